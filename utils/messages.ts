@@ -1,0 +1,165 @@
+/**
+ * The one message protocol between Leesmap's contexts. Every message is declared here once, named
+ * by direction, and carries plain JSON only. The background checks who sent a message before it
+ * acts (see `senderKind` and `acceptsSender`): content scripts run in web pages and may only report
+ * what they saw; only the extension's own pages (popup, options, library) may read or change the list.
+ */
+import type { Detection } from './detect';
+import type {
+  CatalogEntry,
+  EditableField,
+  ExtractionResult,
+  Publication,
+  ReaderFields,
+  SavedPublication,
+} from './publication';
+
+/** What the background knows about one tab. */
+export interface TabState {
+  tabId: number;
+  url: string;
+  /** The cheap check's verdict; absent when no content script ran (site not enabled). */
+  detection?: Detection;
+  /** The full extraction, once it ran. */
+  extraction?: ExtractionResult;
+  /** The saved record for this page, if the reader has one. */
+  saved?: SavedPublication;
+}
+
+/** Changes an extension page may make to a saved record. */
+export type PublicationChanges = Partial<
+  Pick<SavedPublication, EditableField | 'status' | 'notes' | 'tags' | 'starred'>
+>;
+
+export type ReaderEdits = Partial<Pick<ReaderFields, 'status' | 'notes' | 'tags' | 'starred'>>;
+
+/** Messages a content script sends (from a web page's tab). */
+export interface ContentToBackground {
+  /** The cheap check ran (on load or after in-page navigation). */
+  'content/checked': { request: { url: string; detection: Detection }; response: { ok: true } };
+}
+
+/** Messages the popup, options and library pages send. */
+export interface PageToBackground {
+  /** State of a tab for the popup; runs the extractor first when `extract` is set and none ran. */
+  'page/tab-state': { request: { tabId: number; extract?: boolean }; response: TabState };
+  'page/save': {
+    request: { publication: Publication; reader?: ReaderEdits; edited?: EditableField[] };
+    response: SavedPublication;
+  };
+  'page/update': { request: { id: string; changes: PublicationChanges }; response: SavedPublication };
+  'page/update-many': { request: { ids: string[]; changes: PublicationChanges }; response: { updated: number } };
+  'page/delete': { request: { ids: string[] }; response: { deleted: number } };
+  'page/list': { request: Record<string, never>; response: SavedPublication[] };
+  'page/theme-counts': { request: Record<string, never>; response: Array<{ theme: string; count: number }> };
+  'page/catalog': { request: { limit?: number }; response: CatalogEntry[] };
+  'page/import': {
+    request: { records: SavedPublication[]; mode: 'merge' | 'replace' };
+    response: { added: number; updated: number };
+  };
+  'page/dismiss-suggestion': { request: { id: string }; response: { ok: true } };
+  'page/dismissed': { request: Record<string, never>; response: string[] };
+}
+
+/** Broadcast from the background to open extension pages. */
+export interface BackgroundBroadcast {
+  'background/list-changed': { ids: string[] };
+}
+
+export type Protocol = ContentToBackground & PageToBackground;
+export type MessageType = keyof Protocol;
+export type RequestOf<K extends MessageType> = Protocol[K]['request'];
+export type ResponseOf<K extends MessageType> = Protocol[K]['response'];
+
+export interface Envelope<K extends MessageType = MessageType> {
+  leesmap: 1;
+  type: K;
+  payload: RequestOf<K>;
+}
+
+/** A reply travels as data so that errors reach the caller as a readable reason, not a crash. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; code?: string };
+
+const CONTENT_TYPES: ReadonlySet<string> = new Set<keyof ContentToBackground>(['content/checked']);
+const PAGE_TYPES: ReadonlySet<string> = new Set<keyof PageToBackground>([
+  'page/tab-state',
+  'page/save',
+  'page/update',
+  'page/update-many',
+  'page/delete',
+  'page/list',
+  'page/theme-counts',
+  'page/catalog',
+  'page/import',
+  'page/dismiss-suggestion',
+  'page/dismissed',
+]);
+
+export function isEnvelope(value: unknown): value is Envelope {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  return (
+    m.leesmap === 1 &&
+    typeof m.type === 'string' &&
+    (CONTENT_TYPES.has(m.type) || PAGE_TYPES.has(m.type)) &&
+    typeof m.payload === 'object' &&
+    m.payload !== null &&
+    !Array.isArray(m.payload)
+  );
+}
+
+export type SenderKind = 'content' | 'page' | 'unknown';
+
+/** Minimal view of `runtime.MessageSender`, so this stays testable without a browser. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+/**
+ * Who sent a message: our content script in a web page's top frame, one of our own extension
+ * pages, or anyone else (other extensions, sub-frames, web pages via externally_connectable).
+ */
+export function senderKind(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderKind {
+  if (sender.id !== extensionId || !sender.url) return 'unknown';
+  if (sender.url.startsWith(extensionOrigin)) return 'page';
+  if (sender.tab?.id !== undefined && sender.frameId === 0 && /^https?:/.test(sender.url)) return 'content';
+  return 'unknown';
+}
+
+export function acceptsSender(type: MessageType, kind: SenderKind): boolean {
+  if (kind === 'content') return CONTENT_TYPES.has(type);
+  if (kind === 'page') return PAGE_TYPES.has(type);
+  return false;
+}
+
+export function envelope<K extends MessageType>(type: K, payload: RequestOf<K>): Envelope<K> {
+  return { leesmap: 1, type, payload };
+}
+
+export class MessageError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'MessageError';
+  }
+}
+
+/**
+ * Send a typed message to the background and unwrap its reply. `send` is `browser.runtime.sendMessage`
+ * in the extension; tests pass their own.
+ */
+export async function sendMessage<K extends MessageType>(
+  type: K,
+  payload: RequestOf<K>,
+  send: (message: unknown) => Promise<unknown> = (m) => browser.runtime.sendMessage(m),
+): Promise<ResponseOf<K>> {
+  const reply = (await send(envelope(type, payload))) as Reply<ResponseOf<K>> | undefined;
+  if (!reply || typeof reply !== 'object') throw new MessageError('No reply from the background');
+  if (!reply.ok) throw new MessageError(reply.error, reply.code);
+  return reply.value;
+}
