@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { acceptsSender, envelope, isEnvelope, sendMessage, senderKind, MessageError } from '@/utils/messages';
+
+const ID = 'abcdefghijklmnop';
+const ORIGIN = `chrome-extension://${ID}/`;
+
+describe('senderKind', () => {
+  it('recognises our content script in a web page top frame', () => {
+    expect(senderKind({ id: ID, url: 'https://www.nsob.nl/x', tab: { id: 3 }, frameId: 0 }, ID, ORIGIN)).toBe('content');
+  });
+  it('recognises our own extension pages', () => {
+    expect(senderKind({ id: ID, url: `${ORIGIN}popup.html` }, ID, ORIGIN)).toBe('page');
+  });
+  it('rejects other extensions, sub-frames and non-web pages', () => {
+    expect(senderKind({ id: 'other', url: `${ORIGIN}popup.html` }, ID, ORIGIN)).toBe('unknown');
+    expect(senderKind({ id: ID, url: 'https://evil.example/', tab: { id: 3 }, frameId: 2 }, ID, ORIGIN)).toBe('unknown');
+    expect(senderKind({ id: ID, url: 'file:///etc/passwd', tab: { id: 3 }, frameId: 0 }, ID, ORIGIN)).toBe('unknown');
+    expect(senderKind({ id: ID }, ID, ORIGIN)).toBe('unknown');
+  });
+});
+
+describe('acceptsSender', () => {
+  it('lets a content script only report what it saw', () => {
+    expect(acceptsSender('content/checked', 'content')).toBe(true);
+    expect(acceptsSender('page/delete', 'content')).toBe(false);
+    expect(acceptsSender('page/import', 'content')).toBe(false);
+    expect(acceptsSender('page/list', 'content')).toBe(false);
+  });
+  it('lets only extension pages read and change the list', () => {
+    expect(acceptsSender('page/delete', 'page')).toBe(true);
+    expect(acceptsSender('content/checked', 'page')).toBe(false);
+    expect(acceptsSender('page/list', 'unknown')).toBe(false);
+  });
+});
+
+describe('isEnvelope', () => {
+  it('accepts protocol messages and refuses anything else', () => {
+    expect(isEnvelope(envelope('page/list', {}))).toBe(true);
+    expect(isEnvelope({ leesmap: 1, type: 'page/drop-database', payload: {} })).toBe(false);
+    expect(isEnvelope({ leesmap: 1, type: 'page/list', payload: null })).toBe(false);
+    expect(isEnvelope({ leesmap: 1, type: 'page/list', payload: [] })).toBe(false);
+    expect(isEnvelope({ type: 'page/list', payload: {} })).toBe(false);
+    expect(isEnvelope('page/list')).toBe(false);
+  });
+});
+
+describe('sendMessage', () => {
+  it('unwraps a successful reply', async () => {
+    const value = await sendMessage('page/dismissed', {}, async () => ({ ok: true, value: ['a'] }));
+    expect(value).toEqual(['a']);
+  });
+  it('turns an error reply into a MessageError with its code', async () => {
+    const failing = sendMessage('page/list', {}, async () => ({ ok: false, error: 'Quota exceeded', code: 'quota' }));
+    await expect(failing).rejects.toBeInstanceOf(MessageError);
+    await expect(failing).rejects.toMatchObject({ message: 'Quota exceeded', code: 'quota' });
+  });
+  it('fails clearly when nobody answers', async () => {
+    await expect(sendMessage('page/list', {}, async () => undefined)).rejects.toThrow(/No reply/);
+  });
+});
