@@ -1,0 +1,153 @@
+/**
+ * Starts Debian's Chromium with the built extension loaded (new headless mode unless a display is
+ * asked for), through playwright-core. Shared by `npm start`, the browser tests and the benchmarks.
+ */
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The extension APIs, as seen inside the service worker (code passed to `evaluate` runs there). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const chrome: any;
+
+export const EXTENSION_DIR = new URL('../../.output/chrome-mv3/', import.meta.url).pathname;
+
+export class ChromiumMissingError extends Error {
+  constructor(path: string) {
+    super(
+      `Chromium was not found at ${path}. The browser tests need Debian's Chromium: ` +
+        `run "apt-get update && apt-get install -y chromium" (as root), or set CHROMIUM_PATH.`,
+    );
+    this.name = 'ChromiumMissingError';
+  }
+}
+
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) throw new ChromiumMissingError(path);
+  return path;
+}
+
+export interface LaunchOptions {
+  /** Port of the fixture server every host name is mapped to. */
+  port: number;
+  userDataDir?: string;
+  /** Show a window (needs a display). Default: headless. */
+  headed?: boolean;
+  /** Browser UI language, e.g. 'nl' or 'en'. */
+  lang?: string;
+  extensionDir?: string;
+  colorScheme?: 'light' | 'dark';
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  userDataDir: string;
+  /** The extension's service worker (re-fetched after it was stopped). */
+  serviceWorker(): Promise<Worker>;
+  /** Opens a page and waits until the content script's check reached the background. */
+  open(url: string): Promise<Page>;
+  /** The browser's tab id of a page, as the extension sees it. */
+  tabId(page: Page): Promise<number>;
+  badgeText(tabId: number): Promise<string>;
+  /** Opens the popup UI in a tab, pointed at another tab (as if opened over it). */
+  openPopup(forTabId?: number): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(options: LaunchOptions): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run "npm run build" first.`);
+  }
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'leesmap-profile-'));
+  const args = [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    // Every host goes to the local fixture server: nothing can leave the machine.
+    `--host-resolver-rules=MAP * 127.0.0.1:${options.port}`,
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--disable-gpu',
+    '--disable-client-side-phishing-detection',
+    '--disable-domain-reliability',
+    '--disable-default-apps',
+    '--disable-component-extensions-with-background-pages',
+    '--no-pings',
+    // Chromium still asks for on-demand components at start; point that at a closed local port.
+    '--component-updater=url-source=http://127.0.0.1:9/',
+    // Chromium's own calls home (network time, update checks, hints): off, so the request log
+    // shows only what pages and Leesmap ask for.
+    '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,NetworkTimeServiceQuerying,OptimizationHints,MediaRouter,Translate,AutofillServerCommunication',
+  ];
+  if (!options.headed) args.push('--headless=new');
+  if (options.lang) args.push(`--lang=${options.lang}`);
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: false, // the new headless mode is chosen through args, so extensions load
+    args,
+    chromiumSandbox: false,
+    locale: options.lang,
+    colorScheme: options.colorScheme,
+    viewport: { width: 1200, height: 900 },
+  });
+
+  const serviceWorker = async (): Promise<Worker> => {
+    const running = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    return running ?? context.waitForEvent('serviceworker', { timeout: 15_000 });
+  };
+  const extensionId = new URL((await serviceWorker()).url()).host;
+
+  const tabId = async (page: Page): Promise<number> => {
+    const url = page.url();
+    const sw = await serviceWorker();
+    const id = await sw.evaluate(async (address: string) => {
+      const tabs = await chrome.tabs.query({});
+      return tabs.find((t) => t.url === address)?.id;
+    }, url);
+    if (id === undefined) throw new Error(`No tab for ${url}`);
+    return id;
+  };
+
+  return {
+    context,
+    extensionId,
+    userDataDir,
+    serviceWorker,
+    async open(url) {
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      return page;
+    },
+    tabId,
+    async badgeText(id) {
+      const sw = await serviceWorker();
+      return sw.evaluate((t: number) => chrome.action.getBadgeText({ tabId: t }), id);
+    },
+    async openPopup(forTabId) {
+      const page = await context.newPage();
+      const query = forTabId === undefined ? '' : `?tabId=${forTabId}`;
+      await page.goto(`chrome-extension://${extensionId}/popup.html${query}`);
+      return page;
+    },
+    close: () => context.close(),
+  };
+}
+
+/** Polls until `read` returns what `done` accepts; for badge and list states that settle async. */
+export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!done(value)) {
+    if (Date.now() > deadline) throw new Error(`Timed out; last value: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}

@@ -1,0 +1,74 @@
+/**
+ * The first path through Leesmap, as a reader takes it: visit a publication page, see the badge,
+ * save it from the popup, find it in the list, and find it again after restarting the browser.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureHosts, startSession, waitFor, type Session } from './harness';
+
+const REFERENCE = 'nsob-leren-van-doen-dl';
+
+describe('foundation: detect, save, list, keep', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await startSession();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('marks a publication page as detected in the toolbar', async () => {
+    const page = await session.browser.open(session.fixture(REFERENCE).url);
+    const tabId = await session.browser.tabId(page);
+    expect(await waitFor(() => session.browser.badgeText(tabId), (t) => t !== '')).toBe('+');
+  });
+
+  it('shows nothing on a page that is not a publication', async () => {
+    const negative = session.server.pages.find((p) => !p.expected.detected);
+    expect(negative, 'a negative fixture page exists').toBeDefined();
+    const page = await session.browser.open(negative!.url);
+    const tabId = await session.browser.tabId(page);
+    // Give the content script and background time to (not) react.
+    await page.waitForTimeout(1_000);
+    expect(await session.browser.badgeText(tabId)).toBe('');
+  });
+
+  it('saves the page from the popup and lists it with title, authors and year', async () => {
+    const page = await session.browser.open(session.fixture(REFERENCE).url);
+    const tabId = await session.browser.tabId(page);
+    await waitFor(() => session.browser.badgeText(tabId), (t) => t === '+');
+
+    const popup = await session.browser.openPopup(tabId);
+    await expect.poll(() => popup.getByTestId('current-title').textContent()).toBe('Leren van doen');
+    await popup.getByTestId('save-button').click();
+    await popup.getByTestId('saved-indicator').waitFor();
+
+    const item = popup.getByTestId('list-item').filter({ hasText: 'Leren van doen' });
+    await item.waitFor();
+    expect(await item.getByTestId('item-title').textContent()).toBe('Leren van doen');
+    const authors = await item.getByTestId('item-authors').textContent();
+    for (const name of ['Martijn van der Steen', 'Myrthe van Delden', 'Petra Ophoff']) expect(authors).toContain(name);
+    expect(await item.getByTestId('item-year').textContent()).toContain('2020');
+    expect(await waitFor(() => session.browser.badgeText(tabId), (t) => t === '✓')).toBe('✓');
+  });
+
+  it('still has the record after the browser restarts', async () => {
+    await session.restart();
+    const popup = await session.browser.openPopup();
+    const item = popup.getByTestId('list-item').filter({ hasText: 'Leren van doen' });
+    await item.waitFor();
+    expect(await item.count()).toBe(1);
+  });
+
+  it('sent no request anywhere but the local sample pages', () => {
+    const hosts = fixtureHosts(session.server);
+    const offHost = session.server.requests.filter((r) => !hosts.has(r.host));
+    expect(offHost).toEqual([]);
+    const external = session.requests.filter((url) => {
+      const u = new URL(url);
+      if (u.protocol === 'chrome-extension:' || u.protocol === 'data:') return false;
+      return !(u.protocol === 'http:' && hosts.has(u.hostname));
+    });
+    expect(external).toEqual([]);
+    expect(session.server.requests.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * What every browser test needs: the fixture server, Chromium with the built extension, and a
+ * record of every network request. Chromium missing is a failure with a clear message, never a skip.
+ */
+import type { Request } from 'playwright-core';
+import { launchWithExtension, waitFor, type ExtensionBrowser, type LaunchOptions } from '../../scripts/lib/browser';
+import { startFixtureServer, type FixturePage, type FixtureServer } from '../../scripts/lib/fixture-server';
+
+export { waitFor };
+export type { ExtensionBrowser, FixturePage, FixtureServer };
+
+export interface Session {
+  server: FixtureServer;
+  browser: ExtensionBrowser;
+  /** Every request any page, frame or worker of the browser made (besides the server's own log). */
+  requests: string[];
+  fixture(slug: string): FixturePage;
+  /** Restarts the browser on the same profile, as a reader closing and reopening it. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startSession(options: Omit<LaunchOptions, 'port'> = {}): Promise<Session> {
+  const server = await startFixtureServer();
+  const requests: string[] = [];
+  const record = (request: Request) => requests.push(request.url());
+  let browser = await launchWithExtension({ ...options, port: server.port });
+  browser.context.on('request', record);
+  return {
+    server,
+    get browser() {
+      return browser;
+    },
+    requests,
+    fixture(slug) {
+      const page = server.pages.find((p) => p.slug === slug);
+      if (!page) throw new Error(`No fixture ${slug} in tests/fixtures/`);
+      return page;
+    },
+    async restart() {
+      const userDataDir = browser.userDataDir;
+      await browser.close();
+      browser = await launchWithExtension({ ...options, port: server.port, userDataDir });
+      browser.context.on('request', record);
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  } as Session;
+}
+
+/** Hosts the fixture server serves; any request elsewhere would have left the machine. */
+export function fixtureHosts(server: FixtureServer): Set<string> {
+  return new Set(server.pages.map((p) => new URL(p.url).hostname));
+}
