@@ -1,0 +1,164 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  deletePublications,
+  findPublication,
+  getPublication,
+  listCatalog,
+  listPublications,
+  openLeesmapDB,
+  recordVisit,
+  savePublication,
+  themeCounts,
+  updatePublication,
+  type LeesmapDatabase,
+} from '@/utils/db';
+import { freshIndexedDB, publication } from './helpers';
+
+let db: LeesmapDatabase;
+beforeEach(async () => {
+  db = await openLeesmapDB(freshIndexedDB());
+  return () => db.close();
+});
+
+describe('savePublication', () => {
+  it('creates a record with the reader defaults', async () => {
+    const saved = await savePublication(db, publication(), undefined, 1000);
+    expect(saved).toMatchObject({
+      title: 'Leren van doen',
+      status: 'to-read',
+      notes: '',
+      tags: [],
+      starred: false,
+      editedFields: [],
+      savedAt: 1000,
+      updatedAt: 1000,
+    });
+    expect(saved).not.toHaveProperty('identity');
+    expect(await listPublications(db)).toHaveLength(1);
+  });
+
+  it('finds the same publication under URL variants, canonical URL, DOI and title+year+publisher', async () => {
+    const first = await savePublication(db, publication({ doi: '10.1234/leren' }), { notes: 'lezen voor vrijdag' });
+    const variants = [
+      publication({ url: 'http://nsob.nl/publicaties/leren-van-doen/?utm_source=x#top' }),
+      publication({ url: 'https://nsob.nl/p/123', canonicalUrl: 'https://www.nsob.nl/publicaties/leren-van-doen' }),
+      publication({ url: 'https://doi.org/10.1234/leren', doi: '10.1234/LEREN' }),
+      publication({ url: 'https://elders.example/leren.pdf', title: 'Leren van Doen', year: 2023, publisher: 'nsob' }),
+    ];
+    for (const variant of variants) {
+      const again = await savePublication(db, variant);
+      expect(again.id).toBe(first.id);
+      expect(again.notes).toBe('lezen voor vrijdag');
+    }
+    expect(await listPublications(db)).toHaveLength(1);
+    // Every variant now finds the record.
+    expect((await findPublication(db, { url: 'https://elders.example/leren.pdf' }))?.id).toBe(first.id);
+  });
+
+  it('does not merge different publications that share only a title', async () => {
+    await savePublication(db, publication({ url: 'https://a.org/x', year: 2020 }));
+    await savePublication(db, publication({ url: 'https://a.org/y', year: 2021 }));
+    expect(await listPublications(db)).toHaveLength(2);
+  });
+
+  it('lists newest saved first', async () => {
+    await savePublication(db, publication({ url: 'https://a.org/1', title: 'Een' }), undefined, 1);
+    await savePublication(db, publication({ url: 'https://a.org/2', title: 'Twee' }), undefined, 2);
+    expect((await listPublications(db)).map((p) => p.title)).toEqual(['Twee', 'Een']);
+  });
+
+  it('keeps reader fields and edited fields when saved again, and refreshes the rest', async () => {
+    const saved = await savePublication(db, publication());
+    await updatePublication(db, saved.id, { title: 'Mijn titel', status: 'reading', tags: ['werk'], starred: true });
+    const again = await savePublication(db, publication({ title: 'Leren van doen (2e druk)', summary: 'Nieuw.' }));
+    expect(again).toMatchObject({
+      title: 'Mijn titel',
+      summary: 'Nieuw.',
+      status: 'reading',
+      tags: ['werk'],
+      starred: true,
+      editedFields: ['title'],
+    });
+  });
+
+  it('gives exactly the distinct records for 20 parallel overlapping saves', async () => {
+    const distinct = [1, 2, 3, 4, 5].map((n) => publication({ url: `https://nsob.nl/publicaties/p${n}`, title: `P${n}` }));
+    const calls = Array.from({ length: 20 }, (_, i) => {
+      const p = distinct[i % distinct.length];
+      // Half of them arrive under another URL variant of the same page.
+      return savePublication(db, i % 2 ? { ...p, url: `${p.url.replace('https://', 'http://www.')}/?utm_source=${i}` } : p);
+    });
+    const results = await Promise.all(calls);
+    expect(new Set(results.map((r) => r.id)).size).toBe(5);
+    expect((await listPublications(db)).map((p) => p.title).sort()).toEqual(['P1', 'P2', 'P3', 'P4', 'P5']);
+  });
+});
+
+describe('recordVisit', () => {
+  it('puts an unsaved page and its related items in the catalog', async () => {
+    const visited = await recordVisit(
+      db,
+      publication({
+        related: [
+          { title: 'Sturen op vertrouwen', url: 'https://www.nsob.nl/publicaties/sturen-op-vertrouwen', themes: ['Sturen'] },
+          { title: 'Zonder link', themes: [] },
+        ],
+      }),
+      500,
+    );
+    expect(visited).toBeUndefined();
+    const catalog = await listCatalog(db);
+    expect(catalog.map((e) => e.title).sort()).toEqual(['Leren van doen', 'Sturen op vertrouwen', 'Zonder link']);
+    const related = catalog.find((e) => e.title === 'Sturen op vertrouwen');
+    expect(related?.sources).toEqual([
+      { kind: 'related', listedBy: { id: expect.any(String), title: 'Leren van doen', url: publication().url } },
+    ]);
+  });
+
+  it('a related catalog entry that the reader later saves becomes one record, not two', async () => {
+    const relatedUrl = 'https://www.nsob.nl/publicaties/sturen-op-vertrouwen';
+    await recordVisit(db, publication({ related: [{ title: 'Sturen op vertrouwen', url: relatedUrl, themes: [] }] }));
+    await savePublication(db, publication({ url: `${relatedUrl}/?utm_medium=email`, title: 'Sturen op vertrouwen' }));
+    expect((await listCatalog(db)).map((e) => e.title)).toEqual(['Leren van doen']);
+    expect(await listPublications(db)).toHaveLength(1);
+  });
+
+  it('refreshes a saved record without touching what the reader edited', async () => {
+    const saved = await savePublication(db, publication(), undefined, 1);
+    await updatePublication(db, saved.id, { themes: ['Mijn thema'], notes: 'n' }, 2);
+    const visited = await recordVisit(db, publication({ summary: 'Bijgewerkte samenvatting', themes: ['Ander'] }), 3);
+    expect(visited).toMatchObject({ themes: ['Mijn thema'], summary: 'Bijgewerkte samenvatting', notes: 'n', lastVisitedAt: 3 });
+    expect(await listCatalog(db)).toEqual([]);
+  });
+
+  it('does not catalog related items the reader already saved', async () => {
+    await savePublication(db, publication({ url: 'https://a.org/saved', title: 'Bewaard' }));
+    await recordVisit(db, publication({ related: [{ title: 'Bewaard', url: 'https://www.a.org/saved/', themes: [] }] }));
+    expect((await listCatalog(db)).map((e) => e.title)).toEqual(['Leren van doen']);
+  });
+});
+
+describe('updates, deletes and theme counts', () => {
+  it('marks changed editable fields as edited, not unchanged ones', async () => {
+    const saved = await savePublication(db, publication());
+    const updated = await updatePublication(db, saved.id, { title: saved.title, year: 2022, status: 'read' });
+    expect(updated.editedFields).toEqual(['year']);
+    expect(updated.status).toBe('read');
+    expect((await getPublication(db, saved.id))?.year).toBe(2022);
+  });
+
+  it('rejects updating a missing record with reason not-found', async () => {
+    await expect(updatePublication(db, 'url:nope', { notes: 'x' })).rejects.toMatchObject({ reason: 'not-found' });
+  });
+
+  it('deletes and counts themes over what is left', async () => {
+    const a = await savePublication(db, publication({ url: 'https://a.org/1', title: 'Een', themes: ['Zorg', 'Wonen'] }));
+    await savePublication(db, publication({ url: 'https://a.org/2', title: 'Twee', themes: ['Zorg'] }));
+    expect(await themeCounts(db)).toEqual([
+      { theme: 'Zorg', count: 2 },
+      { theme: 'Wonen', count: 1 },
+    ]);
+    expect(await deletePublications(db, [a.id, 'url:unknown'])).toBe(1);
+    expect(await themeCounts(db)).toEqual([{ theme: 'Zorg', count: 1 }]);
+  });
+});

@@ -1,0 +1,712 @@
+/**
+ * The reading list's database: the only module that opens IndexedDB. Imported by the background
+ * (the only writer) and by extension pages for read-only helpers; never by a content script, where
+ * IndexedDB would be the website's own.
+ *
+ * Rules, after idb's README: one `DBSchema` types every store and index; `upgrade` is a ladder of
+ * `if (oldVersion < N)` steps and a step is never edited once released (tests build every earlier
+ * version with data in it and upgrade it); nothing but IndexedDB is awaited inside a transaction;
+ * a write is done when `tx.done` resolves, and only then do these functions resolve.
+ */
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { identityKeys, normaliseUrl, publicationId } from './identity';
+import type {
+  CatalogEntry,
+  CatalogSource,
+  EditableField,
+  Publication,
+  ReaderFields,
+  ReadingStatus,
+  RelatedPublication,
+  SavedPublication,
+} from './publication';
+import { READING_STATUSES } from './publication';
+
+export const DB_NAME = 'leesmap';
+export const DB_VERSION = 1;
+
+/** The catalog (seen, not saved) is capped; the least recently seen entries go first. */
+export const CATALOG_CAP = 20_000;
+/** Bounds on what one page may add: related items per visit, sources per catalog entry. */
+const MAX_RELATED_PER_VISIT = 100;
+const MAX_SOURCES_PER_ENTRY = 50;
+
+/** A saved record as stored: the record plus every identity key it was ever known by. */
+export type StoredPublication = SavedPublication & { identity: string[] };
+export type StoredCatalogEntry = CatalogEntry & { identity: string[] };
+
+export interface LeesmapDB extends DBSchema {
+  publications: {
+    key: string;
+    value: StoredPublication;
+    indexes: {
+      savedAt: number;
+      /** multiEntry over `identity`: any key finds the record. */
+      identity: string;
+    };
+  };
+  catalog: {
+    key: string;
+    value: StoredCatalogEntry;
+    indexes: {
+      lastSeenAt: number;
+      identity: string;
+    };
+  };
+  dismissed: {
+    key: string;
+    value: { id: string; dismissedAt: number };
+  };
+}
+
+export type LeesmapDatabase = IDBPDatabase<LeesmapDB>;
+type Tx<Mode extends IDBTransactionMode, S extends StoreNames<LeesmapDB>[]> = IDBPTransaction<LeesmapDB, S, Mode>;
+
+/** Why storage failed, as a code the UI translates; existing data is never touched by a failure. */
+export type StorageErrorReason =
+  | 'quota' // the disk or the browser's quota is full
+  | 'blocked' // an older Leesmap tab or worker holds the database open during an upgrade
+  | 'version' // the database is newer than this Leesmap (a downgrade)
+  | 'open-failed' // the database would not open (private mode, corrupt profile, disabled storage)
+  | 'not-found' // the record to change does not exist
+  | 'invalid' // the data to write is not a valid record
+  | 'failed'; // any other IndexedDB failure
+
+export class StorageError extends Error {
+  constructor(
+    readonly reason: StorageErrorReason,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'StorageError';
+  }
+}
+
+/** Turns whatever IndexedDB threw into a StorageError with a reason code. */
+export function toStorageError(error: unknown, fallback: StorageErrorReason = 'failed'): StorageError {
+  if (error instanceof StorageError) return error;
+  const name = (error as { name?: string } | null)?.name;
+  const message = (error as { message?: string } | null)?.message ?? String(error);
+  if (name === 'QuotaExceededError' || /quota/i.test(message)) {
+    return new StorageError('quota', 'Not enough storage space to save the reading list.', { cause: error });
+  }
+  if (name === 'VersionError') {
+    return new StorageError('version', 'The reading list was written by a newer version of Leesmap.', {
+      cause: error,
+    });
+  }
+  return new StorageError(fallback, `Storage failed: ${message}`, { cause: error });
+}
+
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+export interface OpenOptions {
+  /** How long to wait for older connections to close before failing with reason 'blocked'. */
+  blockedTimeoutMs?: number;
+  /** Called when this connection was closed for a newer version or by the browser: reopen. */
+  onClose?: (why: 'versionchange' | 'terminated') => void;
+}
+
+/** Opens (creating or upgrading) the reading list's database. */
+export function openLeesmapDB(name: string = DB_NAME, options: OpenOptions = {}): Promise<LeesmapDatabase> {
+  const { blockedTimeoutMs = 10_000, onClose } = options;
+  return new Promise<LeesmapDatabase>((resolve, reject) => {
+    let settled = false;
+    let blockedTimer: ReturnType<typeof setTimeout> | undefined;
+    const opening = openDB<LeesmapDB>(name, DB_VERSION, {
+      upgrade(db, oldVersion, _newVersion, transaction) {
+        upgradeLeesmapDB(db, oldVersion, transaction);
+      },
+      blocked() {
+        // An older connection did not close on versionchange; don't hang forever.
+        blockedTimer ??= setTimeout(() => {
+          if (settled) return;
+          settled = true;
+          reject(
+            new StorageError('blocked', 'Leesmap is open in another window with an older version; close it and retry.'),
+          );
+        }, blockedTimeoutMs);
+      },
+      blocking() {
+        // A newer Leesmap wants to upgrade: step aside so its upgrade is not blocked.
+        db?.close();
+        onClose?.('versionchange');
+      },
+      terminated() {
+        onClose?.('terminated');
+      },
+    });
+    let db: LeesmapDatabase | undefined;
+    opening.then(
+      (opened) => {
+        db = opened;
+        if (blockedTimer) clearTimeout(blockedTimer);
+        if (settled) {
+          // We already reported 'blocked'; a late success must not leak a connection.
+          opened.close();
+          return;
+        }
+        settled = true;
+        resolve(opened);
+      },
+      (error: unknown) => {
+        if (blockedTimer) clearTimeout(blockedTimer);
+        if (settled) return;
+        settled = true;
+        reject(toStorageError(error, 'open-failed'));
+      },
+    );
+  });
+}
+
+/**
+ * The upgrade ladder. Each step runs once, in order, inside the version-change transaction.
+ * Released steps are never edited: add a new `if (oldVersion < N)` below instead.
+ */
+function upgradeLeesmapDB(
+  db: LeesmapDatabase,
+  oldVersion: number,
+  _transaction: Tx<'versionchange', StoreNames<LeesmapDB>[]>,
+): void {
+  if (oldVersion < 1) {
+    const publications = db.createObjectStore('publications', { keyPath: 'id' });
+    publications.createIndex('savedAt', 'savedAt');
+    publications.createIndex('identity', 'identity', { multiEntry: true });
+    const catalog = db.createObjectStore('catalog', { keyPath: 'id' });
+    catalog.createIndex('lastSeenAt', 'lastSeenAt');
+    catalog.createIndex('identity', 'identity', { multiEntry: true });
+    db.createObjectStore('dismissed', { keyPath: 'id' });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Record helpers (pure)
+
+/** Extracted fields a re-visit may refresh (unless the reader edited them). */
+const EXTRACTED_FIELDS = [
+  'canonicalUrl',
+  'title',
+  'subtitle',
+  'authors',
+  'published',
+  'year',
+  'publisher',
+  'type',
+  'themes',
+  'keywords',
+  'summary',
+  'language',
+  'doi',
+  'isbn',
+  'pdfUrl',
+  'related',
+] as const satisfies readonly (keyof Publication)[];
+
+export const EDITABLE_FIELDS: readonly EditableField[] = [
+  'title',
+  'subtitle',
+  'authors',
+  'published',
+  'year',
+  'publisher',
+  'type',
+  'themes',
+  'keywords',
+  'summary',
+  'language',
+];
+
+export const DEFAULT_READER_FIELDS: Readonly<ReaderFields> = Object.freeze({
+  status: 'to-read',
+  notes: '',
+  tags: [],
+  starred: false,
+  editedFields: [],
+});
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+function strip<T extends { identity: string[] }>(stored: T): Omit<T, 'identity'> {
+  const { identity: _identity, ...record } = stored;
+  return record;
+}
+
+function union<T>(...lists: (readonly T[] | undefined)[]): T[] {
+  const out: T[] = [];
+  for (const list of lists) for (const item of list ?? []) if (!out.includes(item)) out.push(item);
+  return out;
+}
+
+function cleanReader(reader: Partial<ReaderFields> | undefined): Partial<ReaderFields> {
+  const out: Partial<ReaderFields> = {};
+  if (!reader) return out;
+  if (reader.status && READING_STATUSES.includes(reader.status)) out.status = reader.status;
+  if (typeof reader.notes === 'string') out.notes = reader.notes;
+  if (Array.isArray(reader.tags)) out.tags = union(reader.tags.filter((t) => typeof t === 'string' && t.trim()));
+  if (typeof reader.starred === 'boolean') out.starred = reader.starred;
+  if (Array.isArray(reader.editedFields)) {
+    out.editedFields = union(reader.editedFields.filter((f) => EDITABLE_FIELDS.includes(f)));
+  }
+  return out;
+}
+
+function newRecord(p: Publication, reader: Partial<ReaderFields> | undefined, now: number): StoredPublication {
+  const record: StoredPublication = {
+    ...structuredClone(p),
+    ...DEFAULT_READER_FIELDS,
+    tags: [],
+    editedFields: [],
+    ...cleanReader(reader),
+    id: publicationId(p),
+    savedAt: now,
+    updatedAt: now,
+    identity: identityKeys(p),
+  };
+  if (!record.identity.includes(record.id)) record.identity.unshift(record.id);
+  return record;
+}
+
+/**
+ * Refreshes the extracted fields of a saved record from a newer extraction. Fields the reader
+ * edited are left alone, and a field the new extraction lacks keeps its old value (a page that
+ * lost its summary in a redesign does not empty the reader's record).
+ */
+export function refreshExtracted(record: StoredPublication, p: Publication): StoredPublication {
+  const next: StoredPublication = { ...record };
+  const edited = new Set<string>(record.editedFields);
+  const target = next as unknown as Record<string, unknown>;
+  for (const field of EXTRACTED_FIELDS) {
+    if (edited.has(field)) continue;
+    const value = p[field];
+    if (!isEmpty(value)) target[field] = structuredClone(value);
+  }
+  next.identity = union(record.identity, identityKeys(p));
+  return next;
+}
+
+const STATUS_RANK: Record<ReadingStatus, number> = { 'to-read': 0, reading: 1, read: 2 };
+
+/**
+ * Folds duplicate records (found under different keys, e.g. one by URL and one by DOI) into the
+ * oldest one, losing nothing the reader added: tags and edited fields united, notes joined,
+ * starred if either was, the furthest reading status.
+ */
+function mergeDuplicates(records: StoredPublication[]): StoredPublication {
+  const [keep, ...rest] = [...records].sort((a, b) => a.savedAt - b.savedAt || (a.id < b.id ? -1 : 1));
+  const merged: StoredPublication = { ...keep };
+  for (const other of rest) {
+    merged.tags = union(merged.tags, other.tags);
+    merged.editedFields = union(merged.editedFields, other.editedFields);
+    if (other.notes && other.notes !== merged.notes) {
+      merged.notes = merged.notes ? `${merged.notes}\n\n${other.notes}` : other.notes;
+    }
+    merged.starred = merged.starred || other.starred;
+    if (STATUS_RANK[other.status] > STATUS_RANK[merged.status]) merged.status = other.status;
+    merged.identity = union(merged.identity, other.identity, [other.id]);
+    merged.updatedAt = Math.max(merged.updatedAt, other.updatedAt);
+    if (other.lastVisitedAt && (!merged.lastVisitedAt || other.lastVisitedAt > merged.lastVisitedAt)) {
+      merged.lastVisitedAt = other.lastVisitedAt;
+    }
+  }
+  return merged;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lookups inside a transaction
+
+type PublicationStore = ReturnType<Tx<IDBTransactionMode, ['publications']>['objectStore']>;
+
+async function findStored(
+  tx: { objectStore(name: 'publications'): { index(name: 'identity'): { getAll(key: string): Promise<StoredPublication[]> } } },
+  keys: string[],
+): Promise<StoredPublication[]> {
+  const index = tx.objectStore('publications').index('identity');
+  const found = new Map<string, StoredPublication>();
+  const results = await Promise.all(keys.map((key) => index.getAll(key)));
+  for (const list of results) for (const record of list) found.set(record.id, record);
+  return [...found.values()];
+}
+
+async function findCatalogIds(
+  tx: { objectStore(name: 'catalog'): { index(name: 'identity'): { getAllKeys(key: string): Promise<string[]> } } },
+  keys: string[],
+): Promise<string[]> {
+  const index = tx.objectStore('catalog').index('identity');
+  const results = await Promise.all(keys.map((key) => index.getAllKeys(key)));
+  return union(...results);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public API
+
+/**
+ * Saves a publication. Idempotent: an existing record found by any identity key (URL variants,
+ * canonical URL, DOI, title+year+publisher) is refreshed instead of duplicated, keeping the
+ * reader's fields and edits; duplicates found under different keys are folded into one. The
+ * publication leaves the catalog. Resolves only after the transaction has committed.
+ */
+export async function savePublication(
+  db: LeesmapDatabase,
+  publication: Publication,
+  reader?: Partial<ReaderFields>,
+  now: number = Date.now(),
+): Promise<SavedPublication> {
+  return guarded(async () => {
+    const tx = db.transaction(['publications', 'catalog'], 'readwrite');
+    const keys = identityKeys(publication);
+    const [existing, catalogIds] = await Promise.all([findStored(tx, keys), findCatalogIds(tx, keys)]);
+    let record: StoredPublication;
+    if (existing.length === 0) {
+      record = newRecord(publication, reader, now);
+    } else {
+      const merged = mergeDuplicates(existing);
+      record = { ...refreshExtracted(merged, publication), ...cleanReader(reader), updatedAt: now };
+      for (const duplicate of existing) {
+        if (duplicate.id !== record.id) void tx.objectStore('publications').delete(duplicate.id);
+      }
+    }
+    const store = tx.objectStore('publications');
+    void store.put(record);
+    for (const id of catalogIds) void tx.objectStore('catalog').delete(id);
+    await tx.done;
+    return strip(record);
+  });
+}
+
+/**
+ * A detected publication page was visited. Saved → refresh its extracted fields (except the
+ * reader's edits) and lastVisitedAt, and return it. Not saved → remember it in the catalog and
+ * return undefined. Either way the publications the page lists as related enter the catalog,
+ * unless the reader saved them.
+ */
+export async function recordVisit(
+  db: LeesmapDatabase,
+  publication: Publication,
+  now: number = Date.now(),
+): Promise<SavedPublication | undefined> {
+  return guarded(async () => {
+    const tx = db.transaction(['publications', 'catalog'], 'readwrite');
+    const keys = identityKeys(publication);
+    const existing = await findStored(tx, keys);
+    let saved: StoredPublication | undefined;
+    let listedBy: { id: string; title: string; url: string };
+    if (existing.length) {
+      const merged = mergeDuplicates(existing);
+      saved = { ...refreshExtracted(merged, publication), lastVisitedAt: now };
+      for (const duplicate of existing) {
+        if (duplicate.id !== saved.id) void tx.objectStore('publications').delete(duplicate.id);
+      }
+      void tx.objectStore('publications').put(saved);
+      listedBy = { id: saved.id, title: saved.title, url: saved.url };
+    } else {
+      const entry = await upsertCatalog(tx, catalogFields(publication), keys, { kind: 'visited' }, now);
+      listedBy = { id: entry.id, title: publication.title, url: publication.url };
+    }
+    for (const related of (publication.related ?? []).slice(0, MAX_RELATED_PER_VISIT)) {
+      if (!related || typeof related.title !== 'string' || !related.title.trim()) continue;
+      const relatedKeys = identityKeys({ url: related.url, title: related.title });
+      if (relatedKeys.some((key) => keys.includes(key))) continue; // a page listing itself
+      if (relatedKeys.length && (await findStored(tx, relatedKeys)).length) continue;
+      await upsertCatalog(tx, relatedFields(related), relatedKeys, { kind: 'related', listedBy }, now);
+    }
+    await pruneCatalog(tx);
+    await tx.done;
+    return saved ? strip(saved) : undefined;
+  });
+}
+
+type CatalogFields = Omit<CatalogEntry, 'id' | 'sources' | 'firstSeenAt' | 'lastSeenAt'>;
+
+function catalogFields(p: Publication): CatalogFields {
+  const fields: CatalogFields = {
+    title: p.title,
+    url: p.canonicalUrl ?? p.url,
+    themes: [...(p.themes ?? [])],
+    keywords: [...(p.keywords ?? [])],
+    authors: [...(p.authors ?? [])],
+  };
+  if (p.subtitle) fields.subtitle = p.subtitle;
+  if (p.summary) fields.summary = p.summary;
+  if (p.publisher) fields.publisher = p.publisher;
+  if (typeof p.year === 'number') fields.year = p.year;
+  if (p.language) fields.language = p.language;
+  return fields;
+}
+
+function relatedFields(r: RelatedPublication): CatalogFields {
+  const fields: CatalogFields = { title: r.title, themes: [...(r.themes ?? [])], keywords: [], authors: [] };
+  if (r.url) fields.url = r.url;
+  if (r.subtitle) fields.subtitle = r.subtitle;
+  if (r.summary) fields.summary = r.summary;
+  return fields;
+}
+
+function sameSource(a: CatalogSource, b: CatalogSource): boolean {
+  if (a.kind === 'visited' || b.kind === 'visited') return a.kind === b.kind;
+  return a.listedBy.id === b.listedBy.id;
+}
+
+/** Adds or refreshes a catalog entry found by any of `keys`; a visit's fuller fields win over a listing's. */
+async function upsertCatalog(
+  tx: Tx<'readwrite', ['publications', 'catalog']>,
+  fields: CatalogFields,
+  keys: string[],
+  source: CatalogSource,
+  now: number,
+): Promise<StoredCatalogEntry> {
+  const store = tx.objectStore('catalog');
+  const id = keys[0] ?? publicationId({ title: fields.title });
+  const ids = union(keys.length ? await findCatalogIds(tx, keys) : [], [id]);
+  const found = (await Promise.all(ids.map((key) => store.get(key)))).filter(
+    (entry): entry is StoredCatalogEntry => entry !== undefined,
+  );
+  const previous = found.sort((a, b) => a.firstSeenAt - b.firstSeenAt)[0];
+  let entry: StoredCatalogEntry;
+  if (!previous) {
+    entry = { ...fields, id, sources: [source], firstSeenAt: now, lastSeenAt: now, identity: union(keys, [id]) };
+  } else {
+    const visited = source.kind === 'visited';
+    const target: Record<string, unknown> = { ...previous };
+    for (const [field, value] of Object.entries(fields)) {
+      // A visited page's own record is better than what a listing says about it.
+      if (!isEmpty(value) && (visited || isEmpty(target[field]))) target[field] = value;
+    }
+    entry = target as unknown as StoredCatalogEntry;
+    const sources = found.flatMap((e) => e.sources);
+    entry.sources = [source, ...sources.filter((s) => !sameSource(s, source))].slice(0, MAX_SOURCES_PER_ENTRY);
+    entry.identity = union(...found.map((e) => e.identity), keys);
+    entry.firstSeenAt = Math.min(...found.map((e) => e.firstSeenAt));
+    entry.lastSeenAt = now;
+    for (const other of found) if (other.id !== entry.id) void store.delete(other.id);
+  }
+  void store.put(entry);
+  return entry;
+}
+
+/** Keeps the catalog at CATALOG_CAP entries, dropping the least recently seen. */
+async function pruneCatalog(tx: Tx<'readwrite', ['publications', 'catalog']>, cap: number = CATALOG_CAP): Promise<void> {
+  const store = tx.objectStore('catalog');
+  let excess = (await store.count()) - cap;
+  if (excess <= 0) return;
+  let cursor = await store.index('lastSeenAt').openCursor();
+  while (cursor && excess > 0) {
+    void cursor.delete();
+    excess--;
+    cursor = await cursor.continue();
+  }
+}
+
+/** The saved record for a publication, found by any of its identity keys. */
+export async function findPublication(
+  db: LeesmapDatabase,
+  p: Pick<Publication, 'url'> & Partial<Publication>,
+): Promise<SavedPublication | undefined> {
+  return guarded(async () => {
+    const tx = db.transaction('publications', 'readonly');
+    const found = await findStored(tx, identityKeys(p));
+    await tx.done;
+    if (!found.length) return undefined;
+    return strip(found.sort((a, b) => a.savedAt - b.savedAt)[0]);
+  });
+}
+
+export async function getPublication(db: LeesmapDatabase, id: string): Promise<SavedPublication | undefined> {
+  return guarded(async () => {
+    const stored = await db.get('publications', id);
+    return stored ? strip(stored) : undefined;
+  });
+}
+
+export type PublicationChanges = Partial<Pick<SavedPublication, EditableField | 'status' | 'notes' | 'tags' | 'starred'>>;
+
+/** Applies the reader's changes; changed extracted fields become the reader's (never refreshed again). */
+export async function updatePublication(
+  db: LeesmapDatabase,
+  id: string,
+  changes: PublicationChanges,
+  now: number = Date.now(),
+): Promise<SavedPublication> {
+  return guarded(async () => {
+    const tx = db.transaction('publications', 'readwrite');
+    const store = tx.objectStore('publications');
+    const record = await store.get(id);
+    if (!record) {
+      tx.abort();
+      await tx.done.catch(() => {});
+      throw new StorageError('not-found', `No saved publication ${id}`);
+    }
+    const next: StoredPublication = { ...record, ...cleanReader(changes), updatedAt: now };
+    const target = next as unknown as Record<string, unknown>;
+    const edited = new Set(record.editedFields);
+    for (const field of EDITABLE_FIELDS) {
+      if (!(field in changes)) continue;
+      const value = (changes as Record<string, unknown>)[field];
+      if (JSON.stringify(value) === JSON.stringify(target[field])) continue;
+      if (value === undefined || value === null || value === '') delete target[field];
+      else target[field] = structuredClone(value);
+      edited.add(field);
+    }
+    next.editedFields = [...edited];
+    next.identity = union(record.identity, identityKeys(next));
+    void store.put(next);
+    await tx.done;
+    return strip(next);
+  });
+}
+
+export async function deletePublications(db: LeesmapDatabase, ids: string[]): Promise<number> {
+  return guarded(async () => {
+    const tx = db.transaction('publications', 'readwrite');
+    const store = tx.objectStore('publications');
+    const present = await Promise.all(ids.map((id) => store.getKey(id)));
+    let deleted = 0;
+    for (const key of present) {
+      if (key === undefined) continue;
+      void store.delete(key);
+      deleted++;
+    }
+    await tx.done;
+    return deleted;
+  });
+}
+
+/** Every saved record, newest saved first. */
+export async function listPublications(db: LeesmapDatabase): Promise<SavedPublication[]> {
+  return guarded(async () => {
+    const all = await db.getAllFromIndex('publications', 'savedAt');
+    return all.reverse().map(strip);
+  });
+}
+
+/** Every theme of the saved records with its count, most first (ties alphabetical). */
+export async function themeCounts(db: LeesmapDatabase): Promise<Array<{ theme: string; count: number }>> {
+  return guarded(async () => {
+    const counts = new Map<string, number>();
+    for (const record of await db.getAll('publications')) {
+      for (const theme of union(record.themes)) counts.set(theme, (counts.get(theme) ?? 0) + 1);
+    }
+    return sortCounts(counts);
+  });
+}
+
+function sortCounts(counts: Map<string, number>): Array<{ theme: string; count: number }> {
+  return [...counts]
+    .map(([theme, count]) => ({ theme, count }))
+    .sort((a, b) => b.count - a.count || a.theme.localeCompare(b.theme));
+}
+
+/** Catalog entries, most recently seen first. */
+export async function listCatalog(db: LeesmapDatabase, limit?: number): Promise<CatalogEntry[]> {
+  return guarded(async () => {
+    const tx = db.transaction('catalog', 'readonly');
+    const out: CatalogEntry[] = [];
+    let cursor = await tx.store.index('lastSeenAt').openCursor(null, 'prev');
+    while (cursor && (limit === undefined || out.length < limit)) {
+      out.push(strip(cursor.value));
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+    return out;
+  });
+}
+
+/** The catalog entry for a URL (any variant), if Leesmap has seen it. */
+export async function findCatalogEntry(db: LeesmapDatabase, url: string): Promise<CatalogEntry | undefined> {
+  return guarded(async () => {
+    const keys = identityKeys({ url });
+    const tx = db.transaction('catalog', 'readonly');
+    const ids = await findCatalogIds(tx, keys);
+    const entry = ids.length ? await tx.store.get(ids[0]) : undefined;
+    await tx.done;
+    return entry ? strip(entry) : undefined;
+  });
+}
+
+export async function dismissSuggestion(db: LeesmapDatabase, catalogId: string, now: number = Date.now()): Promise<void> {
+  return guarded(async () => {
+    await db.put('dismissed', { id: catalogId, dismissedAt: now });
+  });
+}
+
+export async function listDismissed(db: LeesmapDatabase): Promise<string[]> {
+  return guarded(() => db.getAllKeys('dismissed'));
+}
+
+/**
+ * Imports records in one transaction: all or nothing. 'replace' empties the list first; 'merge'
+ * folds each record into an existing one found by any identity key (the more recently updated
+ * side wins for fields; tags, edited fields and identity are united).
+ */
+export async function importPublications(
+  db: LeesmapDatabase,
+  records: SavedPublication[],
+  mode: 'merge' | 'replace',
+): Promise<{ added: number; updated: number }> {
+  return guarded(async () => {
+    const tx = db.transaction(['publications', 'catalog'], 'readwrite');
+    const store = tx.objectStore('publications');
+    if (mode === 'replace') void store.clear();
+    let added = 0;
+    let updated = 0;
+    for (const input of records) {
+      const record = structuredClone(input) as StoredPublication;
+      delete (record as Partial<StoredPublication>).identity;
+      const keys = union(identityKeys(record), [record.id]);
+      const existing = await findStored(tx, keys);
+      if (existing.length === 0) {
+        void store.put({ ...record, identity: keys });
+        added++;
+      } else {
+        const merged = mergeDuplicates([...existing, { ...record, identity: keys }]);
+        const newest = [...existing, record].sort((a, b) => b.updatedAt - a.updatedAt)[0];
+        const next: StoredPublication = {
+          ...merged,
+          ...pickExtracted(newest),
+          status: newest.status,
+          notes: merged.notes,
+          id: merged.id,
+          savedAt: Math.min(merged.savedAt, record.savedAt),
+        };
+        for (const duplicate of existing) if (duplicate.id !== next.id) void store.delete(duplicate.id);
+        void store.put(next);
+        updated++;
+      }
+      for (const id of await findCatalogIds(tx, keys)) void tx.objectStore('catalog').delete(id);
+    }
+    await tx.done;
+    return { added, updated };
+  });
+}
+
+function pickExtracted(record: SavedPublication): Partial<SavedPublication> {
+  const out: Record<string, unknown> = { url: record.url };
+  for (const field of EXTRACTED_FIELDS) if (record[field] !== undefined) out[field] = record[field];
+  return out as Partial<SavedPublication>;
+}
+
+/**
+ * Asks the browser to keep Leesmap's storage under pressure (no eviction). Callable from the
+ * background or any extension page; resolves to what the browser answered.
+ */
+export async function requestPersistentStorage(
+  storage: Pick<StorageManager, 'persist' | 'persisted'> | undefined = globalThis.navigator?.storage,
+): Promise<'granted' | 'denied' | 'unsupported'> {
+  if (!storage?.persist) return 'unsupported';
+  try {
+    if (await storage.persisted?.()) return 'granted';
+    return (await storage.persist()) ? 'granted' : 'denied';
+  } catch {
+    return 'denied';
+  }
+}
+
+export { normaliseUrl };
