@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { PUBLISHER_MATCH_PATTERNS } from './utils/publishers';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -7,9 +8,42 @@ export default defineConfig({
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),
-  manifest: {
+  hooks: {
+    // The content script loads on every matching page and only sends one message, which both
+    // browsers' native MV3 APIs already return as a promise: it skips the 10 kB polyfill
+    // (measured: content.js 13.6 kB with it, 3.9 kB without). Every other context keeps it.
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      const withoutPolyfill = Array.isArray(alias)
+        ? alias.filter((a) => a.find !== 'wxt/browser')
+        : Object.fromEntries(Object.entries(alias ?? {}).filter(([find]) => find !== 'wxt/browser'));
+      config.resolve = { ...config.resolve, alias: withoutPolyfill };
+    },
+  },
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-  },
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'scripting', 'activeTab'],
+    // The publisher list by default; every other site only after the reader opts in.
+    host_permissions: PUBLISHER_MATCH_PATTERNS,
+    optional_host_permissions: ['<all_urls>'],
+    commands: {
+      'save-page': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandSave__',
+      },
+    },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'leesmap@leesmap.app',
+          strict_min_version: '142.0',
+          // Leesmap collects nothing: the reading list stays on the reader's machine.
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
 });

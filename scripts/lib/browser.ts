@@ -109,7 +109,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     const sw = await serviceWorker();
     const id = await sw.evaluate(async (address: string) => {
       const tabs = await chrome.tabs.query({});
-      return tabs.find((t) => t.url === address)?.id;
+      return tabs.find((t: { url?: string }) => t.url === address)?.id;
     }, url);
     if (id === undefined) throw new Error(`No tab for ${url}`);
     return id;

@@ -1,3 +1,0 @@
-export default defineBackground(() => {
-  // Wired up in the foundation work.
-});

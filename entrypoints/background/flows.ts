@@ -1,0 +1,161 @@
+/**
+ * What the background does for each event: a page was checked, the popup wants a tab's state,
+ * the reader saves. Storage rules live in utils/db.ts; this file only sequences them.
+ */
+import {
+  findPublication,
+  getPublication,
+  listCatalog,
+  recordVisit,
+  savePublication,
+  updatePublication,
+} from '@/utils/db';
+import type { Detection } from '@/utils/detect';
+import { normaliseUrl } from '@/utils/identity';
+import type { BackgroundBroadcast, ReaderEdits, TabState } from '@/utils/messages';
+import type { EditableField, Publication, SavedPublication } from '@/utils/publication';
+import { safeHttpUrl } from '@/utils/sanitize';
+import { getSettings } from '@/utils/settings';
+import { database } from './database';
+import { extractInTab } from './extractor';
+import { getTabState, setBadge, setTabState, type StoredTabState } from './tabs';
+
+export function broadcastListChanged(ids: string[]): void {
+  const message: { leesmap: 1; type: keyof BackgroundBroadcast } & BackgroundBroadcast['background/list-changed'] = {
+    leesmap: 1,
+    type: 'background/list-changed',
+    ids,
+  };
+  // No listener (no popup open) is the normal case, not an error.
+  browser.runtime.sendMessage(message).catch(() => {});
+}
+
+async function savedFor(url: string, extraction?: StoredTabState['extraction']): Promise<SavedPublication | undefined> {
+  const db = await database();
+  return findPublication(db, extraction?.publication ?? { url });
+}
+
+/** The content script's cheap check ran: remember it, extract where it found a publication. */
+export async function onPageChecked(tabId: number, url: string, detection: Detection): Promise<void> {
+  const previous = await getTabState(tabId);
+  // A new address (also after in-page navigation) never keeps the previous page's extraction.
+  const state: StoredTabState = { url, detection };
+  if (previous?.url === url && previous.extraction) state.extraction = previous.extraction;
+  await setTabState(tabId, state);
+
+  if (detection.detected && !state.extraction) {
+    const extraction = await extractInTab(tabId);
+    if (extraction) {
+      state.extraction = extraction;
+      await setTabState(tabId, state);
+    }
+  }
+
+  const publication = state.extraction?.publication;
+  let saved: SavedPublication | undefined;
+  if (publication && detection.detected) {
+    const db = await database();
+    saved = await recordVisit(db, publication);
+    if (!saved && (await getSettings()).autoSave) {
+      const autoSaved = await savePublication(db, publication);
+      broadcastListChanged([autoSaved.id]);
+      saved = autoSaved;
+    }
+  } else {
+    saved = await savedFor(url);
+  }
+  await setBadge(tabId, saved ? 'saved' : detection.detected ? 'detected' : 'none');
+}
+
+/** The popup asks what this tab holds; extracts on request (any page may be saved by hand). */
+export async function tabStateFor(tabId: number, extract: boolean): Promise<TabState> {
+  const tab = await browser.tabs.get(tabId);
+  const url = tab.url ?? '';
+  let state = await getTabState(tabId);
+  if (!state || state.url !== url) state = { url };
+  if (extract && !state.extraction && safeHttpUrl(url)) {
+    const extraction = await extractInTab(tabId);
+    if (extraction) {
+      state.extraction = extraction;
+      await setTabState(tabId, state);
+    }
+  }
+  const saved = safeHttpUrl(url) ? await savedFor(url, state.extraction) : undefined;
+  return { tabId, url, detection: state.detection, extraction: state.extraction, saved };
+}
+
+/** Saves and then marks every open tab showing that publication as saved. */
+export async function savePage(
+  publication: Publication,
+  reader?: ReaderEdits,
+  edited?: EditableField[],
+): Promise<SavedPublication> {
+  const db = await database();
+  let saved = await savePublication(db, publication, reader);
+  if (edited?.length) {
+    // Fields the reader changed in the popup before saving are theirs from now on.
+    const changes = Object.fromEntries(edited.map((field) => [field, publication[field]]));
+    saved = await updatePublication(db, saved.id, changes);
+  }
+  broadcastListChanged([saved.id]);
+  await refreshBadges();
+  return saved;
+}
+
+/** Re-derives every tab's badge; called after saves and deletes, which may concern any tab. */
+export async function refreshBadges(): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map(async (tab) => {
+      if (tab.id === undefined || !tab.url || !safeHttpUrl(tab.url)) return;
+      const state = await getTabState(tab.id);
+      const current = state?.url === tab.url ? state : undefined;
+      const saved = await savedFor(tab.url, current?.extraction);
+      await setBadge(tab.id, saved ? 'saved' : current?.detection?.detected ? 'detected' : 'none');
+    }),
+  );
+}
+
+/** Keyboard shortcut and "Save page" menu item: extract if needed, then save whatever the page gives. */
+export async function saveTab(tabId: number): Promise<SavedPublication | undefined> {
+  const state = await tabStateFor(tabId, true);
+  const publication = state.extraction?.publication ?? (await fallbackPublication(state.url));
+  return publication ? savePage(publication) : undefined;
+}
+
+/** "Save link": the catalog may already know the linked publication (a related item seen before). */
+export async function saveLink(linkUrl: string, linkText?: string): Promise<SavedPublication | undefined> {
+  const publication = await fallbackPublication(linkUrl, linkText);
+  return publication ? savePage(publication) : undefined;
+}
+
+async function fallbackPublication(url: string, title?: string): Promise<Publication | undefined> {
+  const href = safeHttpUrl(url);
+  if (!href) return undefined;
+  const db = await database();
+  const key = normaliseUrl(href);
+  const known = (await listCatalog(db)).find((entry) => entry.url && normaliseUrl(entry.url) === key);
+  if (known) {
+    const publication: Publication = {
+      url: href,
+      title: known.title,
+      authors: known.authors,
+      themes: known.themes,
+      keywords: known.keywords,
+      related: [],
+    };
+    if (known.subtitle) publication.subtitle = known.subtitle;
+    if (known.summary) publication.summary = known.summary;
+    if (known.publisher) publication.publisher = known.publisher;
+    if (known.year) publication.year = known.year;
+    if (known.language) publication.language = known.language;
+    return publication;
+  }
+  const parsed = new URL(href);
+  const name = title?.trim() || decodeURIComponent(parsed.pathname.split('/').filter(Boolean).pop() ?? parsed.hostname);
+  return { url: href, title: name.slice(0, 500), authors: [], themes: [], keywords: [], related: [] };
+}
+
+export async function getSaved(id: string): Promise<SavedPublication | undefined> {
+  return getPublication(await database(), id);
+}

@@ -1,0 +1,99 @@
+import {
+  deletePublications,
+  importPublications,
+  listCatalog,
+  listDismissed,
+  listPublications,
+  themeCounts,
+  updatePublication,
+  dismissSuggestion,
+} from '@/utils/db';
+import { MessageError } from '@/utils/messages';
+import { sanitizeDetection, sanitizePublication, safeHttpUrl } from '@/utils/sanitize';
+import { database } from './database';
+import { broadcastListChanged, onPageChecked, refreshBadges, savePage, tabStateFor } from './flows';
+import type { Handlers } from './router';
+
+function invalid(what: string): never {
+  throw new MessageError(`Invalid ${what}`, 'invalid');
+}
+
+function ids(value: unknown): string[] {
+  if (!Array.isArray(value) || !value.every((id) => typeof id === 'string')) invalid('ids');
+  return value as string[];
+}
+
+export const handlers: Handlers = {
+  async 'content/checked'({ url, detection }, sender) {
+    const tabId = sender.tab?.id;
+    const checked = sanitizeDetection(detection);
+    // The sender's own address wins over what the page script claims.
+    const pageUrl = safeHttpUrl(sender.url) ?? safeHttpUrl(url);
+    if (tabId === undefined || !checked || !pageUrl) invalid('check');
+    await onPageChecked(tabId, pageUrl, checked);
+    return { ok: true };
+  },
+
+  async 'page/tab-state'({ tabId, extract }) {
+    if (!Number.isInteger(tabId)) invalid('tab');
+    return tabStateFor(tabId, extract === true);
+  },
+
+  async 'page/save'({ publication, reader, edited }) {
+    const clean = sanitizePublication(publication);
+    if (!clean) invalid('publication');
+    return savePage(clean, reader, edited);
+  },
+
+  async 'page/update'({ id, changes }) {
+    if (typeof id !== 'string') invalid('id');
+    const updated = await updatePublication(await database(), id, changes);
+    broadcastListChanged([id]);
+    await refreshBadges();
+    return updated;
+  },
+
+  async 'page/update-many'({ ids: list, changes }) {
+    const db = await database();
+    for (const id of ids(list)) await updatePublication(db, id, changes);
+    broadcastListChanged(list);
+    return { updated: list.length };
+  },
+
+  async 'page/delete'({ ids: list }) {
+    const deleted = await deletePublications(await database(), ids(list));
+    broadcastListChanged(list);
+    await refreshBadges();
+    return { deleted };
+  },
+
+  async 'page/list'() {
+    return listPublications(await database());
+  },
+
+  async 'page/theme-counts'() {
+    return themeCounts(await database());
+  },
+
+  async 'page/catalog'({ limit }) {
+    return listCatalog(await database(), typeof limit === 'number' ? limit : undefined);
+  },
+
+  async 'page/import'({ records, mode }) {
+    if (!Array.isArray(records) || (mode !== 'merge' && mode !== 'replace')) invalid('import');
+    const result = await importPublications(await database(), records, mode);
+    broadcastListChanged([]);
+    await refreshBadges();
+    return result;
+  },
+
+  async 'page/dismiss-suggestion'({ id }) {
+    if (typeof id !== 'string') invalid('id');
+    await dismissSuggestion(await database(), id);
+    return { ok: true };
+  },
+
+  async 'page/dismissed'() {
+    return listDismissed(await database());
+  },
+};

@@ -1,0 +1,20 @@
+import { handlers } from './handlers';
+import { createMenus, listenForSaveGestures } from './menus';
+import { listenForMessages } from './router';
+import { listenForSiteAccessChanges, syncSiteAccess } from './site-access';
+import { forgetTab } from './tabs';
+
+export default defineBackground(() => {
+  // Listeners are registered synchronously on every start: an MV3 worker is woken by these events.
+  listenForMessages(handlers);
+  listenForSaveGestures();
+  listenForSiteAccessChanges();
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.runtime.onInstalled.addListener(() => {
+    void createMenus();
+    // Ask the browser not to evict the reading list under storage pressure.
+    void navigator.storage?.persist?.();
+  });
+  browser.runtime.onStartup.addListener(() => void syncSiteAccess());
+  void syncSiteAccess();
+});
