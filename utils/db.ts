@@ -9,6 +9,7 @@
  * a write is done when `tx.done` resolves, and only then do these functions resolve.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { EDITABLE_FIELDS, ImportError, validateRecords } from './export/validate';
 import { identityKeys, normaliseUrl, publicationId } from './identity';
 import type {
   CatalogEntry,
@@ -23,7 +24,7 @@ import type {
 import { READING_STATUSES } from './publication';
 
 export const DB_NAME = 'leesmap';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** The catalog (seen, not saved) is capped; the least recently seen entries go first. */
 export const CATALOG_CAP = 20_000;
@@ -43,6 +44,13 @@ export interface LeesmapDB extends DBSchema {
       savedAt: number;
       /** multiEntry over `identity`: any key finds the record. */
       identity: string;
+      // v2: the list's filters and sorts.
+      updatedAt: number;
+      status: string;
+      year: number;
+      publisher: string;
+      themes: string;
+      tags: string;
     };
   };
   catalog: {
@@ -51,12 +59,24 @@ export interface LeesmapDB extends DBSchema {
     indexes: {
       lastSeenAt: number;
       identity: string;
+      // v2: suggestions look up the catalog by theme.
+      themes: string;
     };
   };
   dismissed: {
     key: string;
     value: { id: string; dismissedAt: number };
   };
+  /** v2: how many saved records carry each theme, kept up to date by every write. */
+  themes: {
+    key: string;
+    value: ThemeCount;
+  };
+}
+
+export interface ThemeCount {
+  theme: string;
+  count: number;
 }
 
 export type LeesmapDatabase = IDBPDatabase<LeesmapDB>;
@@ -173,7 +193,7 @@ export function openLeesmapDB(name: string = DB_NAME, options: OpenOptions = {})
 function upgradeLeesmapDB(
   db: LeesmapDatabase,
   oldVersion: number,
-  _transaction: Tx<'versionchange', StoreNames<LeesmapDB>[]>,
+  transaction: Tx<'versionchange', StoreNames<LeesmapDB>[]>,
 ): void {
   if (oldVersion < 1) {
     const publications = db.createObjectStore('publications', { keyPath: 'id' });
@@ -183,6 +203,27 @@ function upgradeLeesmapDB(
     catalog.createIndex('lastSeenAt', 'lastSeenAt');
     catalog.createIndex('identity', 'identity', { multiEntry: true });
     db.createObjectStore('dismissed', { keyPath: 'id' });
+  }
+  if (oldVersion < 2) {
+    const publications = transaction.objectStore('publications');
+    publications.createIndex('updatedAt', 'updatedAt');
+    publications.createIndex('status', 'status');
+    publications.createIndex('year', 'year');
+    publications.createIndex('publisher', 'publisher');
+    publications.createIndex('themes', 'themes', { multiEntry: true });
+    publications.createIndex('tags', 'tags', { multiEntry: true });
+    transaction.objectStore('catalog').createIndex('themes', 'themes', { multiEntry: true });
+    const themes = db.createObjectStore('themes', { keyPath: 'theme' });
+    // Count the themes of records saved under v1; runs inside the upgrade transaction.
+    void (async () => {
+      const counts = new Map<string, number>();
+      let cursor = await publications.openCursor();
+      while (cursor) {
+        for (const theme of union(cursor.value.themes)) counts.set(theme, (counts.get(theme) ?? 0) + 1);
+        cursor = await cursor.continue();
+      }
+      for (const [theme, count] of counts) void themes.put({ theme, count });
+    })();
   }
 }
 
@@ -209,19 +250,7 @@ const EXTRACTED_FIELDS = [
   'related',
 ] as const satisfies readonly (keyof Publication)[];
 
-export const EDITABLE_FIELDS: readonly EditableField[] = [
-  'title',
-  'subtitle',
-  'authors',
-  'published',
-  'year',
-  'publisher',
-  'type',
-  'themes',
-  'keywords',
-  'summary',
-  'language',
-];
+export { EDITABLE_FIELDS };
 
 export const DEFAULT_READER_FIELDS: Readonly<ReaderFields> = Object.freeze({
   status: 'to-read',
@@ -320,6 +349,36 @@ function mergeDuplicates(records: StoredPublication[]): StoredPublication {
   return merged;
 }
 
+/**
+ * Theme count changes of one transaction, applied once at its end: several records in one
+ * transaction may share a theme, and read-modify-write per record would lose updates.
+ */
+class ThemeTally {
+  private readonly delta = new Map<string, number>();
+
+  change(before: readonly string[] | undefined, after: readonly string[] | undefined): void {
+    for (const theme of union(before)) this.delta.set(theme, (this.delta.get(theme) ?? 0) - 1);
+    for (const theme of union(after)) this.delta.set(theme, (this.delta.get(theme) ?? 0) + 1);
+  }
+
+  async apply(tx: { objectStore(name: 'themes'): ThemeStore }): Promise<void> {
+    const store = tx.objectStore('themes');
+    const changed = [...this.delta].filter(([, delta]) => delta !== 0);
+    const current = await Promise.all(changed.map(([theme]) => store.get(theme)));
+    changed.forEach(([theme, delta], i) => {
+      const count = (current[i]?.count ?? 0) + delta;
+      if (count > 0) void store.put({ theme, count });
+      else void store.delete(theme);
+    });
+  }
+}
+
+interface ThemeStore {
+  get(theme: string): Promise<ThemeCount | undefined>;
+  put(value: ThemeCount): Promise<string>;
+  delete(theme: string): Promise<void>;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Lookups inside a transaction
 
@@ -361,9 +420,10 @@ export async function savePublication(
   now: number = Date.now(),
 ): Promise<SavedPublication> {
   return guarded(async () => {
-    const tx = db.transaction(['publications', 'catalog'], 'readwrite');
+    const tx = db.transaction(['publications', 'catalog', 'themes'], 'readwrite');
     const keys = identityKeys(publication);
     const [existing, catalogIds] = await Promise.all([findStored(tx, keys), findCatalogIds(tx, keys)]);
+    const tally = new ThemeTally();
     let record: StoredPublication;
     if (existing.length === 0) {
       record = newRecord(publication, reader, now);
@@ -374,9 +434,12 @@ export async function savePublication(
         if (duplicate.id !== record.id) void tx.objectStore('publications').delete(duplicate.id);
       }
     }
+    for (const old of existing) tally.change(old.themes, undefined);
+    tally.change(undefined, record.themes);
     const store = tx.objectStore('publications');
     void store.put(record);
     for (const id of catalogIds) void tx.objectStore('catalog').delete(id);
+    await tally.apply(tx);
     await tx.done;
     return strip(record);
   });
@@ -394,7 +457,7 @@ export async function recordVisit(
   now: number = Date.now(),
 ): Promise<SavedPublication | undefined> {
   return guarded(async () => {
-    const tx = db.transaction(['publications', 'catalog'], 'readwrite');
+    const tx = db.transaction(['publications', 'catalog', 'themes'], 'readwrite');
     const keys = identityKeys(publication);
     const existing = await findStored(tx, keys);
     let saved: StoredPublication | undefined;
@@ -405,6 +468,10 @@ export async function recordVisit(
       for (const duplicate of existing) {
         if (duplicate.id !== saved.id) void tx.objectStore('publications').delete(duplicate.id);
       }
+      const tally = new ThemeTally();
+      for (const old of existing) tally.change(old.themes, undefined);
+      tally.change(undefined, saved.themes);
+      await tally.apply(tx);
       void tx.objectStore('publications').put(saved);
       listedBy = { id: saved.id, title: saved.title, url: saved.url };
     } else {
@@ -457,7 +524,7 @@ function sameSource(a: CatalogSource, b: CatalogSource): boolean {
 
 /** Adds or refreshes a catalog entry found by any of `keys`; a visit's fuller fields win over a listing's. */
 async function upsertCatalog(
-  tx: Tx<'readwrite', ['publications', 'catalog']>,
+  tx: Tx<'readwrite', ['publications', 'catalog', 'themes']>,
   fields: CatalogFields,
   keys: string[],
   source: CatalogSource,
@@ -493,7 +560,10 @@ async function upsertCatalog(
 }
 
 /** Keeps the catalog at CATALOG_CAP entries, dropping the least recently seen. */
-async function pruneCatalog(tx: Tx<'readwrite', ['publications', 'catalog']>, cap: number = CATALOG_CAP): Promise<void> {
+async function pruneCatalog(
+  tx: Tx<'readwrite', ['publications', 'catalog', 'themes']>,
+  cap: number = CATALOG_CAP,
+): Promise<void> {
   const store = tx.objectStore('catalog');
   let excess = (await store.count()) - cap;
   if (excess <= 0) return;
@@ -536,7 +606,7 @@ export async function updatePublication(
   now: number = Date.now(),
 ): Promise<SavedPublication> {
   return guarded(async () => {
-    const tx = db.transaction('publications', 'readwrite');
+    const tx = db.transaction(['publications', 'themes'], 'readwrite');
     const store = tx.objectStore('publications');
     const record = await store.get(id);
     if (!record) {
@@ -558,6 +628,9 @@ export async function updatePublication(
     next.editedFields = [...edited];
     next.identity = union(record.identity, identityKeys(next));
     void store.put(next);
+    const tally = new ThemeTally();
+    tally.change(record.themes, next.themes);
+    await tally.apply(tx);
     await tx.done;
     return strip(next);
   });
@@ -565,15 +638,18 @@ export async function updatePublication(
 
 export async function deletePublications(db: LeesmapDatabase, ids: string[]): Promise<number> {
   return guarded(async () => {
-    const tx = db.transaction('publications', 'readwrite');
+    const tx = db.transaction(['publications', 'themes'], 'readwrite');
     const store = tx.objectStore('publications');
-    const present = await Promise.all(ids.map((id) => store.getKey(id)));
+    const present = await Promise.all(union(ids).map((id) => store.get(id)));
+    const tally = new ThemeTally();
     let deleted = 0;
-    for (const key of present) {
-      if (key === undefined) continue;
-      void store.delete(key);
+    for (const record of present) {
+      if (!record) continue;
+      void store.delete(record.id);
+      tally.change(record.themes, undefined);
       deleted++;
     }
+    await tally.apply(tx);
     await tx.done;
     return deleted;
   });
@@ -590,18 +666,9 @@ export async function listPublications(db: LeesmapDatabase): Promise<SavedPublic
 /** Every theme of the saved records with its count, most first (ties alphabetical). */
 export async function themeCounts(db: LeesmapDatabase): Promise<Array<{ theme: string; count: number }>> {
   return guarded(async () => {
-    const counts = new Map<string, number>();
-    for (const record of await db.getAll('publications')) {
-      for (const theme of union(record.themes)) counts.set(theme, (counts.get(theme) ?? 0) + 1);
-    }
-    return sortCounts(counts);
+    const counts = await db.getAll('themes');
+    return counts.sort((a, b) => b.count - a.count || a.theme.localeCompare(b.theme));
   });
-}
-
-function sortCounts(counts: Map<string, number>): Array<{ theme: string; count: number }> {
-  return [...counts]
-    .map(([theme, count]) => ({ theme, count }))
-    .sort((a, b) => b.count - a.count || a.theme.localeCompare(b.theme));
 }
 
 /** Catalog entries, most recently seen first. */
@@ -651,37 +718,65 @@ export async function importPublications(
   records: SavedPublication[],
   mode: 'merge' | 'replace',
 ): Promise<{ added: number; updated: number }> {
+  let valid: SavedPublication[];
+  try {
+    valid = validateRecords(records);
+  } catch (error) {
+    if (error instanceof ImportError) throw new StorageError('invalid', error.message, { cause: error });
+    throw error;
+  }
   return guarded(async () => {
-    const tx = db.transaction(['publications', 'catalog'], 'readwrite');
+    const tx = db.transaction(['publications', 'catalog', 'themes'], 'readwrite');
     const store = tx.objectStore('publications');
-    if (mode === 'replace') void store.clear();
+    const tally = new ThemeTally();
+    if (mode === 'replace') {
+      void store.clear();
+      void tx.objectStore('themes').clear();
+    }
     let added = 0;
     let updated = 0;
-    for (const input of records) {
-      const record = structuredClone(input) as StoredPublication;
-      delete (record as Partial<StoredPublication>).identity;
+    // Records written in this transaction by any of their keys: catches duplicates inside the
+    // file without a database lookup per key (after 'replace' the store is known to be empty).
+    const pending = new Map<string, StoredPublication>();
+    for (const record of valid) {
       const keys = union(identityKeys(record), [record.id]);
-      const existing = await findStored(tx, keys);
+      const matches = new Map<string, StoredPublication>();
+      if (mode === 'merge') for (const found of await findStored(tx, keys)) matches.set(found.id, found);
+      for (const key of keys) {
+        const earlier = pending.get(key);
+        if (earlier) matches.set(earlier.id, earlier);
+      }
+      const existing = [...matches.values()];
+      let next: StoredPublication;
       if (existing.length === 0) {
-        void store.put({ ...record, identity: keys });
+        next = { ...record, identity: keys };
         added++;
       } else {
         const merged = mergeDuplicates([...existing, { ...record, identity: keys }]);
         const newest = [...existing, record].sort((a, b) => b.updatedAt - a.updatedAt)[0];
-        const next: StoredPublication = {
+        next = {
           ...merged,
           ...pickExtracted(newest),
           status: newest.status,
-          notes: merged.notes,
           id: merged.id,
           savedAt: Math.min(merged.savedAt, record.savedAt),
         };
-        for (const duplicate of existing) if (duplicate.id !== next.id) void store.delete(duplicate.id);
-        void store.put(next);
+        for (const old of existing) {
+          tally.change(old.themes, undefined);
+          if (old.id !== next.id) void store.delete(old.id);
+        }
         updated++;
       }
-      for (const id of await findCatalogIds(tx, keys)) void tx.objectStore('catalog').delete(id);
+      tally.change(undefined, next.themes);
+      void store.put(next);
+      for (const key of next.identity) pending.set(key, next);
     }
+    // Imported publications leave the catalog, as saved ones do.
+    const catalog = tx.objectStore('catalog');
+    for (const entry of await catalog.getAll()) {
+      if (entry.identity.some((key) => pending.has(key))) void catalog.delete(entry.id);
+    }
+    await tally.apply(tx);
     await tx.done;
     return { added, updated };
   });
