@@ -223,7 +223,9 @@ function upgradeLeesmapDB(
         cursor = await cursor.continue();
       }
       for (const [theme, count] of counts) void themes.put({ theme, count });
-    })();
+    })().catch(() => {
+      // A failed request aborts the upgrade transaction itself; the open then rejects.
+    });
   }
 }
 

@@ -1,0 +1,136 @@
+/**
+ * Every earlier schema version, built here by hand exactly as it was released and filled with
+ * data, must upgrade to the current version with every record intact. When a version N+1 is
+ * added, add `createVersionN` below; never edit an existing one.
+ */
+import { openDB } from 'idb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  DB_VERSION,
+  findPublication,
+  listCatalog,
+  listDismissed,
+  listPublications,
+  openLeesmapDB,
+  savePublication,
+  themeCounts,
+  type StoredPublication,
+} from '@/utils/db';
+import { identityKeys } from '@/utils/identity';
+import type { CatalogEntry } from '@/utils/publication';
+import { freshIndexedDB, publication } from './helpers';
+
+let name: string;
+beforeEach(() => {
+  name = freshIndexedDB();
+});
+
+function storedRecord(n: number): StoredPublication {
+  const p = publication({
+    url: `https://www.wrr.nl/publicaties/rapport-${n}`,
+    title: `Rapport ${n}: ‘Opgaven’ voor de overheid`,
+    themes: n % 2 ? ['Zorg', 'Wonen'] : ['Zorg'],
+    year: 2000 + (n % 25),
+    publisher: 'WRR',
+  });
+  const identity = identityKeys(p);
+  return {
+    ...p,
+    id: identity[0],
+    status: n % 3 === 0 ? 'read' : 'to-read',
+    notes: `Notitie ${n}\nmet een tweede regel`,
+    tags: n % 4 === 0 ? ['werk'] : [],
+    starred: n % 5 === 0,
+    editedFields: n % 7 === 0 ? ['title'] : [],
+    savedAt: 1_000 + n,
+    updatedAt: 2_000 + n,
+    identity,
+  };
+}
+
+function catalogEntry(n: number): CatalogEntry & { identity: string[] } {
+  const url = `https://www.rathenau.nl/nl/publicatie/${n}`;
+  const identity = identityKeys({ url });
+  return {
+    id: identity[0],
+    title: `Gezien ${n}`,
+    url,
+    themes: ['Digitalisering'],
+    keywords: [],
+    authors: [],
+    sources: [{ kind: 'visited' }],
+    firstSeenAt: 10 + n,
+    lastSeenAt: 20 + n,
+    identity,
+  };
+}
+
+/** Version 1 as released: publications, catalog and dismissed, with savedAt/lastSeenAt/identity indexes. */
+async function createVersion1(records: StoredPublication[], catalog: ReturnType<typeof catalogEntry>[]) {
+  const db = await openDB(name, 1, {
+    upgrade(db) {
+      const publications = db.createObjectStore('publications', { keyPath: 'id' });
+      publications.createIndex('savedAt', 'savedAt');
+      publications.createIndex('identity', 'identity', { multiEntry: true });
+      const cat = db.createObjectStore('catalog', { keyPath: 'id' });
+      cat.createIndex('lastSeenAt', 'lastSeenAt');
+      cat.createIndex('identity', 'identity', { multiEntry: true });
+      db.createObjectStore('dismissed', { keyPath: 'id' });
+    },
+  });
+  const tx = db.transaction(['publications', 'catalog', 'dismissed'], 'readwrite');
+  for (const record of records) void tx.objectStore('publications').put(record);
+  for (const entry of catalog) void tx.objectStore('catalog').put(entry);
+  void tx.objectStore('dismissed').put({ id: catalog[0].id, dismissedAt: 5 });
+  await tx.done;
+  db.close();
+}
+
+describe('upgrade from every earlier version', () => {
+  it('is at version 2', () => {
+    // A reminder: a new version needs a createVersionN above and a test below.
+    expect(DB_VERSION).toBe(2);
+  });
+
+  it('creates an empty database from nothing', async () => {
+    const db = await openLeesmapDB(name);
+    expect([...db.objectStoreNames].sort()).toEqual(['catalog', 'dismissed', 'publications', 'themes']);
+    expect(await listPublications(db)).toEqual([]);
+    db.close();
+  });
+
+  it('version 1 → current keeps every record, catalog entry and dismissal', async () => {
+    const records = Array.from({ length: 60 }, (_, i) => storedRecord(i));
+    const catalog = Array.from({ length: 10 }, (_, i) => catalogEntry(i));
+    await createVersion1(records, catalog);
+
+    const db = await openLeesmapDB(name);
+    expect(db.version).toBe(DB_VERSION);
+    const strip = ({ identity: _identity, ...rest }: StoredPublication) => rest;
+    const list = await listPublications(db);
+    expect(list).toHaveLength(60);
+    expect([...list].sort((a, b) => a.savedAt - b.savedAt)).toEqual(records.map(strip));
+    expect(await listCatalog(db)).toEqual(
+      [...catalog].reverse().map(({ identity: _identity, ...rest }) => rest),
+    );
+    expect(await listDismissed(db)).toEqual([catalog[0].id]);
+
+    // The new indexes and theme counts cover the old records.
+    expect(await themeCounts(db)).toEqual([
+      { theme: 'Zorg', count: 60 },
+      { theme: 'Wonen', count: 30 },
+    ]);
+    expect(await db.countFromIndex('publications', 'status', 'read')).toBe(20);
+    expect(await db.countFromIndex('publications', 'tags', 'werk')).toBe(15);
+    expect(await db.countFromIndex('publications', 'themes', 'Wonen')).toBe(30);
+    expect(await db.countFromIndex('publications', 'publisher', 'WRR')).toBe(60);
+
+    // Old records still deduplicate against new saves.
+    const again = await savePublication(db, publication({ url: 'http://wrr.nl/publicaties/rapport-3/', title: 'x' }));
+    expect(again.id).toBe(records[3].id);
+    expect(again.notes).toBe(records[3].notes);
+    expect(await listPublications(db)).toHaveLength(60);
+    expect((await findPublication(db, { url: 'https://wrr.nl/publicaties/rapport-59' }))?.status).toBe(records[59].status);
+    db.close();
+  });
+});
