@@ -333,8 +333,13 @@ const STATUS_RANK: Record<ReadingStatus, number> = { 'to-read': 0, reading: 1, r
  */
 function mergeDuplicates(records: StoredPublication[]): StoredPublication {
   const [keep, ...rest] = [...records].sort((a, b) => a.savedAt - b.savedAt || (a.id < b.id ? -1 : 1));
+  return foldReaderFields(keep, rest);
+}
+
+/** `keep` with the reader's fields of `others` folded in (see mergeDuplicates). */
+function foldReaderFields(keep: StoredPublication, others: StoredPublication[]): StoredPublication {
   const merged: StoredPublication = { ...keep };
-  for (const other of rest) {
+  for (const other of others) {
     merged.tags = union(merged.tags, other.tags);
     merged.editedFields = union(merged.editedFields, other.editedFields);
     if (other.notes && other.notes !== merged.notes) {
@@ -754,7 +759,8 @@ export async function importPublications(
         next = { ...record, identity: keys };
         added++;
       } else {
-        const merged = mergeDuplicates([...existing, { ...record, identity: keys }]);
+        // The record already in the list keeps its id (open tabs and pages refer to it).
+        const merged = foldReaderFields(mergeDuplicates(existing), [{ ...record, identity: keys }]);
         const newest = [...existing, record].sort((a, b) => b.updatedAt - a.updatedAt)[0];
         next = {
           ...merged,
@@ -785,7 +791,8 @@ export async function importPublications(
 }
 
 function pickExtracted(record: SavedPublication): Partial<SavedPublication> {
-  const out: Record<string, unknown> = { url: record.url };
+  // The address stays the one already in the list; the imported one joins its identity keys.
+  const out: Record<string, unknown> = {};
   for (const field of EXTRACTED_FIELDS) if (record[field] !== undefined) out[field] = record[field];
   return out as Partial<SavedPublication>;
 }

@@ -1,0 +1,84 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fromBackupJson, toBackupJson } from '@/utils/export/backup';
+import {
+  importPublications,
+  listCatalog,
+  listPublications,
+  openLeesmapDB,
+  recordVisit,
+  savePublication,
+  themeCounts,
+  updatePublication,
+  type LeesmapDatabase,
+} from '@/utils/db';
+import type { SavedPublication } from '@/utils/publication';
+import { variedRecord } from '../export/records';
+import { freshIndexedDB, publication } from './helpers';
+
+let db: LeesmapDatabase;
+beforeEach(async () => {
+  db = await openLeesmapDB(freshIndexedDB());
+  return () => db.close();
+});
+
+describe('importPublications', () => {
+  it('restores a 10,000-record backup into an empty list exactly', async () => {
+    const records = Array.from({ length: 10_000 }, (_, n) => variedRecord(n));
+    const restored = fromBackupJson(toBackupJson(records));
+    expect(await importPublications(db, restored, 'replace')).toEqual({ added: 10_000, updated: 0 });
+    const list = await listPublications(db);
+    expect(list).toEqual([...records].sort((a, b) => b.savedAt - a.savedAt));
+    const counted = new Map<string, number>();
+    for (const r of records) for (const t of new Set(r.themes)) counted.set(t, (counted.get(t) ?? 0) + 1);
+    expect(await themeCounts(db)).toEqual(
+      [...counted].map(([theme, count]) => ({ theme, count })).sort((a, b) => b.count - a.count || a.theme.localeCompare(b.theme)),
+    );
+  }, 60_000);
+
+  it('merge: folds an imported record into the existing one found by another URL, keeping reader fields', async () => {
+    const saved = await savePublication(db, publication(), { notes: 'eigen notitie', tags: ['thuis'] }, 1);
+    await updatePublication(db, saved.id, { starred: true }, 2);
+    const imported: SavedPublication = {
+      ...saved,
+      id: 'url:elders.example/kopie',
+      url: 'https://elders.example/kopie',
+      canonicalUrl: 'https://nsob.nl/publicaties/leren-van-doen/',
+      notes: 'notitie uit backup',
+      tags: ['werk'],
+      starred: false,
+      status: 'read',
+      updatedAt: 10,
+    };
+    expect(await importPublications(db, [imported], 'merge')).toEqual({ added: 0, updated: 1 });
+    const list = await listPublications(db);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({
+      id: saved.id,
+      status: 'read',
+      starred: true,
+      tags: ['thuis', 'werk'],
+      notes: 'eigen notitie\n\nnotitie uit backup',
+    });
+  });
+
+  it('merge: duplicates inside one file become one record', async () => {
+    const a = variedRecord(1);
+    const copy = { ...a, id: 'url:other', url: `${a.url.replace('https://www.', 'http://')}/?utm_source=x`, tags: ['extra'] };
+    expect(await importPublications(db, [a, copy], 'merge')).toEqual({ added: 1, updated: 1 });
+    const list = await listPublications(db);
+    expect(list).toHaveLength(1);
+    expect(list[0].tags).toEqual([...a.tags, 'extra']);
+  });
+
+  it('replace: empties the list first; imported publications leave the catalog', async () => {
+    await savePublication(db, publication({ url: 'https://a.org/weg', title: 'Weg' }));
+    const relatedUrl = 'https://example.org/related';
+    await recordVisit(db, publication({ related: [{ title: 'Gerelateerd', url: relatedUrl, themes: [] }] }));
+    const record = { ...variedRecord(2), url: relatedUrl, canonicalUrl: undefined };
+    delete record.canonicalUrl;
+    await importPublications(db, [record], 'replace');
+    expect((await listPublications(db)).map((p) => p.url)).toEqual([relatedUrl]);
+    expect((await listCatalog(db)).map((e) => e.title)).toEqual(['Leren van doen']);
+    expect(await themeCounts(db)).toEqual(record.themes.map((theme) => ({ theme, count: 1 })).sort((a, b) => a.theme.localeCompare(b.theme)));
+  });
+});
