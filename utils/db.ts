@@ -670,6 +670,37 @@ export async function listPublications(db: LeesmapDatabase): Promise<SavedPublic
   });
 }
 
+/**
+ * One screen of the list, newest saved first, without reading the rest: pass the last record's
+ * `savedAt` and `id` as `after` for the next screen.
+ */
+export async function listPublicationsPage(
+  db: LeesmapDatabase,
+  limit: number,
+  after?: { savedAt: number; id: string },
+): Promise<SavedPublication[]> {
+  return guarded(async () => {
+    const tx = db.transaction('publications', 'readonly');
+    const range = after ? IDBKeyRange.upperBound(after.savedAt) : null;
+    const out: SavedPublication[] = [];
+    let cursor = await tx.store.index('savedAt').openCursor(range, 'prev');
+    // Records saved in the same millisecond as `after` come in primary-key order, descending.
+    while (cursor && after && cursor.value.savedAt === after.savedAt && cursor.value.id >= after.id) {
+      cursor = await cursor.continue();
+    }
+    while (cursor && out.length < limit) {
+      out.push(strip(cursor.value));
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+    return out;
+  });
+}
+
+export async function countPublications(db: LeesmapDatabase): Promise<number> {
+  return guarded(() => db.count('publications'));
+}
+
 /** Every theme of the saved records with its count, most first (ties alphabetical). */
 export async function themeCounts(db: LeesmapDatabase): Promise<Array<{ theme: string; count: number }>> {
   return guarded(async () => {

@@ -162,3 +162,22 @@ describe('updates, deletes and theme counts', () => {
     expect(await themeCounts(db)).toEqual([{ theme: 'Zorg', count: 1 }]);
   });
 });
+
+describe('listPublicationsPage', () => {
+  it('pages through the list newest first without gaps or repeats, also with equal save times', async () => {
+    const { listPublicationsPage, countPublications } = await import('@/utils/db');
+    for (let i = 0; i < 25; i++) {
+      await savePublication(db, publication({ url: `https://a.org/${i}`, title: `T${i}` }), undefined, 1000 + Math.floor(i / 3));
+    }
+    expect(await countPublications(db)).toBe(25);
+    const seen: string[] = [];
+    let page = await listPublicationsPage(db, 10);
+    while (page.length) {
+      seen.push(...page.map((p) => p.id));
+      const last = page[page.length - 1];
+      page = await listPublicationsPage(db, 10, { savedAt: last.savedAt, id: last.id });
+    }
+    expect(seen).toEqual((await listPublications(db)).map((p) => p.id));
+    expect(new Set(seen).size).toBe(25);
+  });
+});
