@@ -187,6 +187,30 @@ export function openLeesmapDB(name: string = DB_NAME, options: OpenOptions = {})
 }
 
 /**
+ * One shared connection, opened on first use and reopened after it closed (a newer Leesmap took
+ * over, or the browser closed it) or failed to open, so the next call retries.
+ */
+export function createLeesmapConnection(
+  name: string = DB_NAME,
+  options: OpenOptions = {},
+): () => Promise<LeesmapDatabase> {
+  let opening: Promise<LeesmapDatabase> | undefined;
+  return () => {
+    opening ??= openLeesmapDB(name, {
+      ...options,
+      onClose(why) {
+        opening = undefined;
+        options.onClose?.(why);
+      },
+    }).catch((error: unknown) => {
+      opening = undefined;
+      throw error;
+    });
+    return opening;
+  };
+}
+
+/**
  * The upgrade ladder. Each step runs once, in order, inside the version-change transaction.
  * Released steps are never edited: add a new `if (oldVersion < N)` below instead.
  */
@@ -388,8 +412,6 @@ interface ThemeStore {
 
 // ---------------------------------------------------------------------------------------------
 // Lookups inside a transaction
-
-type PublicationStore = ReturnType<Tx<IDBTransactionMode, ['publications']>['objectStore']>;
 
 async function findStored(
   tx: { objectStore(name: 'publications'): { index(name: 'identity'): { getAll(key: string): Promise<StoredPublication[]> } } },

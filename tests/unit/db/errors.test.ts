@@ -100,3 +100,17 @@ describe('requestPersistentStorage', () => {
     expect(await requestPersistentStorage(undefined)).toBe('unsupported');
   });
 });
+
+describe('createLeesmapConnection', () => {
+  it('shares one connection and reopens after a newer version closed it', async () => {
+    const { createLeesmapConnection } = await import('@/utils/db');
+    const connection = createLeesmapConnection(name);
+    const first = await connection();
+    expect(await connection()).toBe(first);
+    // Something else upgrades the database (a newer Leesmap in another context) and closes again.
+    (await openDB(name, 3)).close();
+    const second = await connection().catch((e: unknown) => e);
+    // This Leesmap is older than the database now: it says so instead of using a closed connection.
+    expect(second).toMatchObject({ reason: 'version' });
+  });
+});
