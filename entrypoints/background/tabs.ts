@@ -28,7 +28,10 @@ export async function forgetTab(tabId: number): Promise<void> {
 
 export type BadgeState = 'none' | 'detected' | 'saved';
 
-const BADGE: Record<Exclude<BadgeState, 'none'>, { text: string; color: string; title: string }> = {
+const BADGE: Record<
+  Exclude<BadgeState, 'none'>,
+  { text: string; color: string; title: 'badgeDetectedTitle' | 'badgeSavedTitle' }
+> = {
   detected: { text: '+', color: '#1d4ed8', title: 'badgeDetectedTitle' },
   saved: { text: '✓', color: '#15803d', title: 'badgeSavedTitle' },
 };
