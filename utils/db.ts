@@ -93,6 +93,9 @@ export type StorageErrorReason =
   | 'failed'; // any other IndexedDB failure
 
 export class StorageError extends Error {
+  /** The same as `reason`, under the name the message router forwards to pages (`Reply.code`). */
+  readonly code: StorageErrorReason;
+
   constructor(
     readonly reason: StorageErrorReason,
     message: string,
@@ -100,6 +103,7 @@ export class StorageError extends Error {
   ) {
     super(message, options);
     this.name = 'StorageError';
+    this.code = reason;
   }
 }
 
