@@ -4,6 +4,7 @@
  * acts (see `senderKind` and `acceptsSender`): content scripts run in web pages and may only report
  * what they saw; only the extension's own pages (popup, options, library) may read or change the list.
  */
+import type { PublicationChanges } from './db';
 import type { Detection } from './detect';
 import type {
   CatalogEntry,
@@ -27,9 +28,7 @@ export interface TabState {
 }
 
 /** Changes an extension page may make to a saved record. */
-export type PublicationChanges = Partial<
-  Pick<SavedPublication, EditableField | 'status' | 'notes' | 'tags' | 'starred'>
->;
+export type { PublicationChanges };
 
 export type ReaderEdits = Partial<Pick<ReaderFields, 'status' | 'notes' | 'tags' | 'starred'>>;
 

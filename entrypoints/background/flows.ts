@@ -5,13 +5,12 @@
 import {
   findPublication,
   getPublication,
-  listCatalog,
+  findCatalogEntry,
   recordVisit,
   savePublication,
   updatePublication,
 } from '@/utils/db';
 import type { Detection } from '@/utils/detect';
-import { normaliseUrl } from '@/utils/identity';
 import type { BackgroundBroadcast, ReaderEdits, TabState } from '@/utils/messages';
 import type { EditableField, Publication, SavedPublication } from '@/utils/publication';
 import { safeHttpUrl } from '@/utils/sanitize';
@@ -132,9 +131,7 @@ export async function saveLink(linkUrl: string, linkText?: string): Promise<Save
 async function fallbackPublication(url: string, title?: string): Promise<Publication | undefined> {
   const href = safeHttpUrl(url);
   if (!href) return undefined;
-  const db = await database();
-  const key = normaliseUrl(href);
-  const known = (await listCatalog(db)).find((entry) => entry.url && normaliseUrl(entry.url) === key);
+  const known = await findCatalogEntry(await database(), href);
   if (known) {
     const publication: Publication = {
       url: href,

@@ -1,3 +1,4 @@
+import { requestPersistentStorage } from '@/utils/db';
 import { handlers } from './handlers';
 import { createMenus, listenForSaveGestures } from './menus';
 import { listenForMessages } from './router';
@@ -13,7 +14,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     void createMenus();
     // Ask the browser not to evict the reading list under storage pressure.
-    void navigator.storage?.persist?.();
+    void requestPersistentStorage();
   });
   browser.runtime.onStartup.addListener(() => void syncSiteAccess());
   void syncSiteAccess();
