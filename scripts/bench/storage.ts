@@ -1,0 +1,249 @@
+/**
+ * Storage benchmark: time to save one record, to load the first screen of a 10,000-record list,
+ * and to compute theme counts over it.
+ *
+ * 1. In Chromium, with the built extension (.output/chrome-mv3): from an extension page, through
+ *    the background's messages, as the popup and library use them (message round trip included).
+ * 2. In Node with fake-indexeddb, calling utils/db.ts directly: shows the cost of the storage code
+ *    itself, but fake-indexeddb is far slower than a browser's IndexedDB; compare runs, not browsers.
+ *
+ * Usage: npm run bench -- storage   (builds first)   or   npx tsx scripts/bench/storage.ts [--node-only]
+ */
+import 'fake-indexeddb/auto';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import {
+  countPublications,
+  importPublications,
+  listPublications,
+  listPublicationsPage,
+  openLeesmapDB,
+  savePublication,
+  themeCounts,
+} from '@/utils/db';
+import type { Publication, SavedPublication } from '@/utils/publication';
+import { chromiumPath, EXTENSION_DIR, launchWithExtension } from '../lib/browser';
+import { startFixtureServer } from '../lib/fixture-server';
+
+const LIST_SIZE = 10_000;
+const FIRST_SCREEN = 50;
+const SAVE_RUNS = 30;
+const READ_RUNS = 7;
+
+const THEMES = [
+  'Sturen in netwerken',
+  'Leren en experimenteren',
+  'Digitale overheid',
+  'Democratie',
+  'Zorg',
+  'Wonen',
+  'Klimaat en energie',
+  'Arbeidsmarkt',
+  'Veiligheid',
+  'Europa',
+  'Onderwijs',
+  'Migratie',
+  'Public governance',
+  'Technology policy',
+  'Economic growth',
+];
+const PUBLISHERS = ['NSOB', 'WRR', 'Rathenau Instituut', 'SCP', 'CPB', 'PBL', 'Clingendael', 'Brookings', 'RAND', 'OECD'];
+
+/** A realistic list: varied titles (some Unicode and right-to-left), 1–4 themes, some notes and tags. */
+function benchRecord(n: number, now: number): SavedPublication {
+  const publisher = PUBLISHERS[n % PUBLISHERS.length];
+  const title = n % 50 === 0 ? `التعلم بالممارسة ${n}` : `Rapport ${n} over ${THEMES[n % THEMES.length].toLowerCase()}`;
+  const themes = Array.from({ length: 1 + (n % 4) }, (_, i) => THEMES[(n * 7 + i * 3) % THEMES.length]);
+  return {
+    id: `url:${publisher.toLowerCase().replace(/\W+/g, '')}.example/publicaties/${n}`,
+    url: `https://www.${publisher.toLowerCase().replace(/\W+/g, '')}.example/publicaties/${n}`,
+    title,
+    subtitle: n % 3 ? `Een verkenning, deel ${n % 7}` : undefined,
+    authors: [`Auteur ${n % 97}`, `Tweede Auteur ${n % 31}`].slice(0, 1 + (n % 2)),
+    year: 2000 + (n % 26),
+    publisher,
+    type: ['report', 'essay', 'policy-brief', 'article'][n % 4],
+    themes: [...new Set(themes)],
+    keywords: [],
+    summary: `Samenvatting van rapport ${n}. `.repeat(8),
+    language: n % 3 ? 'nl' : 'en',
+    related: [],
+    status: (['to-read', 'reading', 'read'] as const)[n % 3],
+    notes: n % 5 ? '' : `Notitie bij ${n}: `.repeat(20),
+    tags: n % 4 ? [] : ['werk'],
+    starred: n % 11 === 0,
+    editedFields: [],
+    savedAt: now - (LIST_SIZE - n) * 60_000,
+    updatedAt: now - (LIST_SIZE - n) * 60_000,
+  } as SavedPublication;
+}
+
+function freshPublication(n: number, host = 'www.nsob.nl'): Publication {
+  return {
+    url: `http://${host}/bench/nieuw-${n}`,
+    title: `Nieuwe publicatie ${n}`,
+    authors: ['Bench Auteur'],
+    year: 2026,
+    publisher: 'NSOB',
+    themes: ['Sturen in netwerken', 'Bench'],
+    keywords: [],
+    related: [],
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function report(label: string, samples: number[]): void {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const p90 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))];
+  console.log(
+    `${label.padEnd(58)} median ${median(samples).toFixed(1).padStart(7)} ms   p90 ${p90.toFixed(1).padStart(7)} ms   (n=${samples.length})`,
+  );
+}
+
+async function time<T>(work: () => Promise<T>): Promise<[number, T]> {
+  const start = performance.now();
+  const value = await work();
+  return [performance.now() - start, value];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Reply {
+  ok: boolean;
+  value?: unknown;
+  error?: string;
+}
+
+/** Sends one protocol message from an extension page and returns the reply and its round trip. */
+async function send(page: Page, type: string, payload: unknown): Promise<{ ms: number; reply: Reply }> {
+  return page.evaluate(
+    async ([type, payload]) => {
+      const start = performance.now();
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const reply = (await (globalThis as any).chrome.runtime.sendMessage({ leesmap: 1, type, payload })) as Reply;
+      return { ms: performance.now() - start, reply };
+    },
+    [type, payload] as const,
+  );
+}
+
+function check(reply: Reply, what: string): void {
+  if (!reply?.ok) throw new Error(`${what} failed: ${reply?.error ?? 'no reply'}`);
+}
+
+async function benchChromium(): Promise<void> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    console.log(`Chromium: skipped, no built extension at ${EXTENSION_DIR} (run "npm run build" first).`);
+    process.exitCode = 1;
+    return;
+  }
+  const server = await startFixtureServer();
+  const browser = await launchWithExtension({ port: server.port });
+  try {
+    const page = await browser.context.newPage();
+    // options.html does not load the list itself, so it does not compete with what is measured.
+    const pageName = existsSync(join(EXTENSION_DIR, 'options.html')) ? 'options.html' : 'popup.html';
+    await page.goto(`chrome-extension://${browser.extensionId}/${pageName}`);
+    const chromiumVersion = execFileSync(chromiumPath(), ['--version'], { encoding: 'utf8' }).trim();
+    console.log(`${chromiumVersion}, extension page ${pageName}, messages to the background:`);
+
+    // Save one record into an empty list.
+    const emptySaves: number[] = [];
+    for (let i = 0; i < SAVE_RUNS; i++) {
+      const { ms, reply } = await send(page, 'page/save', { publication: freshPublication(i) });
+      check(reply, 'save');
+      emptySaves.push(ms);
+    }
+    report('save one record (small list)', emptySaves);
+
+    // Fill the list with 10,000 records in one import.
+    const now = Date.now();
+    const records = Array.from({ length: LIST_SIZE }, (_, n) => benchRecord(n, now));
+    const [importMs, imported] = await time(() => send(page, 'page/import', { records, mode: 'replace' }));
+    check(imported.reply, 'import');
+    console.log(`${'import 10,000 records (replace, one transaction)'.padEnd(58)} ${importMs.toFixed(0).padStart(14)} ms`);
+
+    const fullSaves: number[] = [];
+    for (let i = 0; i < SAVE_RUNS; i++) {
+      const { ms, reply } = await send(page, 'page/save', { publication: freshPublication(1000 + i) });
+      check(reply, 'save');
+      fullSaves.push(ms);
+    }
+    report(`save one record (${LIST_SIZE.toLocaleString('en')}-record list)`, fullSaves);
+
+    const lists: number[] = [];
+    for (let i = 0; i < READ_RUNS; i++) {
+      const { ms, reply } = await send(page, 'page/list', {});
+      check(reply, 'list');
+      if ((reply.value as unknown[]).length < LIST_SIZE) throw new Error('list is short');
+      lists.push(ms);
+    }
+    report(`whole list, ${LIST_SIZE.toLocaleString('en')} records ('page/list')`, lists);
+
+    const counts: number[] = [];
+    for (let i = 0; i < READ_RUNS; i++) {
+      const { ms, reply } = await send(page, 'page/theme-counts', {});
+      check(reply, 'theme counts');
+      counts.push(ms);
+    }
+    report('theme counts over the list (\'page/theme-counts\')', counts);
+
+    // First screen as the reader sees it: open the popup until its first list item shows.
+    const screens: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const popup = await browser.context.newPage();
+      const start = performance.now();
+      await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+      await popup.getByTestId('list-item').first().waitFor({ timeout: 30_000 });
+      screens.push(performance.now() - start);
+      await popup.close();
+    }
+    report('popup opened to first list item shown (10,000 records)', screens);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function benchNode(): Promise<void> {
+  console.log(`\nNode ${process.version} with fake-indexeddb, utils/db.ts called directly:`);
+  const db = await openLeesmapDB(`bench-${Date.now()}`);
+  const emptySaves: number[] = [];
+  for (let i = 0; i < SAVE_RUNS; i++) emptySaves.push((await time(() => savePublication(db, freshPublication(i))))[0]);
+  report('save one record (small list)', emptySaves);
+
+  const now = Date.now();
+  const records = Array.from({ length: LIST_SIZE }, (_, n) => benchRecord(n, now));
+  const [importMs] = await time(() => importPublications(db, records, 'replace'));
+  console.log(`${'import 10,000 records (replace, one transaction)'.padEnd(58)} ${importMs.toFixed(0).padStart(14)} ms`);
+
+  const fullSaves: number[] = [];
+  for (let i = 0; i < SAVE_RUNS; i++) fullSaves.push((await time(() => savePublication(db, freshPublication(1000 + i))))[0]);
+  report(`save one record (${LIST_SIZE.toLocaleString('en')}-record list)`, fullSaves);
+
+  const pages: number[] = [];
+  for (let i = 0; i < READ_RUNS; i++) pages.push((await time(() => listPublicationsPage(db, FIRST_SCREEN)))[0]);
+  report(`first screen: ${FIRST_SCREEN} newest of ${(await countPublications(db)).toLocaleString('en')} (listPublicationsPage)`, pages);
+
+  const lists: number[] = [];
+  for (let i = 0; i < READ_RUNS; i++) lists.push((await time(() => listPublications(db)))[0]);
+  report('whole list (listPublications)', lists);
+
+  const counts: number[] = [];
+  for (let i = 0; i < READ_RUNS; i++) counts.push((await time(() => themeCounts(db)))[0]);
+  report('theme counts (themeCounts, kept up to date by writes)', counts);
+  db.close();
+}
+
+const nodeOnly = process.argv.includes('--node-only');
+if (!nodeOnly) await benchChromium();
+await benchNode();
