@@ -488,6 +488,7 @@ export async function recordVisit(
   db: LeesmapDatabase,
   publication: Publication,
   now: number = Date.now(),
+  catalogCap: number = CATALOG_CAP,
 ): Promise<SavedPublication | undefined> {
   return guarded(async () => {
     const tx = db.transaction(['publications', 'catalog', 'themes'], 'readwrite');
@@ -518,7 +519,7 @@ export async function recordVisit(
       if (relatedKeys.length && (await findStored(tx, relatedKeys)).length) continue;
       await upsertCatalog(tx, relatedFields(related), relatedKeys, { kind: 'related', listedBy }, now);
     }
-    await pruneCatalog(tx);
+    await pruneCatalog(tx, catalogCap);
     await tx.done;
     return saved ? strip(saved) : undefined;
   });

@@ -181,3 +181,20 @@ describe('listPublicationsPage', () => {
     expect(new Set(seen).size).toBe(25);
   });
 });
+
+describe('catalog cap', () => {
+  it('keeps the catalog at its cap, dropping the least recently seen first', async () => {
+    const related = (from: number) =>
+      Array.from({ length: 3 }, (_, i) => ({ title: `Gerelateerd ${from + i}`, url: `https://b.org/${from + i}`, themes: [] }));
+    await recordVisit(db, publication({ url: 'https://a.org/1', title: 'Pagina 1', related: related(0) }), 1, 6);
+    // Seen again later: stays.
+    await recordVisit(db, publication({ url: 'https://a.org/1', title: 'Pagina 1', related: [] }), 5, 6);
+    await recordVisit(db, publication({ url: 'https://a.org/2', title: 'Pagina 2', related: related(10) }), 9, 6);
+    const titles = (await listCatalog(db)).map((e) => e.title);
+    expect(titles).toHaveLength(6);
+    expect(titles).toContain('Pagina 1');
+    expect(titles).toContain('Pagina 2');
+    expect(titles.filter((t) => t.startsWith('Gerelateerd 1'))).toHaveLength(3);
+    expect(titles.filter((t) => /^Gerelateerd [0-2]$/.test(t))).toHaveLength(1);
+  });
+});
