@@ -1,0 +1,49 @@
+import type { CatalogEntry, SavedPublication } from '@/utils/publication';
+
+export const DAY = 86_400_000;
+export const NOW = Date.UTC(2026, 10, 1);
+
+let counter = 0;
+
+export function savedRecord(fields: Partial<SavedPublication> & { title: string }): SavedPublication {
+  counter++;
+  const id = fields.id ?? `saved-${counter}`;
+  return {
+    url: `https://example.org/publicaties/${id}`,
+    authors: [],
+    themes: [],
+    keywords: [],
+    related: [],
+    status: 'to-read',
+    notes: '',
+    tags: [],
+    starred: false,
+    editedFields: [],
+    savedAt: NOW - DAY,
+    updatedAt: NOW - DAY,
+    ...fields,
+    id,
+  };
+}
+
+export function catalogEntry(
+  fields: Partial<CatalogEntry> & { title: string },
+  listedBy: SavedPublication[] = [],
+): CatalogEntry {
+  counter++;
+  const id = fields.id ?? `catalog-${counter}`;
+  return {
+    url: `https://example.org/catalogus/${id}`,
+    themes: [],
+    keywords: [],
+    authors: [],
+    sources: listedBy.map((record) => ({
+      kind: 'related' as const,
+      listedBy: { id: record.id, title: record.title, url: record.url },
+    })),
+    firstSeenAt: NOW - 2 * DAY,
+    lastSeenAt: NOW - 2 * DAY,
+    ...fields,
+    id,
+  };
+}
