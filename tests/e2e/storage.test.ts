@@ -60,6 +60,7 @@ describe('storage in the browser: concurrent saves, restarts, a stopped service 
   });
 
   let distinct = 0;
+  let savedIds: string[] = [];
 
   it('saving from 20 tabs at once gives exactly the distinct publications', async () => {
     // Pages of listed Dutch publishers: Leesmap runs there without asking, they load over plain
@@ -102,6 +103,7 @@ describe('storage in the browser: concurrent saves, restarts, a stopped service 
     const saved = await list(page);
     expect(saved).toHaveLength(distinct);
     expect(new Set(saved.map((r) => r.id)).size).toBe(distinct);
+    savedIds = saved.map((r) => r.id).sort();
     // Every tab's save answered with a record that is in the list.
     const ids = new Set(saved.map((r) => r.id));
     for (const reply of replies) expect(ids.has((reply as Reply<Listed>).value!.id)).toBe(true);
@@ -112,7 +114,9 @@ describe('storage in the browser: concurrent saves, restarts, a stopped service 
   it('after restarting the browser profile, all are still there', async () => {
     await session.restart();
     const page = await extensionPage(session);
-    expect(await list(page)).toHaveLength(distinct);
+    const after = await list(page);
+    expect(after).toHaveLength(distinct);
+    expect(after.map((r) => r.id).sort()).toEqual(savedIds);
     await page.close();
   });
 
