@@ -1,17 +1,228 @@
 /**
- * Cheap first check: is this page a single publication? Placeholder signature; the detection
- * work (issue 4) fills it in. Must stay cheap: a handful of selectors and meta look-ups.
+ * Cheap first check: is this page a single publication? Runs in the content script on every
+ * matching page, so it is a handful of selectors and meta look-ups with bounded work, and it only
+ * reads the page. The full extractor runs only when this says yes (or the reader asks).
+ *
+ * Each finding is a machine-readable signal with a weight; positives (citation_*, JSON-LD types,
+ * og:type=article, publication labels, a byline or date beside the heading, a PDF, running text)
+ * add up, negatives (home page, listings, search results, agendas, shops, logins, service pages)
+ * subtract. Silence on pages that aren't publications matters more than catching every one, so
+ * the threshold asks for more than one weak hint.
  */
+import { jsonLdTypes, NON_PUBLICATION_TYPES, PUBLICATION_TYPES } from './jsonld';
+import {
+  cardGroups,
+  datedItems,
+  headingContext,
+  mainHeading,
+  pdfLinkCount,
+  publicationLabels,
+  runningTextScore,
+} from './page';
+import { urlHints } from './url';
+
 export interface Detection {
   detected: boolean;
   confidence: number;
   signals: string[];
 }
 
-export function isPublicationPage(doc: Document, _url: string): Detection {
+/** Score at or above which a page counts as a publication. */
+export const DETECTION_THRESHOLD = 3;
+
+/** How much each kind of signal counts; negatives by their kind after the colon where they have one. */
+const WEIGHTS = {
+  citationTitle: 4,
+  citationOther: 2,
+  jsonLdPublication: 3,
+  microdataPublication: 2,
+  ogArticle: 1.5,
+  articlePublishedTime: 1,
+  label: 1.5,
+  maxLabels: 3,
+  otherLabel: -2,
+  otherKicker: -3,
+  headingLinksAway: -3,
+  byline: 1.5,
+  headingDate: 1,
+  pdfLink: 1,
+  runningText: 2,
+  longRunningText: 1,
+  ownArticle: 1,
+  publicationKicker: 1,
+
+  homePage: -6,
+  servicePath: -6,
+  listingPath: -3,
+  searchResults: -6,
+  jsonLdOther: -4,
+  microdataOther: -3,
+  manyCards: -4,
+  veryManyCards: -2,
+  cardsBesideArticle: -1,
+  datedItems: -2,
+  calendarFile: -3,
+  price: -4,
+  login: -3,
+  staleMetadata: 0,
+} as const;
+
+const MICRODATA_PUBLICATION = /schema\.org\/(Article|NewsArticle|BlogPosting|Report|ScholarlyArticle|CreativeWork|Book|Chapter|Thesis|TechArticle)\b/;
+const MICRODATA_OTHER: Record<string, string> = { Event: 'calendar', Product: 'price', Offer: 'price', JobPosting: 'vacancy' };
+const MICRODATA_OTHER_PATTERN = /schema\.org\/(Event|Product|Offer|JobPosting)\b/;
+
+function meta(doc: Document, selector: string): string {
+  return (doc.querySelector(selector)?.getAttribute('content') ?? '').trim();
+}
+
+/** host + path, lower case, without www., trailing slash, query or fragment. */
+function pageKey(address: string, base: string): { host: string; path: string } | undefined {
+  try {
+    const parsed = new URL(address, base);
+    return {
+      host: parsed.hostname.toLowerCase().replace(/^www\./, ''),
+      path: decodeURI(parsed.pathname).toLowerCase().replace(/\/+$/, ''),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * In a single-page app the head may still describe the previous view. When the canonical or
+ * og:url names another page on this same site, the head's metadata is not trusted. (Another host
+ * is a syndicated or mirrored copy: that says nothing about staleness.)
+ */
+function headDescribesOtherPage(doc: Document, url: string): boolean {
+  const here = pageKey(url, url);
+  if (!here) return false;
+  for (const claimed of [
+    doc.querySelector('link[rel="canonical"]')?.getAttribute('href'),
+    meta(doc, 'meta[property="og:url"]'),
+  ]) {
+    if (!claimed) continue;
+    const there = pageKey(claimed, url);
+    if (there && there.host === here.host && there.path !== here.path) return true;
+  }
+  return false;
+}
+
+function headSignals(doc: Document, add: (signal: string, weight: number) => void): void {
+  if (meta(doc, 'meta[name="citation_title"], meta[name="eprints.title"]')) {
+    add('citation_title', WEIGHTS.citationTitle);
+  } else if (doc.querySelector('meta[name^="citation_"]')) {
+    add('citation_*', WEIGHTS.citationOther);
+  }
+
+  const types = jsonLdTypes(doc);
+  let publicationType: string | undefined;
+  for (const type of types) if (PUBLICATION_TYPES.has(type)) { publicationType = type; break; }
+  if (publicationType) add(`jsonld:${publicationType}`, WEIGHTS.jsonLdPublication);
+  const otherKinds = new Set<string>();
+  for (const type of types) {
+    const kind = NON_PUBLICATION_TYPES[type];
+    if (kind && !otherKinds.has(kind)) {
+      otherKinds.add(kind);
+      add(`jsonld:${type}`, WEIGHTS.jsonLdOther);
+    }
+  }
+
+  const ogType = meta(doc, 'meta[property="og:type"], meta[name="og:type"]').toLowerCase();
+  if (ogType === 'article' || ogType === 'book') add(`og:type=${ogType}`, WEIGHTS.ogArticle);
+  else if (ogType === 'product' || ogType === 'profile') add(`og:type=${ogType}`, WEIGHTS.price);
+  if (meta(doc, 'meta[property="article:published_time"], meta[name="article:published_time"]')) {
+    add('article:published_time', WEIGHTS.articlePublishedTime);
+  }
+}
+
+function bodySignals(doc: Document, url: string, signals: readonly string[], add: (signal: string, weight: number) => void): void {
+  const microdata = doc.querySelector('[itemtype*="schema.org/"][itemscope]')
+    ? Array.from(doc.querySelectorAll('[itemscope][itemtype]'), (el) => el.getAttribute('itemtype') ?? '').slice(0, 40)
+    : [];
+  const microPublication = microdata.map((t) => MICRODATA_PUBLICATION.exec(t)?.[1]).find(Boolean);
+  if (microPublication) add(`microdata:${microPublication}`, WEIGHTS.microdataPublication);
+  const microOther = new Set(microdata.map((t) => MICRODATA_OTHER_PATTERN.exec(t)?.[1]).filter(Boolean) as string[]);
+  for (const type of microOther) add(`microdata:${type}`, WEIGHTS.microdataOther);
+
+  const heading = mainHeading(doc);
+  if (heading) {
+    const context = headingContext(heading);
+    if (context.byline) add('byline', WEIGHTS.byline);
+    if (context.date) add('heading-date', WEIGHTS.headingDate);
+    if (context.kind) add(`kicker:${context.kind}`, context.kind === 'publication' ? WEIGHTS.publicationKicker : WEIGHTS.otherKicker);
+    if (heading.closest('article')) add('article-element', WEIGHTS.ownArticle);
+    // A main heading that links to another page of the site is a teaser for that page (a home
+    // page's lead story). Blogs often link the heading to the post's own permalink: that is fine.
+    const link = heading.querySelector('a[href]')?.getAttribute('href');
+    const target = link ? pageKey(link, url) : undefined;
+    const here = pageKey(url, url);
+    if (target && here && target.host === here.host && target.path !== here.path) add('heading-links-away', WEIGHTS.headingLinksAway);
+  } else if (doc.querySelectorAll('article').length === 1) {
+    add('article-element', WEIGHTS.ownArticle);
+  }
+
+  const labels = publicationLabels(doc);
+  const otherLabels = labels.filter((kind) => kind === 'vacancy' || kind === 'event');
+  labels
+    .filter((kind) => !otherLabels.includes(kind))
+    .slice(0, WEIGHTS.maxLabels)
+    .forEach((kind) => add(`label:${kind}`, WEIGHTS.label));
+  for (const kind of otherLabels) add(`label:${kind}`, WEIGHTS.otherLabel);
+
+  const pdfs = pdfLinkCount(doc);
+  if (pdfs > 0 && pdfs <= 6) add('pdf-link', WEIGHTS.pdfLink);
+  else if (meta(doc, 'meta[name="citation_pdf_url"]')) add('pdf-link', WEIGHTS.pdfLink);
+
+  const textScore = runningTextScore(doc, heading);
+  if (textScore > 20) add('running-text', WEIGHTS.runningText);
+  if (textScore > 60) add('long-running-text', WEIGHTS.longRunningText);
+
+  // Cards after the page's own article (related, recirculation) count for little; cards around a
+  // heading that has no article of its own are the page. Publisher-declared structure
+  // (JSON-LD, citation_*, microdata) also outweighs a recirculation grid.
+  const cards = cardGroups(doc, heading);
+  const structured = signals.some((s) => /^(citation_|jsonld:|microdata:)/.test(s) && !/^(jsonld|microdata):(CollectionPage|ItemList|SearchResultsPage|Event|Product|Offer|JobPosting)/.test(s));
+  const scale = structured ? 0.5 : 1;
+  if (cards.largest >= 6) add('listing:cards', WEIGHTS.manyCards * scale);
+  if (cards.largest >= 12) add('listing:many-cards', WEIGHTS.veryManyCards * scale);
+  if (cards.largestBesideArticle >= 6) add('listing:cards-beside-article', WEIGHTS.cardsBesideArticle);
+  if (datedItems(doc) >= 6) add('listing:dates', WEIGHTS.datedItems);
+
+  const hints = urlHints(url);
+  for (const hint of hints.negatives) {
+    add(hint, hint === 'home-page' ? WEIGHTS.homePage : hint === 'path:listing' || hint === 'path:hub' ? WEIGHTS.listingPath : WEIGHTS.servicePath);
+  }
+  if (hints.searchQuery && doc.querySelector('input[type="search"], [role="search"], form[action*="search"], form[action*="zoek"]')) {
+    add('search-results', WEIGHTS.searchResults);
+  }
+  if (doc.querySelector('a[href$=".ics"], a[href*=".ics?"], a[href*="calendar.google.com/calendar/render"], a[href*="outlook.live.com/calendar"]')) {
+    add('calendar', WEIGHTS.calendarFile);
+  }
+  if (doc.querySelector('[itemprop="price"], meta[property="product:price:amount"], form[action*="cart"], [data-add-to-cart], button[name="add-to-cart"]')) {
+    add('price', WEIGHTS.price);
+  }
+  // A login wall hides the text; a log-in box in the header of a long text is just site chrome.
+  if (textScore <= 20 && doc.querySelector('input[type="password"]')) add('login', WEIGHTS.login);
+}
+
+export function isPublicationPage(doc: Document, url: string): Detection {
   const signals: string[] = [];
-  if (doc.querySelector('meta[name^="citation_"]')) signals.push('citation_*');
-  if (doc.querySelector('meta[property="og:type"][content="article"]')) signals.push('og:type=article');
-  const detected = signals.length > 0;
-  return { detected, confidence: detected ? 0.6 : 0.1, signals };
+  let score = 0;
+  const add = (signal: string, weight: number) => {
+    if (signals.includes(signal)) return;
+    signals.push(signal);
+    score += weight;
+  };
+  try {
+    if (headDescribesOtherPage(doc, url)) add('stale-metadata', WEIGHTS.staleMetadata);
+    else headSignals(doc, add);
+    bodySignals(doc, url, signals, add);
+  } catch {
+    // A page hostile enough to break a selector is not one to act on.
+    return { detected: false, confidence: 0, signals: [...signals, 'error'] };
+  }
+  const detected = score >= DETECTION_THRESHOLD;
+  // A smooth, monotone map of the score to 0..1, centred on the threshold.
+  const confidence = Math.round((1 / (1 + Math.exp(-(score - DETECTION_THRESHOLD + 0.5) / 1.5))) * 100) / 100;
+  return { detected, confidence, signals };
 }

@@ -1,0 +1,56 @@
+/**
+ * The `@type`s of a page's JSON-LD, read without parsing: a regular expression over the first
+ * bytes of each block, so a malformed, huge or hostile block costs a bounded amount and never throws.
+ */
+
+const MAX_BLOCKS = 8;
+const MAX_CHARS_PER_BLOCK = 32_000;
+const MAX_TYPES = 64;
+const TYPE_PATTERN = /"@type"\s*:\s*(\[[^\]]{0,400}\]|"[^"]{0,80}")/g;
+const TYPE_NAME = /"([^"]{1,80})"/g;
+
+export function jsonLdTypes(doc: Document): Set<string> {
+  const types = new Set<string>();
+  const blocks = doc.querySelectorAll('script[type="application/ld+json" i]');
+  for (let i = 0; i < blocks.length && i < MAX_BLOCKS; i++) {
+    const text = (blocks[i].textContent ?? '').slice(0, MAX_CHARS_PER_BLOCK);
+    TYPE_PATTERN.lastIndex = 0;
+    for (let match = TYPE_PATTERN.exec(text); match && types.size < MAX_TYPES; match = TYPE_PATTERN.exec(text)) {
+      TYPE_NAME.lastIndex = 0;
+      for (let name = TYPE_NAME.exec(match[1]); name; name = TYPE_NAME.exec(match[1])) {
+        // "schema:Report" and "http://schema.org/Report" are both Report.
+        types.add(name[1].replace(/^.*[/:#]/, ''));
+      }
+    }
+  }
+  return types;
+}
+
+/** Types that are one written work. */
+export const PUBLICATION_TYPES = new Set([
+  'Article', 'NewsArticle', 'AnalysisNewsArticle', 'OpinionNewsArticle', 'ReportageNewsArticle',
+  'BackgroundNewsArticle', 'ReviewNewsArticle', 'AskPublicNewsArticle', 'BlogPosting', 'LiveBlogPosting',
+  'Report', 'ScholarlyArticle', 'MedicalScholarlyArticle', 'TechArticle', 'CreativeWork', 'Book',
+  'Chapter', 'Thesis', 'Legislation', 'PublicationIssue', 'Review', 'SocialMediaPosting',
+]);
+
+/** Types that make a page something else: an overview, an event, a shop, a job, a person. */
+export const NON_PUBLICATION_TYPES: Record<string, string> = {
+  CollectionPage: 'listing',
+  ItemList: 'listing',
+  SearchResultsPage: 'search-results',
+  Event: 'calendar',
+  EducationEvent: 'calendar',
+  BusinessEvent: 'calendar',
+  SocialEvent: 'calendar',
+  Festival: 'calendar',
+  ExhibitionEvent: 'calendar',
+  Product: 'price',
+  Offer: 'price',
+  AggregateOffer: 'price',
+  JobPosting: 'vacancy',
+  ContactPage: 'contact',
+  AboutPage: 'about',
+  ProfilePage: 'profile',
+  CheckoutPage: 'price',
+};

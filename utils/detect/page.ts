@@ -1,0 +1,230 @@
+/**
+ * What the visible page says, read cheaply: the main heading and what stands right next to it,
+ * publication labels, a PDF download, how much running text there is, and repeated cards.
+ * Every query is bounded; nothing here reads layout or walks the whole text.
+ */
+
+const MAX_LABEL_CANDIDATES = 120;
+const MAX_TEXT_NODES = 80;
+const MAX_CARD_HEADINGS = 300;
+const MAX_TIMES = 200;
+
+/** Publication labels, Dutch and English, folded to what they mark. */
+const LABELS: Record<string, string> = {
+  publicatiejaar: 'year', publicatiedatum: 'year', 'datum publicatie': 'year', 'datum van publicatie': 'year',
+  verschenen: 'year', gepubliceerd: 'year', 'jaar van uitgave': 'year', uitgavejaar: 'year',
+  published: 'year', 'publication date': 'year', 'date published': 'year', 'publication year': 'year',
+  'year of publication': 'year', 'first published': 'year', 'release date': 'year',
+  auteur: 'author', auteurs: 'author', 'auteur(s)': 'author', redactie: 'author', 'geschreven door': 'author',
+  author: 'author', authors: 'author', 'author(s)': 'author', editor: 'author', editors: 'author', 'editor(s)': 'author',
+  "thema's": 'theme', themas: 'theme', thema: 'theme', onderwerpen: 'theme', onderwerp: 'theme', trefwoorden: 'theme',
+  topics: 'theme', topic: 'theme', themes: 'theme', keywords: 'theme', 'related topics': 'theme',
+  'soort publicatie': 'type', publicatietype: 'type', 'type publicatie': 'type', 'publication type': 'type',
+  'document type': 'type', documenttype: 'type', adviesnummer: 'type', 'report number': 'type',
+  isbn: 'identifier', doi: 'identifier', issn: 'identifier', citation: 'identifier', 'cite this': 'identifier',
+  uitgever: 'identifier', publisher: 'identifier', "pagina's": 'identifier', pages: 'identifier',
+  // Labels of the pages that look most like publications: vacancies and events.
+  salaris: 'vacancy', salary: 'vacancy', 'uren per week': 'vacancy', 'hours per week': 'vacancy', standplaats: 'vacancy',
+  vacaturenummer: 'vacancy', 'sluitingsdatum': 'vacancy', 'closing date': 'vacancy', dienstverband: 'vacancy',
+  locatie: 'event', location: 'event', venue: 'event', aanvang: 'event', tijd: 'event', time: 'event',
+  'datum en tijd': 'event', 'date and time': 'event', aanmelden: 'event', registration: 'event', sprekers: 'event', speakers: 'event',
+};
+const LABEL_LINE = new RegExp(
+  `^\\s*(${Object.keys(LABELS).map((l) => l.replace(/[()]/g, '\\$&')).join('|')})\\s*:`,
+  'i',
+);
+
+const BYLINE_TEXT = /^\s*(door|by|geschreven door|written by|auteurs?|authors?)\b[\s:]+\S/i;
+const MONTHS =
+  'jan|feb|mrt|maart|mar|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec|januari|februari|april|juni|juli|augustus|september|oktober|november|december|january|february|march|june|july|august|october';
+const DATE_TEXT = new RegExp(
+  `\\b\\d{1,2}[-/.]\\d{1,2}[-/.](19|20)\\d{2}\\b|\\b(19|20)\\d{2}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}\\s+(${MONTHS})\\.?\\s+(19|20)\\d{2}\\b|\\b(${MONTHS})\\.?\\s+\\d{1,2},?\\s+(19|20)\\d{2}\\b`,
+  'i',
+);
+
+/** Places on a page that are chrome, not content. */
+const CHROME = 'nav, footer, form, [role="navigation"], [role="search"], [role="dialog"], [aria-modal="true"]';
+
+function text(el: Element | null | undefined, max = 400): string {
+  return (el?.textContent ?? '').slice(0, max).replace(/\s+/g, ' ').trim();
+}
+
+/** The page's main heading: the h1 of the main region, else the only h1. */
+export function mainHeading(doc: Document): Element | null {
+  const inMain = doc.querySelector('main h1, [role="main"] h1, article h1');
+  if (inMain) return inMain;
+  const all = doc.querySelectorAll('h1');
+  return all.length === 1 ? all[0] : null;
+}
+
+export interface HeadingContext {
+  byline: boolean;
+  date: boolean;
+  /** What the line just above the heading says the page is ("Rapport", "Vacature", "Event"), folded. */
+  kind?: 'publication' | 'vacancy' | 'calendar' | 'hub';
+}
+
+/** Kicker words above a heading, by the kind of page they announce. */
+const KICKERS: Record<string, HeadingContext['kind']> = {
+  essay: 'publication', rapport: 'publication', report: 'publication', 'policy brief': 'publication', advies: 'publication',
+  blog: 'publication', artikel: 'publication', article: 'publication', commentary: 'publication', analysis: 'publication',
+  analyse: 'publication', 'working paper': 'publication', publicatie: 'publication', publication: 'publication',
+  verkenning: 'publication', notitie: 'publication', boek: 'publication', book: 'publication', research: 'publication',
+  'research report': 'publication', briefing: 'publication', 'briefing paper': 'publication', opinie: 'publication',
+  column: 'publication', interview: 'publication', brief: 'publication',
+  vacature: 'vacancy', vacancy: 'vacancy', job: 'vacancy', 'job opening': 'vacancy',
+  evenement: 'calendar', event: 'calendar', bijeenkomst: 'calendar', webinar: 'calendar', debat: 'calendar',
+  'public debate': 'calendar', conference: 'calendar', congres: 'calendar', symposium: 'calendar', lezing: 'calendar',
+  thema: 'hub', topic: 'hub', onderwerp: 'hub', dossier: 'hub',
+};
+
+/**
+ * A byline or date right beside the main heading: in the few elements around it, not in lists or
+ * card grids further down (a listing has dates too, but in its cards).
+ */
+export function headingContext(heading: Element): HeadingContext {
+  let anchor: Element = heading;
+  // Climb wrappers that hold only the heading (<div class="title"><h1>…</h1></div>).
+  for (let i = 0; i < 3 && anchor.parentElement && anchor.parentElement.children.length === 1; i++) {
+    anchor = anchor.parentElement;
+  }
+  const result: HeadingContext = { byline: false, date: false };
+  const kicker = anchor.previousElementSibling;
+  if (kicker && kicker.children.length <= 2) {
+    result.kind = KICKERS[text(kicker, 60).replace(/[\s·|:-]+$/, '').toLowerCase()];
+  }
+  inspectNeighbours(anchor, result);
+  // The byline row may sit a level or two up, beside the heading's own row or column.
+  let level: Element | null = anchor;
+  for (let i = 0; i < 2 && !(result.byline && result.date); i++) {
+    level = level.parentElement;
+    if (!level || level.matches('body, main, article, [role="main"]')) break;
+    inspectNeighbours(level, result);
+  }
+  return result;
+}
+
+function inspectNeighbours(anchor: Element, result: HeadingContext): void {
+  const neighbours: Element[] = [];
+  for (let el = anchor.previousElementSibling, i = 0; el && i < 2; el = el.previousElementSibling, i++) neighbours.push(el);
+  for (let el = anchor.nextElementSibling, i = 0; el && i < 4; el = el.nextElementSibling, i++) neighbours.push(el);
+  for (const el of neighbours) {
+    // A list or grid beside the heading is navigation or cards, not the heading's own line.
+    if (el.matches('ul, ol, table, nav, form, section, script, style') || el.children.length > 8) continue;
+    const line = text(el, 300);
+    if (line.length > 280) continue;
+    if (BYLINE_TEXT.test(line) || el.matches('[rel~="author"], [itemprop="author"], [class*="byline"], [class*="author"]')
+      || el.querySelector('[rel~="author"], [itemprop="author"], [class*="byline"]')) {
+      result.byline = true;
+    }
+    if (el.matches('time[datetime], [itemprop="datePublished"]') || el.querySelector('time[datetime], [itemprop="datePublished"]')
+      || DATE_TEXT.test(line)) {
+      result.date = true;
+    }
+  }
+}
+
+/** Distinct kinds of label on the page: a publication's (year, author, theme, type, identifier), a vacancy's or an event's. */
+export function publicationLabels(doc: Document): string[] {
+  const kinds = new Set<string>();
+  // Inside the main region when the page marks one, so a mega-menu cannot use up the budget.
+  const scope = doc.querySelector('main, [role="main"]') ?? doc;
+  const candidates = scope.querySelectorAll('dt, th, h2, h3, h4, h5, h6, strong, b, p, li, span[class*="label"], div[class*="label"]');
+  for (let i = 0, seen = 0; i < candidates.length && seen < MAX_LABEL_CANDIDATES; i++) {
+    const el = candidates[i];
+    const content = text(el, 60);
+    if (!content) continue;
+    seen++;
+    let kind: string | undefined;
+    if (content.length <= 40) kind = LABELS[content.replace(/\s*:\s*$/, '').toLowerCase()];
+    if (!kind) {
+      const line = LABEL_LINE.exec(content);
+      if (line) kind = LABELS[line[1].toLowerCase()];
+    }
+    if (!kind || kinds.has(kind)) continue;
+    // Filter facets on an overview ("Thema's" above checkboxes) are labels of a search, not of a work.
+    if (el.closest(CHROME) || el.parentElement?.querySelector('input, select')) continue;
+    kinds.add(kind);
+  }
+  return [...kinds];
+}
+
+/** Links to a PDF: one to a few is a download of this work; dozens is a list of them. */
+export function pdfLinkCount(doc: Document): number {
+  let count = 0;
+  const links = doc.querySelectorAll('a[href*=".pdf"], a[href*=".PDF"]');
+  for (let i = 0; i < links.length && i < 50; i++) {
+    if (!links[i].closest(CHROME)) count++;
+  }
+  return count;
+}
+
+/**
+ * Readability's isProbablyReaderable measure, bounded: the square roots of the lengths of long
+ * paragraphs (over 140 characters), outside navigation and dialogs, stopping once clearly long.
+ */
+export function runningTextScore(doc: Document, heading: Element | null): number {
+  let score = 0;
+  const nodes = doc.querySelectorAll('p, pre, article');
+  const articles = doc.querySelectorAll('article').length;
+  for (let i = 0, seen = 0; i < nodes.length && seen < MAX_TEXT_NODES && score < 80; i++) {
+    const node = nodes[i];
+    // A grid of article cards is not one long text: count an <article> only when it is the page's own.
+    if (node.tagName === 'ARTICLE' && articles > 1 && !(heading && node.contains(heading))) continue;
+    // Teasers in list items or in other articles' cards belong to those items, not to this page.
+    if (node.tagName === 'P') {
+      const card = node.closest('li, article');
+      if (card && (card.tagName === 'LI' || (articles > 1 && !(heading && card.contains(heading))))) continue;
+    }
+    seen++;
+    if (node.closest(CHROME)) continue;
+    const length = (node.textContent ?? '').trim().length;
+    if (length >= 140) score += Math.sqrt(length - 140);
+  }
+  return score;
+}
+
+export interface CardGroups {
+  /** The largest number of sibling items that each carry a linked heading, in the page's own content. */
+  largest: number;
+  /** The same, for groups outside the <article> that holds the main heading (related, recirculation). */
+  largestBesideArticle: number;
+}
+
+/**
+ * Repeated cards: sibling items (list items, articles, divs) each with a heading that is or holds a
+ * link. Five related publications under an essay are normal; an overview has many more.
+ */
+export function cardGroups(doc: Document, heading: Element | null): CardGroups {
+  const groups = new Map<Element, Set<Element>>();
+  const links = doc.querySelectorAll('h2 a, h3 a, h4 a, h5 a, a h2, a h3, a h4, a h5');
+  const ownArticle = heading?.closest('article') ?? null;
+  let largest = 0;
+  let largestBesideArticle = 0;
+  for (let i = 0; i < links.length && i < MAX_CARD_HEADINGS; i++) {
+    const cardHeading = links[i].closest('h2, h3, h4, h5') ?? links[i];
+    if (cardHeading === heading || cardHeading.closest(CHROME)) continue;
+    let item = cardHeading.closest('li, article') ?? cardHeading.parentElement?.closest('div') ?? cardHeading.parentElement;
+    // Views wrap each card in its own row (<div class="views-row"><article>…): the rows are the siblings.
+    for (let i = 0; i < 3 && item?.parentElement && item.parentElement.children.length === 1; i++) item = item.parentElement;
+    const list = item?.parentElement;
+    if (!item || !list) continue;
+    let members = groups.get(list);
+    if (!members) groups.set(list, (members = new Set()));
+    members.add(item);
+    if (ownArticle && !ownArticle.contains(list)) largestBesideArticle = Math.max(largestBesideArticle, members.size);
+    else largest = Math.max(largest, members.size);
+  }
+  return { largest, largestBesideArticle };
+}
+
+/** Dates shown in repeated items (a news list without headings still dates every entry). */
+export function datedItems(doc: Document): number {
+  const items = new Set<Element>();
+  const times = doc.querySelectorAll('li time, article time, li [itemprop="datePublished"]');
+  for (let i = 0; i < times.length && i < MAX_TIMES; i++) {
+    const item = times[i].closest('li, article');
+    if (item && !item.closest(CHROME)) items.add(item);
+  }
+  return items.size;
+}
