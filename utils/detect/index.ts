@@ -162,7 +162,7 @@ function bodySignals(doc: Document, url: string, signals: readonly string[], add
   }
 
   const labels = publicationLabels(doc);
-  const otherLabels = labels.filter((kind) => kind === 'vacancy' || kind === 'event');
+  const otherLabels: string[] = labels.filter((kind) => kind === 'vacancy' || kind === 'event');
   labels
     .filter((kind) => !otherLabels.includes(kind))
     .slice(0, WEIGHTS.maxLabels)
