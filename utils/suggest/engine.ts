@@ -21,11 +21,11 @@ import { normaliseUrl } from '@/utils/identity';
 import { analyze, detectLanguage, toTextLanguage } from '@/utils/text';
 import {
   addToProfile,
-  authorKey,
   DISMISSED_WEIGHT,
-  publisherKey,
+  keyLabels,
   recordWeight,
   WeightTable,
+  type KeyedLabels,
   type ProfileWeight,
   type ReaderProfile,
 } from './profile';
@@ -49,6 +49,7 @@ const INFERRED_THEME_FACTOR = 0.5;
 /** Terms in more saved records than this are skipped when naming the most similar one. */
 const SIMILAR_TEXT_MAX_POSTINGS = 300;
 const SIMILAR_TEXT_MIN = 0.08;
+const SIMILAR_TEXT_QUERY_TERMS = 12;
 const FRESHNESS_HALF_LIFE_YEARS = 5;
 const UNKNOWN_YEAR_FRESHNESS = 0.3;
 
@@ -62,6 +63,7 @@ interface IndexedDoc {
   keywords: string[];
   authors: string[];
   publisher?: string;
+  labels: KeyedLabels;
   alive: boolean;
   /** Cached TF-IDF norm and the IDF version it was computed for. */
   norm: number;
@@ -205,14 +207,19 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
     const themes = bounded(fields.themes, MAX_FIELD_CHARS.label);
     const keywords = bounded(fields.keywords, MAX_FIELD_CHARS.label);
     const vector = vectorOf({ ...fields, themes, keywords });
+    const authors = bounded(fields.authors, MAX_FIELD_CHARS.label);
+    const publisher = text(fields.publisher, MAX_FIELD_CHARS.label).trim() || undefined;
+    const labels = keyLabels({ themes, keywords, authors, publisher });
     return {
       id,
       ...vector,
-      themes,
-      themeKeys: [...new Set(themes.map(themeKey).filter(Boolean))],
+      // Themes as the record gives them, one per key (variants of one theme count once).
+      themes: labels.themes.map(([, label]) => label),
+      themeKeys: labels.themes.map(([key]) => key),
       keywords,
-      authors: bounded(fields.authors, MAX_FIELD_CHARS.label),
-      publisher: fields.publisher ? text(fields.publisher, MAX_FIELD_CHARS.label) : undefined,
+      authors,
+      publisher,
+      labels,
       alive: true,
       norm: 0,
       normVersion: -1,
@@ -352,11 +359,11 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
     for (const doc of saved.values()) {
       const weight = recordWeight(doc.record, now);
       totalWeight += weight;
-      addToProfile(tables, doc, weight, true);
+      addToProfile(tables, doc.labels, weight, true);
     }
     for (const id of dismissed) {
       const doc = catalog.get(id);
-      if (doc) addToProfile(tables, doc, DISMISSED_WEIGHT, false);
+      if (doc) addToProfile(tables, doc.labels, DISMISSED_WEIGHT, false);
     }
     return { tables, totalWeight };
   }
@@ -475,16 +482,19 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
       return affinity;
     };
     const themePart = (keys: readonly string[], labels: readonly string[]) => {
-      const scores = keys.map((key, index) => themeAffinity(key, labels[index] ?? key).score).sort((a, b) => b - a);
-      let part = 0;
-      scores.forEach((score, index) => (part += index === 0 ? score : 0.25 * score));
-      return part;
+      // The best theme counts fully, each further one a quarter.
+      let best = -Infinity;
+      let sum = 0;
+      for (let i = 0; i < keys.length; i++) {
+        const score = themeAffinity(keys[i], labels[i] ?? keys[i]).score;
+        sum += score;
+        if (score > best) best = score;
+      }
+      return keys.length === 0 ? 0 : best + 0.25 * (sum - best);
     };
 
     const currentYear = new Date(now).getUTCFullYear();
-    const scored: { doc: CatalogDoc; parts: ScoreParts; score: number }[] = [];
-    for (const doc of catalog.values()) {
-      if (dismissed.has(doc.id) || isSaved(doc)) continue;
+    const partsOf = (doc: CatalogDoc, parts: ScoreParts): ScoreParts => {
       let dot = 0;
       for (let i = 0; i < doc.terms.length; i++) {
         const id = doc.terms[i];
@@ -493,32 +503,48 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
       const norm = normOf(doc);
       let coListers = 0;
       for (const lister of doc.listers) if (saved.has(lister.id) || savedByUrl.has(lister.urlKey)) coListers++;
+      const labels = doc.labels;
       let authorWeight = 0;
-      for (const author of doc.authors) authorWeight += tables.authors.entries.get(authorKey(author))?.weight ?? 0;
-      const publisherWeight = doc.publisher ? tables.publishers.entries.get(publisherKey(doc.publisher))?.weight ?? 0 : 0;
+      for (const [key] of labels.authors) authorWeight += tables.authors.entries.get(key)?.weight ?? 0;
+      const publisherWeight = labels.publisher ? tables.publishers.entries.get(labels.publisher[0])?.weight ?? 0 : 0;
       let keywordWeight = 0;
-      for (const keyword of doc.keywords) keywordWeight += tables.keywords.entries.get(themeKey(keyword))?.weight ?? 0;
+      for (const [key] of labels.keywords) keywordWeight += tables.keywords.entries.get(key)?.weight ?? 0;
       const year = doc.entry.year;
-      const parts: ScoreParts = {
-        theme: doc.themeKeys.length > 0 ? themePart(doc.themeKeys, doc.themes.map((t) => t)) : 0,
-        text: norm > 0 ? dot / (norm * profileNorm) : 0,
-        coListing: saturate(coListers, 0.5),
-        author: saturate(authorWeight, 1),
-        publisher: saturate(publisherWeight, 2),
-        keyword: saturate(keywordWeight, 1),
-        freshness:
-          typeof year === 'number' && Number.isFinite(year)
-            ? Math.min(1, Math.pow(2, -Math.max(0, currentYear - year) / FRESHNESS_HALF_LIFE_YEARS))
-            : UNKNOWN_YEAR_FRESHNESS,
-      };
-      scored.push({ doc, parts, score: combine(parts) });
+      parts.theme = doc.themeKeys.length > 0 ? themePart(doc.themeKeys, doc.themes) : 0;
+      parts.text = norm > 0 ? dot / (norm * profileNorm) : 0;
+      parts.coListing = saturate(coListers, 0.5);
+      parts.author = saturate(authorWeight, 1);
+      parts.publisher = saturate(publisherWeight, 2);
+      parts.keyword = saturate(keywordWeight, 1);
+      parts.freshness =
+        typeof year === 'number' && Number.isFinite(year)
+          ? Math.min(1, Math.pow(2, -Math.max(0, currentYear - year) / FRESHNESS_HALF_LIFE_YEARS))
+          : UNKNOWN_YEAR_FRESHNESS;
+      return parts;
+    };
+    const emptyParts = (): ScoreParts => ({ theme: 0, text: 0, coListing: 0, author: 0, publisher: 0, keyword: 0, freshness: 0 });
+
+    // First pass over every candidate: scores only, into flat arrays (no garbage per candidate).
+    const candidates: CatalogDoc[] = [];
+    const scores: number[] = [];
+    const scratch = emptyParts();
+    for (const doc of catalog.values()) {
+      if (dismissed.has(doc.id) || isSaved(doc)) continue;
+      candidates.push(doc);
+      scores.push(combine(partsOf(doc, scratch)));
     }
+    const headSize = Math.max(SECOND_PASS_MIN, limit * 4);
+    // The head: everything scoring at least the headSize-th best score (ties all included).
+    const sortedScores = Float64Array.from(scores).sort();
+    const cutoff = sortedScores.length > headSize ? sortedScores[sortedScores.length - headSize] : -Infinity;
     const byScore = (a: { doc: CatalogDoc; score: number }, b: { doc: CatalogDoc; score: number }) =>
       b.score - a.score || (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0);
-    scored.sort(byScore);
+    const head: { doc: CatalogDoc; parts: ScoreParts; score: number }[] = [];
+    for (let i = 0; i < candidates.length; i++) {
+      if (scores[i] >= cutoff) head.push({ doc: candidates[i], parts: partsOf(candidates[i], emptyParts()), score: scores[i] });
+    }
 
     // Second pass on the head: themes inferred for unthemed candidates, then the final order.
-    const head = scored.slice(0, Math.max(SECOND_PASS_MIN, limit * 4));
     const inferred = new Map<CatalogDoc, string[]>();
     for (const item of head) {
       if (item.doc.themeKeys.length > 0) continue;
@@ -574,16 +600,16 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
             };
           }),
       );
-      push('author', matches(doc.authors, tables.authors, authorKey).map((entry) => ({ kind: 'author' as const, name: entry.label, savedCount: entry.savedCount })));
+      push('author', matches(doc.labels.authors, tables.authors).map((entry) => ({ kind: 'author' as const, name: entry.label, savedCount: entry.savedCount })));
       push(
         'publisher',
-        matches(doc.publisher ? [doc.publisher] : [], tables.publishers, publisherKey).map((entry) => ({
+        matches(doc.labels.publisher ? [doc.labels.publisher] : [], tables.publishers).map((entry) => ({
           kind: 'publisher' as const,
           name: entry.label,
           savedCount: entry.savedCount,
         })),
       );
-      push('keyword', matches(doc.keywords, tables.keywords, themeKey).map((entry) => ({ kind: 'keyword' as const, keyword: entry.label, savedCount: entry.savedCount })));
+      push('keyword', matches(doc.labels.keywords, tables.keywords).map((entry) => ({ kind: 'keyword' as const, keyword: entry.label, savedCount: entry.savedCount })));
       const similar = parts.text >= SIMILAR_TEXT_MIN ? mostSimilarSaved(doc) : undefined;
       if (similar) {
         push('text', [
@@ -614,25 +640,31 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
       };
     }
 
-    function matches(values: readonly string[], table: WeightTable, keyOf: (value: string) => string): ProfileWeight[] {
+    function matches(values: KeyedLabels['authors'], table: WeightTable): ProfileWeight[] {
       const found = new Map<string, ProfileWeight>();
-      for (const value of values) {
-        const entry = table.entries.get(keyOf(value));
+      for (const [key] of values) {
+        const entry = table.entries.get(key);
         if (entry && entry.weight > 0 && entry.savedCount > 0) found.set(entry.key, entry);
       }
       return [...found.values()];
     }
 
     function mostSimilarSaved(doc: IndexedDoc): { doc: SavedDoc; similarity: number } | undefined {
-      const dots = new Map<SavedDoc, number>();
+      // Only the candidate's strongest terms: enough to name the closest saved record.
+      const query: { index: number; weight: number }[] = [];
       for (let i = 0; i < doc.terms.length; i++) {
         const id = doc.terms[i];
-        const postings = savedPostings.get(id);
-        if (!postings || documentFrequency[id] > SIMILAR_TEXT_MAX_POSTINGS) continue;
-        for (const other of postings) {
+        if (!savedPostings.has(id) || documentFrequency[id] > SIMILAR_TEXT_MAX_POSTINGS) continue;
+        query.push({ index: i, weight: doc.counts[i] * idf[id] });
+      }
+      query.sort((a, b) => b.weight - a.weight || (termStrings[doc.terms[a.index]] < termStrings[doc.terms[b.index]] ? -1 : 1));
+      const dots = new Map<SavedDoc, number>();
+      for (const { index, weight } of query.slice(0, SIMILAR_TEXT_QUERY_TERMS)) {
+        const id = doc.terms[index];
+        for (const other of savedPostings.get(id)!) {
           if (!other.alive) continue;
           const at = indexOfTerm(other, id);
-          dots.set(other, (dots.get(other) ?? 0) + doc.counts[i] * other.counts[at] * idf[id] * idf[id]);
+          dots.set(other, (dots.get(other) ?? 0) + weight * other.counts[at] * idf[id]);
         }
       }
       const norm = normOf(doc);

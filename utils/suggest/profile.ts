@@ -74,16 +74,45 @@ interface ProfileSource {
   publisher?: string;
 }
 
-export function addToProfile(
-  tables: { themes: WeightTable; keywords: WeightTable; authors: WeightTable; publishers: WeightTable },
-  record: ProfileSource,
-  weight: number,
-  saved: boolean,
-): void {
-  for (const theme of new Set(record.themes)) tables.themes.add(themeKey(theme), theme.trim(), weight, saved);
-  for (const keyword of new Set(record.keywords)) tables.keywords.add(themeKey(keyword), keyword.trim(), weight, saved);
-  for (const author of new Set(record.authors)) tables.authors.add(authorKey(author), author.trim(), weight, saved);
-  if (record.publisher) tables.publishers.add(publisherKey(record.publisher), record.publisher.trim(), weight, saved);
+/** A record's profile labels with their match keys, computed once per record. */
+export interface KeyedLabels {
+  themes: readonly (readonly [key: string, label: string])[];
+  keywords: readonly (readonly [key: string, label: string])[];
+  authors: readonly (readonly [key: string, label: string])[];
+  publisher?: readonly [key: string, label: string];
+}
+
+const keyed = (values: readonly string[], keyOf: (value: string) => string) => {
+  const seen = new Map<string, string>();
+  for (const value of values) {
+    const key = keyOf(value);
+    if (key && !seen.has(key)) seen.set(key, value.trim());
+  }
+  return [...seen].map(([key, label]) => [key, label] as const);
+};
+
+export function keyLabels(record: ProfileSource): KeyedLabels {
+  const publisher = record.publisher ? publisherKey(record.publisher) : '';
+  return {
+    themes: keyed(record.themes, themeKey),
+    keywords: keyed(record.keywords, themeKey),
+    authors: keyed(record.authors, authorKey),
+    ...(publisher ? { publisher: [publisher, record.publisher!.trim()] as const } : {}),
+  };
+}
+
+export interface ProfileTables {
+  themes: WeightTable;
+  keywords: WeightTable;
+  authors: WeightTable;
+  publishers: WeightTable;
+}
+
+export function addToProfile(tables: ProfileTables, labels: KeyedLabels, weight: number, saved: boolean): void {
+  for (const [key, label] of labels.themes) tables.themes.add(key, label, weight, saved);
+  for (const [key, label] of labels.keywords) tables.keywords.add(key, label, weight, saved);
+  for (const [key, label] of labels.authors) tables.authors.add(key, label, weight, saved);
+  if (labels.publisher) tables.publishers.add(labels.publisher[0], labels.publisher[1], weight, saved);
 }
 
 /** The reader's weights from saved records and dismissed catalog entries, as of `now`. */
@@ -102,9 +131,9 @@ export function buildProfile(
   for (const record of saved) {
     const weight = recordWeight(record, now);
     totalWeight += weight;
-    addToProfile(tables, record, weight, true);
+    addToProfile(tables, keyLabels(record), weight, true);
   }
-  for (const entry of dismissed) addToProfile(tables, entry, DISMISSED_WEIGHT, false);
+  for (const entry of dismissed) addToProfile(tables, keyLabels(entry), DISMISSED_WEIGHT, false);
   return {
     themes: tables.themes.sorted(),
     keywords: tables.keywords.sorted(),
