@@ -1,0 +1,85 @@
+/** The popup: this page on top, then the reading list and suggestions as tabs. */
+import { useSignal } from '@preact/signals';
+import { useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
+import type { CurrentPageStore } from '@/utils/stores/current-page';
+import type { ReadingListStore } from '@/utils/stores/reading-list';
+import type { SuggestionsStore } from '@/utils/stores/suggestions';
+import { CurrentPage } from './CurrentPage';
+import { FilterControls, ResultCount, SearchBox } from './ListControls';
+import { ReadingList } from './ReadingList';
+import { SuggestionsPanel } from './SuggestionsPanel';
+import { Tabs } from './Tabs';
+
+export interface PopupAppProps {
+  current: CurrentPageStore;
+  list: ReadingListStore;
+  suggestions: SuggestionsStore;
+  openLibrary: () => void;
+  openOptions: () => void;
+}
+
+/** Row height in the popup list (px); ListItem's CSS keeps to it. */
+export const POPUP_ROW_HEIGHT = 92;
+
+export function PopupApp({ current, list, suggestions, openLibrary, openOptions }: PopupAppProps) {
+  const tab = useSignal<'list' | 'suggestions'>('list');
+  const [showFilters, setShowFilters] = useState(false);
+  const filterCount = Object.keys(list.filters.value).length;
+  return (
+    <div class="popup">
+      <header class="app-header">
+        <h1>{t('appTitle')}</h1>
+        <nav class="header-links">
+          <button type="button" class="link-button" data-testid="open-library" onClick={openLibrary}>
+            {t('openLibrary')}
+          </button>
+          <button type="button" class="link-button" data-testid="open-options" onClick={openOptions}>
+            {t('openOptions')}
+          </button>
+        </nav>
+      </header>
+      <main>
+        <CurrentPage store={current} />
+        <Tabs
+          label={t('mainTabs')}
+          selected={tab.value}
+          onSelect={(id) => {
+            tab.value = id;
+            if (id === 'suggestions') void suggestions.refresh();
+          }}
+          tabs={[
+            {
+              id: 'list',
+              label: t('tabList'),
+              render: () => (
+                <div class="list-panel">
+                  <div class="list-tools">
+                    <SearchBox store={list} idPrefix="popup" />
+                    <button
+                      type="button"
+                      class="filter-toggle"
+                      aria-expanded={showFilters}
+                      aria-controls="popup-filters"
+                      data-testid="toggle-filters"
+                      onClick={() => setShowFilters(!showFilters)}
+                    >
+                      {t('filtersLabel')}
+                      {filterCount > 0 ? ` (${filterCount})` : ''}
+                    </button>
+                  </div>
+                  <div id="popup-filters" hidden={!showFilters}>
+                    {showFilters && <FilterControls store={list} idPrefix="popup" />}
+                  </div>
+                  <ResultCount store={list} />
+                  <ReadingList store={list} rowHeight={POPUP_ROW_HEIGHT} fallbackHeight={300} />
+                </div>
+              ),
+            },
+            { id: 'suggestions', label: t('tabSuggestions'), render: () => <SuggestionsPanel store={suggestions} /> },
+          ]}
+        />
+      </main>
+    </div>
+  );
+}

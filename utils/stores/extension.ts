@@ -1,0 +1,78 @@
+/**
+ * Wiring the stores to the running extension: reads straight from the database (read-only, for
+ * speed with 10,000 records; the background stays the only writer), changes through messages, and
+ * the background's change notices. Falls back to messages when the database can't be opened here.
+ */
+import { createLeesmapConnection, getPublication, listPublications, listPublicationsPage } from '@/utils/db';
+import { sendMessage, type MessageType, type RequestOf, type ResponseOf } from '@/utils/messages';
+import type { SavedPublication } from '@/utils/publication';
+import type { ReadingListSource, Send } from './reading-list';
+
+export const send: Send = <K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> =>
+  sendMessage(type, payload);
+
+const connection = createLeesmapConnection();
+
+export function databaseSource(): ReadingListSource {
+  let useMessages = false;
+  const viaMessages = () => send('page/list', {});
+  return {
+    async firstScreen(limit) {
+      try {
+        return await listPublicationsPage(await connection(), limit);
+      } catch {
+        useMessages = true;
+        return [];
+      }
+    },
+    async all() {
+      if (useMessages) return viaMessages();
+      try {
+        return await listPublications(await connection());
+      } catch {
+        useMessages = true;
+        return viaMessages();
+      }
+    },
+    async one(id) {
+      if (useMessages) return (await viaMessages()).find((r) => r.id === id);
+      return getPublication(await connection(), id);
+    },
+  };
+}
+
+export async function openDatabase() {
+  return connection();
+}
+
+/** Calls `listener` with the changed ids whenever the background reports a list change. */
+export function onListChanged(listener: (ids: string[]) => void): () => void {
+  const handler = (message: unknown) => {
+    const m = message as { leesmap?: unknown; type?: unknown; ids?: unknown } | null;
+    if (m && m.leesmap === 1 && m.type === 'background/list-changed' && Array.isArray(m.ids)) {
+      listener(m.ids.filter((id): id is string => typeof id === 'string'));
+    }
+    // Never answer: other listeners (none in pages today) keep their replies.
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(handler);
+  return () => browser.runtime.onMessage.removeListener(handler);
+}
+
+/** The tab the popup is about: `?tabId=N` (tests open popup.html in a tab), else the active tab. */
+export async function popupTabId(search: string = location.search): Promise<number | undefined> {
+  const requested = Number(new URLSearchParams(search).get('tabId'));
+  if (Number.isInteger(requested) && requested >= 0 && new URLSearchParams(search).has('tabId')) return requested;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+export async function tabTitle(tabId: number): Promise<string | undefined> {
+  try {
+    return (await browser.tabs.get(tabId)).title;
+  } catch {
+    return undefined;
+  }
+}
+
+export type { SavedPublication };

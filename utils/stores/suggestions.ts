@@ -1,0 +1,54 @@
+/**
+ * The Suggestions tab's state. Where suggestions come from is a dependency: the suggestions engine
+ * (utils/suggest) behind a background message once that lands; until then `load` yields none and
+ * the tab explains that it fills as the reader reads.
+ */
+import { signal } from '@preact/signals';
+import type { SuggestionReason } from '@/utils/suggest/types';
+
+/** What the tab shows of one suggestion (a subset of utils/suggest's Suggestion). */
+export interface SuggestionView {
+  id: string;
+  title: string;
+  url?: string;
+  publisher?: string;
+  year?: number;
+  themes: string[];
+  reasons: SuggestionReason[];
+}
+
+export interface SuggestionsStoreOptions {
+  load: () => Promise<SuggestionView[]>;
+  dismiss: (id: string) => Promise<void>;
+}
+
+export function createSuggestionsStore({ load, dismiss }: SuggestionsStoreOptions) {
+  const phase = signal<'idle' | 'loading' | 'ready' | 'error'>('idle');
+  const items = signal<SuggestionView[]>([]);
+  const error = signal<string | undefined>(undefined);
+
+  async function refresh(): Promise<void> {
+    if (phase.peek() === 'idle') phase.value = 'loading';
+    try {
+      items.value = await load();
+      phase.value = 'ready';
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e);
+      items.value = [];
+      phase.value = 'error';
+    }
+  }
+
+  return {
+    phase,
+    items,
+    error,
+    refresh,
+    async dismiss(id: string) {
+      items.value = items.peek().filter((s) => s.id !== id);
+      await dismiss(id);
+    },
+  };
+}
+
+export type SuggestionsStore = ReturnType<typeof createSuggestionsStore>;
