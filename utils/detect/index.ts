@@ -15,6 +15,7 @@ import {
   datedItems,
   headingContext,
   mainHeading,
+  pageMarkers,
   pdfLinkCount,
   publicationLabels,
   runningTextScore,
@@ -30,37 +31,42 @@ export interface Detection {
 /** Score at or above which a page counts as a publication. */
 export const DETECTION_THRESHOLD = 3;
 
-/** How much each kind of signal counts; negatives by their kind after the colon where they have one. */
+/** How much each signal counts. Structured data the publisher declares weighs most; page cues less. */
 const WEIGHTS = {
+  // For: what the publisher declares.
   citationTitle: 4,
   citationOther: 2,
   jsonLdPublication: 3,
   microdataPublication: 2,
   ogArticle: 1.5,
   articlePublishedTime: 1,
+  // For: what a reader sees.
   label: 1.5,
   maxLabels: 3,
-  otherLabel: -2,
-  otherKicker: -3,
-  headingLinksAway: -3,
   byline: 1.5,
   headingDate: 1,
+  publicationKicker: 1,
+  ownArticle: 1,
   pdfLink: 1,
   runningText: 2,
   longRunningText: 1,
-  ownArticle: 1,
-  publicationKicker: 1,
 
+  // Against: the address.
   homePage: -6,
   servicePath: -6,
   listingPath: -3,
-  searchResults: -6,
+  // Against: declared types of another kind of page.
   jsonLdOther: -4,
   microdataOther: -3,
+  // Against: what a reader sees.
+  searchResults: -6,
   manyCards: -4,
   veryManyCards: -2,
   cardsBesideArticle: -1,
   datedItems: -2,
+  otherLabel: -2,
+  otherKicker: -3,
+  headingLinksAway: -3,
   calendarFile: -3,
   price: -4,
   login: -3,
@@ -68,11 +74,26 @@ const WEIGHTS = {
 } as const;
 
 const MICRODATA_PUBLICATION = /schema\.org\/(Article|NewsArticle|BlogPosting|Report|ScholarlyArticle|CreativeWork|Book|Chapter|Thesis|TechArticle)\b/;
-const MICRODATA_OTHER: Record<string, string> = { Event: 'calendar', Product: 'price', Offer: 'price', JobPosting: 'vacancy' };
-const MICRODATA_OTHER_PATTERN = /schema\.org\/(Event|Product|Offer|JobPosting)\b/;
+const MICRODATA_OTHER = /schema\.org\/(Event|Product|Offer|JobPosting)\b/;
 
-function meta(doc: Document, selector: string): string {
-  return (doc.querySelector(selector)?.getAttribute('content') ?? '').trim();
+type Metas = Map<string, string>;
+
+/**
+ * Every <meta name|property> of the page in one pass, by lower-case key (first one wins). Not
+ * only the head's: pages with stray markup before them push metas into the body.
+ */
+function readMetas(doc: Document): Metas {
+  const metas: Metas = new Map();
+  const elements = doc.getElementsByTagName('meta');
+  for (let i = 0; i < elements.length && i < 400; i++) {
+    const content = (elements[i].getAttribute('content') ?? '').trim();
+    if (!content) continue;
+    for (const key of [elements[i].getAttribute('name'), elements[i].getAttribute('property')]) {
+      const folded = key?.trim().toLowerCase();
+      if (folded && !metas.has(folded)) metas.set(folded, content.slice(0, 2000));
+    }
+  }
+  return metas;
 }
 
 /** host + path, lower case, without www., trailing slash, query or fragment. */
@@ -93,12 +114,12 @@ function pageKey(address: string, base: string): { host: string; path: string } 
  * og:url names another page on this same site, the head's metadata is not trusted. (Another host
  * is a syndicated or mirrored copy: that says nothing about staleness.)
  */
-function headDescribesOtherPage(doc: Document, url: string): boolean {
+function headDescribesOtherPage(doc: Document, metas: Metas, url: string): boolean {
   const here = pageKey(url, url);
   if (!here) return false;
   for (const claimed of [
     doc.querySelector('link[rel="canonical"]')?.getAttribute('href'),
-    meta(doc, 'meta[property="og:url"]'),
+    metas.get('og:url'),
   ]) {
     if (!claimed) continue;
     const there = pageKey(claimed, url);
@@ -107,10 +128,10 @@ function headDescribesOtherPage(doc: Document, url: string): boolean {
   return false;
 }
 
-function headSignals(doc: Document, add: (signal: string, weight: number) => void): void {
-  if (meta(doc, 'meta[name="citation_title"], meta[name="eprints.title"]')) {
+function headSignals(doc: Document, metas: Metas, add: (signal: string, weight: number) => void): void {
+  if (metas.get('citation_title') || metas.get('eprints.title')) {
     add('citation_title', WEIGHTS.citationTitle);
-  } else if (doc.querySelector('meta[name^="citation_"]')) {
+  } else if ([...metas.keys()].some((key) => key.startsWith('citation_'))) {
     add('citation_*', WEIGHTS.citationOther);
   }
 
@@ -127,21 +148,20 @@ function headSignals(doc: Document, add: (signal: string, weight: number) => voi
     }
   }
 
-  const ogType = meta(doc, 'meta[property="og:type"], meta[name="og:type"]').toLowerCase();
+  const ogType = (metas.get('og:type') ?? '').toLowerCase();
   if (ogType === 'article' || ogType === 'book') add(`og:type=${ogType}`, WEIGHTS.ogArticle);
   else if (ogType === 'product' || ogType === 'profile') add(`og:type=${ogType}`, WEIGHTS.price);
-  if (meta(doc, 'meta[property="article:published_time"], meta[name="article:published_time"]')) {
+  if (metas.get('article:published_time')) {
     add('article:published_time', WEIGHTS.articlePublishedTime);
   }
 }
 
-function bodySignals(doc: Document, url: string, signals: readonly string[], add: (signal: string, weight: number) => void): void {
-  const microdata = doc.querySelector('[itemtype*="schema.org/"][itemscope]')
-    ? Array.from(doc.querySelectorAll('[itemscope][itemtype]'), (el) => el.getAttribute('itemtype') ?? '').slice(0, 40)
-    : [];
+function bodySignals(doc: Document, metas: Metas, url: string, signals: readonly string[], add: (signal: string, weight: number) => void): void {
+  const markers = pageMarkers(doc);
+  const microdata = markers.itemTypes;
   const microPublication = microdata.map((t) => MICRODATA_PUBLICATION.exec(t)?.[1]).find(Boolean);
   if (microPublication) add(`microdata:${microPublication}`, WEIGHTS.microdataPublication);
-  const microOther = new Set(microdata.map((t) => MICRODATA_OTHER_PATTERN.exec(t)?.[1]).filter(Boolean) as string[]);
+  const microOther = new Set(microdata.map((t) => MICRODATA_OTHER.exec(t)?.[1]).filter(Boolean) as string[]);
   for (const type of microOther) add(`microdata:${type}`, WEIGHTS.microdataOther);
 
   const heading = mainHeading(doc);
@@ -171,7 +191,7 @@ function bodySignals(doc: Document, url: string, signals: readonly string[], add
 
   const pdfs = pdfLinkCount(doc);
   if (pdfs > 0 && pdfs <= 6) add('pdf-link', WEIGHTS.pdfLink);
-  else if (meta(doc, 'meta[name="citation_pdf_url"]')) add('pdf-link', WEIGHTS.pdfLink);
+  else if (metas.get('citation_pdf_url')) add('pdf-link', WEIGHTS.pdfLink);
 
   const textScore = runningTextScore(doc, heading);
   if (textScore > 20) add('running-text', WEIGHTS.runningText);
@@ -192,17 +212,11 @@ function bodySignals(doc: Document, url: string, signals: readonly string[], add
   for (const hint of hints.negatives) {
     add(hint, hint === 'home-page' ? WEIGHTS.homePage : hint === 'path:listing' || hint === 'path:hub' ? WEIGHTS.listingPath : WEIGHTS.servicePath);
   }
-  if (hints.searchQuery && doc.querySelector('input[type="search"], [role="search"], form[action*="search"], form[action*="zoek"]')) {
-    add('search-results', WEIGHTS.searchResults);
-  }
-  if (doc.querySelector('a[href$=".ics"], a[href*=".ics?"], a[href*="calendar.google.com/calendar/render"], a[href*="outlook.live.com/calendar"]')) {
-    add('calendar', WEIGHTS.calendarFile);
-  }
-  if (doc.querySelector('[itemprop="price"], meta[property="product:price:amount"], form[action*="cart"], [data-add-to-cart], button[name="add-to-cart"]')) {
-    add('price', WEIGHTS.price);
-  }
+  if (hints.searchQuery && markers.searchForm) add('search-results', WEIGHTS.searchResults);
+  if (markers.calendarLink) add('calendar', WEIGHTS.calendarFile);
+  if (markers.price || metas.get('product:price:amount')) add('price', WEIGHTS.price);
   // A login wall hides the text; a log-in box in the header of a long text is just site chrome.
-  if (textScore <= 20 && doc.querySelector('input[type="password"]')) add('login', WEIGHTS.login);
+  if (textScore <= 20 && markers.password) add('login', WEIGHTS.login);
 }
 
 export function isPublicationPage(doc: Document, url: string): Detection {
@@ -214,15 +228,17 @@ export function isPublicationPage(doc: Document, url: string): Detection {
     score += weight;
   };
   try {
-    if (headDescribesOtherPage(doc, url)) add('stale-metadata', WEIGHTS.staleMetadata);
-    else headSignals(doc, add);
-    bodySignals(doc, url, signals, add);
+    const metas = readMetas(doc);
+    if (headDescribesOtherPage(doc, metas, url)) add('stale-metadata', WEIGHTS.staleMetadata);
+    else headSignals(doc, metas, add);
+    bodySignals(doc, metas, url, signals, add);
   } catch {
     // A page hostile enough to break a selector is not one to act on.
     return { detected: false, confidence: 0, signals: [...signals, 'error'] };
   }
   const detected = score >= DETECTION_THRESHOLD;
-  // A smooth, monotone map of the score to 0..1, centred on the threshold.
-  const confidence = Math.round((1 / (1 + Math.exp(-(score - DETECTION_THRESHOLD + 0.5) / 1.5))) * 100) / 100;
+  // A smooth, monotone map of the score to 0..1 that crosses one half at the threshold (weights
+  // are multiples of 0.5, so a detected page is above one half and any other page below).
+  const confidence = Math.round((1 / (1 + Math.exp(-(score - DETECTION_THRESHOLD + 0.25) / 1.5))) * 100) / 100;
   return { detected, confidence, signals };
 }

@@ -7,7 +7,7 @@ const MAX_BLOCKS = 8;
 const MAX_CHARS_PER_BLOCK = 32_000;
 const MAX_TYPES = 64;
 const TYPE_PATTERN = /"@type"\s*:\s*(\[[^\]]{0,400}\]|"[^"]{0,80}")/g;
-const TYPE_NAME = /"([^"]{1,80})"/g;
+const TYPE_NAME = /"((?:[^"\\]|\\.){0,80})"/g;
 
 export function jsonLdTypes(doc: Document): Set<string> {
   const types = new Set<string>();
@@ -19,7 +19,8 @@ export function jsonLdTypes(doc: Document): Set<string> {
       TYPE_NAME.lastIndex = 0;
       for (let name = TYPE_NAME.exec(match[1]); name; name = TYPE_NAME.exec(match[1])) {
         // "schema:Report" and "http://schema.org/Report" are both Report.
-        types.add(name[1].replace(/^.*[/:#]/, ''));
+        const type = name[1].replace(/^.*[/:#]/, '');
+        if (type) types.add(type);
       }
     }
   }

@@ -5,9 +5,10 @@
  */
 
 const MAX_LABEL_CANDIDATES = 120;
-const MAX_TEXT_NODES = 80;
+const MAX_TEXT_NODES = 200;
 const MAX_CARD_HEADINGS = 300;
 const MAX_TIMES = 200;
+// Markers (microdata, forms, calendar links, prices) are read in one pass: see pageMarkers.
 
 /** Publication labels, Dutch and English, folded to what they mark. */
 const LABELS: Record<string, string> = {
@@ -44,6 +45,11 @@ const DATE_TEXT = new RegExp(
 
 /** Places on a page that are chrome, not content. */
 const CHROME = 'nav, footer, form, [role="navigation"], [role="search"], [role="dialog"], [aria-modal="true"]';
+
+/** Sibling links, not `parent.children.length`: that counts every card of a 20,000-card list. */
+function isOnlyChild(el: Element): boolean {
+  return !el.previousElementSibling && !el.nextElementSibling;
+}
 
 function text(el: Element | null | undefined, max = 400): string {
   return (el?.textContent ?? '').slice(0, max).replace(/\s+/g, ' ').trim();
@@ -85,7 +91,7 @@ const KICKERS: Record<string, HeadingContext['kind']> = {
 export function headingContext(heading: Element): HeadingContext {
   let anchor: Element = heading;
   // Climb wrappers that hold only the heading (<div class="title"><h1>…</h1></div>).
-  for (let i = 0; i < 3 && anchor.parentElement && anchor.parentElement.children.length === 1; i++) {
+  for (let i = 0; i < 3 && anchor.parentElement && isOnlyChild(anchor); i++) {
     anchor = anchor.parentElement;
   }
   const result: HeadingContext = { byline: false, date: false };
@@ -167,7 +173,8 @@ export function runningTextScore(doc: Document, heading: Element | null): number
   let score = 0;
   const nodes = doc.querySelectorAll('p, pre, article');
   const articles = doc.querySelectorAll('article').length;
-  for (let i = 0, seen = 0; i < nodes.length && seen < MAX_TEXT_NODES && score < 80; i++) {
+  // Bounded by nodes visited, skipped ones included, so 20,000 teasers cost no more than 200.
+  for (let i = 0; i < nodes.length && i < MAX_TEXT_NODES && score < 80; i++) {
     const node = nodes[i];
     // A grid of article cards is not one long text: count an <article> only when it is the page's own.
     if (node.tagName === 'ARTICLE' && articles > 1 && !(heading && node.contains(heading))) continue;
@@ -176,7 +183,6 @@ export function runningTextScore(doc: Document, heading: Element | null): number
       const card = node.closest('li, article');
       if (card && (card.tagName === 'LI' || (articles > 1 && !(heading && card.contains(heading))))) continue;
     }
-    seen++;
     if (node.closest(CHROME)) continue;
     const length = (node.textContent ?? '').trim().length;
     if (length >= 140) score += Math.sqrt(length - 140);
@@ -206,7 +212,7 @@ export function cardGroups(doc: Document, heading: Element | null): CardGroups {
     if (cardHeading === heading || cardHeading.closest(CHROME)) continue;
     let item = cardHeading.closest('li, article') ?? cardHeading.parentElement?.closest('div') ?? cardHeading.parentElement;
     // Views wrap each card in its own row (<div class="views-row"><article>…): the rows are the siblings.
-    for (let i = 0; i < 3 && item?.parentElement && item.parentElement.children.length === 1; i++) item = item.parentElement;
+    for (let i = 0; i < 3 && item?.parentElement && isOnlyChild(item); i++) item = item.parentElement;
     const list = item?.parentElement;
     if (!item || !list) continue;
     let members = groups.get(list);
@@ -227,4 +233,36 @@ export function datedItems(doc: Document): number {
     if (item && !item.closest(CHROME)) items.add(item);
   }
   return items.size;
+}
+
+/** Elements that mark what kind of page this is, found in one pass over the document. */
+export interface Markers {
+  /** schema.org microdata types (`itemtype`), in document order. */
+  itemTypes: string[];
+  searchForm: boolean;
+  calendarLink: boolean;
+  price: boolean;
+  password: boolean;
+}
+
+const SEARCH_FORM = 'input[type="search"], [role="search"], form[action*="search"], form[action*="zoek"]';
+const CALENDAR_LINK = 'a[href$=".ics"], a[href*=".ics?"], a[href*="calendar.google.com/calendar/render"], a[href*="outlook.live.com/calendar"]';
+const PRICE = '[itemprop="price"], form[action*="cart"], [data-add-to-cart], button[name="add-to-cart"]';
+const PASSWORD = 'input[type="password"]';
+const MARKERS = ['[itemscope][itemtype]', SEARCH_FORM, CALENDAR_LINK, PRICE, PASSWORD].join(', ');
+const MAX_MARKERS = 300;
+
+export function pageMarkers(doc: Document): Markers {
+  const markers: Markers = { itemTypes: [], searchForm: false, calendarLink: false, price: false, password: false };
+  const found = doc.querySelectorAll(MARKERS);
+  for (let i = 0; i < found.length && i < MAX_MARKERS; i++) {
+    const el = found[i];
+    const itemType = el.getAttribute('itemtype');
+    if (itemType && el.hasAttribute('itemscope') && markers.itemTypes.length < 40) markers.itemTypes.push(itemType);
+    if (!markers.searchForm && el.matches(SEARCH_FORM)) markers.searchForm = true;
+    if (!markers.calendarLink && el.matches(CALENDAR_LINK)) markers.calendarLink = true;
+    if (!markers.price && el.matches(PRICE)) markers.price = true;
+    if (!markers.password && el.matches(PASSWORD)) markers.password = true;
+  }
+  return markers;
 }
