@@ -26,6 +26,7 @@ export function ListItem({ record, onStatus, onEdit, active, selected, onSelect 
       data-testid="list-item"
       data-id={record.id}
       aria-current={active ? 'true' : undefined}
+      tabIndex={active === undefined ? undefined : -1}
     >
       {onSelect && (
         <input

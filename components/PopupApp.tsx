@@ -2,10 +2,12 @@
 import { useSignal } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
+import type { SavedPublication } from '@/utils/publication';
 import type { CurrentPageStore } from '@/utils/stores/current-page';
 import type { ReadingListStore } from '@/utils/stores/reading-list';
 import type { SuggestionsStore } from '@/utils/stores/suggestions';
 import { CurrentPage } from './CurrentPage';
+import { EditDialog } from './EditDialog';
 import { FilterControls, ResultCount, SearchBox } from './ListControls';
 import { ReadingList } from './ReadingList';
 import { SuggestionsPanel } from './SuggestionsPanel';
@@ -25,6 +27,7 @@ export const POPUP_ROW_HEIGHT = 92;
 export function PopupApp({ current, list, suggestions, openLibrary, openOptions }: PopupAppProps) {
   const tab = useSignal<'list' | 'suggestions'>('list');
   const [showFilters, setShowFilters] = useState(false);
+  const [editing, setEditing] = useState<SavedPublication | undefined>();
   const filterCount = Object.keys(list.filters.value).length;
   return (
     <div class="popup">
@@ -72,7 +75,7 @@ export function PopupApp({ current, list, suggestions, openLibrary, openOptions 
                     {showFilters && <FilterControls store={list} idPrefix="popup" />}
                   </div>
                   <ResultCount store={list} />
-                  <ReadingList store={list} rowHeight={POPUP_ROW_HEIGHT} fallbackHeight={300} />
+                  <ReadingList store={list} rowHeight={POPUP_ROW_HEIGHT} fallbackHeight={300} onEdit={setEditing} />
                 </div>
               ),
             },
@@ -80,6 +83,7 @@ export function PopupApp({ current, list, suggestions, openLibrary, openOptions 
           ]}
         />
       </main>
+      {editing && <EditDialog record={list.byId.value.get(editing.id) ?? editing} store={list} onClose={() => setEditing(undefined)} />}
     </div>
   );
 }

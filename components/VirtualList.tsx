@@ -88,6 +88,9 @@ export function VirtualList<T>({
       ref={container}
       class="vlist"
       data-testid={testId}
+      tabIndex={onKeyDown ? 0 : undefined}
+      aria-label={onKeyDown ? label : undefined}
+      role={onKeyDown ? 'region' : undefined}
       onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
       onKeyDown={onKeyDown}
     >

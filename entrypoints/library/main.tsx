@@ -1,0 +1,37 @@
+import { render } from 'preact';
+import '@/components/styles.css';
+import { LibraryApp } from '@/components/LibraryApp';
+import { interfaceLanguage, setInterfaceLanguage, t } from '@/utils/i18n';
+import { getSettings, onSettingsChanged } from '@/utils/settings';
+import { databaseSource, onListChanged, send } from '@/utils/stores/extension';
+import { createReadingListStore } from '@/utils/stores/reading-list';
+
+async function start() {
+  const list = createReadingListStore({ source: databaseSource(), send, firstScreenSize: 40 });
+  const loaded = list.load();
+  setInterfaceLanguage((await getSettings().catch(() => undefined))?.uiLanguage ?? 'auto');
+  const applyLanguage = () => {
+    document.documentElement.lang = interfaceLanguage();
+    document.title = t('libraryTitle');
+  };
+  applyLanguage();
+  onSettingsChanged((s) => {
+    setInterfaceLanguage(s.uiLanguage);
+    applyLanguage();
+  });
+  onListChanged((ids) => void list.refresh(ids));
+  render(
+    <LibraryApp
+      store={list}
+      send={send}
+      open={(url) => void browser.tabs.create({ url })}
+      confirm={(question) => window.confirm(question)}
+    />,
+    document.getElementById('app')!,
+  );
+  await loaded;
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ?? ((cb) => setTimeout(cb, 50));
+  idle(() => list.prepareSearch());
+}
+
+void start();
