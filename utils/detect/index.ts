@@ -9,7 +9,7 @@
  * subtract. Silence on pages that aren't publications matters more than catching every one, so
  * the threshold asks for more than one weak hint.
  */
-import { jsonLdTypes, NON_PUBLICATION_TYPES, PUBLICATION_TYPES } from './jsonld';
+import { jsonLdTypes, NON_PUBLICATION_TYPE, PUBLICATION_TYPE } from './jsonld';
 import {
   cardGroups,
   datedItems,
@@ -135,18 +135,10 @@ function headSignals(doc: Document, metas: Metas, add: (signal: string, weight: 
     add('citation_*', WEIGHTS.citationOther);
   }
 
-  const types = jsonLdTypes(doc);
-  let publicationType: string | undefined;
-  for (const type of types) if (PUBLICATION_TYPES.has(type)) { publicationType = type; break; }
+  const types = [...jsonLdTypes(doc)];
+  const publicationType = types.find((type) => PUBLICATION_TYPE.test(type));
   if (publicationType) add(`jsonld:${publicationType}`, WEIGHTS.jsonLdPublication);
-  const otherKinds = new Set<string>();
-  for (const type of types) {
-    const kind = NON_PUBLICATION_TYPES[type];
-    if (kind && !otherKinds.has(kind)) {
-      otherKinds.add(kind);
-      add(`jsonld:${type}`, WEIGHTS.jsonLdOther);
-    }
-  }
+  for (const type of types) if (NON_PUBLICATION_TYPE.test(type)) add(`jsonld:${type}`, WEIGHTS.jsonLdOther);
 
   const ogType = (metas.get('og:type') ?? '').toLowerCase();
   if (ogType === 'article' || ogType === 'book') add(`og:type=${ogType}`, WEIGHTS.ogArticle);
@@ -159,9 +151,9 @@ function headSignals(doc: Document, metas: Metas, add: (signal: string, weight: 
 function bodySignals(doc: Document, metas: Metas, url: string, signals: readonly string[], add: (signal: string, weight: number) => void): void {
   const markers = pageMarkers(doc);
   const microdata = markers.itemTypes;
-  const microPublication = microdata.map((t) => MICRODATA_PUBLICATION.exec(t)?.[1]).find(Boolean);
+  const microPublication = microdata.map((itemType) => MICRODATA_PUBLICATION.exec(itemType)?.[1]).find(Boolean);
   if (microPublication) add(`microdata:${microPublication}`, WEIGHTS.microdataPublication);
-  const microOther = new Set(microdata.map((t) => MICRODATA_OTHER.exec(t)?.[1]).filter(Boolean) as string[]);
+  const microOther = new Set(microdata.map((itemType) => MICRODATA_OTHER.exec(itemType)?.[1]).filter(Boolean) as string[]);
   for (const type of microOther) add(`microdata:${type}`, WEIGHTS.microdataOther);
 
   const heading = mainHeading(doc);
@@ -201,7 +193,7 @@ function bodySignals(doc: Document, metas: Metas, url: string, signals: readonly
   // heading that has no article of its own are the page. Publisher-declared structure
   // (JSON-LD, citation_*, microdata) also outweighs a recirculation grid.
   const cards = cardGroups(doc, heading);
-  const structured = signals.some((s) => /^(citation_|jsonld:|microdata:)/.test(s) && !/^(jsonld|microdata):(CollectionPage|ItemList|SearchResultsPage|Event|Product|Offer|JobPosting)/.test(s));
+  const structured = signals.some((s) => /^(citation_|jsonld:|microdata:)/.test(s) && !NON_PUBLICATION_TYPE.test(s.replace(/^\w+:/, '')));
   const scale = structured ? 0.5 : 1;
   if (cards.largest >= 6) add('listing:cards', WEIGHTS.manyCards * scale);
   if (cards.largest >= 12) add('listing:many-cards', WEIGHTS.veryManyCards * scale);

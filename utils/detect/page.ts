@@ -3,6 +3,7 @@
  * publication labels, a PDF download, how much running text there is, and repeated cards.
  * Every query is bounded; nothing here reads layout or walks the whole text.
  */
+import { wordTable } from './words';
 
 const MAX_LABEL_CANDIDATES = 120;
 const MAX_TEXT_NODES = 200;
@@ -10,28 +11,19 @@ const MAX_CARD_HEADINGS = 300;
 const MAX_TIMES = 200;
 // Markers (microdata, forms, calendar links, prices) are read in one pass: see pageMarkers.
 
-/** Publication labels, Dutch and English, folded to what they mark. */
-const LABELS: Record<string, string> = {
-  publicatiejaar: 'year', publicatiedatum: 'year', 'datum publicatie': 'year', 'datum van publicatie': 'year',
-  verschenen: 'year', gepubliceerd: 'year', 'jaar van uitgave': 'year', uitgavejaar: 'year',
-  published: 'year', 'publication date': 'year', 'date published': 'year', 'publication year': 'year',
-  'year of publication': 'year', 'first published': 'year', 'release date': 'year',
-  auteur: 'author', auteurs: 'author', 'auteur(s)': 'author', redactie: 'author', 'geschreven door': 'author',
-  author: 'author', authors: 'author', 'author(s)': 'author', editor: 'author', editors: 'author', 'editor(s)': 'author',
-  "thema's": 'theme', themas: 'theme', thema: 'theme', onderwerpen: 'theme', onderwerp: 'theme', trefwoorden: 'theme',
-  topics: 'theme', topic: 'theme', themes: 'theme', keywords: 'theme', 'related topics': 'theme',
-  'soort publicatie': 'type', publicatietype: 'type', 'type publicatie': 'type', 'publication type': 'type',
-  'document type': 'type', documenttype: 'type', adviesnummer: 'type', 'report number': 'type',
-  isbn: 'identifier', doi: 'identifier', issn: 'identifier', citation: 'identifier', 'cite this': 'identifier',
-  uitgever: 'identifier', publisher: 'identifier', "pagina's": 'identifier', pages: 'identifier',
-  // Labels of the pages that look most like publications: vacancies and events.
-  salaris: 'vacancy', salary: 'vacancy', 'uren per week': 'vacancy', 'hours per week': 'vacancy', standplaats: 'vacancy',
-  vacaturenummer: 'vacancy', 'sluitingsdatum': 'vacancy', 'closing date': 'vacancy', dienstverband: 'vacancy',
-  locatie: 'event', location: 'event', venue: 'event', aanvang: 'event', tijd: 'event', time: 'event',
-  'datum en tijd': 'event', 'date and time': 'event', aanmelden: 'event', registration: 'event', sprekers: 'event', speakers: 'event',
-};
+/** Labels, Dutch and English, by what they mark: a publication's fields, or a vacancy's or event's. */
+const LABELS = wordTable(
+  "year: publicatiejaar|publicatiedatum|datum publicatie|datum van publicatie|verschenen|gepubliceerd|jaar van uitgave|" +
+    'uitgavejaar|published|publication date|date published|publication year|year of publication|first published|release date;' +
+    'author: auteur|auteurs|auteur(s)|redactie|geschreven door|author|authors|author(s)|editor|editors|editor(s);' +
+    "theme: thema's|themas|thema|onderwerpen|onderwerp|trefwoorden|topics|topic|themes|keywords|related topics;" +
+    'type: soort publicatie|publicatietype|type publicatie|publication type|document type|documenttype|adviesnummer|report number;' +
+    "identifier: isbn|doi|issn|citation|cite this|uitgever|publisher|pagina's|pages;" +
+    'vacancy: salaris|salary|uren per week|hours per week|standplaats|vacaturenummer|sluitingsdatum|closing date|dienstverband;' +
+    'event: locatie|location|venue|aanvang|tijd|time|datum en tijd|date and time|aanmelden|registration|sprekers|speakers',
+);
 const LABEL_LINE = new RegExp(
-  `^\\s*(${Object.keys(LABELS).map((l) => l.replace(/[()]/g, '\\$&')).join('|')})\\s*:`,
+  `^\\s*(${[...LABELS.keys()].map((l) => l.replace(/[()]/g, '\\$&')).join('|')})\\s*:`,
   'i',
 );
 
@@ -71,18 +63,14 @@ export interface HeadingContext {
 }
 
 /** Kicker words above a heading, by the kind of page they announce. */
-const KICKERS: Record<string, HeadingContext['kind']> = {
-  essay: 'publication', rapport: 'publication', report: 'publication', 'policy brief': 'publication', advies: 'publication',
-  blog: 'publication', artikel: 'publication', article: 'publication', commentary: 'publication', analysis: 'publication',
-  analyse: 'publication', 'working paper': 'publication', publicatie: 'publication', publication: 'publication',
-  verkenning: 'publication', notitie: 'publication', boek: 'publication', book: 'publication', research: 'publication',
-  'research report': 'publication', briefing: 'publication', 'briefing paper': 'publication', opinie: 'publication',
-  column: 'publication', interview: 'publication', brief: 'publication',
-  vacature: 'vacancy', vacancy: 'vacancy', job: 'vacancy', 'job opening': 'vacancy',
-  evenement: 'calendar', event: 'calendar', bijeenkomst: 'calendar', webinar: 'calendar', debat: 'calendar',
-  'public debate': 'calendar', conference: 'calendar', congres: 'calendar', symposium: 'calendar', lezing: 'calendar',
-  thema: 'hub', topic: 'hub', onderwerp: 'hub', dossier: 'hub',
-};
+const KICKERS = wordTable(
+  'publication: essay|rapport|report|policy brief|advies|blog|artikel|article|commentary|analysis|analyse|' +
+    'working paper|publicatie|publication|verkenning|notitie|boek|book|research|research report|briefing|' +
+    'briefing paper|opinie|column|interview|brief;' +
+    'vacancy: vacature|vacancy|job|job opening;' +
+    'calendar: evenement|event|bijeenkomst|webinar|debat|public debate|conference|congres|symposium|lezing;' +
+    'hub: thema|topic|onderwerp|dossier',
+) as Map<string, HeadingContext['kind']>;
 
 /**
  * A byline or date right beside the main heading: in the few elements around it, not in lists or
@@ -97,7 +85,7 @@ export function headingContext(heading: Element): HeadingContext {
   const result: HeadingContext = { byline: false, date: false };
   const kicker = anchor.previousElementSibling;
   if (kicker && kicker.children.length <= 2) {
-    result.kind = KICKERS[text(kicker, 60).replace(/[\s·|:-]+$/, '').toLowerCase()];
+    result.kind = KICKERS.get(text(kicker, 60).replace(/[\s·|:-]+$/, '').toLowerCase());
   }
   inspectNeighbours(anchor, result);
   // The byline row may sit a level or two up, beside the heading's own row or column.
@@ -142,10 +130,10 @@ export function publicationLabels(doc: Document): string[] {
     if (!content) continue;
     seen++;
     let kind: string | undefined;
-    if (content.length <= 40) kind = LABELS[content.replace(/\s*:\s*$/, '').toLowerCase()];
+    if (content.length <= 40) kind = LABELS.get(content.replace(/\s*:\s*$/, '').toLowerCase());
     if (!kind) {
       const line = LABEL_LINE.exec(content);
-      if (line) kind = LABELS[line[1].toLowerCase()];
+      if (line) kind = LABELS.get(line[1].toLowerCase());
     }
     if (!kind || kinds.has(kind)) continue;
     // Filter facets on an overview ("Thema's" above checkboxes) are labels of a search, not of a work.

@@ -3,71 +3,38 @@
  * slug merely contains a word ("/publicaties/werken-bij-de-overheid") is not caught.
  */
 
+import { wordSet, wordTable } from './words';
+
 /** Language roots that are home pages on bilingual sites: `/nl`, `/en-gb/`. */
 const LANGUAGE_SEGMENT = /^[a-z]{2}(?:[-_][a-z]{2})?$/;
 
 /** Segments that name a page about the organisation or a form, never a publication. */
-const SERVICE_SEGMENTS: Record<string, string> = {
-  contact: 'contact',
-  'contact-us': 'contact',
-  'neem-contact-op': 'contact',
-  about: 'about',
-  'about-us': 'about',
-  'who-we-are': 'about',
-  organisatie: 'about',
-  medewerkers: 'about',
-  vacatures: 'vacancy',
-  vacature: 'vacancy',
-  'werken-bij': 'vacancy',
-  vacancies: 'vacancy',
-  vacancy: 'vacancy',
-  jobs: 'vacancy',
-  careers: 'vacancy',
-  nieuwsbrief: 'newsletter',
-  newsletter: 'newsletter',
-  newsletters: 'newsletter',
-  subscribe: 'newsletter',
-  aanmelden: 'newsletter',
-  inloggen: 'login',
-  login: 'login',
-  'sign-in': 'login',
-  account: 'login',
-  privacy: 'about',
-  cookies: 'about',
-  disclaimer: 'about',
-  agenda: 'calendar',
-  evenementen: 'calendar',
-  evenement: 'calendar',
-  bijeenkomsten: 'calendar',
-  events: 'calendar',
-  event: 'calendar',
-  webinars: 'calendar',
-  zoeken: 'search-results',
-  zoekresultaten: 'search-results',
-  search: 'search-results',
-  winkel: 'price',
-  shop: 'price',
-  cart: 'price',
-  winkelwagen: 'price',
-};
+const SERVICE_SEGMENTS = wordTable(
+  'contact: contact|contact-us|neem-contact-op;' +
+    'about: about|about-us|who-we-are|organisatie|medewerkers|privacy|cookies|disclaimer;' +
+    'vacancy: vacatures|vacature|werken-bij|vacancies|vacancy|jobs|careers;' +
+    'newsletter: nieuwsbrief|newsletter|newsletters|subscribe|aanmelden;' +
+    'login: inloggen|login|sign-in|account;' +
+    'calendar: agenda|evenementen|evenement|bijeenkomsten|events|event|webinars;' +
+    'search-results: zoeken|zoekresultaten|search;' +
+    'price: winkel|shop|cart|winkelwagen',
+);
 
 /** A path ending in one of these is an overview of many items, not one. */
-const LISTING_SEGMENTS = new Set([
-  'publicaties', 'publicatie', 'publications', 'rapporten', 'reports', 'adviezen', 'essays',
-  'nieuws', 'news', 'blogs', 'blog', 'research', 'onderzoek', 'insights', 'analysis', 'commentary',
-  'themas', 'thema', 'topics', 'onderwerpen', 'experts', 'people', 'projects', 'projecten',
-  'archief', 'archive', 'page', 'pagina',
-]);
+const LISTING_SEGMENTS = wordSet(
+  'publicaties|publicatie|publications|rapporten|reports|adviezen|essays|nieuws|news|blogs|blog|research|' +
+    'onderzoek|insights|analysis|commentary|themas|thema|topics|onderwerpen|experts|people|projects|projecten|' +
+    'archief|archive|page|pagina',
+);
 
 /** A path `/<one of these>/<slug>` is the hub page of a theme, a person or a tag. */
-const HUB_PARENTS = new Set([
-  'thema', 'themas', 'topic', 'topics', 'onderwerp', 'onderwerpen', 'tag', 'tags', 'categorie',
-  'category', 'regions', 'region', 'programmes', 'programs', 'program', 'experts', 'expert',
-  'people', 'person', 'auteur', 'auteurs', 'author', 'authors', 'dossier', 'dossiers',
-]);
+const HUB_PARENTS = wordSet(
+  'thema|themas|topic|topics|onderwerp|onderwerpen|tag|tags|categorie|category|regions|region|programmes|' +
+    'programs|program|experts|expert|people|person|auteur|auteurs|author|authors|dossier|dossiers',
+);
 
 /** Query parameters a site's search puts the reader's words in. */
-const SEARCH_PARAMS = ['q', 's', 'query', 'search', 'keys', 'keyword', 'keywords', 'zoek', 'zoekterm', 'term', 'searchTerm', 'text'];
+const SEARCH_PARAMS = 'q|s|query|search|keys|keyword|keywords|zoek|zoekterm|term|searchTerm|text'.split('|');
 
 export interface UrlHints {
   negatives: string[];
@@ -92,7 +59,7 @@ export function urlHints(url: string): UrlHints {
   if (meaningful.length === 0) negatives.push('home-page');
   const kinds = new Set<string>();
   for (const segment of meaningful.slice(0, 6)) {
-    const kind = SERVICE_SEGMENTS[segment];
+    const kind = SERVICE_SEGMENTS.get(segment);
     if (kind) kinds.add(kind);
   }
   // "/over-ons", "/over-het-scp", "/about-rand": the site's section about itself. Only as the first
