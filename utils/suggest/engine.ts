@@ -46,6 +46,8 @@ const INFERENCE_QUERY_TERMS = 12;
 const INFERENCE_MAX_POSTINGS = 1_000;
 const INFERENCE_MIN_SIMILARITY = 0.1;
 const INFERRED_THEME_FACTOR = 0.5;
+/** Bounds the work after each change: only this many unthemed saved records get inferred themes. */
+const MAX_INFERRED_SAVED = 50;
 /** Terms in more saved records than this are skipped when naming the most similar one. */
 const SIMILAR_TEXT_MAX_POSTINGS = 300;
 const SIMILAR_TEXT_MIN = 0.08;
@@ -55,6 +57,8 @@ const UNKNOWN_YEAR_FRESHNESS = 0.3;
 
 interface IndexedDoc {
   id: string;
+  /** A number unique to this version of the record, for array-backed sums. */
+  slot: number;
   /** Term ids and their weighted counts, parallel arrays. */
   terms: Int32Array;
   counts: Float64Array;
@@ -68,18 +72,22 @@ interface IndexedDoc {
   /** Cached TF-IDF norm and the IDF version it was computed for. */
   norm: number;
   normVersion: number;
+  // Saved- and catalog-only fields live on every doc, so all docs share one object shape and
+  // the hot loops (inference, similarity) stay monomorphic.
+  record?: SavedPublication;
+  urlKeys: string[];
+  entry?: CatalogEntry;
+  urlKey?: string;
+  /** Pages that listed it as related, by lister id. */
+  listers: { id: string; title: string; url: string; urlKey: string }[];
 }
 
 interface SavedDoc extends IndexedDoc {
   record: SavedPublication;
-  urlKeys: string[];
 }
 
 interface CatalogDoc extends IndexedDoc {
   entry: CatalogEntry;
-  urlKey?: string;
-  /** Pages that listed it as related, by lister id. */
-  listers: { id: string; title: string; url: string; urlKey: string }[];
 }
 
 export interface RankOptions {
@@ -107,6 +115,74 @@ export interface EngineInput {
   catalog?: readonly CatalogEntry[];
   dismissed?: readonly string[];
   weights?: Partial<ScoreWeights>;
+}
+
+/**
+ * One term's postings as parallel typed arrays (document slot, weighted count): walking them
+ * touches no document object, which keeps nearest-neighbour queries memory-friendly.
+ */
+class Postings {
+  slots = new Int32Array(4);
+  counts = new Float64Array(4);
+  length = 0;
+
+  push(slot: number, count: number): void {
+    if (this.length === this.slots.length) {
+      const slots = new Int32Array(this.length * 2);
+      slots.set(this.slots);
+      const counts = new Float64Array(this.length * 2);
+      counts.set(this.counts);
+      this.slots = slots;
+      this.counts = counts;
+    }
+    this.slots[this.length] = slot;
+    this.counts[this.length] = count;
+    this.length++;
+  }
+
+  /** Drops dead slots, keeping the order. */
+  compact(alive: Uint8Array): void {
+    let kept = 0;
+    for (let i = 0; i < this.length; i++) {
+      if (!alive[this.slots[i]]) continue;
+      this.slots[kept] = this.slots[i];
+      this.counts[kept] = this.counts[i];
+      kept++;
+    }
+    this.length = kept;
+  }
+}
+
+/** Per-slot sums for one query; `drain` lists the touched slots in first-touch order and resets. */
+class SlotSums {
+  private sums = new Float64Array(1024);
+  private seen = new Uint8Array(1024);
+  private touched: number[] = [];
+
+  add(slot: number, value: number): void {
+    if (slot >= this.sums.length) {
+      const size = Math.max(slot + 1, this.sums.length * 2);
+      const sums = new Float64Array(size);
+      sums.set(this.sums);
+      const seen = new Uint8Array(size);
+      seen.set(this.seen);
+      this.sums = sums;
+      this.seen = seen;
+    }
+    if (!this.seen[slot]) {
+      this.seen[slot] = 1;
+      this.sums[slot] = 0;
+      this.touched.push(slot);
+    }
+    this.sums[slot] += value;
+  }
+
+  drain(): { slot: number; sum: number }[] {
+    const result = this.touched.map((slot) => ({ slot, sum: this.sums[slot] }));
+    for (const slot of this.touched) this.seen[slot] = 0;
+    this.touched = [];
+    return result;
+  }
 }
 
 function urlKeyOf(url: string | undefined): string | undefined {
@@ -148,12 +224,17 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
   const catalog = new Map<string, CatalogDoc>();
   const dismissed = new Set<string>();
   /** termId → themed docs containing it (dead docs skipped, compacted now and then). */
-  const themedPostings = new Map<number, IndexedDoc[]>();
+  const themedPostings = new Map<number, Postings>();
   const themedFrequency = new Map<number, number>();
   /** termId → saved docs containing it, to name the most similar saved record. */
-  const savedPostings = new Map<number, SavedDoc[]>();
+  const savedPostings = new Map<number, Postings>();
   let deadPostings = 0;
 
+  let nextSlot = 0;
+  /** Documents by slot (dead ones dropped), and whether each slot is alive. */
+  const docsBySlot: (IndexedDoc | undefined)[] = [];
+  let aliveSlots = new Uint8Array(1024);
+  const slotSums = new SlotSums();
   const shapes = new Map<string, ThemeShape>();
   const similarities = new Map<string, number>();
 
@@ -212,6 +293,7 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
     const labels = keyLabels({ themes, keywords, authors, publisher });
     return {
       id,
+      slot: nextSlot++,
       ...vector,
       // Themes as the record gives them, one per key (variants of one theme count once).
       themes: labels.themes.map(([, label]) => label),
@@ -223,30 +305,46 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
       alive: true,
       norm: 0,
       normVersion: -1,
+      record: undefined,
+      urlKeys: [],
+      entry: undefined,
+      urlKey: undefined,
+      listers: [],
     };
   }
 
-  function link(doc: IndexedDoc, savedDoc?: SavedDoc): void {
+  function link(doc: IndexedDoc, isSavedDoc: boolean): void {
     aliveDocuments++;
     idfDirty = true;
-    for (const id of doc.terms) {
+    if (doc.slot >= aliveSlots.length) {
+      const grown = new Uint8Array(Math.max(doc.slot + 1, aliveSlots.length * 2));
+      grown.set(aliveSlots);
+      aliveSlots = grown;
+    }
+    aliveSlots[doc.slot] = 1;
+    docsBySlot[doc.slot] = doc;
+    const themed = doc.themeKeys.length > 0;
+    for (let i = 0; i < doc.terms.length; i++) {
+      const id = doc.terms[i];
       documentFrequency[id]++;
-      if (doc.themeKeys.length > 0) {
+      if (themed) {
         let list = themedPostings.get(id);
-        if (!list) themedPostings.set(id, (list = []));
-        list.push(doc);
+        if (!list) themedPostings.set(id, (list = new Postings()));
+        list.push(doc.slot, doc.counts[i]);
         themedFrequency.set(id, (themedFrequency.get(id) ?? 0) + 1);
       }
-      if (savedDoc) {
+      if (isSavedDoc) {
         let list = savedPostings.get(id);
-        if (!list) savedPostings.set(id, (list = []));
-        list.push(savedDoc);
+        if (!list) savedPostings.set(id, (list = new Postings()));
+        list.push(doc.slot, doc.counts[i]);
       }
     }
   }
 
   function unlink(doc: IndexedDoc): void {
     doc.alive = false;
+    aliveSlots[doc.slot] = 0;
+    docsBySlot[doc.slot] = undefined;
     aliveDocuments--;
     idfDirty = true;
     for (const id of doc.terms) {
@@ -258,8 +356,8 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
   }
 
   function compactPostings(): void {
-    for (const [id, list] of themedPostings) themedPostings.set(id, list.filter((doc) => doc.alive));
-    for (const [id, list] of savedPostings) savedPostings.set(id, list.filter((doc) => doc.alive));
+    for (const list of themedPostings.values()) list.compact(aliveSlots);
+    for (const list of savedPostings.values()) list.compact(aliveSlots);
     deadPostings = 0;
   }
 
@@ -271,7 +369,7 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
     doc.urlKeys = [urlKeyOf(record.url), urlKeyOf(record.canonicalUrl)].filter((key): key is string => !!key);
     saved.set(record.id, doc);
     for (const key of doc.urlKeys) savedByUrl.set(key, record.id);
-    link(doc, doc);
+    link(doc, true);
   }
 
   function removeSaved(id: string): void {
@@ -288,7 +386,6 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
     const doc = baseDoc(entry.id, entry) as CatalogDoc;
     doc.entry = entry;
     doc.urlKey = urlKeyOf(entry.url);
-    doc.listers = [];
     for (const source of Array.isArray(entry.sources) ? entry.sources : []) {
       if (source?.kind !== 'related' || !source.listedBy) continue;
       const { id, title, url } = source.listedBy;
@@ -296,7 +393,7 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
       doc.listers.push({ id, title: text(title, MAX_FIELD_CHARS.title), url, urlKey: urlKeyOf(url) ?? '' });
     }
     catalog.set(entry.id, doc);
-    link(doc);
+    link(doc, false);
   }
 
   function removeCatalogEntry(id: string): void {
@@ -365,7 +462,27 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
       const doc = catalog.get(id);
       if (doc) addToProfile(tables, doc.labels, DISMISSED_WEIGHT, false);
     }
+    // Saved records without themes lend half their weight to the themes of their nearest
+    // themed neighbours (not counted as saved: reasons only cite themes the reader has).
+    for (const { doc, themes } of inferredSavedThemes()) {
+      const weight = INFERRED_THEME_FACTOR * recordWeight(doc.record, now);
+      for (const label of themes) tables.themes.add(themeKey(label), label, weight, false);
+    }
     return { tables, totalWeight };
+  }
+
+  /** Inferred themes of the most recent unthemed saved records; cached until the index changes. */
+  let inferredSaved: { version: number; list: { doc: SavedDoc; themes: string[] }[] } | undefined;
+  function inferredSavedThemes(): { doc: SavedDoc; themes: string[] }[] {
+    ensureIdf();
+    if (inferredSaved?.version === idfVersion) return inferredSaved.list;
+    const unthemed = [...saved.values()]
+      .filter((doc) => doc.themeKeys.length === 0)
+      .sort((a, b) => b.record.savedAt - a.record.savedAt || (a.id < b.id ? -1 : 1))
+      .slice(0, MAX_INFERRED_SAVED);
+    const list = unthemed.map((doc) => ({ doc, themes: inferThemes(doc) })).filter((item) => item.themes.length > 0);
+    inferredSaved = { version: idfVersion, list };
+    return list;
   }
 
   function profile(now: number): ReaderProfile {
@@ -390,21 +507,32 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
     }
     // Strongest terms first; ties by the term itself, so the result never depends on insertion order.
     query.sort((a, b) => b.weight - a.weight || (termStrings[a.id] < termStrings[b.id] ? -1 : 1));
-    const scores = new Map<IndexedDoc, number>();
     for (const { id, weight } of query.slice(0, INFERENCE_QUERY_TERMS)) {
-      for (const neighbour of themedPostings.get(id) ?? []) {
-        if (!neighbour.alive || neighbour === doc) continue;
-        const at = indexOfTerm(neighbour, id);
-        scores.set(neighbour, (scores.get(neighbour) ?? 0) + weight * neighbour.counts[at] * idf[id]);
+      const list = themedPostings.get(id);
+      if (!list) continue;
+      const factor = weight * idf[id];
+      for (let k = 0; k < list.length; k++) {
+        const slot = list.slots[k];
+        if (aliveSlots[slot] && slot !== doc.slot) slotSums.add(slot, factor * list.counts[k]);
       }
     }
+    const scores = slotSums.drain();
     const selfNorm = normOf(doc);
     if (selfNorm === 0) return [];
-    const nearest = [...scores]
-      .map(([neighbour, dot]) => ({ neighbour, similarity: dot / (selfNorm * (normOf(neighbour) || 1)) }))
-      .filter((item) => item.similarity >= INFERENCE_MIN_SIMILARITY)
-      .sort((a, b) => b.similarity - a.similarity || (a.neighbour.id < b.neighbour.id ? -1 : 1))
-      .slice(0, INFERENCE_NEIGHBOURS);
+    // Top few by a linear scan (thousands of partial neighbours, five wanted).
+    const nearest: { neighbour: IndexedDoc; similarity: number }[] = [];
+    const before = (a: { neighbour: IndexedDoc; similarity: number }, b: { neighbour: IndexedDoc; similarity: number }) =>
+      a.similarity > b.similarity || (a.similarity === b.similarity && a.neighbour.id < b.neighbour.id);
+    for (const { slot, sum: dot } of scores) {
+      const neighbour = docsBySlot[slot]!;
+      const candidate = { neighbour, similarity: dot / (selfNorm * (normOf(neighbour) || 1)) };
+      if (candidate.similarity < INFERENCE_MIN_SIMILARITY) continue;
+      if (nearest.length === INFERENCE_NEIGHBOURS && !before(candidate, nearest[nearest.length - 1])) continue;
+      let at = nearest.length;
+      while (at > 0 && before(candidate, nearest[at - 1])) at--;
+      nearest.splice(at, 0, candidate);
+      if (nearest.length > INFERENCE_NEIGHBOURS) nearest.pop();
+    }
     const votes = new Map<string, { label: string; vote: number }>();
     for (const { neighbour, similarity: weight } of nearest) {
       neighbour.themes.forEach((label, index) => {
@@ -417,20 +545,6 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
     const ranked = [...votes.values()].sort((a, b) => b.vote - a.vote || a.label.localeCompare(b.label));
     if (ranked.length === 0) return [];
     return ranked.filter((item) => item.vote >= ranked[0].vote * 0.5).slice(0, 2).map((item) => item.label);
-  }
-
-  function indexOfTerm(doc: IndexedDoc, id: number): number {
-    // Terms are sorted by id: binary search.
-    let low = 0;
-    let high = doc.terms.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const value = doc.terms[middle];
-      if (value === id) return middle;
-      if (value < id) low = middle + 1;
-      else high = middle - 1;
-    }
-    return -1;
   }
 
   function rank({ now, limit = 50 }: RankOptions): Suggestion[] {
@@ -654,22 +768,25 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
       const query: { index: number; weight: number }[] = [];
       for (let i = 0; i < doc.terms.length; i++) {
         const id = doc.terms[i];
-        if (!savedPostings.has(id) || documentFrequency[id] > SIMILAR_TEXT_MAX_POSTINGS) continue;
+        const list = savedPostings.get(id);
+        // Document frequency, not the list's length: dead entries must not change the result.
+        if (!list || documentFrequency[id] > SIMILAR_TEXT_MAX_POSTINGS) continue;
         query.push({ index: i, weight: doc.counts[i] * idf[id] });
       }
       query.sort((a, b) => b.weight - a.weight || (termStrings[doc.terms[a.index]] < termStrings[doc.terms[b.index]] ? -1 : 1));
-      const dots = new Map<SavedDoc, number>();
       for (const { index, weight } of query.slice(0, SIMILAR_TEXT_QUERY_TERMS)) {
         const id = doc.terms[index];
-        for (const other of savedPostings.get(id)!) {
-          if (!other.alive) continue;
-          const at = indexOfTerm(other, id);
-          dots.set(other, (dots.get(other) ?? 0) + weight * other.counts[at] * idf[id]);
+        const list = savedPostings.get(id)!;
+        const factor = weight * idf[id];
+        for (let k = 0; k < list.length; k++) {
+          const slot = list.slots[k];
+          if (aliveSlots[slot]) slotSums.add(slot, factor * list.counts[k]);
         }
       }
       const norm = normOf(doc);
       let best: { doc: SavedDoc; similarity: number } | undefined;
-      for (const [other, dot] of dots) {
+      for (const { slot, sum: dot } of slotSums.drain()) {
+        const other = docsBySlot[slot] as SavedDoc;
         const value = dot / (norm * (normOf(other) || 1));
         if (!best || value > best.similarity || (value === best.similarity && other.id < best.doc.id)) {
           best = { doc: other, similarity: value };

@@ -152,3 +152,21 @@ describe('untrusted input', () => {
     expect(suggestions[0].title).toBe('Democratie en burgers');
   });
 });
+
+describe('themes inferred for saved records without themes', () => {
+  it('lends the themes of its nearest themed neighbours to the profile, without claiming saves', () => {
+    const saved = [
+      savedRecord({ id: 'untagged', title: 'Warmtepompen en isolatie in oude wijken', summary: 'Hoe gemeenten de warmtetransitie in bestaande wijken aanpakken.' }),
+    ];
+    const catalog = [
+      catalogEntry({ title: 'Warmtetransitie in de wijk', summary: 'Gemeenten en de aanpak van warmtepompen en isolatie.', themes: ['Klimaat en energie'] }),
+      catalogEntry({ title: 'Isolatie van oude woningen', summary: 'Warmtepompen in bestaande wijken.', themes: ['Klimaat en energie'] }),
+      catalogEntry({ title: 'Vertrouwen in de rechtspraak', summary: 'Burgers en rechters.', themes: ['Rechtsstaat'] }),
+    ];
+    const engine = createSuggestionEngine({ saved, catalog });
+    const themes = engine.profile(NOW).themes;
+    expect(themes.map((theme) => theme.label)).toEqual(['Klimaat en energie']);
+    expect(themes[0].weight).toBeGreaterThan(0);
+    expect(themes[0].savedCount).toBe(0);
+  });
+});
