@@ -58,7 +58,7 @@ export interface ExtensionBrowser {
 }
 
 export async function launchWithExtension(options: LaunchOptions): Promise<ExtensionBrowser> {
-  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  const extensionDir = options.extensionDir ?? process.env.LEESMAP_EXTENSION_DIR ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}: run "npm run build" first.`);
   }

@@ -12,8 +12,8 @@ export type { ExtensionBrowser, FixturePage, FixtureServer };
 export interface Session {
   server: FixtureServer;
   browser: ExtensionBrowser;
-  /** Every request any page, frame or worker of the browser made (besides the server's own log). */
-  requests: string[];
+  /** Every request any page, frame or worker of the browser made, and who made it. */
+  requests: Array<{ url: string; fromExtension: boolean }>;
   fixture(slug: string): FixturePage;
   /** Restarts the browser on the same profile, as a reader closing and reopening it. */
   restart(): Promise<void>;
@@ -23,7 +23,15 @@ export interface Session {
 export async function startSession(options: Omit<LaunchOptions, 'port'> = {}): Promise<Session> {
   const server = await startFixtureServer();
   const requests: string[] = [];
-  const record = (request: Request) => requests.push(request.url());
+  const record = (request: Request) => {
+    let origin = '';
+    try {
+      origin = request.serviceWorker()?.url() ?? request.frame().url();
+    } catch {
+      origin = 'chrome-extension://'; // no frame: a worker of ours
+    }
+    requests.push({ url: request.url(), fromExtension: origin.startsWith('chrome-extension://') });
+  };
   let browser = await launchWithExtension({ ...options, port: server.port });
   browser.context.on('request', record);
   return {
