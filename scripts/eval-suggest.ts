@@ -18,7 +18,8 @@
  * like every other candidate's (checked below for each case). Other saved pages that list h
  * (e.g. a saved page from P's list that itself lists h) still count: the reader did save them.
  *
- * Ranking: every candidate is ranked (no cut-off); the held-out item's rank gives hit@5 (in the
+ * Ranking: every candidate is ranked (no cut-off, also those the reader would not be shown for
+ * want of a reason); the held-out item's rank gives hit@5 (in the
  * top 5) and MRR (mean of 1/rank). Systems, same cases, same candidates:
  *  - Leesmap: `createSuggestionEngine` with its default weights;
  *  - Leesmap without co-listing: the same with the co-listing weight at 0 (how far text and
@@ -247,12 +248,10 @@ for (const pageKey of pageKeys) {
     candidateTotal += candidates.length;
     const seed = caseCount * 7919;
 
-    const leesmap = createSuggestionEngine({ saved, catalog: candidates }).rank({ now: NOW, limit: candidates.length });
+    const all = { now: NOW, limit: candidates.length, includeUnexplained: true };
+    const leesmap = createSuggestionEngine({ saved, catalog: candidates }).rank(all);
     record('Leesmap', leesmap.map((s) => s.id), heldOut, language);
-    const textAndThemes = createSuggestionEngine({ saved, catalog: candidates, weights: { coListing: 0 } }).rank({
-      now: NOW,
-      limit: candidates.length,
-    });
+    const textAndThemes = createSuggestionEngine({ saved, catalog: candidates, weights: { coListing: 0 } }).rank(all);
     record('Leesmap without co-listing', textAndThemes.map((s) => s.id), heldOut, language);
 
     const randomRanks: number[] = [];

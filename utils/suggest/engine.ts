@@ -94,6 +94,11 @@ export interface RankOptions {
   now: number;
   /** How many suggestions to return (default 50). */
   limit?: number;
+  /**
+   * Also return candidates with nothing to explain them (no shared theme, lister, author,
+   * publisher, keyword or similar text). Off for readers; on for evaluation, which ranks all.
+   */
+  includeUnexplained?: boolean;
 }
 
 export interface SuggestionEngine {
@@ -547,7 +552,7 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
     return ranked.filter((item) => item.vote >= ranked[0].vote * 0.5).slice(0, 2).map((item) => item.label);
   }
 
-  function rank({ now, limit = 50 }: RankOptions): Suggestion[] {
+  function rank({ now, limit = 50, includeUnexplained = false }: RankOptions): Suggestion[] {
     ensureIdf();
     const { tables, totalWeight } = profileTables(now);
     if (saved.size === 0 || totalWeight <= 0) return [];
@@ -669,7 +674,14 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
       item.score = combine(item.parts);
     }
     head.sort(byScore);
-    return head.slice(0, limit).map((item) => toSuggestion(item.doc, item.parts, item.score, inferred.get(item.doc)));
+    const suggestions: Suggestion[] = [];
+    for (const item of head) {
+      if (suggestions.length >= limit) break;
+      const suggestion = toSuggestion(item.doc, item.parts, item.score, inferred.get(item.doc));
+      // A suggestion the reader cannot be told a reason for is noise (freshness alone).
+      if (includeUnexplained || suggestion.reasons.length > 0) suggestions.push(suggestion);
+    }
+    return suggestions;
 
     function combine(parts: ScoreParts): number {
       let score = 0;

@@ -13,7 +13,10 @@ export { THEME_MATCH_THRESHOLD, themeKey, themeShape, themeSimilarity, themesMat
 export { groupSuggestionsByTheme, type SuggestionGroup } from './group';
 export * from './types';
 
-/** One-shot ranking (builds a throwaway engine); keep an engine for repeated use. */
+/**
+ * One-shot ranking (builds a throwaway engine); keep an engine for repeated use. Only
+ * suggestions with at least one reason are returned.
+ */
 export function suggestForProfile(
   saved: readonly SavedPublication[],
   catalog: readonly CatalogEntry[],
