@@ -31,47 +31,50 @@ export interface Detection {
 /** Score at or above which a page counts as a publication. */
 export const DETECTION_THRESHOLD = 3;
 
-/** How much each signal counts. Structured data the publisher declares weighs most; page cues less. */
-const WEIGHTS = {
+/**
+ * How much each signal counts. Structured data the publisher declares weighs most; page cues less.
+ * A const enum, so the shipped content script carries the numbers, not a table of names.
+ */
+const enum Weight {
   // For: what the publisher declares.
-  citationTitle: 4,
-  citationOther: 2,
-  jsonLdPublication: 3,
-  microdataPublication: 2,
-  ogArticle: 1.5,
-  articlePublishedTime: 1,
+  CitationTitle = 4,
+  CitationOther = 2,
+  JsonLdPublication = 3,
+  MicrodataPublication = 2,
+  OgArticle = 1.5,
+  ArticlePublishedTime = 1,
   // For: what a reader sees.
-  label: 1.5,
-  maxLabels: 3,
-  byline: 1.5,
-  headingDate: 1,
-  publicationKicker: 1,
-  ownArticle: 1,
-  pdfLink: 1,
-  runningText: 2,
-  longRunningText: 1,
+  Label = 1.5,
+  MaxLabels = 3,
+  Byline = 1.5,
+  HeadingDate = 1,
+  PublicationKicker = 1,
+  OwnArticle = 1,
+  PdfLink = 1,
+  RunningText = 2,
+  LongRunningText = 1,
 
   // Against: the address.
-  homePage: -6,
-  servicePath: -6,
-  listingPath: -3,
+  HomePage = -6,
+  ServicePath = -6,
+  ListingPath = -3,
   // Against: declared types of another kind of page.
-  jsonLdOther: -4,
-  microdataOther: -3,
+  JsonLdOther = -4,
+  MicrodataOther = -3,
   // Against: what a reader sees.
-  searchResults: -6,
-  manyCards: -4,
-  veryManyCards: -2,
-  cardsBesideArticle: -1,
-  datedItems: -2,
-  otherLabel: -2,
-  otherKicker: -3,
-  headingLinksAway: -3,
-  calendarFile: -3,
-  price: -4,
-  login: -3,
-  staleMetadata: 0,
-} as const;
+  SearchResults = -6,
+  ManyCards = -4,
+  VeryManyCards = -2,
+  CardsBesideArticle = -1,
+  DatedItems = -2,
+  OtherLabel = -2,
+  OtherKicker = -3,
+  HeadingLinksAway = -3,
+  CalendarFile = -3,
+  Price = -4,
+  Login = -3,
+  StaleMetadata = 0,
+}
 
 const MICRODATA_PUBLICATION = /schema\.org\/(Article|NewsArticle|BlogPosting|Report|ScholarlyArticle|CreativeWork|Book|Chapter|Thesis|TechArticle)\b/;
 const MICRODATA_OTHER = /schema\.org\/(Event|Product|Offer|JobPosting)\b/;
@@ -130,21 +133,21 @@ function headDescribesOtherPage(doc: Document, metas: Metas, url: string): boole
 
 function headSignals(doc: Document, metas: Metas, add: (signal: string, weight: number) => void): void {
   if (metas.get('citation_title') || metas.get('eprints.title')) {
-    add('citation_title', WEIGHTS.citationTitle);
+    add('citation_title', Weight.CitationTitle);
   } else if ([...metas.keys()].some((key) => key.startsWith('citation_'))) {
-    add('citation_*', WEIGHTS.citationOther);
+    add('citation_*', Weight.CitationOther);
   }
 
   const types = [...jsonLdTypes(doc)];
   const publicationType = types.find((type) => PUBLICATION_TYPE.test(type));
-  if (publicationType) add(`jsonld:${publicationType}`, WEIGHTS.jsonLdPublication);
-  for (const type of types) if (NON_PUBLICATION_TYPE.test(type)) add(`jsonld:${type}`, WEIGHTS.jsonLdOther);
+  if (publicationType) add(`jsonld:${publicationType}`, Weight.JsonLdPublication);
+  for (const type of types) if (NON_PUBLICATION_TYPE.test(type)) add(`jsonld:${type}`, Weight.JsonLdOther);
 
   const ogType = (metas.get('og:type') ?? '').toLowerCase();
-  if (ogType === 'article' || ogType === 'book') add(`og:type=${ogType}`, WEIGHTS.ogArticle);
-  else if (ogType === 'product' || ogType === 'profile') add(`og:type=${ogType}`, WEIGHTS.price);
+  if (ogType === 'article' || ogType === 'book') add(`og:type=${ogType}`, Weight.OgArticle);
+  else if (ogType === 'product' || ogType === 'profile') add(`og:type=${ogType}`, Weight.Price);
   if (metas.get('article:published_time')) {
-    add('article:published_time', WEIGHTS.articlePublishedTime);
+    add('article:published_time', Weight.ArticlePublishedTime);
   }
 }
 
@@ -152,42 +155,42 @@ function bodySignals(doc: Document, metas: Metas, url: string, signals: readonly
   const markers = pageMarkers(doc);
   const microdata = markers.itemTypes;
   const microPublication = microdata.map((itemType) => MICRODATA_PUBLICATION.exec(itemType)?.[1]).find(Boolean);
-  if (microPublication) add(`microdata:${microPublication}`, WEIGHTS.microdataPublication);
+  if (microPublication) add(`microdata:${microPublication}`, Weight.MicrodataPublication);
   const microOther = new Set(microdata.map((itemType) => MICRODATA_OTHER.exec(itemType)?.[1]).filter(Boolean) as string[]);
-  for (const type of microOther) add(`microdata:${type}`, WEIGHTS.microdataOther);
+  for (const type of microOther) add(`microdata:${type}`, Weight.MicrodataOther);
 
   const heading = mainHeading(doc);
   if (heading) {
     const context = headingContext(heading);
-    if (context.byline) add('byline', WEIGHTS.byline);
-    if (context.date) add('heading-date', WEIGHTS.headingDate);
-    if (context.kind) add(`kicker:${context.kind}`, context.kind === 'publication' ? WEIGHTS.publicationKicker : WEIGHTS.otherKicker);
-    if (heading.closest('article')) add('article-element', WEIGHTS.ownArticle);
+    if (context.byline) add('byline', Weight.Byline);
+    if (context.date) add('heading-date', Weight.HeadingDate);
+    if (context.kind) add(`kicker:${context.kind}`, context.kind === 'publication' ? Weight.PublicationKicker : Weight.OtherKicker);
+    if (heading.closest('article')) add('article-element', Weight.OwnArticle);
     // A main heading that links to another page of the site is a teaser for that page (a home
     // page's lead story). Blogs often link the heading to the post's own permalink: that is fine.
     const link = heading.querySelector('a[href]')?.getAttribute('href');
     const target = link ? pageKey(link, url) : undefined;
     const here = pageKey(url, url);
-    if (target && here && target.host === here.host && target.path !== here.path) add('heading-links-away', WEIGHTS.headingLinksAway);
+    if (target && here && target.host === here.host && target.path !== here.path) add('heading-links-away', Weight.HeadingLinksAway);
   } else if (doc.querySelectorAll('article').length === 1) {
-    add('article-element', WEIGHTS.ownArticle);
+    add('article-element', Weight.OwnArticle);
   }
 
   const labels = publicationLabels(doc);
   const otherLabels: string[] = labels.filter((kind) => kind === 'vacancy' || kind === 'event');
   labels
     .filter((kind) => !otherLabels.includes(kind))
-    .slice(0, WEIGHTS.maxLabels)
-    .forEach((kind) => add(`label:${kind}`, WEIGHTS.label));
-  for (const kind of otherLabels) add(`label:${kind}`, WEIGHTS.otherLabel);
+    .slice(0, Weight.MaxLabels)
+    .forEach((kind) => add(`label:${kind}`, Weight.Label));
+  for (const kind of otherLabels) add(`label:${kind}`, Weight.OtherLabel);
 
   const pdfs = pdfLinkCount(doc);
-  if (pdfs > 0 && pdfs <= 6) add('pdf-link', WEIGHTS.pdfLink);
-  else if (metas.get('citation_pdf_url')) add('pdf-link', WEIGHTS.pdfLink);
+  if (pdfs > 0 && pdfs <= 6) add('pdf-link', Weight.PdfLink);
+  else if (metas.get('citation_pdf_url')) add('pdf-link', Weight.PdfLink);
 
   const textScore = runningTextScore(doc, heading);
-  if (textScore > 20) add('running-text', WEIGHTS.runningText);
-  if (textScore > 60) add('long-running-text', WEIGHTS.longRunningText);
+  if (textScore > 20) add('running-text', Weight.RunningText);
+  if (textScore > 60) add('long-running-text', Weight.LongRunningText);
 
   // Cards after the page's own article (related, recirculation) count for little; cards around a
   // heading that has no article of its own are the page. Publisher-declared structure
@@ -195,20 +198,20 @@ function bodySignals(doc: Document, metas: Metas, url: string, signals: readonly
   const cards = cardGroups(doc, heading);
   const structured = signals.some((s) => /^(citation_|jsonld:|microdata:)/.test(s) && !NON_PUBLICATION_TYPE.test(s.replace(/^\w+:/, '')));
   const scale = structured ? 0.5 : 1;
-  if (cards.largest >= 6) add('listing:cards', WEIGHTS.manyCards * scale);
-  if (cards.largest >= 12) add('listing:many-cards', WEIGHTS.veryManyCards * scale);
-  if (cards.largestBesideArticle >= 6) add('listing:cards-beside-article', WEIGHTS.cardsBesideArticle);
-  if (datedItems(doc) >= 6) add('listing:dates', WEIGHTS.datedItems);
+  if (cards.largest >= 6) add('listing:cards', Weight.ManyCards * scale);
+  if (cards.largest >= 12) add('listing:many-cards', Weight.VeryManyCards * scale);
+  if (cards.largestBesideArticle >= 6) add('listing:cards-beside-article', Weight.CardsBesideArticle);
+  if (datedItems(doc) >= 6) add('listing:dates', Weight.DatedItems);
 
   const hints = urlHints(url);
   for (const hint of hints.negatives) {
-    add(hint, hint === 'home-page' ? WEIGHTS.homePage : hint === 'path:listing' || hint === 'path:hub' ? WEIGHTS.listingPath : WEIGHTS.servicePath);
+    add(hint, hint === 'home-page' ? Weight.HomePage : hint === 'path:listing' || hint === 'path:hub' ? Weight.ListingPath : Weight.ServicePath);
   }
-  if (hints.searchQuery && markers.searchForm) add('search-results', WEIGHTS.searchResults);
-  if (markers.calendarLink) add('calendar', WEIGHTS.calendarFile);
-  if (markers.price || metas.get('product:price:amount')) add('price', WEIGHTS.price);
+  if (hints.searchQuery && markers.searchForm) add('search-results', Weight.SearchResults);
+  if (markers.calendarLink) add('calendar', Weight.CalendarFile);
+  if (markers.price || metas.get('product:price:amount')) add('price', Weight.Price);
   // A login wall hides the text; a log-in box in the header of a long text is just site chrome.
-  if (textScore <= 20 && markers.password) add('login', WEIGHTS.login);
+  if (textScore <= 20 && markers.password) add('login', Weight.Login);
 }
 
 export function isPublicationPage(doc: Document, url: string): Detection {
@@ -221,7 +224,7 @@ export function isPublicationPage(doc: Document, url: string): Detection {
   };
   try {
     const metas = readMetas(doc);
-    if (headDescribesOtherPage(doc, metas, url)) add('stale-metadata', WEIGHTS.staleMetadata);
+    if (headDescribesOtherPage(doc, metas, url)) add('stale-metadata', Weight.StaleMetadata);
     else headSignals(doc, metas, add);
     bodySignals(doc, metas, url, signals, add);
   } catch {
