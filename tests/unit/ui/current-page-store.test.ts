@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import type { TabState } from '@/utils/messages';
+import type { Publication } from '@/utils/publication';
+import { createCurrentPageStore, parseYear } from '@/utils/stores/current-page';
+import { fakeBackground } from './fake-send';
+import { record } from './records';
+
+const publication: Publication = {
+  url: 'https://www.nsob.nl/publicaties/leren-van-doen',
+  title: 'Leren van doen',
+  subtitle: 'Ervaringen met samenwerken in het IBP',
+  authors: ['Martijn van der Steen', 'Myrthe van Delden', 'Petra Ophoff'],
+  published: '2020',
+  year: 2020,
+  publisher: 'NSOB',
+  type: 'essay',
+  themes: ['Sturen in netwerken'],
+  keywords: [],
+  related: [],
+};
+
+function setup(state: Partial<TabState>, tabTitle?: string) {
+  const background = fakeBackground([], {
+    'page/tab-state': ({ tabId }) => ({ tabId, url: publication.url, ...state }),
+    'page/save': ({ publication: p, reader, edited }) =>
+      record({ id: 'saved', ...p, ...reader, editedFields: edited ?? [] }),
+  });
+  const store = createCurrentPageStore({ send: background.send, tabId: async () => 7, tabTitle: async () => tabTitle });
+  return { store, background };
+}
+
+describe('current page store', () => {
+  it('asks the background to extract the tab and shows the publication', async () => {
+    const { store, background } = setup({ extraction: { detected: true, confidence: 1, signals: [], publication } });
+    await store.load();
+    expect(background.sent[0]).toEqual({ type: 'page/tab-state', payload: { tabId: 7, extract: true } });
+    expect(store.phase.value).toBe('ready');
+    expect(store.detected.value).toBe(true);
+    expect(store.draft.value.title).toBe('Leren van doen');
+    expect(store.isSaved.value).toBe(false);
+  });
+
+  it('saves with the edited fields marked as the reader’s, and the reader fields apart', async () => {
+    const { store, background } = setup({ extraction: { detected: true, confidence: 1, signals: [], publication } });
+    await store.load();
+    store.setField('year', '2021');
+    store.setField('themes', ['Sturen in netwerken', ' Samenwerking ', '']);
+    store.setField('tags', ['leesclub']);
+    store.setField('notes', 'Voor dinsdag');
+    const saved = await store.save();
+    const { payload } = background.sent.at(-1)!;
+    const request = payload as { publication: Publication; reader: unknown; edited: string[] };
+    expect(request.publication.year).toBe(2021);
+    expect(request.publication.published).toBe('2021');
+    expect(request.publication.themes).toEqual(['Sturen in netwerken', 'Samenwerking']);
+    expect(request.publication.authors).toEqual(publication.authors);
+    expect(request.reader).toEqual({ status: 'to-read', notes: 'Voor dinsdag', tags: ['leesclub'] });
+    expect(request.edited.sort()).toEqual(['published', 'themes', 'year']);
+    expect(saved?.id).toBe('saved');
+    expect(store.isSaved.value).toBe(true);
+  });
+
+  it('stores edits to an already saved page as an update of that record', async () => {
+    const saved = record({ id: 'known', ...publication });
+    const { store, background } = setup({ saved });
+    background.records.set('known', saved);
+    await store.load();
+    expect(store.isSaved.value).toBe(true);
+    store.setField('title', '  Leren van doen (herzien) ');
+    store.setField('status', 'read');
+    await store.save();
+    expect(background.sent.at(-1)).toEqual({
+      type: 'page/update',
+      payload: { id: 'known', changes: { title: 'Leren van doen (herzien)', status: 'read' } },
+    });
+    expect(store.saved.value?.status).toBe('read');
+  });
+
+  it('lets any web page be saved, titled by its tab when nothing was extracted', async () => {
+    const { store, background } = setup({ detection: { detected: false, confidence: 0, signals: [] } }, 'Een blogpost');
+    await store.load();
+    expect(store.detected.value).toBe(false);
+    expect(store.draft.value.title).toBe('Een blogpost');
+    await store.save();
+    const request = background.sent.at(-1)!.payload as { publication: Publication };
+    expect(request.publication).toMatchObject({ url: publication.url, title: 'Een blogpost', authors: [] });
+  });
+
+  it('says a browser page cannot be read or saved', async () => {
+    const background = fakeBackground([], { 'page/tab-state': ({ tabId }) => ({ tabId, url: 'chrome://settings/' }) });
+    const store = createCurrentPageStore({ send: background.send, tabId: async () => 3 });
+    await store.load();
+    expect(store.phase.value).toBe('unavailable');
+    expect(store.canSave.value).toBe(false);
+  });
+
+  it('keeps the failure reason when saving fails', async () => {
+    const background = fakeBackground([], {
+      'page/tab-state': ({ tabId }) => ({ tabId, url: publication.url, extraction: { detected: true, confidence: 1, signals: [], publication } }),
+      'page/save': () => {
+        throw new Error('quota exceeded');
+      },
+    });
+    const store = createCurrentPageStore({ send: background.send, tabId: async () => 1 });
+    await store.load();
+    expect(await store.save()).toBeUndefined();
+    expect(store.error.value).toBe('quota exceeded');
+    expect(store.isSaved.value).toBe(false);
+  });
+
+  it('reads only plausible four-digit years', () => {
+    expect(parseYear('2020')).toBe(2020);
+    expect(parseYear(' 1999 ')).toBe(1999);
+    expect(parseYear('20')).toBeUndefined();
+    expect(parseYear('3020')).toBeUndefined();
+    expect(parseYear('2020-05')).toBeUndefined();
+  });
+});
