@@ -18,7 +18,7 @@
  */
 import type { CatalogEntry, SavedPublication } from '@/utils/publication';
 import { normaliseUrl } from '@/utils/identity';
-import { analyze, detectLanguage, toTextLanguage } from '@/utils/text';
+import { analyzeTokens, detectLanguageOfTokens, toTextLanguage, tokenize } from '@/utils/text';
 import {
   addToProfile,
   DISMISSED_WEIGHT,
@@ -269,19 +269,25 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
     const title = text(fields.title, MAX_FIELD_CHARS.title);
     const subtitle = text(fields.subtitle, MAX_FIELD_CHARS.subtitle);
     const summary = text(fields.summary, MAX_FIELD_CHARS.summary);
-    const lang = toTextLanguage(fields.language) ?? detectLanguage(`${title} ${subtitle} ${summary}`);
+    // Each field is tokenized once; the language is told from all three together.
+    const titleTokens = tokenize(title);
+    const subtitleTokens = tokenize(subtitle);
+    const summaryTokens = tokenize(summary);
+    const lang =
+      toTextLanguage(fields.language) ??
+      detectLanguageOfTokens([...titleTokens, ...subtitleTokens, ...summaryTokens.slice(0, 1_000)]);
     const counts = new Map<number, number>();
-    const add = (value: string, weight: number) => {
-      for (const term of analyze(value, lang)) {
+    const add = (tokens: readonly string[], weight: number) => {
+      for (const term of analyzeTokens(tokens, lang)) {
         const id = termId(term);
         counts.set(id, (counts.get(id) ?? 0) + weight);
       }
     };
-    add(title, TITLE_WEIGHT);
-    add(subtitle, 1);
-    add(summary, 1);
-    for (const keyword of fields.keywords) add(keyword, 1);
-    for (const theme of fields.themes) add(theme, 1);
+    add(titleTokens, TITLE_WEIGHT);
+    add(subtitleTokens, 1);
+    add(summaryTokens, 1);
+    for (const keyword of fields.keywords) add(tokenize(keyword), 1);
+    for (const theme of fields.themes) add(tokenize(theme), 1);
     const ids = [...counts.keys()].sort((a, b) => a - b);
     return { terms: Int32Array.from(ids), counts: Float64Array.from(ids, (id) => counts.get(id) ?? 0) };
   }

@@ -49,9 +49,14 @@ export function isStopWord(word: string, lang: TextLanguage): boolean {
  * Returns undefined when there is no evidence or it is too close to call.
  */
 export function detectLanguage(text: string): TextLanguage | undefined {
+  return detectLanguageOfTokens(tokenize(text.slice(0, 5_000)));
+}
+
+/** `detectLanguage` for text already split by `tokenize`. */
+export function detectLanguageOfTokens(tokens: readonly string[]): TextLanguage | undefined {
   let dutch = 0;
   let english = 0;
-  for (const token of tokenize(text.slice(0, 5_000))) {
+  for (const token of tokens) {
     const nl = DUTCH_STOP_WORDS.has(token);
     const en = ENGLISH_STOP_WORDS.has(token);
     if (nl && !en) dutch++;
@@ -98,7 +103,11 @@ function isUsefulToken(token: string): boolean {
  */
 export function analyze(text: string, lang?: TextLanguage): string[] {
   const tokens = tokenize(text);
-  const language = lang ?? detectLanguage(text);
+  return analyzeTokens(tokens, lang ?? detectLanguageOfTokens(tokens.slice(0, 1_000)));
+}
+
+/** `analyze` for text already split by `tokenize`; `language` undefined means both languages. */
+export function analyzeTokens(tokens: readonly string[], language: TextLanguage | undefined): string[] {
   const terms: string[] = [];
   for (const token of tokens) {
     if (!isUsefulToken(token)) continue;
