@@ -53,6 +53,8 @@ const SIMILAR_TEXT_MAX_POSTINGS = 300;
 const SIMILAR_TEXT_MIN = 0.08;
 const SIMILAR_TEXT_QUERY_TERMS = 12;
 const FRESHNESS_HALF_LIFE_YEARS = 5;
+/** Memo sizes for theme shapes and pairwise theme similarities (bounded memory). */
+const THEME_CACHE_LIMIT = 100_000;
 const UNKNOWN_YEAR_FRESHNESS = 0.3;
 
 interface IndexedDoc {
@@ -441,14 +443,21 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
 
   function shapeOf(key: string, label: string): ThemeShape {
     let shape = shapes.get(key);
-    if (!shape) shapes.set(key, (shape = themeShape(label)));
+    if (!shape) {
+      if (shapes.size >= THEME_CACHE_LIMIT) shapes.clear();
+      shapes.set(key, (shape = themeShape(label)));
+    }
     return shape;
   }
 
   function similarity(a: ThemeShape, b: ThemeShape): number {
     const pair = a.key < b.key ? `${a.key}\u0000${b.key}` : `${b.key}\u0000${a.key}`;
     let value = similarities.get(pair);
-    if (value === undefined) similarities.set(pair, (value = themeSimilarity(a, b)));
+    if (value === undefined) {
+      // Pure function of the two labels, so dropping the memo only costs time.
+      if (similarities.size >= THEME_CACHE_LIMIT) similarities.clear();
+      similarities.set(pair, (value = themeSimilarity(a, b)));
+    }
     return value;
   }
 
