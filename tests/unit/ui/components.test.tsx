@@ -1,0 +1,202 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CurrentPage } from '@/components/CurrentPage';
+import { LibraryApp } from '@/components/LibraryApp';
+import { ListItem } from '@/components/ListItem';
+import { OptionsApp } from '@/components/OptionsApp';
+import { PopupApp } from '@/components/PopupApp';
+import { VirtualList } from '@/components/VirtualList';
+import { setInterfaceLanguage } from '@/utils/i18n';
+import type { Publication } from '@/utils/publication';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { createCurrentPageStore } from '@/utils/stores/current-page';
+import { createReadingListStore } from '@/utils/stores/reading-list';
+import { createSuggestionsStore } from '@/utils/stores/suggestions';
+import { fakeBackground, sourceFor } from './fake-send';
+import { record } from './records';
+
+const HOSTILE = '<img src=x onerror="globalThis.__pwned=1">';
+
+beforeEach(() => setInterfaceLanguage('en'));
+afterEach(() => {
+  cleanup();
+  setInterfaceLanguage('auto');
+});
+
+function hostilePublication(): Publication {
+  return {
+    url: 'https://example.org/p',
+    title: HOSTILE,
+    authors: ['<b>Eve</b>'],
+    themes: ['<script>globalThis.__pwned=2</script>'],
+    summary: '<a href="javascript:alert(1)">klik</a>',
+    keywords: [],
+    related: [],
+  };
+}
+
+describe('page text is shown as text', () => {
+  it('renders markup in a detected title, authors, themes and summary literally', async () => {
+    const background = fakeBackground([], {
+      'page/tab-state': ({ tabId }) => ({ tabId, url: 'https://example.org/p', extraction: { detected: true, confidence: 1, signals: [], publication: hostilePublication() } }),
+    });
+    const store = createCurrentPageStore({ send: background.send, tabId: async () => 1 });
+    await store.load();
+    const { container } = render(<CurrentPage store={store} />);
+    expect(screen.getByTestId('current-title').textContent).toBe(HOSTILE);
+    expect(screen.getByTestId('current-authors').textContent).toBe('<b>Eve</b>');
+    expect(screen.getByTestId('current-summary').textContent).toContain('javascript:alert(1)');
+    expect(container.querySelectorAll('img, b, script, a').length).toBe(0);
+    expect((globalThis as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('links a title only to http and https addresses', () => {
+    const onStatus = vi.fn();
+    const { rerender } = render(<ListItem record={record({ title: 'Veilig', url: 'https://example.org/a' })} onStatus={onStatus} />);
+    expect(screen.getByRole('link', { name: 'Veilig' }).getAttribute('href')).toBe('https://example.org/a');
+    for (const url of ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'file:///etc/passwd']) {
+      rerender(<ListItem record={record({ title: 'Gevaarlijk', url })} onStatus={onStatus} />);
+      expect(screen.queryByRole('link')).toBeNull();
+      expect(screen.getByTestId('item-title').textContent).toBe('Gevaarlijk');
+    }
+  });
+});
+
+describe('current page', () => {
+  it('saves with one click and then shows Saved with the status buttons', async () => {
+    const p = hostilePublication();
+    const background = fakeBackground([], {
+      'page/tab-state': ({ tabId }) => ({ tabId, url: p.url, extraction: { detected: true, confidence: 1, signals: [], publication: { ...p, title: 'Leren van doen' } } }),
+      'page/save': ({ publication }) => record({ id: 's', ...publication }),
+    });
+    const store = createCurrentPageStore({ send: background.send, tabId: async () => 1 });
+    await store.load();
+    render(<CurrentPage store={store} />);
+    expect(screen.queryByTestId('saved-indicator')).toBeNull();
+    fireEvent.click(screen.getByTestId('save-button'));
+    await screen.findByTestId('saved-indicator');
+    expect(screen.queryByTestId('save-button')).toBeNull();
+    expect(screen.getByRole('group', { name: 'Status of Leren van doen' })).toBeTruthy();
+  });
+
+  it('edits fields in a labelled form before saving', async () => {
+    const background = fakeBackground([], {
+      'page/tab-state': ({ tabId }) => ({ tabId, url: 'https://example.org/p', extraction: { detected: false, confidence: 0, signals: [], publication: { ...hostilePublication(), title: 'Oud' } } }),
+      'page/save': ({ publication, reader }) => record({ id: 's', ...publication, ...reader }),
+    });
+    const store = createCurrentPageStore({ send: background.send, tabId: async () => 1 });
+    await store.load();
+    render(<CurrentPage store={store} />);
+    fireEvent.click(screen.getByTestId('edit-button'));
+    fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Nieuw' } });
+    fireEvent.input(screen.getByLabelText(/^Authors/), { target: { value: 'A. Auteur\nB. Schrijver' } });
+    fireEvent.click(screen.getByTestId('edit-submit'));
+    await screen.findByTestId('saved-indicator');
+    const request = background.sent.at(-1)!.payload as { publication: Publication; edited: string[] };
+    expect(request.publication.title).toBe('Nieuw');
+    expect(request.publication.authors).toEqual(['A. Auteur', 'B. Schrijver']);
+    expect(request.edited.sort()).toEqual(['authors', 'title']);
+    expect(screen.getByTestId('current-title').textContent).toBe('Nieuw');
+  });
+});
+
+describe('lists', () => {
+  it('renders only the rows in view, whatever the length of the list', () => {
+    const items = Array.from({ length: 10_000 }, (_, i) => `item ${i}`);
+    const { container } = render(
+      <VirtualList items={items} rowHeight={50} fallbackHeight={500} label="lijst" itemKey={(s) => s} renderRow={(s) => <span>{s}</span>} />,
+    );
+    const rows = container.querySelectorAll('li');
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.length).toBeLessThan(30);
+    expect(container.querySelector('ul')!.style.height).toBe('500000px');
+    expect(rows[0].getAttribute('aria-setsize')).toBe('10000');
+  });
+
+  it('searches, filters and changes a status from the popup', async () => {
+    const records = [
+      record({ id: 'a', title: 'Leren van doen', subtitle: 'Ervaringen met samenwerken', themes: ['Sturen in netwerken'], savedAt: 2 }),
+      record({ id: 'b', title: 'Weerbare democratie', themes: ['Democratie'], savedAt: 1 }),
+    ];
+    const background = fakeBackground(records, { 'page/tab-state': ({ tabId }) => ({ tabId, url: 'chrome://newtab/' }) });
+    const list = createReadingListStore({ source: sourceFor(background), send: background.send });
+    const current = createCurrentPageStore({ send: background.send, tabId: async () => 1 });
+    const suggestions = createSuggestionsStore({ load: async () => [], dismiss: async () => {} });
+    await Promise.all([list.load(), current.load()]);
+    render(<PopupApp current={current} list={list} suggestions={suggestions} openLibrary={() => {}} openOptions={() => {}} />);
+    expect(screen.getAllByTestId('list-item')).toHaveLength(2);
+
+    fireEvent.input(screen.getByLabelText('Search your reading list'), { target: { value: 'samenwerking' } });
+    await waitFor(() => expect(screen.getAllByTestId('list-item')).toHaveLength(1));
+    expect(screen.getByTestId('item-title').textContent).toBe('Leren van doen');
+    fireEvent.input(screen.getByLabelText('Search your reading list'), { target: { value: '' } });
+
+    fireEvent.click(screen.getByTestId('toggle-filters'));
+    fireEvent.change(screen.getByLabelText('Theme'), { target: { value: 'Democratie' } });
+    await waitFor(() => expect(screen.getAllByTestId('list-item')).toHaveLength(1));
+    expect(screen.getByTestId('item-title').textContent).toBe('Weerbare democratie');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Read' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Read' }).getAttribute('aria-pressed')).toBe('true'));
+    expect(background.records.get('b')?.status).toBe('read');
+
+    fireEvent.click(screen.getByTestId('tab-suggestions'));
+    expect((await screen.findByTestId('suggestions-empty')).textContent).toMatch(/fill as you read/);
+  });
+
+  it('moves through the library with the keyboard, selects, and deletes in bulk after confirmation', async () => {
+    const records = [1, 2, 3].map((i) => record({ id: `r${i}`, title: `Publicatie ${i}`, url: `https://example.org/${i}`, savedAt: 10 - i }));
+    const background = fakeBackground(records);
+    const list = createReadingListStore({ source: sourceFor(background), send: background.send });
+    await list.load();
+    const opened: string[] = [];
+    const confirm = vi.fn(() => true);
+    render(<LibraryApp store={list} send={background.send} open={(url) => opened.push(url)} confirm={confirm} />);
+    const region = screen.getByTestId('reading-list');
+    fireEvent.keyDown(region, { key: 'ArrowDown' });
+    await waitFor(() => expect(document.querySelector('[aria-current="true"] [data-testid="item-title"]')?.textContent).toBe('Publicatie 2'));
+    fireEvent.keyDown(region, { key: 'Enter' });
+    expect(opened).toEqual(['https://example.org/2']);
+    fireEvent.keyDown(region, { key: '2' });
+    await waitFor(() => expect(background.records.get('r2')?.status).toBe('reading'));
+    fireEvent.keyDown(region, { key: ' ' });
+    fireEvent.keyDown(region, { key: 'ArrowDown' });
+    fireEvent.keyDown(region, { key: ' ' });
+    await waitFor(() => expect(screen.getByTestId('bulk-count').textContent).toBe('2 selected'));
+    fireEvent.click(screen.getByTestId('bulk-delete'));
+    await waitFor(() => expect(screen.getAllByTestId('list-item')).toHaveLength(1));
+    expect(confirm).toHaveBeenCalledWith('Delete 2 publications from your reading list?');
+    expect([...background.records.keys()]).toEqual(['r1']);
+  });
+});
+
+describe('options', () => {
+  it('asks for access to all sites before detecting everywhere, and keeps to the list when refused', async () => {
+    const update = vi.fn(async (changes: object) => ({ ...DEFAULT_SETTINGS, ...changes }));
+    let grant = false;
+    const requestAllSites = vi.fn(async () => grant);
+    render(<OptionsApp settings={DEFAULT_SETTINGS} update={update} requestAllSites={requestAllSites} records={() => []} send={fakeBackground().send} />);
+    const everywhere = screen.getByLabelText('On every site (asks the browser for permission)') as HTMLInputElement;
+
+    fireEvent.click(everywhere);
+    await screen.findByText(/did not grant access/);
+    expect(requestAllSites).toHaveBeenCalledTimes(1);
+    expect(update).not.toHaveBeenCalled();
+    expect(everywhere.checked).toBe(false);
+
+    grant = true;
+    fireEvent.click(everywhere);
+    await waitFor(() => expect(update).toHaveBeenCalledWith({ detectEverywhere: true }));
+    await waitFor(() => expect(everywhere.checked).toBe(true));
+  });
+
+  it('saves auto-save and the interface language', async () => {
+    const update = vi.fn(async (changes: object) => ({ ...DEFAULT_SETTINGS, ...changes }));
+    render(<OptionsApp settings={DEFAULT_SETTINGS} update={update} requestAllSites={async () => false} records={() => []} send={fakeBackground().send} />);
+    fireEvent.click(screen.getByLabelText(/Save detected publications automatically/));
+    await waitFor(() => expect(update).toHaveBeenCalledWith({ autoSave: true }));
+    fireEvent.change(screen.getByLabelText('Interface language'), { target: { value: 'nl' } });
+    await waitFor(() => expect(update).toHaveBeenCalledWith({ uiLanguage: 'nl' }));
+  });
+});
