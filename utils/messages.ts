@@ -14,6 +14,7 @@ import type {
   ReaderFields,
   SavedPublication,
 } from './publication';
+import type { Suggestion } from './suggest/types';
 
 /** What the background knows about one tab. */
 export interface TabState {
@@ -56,6 +57,8 @@ export interface PageToBackground {
     request: { records: SavedPublication[]; mode: 'merge' | 'replace' };
     response: { added: number; updated: number };
   };
+  /** Ranked suggestions with their reasons, from the background's incremental engine. */
+  'page/suggestions': { request: { limit?: number }; response: Suggestion[] };
   'page/dismiss-suggestion': { request: { id: string }; response: { ok: true } };
   'page/dismissed': { request: Record<string, never>; response: string[] };
 }
@@ -90,6 +93,7 @@ const PAGE_TYPES: ReadonlySet<string> = new Set<keyof PageToBackground>([
   'page/theme-counts',
   'page/catalog',
   'page/import',
+  'page/suggestions',
   'page/dismiss-suggestion',
   'page/dismissed',
 ]);

@@ -17,6 +17,7 @@ import { safeHttpUrl } from '@/utils/sanitize';
 import { getSettings } from '@/utils/settings';
 import { database } from './database';
 import { extractInTab } from './extractor';
+import { suggestionsNoteSaved, suggestionsNoteVisit } from './suggestions';
 import { getTabState, setBadge, setTabState, type StoredTabState } from './tabs';
 
 export function broadcastListChanged(ids: string[]): void {
@@ -55,8 +56,10 @@ export async function onPageChecked(tabId: number, url: string, detection: Detec
   if (publication && detection.detected) {
     const db = await database();
     saved = await recordVisit(db, publication);
+    await suggestionsNoteVisit(publication);
     if (!saved && (await getSettings()).autoSave) {
       const autoSaved = await savePublication(db, publication);
+      await suggestionsNoteSaved([autoSaved]);
       broadcastListChanged([autoSaved.id]);
       saved = autoSaved;
     }
@@ -96,6 +99,7 @@ export async function savePage(
     const changes = Object.fromEntries(edited.map((field) => [field, publication[field]]));
     saved = await updatePublication(db, saved.id, changes);
   }
+  await suggestionsNoteSaved([saved]);
   broadcastListChanged([saved.id]);
   await refreshBadges();
   return saved;

@@ -9,10 +9,18 @@ import {
   dismissSuggestion,
 } from '@/utils/db';
 import { MessageError } from '@/utils/messages';
+import type { SavedPublication } from '@/utils/publication';
 import { sanitizeDetection, sanitizePublication, safeHttpUrl } from '@/utils/sanitize';
 import { database } from './database';
 import { broadcastListChanged, onPageChecked, refreshBadges, savePage, tabStateFor } from './flows';
 import type { Handlers } from './router';
+import {
+  rankSuggestions,
+  suggestionsNoteDismissed,
+  suggestionsNoteRemoved,
+  suggestionsNoteSaved,
+  suggestionsReset,
+} from './suggestions';
 
 function invalid(what: string): never {
   throw new MessageError(`Invalid ${what}`, 'invalid');
@@ -48,6 +56,7 @@ export const handlers: Handlers = {
   async 'page/update'({ id, changes }) {
     if (typeof id !== 'string') invalid('id');
     const updated = await updatePublication(await database(), id, changes);
+    await suggestionsNoteSaved([updated]);
     broadcastListChanged([id]);
     await refreshBadges();
     return updated;
@@ -55,13 +64,16 @@ export const handlers: Handlers = {
 
   async 'page/update-many'({ ids: list, changes }) {
     const db = await database();
-    for (const id of ids(list)) await updatePublication(db, id, changes);
+    const updated: SavedPublication[] = [];
+    for (const id of ids(list)) updated.push(await updatePublication(db, id, changes));
+    await suggestionsNoteSaved(updated);
     broadcastListChanged(list);
     return { updated: list.length };
   },
 
   async 'page/delete'({ ids: list }) {
     const deleted = await deletePublications(await database(), ids(list));
+    await suggestionsNoteRemoved(list);
     broadcastListChanged(list);
     await refreshBadges();
     return { deleted };
@@ -82,14 +94,20 @@ export const handlers: Handlers = {
   async 'page/import'({ records, mode }) {
     if (!Array.isArray(records) || (mode !== 'merge' && mode !== 'replace')) invalid('import');
     const result = await importPublications(await database(), records, mode);
+    suggestionsReset();
     broadcastListChanged([]);
     await refreshBadges();
     return result;
   },
 
+  async 'page/suggestions'({ limit }) {
+    return rankSuggestions(typeof limit === 'number' && limit > 0 ? Math.min(limit, 200) : 30);
+  },
+
   async 'page/dismiss-suggestion'({ id }) {
     if (typeof id !== 'string') invalid('id');
     await dismissSuggestion(await database(), id);
+    await suggestionsNoteDismissed(id);
     return { ok: true };
   },
 
