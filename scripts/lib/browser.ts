@@ -3,7 +3,7 @@
  * asked for), through playwright-core. Shared by `npm start`, the browser tests and the benchmarks.
  */
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -136,7 +136,11 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
       await page.goto(`chrome-extension://${extensionId}/popup.html${query}`);
       return page;
     },
-    close: () => context.close(),
+    async close() {
+      await context.close();
+      // A profile this function made is removed; one passed in (restart tests) is the caller's.
+      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    },
   };
 }
 

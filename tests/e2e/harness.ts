@@ -2,6 +2,9 @@
  * What every browser test needs: the fixture server, Chromium with the built extension, and a
  * record of every network request. Chromium missing is a failure with a clear message, never a skip.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Request } from 'playwright-core';
 import { launchWithExtension, waitFor, type ExtensionBrowser, type LaunchOptions } from '../../scripts/lib/browser';
 import { startFixtureServer, type FixturePage, type FixtureServer } from '../../scripts/lib/fixture-server';
@@ -22,7 +25,9 @@ export interface Session {
 
 export async function startSession(options: Omit<LaunchOptions, 'port'> = {}): Promise<Session> {
   const server = await startFixtureServer();
-  const requests: string[] = [];
+  // The session owns the profile, so a restart can reopen it; it is removed on close.
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'leesmap-profile-'));
+  const requests: Session['requests'] = [];
   const record = (request: Request) => {
     let origin = '';
     try {
@@ -32,7 +37,7 @@ export async function startSession(options: Omit<LaunchOptions, 'port'> = {}): P
     }
     requests.push({ url: request.url(), fromExtension: origin.startsWith('chrome-extension://') });
   };
-  let browser = await launchWithExtension({ ...options, port: server.port });
+  let browser = await launchWithExtension({ ...options, port: server.port, userDataDir });
   browser.context.on('request', record);
   return {
     server,
@@ -46,7 +51,6 @@ export async function startSession(options: Omit<LaunchOptions, 'port'> = {}): P
       return page;
     },
     async restart() {
-      const userDataDir = browser.userDataDir;
       await browser.close();
       browser = await launchWithExtension({ ...options, port: server.port, userDataDir });
       browser.context.on('request', record);
@@ -54,6 +58,7 @@ export async function startSession(options: Omit<LaunchOptions, 'port'> = {}): P
     async close() {
       await browser.close();
       await server.close();
+      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   } as Session;
 }
