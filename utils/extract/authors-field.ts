@@ -1,0 +1,78 @@
+/** Field: authors, one person (or authoring body) per item, in page order. */
+import { cleanAuthors } from './authors';
+import { firstRule, type ExtractionContext, type Rule } from './context';
+import { mainValue, namesOf } from './jsonld';
+import { allMeta } from './meta';
+import { textOf } from './text';
+
+const MAX_BYLINE_NODES = 300;
+const BYLINE_SELECTOR =
+  '[rel~="author"], [itemprop="author"], [class*="byline"], [id*="byline"], [class*="author"], [class*="Author"], [class*="writtenby"], [class*="p-author"]';
+const BYLINE_TEXT = /^(?:door|by|written by|geschreven door)\s+\p{Lu}/iu;
+
+const fromJsonLd: Rule<string[]> = (ctx) => {
+  const names = namesOf(ctx.jsonLd, mainValue(ctx.jsonLd, 'author'));
+  return names.length ? names : namesOf(ctx.jsonLd, mainValue(ctx.jsonLd, 'creator'));
+};
+
+const fromLabels: Rule<string[]> = (ctx) => {
+  const value = ctx.labels.get('authors');
+  if (!value) return undefined;
+  return value.items.length ? value.items : [value.text];
+};
+
+/** URLs and handles are not names ("https://facebook.com/x", "@x"). */
+const fromAuthorMeta: Rule<string[]> = (ctx) =>
+  allMeta(ctx.meta, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'byl', 'dc.contributor').filter(
+    (value) => !/^(?:https?:|@)/.test(value),
+  );
+
+/** Byline elements: rel=author, itemprop=author, class "byline"/"author" — short text only. */
+const fromBylineElements: Rule<string[]> = (ctx) => {
+  const nodes = ctx.doc.querySelectorAll(BYLINE_SELECTOR);
+  const found: string[] = [];
+  const accepted: Element[] = [];
+  for (let i = 0; i < nodes.length && i < MAX_BYLINE_NODES; i++) {
+    const el = nodes[i];
+    if (ctx.isElsewhere(el) || el.closest('header[role="banner"], .comments, #comments, [class*="comment"]')) continue;
+    if (accepted.some((outer) => outer.contains(el))) continue;
+    accepted.push(el);
+    const nameEl = el.querySelector('[itemprop="name"]') ?? el;
+    const text = textOf(nameEl, 200);
+    if (!text || text.length > 100) continue;
+    found.push(text);
+    // The first byline block is the article's; later ones are usually other articles' cards.
+    if (!el.matches('[rel~="author"], [itemprop="author"]')) break;
+  }
+  return found;
+};
+
+/** "Door A en B" / "By A and B" on a line of its own near the heading. */
+const fromBylineText: Rule<string[]> = (ctx) => {
+  const scope = ctx.heading?.parentElement?.parentElement ?? ctx.doc.body;
+  if (!scope) return undefined;
+  const lines = scope.querySelectorAll('p, span, div, li');
+  for (let i = 0; i < lines.length && i < 200; i++) {
+    const el = lines[i];
+    if (el.children.length > 6) continue;
+    const text = textOf(el, 200);
+    if (text.length < 160 && BYLINE_TEXT.test(text) && !ctx.isElsewhere(el)) return [text];
+  }
+  return undefined;
+};
+
+const RULES: Rule<string[]>[] = [
+  fromJsonLd,
+  (ctx) => allMeta(ctx.meta, 'citation_author', 'dc.creator', 'dcterms.creator', 'prism.author'),
+  fromLabels,
+  fromAuthorMeta,
+  fromBylineElements,
+  fromBylineText,
+];
+
+export function extractAuthors(ctx: ExtractionContext): string[] {
+  return firstRule(ctx, RULES.map((rule) => (c: ExtractionContext) => {
+    const raw = rule(c);
+    return raw ? cleanAuthors(raw) : undefined;
+  }), (names) => names.length > 0) ?? [];
+}

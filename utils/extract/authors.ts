@@ -1,0 +1,67 @@
+/**
+ * Cleaner: raw author strings → one display name per person (or authoring body), in page order.
+ * Splits on commas, semicolons, "en"/"and", "&", "|" and line breaks; drops "Door"/"By" prefixes,
+ * academic titles ("prof. dr.") and roles (", decaan", "Senior Fellow"); keeps organisations.
+ */
+import { cleanText, fold } from './text';
+
+const MAX_AUTHORS = 50;
+
+const PREFIX = /^(?:(?:geschreven\s+)?door|(?:written\s+|posted\s+|reported\s+)?by|auteurs?|authors?|redactie|tekst|text)\s*[:：]?\s+/i;
+const TITLES = /^(?:(?:prof|dr|drs|mr|ir|ing|ds|mw|dhr|mevr|mrs?|ms|sir|dame)\.?\s+)+/i;
+const TRAILING_TITLES = /,?\s+(?:phd|ph\.d\.|msc|ma|mba|md|jr\.?|sr\.?)$/i;
+/** A part that is only a role or a joining word, not a name. */
+const ROLE_WORDS = new Set(
+  [
+    'decaan', 'directeur', 'hoogleraar', 'onderzoeker', 'senior onderzoeker', 'adviseur', 'redacteur', 'eindredactie',
+    'voorzitter', 'lid', 'projectleider', 'editor', 'editors', 'director', 'senior fellow', 'fellow', 'nonresident senior fellow',
+    'professor', 'researcher', 'research fellow', 'associate', 'senior associate', 'analyst', 'staff', 'staff writer',
+    'reporter', 'correspondent', 'contributor', 'guest author', 'et al', 'e a', 'm m v', 'with', 'met', 'and', 'en',
+    'updated', 'posted', 'published', 'author', 'authors', 'auteur', 'auteurs', 'door', 'by',
+  ].map(fold),
+);
+const SPLIT = /\s*(?:[,;|\n\r•·]|\s&\s|\s+(?:and|en|und|et|y)\s+)\s*/i;
+const LOOKS_LIKE_DATE_OR_NUMBER = /\d{3,}|\d{1,2}:\d{2}/;
+
+/** One raw string (possibly several names) → cleaned names. */
+export function splitAuthors(raw: string): string[] {
+  let text = cleanText(raw.replace(/<[^>]*>/g, ' ').replace(/\r?\n/g, ' , '), 1_000);
+  text = text.replace(PREFIX, '');
+  // "(with X and Y)" style asides are authors too.
+  text = text.replace(/[()]/g, ', ').replace(/\s+avec\s+/gi, ', ');
+  return text.split(SPLIT).map(cleanAuthor).filter((name): name is string => Boolean(name));
+}
+
+export function cleanAuthor(raw: string): string | undefined {
+  let name = cleanText(raw, 200).replace(PREFIX, '').replace(TITLES, '').replace(TRAILING_TITLES, '');
+  name = name.replace(/^[\s\-–—:]+|[\s\-–—:.]+$/g, '');
+  if (!name || name.length < 2 || name.length > 100) return undefined;
+  if (/^(?:https?:|www\.)/i.test(name) || name.includes('@')) return undefined;
+  if (LOOKS_LIKE_DATE_OR_NUMBER.test(name)) return undefined;
+  const folded = fold(name);
+  if (!folded || ROLE_WORDS.has(folded)) return undefined;
+  // All-lower-case text is a role or a phrase ("senior onderzoeker bij het CPB"), not a name.
+  if (!/\p{Lu}/u.test(name) && !/[\u3400-\u9fff]/.test(name)) return undefined;
+  if (name.split(/\s+/).length > 8) return undefined;
+  // SHOUTED NAMES read better in title case.
+  if (name === name.toUpperCase() && /\p{L}{3}/u.test(name)) {
+    name = name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+  }
+  return name;
+}
+
+/** Names from several raw values, deduplicated by folded form, capped. */
+export function cleanAuthors(raws: string[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const raw of raws) {
+    for (const name of splitAuthors(raw)) {
+      const key = fold(name);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(name);
+      if (out.length >= MAX_AUTHORS) return out;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+/**
+ * Cleaner: a date as written on a page → YYYY, YYYY-MM or YYYY-MM-DD, as precise as stated.
+ * ISO and timestamps, "22 september 2020", "September 22, 2020", "Sept. 2020", "22-09-2020", "2020".
+ */
+
+const MONTHS: Record<string, number> = {};
+const MONTH_NAMES: [number, string[]][] = [
+  [1, ['januari', 'january', 'jan']],
+  [2, ['februari', 'february', 'feb', 'febr']],
+  [3, ['maart', 'march', 'mrt', 'mar', 'maa']],
+  [4, ['april', 'apr']],
+  [5, ['mei', 'may']],
+  [6, ['juni', 'june', 'jun']],
+  [7, ['juli', 'july', 'jul']],
+  [8, ['augustus', 'august', 'aug']],
+  [9, ['september', 'sept', 'sep']],
+  [10, ['oktober', 'october', 'okt', 'oct']],
+  [11, ['november', 'nov']],
+  [12, ['december', 'dec']],
+];
+for (const [month, names] of MONTH_NAMES) for (const name of names) MONTHS[name] = month;
+
+const MONTH = '(januari|january|jan|februari|february|febr|feb|maart|march|mrt|maa|mar|april|apr|mei|may|juni|june|jun|juli|july|jul|augustus|august|aug|september|sept|sep|oktober|october|okt|oct|november|nov|december|dec)\\.?';
+const ISO = /\b(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[T\s]|\b)/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:T|$)/;
+const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|e)?\\s+${MONTH}\\s*,?\\s+(\\d{4})\\b`, 'i');
+const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
+const MONTH_YEAR = new RegExp(`\\b${MONTH}\\s*,?\\s+(\\d{4})\\b`, 'i');
+const NUMERIC_DMY = /\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b/;
+const YEAR_SLASH = /\b(\d{4})\/(\d{1,2})\/(\d{1,2})\b/;
+const YEAR_ONLY = /^\D{0,20}?\b(1[5-9]\d{2}|20\d{2})\b\D{0,20}$/;
+
+function valid(year: number, month?: number, day?: number): boolean {
+  if (year < 1500 || year > 2100) return false;
+  if (month !== undefined && (month < 1 || month > 12)) return false;
+  if (day !== undefined && (day < 1 || day > 31)) return false;
+  return true;
+}
+
+function format(year: number, month?: number, day?: number): string | undefined {
+  if (!valid(year, month, day)) return undefined;
+  const parts = [String(year)];
+  if (month !== undefined) parts.push(String(month).padStart(2, '0'));
+  if (month !== undefined && day !== undefined) parts.push(String(day).padStart(2, '0'));
+  return parts.join('-');
+}
+
+/** Parse one raw date; undefined when it is not a date. `dayFirst` settles 03/04/2020. */
+export function parseDate(raw: unknown, dayFirst = true): string | undefined {
+  if (typeof raw === 'number' && raw > 1e11) raw = new Date(raw).toISOString();
+  if (typeof raw !== 'string') return undefined;
+  const text = raw.trim().slice(0, 200);
+  if (!text) return undefined;
+  let m = COMPACT.exec(text);
+  if (m) return format(+m[1], +m[2], +m[3]);
+  m = ISO.exec(text);
+  if (m) return format(+m[1], +m[2], m[3] ? +m[3] : undefined);
+  m = YEAR_SLASH.exec(text);
+  if (m) return format(+m[1], +m[2], +m[3]);
+  m = DAY_MONTH_YEAR.exec(text);
+  if (m) return format(+m[3], MONTHS[m[2].toLowerCase()], +m[1]);
+  m = MONTH_DAY_YEAR.exec(text);
+  if (m) return format(+m[3], MONTHS[m[1].toLowerCase()], +m[2]);
+  m = MONTH_YEAR.exec(text);
+  if (m) return format(+m[2], MONTHS[m[1].toLowerCase()]);
+  m = NUMERIC_DMY.exec(text);
+  if (m) {
+    const [a, b] = [+m[1], +m[2]];
+    const [day, month] = a > 12 ? [a, b] : b > 12 ? [b, a] : dayFirst ? [a, b] : [b, a];
+    return format(+m[3], month, day);
+  }
+  m = YEAR_ONLY.exec(text);
+  if (m) return format(+m[1]);
+  return undefined;
+}

@@ -1,0 +1,105 @@
+/** Fields: canonical URL, DOI, ISBN and the full-text PDF. */
+import { firstRule, type ExtractionContext, type Rule } from './context';
+import { mainValue, namesOf } from './jsonld';
+import { allMeta, firstMeta } from './meta';
+import { cleanText, textOf } from './text';
+import { absoluteUrl, cleanUrl } from './urls';
+
+const CANONICAL_RULES: Rule<string>[] = [
+  (ctx) => ctx.doc.querySelector('link[rel~="canonical" i], link[rel="canonical"]')?.getAttribute('href') ?? undefined,
+  (ctx) => firstMeta(ctx.meta, 'og:url', 'citation_abstract_html_url', 'citation_public_url', 'twitter:url'),
+  (ctx) => {
+    const url = mainValue(ctx.jsonLd, 'url');
+    return typeof url === 'string' ? url : undefined;
+  },
+];
+
+export function extractCanonicalUrl(ctx: ExtractionContext): string | undefined {
+  return firstRule(ctx, CANONICAL_RULES.map((rule) => (c: ExtractionContext) => cleanUrl(rule(c), c.base)));
+}
+
+const DOI = /\b(10\.\d{4,9}\/[^\s"'<>]+)/;
+
+/** "doi:10.1/x", "https://doi.org/10.1/x" → "10.1/x" (trailing punctuation dropped). */
+export function cleanDoi(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  let value = raw.slice(0, 300);
+  try {
+    value = decodeURIComponent(value);
+  } catch {
+    // Keep it as written.
+  }
+  const match = DOI.exec(value);
+  return match ? match[1].replace(/[.,;:)\]]+$/, '') : undefined;
+}
+
+const DOI_RULES: Rule<unknown>[] = [
+  (ctx) => firstMeta(ctx.meta, 'citation_doi', 'prism.doi', 'dc.identifier.doi', 'bepress_citation_doi'),
+  (ctx) => allMeta(ctx.meta, 'dc.identifier', 'dcterms.identifier').find((value) => cleanDoi(value)),
+  (ctx) => namesOf(ctx.jsonLd, mainValue(ctx.jsonLd, 'identifier')).find((value) => cleanDoi(value)),
+  (ctx) => {
+    const sameAs = mainValue(ctx.jsonLd, 'sameAs');
+    return (Array.isArray(sameAs) ? sameAs : [sameAs]).find((value) => cleanDoi(value));
+  },
+  (ctx) => ctx.labels.get('doi')?.text,
+  (ctx) => {
+    const links = ctx.doc.querySelectorAll('a[href*="doi.org/10."]');
+    for (let i = 0; i < links.length && i < 50; i++) if (!ctx.isElsewhere(links[i])) return links[i].getAttribute('href');
+    return undefined;
+  },
+];
+
+export function extractDoi(ctx: ExtractionContext): string | undefined {
+  return firstRule(ctx, DOI_RULES.map((rule) => (c: ExtractionContext) => cleanDoi(rule(c))));
+}
+
+/** ISBN-10 or ISBN-13, digits only (and a final X). */
+export function cleanIsbn(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const match = /(?:97[89][\s-]?)?(?:\d[\s-]?){9}[\dXx]/.exec(raw.slice(0, 200));
+  if (!match) return undefined;
+  const digits = match[0].replace(/[\s-]/g, '').toUpperCase();
+  return digits.length === 10 || digits.length === 13 ? digits : undefined;
+}
+
+const ISBN_RULES: Rule<unknown>[] = [
+  (ctx) => firstMeta(ctx.meta, 'citation_isbn', 'book:isbn', 'prism.isbn', 'dc.identifier.isbn'),
+  (ctx) => namesOf(ctx.jsonLd, mainValue(ctx.jsonLd, 'isbn'))[0],
+  (ctx) => ctx.labels.get('isbn')?.text,
+];
+
+export function extractIsbn(ctx: ExtractionContext): string | undefined {
+  return firstRule(ctx, ISBN_RULES.map((rule) => (c: ExtractionContext) => cleanIsbn(rule(c))));
+}
+
+const PDF_TEXT = /\b(?:pdf|download|downloaden|volledige (?:tekst|rapport)|full (?:text|report))\b/i;
+
+const PDF_RULES: Rule<string>[] = [
+  (ctx) => firstMeta(ctx.meta, 'citation_pdf_url', 'eprints.document_url', 'bepress_citation_pdf_url'),
+  (ctx) => {
+    const encodings = mainValue(ctx.jsonLd, 'encoding') ?? mainValue(ctx.jsonLd, 'associatedMedia');
+    for (const item of Array.isArray(encodings) ? encodings : [encodings]) {
+      const node = item as Record<string, unknown> | undefined;
+      const url = node?.contentUrl ?? node?.url;
+      if (typeof url === 'string' && (/pdf/i.test(String(node?.encodingFormat ?? '')) || /\.pdf(?:$|[?#])/i.test(url))) return url;
+    }
+    return undefined;
+  },
+  (ctx) => ctx.doc.querySelector('link[rel="alternate"][type="application/pdf"]')?.getAttribute('href') ?? undefined,
+  (ctx) => {
+    // The first link to a PDF in the article: by file name, or a download link that says PDF.
+    const links = ctx.doc.querySelectorAll('a[href]');
+    for (let i = 0; i < links.length && i < 3_000; i++) {
+      const link = links[i];
+      const href = link.getAttribute('href') ?? '';
+      const isPdf = /\.pdf(?:$|[?#])/i.test(href) || (link.getAttribute('type') ?? '').includes('pdf')
+        || (/download|pdf/i.test(href) && PDF_TEXT.test(cleanText(textOf(link, 100))) && /pdf/i.test(textOf(link, 100) + href));
+      if (isPdf && !ctx.isElsewhere(link)) return href;
+    }
+    return undefined;
+  },
+];
+
+export function extractPdfUrl(ctx: ExtractionContext): string | undefined {
+  return firstRule(ctx, PDF_RULES.map((rule) => (c: ExtractionContext) => absoluteUrl(rule(c), c.base)));
+}

@@ -1,0 +1,104 @@
+/**
+ * The extractor: one publication record from one page, read only. Runs in the content script
+ * (Chromium, Firefox) and in Node over linkedom (CLI, eval, tests), so it uses only DOM APIs
+ * both have: querySelectorAll, textContent, getAttribute, children.
+ *
+ * Each field is its own module of ordered rules (most specific source first); what every field
+ * needs (meta table, JSON-LD, labels, heading, related blocks) is computed once in the context.
+ * Nothing here throws: a field that fails is left out, and a page that fails gives no record.
+ */
+import { isPublicationPage } from '@/utils/detect';
+import type { ExtractionResult, Publication } from '@/utils/publication';
+import { extractAuthors } from './authors-field';
+import { createContext, type ExtractionContext } from './context';
+import { extractCanonicalUrl, extractDoi, extractIsbn, extractPdfUrl } from './identifiers';
+import { extractLanguage } from './language';
+import { extractPublished } from './published';
+import { extractPublisher } from './publisher';
+import { extractRelated } from './related';
+import { siteAdapterFor } from '@/utils/sites';
+import { extractSubtitle } from './subtitle';
+import { extractSummary } from './summary';
+import { extractKeywords, extractThemes } from './themes';
+import { extractTitle } from './title';
+import { extractType } from './type';
+
+function field<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
+}
+
+function buildPublication(ctx: ExtractionContext): Publication | undefined {
+  const title = field(() => extractTitle(ctx), undefined);
+  if (!title) return undefined;
+  const publication: Publication = {
+    url: ctx.url,
+    title,
+    authors: field(() => extractAuthors(ctx), []),
+    themes: field(() => extractThemes(ctx), []),
+    keywords: field(() => extractKeywords(ctx), []),
+    related: [],
+  };
+  const optional: Partial<Publication> = {
+    canonicalUrl: field(() => extractCanonicalUrl(ctx), undefined),
+    subtitle: field(() => extractSubtitle(ctx, title), undefined),
+    published: field(() => extractPublished(ctx), undefined),
+    publisher: field(() => extractPublisher(ctx), undefined),
+    type: field(() => extractType(ctx), undefined),
+    summary: field(() => extractSummary(ctx), undefined),
+    language: field(() => extractLanguage(ctx), undefined),
+    doi: field(() => extractDoi(ctx), undefined),
+    isbn: field(() => extractIsbn(ctx), undefined),
+    pdfUrl: field(() => extractPdfUrl(ctx), undefined),
+  };
+  for (const [key, value] of Object.entries(optional)) {
+    if (value !== undefined && value !== '') (publication as unknown as Record<string, unknown>)[key] = value;
+  }
+  if (publication.published) publication.year = Number(publication.published.slice(0, 4));
+  const own = [ctx.url, publication.canonicalUrl].filter((url): url is string => Boolean(url));
+  publication.related = field(() => extractRelated(ctx, own), []);
+  const adapter = field(() => siteAdapterFor(ctx.url), undefined);
+  if (adapter) field(() => adapter.refine(publication, ctx), undefined);
+  return publication;
+}
+
+/** The publication on this page, or undefined when not even a title can be read. Never throws. */
+export function extractPublication(doc: Document, url: string): Publication | undefined {
+  try {
+    return buildPublication(createContext(doc, url));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Signals the full extraction adds to the cheap check's (what the record was read from). */
+function extractionSignals(publication: Publication | undefined): string[] {
+  if (!publication) return [];
+  const signals: string[] = [];
+  if (publication.authors.length) signals.push('extract:authors');
+  if (publication.published) signals.push('extract:published');
+  if (publication.related.length) signals.push('extract:related');
+  return signals;
+}
+
+/** Detection (the cheap check's decision) plus the record. Never throws. */
+export function extractPage(doc: Document, url: string): ExtractionResult {
+  let detection: ExtractionResult = { detected: false, confidence: 0, signals: [] };
+  try {
+    const found = isPublicationPage(doc, url);
+    detection = { detected: found.detected, confidence: found.confidence, signals: [...found.signals] };
+  } catch {
+    detection.signals.push('detect:error');
+  }
+  const publication = extractPublication(doc, url);
+  const result: ExtractionResult = {
+    detected: detection.detected,
+    confidence: detection.confidence,
+    signals: [...detection.signals, ...extractionSignals(publication)],
+  };
+  if (publication) result.publication = publication;
+  return result;
+}

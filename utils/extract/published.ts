@@ -1,0 +1,56 @@
+/** Field: the publication date (never the modified date), as precise as the page states it. */
+import { firstRule, type ExtractionContext, type Rule } from './context';
+import { parseDate } from './dates';
+import { mainValue } from './jsonld';
+import { firstMeta } from './meta';
+import { textOf } from './text';
+
+const fromElements: Rule<string> = (ctx) => {
+  const el = ctx.doc.querySelector('[itemprop="datePublished"]');
+  if (!el || ctx.isElsewhere(el)) return undefined;
+  return el.getAttribute('content') ?? el.getAttribute('datetime') ?? textOf(el, 100);
+};
+
+/** A <time> in the article (not in cards of other publications, not "updated"). */
+const fromTimeElement: Rule<string> = (ctx) => {
+  const times = ctx.doc.querySelectorAll('time');
+  for (let i = 0; i < times.length && i < 100; i++) {
+    const el = times[i];
+    if (ctx.isElsewhere(el)) continue;
+    const context = `${el.getAttribute('class') ?? ''} ${el.getAttribute('itemprop') ?? ''} ${textOf(el.parentElement, 80)}`;
+    if (/modif|updat|bijgewerkt|gewijzigd/i.test(context)) continue;
+    const value = el.getAttribute('datetime') || textOf(el, 100);
+    if (parseDate(value)) return value;
+  }
+  return undefined;
+};
+
+/** A date written on a line of the heading's block (the byline row). */
+const nearHeading: Rule<string> = (ctx) => {
+  const scope = ctx.heading?.parentElement;
+  if (!scope) return undefined;
+  const lines = scope.querySelectorAll('p, span, div, li');
+  for (let i = 0; i < lines.length && i < 60; i++) {
+    if (lines[i].children.length > 4) continue;
+    const text = textOf(lines[i], 120);
+    if (text.length > 100 || /modif|updat|bijgewerkt|gewijzigd/i.test(text)) continue;
+    if (/\d{4}/.test(text) && /[a-z]{3}|\d{4}-\d/i.test(text) && parseDate(text)) return text;
+  }
+  return undefined;
+};
+
+const RULES: Rule<unknown>[] = [
+  (ctx) => mainValue(ctx.jsonLd, 'datePublished'),
+  (ctx) => firstMeta(ctx.meta, 'citation_publication_date', 'citation_date', 'citation_online_date', 'citation_cover_date'),
+  (ctx) => firstMeta(ctx.meta, 'dc.date.issued', 'dcterms.issued', 'dc.issued', 'prism.publicationdate', 'dcterms.date', 'dc.date', 'dcterms.created', 'dc.date.created'),
+  (ctx) => firstMeta(ctx.meta, 'article:published_time', 'og:published_time', 'og:article:published_time', 'parsely-pub-date', 'sailthru.date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'date', 'datepublished', 'dateCreated'.toLowerCase()),
+  (ctx) => ctx.labels.get('published')?.text,
+  fromElements,
+  (ctx) => mainValue(ctx.jsonLd, 'dateCreated'),
+  fromTimeElement,
+  nearHeading,
+];
+
+export function extractPublished(ctx: ExtractionContext): string | undefined {
+  return firstRule(ctx, RULES.map((rule) => (c: ExtractionContext) => parseDate(rule(c))));
+}

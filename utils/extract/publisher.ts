@@ -1,0 +1,54 @@
+/** Field: the publishing organisation ("NSOB", "Brookings Institution"). */
+import { publisherForHost } from '@/utils/publishers';
+import { firstRule, kickerText, type ExtractionContext, type Rule } from './context';
+import { mainValue, namesOf, typesOf } from './jsonld';
+import { firstMeta } from './meta';
+import { cleanText, fold } from './text';
+import { titleParts } from './title';
+import { typeFromWord } from './type';
+
+const fromJsonLd: Rule<string> = (ctx) =>
+  namesOf(ctx.jsonLd, mainValue(ctx.jsonLd, 'publisher'))[0] ?? namesOf(ctx.jsonLd, mainValue(ctx.jsonLd, 'sourceOrganization'))[0];
+
+/** A WebSite or Organization node of the page's own graph. */
+const fromJsonLdSite: Rule<string> = (ctx) => {
+  for (const node of ctx.jsonLd.nodes) {
+    const types = typesOf(node);
+    if ((types.includes('website') || types.includes('organization')) && typeof node.name === 'string') return node.name;
+  }
+  return undefined;
+};
+
+/** The kicker above the heading: "NSOB | essay" → the part that is not a publication type. */
+const fromKicker: Rule<string> = (ctx) => {
+  const kicker = kickerText(ctx);
+  if (!kicker) return undefined;
+  const parts = kicker.split(/\s*[|·•/]\s*/).filter(Boolean);
+  if (parts.length < 2) return undefined;
+  return parts.find((part) => !typeFromWord(part) && part.split(/\s+/).length <= 5);
+};
+
+/** "Title | Section | Site": the last part, when the first part is the heading. */
+const fromTitleSuffix: Rule<string> = (ctx) => {
+  const parts = titleParts(ctx.docTitle);
+  if (parts.length < 2 || !ctx.headingText) return undefined;
+  if (fold(parts[0]) !== fold(ctx.headingText)) return undefined;
+  const last = parts[parts.length - 1];
+  return last.split(/\s+/).length <= 6 ? last : undefined;
+};
+
+const RULES: Rule<string>[] = [
+  fromJsonLd,
+  (ctx) => firstMeta(ctx.meta, 'citation_publisher', 'citation_technical_report_institution', 'dc.publisher', 'dcterms.publisher', 'citation_dissertation_institution'),
+  (ctx) => firstMeta(ctx.meta, 'og:site_name', 'application-name', 'apple-mobile-web-app-title'),
+  (ctx) => ctx.labels.get('publisher')?.text,
+  fromJsonLdSite,
+  fromKicker,
+  fromTitleSuffix,
+  (ctx) => publisherForHost(ctx.host)?.name,
+];
+
+export function extractPublisher(ctx: ExtractionContext): string | undefined {
+  return firstRule(ctx, RULES.map((rule) => (c: ExtractionContext) => cleanText(rule(c) ?? '', 200) || undefined));
+}
+

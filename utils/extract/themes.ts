@@ -1,0 +1,65 @@
+/** Fields: themes (the publisher's own topic labels) and keywords (from metadata). */
+import { firstRule, type ExtractionContext, type Rule } from './context';
+import { mainValue, namesOf } from './jsonld';
+import { allMeta } from './meta';
+import { cleanText, fold, textOf, uniqueBy } from './text';
+
+const MAX_ITEMS = 30;
+
+/** Split "a, b; c" into items, unless it is already a list. */
+export function listItems(raws: string[]): string[] {
+  const items = raws.length === 1 ? raws[0].split(/\s*[;,|]\s*/) : raws;
+  return uniqueBy(
+    items.map((item) => cleanText(item, 100)).filter((item) => item.length >= 2 && item.length <= 100),
+    fold,
+  ).slice(0, MAX_ITEMS);
+}
+
+const fromLabels: Rule<string[]> = (ctx) => {
+  const value = ctx.labels.get('themes');
+  if (!value) return undefined;
+  return value.items.length ? value.items : [value.text];
+};
+
+/** rel=tag links in the article (WordPress, Drupal taxonomy), not in cards of other publications. */
+const fromTagLinks: Rule<string[]> = (ctx) => {
+  const links = ctx.doc.querySelectorAll('a[rel~="tag"]');
+  const out: string[] = [];
+  for (let i = 0; i < links.length && i < 100; i++) {
+    if (!ctx.isElsewhere(links[i])) out.push(textOf(links[i], 100));
+  }
+  return out;
+};
+
+const THEME_RULES: Rule<string[]>[] = [
+  fromLabels,
+  fromTagLinks,
+  (ctx) => namesOf(ctx.jsonLd, mainValue(ctx.jsonLd, 'about')),
+  (ctx) => allMeta(ctx.meta, 'article:section'),
+];
+
+export function extractThemes(ctx: ExtractionContext): string[] {
+  return firstRule(ctx, THEME_RULES.map((rule) => (c: ExtractionContext) => {
+    const raw = rule(c);
+    return raw ? listItems(raw) : undefined;
+  }), (items) => items.length > 0) ?? [];
+}
+
+const KEYWORD_RULES: Rule<string[]>[] = [
+  (ctx) => allMeta(ctx.meta, 'citation_keywords', 'citation_keyword'),
+  (ctx) => allMeta(ctx.meta, 'dc.subject', 'dcterms.subject', 'prism.keyword'),
+  (ctx) => namesOf(ctx.jsonLd, mainValue(ctx.jsonLd, 'keywords')),
+  (ctx) => allMeta(ctx.meta, 'article:tag'),
+  (ctx) => allMeta(ctx.meta, 'keywords', 'news_keywords'),
+  (ctx) => {
+    const value = ctx.labels.get('keywords');
+    return value ? (value.items.length ? value.items : [value.text]) : undefined;
+  },
+];
+
+export function extractKeywords(ctx: ExtractionContext): string[] {
+  return firstRule(ctx, KEYWORD_RULES.map((rule) => (c: ExtractionContext) => {
+    const raw = rule(c);
+    return raw ? listItems(raw) : undefined;
+  }), (items) => items.length > 0) ?? [];
+}

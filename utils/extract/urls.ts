@@ -1,0 +1,27 @@
+/** Cleaner: URLs resolved to absolute http(s), without fragment or tracking parameters. */
+
+const TRACKING = /^(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|_ga|_gl|igshid|ref_src|oly_\w+|vero_\w+|__s|_hsenc|_hsmi|hsctatracking)$/i;
+
+export function absoluteUrl(raw: unknown, base: string): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const value = raw.trim();
+  if (!value || value.length > 2_000 || /^(?:javascript|data|mailto|tel):/i.test(value)) return undefined;
+  try {
+    const url = new URL(value, base);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    return url.href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Absolute, no fragment, no tracking parameters (utm_ family, fbclid, gclid, ...). */
+export function cleanUrl(raw: unknown, base: string): string | undefined {
+  const href = absoluteUrl(raw, base);
+  if (!href) return undefined;
+  const url = new URL(href);
+  url.hash = '';
+  for (const key of [...url.searchParams.keys()]) if (TRACKING.test(key)) url.searchParams.delete(key);
+  // URLSearchParams re-encodes; keep the original query when nothing was removed.
+  return url.href.replace(/\?$/, '');
+}
