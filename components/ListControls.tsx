@@ -1,7 +1,7 @@
 /** Search box, filters (theme, status, publisher, year, type, tag) and sort for a reading list. */
 import { formatNumber, t } from '@/utils/i18n';
 import { READING_STATUSES, type ReadingStatus } from '@/utils/publication';
-import type { ListSort } from '@/utils/search';
+import type { ListSort } from '@/utils/stores/list-view';
 import type { ReadingListStore } from '@/utils/stores/reading-list';
 import { statusLabel, typeLabel } from './labels';
 
@@ -23,7 +23,7 @@ export function SearchBox({ store, idPrefix, inputRef }: { store: ReadingListSto
         autocomplete="off"
         value={store.query.value}
         onInput={(e) => (store.query.value = (e.currentTarget as HTMLInputElement).value)}
-        onFocus={() => store.prepareSearch()}
+        onFocus={() => void store.prepareSearch()}
       />
     </div>
   );

@@ -22,6 +22,7 @@ export function ReadingList({ store, rowHeight, onEdit, activeIndex, selected, o
   if (phase === 'loading') return <p class="muted" aria-busy="true">{t('loading')}</p>;
   if (phase === 'error') return <p class="error" role="alert">{t('errorGeneric', store.error.value ?? '')}</p>;
   if (store.records.value.length === 0) return <p class="muted empty" data-testid="list-empty">{t('listEmpty')}</p>;
+  if (results.length === 0 && store.searchLoading.value) return <p class="muted" aria-busy="true">{t('loading')}</p>;
   if (results.length === 0) return <p class="muted empty" data-testid="list-no-match">{t('listNoMatch')}</p>;
   return (
     <VirtualList

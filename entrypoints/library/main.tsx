@@ -4,10 +4,12 @@ import { LibraryApp } from '@/components/LibraryApp';
 import { interfaceLanguage, setInterfaceLanguage, t } from '@/utils/i18n';
 import { getSettings, onSettingsChanged } from '@/utils/settings';
 import { databaseSource, onListChanged, send } from '@/utils/stores/extension';
+import { markFirstListPaint } from '@/utils/stores/paint-mark';
 import { createReadingListStore } from '@/utils/stores/reading-list';
 
 async function start() {
   const list = createReadingListStore({ source: databaseSource(), send, firstScreenSize: 40 });
+  markFirstListPaint(list);
   const loaded = list.load();
   setInterfaceLanguage((await getSettings().catch(() => undefined))?.uiLanguage ?? 'auto');
   const applyLanguage = () => {

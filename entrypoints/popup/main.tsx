@@ -5,6 +5,7 @@ import { interfaceLanguage, setInterfaceLanguage, t } from '@/utils/i18n';
 import { getSettings, onSettingsChanged } from '@/utils/settings';
 import { createCurrentPageStore } from '@/utils/stores/current-page';
 import { databaseSource, onListChanged, popupTabId, send, tabTitle } from '@/utils/stores/extension';
+import { markFirstListPaint } from '@/utils/stores/paint-mark';
 import { createReadingListStore } from '@/utils/stores/reading-list';
 import { createSuggestionsStore } from '@/utils/stores/suggestions';
 import { loadSuggestions } from '@/utils/stores/suggestion-source';
@@ -12,6 +13,7 @@ import { loadSuggestions } from '@/utils/stores/suggestion-source';
 async function start() {
   const current = createCurrentPageStore({ send, tabId: () => popupTabId(), tabTitle });
   const list = createReadingListStore({ source: databaseSource(), send });
+  markFirstListPaint(list);
   const suggestions = createSuggestionsStore({
     load: loadSuggestions,
     dismiss: async (id) => void (await send('page/dismiss-suggestion', { id })),

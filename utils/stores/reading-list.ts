@@ -10,15 +10,10 @@ import { batch, computed, signal } from '@preact/signals';
 import type { PublicationChanges } from '@/utils/db';
 import type { MessageType, RequestOf, ResponseOf } from '@/utils/messages';
 import type { ReadingStatus, SavedPublication } from '@/utils/publication';
-import {
-  collectFacets,
-  createReadingListIndex,
-  matchesFilters,
-  sortRecords,
-  type ListFilters,
-  type ListSort,
-  type ReadingListIndex,
-} from '@/utils/search';
+import type { ReadingListIndex } from '@/utils/search';
+import { collectFacets, matchesFilters, sortRecords, type ListFilters, type ListSort } from './list-view';
+
+export type { ListFilters, ListSort };
 
 export type Send = <K extends MessageType>(type: K, payload: RequestOf<K>) => Promise<ResponseOf<K>>;
 
@@ -36,12 +31,21 @@ export interface ReadingListStoreOptions {
   send: Send;
   /** Records to show before the whole list arrives. */
   firstScreenSize?: number;
+  /** Loads the search index code (MiniSearch and the stemmers load after the first paint). */
+  loadIndex?: () => Promise<(records: readonly SavedPublication[]) => ReadingListIndex>;
 }
+
+const loadSearchModule = async () => (await import('@/utils/search')).createReadingListIndex;
 
 /** Above this many changed ids a change notice reloads the list instead of patching it. */
 const PATCH_LIMIT = 50;
 
-export function createReadingListStore({ source, send, firstScreenSize = 30 }: ReadingListStoreOptions) {
+export function createReadingListStore({
+  source,
+  send,
+  firstScreenSize = 30,
+  loadIndex = loadSearchModule,
+}: ReadingListStoreOptions) {
   const records = signal<SavedPublication[]>([]);
   /** 'partial' while only the first screen is in. */
   const phase = signal<'loading' | 'partial' | 'ready' | 'error'>('loading');
@@ -52,6 +56,10 @@ export function createReadingListStore({ source, send, firstScreenSize = 30 }: R
   /** Bumped whenever the index changes, so results recompute. */
   const indexVersion = signal(0);
   let index: ReadingListIndex | undefined;
+  let createIndex: ((records: readonly SavedPublication[]) => ReadingListIndex) | undefined;
+  let loadingIndex: Promise<void> | undefined;
+  /** True while a query waits for the search code to load. */
+  const searchLoading = signal(false);
 
   const byId = computed(() => new Map(records.value.map((r) => [r.id, r])));
   const facets = computed(() => collectFacets(records.value));
@@ -60,7 +68,14 @@ export function createReadingListStore({ source, send, firstScreenSize = 30 }: R
     indexVersion.value;
     const q = query.value.trim();
     if (!q) return undefined;
-    if (!index) index = createReadingListIndex(records.peek());
+    if (!index) {
+      if (!createIndex) {
+        // Signals may not be written inside a computed: start loading just after.
+        queueMicrotask(() => void prepareSearch());
+        return new Map<string, number>();
+      }
+      index = createIndex(records.peek());
+    }
     return index.search(q);
   });
 
@@ -104,9 +119,23 @@ export function createReadingListStore({ source, send, firstScreenSize = 30 }: R
     }
   }
 
-  /** Builds the search index ahead of the first keystroke (call when the page is idle). */
-  function prepareSearch(): void {
-    if (!index && phase.peek() === 'ready') index = createReadingListIndex(records.peek());
+  /**
+   * Loads the search code and builds the index ahead of the first keystroke (call when the page
+   * is idle, or on focus of the search box). A query typed before then shows once it is ready.
+   */
+  function prepareSearch(): Promise<void> {
+    loadingIndex ??= (async () => {
+      searchLoading.value = true;
+      try {
+        createIndex = await loadIndex();
+      } finally {
+        searchLoading.value = false;
+      }
+    })();
+    return loadingIndex.then(() => {
+      if (!index && phase.peek() === 'ready') index = createIndex!(records.peek());
+      indexVersion.value++;
+    });
   }
 
   /** Puts changed records in place (or removes deleted ones), keeping newest-saved-first order. */
@@ -194,6 +223,7 @@ export function createReadingListStore({ source, send, firstScreenSize = 30 }: R
     phase,
     error,
     query,
+    searchLoading,
     filters,
     sort,
     results,

@@ -40,6 +40,7 @@ describe('reading list store', () => {
   it('narrows by search and filters together, and sorts', async () => {
     const { store } = setup(6);
     await store.load();
+    await store.prepareSearch();
     store.setFilter('theme', 'Wonen');
     expect(store.results.value.map((r) => r.id)).toEqual(['r5', 'r3', 'r1']);
     store.query.value = 'publicatie';
@@ -50,6 +51,27 @@ describe('reading list store', () => {
     store.clearFilters();
     store.query.value = '';
     expect(store.results.value).toHaveLength(6);
+  });
+
+  it('answers a query typed before the search code has loaded, once it has', async () => {
+    const { store, background } = setup(4);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const lazy = createReadingListStore({
+      source: sourceFor(background),
+      send: background.send,
+      loadIndex: async () => (await gate, (await import('@/utils/search')).createReadingListIndex),
+    });
+    await lazy.load();
+    lazy.query.value = 'publicatie 2';
+    expect(lazy.results.value).toEqual([]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(lazy.searchLoading.value).toBe(true);
+    release();
+    await lazy.prepareSearch();
+    expect(lazy.searchLoading.value).toBe(false);
+    expect(lazy.results.value.map((r) => r.id)).toEqual(['r2']);
+    expect(store.phase.value).toBe('loading');
   });
 
   it('changes a status through the background and shows it at once', async () => {
@@ -63,6 +85,7 @@ describe('reading list store', () => {
   it('applies the background change notices: edits, new records and deletions', async () => {
     const { store, background } = setup();
     await store.load();
+    await store.prepareSearch();
     store.query.value = 'klimaatadaptatie';
     expect(store.results.value).toEqual([]);
     background.records.set('new', record({ id: 'new', title: 'Klimaatadaptatie', savedAt: 5000 }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collectFacets, createReadingListIndex, matchesFilters, sortRecords } from '@/utils/search';
+import { createReadingListIndex } from '@/utils/search';
+import { collectFacets, matchesFilters, sortRecords } from '@/utils/stores/list-view';
 import { record } from './records';
 
 const leren = record({
