@@ -22,18 +22,21 @@ const LABELS = wordTable(
     'vacancy: salaris|salary|uren per week|hours per week|standplaats|vacaturenummer|sluitingsdatum|closing date|dienstverband;' +
     'event: locatie|location|venue|aanvang|tijd|time|datum en tijd|date and time|aanmelden|registration|sprekers|speakers',
 );
-const LABEL_LINE = new RegExp(
-  `^\\s*(${[...LABELS.keys()].map((l) => l.replace(/[()]/g, '\\$&')).join('|')})\\s*:`,
-  'i',
-);
-
 const BYLINE_TEXT = /^\s*(door|by|geschreven door|written by|auteurs?|authors?)\b[\s:]+\S/i;
-const MONTHS =
-  'jan|feb|mrt|maart|mar|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec|januari|februari|april|juni|juli|augustus|september|oktober|november|december|january|february|march|june|july|august|october';
-const DATE_TEXT = new RegExp(
-  `\\b\\d{1,2}[-/.]\\d{1,2}[-/.](19|20)\\d{2}\\b|\\b(19|20)\\d{2}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}\\s+(${MONTHS})\\.?\\s+(19|20)\\d{2}\\b|\\b(${MONTHS})\\.?\\s+\\d{1,2},?\\s+(19|20)\\d{2}\\b`,
-  'i',
-);
+const NUMERIC_DATE = /\b\d{1,2}[-/.]\d{1,2}[-/.](19|20)\d\d\b|\b(19|20)\d\d-\d\d-\d\d\b/;
+// "22 september 2020", "Sept. 2020", "March 4, 2024": a word, checked against month names below.
+const WORD_DATE = /\b([a-z]{3,9})\.?\s+(\d{1,2},?\s+)?(19|20)\d\d\b/gi;
+const MONTHS = new Set('jan|feb|mrt|maa|mar|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec'.split('|'));
+
+/** Whether a short line states a date, Dutch or English, numeric or written out. */
+function statesDate(line: string): boolean {
+  if (NUMERIC_DATE.test(line)) return true;
+  WORD_DATE.lastIndex = 0;
+  for (let match = WORD_DATE.exec(line); match; match = WORD_DATE.exec(line)) {
+    if (MONTHS.has(match[1].slice(0, 3).toLowerCase())) return true;
+  }
+  return false;
+}
 
 /** Places on a page that are chrome, not content. */
 const CHROME = 'nav, footer, form, [role="navigation"], [role="search"], [role="dialog"], [aria-modal="true"]';
@@ -112,7 +115,7 @@ function inspectNeighbours(anchor: Element, result: HeadingContext): void {
       result.byline = true;
     }
     if (el.matches('time[datetime], [itemprop="datePublished"]') || el.querySelector('time[datetime], [itemprop="datePublished"]')
-      || DATE_TEXT.test(line)) {
+      || statesDate(line)) {
       result.date = true;
     }
   }
@@ -131,10 +134,9 @@ export function publicationLabels(doc: Document): string[] {
     seen++;
     let kind: string | undefined;
     if (content.length <= 40) kind = LABELS.get(content.replace(/\s*:\s*$/, '').toLowerCase());
-    if (!kind) {
-      const line = LABEL_LINE.exec(content);
-      if (line) kind = LABELS.get(line[1].toLowerCase());
-    }
+    // "Publicatiedatum: 25 november 2021": the words before the colon.
+    const colon = content.indexOf(':');
+    if (!kind && colon > 0 && colon <= 40) kind = LABELS.get(content.slice(0, colon).trim().toLowerCase());
     if (!kind || kinds.has(kind)) continue;
     // Filter facets on an overview ("Thema's" above checkboxes) are labels of a search, not of a work.
     if (el.closest(CHROME) || el.parentElement?.querySelector('input, select')) continue;

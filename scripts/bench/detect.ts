@@ -1,0 +1,231 @@
+/**
+ * Detection benchmark: what the cheap check costs on every page it runs on.
+ *
+ * 1. Node (linkedom): time of `isPublicationPage` per page, DOM parsing excluded; median and 95th
+ *    percentile over the fixture pages and the Readability corpus (../shared/corpora/readability).
+ * 2. Chromium with the built extension (.output/chrome-mv3, or --extension-dir=DIR): the content
+ *    script's size as shipped; then every page served from localhost at its own address, and in the
+ *    page, timed with performance.now(): the first check (cold, as the content script runs it on
+ *    load) and a warm check, using the same detector code bundled for the page; and the full
+ *    extraction, by running the shipped extractor script (or utils/extract bundled) in the page.
+ *
+ * Usage: npm run bench -- detect   (builds first)   or
+ *        npx tsx scripts/bench/detect.ts [--node-only] [--extension-dir=.output/chrome-mv3]
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { build } from 'esbuild';
+import { parseHTML } from 'linkedom';
+import { isPublicationPage } from '@/utils/detect';
+import { chromiumPath, EXTENSION_DIR, launchWithExtension } from '../lib/browser';
+import { FIXTURES_DIR, startFixtureServer } from '../lib/fixture-server';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const CORPUS_DIR = join(ROOT, '../shared/corpora/readability');
+const WARM_RUNS = 20;
+
+interface BenchPage {
+  name: string;
+  url: string;
+  html: string;
+  /** Whether the page is a publication, where labelled. */
+  expected?: boolean;
+}
+
+function loadPages(): BenchPage[] {
+  const pages: BenchPage[] = [];
+  for (const slug of readdirSync(FIXTURES_DIR).sort()) {
+    const dir = join(FIXTURES_DIR, slug);
+    if (!existsSync(join(dir, 'source.html')) || !existsSync(join(dir, 'expected.json'))) continue;
+    const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { url: string; detected?: boolean };
+    pages.push({ name: `fixtures/${slug}`, url: expected.url, html: readFileSync(join(dir, 'source.html'), 'utf8'), expected: expected.detected });
+  }
+  if (!existsSync(CORPUS_DIR)) {
+    console.log(`Corpus missing: ${CORPUS_DIR} not found; measuring the fixture pages only.`);
+    return pages;
+  }
+  for (const folder of readdirSync(CORPUS_DIR).sort()) {
+    const dir = join(CORPUS_DIR, folder);
+    if (!existsSync(join(dir, 'source.html'))) continue;
+    const metadataFile = join(dir, 'expected-metadata.json');
+    const metadata = existsSync(metadataFile) ? (JSON.parse(readFileSync(metadataFile, 'utf8')) as { readerable?: boolean }) : {};
+    pages.push({
+      name: `readability/${folder}`,
+      url: `https://example.com/test/${folder}/`,
+      html: readFileSync(join(dir, 'source.html'), 'utf8'),
+      expected: typeof metadata.readerable === 'boolean' ? metadata.readerable : undefined,
+    });
+  }
+  return pages;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function median(values: number[]): number {
+  return percentile(values, 50);
+}
+
+function formatMs(ms: number): string {
+  return ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`;
+}
+
+function row(label: string, values: number[]): string {
+  return `${label.padEnd(46)} median ${formatMs(median(values)).padStart(9)}   p95 ${formatMs(percentile(values, 95)).padStart(9)}   max ${formatMs(Math.max(...values)).padStart(9)}`;
+}
+
+function agreement(results: Array<{ expected?: boolean; detected: boolean }>): string {
+  let tp = 0, fp = 0, fn = 0, tn = 0;
+  for (const { expected, detected } of results) {
+    if (expected === undefined) continue;
+    if (expected && detected) tp++;
+    else if (!expected && detected) fp++;
+    else if (expected) fn++;
+    else tn++;
+  }
+  const precision = tp + fp ? (100 * tp) / (tp + fp) : 100;
+  const recall = tp + fn ? (100 * tp) / (tp + fn) : 100;
+  return `detection over ${tp + fp + fn + tn} labelled pages: precision ${precision.toFixed(1)}%, recall ${recall.toFixed(1)}% (tp ${tp}, fp ${fp}, fn ${fn}, tn ${tn})`;
+}
+
+function benchNode(pages: BenchPage[]): void {
+  console.log(`Node ${process.version}, linkedom: isPublicationPage per page (parsing excluded), ${pages.length} pages`);
+  const first: number[] = [];
+  const warm: number[] = [];
+  const results: Array<{ expected?: boolean; detected: boolean }> = [];
+  for (const page of pages) {
+    const doc = parseHTML(page.html).document as unknown as Document;
+    let started = performance.now();
+    const detection = isPublicationPage(doc, page.url);
+    first.push(performance.now() - started);
+    started = performance.now();
+    for (let i = 0; i < WARM_RUNS; i++) isPublicationPage(doc, page.url);
+    warm.push((performance.now() - started) / WARM_RUNS);
+    results.push({ expected: page.expected, detected: detection.detected });
+  }
+  console.log(row('first check on the page', first));
+  console.log(row(`warm check (mean of ${WARM_RUNS} runs)`, warm));
+  console.log(agreement(results));
+}
+
+/** The detector as one script for a page: defines globalThis.__leesmapBenchDetect. */
+async function bundle(entry: string): Promise<string> {
+  const result = await build({
+    stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'chrome120',
+    write: false,
+    alias: { '@': ROOT.replace(/\/$/, '') },
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0].text;
+}
+
+function contentScriptSize(extensionDir: string): void {
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
+    content_scripts?: Array<{ js?: string[]; matches?: string[] }>;
+  };
+  for (const script of manifest.content_scripts ?? []) {
+    for (const file of script.js ?? []) {
+      const bytes = readFileSync(join(extensionDir, file));
+      console.log(
+        `content script ${file}: ${bytes.length} bytes minified as shipped (${gzipSync(bytes).length} gzipped), ` +
+          `on ${script.matches?.length ?? 0} match patterns`,
+      );
+    }
+  }
+}
+
+async function benchChromium(pages: BenchPage[], extensionDir: string): Promise<void> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    console.log(`\nChromium: not measured, no built extension at ${extensionDir} (run "npm run build" first).`);
+    return;
+  }
+  const chromiumVersion = execFileSync(chromiumPath(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  console.log(`\n${chromiumVersion}, built extension at ${extensionDir}`);
+  contentScriptSize(extensionDir);
+
+  const detector = await bundle(`import { isPublicationPage } from '@/utils/detect'; (globalThis as any).__leesmapBenchDetect = isPublicationPage;`);
+  console.log(`detector alone, bundled the same way: ${Buffer.byteLength(detector)} bytes minified (${gzipSync(detector).length} gzipped)`);
+  const shippedExtractor = join(extensionDir, 'extractor.js');
+  let extractor: string | undefined;
+  let extractorSource = '';
+  if (existsSync(shippedExtractor) && statSync(shippedExtractor).size > 0) {
+    extractor = readFileSync(shippedExtractor, 'utf8');
+    extractorSource = `shipped ${shippedExtractor.replace(ROOT, '')}`;
+  } else if (existsSync(join(ROOT, 'utils/extract/index.ts'))) {
+    extractor = await bundle(`import { extractPage } from '@/utils/extract'; (() => { const s = performance.now(); const result = extractPage(document, location.href); return { result, ms: performance.now() - s }; })();`);
+    extractorSource = 'utils/extract bundled';
+  }
+
+  const server = await startFixtureServer();
+  const browser = await launchWithExtension({ port: server.port, extensionDir });
+  try {
+    const first: number[] = [];
+    const warm: number[] = [];
+    const extraction: number[] = [];
+    const results: Array<{ expected?: boolean; detected: boolean }> = [];
+    let extractionErrors = 0;
+    const notServed: string[] = [];
+    let tab = await browser.context.newPage();
+    for (const page of pages) {
+      const address = server.addPage(page.url, page.html);
+      try {
+        await tab.goto(address, { waitUntil: 'load', timeout: 15_000 });
+      } catch (error) {
+        // Hosts on Chromium's HSTS preload list are forced to https, which the local server is not.
+        if (process.env.DEBUG) console.log(address, String(error).split('\n')[0]);
+        notServed.push(new URL(address).hostname);
+        // The failed tab is left on an error page; measure the next page in a fresh one.
+        await tab.close();
+        tab = await browser.context.newPage();
+        continue;
+      }
+      await tab.evaluate(detector);
+      const timing = await tab.evaluate((runs: number) => {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const detect = (globalThis as any).__leesmapBenchDetect as (doc: Document, url: string) => { detected: boolean };
+        let started = performance.now();
+        const detection = detect(document, location.href);
+        const firstMs = performance.now() - started;
+        started = performance.now();
+        for (let i = 0; i < runs; i++) detect(document, location.href);
+        return { firstMs, warmMs: (performance.now() - started) / runs, detected: detection.detected };
+      }, WARM_RUNS);
+      first.push(timing.firstMs);
+      warm.push(timing.warmMs);
+      results.push({ expected: page.expected, detected: timing.detected });
+      if (extractor && (timing.detected || page.expected)) {
+        // The extractor runs where the check said yes (and, for the figure, on labelled publications).
+        const outcome = (await tab.evaluate(extractor).catch(() => undefined)) as { ms?: number } | undefined;
+        if (typeof outcome?.ms === 'number') extraction.push(outcome.ms);
+        else extractionErrors++;
+      }
+    }
+    console.log(
+      `${first.length} pages served from localhost at their own addresses; performance.now() inside the page (100 µs resolution without cross-origin isolation):`,
+    );
+    if (notServed.length) console.log(`not measured (Chromium would not load them over http, HSTS preload): ${[...new Set(notServed)].join(', ')}`);
+    console.log(row('first check on the page (cold, as on load)', first));
+    console.log(row(`warm check (mean of ${WARM_RUNS} runs)`, warm));
+    console.log(agreement(results));
+    if (!extractor) console.log('full extraction: not measured (no extractor.js in the build and no utils/extract/index.ts yet)');
+    else if (extraction.length) console.log(row(`full extraction, ${extractorSource} (${extraction.length} pages)`, extraction) + (extractionErrors ? `   (${extractionErrors} pages gave no timing)` : ''));
+    else console.log(`full extraction (${extractorSource}): no page returned a timing (${extractionErrors} tried)`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+const nodeOnly = process.argv.includes('--node-only');
+const extensionDir = process.argv.find((arg) => arg.startsWith('--extension-dir='))?.slice('--extension-dir='.length) ?? EXTENSION_DIR;
+const pages = loadPages();
+benchNode(pages);
+if (!nodeOnly) await benchChromium(pages, extensionDir);
