@@ -1,0 +1,129 @@
+/**
+ * npm run eval [-- --misses] [--set corpus|fixtures]
+ * Scores Leesmap, metascraper and @mozilla/readability on the same pages in the same run, with
+ * the rules of ../shared/corpora/README.md (scripts/lib/score.ts). Pages: Readability's test
+ * pages in ../shared/corpora/readability/ (URL https://example.com/test/<folder>/), when present,
+ * and tests/fixtures/. `--misses` lists every page and field Leesmap got wrong.
+ */
+import { corpusPages, CORPUS_DIR, fixturePages, type EvalPage } from './lib/pages';
+import {
+  CORPUS_FIELDS,
+  detectionScore,
+  FIXTURE_FIELDS,
+  scoreField,
+  type ScoredField,
+  type SystemOutput,
+} from './lib/score';
+import { leesmapOutput, runLeesmap, runMetascraper, runReadability } from './lib/systems';
+
+const args = process.argv.slice(2);
+const showMisses = args.includes('--misses');
+const onlySet = args.includes('--set') ? args[args.indexOf('--set') + 1] : undefined;
+
+type SystemName = 'Leesmap' | 'metascraper' | 'readability';
+const SYSTEMS: SystemName[] = ['Leesmap', 'metascraper', 'readability'];
+
+interface PageResult {
+  page: EvalPage;
+  outputs: Record<SystemName, SystemOutput>;
+}
+
+async function evaluate(pages: EvalPage[]): Promise<PageResult[]> {
+  const results: PageResult[] = [];
+  for (const page of pages) {
+    let leesmap: SystemOutput = {};
+    try {
+      leesmap = leesmapOutput(runLeesmap(page.html, page.url));
+    } catch (error) {
+      console.error(`Leesmap failed on ${page.name}: ${String(error)}`);
+    }
+    let metascraper: SystemOutput = {};
+    try {
+      metascraper = await runMetascraper(page.html, page.url);
+    } catch (error) {
+      console.error(`metascraper failed on ${page.name}: ${String(error)}`);
+    }
+    let readability: SystemOutput = {};
+    try {
+      readability = runReadability(page.html, page.url);
+    } catch (error) {
+      console.error(`readability failed on ${page.name}: ${String(error)}`);
+    }
+    results.push({ page, outputs: { Leesmap: leesmap, metascraper, readability } });
+  }
+  return results;
+}
+
+function percent(right: number, total: number): string {
+  return total ? `${Math.round((100 * right) / total)}%` : 'n/a';
+}
+
+function printTable(title: string, results: PageResult[], fields: readonly ScoredField[]): void {
+  const publications = results.filter((r) => r.page.truth.isPublication);
+  console.log(`\n## ${title}: ${results.length} pages, ${publications.length} publication pages`);
+  const header = ['system', ...fields, 'detection P / R'];
+  console.log(`| ${header.join(' | ')} |`);
+  console.log(`| ${header.map(() => '---').join(' | ')} |`);
+  for (const system of SYSTEMS) {
+    const cells: string[] = [system];
+    for (const field of fields) {
+      let right = 0;
+      let total = 0;
+      for (const { page, outputs } of publications) {
+        const verdict = scoreField(field, outputs[system], page.truth);
+        if (verdict === undefined) continue;
+        total++;
+        if (verdict) right++;
+      }
+      const leesmapOnly = !(CORPUS_FIELDS as readonly string[]).includes(field);
+      cells.push(leesmapOnly && system !== 'Leesmap' ? '–' : `${percent(right, total)} (${right}/${total})`);
+    }
+    const detection = detectionScore(results.map(({ page, outputs }) => ({ output: outputs[system].detected, truth: page.truth.detected })));
+    cells.push(`${Math.round(detection.precision * 100)}% / ${Math.round(detection.recall * 100)}%`);
+    console.log(`| ${cells.join(' | ')} |`);
+  }
+}
+
+function printMisses(results: PageResult[], fields: readonly ScoredField[]): void {
+  for (const { page, outputs } of results) {
+    const out = outputs.Leesmap;
+    if (page.truth.detected !== undefined && out.detected !== page.truth.detected) {
+      console.log(`- ${page.set}/${page.name} detection: expected ${page.truth.detected}, got ${out.detected}`);
+    }
+    if (!page.truth.isPublication) continue;
+    for (const field of fields) {
+      if (scoreField(field, out, page.truth) !== false) continue;
+      const show = (value: unknown) => JSON.stringify(value)?.slice(0, 160);
+      console.log(`- ${page.set}/${page.name} ${field}: expected ${show(page.truth[field])}, got ${show(out[field])}`);
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const corpus = onlySet === 'fixtures' ? [] : corpusPages();
+  if (corpus === undefined) {
+    console.log(`Corpus not found at ${CORPUS_DIR} (expected ../shared/corpora/readability/ beside the repository); scoring fixtures only.`);
+  }
+  const fixtures = onlySet === 'corpus' ? [] : fixturePages();
+  if (corpus?.length) {
+    const results = await evaluate(corpus);
+    printTable('Readability corpus (../shared/corpora/readability)', results, CORPUS_FIELDS);
+    if (showMisses) {
+      console.log('\n### Leesmap misses (corpus)');
+      printMisses(results, CORPUS_FIELDS);
+    }
+  }
+  if (fixtures.length) {
+    const results = await evaluate(fixtures);
+    printTable('Leesmap fixtures (tests/fixtures)', results, FIXTURE_FIELDS);
+    if (showMisses) {
+      console.log('\n### Leesmap misses (fixtures)');
+      printMisses(results, FIXTURE_FIELDS);
+    }
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
