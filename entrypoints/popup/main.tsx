@@ -8,14 +8,14 @@ import { databaseSource, onListChanged, popupTabId, send, tabTitle } from '@/uti
 import { markFirstListPaint } from '@/utils/stores/paint-mark';
 import { createReadingListStore } from '@/utils/stores/reading-list';
 import { createSuggestionsStore } from '@/utils/stores/suggestions';
-import { loadSuggestions } from '@/utils/stores/suggestion-source';
+import { suggestionLoader } from '@/utils/stores/suggestion-source';
 
 async function start() {
   const current = createCurrentPageStore({ send, tabId: () => popupTabId(), tabTitle });
   const list = createReadingListStore({ source: databaseSource(), send });
   markFirstListPaint(list);
   const suggestions = createSuggestionsStore({
-    load: loadSuggestions,
+    load: suggestionLoader(send),
     dismiss: async (id) => void (await send('page/dismiss-suggestion', { id })),
   });
 

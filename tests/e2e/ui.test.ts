@@ -149,6 +149,17 @@ describe('popup and library in English: edit, save, search, filter, status, expo
     await library.screenshot({ path: `${SCREENSHOTS}library-en-light.png` });
   });
 
+  it('suggests what a saved page lists as related, saying why', async () => {
+    const popup = await extensionPage(session, 'popup.html');
+    await popup.getByTestId('tab-suggestions').click();
+    const suggestion = popup.getByTestId('suggestion').first();
+    await suggestion.waitFor();
+    expect(await popup.getByTestId('suggestions').textContent()).toContain("Mentioned with 'Leren van doen'");
+    const title = await suggestion.locator('.item-title').textContent();
+    await suggestion.getByRole('button', { name: `Hide suggestion ${title}` }).click();
+    await expect.poll(() => popup.getByTestId('suggestions').textContent()).not.toContain(title!);
+  });
+
   it('moves through the library with the keyboard and sets a status with a key', async () => {
     const library = await extensionPage(session, 'library.html');
     await library.getByTestId('list-item').first().waitFor();

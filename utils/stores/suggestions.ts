@@ -1,7 +1,7 @@
 /**
- * The Suggestions tab's state. Where suggestions come from is a dependency: the suggestions engine
- * (utils/suggest) behind a background message once that lands; until then `load` yields none and
- * the tab explains that it fills as the reader reads.
+ * The Suggestions tab's state. Where suggestions come from is a dependency (the background's
+ * 'page/suggestions' in the extension, see suggestion-source.ts); while there are none, the tab
+ * explains that it fills as the reader reads.
  */
 import { signal } from '@preact/signals';
 import type { SuggestionReason } from '@/utils/suggest/types';
