@@ -5,7 +5,7 @@
  * With a display (DISPLAY set) the browser stays open for you to try; Ctrl+C ends it.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ChromiumMissingError, chromiumPath, launchWithExtension, waitFor } from './lib/browser';
 import { startFixtureServer } from './lib/fixture-server';
@@ -57,13 +57,24 @@ async function main(): Promise<void> {
     const reply = (await send({ leesmap: 1, type: 'page/tab-state', payload: { tabId: id } })) as { ok: boolean; value: unknown };
     return reply.value;
   }, tabId);
-  const { extraction, saved } = record as { extraction?: { detected: boolean; confidence: number; signals: string[] }; saved?: unknown };
+  const { extraction, saved } = record as {
+    extraction?: { detected: boolean; confidence: number; signals: string[] };
+    saved?: Record<string, unknown> & { related?: Array<{ title: string; themes: string[] }> };
+  };
   console.log(`\nDetected: ${extraction?.detected} (confidence ${extraction?.confidence}; ${extraction?.signals.join(', ')})`);
+  if (!saved) throw new Error('The popup showed "saved" but the background has no record');
   console.log('\nSaved record:');
-  console.log(JSON.stringify(saved, null, 2));
+  for (const field of ['title', 'subtitle', 'authors', 'published', 'publisher', 'type', 'themes', 'language', 'canonicalUrl', 'status']) {
+    const value = saved[field];
+    if (value !== undefined) console.log(`  ${field.padEnd(12)} ${Array.isArray(value) ? value.join('; ') : String(value)}`);
+  }
+  console.log(`  related      ${saved.related?.length ?? 0} publications`);
+  for (const item of saved.related ?? []) console.log(`    - ${item.title} (${item.themes.join(', ')})`);
 
   const dir = resolve('artifacts');
   mkdirSync(dir, { recursive: true });
+  writeFileSync(resolve(dir, 'saved-record.json'), `${JSON.stringify(saved, null, 2)}\n`);
+  console.log(`\nFull record: ${resolve(dir, 'saved-record.json')}`);
   const shot = resolve(dir, 'popup.png');
   await popup.setViewportSize({ width: 420, height: 640 });
   await popup.screenshot({ path: shot, fullPage: true });
