@@ -210,6 +210,7 @@ export function LibraryApp({ store, send, open, confirm }: LibraryAppProps) {
             onSelect={toggle}
             onEdit={setEditing}
             onKeyDown={onListKey}
+            showSavedDate
           />
           <div class="library-panels">
             <ExportPanel

@@ -2,7 +2,7 @@
  * One saved publication in a list: title (a link when the address is http/https), authors, year,
  * publisher, themes, and the status buttons. Everything a page supplied is rendered as text.
  */
-import { formatAuthors, t } from '@/utils/i18n';
+import { formatAuthors, formatDate, t } from '@/utils/i18n';
 import type { ReadingStatus, SavedPublication } from '@/utils/publication';
 import { safeHttpUrl } from '@/utils/sanitize';
 import { StatusToggle } from './StatusToggle';
@@ -14,9 +14,11 @@ export interface ListItemProps {
   active?: boolean;
   selected?: boolean;
   onSelect?: (selected: boolean) => void;
+  /** Shows when the record was saved (the library has room for it). */
+  showSavedDate?: boolean;
 }
 
-export function ListItem({ record, onStatus, onEdit, active, selected, onSelect }: ListItemProps) {
+export function ListItem({ record, onStatus, onEdit, active, selected, onSelect, showSavedDate }: ListItemProps) {
   const href = safeHttpUrl(record.url);
   const title = record.title || record.url;
   const themes = record.themes.slice(0, 4).join(' · ');
@@ -59,6 +61,12 @@ export function ListItem({ record, onStatus, onEdit, active, selected, onSelect 
           {record.publisher && <span class="item-publisher">{record.publisher}</span>}
         </p>
         <p class="item-themes" data-testid="item-themes">
+          {showSavedDate && (
+            <span class="item-saved" data-testid="item-saved">
+              {t('savedOn', formatDate(record.savedAt))}
+            </span>
+          )}
+          {showSavedDate && themes ? ' · ' : ''}
           {themes}
         </p>
       </div>

@@ -14,9 +14,10 @@ export interface ReadingListProps {
   onSelect?: (id: string, selected: boolean) => void;
   onKeyDown?: (event: KeyboardEvent) => void;
   fallbackHeight?: number;
+  showSavedDate?: boolean;
 }
 
-export function ReadingList({ store, rowHeight, onEdit, activeIndex, selected, onSelect, onKeyDown, fallbackHeight }: ReadingListProps) {
+export function ReadingList({ store, rowHeight, onEdit, activeIndex, selected, onSelect, onKeyDown, fallbackHeight, showSavedDate }: ReadingListProps) {
   const phase = store.phase.value;
   const results = store.results.value;
   if (phase === 'loading') return <p class="muted" aria-busy="true">{t('loading')}</p>;
@@ -42,6 +43,7 @@ export function ReadingList({ store, rowHeight, onEdit, activeIndex, selected, o
           onEdit={onEdit && (() => onEdit(record))}
           selected={selected?.has(record.id)}
           onSelect={onSelect && ((value) => onSelect(record.id, value))}
+          showSavedDate={showSavedDate}
         />
       )}
     />

@@ -164,6 +164,7 @@ describe('lists', () => {
     fireEvent.keyDown(region, { key: 'ArrowDown' });
     fireEvent.keyDown(region, { key: ' ' });
     await waitFor(() => expect(screen.getByTestId('bulk-count').textContent).toBe('2 selected'));
+    expect(screen.getAllByTestId('item-saved')[0].textContent).toMatch(/^Saved \d{1,2} [A-Z][a-z]{2} \d{4}$/);
     fireEvent.click(screen.getByTestId('bulk-delete'));
     await waitFor(() => expect(screen.getAllByTestId('list-item')).toHaveLength(1));
     expect(confirm).toHaveBeenCalledWith('Delete 2 publications from your reading list?');
