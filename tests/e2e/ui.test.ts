@@ -18,6 +18,10 @@ const SCREENSHOTS = new URL('../../artifacts/screenshots/', import.meta.url).pat
 const extensionDir = process.env.LEESMAP_EXTENSION_DIR || undefined;
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
+/** The extension APIs inside the service worker (code passed to `evaluate` runs there). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const chrome: any;
+
 mkdirSync(SCREENSHOTS, { recursive: true });
 
 /** Opens a fixture page, waits for the badge, and returns the popup pointed at it. */
@@ -196,6 +200,7 @@ describe('popup and library in English: edit, save, search, filter, status, expo
     expect(await popup.evaluate(() => (globalThis as { __leesmapPwned?: number }).__leesmapPwned)).toBeUndefined();
   });
 
+  // Playwright cannot press browser-level shortcuts in headless Chromium; this checks the binding.
   it('declares the save shortcut Alt+Shift+S', async () => {
     const sw = await session.browser.serviceWorker();
     const manifest = (await sw.evaluate(() => chrome.runtime.getManifest())) as { commands?: Record<string, { suggested_key?: { default?: string } }> };
