@@ -29,7 +29,15 @@ function download(filename: string, mimeType: string, content: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function ExportPanel({ records, idPrefix, label }: { records: () => SavedPublication[]; idPrefix: string; label?: string }) {
+export function ExportPanel({
+  records,
+  idPrefix,
+  label,
+}: {
+  records: () => SavedPublication[] | Promise<SavedPublication[]>;
+  idPrefix: string;
+  label?: string;
+}) {
   const [format, setFormat] = useState<PageExportFormat>('leesmap-json');
   const [message, setMessage] = useState('');
   return (
@@ -55,7 +63,7 @@ export function ExportPanel({ records, idPrefix, label }: { records: () => Saved
           data-testid="export-button"
           onClick={async () => {
             try {
-              const list = records();
+              const list = await records();
               const file = exportFile(list, format);
               download(file.filename, file.mimeType, file.content);
               setMessage(t('exportDone', formatNumber(list.length)));

@@ -14,7 +14,8 @@ export interface OptionsAppProps {
   settings: Settings;
   update: (changes: Partial<Settings>) => Promise<Settings>;
   requestAllSites: () => Promise<boolean>;
-  records: () => SavedPublication[];
+  /** The whole list, once loaded. */
+  records: () => Promise<SavedPublication[]>;
   send: Send;
 }
 

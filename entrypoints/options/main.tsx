@@ -8,7 +8,7 @@ import { createReadingListStore } from '@/utils/stores/reading-list';
 
 async function start() {
   const list = createReadingListStore({ source: databaseSource(), send });
-  void list.load();
+  const loaded = list.load();
   onListChanged((ids) => void list.refresh(ids));
   const settings = await getSettings();
   setInterfaceLanguage(settings.uiLanguage);
@@ -26,7 +26,7 @@ async function start() {
       settings={settings}
       update={updateSettings}
       requestAllSites={() => browser.permissions.request({ origins: ['<all_urls>'] })}
-      records={() => list.records.peek()}
+      records={async () => (await loaded, list.records.peek())}
       send={send}
     />,
     document.getElementById('app')!,

@@ -177,7 +177,7 @@ describe('options', () => {
     const update = vi.fn(async (changes: object) => ({ ...DEFAULT_SETTINGS, ...changes }));
     let grant = false;
     const requestAllSites = vi.fn(async () => grant);
-    render(<OptionsApp settings={DEFAULT_SETTINGS} update={update} requestAllSites={requestAllSites} records={() => []} send={fakeBackground().send} />);
+    render(<OptionsApp settings={DEFAULT_SETTINGS} update={update} requestAllSites={requestAllSites} records={async () => []} send={fakeBackground().send} />);
     const everywhere = screen.getByLabelText('On every site (asks the browser for permission)') as HTMLInputElement;
 
     fireEvent.click(everywhere);
@@ -194,7 +194,7 @@ describe('options', () => {
 
   it('saves auto-save and the interface language', async () => {
     const update = vi.fn(async (changes: object) => ({ ...DEFAULT_SETTINGS, ...changes }));
-    render(<OptionsApp settings={DEFAULT_SETTINGS} update={update} requestAllSites={async () => false} records={() => []} send={fakeBackground().send} />);
+    render(<OptionsApp settings={DEFAULT_SETTINGS} update={update} requestAllSites={async () => false} records={async () => []} send={fakeBackground().send} />);
     fireEvent.click(screen.getByLabelText(/Save detected publications automatically/));
     await waitFor(() => expect(update).toHaveBeenCalledWith({ autoSave: true }));
     fireEvent.change(screen.getByLabelText('Interface language'), { target: { value: 'nl' } });
