@@ -176,7 +176,7 @@ function bodySignals(doc: Document, metas: Metas, url: string, signals: readonly
     add('article-element', Weight.OwnArticle);
   }
 
-  const labels = publicationLabels(doc);
+  const labels = publicationLabels(doc, heading);
   const otherLabels: string[] = labels.filter((kind) => kind === 'vacancy' || kind === 'event');
   labels
     .filter((kind) => !otherLabels.includes(kind))

@@ -5,7 +5,7 @@
  */
 import { wordTable } from './words';
 
-const MAX_LABEL_CANDIDATES = 120;
+const MAX_LABEL_CANDIDATES = 300;
 const MAX_TEXT_NODES = 200;
 const MAX_CARD_HEADINGS = 300;
 const MAX_TIMES = 200;
@@ -122,27 +122,39 @@ function inspectNeighbours(anchor: Element, result: HeadingContext): void {
 }
 
 /** Distinct kinds of label on the page: a publication's (year, author, theme, type, identifier), a vacancy's or an event's. */
-export function publicationLabels(doc: Document): string[] {
+export function publicationLabels(doc: Document, heading: Element | null): string[] {
   const kinds = new Set<string>();
   // Inside the main region when the page marks one, so a mega-menu cannot use up the budget.
   const scope = doc.querySelector('main, [role="main"]') ?? doc;
   const candidates = scope.querySelectorAll('dt, th, h2, h3, h4, h5, h6, strong, b, p, li, span[class*="label"], div[class*="label"]');
-  for (let i = 0, seen = 0; i < candidates.length && seen < MAX_LABEL_CANDIDATES; i++) {
+  for (let i = 0; i < candidates.length && i < MAX_LABEL_CANDIDATES; i++) {
     const el = candidates[i];
-    const content = text(el, 60);
-    if (!content) continue;
-    seen++;
-    let kind: string | undefined;
-    if (content.length <= 40) kind = LABELS.get(content.replace(/\s*:\s*$/, '').toLowerCase());
-    // "Publicatiedatum: 25 november 2021": the words before the colon.
-    const colon = content.indexOf(':');
-    if (!kind && colon > 0 && colon <= 40) kind = LABELS.get(content.slice(0, colon).trim().toLowerCase());
+    const kind = labelKind(text(el, 60));
     if (!kind || kinds.has(kind)) continue;
     // Filter facets on an overview ("Thema's" above checkboxes) are labels of a search, not of a work.
     if (el.closest(CHROME) || el.parentElement?.querySelector('input, select')) continue;
     kinds.add(kind);
   }
+  // "Soort publicatie: Advies<br>Auteurs: …" in a plain block under the heading: line by line.
+  for (let block = heading?.nextElementSibling, i = 0; block && i < 3; block = block.nextElementSibling, i++) {
+    const lines = block.childNodes;
+    for (let j = 0; j < lines.length && j < 40; j++) {
+      const kind = lines[j].nodeType === 3 ? labelKind((lines[j].textContent ?? '').slice(0, 60).trim()) : undefined;
+      if (kind) kinds.add(kind);
+    }
+  }
   return [...kinds];
+}
+
+/** The kind of label a short text is: "Auteur(s)", "Thema's:" or "Publicatiedatum: 25 november 2021". */
+function labelKind(content: string): string | undefined {
+  if (!content) return undefined;
+  if (content.length <= 40) {
+    const kind = LABELS.get(content.replace(/\s*:\s*$/, '').toLowerCase());
+    if (kind) return kind;
+  }
+  const colon = content.indexOf(':');
+  return colon > 0 && colon <= 40 ? LABELS.get(content.slice(0, colon).trim().toLowerCase()) : undefined;
 }
 
 /** Links to a PDF: one to a few is a download of this work; dozens is a list of them. */

@@ -76,6 +76,13 @@ describe('what the page shows', () => {
     expect(lines.detected).toBe(true);
   });
 
+  it('reads "Label: value" lines separated by line breaks in a block under the heading', () => {
+    const doc = page('', '<h1>Effecten van een CO2-heffing</h1><div class="info">Soort publicatie: Working paper<br>Auteurs: Rutger Hoekstra en Lisa de Wit<br>Thema\'s: Klimaat</div>');
+    expect(detect(doc).signals).toEqual(expect.arrayContaining(['label:type', 'label:author', 'label:theme']));
+    const prose = page('', '<h1>Effecten van een CO2-heffing</h1><div>Een heffing werkt: de uitstoot daalt.<br>Maar niet overal.</div>');
+    expect(detect(prose).signals.filter((s) => s.startsWith('label:'))).toEqual([]);
+  });
+
   it('does not take the filter facets of an overview for publication labels', () => {
     const doc = page('', `<h1>Publicaties</h1><div class="facets">
       <div><h3>Publicatiejaar</h3><ul><li><input type="checkbox" id="j1"><label for="j1">2024</label></li></ul></div>
