@@ -144,30 +144,43 @@ export function openLeesmapDB(name: string = DB_NAME, options: OpenOptions = {})
   return new Promise<LeesmapDatabase>((resolve, reject) => {
     let settled = false;
     let blockedTimer: ReturnType<typeof setTimeout> | undefined;
-    const opening = openDB<LeesmapDB>(name, DB_VERSION, {
-      upgrade(db, oldVersion, _newVersion, transaction) {
-        upgradeLeesmapDB(db, oldVersion, transaction);
-      },
-      blocked() {
-        // An older connection did not close on versionchange; don't hang forever.
-        blockedTimer ??= setTimeout(() => {
-          if (settled) return;
-          settled = true;
-          reject(
-            new StorageError('blocked', 'Leesmap is open in another window with an older version; close it and retry.'),
-          );
-        }, blockedTimeoutMs);
-      },
-      blocking() {
-        // A newer Leesmap wants to upgrade: step aside so its upgrade is not blocked.
-        db?.close();
-        onClose?.('versionchange');
-      },
-      terminated() {
-        onClose?.('terminated');
-      },
-    });
     let db: LeesmapDatabase | undefined;
+    const fail = (error: StorageError) => {
+      if (blockedTimer) clearTimeout(blockedTimer);
+      if (settled) return;
+      settled = true;
+      reject(error);
+    };
+    let opening: Promise<LeesmapDatabase>;
+    try {
+      opening = openDB<LeesmapDB>(name, DB_VERSION, {
+        upgrade(upgrading, oldVersion, _newVersion, transaction) {
+          upgradeLeesmapDB(upgrading, oldVersion, transaction);
+        },
+        blocked() {
+          // An older connection did not close on versionchange; don't hang forever.
+          blockedTimer ??= setTimeout(
+            () =>
+              fail(
+                new StorageError('blocked', 'Leesmap is open in another window with an older version; close it and retry.'),
+              ),
+            blockedTimeoutMs,
+          );
+        },
+        blocking() {
+          // A newer Leesmap wants to upgrade: step aside so its upgrade is not blocked.
+          db?.close();
+          onClose?.('versionchange');
+        },
+        terminated() {
+          onClose?.('terminated');
+        },
+      });
+    } catch (error) {
+      // No IndexedDB at all (storage disabled, some private modes) throws before any request.
+      fail(toStorageError(error, 'open-failed'));
+      return;
+    }
     opening.then(
       (opened) => {
         db = opened;
@@ -180,12 +193,7 @@ export function openLeesmapDB(name: string = DB_NAME, options: OpenOptions = {})
         settled = true;
         resolve(opened);
       },
-      (error: unknown) => {
-        if (blockedTimer) clearTimeout(blockedTimer);
-        if (settled) return;
-        settled = true;
-        reject(toStorageError(error, 'open-failed'));
-      },
+      (error: unknown) => fail(toStorageError(error, 'open-failed')),
     );
   });
 }

@@ -86,6 +86,20 @@ describe('storage errors reach the reader as a reason code, with data untouched'
     db.close();
   });
 
+  it('a browser without usable IndexedDB fails with reason open-failed', async () => {
+    const real = globalThis.indexedDB;
+    globalThis.indexedDB = {
+      open() {
+        throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+      },
+    } as unknown as IDBFactory;
+    try {
+      await expect(openLeesmapDB(name)).rejects.toMatchObject({ name: 'StorageError', reason: 'open-failed' });
+    } finally {
+      globalThis.indexedDB = real;
+    }
+  });
+
   it('maps unknown failures to reason failed', () => {
     expect(toStorageError(new Error('boom')).reason).toBe('failed');
     expect(toStorageError(new DOMException('x', 'QuotaExceededError')).reason).toBe('quota');
