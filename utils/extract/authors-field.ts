@@ -39,7 +39,7 @@ const fromBylineElements: Rule<string[]> = (ctx) => {
     accepted.push(el);
     const nameEl = el.querySelector('[itemprop="name"]') ?? el;
     const text = textOf(nameEl, 200);
-    if (!text || text.length > 100) continue;
+    if (!text || text.length > 100 || !cleanAuthors([text]).length) continue;
     found.push(text);
     // The first byline block is the article's; later ones are usually other articles' cards.
     if (!el.matches('[rel~="author"], [itemprop="author"]')) break;

@@ -20,7 +20,7 @@ const ROLE_WORDS = new Set(
     'updated', 'posted', 'published', 'author', 'authors', 'auteur', 'auteurs', 'door', 'by',
   ].map(fold),
 );
-const SPLIT = /\s*(?:[,;|\n\r•·]|\s&\s|\s+(?:and|en|und|et|y)\s+)\s*/i;
+const SPLIT = /\s*(?:[,;|\n\r•·]|\s+(?:and|en|und|et|y)\s+)\s*/i;
 const LOOKS_LIKE_DATE_OR_NUMBER = /\d{3,}|\d{1,2}:\d{2}/;
 
 /** One raw string (possibly several names) → cleaned names. */
@@ -29,7 +29,12 @@ export function splitAuthors(raw: string): string[] {
   text = text.replace(PREFIX, '');
   // "(with X and Y)" style asides are authors too.
   text = text.replace(/[()]/g, ', ').replace(/\s+avec\s+/gi, ', ');
-  return text.split(SPLIT).map(cleanAuthor).filter((name): name is string => Boolean(name));
+  return text
+    .split(SPLIT)
+    // "A & B" are two people; "Mac & i" (one word each side) is one name.
+    .flatMap((part) => (/\S\s+\S+\s+&\s+\S+\s+\S/.test(part) ? part.split(/\s+&\s+/) : [part]))
+    .map(cleanAuthor)
+    .filter((name): name is string => Boolean(name));
 }
 
 export function cleanAuthor(raw: string): string | undefined {

@@ -45,7 +45,8 @@ export function indexJsonLd(doc: Document): JsonLdIndex {
     budget -= raw.length;
     let parsed: unknown;
     try {
-      parsed = JSON.parse(raw.replace(/^\s*<!--|-->\s*$/g, ''));
+      // CMSes wrap blocks in HTML comments or CDATA sections; JSON.parse accepts neither.
+      parsed = JSON.parse(raw.replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)|(?:-->|\/\/\s*\]\]>|\]\]>)\s*$/g, ''));
     } catch {
       continue;
     }

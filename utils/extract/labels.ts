@@ -59,8 +59,13 @@ export function labelField(text: string): LabelField | undefined {
 
 const MAX_CANDIDATES = 4_000;
 const MAX_VALUE = 600;
-const CANDIDATES = 'dt, th, h2, h3, h4, h5, h6, strong, b, label, p, li, span, div[class*="label"], div[class*="meta"]';
-const OUTSIDE = 'nav, footer, form, [role="navigation"], [role="contentinfo"], [role="search"]';
+const CANDIDATES = 'dt, th, h2, h3, h4, h5, h6, strong, b, label, p, li, span, div[class*="label"], div[class*="meta"], div[class*="info"], div[class*="detail"]';
+/** Site chrome: navigation, search, the site footer (an article's own <footer> is content). */
+function isChrome(el: Element): boolean {
+  if (el.closest('nav, form, [role="navigation"], [role="contentinfo"], [role="search"]')) return true;
+  const footer = el.closest('footer');
+  return Boolean(footer && !footer.closest('article, main, [role="main"]'));
+}
 
 /** Label–value pairs under `scope`, skipping elements `skip` says belong elsewhere (related cards). */
 export function findLabels(scope: ParentNode, skip?: (el: Element) => boolean): LabelIndex {
@@ -69,58 +74,100 @@ export function findLabels(scope: ParentNode, skip?: (el: Element) => boolean): 
   const count = Math.min(candidates.length, MAX_CANDIDATES);
   for (let i = 0; i < count; i++) {
     const el = candidates[i];
-    const pair = readPair(el);
-    if (!pair || found.has(pair.field)) continue;
-    if (el.closest(OUTSIDE) || skip?.(el)) continue;
-    found.set(pair.field, pair.value);
+    const pairs = readPairs(el);
+    if (!pairs.length) continue;
+    if (isChrome(el) || skip?.(el)) continue;
+    for (const pair of pairs) if (!found.has(pair.field)) found.set(pair.field, pair.value);
   }
   return found;
 }
 
-function readPair(el: Element): { field: LabelField; value: LabelValue } | undefined {
-  const tag = el.tagName.toLowerCase();
-  if (tag === 'p' || tag === 'li' || tag === 'span' || tag === 'div') return readLine(el);
-  // Cheap before textContent: labels are short elements without much inside.
-  if (el.children.length > 3) return undefined;
-  const label = textOf(el, 60);
-  const field = label ? labelField(label) : undefined;
-  if (!field) return undefined;
-  let value: LabelValue | undefined;
-  if (tag === 'dt') value = ddValue(el);
-  else if (tag === 'th') value = el.nextElementSibling ? valueOf(el.nextElementSibling) : undefined;
-  else if (tag === 'strong' || tag === 'b' || tag === 'label') value = inlineValue(el, label);
-  else value = el.nextElementSibling ? valueOf(el.nextElementSibling) : undefined;
-  return value && value.text ? { field, value } : undefined;
-}
+type Pair = { field: LabelField; value: LabelValue };
 
-/** "Label: value" where the label is the leading text of a line (no markup around the label). */
-function readLine(el: Element): { field: LabelField; value: LabelValue } | undefined {
-  const first = el.firstChild;
-  if (!first) return undefined;
-  if (first.nodeType !== 3) {
-    // <span class="label">Published</span><span>…</span> as siblings inside a div/span/li.
-    const cls = el.getAttribute('class') ?? '';
-    if (/label/i.test(cls) && el.children.length <= 1) {
+function readPairs(el: Element): Pair[] {
+  const tag = el.tagName.toLowerCase();
+  // Cheap before textContent: labels are short elements without much inside.
+  if (el.children.length <= 3) {
+    const isLabelElement = /^(?:dt|th|h[2-6]|strong|b|label)$/.test(tag) || /label/i.test(el.getAttribute('class') ?? '');
+    if (isLabelElement) {
       const label = textOf(el, 60);
-      const field = labelField(label);
-      const next = el.nextElementSibling;
-      if (field && next) {
-        const value = valueOf(next);
-        if (value.text) return { field, value };
+      const field = label ? labelField(label) : undefined;
+      if (field) {
+        const value = labelValue(el, tag, label);
+        return value && value.text ? [{ field, value }] : [];
       }
     }
-    return undefined;
   }
-  const head = (first.nodeValue ?? '').slice(0, 80);
-  const match = /^\s*([^:\n]{2,30}):\s*(.*)$/s.exec(head);
+  if (tag === 'p' || tag === 'li' || tag === 'span' || tag === 'div') return readLines(el);
+  return [];
+}
+
+function labelValue(el: Element, tag: string, label: string): LabelValue | undefined {
+  if (tag === 'dt') return ddValue(el);
+  if (tag === 'th') return el.nextElementSibling ? valueOf(el.nextElementSibling) : undefined;
+  const next = el.nextElementSibling;
+  // <strong>Label:</strong> value, <span class="label">Topics</span> <a>A</a>, <a>B</a>: the rest of the parent.
+  if (/^(?:strong|b|label|span)$/.test(tag) && (!next || next.tagName.toLowerCase() === 'a' || next.tagName.toLowerCase() === 'br')) {
+    return inlineValue(el, label);
+  }
+  return next ? valueOf(next) : inlineValue(el, label);
+}
+
+/**
+ * "Label: value" lines: the element's leading text, or each line of a block broken by <br>
+ * ("Soort publicatie: Working paper<br>Datum: 5 juli 2021<br>Auteurs: A, B en C").
+ */
+function readLines(el: Element): Pair[] {
+  const first = el.firstChild;
+  if (!first) return [];
+  let hasBreak = false;
+  for (let i = 0; i < el.children.length && i < 60; i++) {
+    if (el.children[i].tagName.toLowerCase() === 'br') {
+      hasBreak = true;
+      break;
+    }
+  }
+  if (!hasBreak) {
+    if (first.nodeType !== 3 || !/^\s*[^:\n]{2,30}:/.test((first.nodeValue ?? '').slice(0, 80))) return [];
+    const pair = lineToPair(textOf(el, MAX_VALUE + 40), [...el.querySelectorAll('a[href]')]);
+    return pair ? [pair] : [];
+  }
+  const pairs: Pair[] = [];
+  let text = '';
+  let links: Element[] = [];
+  const flush = () => {
+    const pair = lineToPair(cleanText(text, MAX_VALUE + 40), links);
+    if (pair) pairs.push(pair);
+    text = '';
+    links = [];
+  };
+  const nodes = el.childNodes;
+  for (let i = 0; i < nodes.length && i < 200; i++) {
+    const node = nodes[i];
+    if (node.nodeType === 1 && (node as Element).tagName.toLowerCase() === 'br') {
+      flush();
+      continue;
+    }
+    text += node.textContent ?? '';
+    if (node.nodeType === 1) {
+      const element = node as Element;
+      if (element.matches('a[href]')) links.push(element);
+      else links.push(...element.querySelectorAll('a[href]'));
+    }
+    if (text.length > MAX_VALUE * 2) break;
+  }
+  flush();
+  return pairs;
+}
+
+function lineToPair(line: string, links: Element[]): Pair | undefined {
+  const match = /^\s*([^:\n]{2,30}):\s*(.*)$/s.exec(line);
   if (!match) return undefined;
   const field = labelField(match[1]);
-  if (!field) return undefined;
-  const whole = textOf(el, MAX_VALUE + 40);
-  const text = cleanText(whole.slice(whole.indexOf(':') + 1), MAX_VALUE);
-  const links = el.querySelectorAll('a[href]');
-  const items = [...links].slice(0, 50).map((a) => textOf(a, 200)).filter(Boolean);
-  return text ? { field, value: { text, items, hrefs: hrefsOf(links) } } : undefined;
+  const text = cleanText(match[2], MAX_VALUE);
+  if (!field || !text) return undefined;
+  const items = links.slice(0, 50).map((a) => textOf(a, 200)).filter(Boolean);
+  return { field, value: { text, items: items.length > 1 ? items : [], hrefs: hrefsOf(links) } };
 }
 
 function ddValue(dt: Element): LabelValue | undefined {
@@ -131,7 +178,6 @@ function ddValue(dt: Element): LabelValue | undefined {
     items.push(...(part.items.length ? part.items : [part.text]));
     hrefs.push(...part.hrefs);
   }
-  // <dt>Auteur(s)</dt> inside a <div> wrapper: the dd is the wrapper's next element's first child.
   if (!items.length) return undefined;
   return { text: cleanText(items.join(', '), MAX_VALUE), items: items.filter(Boolean), hrefs };
 }
@@ -145,11 +191,8 @@ function inlineValue(labelEl: Element, label: string): LabelValue | undefined {
   rest = cleanText(rest.replace(/^\s*[:：]\s*/, ''), MAX_VALUE);
   if (!rest) return labelEl.nextElementSibling ? valueOf(labelEl.nextElementSibling) : undefined;
   const links = [...parent.querySelectorAll('a[href]')].filter((a) => !labelEl.contains(a));
-  return {
-    text: rest,
-    items: links.slice(0, 50).map((a) => textOf(a, 200)).filter(Boolean),
-    hrefs: hrefsOf(links),
-  };
+  const items = links.slice(0, 50).map((a) => textOf(a, 200)).filter(Boolean);
+  return { text: rest, items: items.length > 1 ? items : [], hrefs: hrefsOf(links) };
 }
 
 /** The value in an element: list items, else links (when more than one), else the text. */
@@ -158,7 +201,8 @@ export function valueOf(el: Element): LabelValue {
   const tag = el.tagName.toLowerCase();
   const links = el.querySelectorAll('a[href]');
   if (tag === 'ul' || tag === 'ol') {
-    const items = [...el.children].slice(0, 50).map((li) => textOf(li, 200)).filter(Boolean);
+    // A person's name beside their role (<span itemprop="name">…</span> <span>Director</span>).
+    const items = [...el.children].slice(0, 50).map((li) => textOf(li.querySelector('[itemprop="name"]') ?? li, 200)).filter(Boolean);
     return { text, items, hrefs: hrefsOf(links) };
   }
   const items = links.length > 1 ? [...links].slice(0, 50).map((a) => textOf(a, 200)).filter(Boolean) : [];

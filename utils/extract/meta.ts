@@ -9,22 +9,31 @@ const MAX_META_TAGS = 1_000;
 
 export type MetaIndex = Map<string, string[]>;
 
+/**
+ * When both `property="dc:title"` and `name="DC.title"` are there, the property (RDFa) values win
+ * and the name values are ignored for that key, as Readability does; a key may list several
+ * properties separated by spaces (`property="dc:title og:title"`).
+ */
 export function indexMeta(doc: Document): MetaIndex {
   const index: MetaIndex = new Map();
   const tags = doc.querySelectorAll('meta');
   const count = Math.min(tags.length, MAX_META_TAGS);
-  for (let i = 0; i < count; i++) {
-    const tag = tags[i];
-    const content = cleanText(tag.getAttribute('content') ?? '');
-    if (!content) continue;
-    for (const attr of ['name', 'property', 'itemprop', 'http-equiv']) {
-      const key = tag.getAttribute(attr)?.trim().toLowerCase();
-      if (!key) continue;
-      // "DC.Creator", "dc:creator" and "dcterms.creator" differ only in spelling.
-      const normalized = key.replace(/^(dc|dcterms|prism|citation)[:.]/, '$1.');
-      let values = index.get(normalized);
-      if (!values) index.set(normalized, (values = []));
-      values.push(content);
+  for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
+    const claimed = new Set(index.keys());
+    for (let i = 0; i < count; i++) {
+      const tag = tags[i];
+      const names = tag.getAttribute(attr);
+      if (!names) continue;
+      const content = cleanText(tag.getAttribute('content') ?? '');
+      if (!content) continue;
+      for (const name of names.trim().toLowerCase().split(/\s+/).slice(0, 5)) {
+        // "DC.Creator", "dc:creator" and "dcterms.creator" differ only in spelling.
+        const key = name.replace(/^(dc|dcterms|prism|citation)[:.]/, '$1.');
+        if (!key || claimed.has(key)) continue;
+        let values = index.get(key);
+        if (!values) index.set(key, (values = []));
+        values.push(content);
+      }
     }
   }
   return index;

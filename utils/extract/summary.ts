@@ -7,6 +7,7 @@ import { cleanText, fold, textOf } from './text';
 
 export const MAX_SUMMARY = 1_000;
 const MIN_PARAGRAPH = 80;
+const MIN_SENTENCE = 25;
 const MAX_PARAGRAPHS = 400;
 
 /** Cut at a word boundary with an ellipsis, so a long text never ends mid-word. */
@@ -21,20 +22,72 @@ export function shorten(text: string, max = MAX_SUMMARY): string {
 export function firstParagraph(ctx: ExtractionContext): string | undefined {
   const scope = ctx.doc.querySelector('main, [role="main"], article') ?? ctx.doc.body;
   if (!scope) return undefined;
-  const paragraphs = scope.querySelectorAll('p');
   const heading = ctx.heading;
-  for (let i = 0; i < paragraphs.length && i < MAX_PARAGRAPHS; i++) {
-    const p = paragraphs[i];
+  // Document order from one query (compareDocumentPosition is not reliable in every DOM).
+  const nodes = scope.querySelectorAll(heading ? `p, ${heading.tagName.toLowerCase()}` : 'p');
+  let afterHeading = !heading || !scope.contains(heading);
+  for (let i = 0; i < nodes.length && i < MAX_PARAGRAPHS; i++) {
+    const p = nodes[i];
+    if (p === heading) {
+      afterHeading = true;
+      continue;
+    }
     // Before the heading: breadcrumbs, kickers, cookie banners.
-    if (heading && heading.compareDocumentPosition(p) & 2) continue;
+    if (!afterHeading || p.tagName.toLowerCase() !== 'p') continue;
     if (ctx.isElsewhere(p) || p.closest('header[role="banner"], aside, figure, figcaption, blockquote, [role="dialog"], [class*="cookie"]')) continue;
-    const text = textOf(p, MAX_SUMMARY * 2);
-    if (text.length < MIN_PARAGRAPH) continue;
-    const colon = text.indexOf(':');
-    if (colon > 0 && colon < 30 && labelField(text.slice(0, colon))) continue;
+    const text = blockText(p, MAX_SUMMARY * 2);
+    if (!isRunningText(text, p)) continue;
     return text;
   }
+  return firstTextBlock(ctx, scope);
+}
+
+/** A paragraph of prose: long enough, or a whole short sentence; not a "Label: value" line or a subtitle. */
+function isRunningText(text: string, el: Element): boolean {
+  const colon = text.indexOf(':');
+  if (colon > 0 && colon < 30 && labelField(text.slice(0, colon))) return false;
+  if (text.length >= MIN_PARAGRAPH) return true;
+  if (/sub-?title|ondertitel|kicker|label|meta|date|byline|caption/i.test(el.getAttribute('class') ?? '')) return false;
+  return text.length >= MIN_SENTENCE && /[.!?]$/.test(text) && text.split(' ').length >= 4;
+}
+
+/** Pages without <p>: the first block whose own text (not its children's) is running text. */
+function firstTextBlock(ctx: ExtractionContext, scope: Element): string | undefined {
+  const blocks = scope.querySelectorAll('div, td, section, article, blockquote');
+  for (let i = 0; i < blocks.length && i < MAX_PARAGRAPHS * 4; i++) {
+    const block = blocks[i];
+    let own = 0;
+    const nodes = block.childNodes;
+    for (let j = 0; j < nodes.length && j < 100; j++) if (nodes[j].nodeType === 3) own += (nodes[j].nodeValue ?? '').trim().length;
+    if (own < MIN_PARAGRAPH || ctx.isElsewhere(block)) continue;
+    return blockText(block, MAX_SUMMARY * 2);
+  }
   return undefined;
+}
+
+/** Text with a space for every <br> and block boundary (textContent runs "a<br>b" together). */
+export function blockText(el: Element, max: number): string {
+  let out = '';
+  let visited = 0;
+  const walk = (node: Node): void => {
+    if (out.length > max * 2 || visited++ > 5_000) return;
+    if (node.nodeType === 3) {
+      out += node.nodeValue ?? '';
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const tag = (node as Element).tagName.toLowerCase();
+    if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'template') return;
+    if (tag === 'br') {
+      out += ' ';
+      return;
+    }
+    const children = node.childNodes;
+    for (let i = 0; i < children.length; i++) walk(children[i]);
+    if (/^(?:p|div|li|h\d|td|tr|section|blockquote)$/.test(tag)) out += ' ';
+  };
+  walk(el);
+  return cleanText(out, max);
 }
 
 const fromDescription: Rule<string> = (ctx) =>

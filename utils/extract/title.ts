@@ -2,37 +2,61 @@
 import { firstRule, type ExtractionContext, type Rule } from './context';
 import { firstMeta } from './meta';
 import { mainValue, namesOf } from './jsonld';
+import { publisherForHost } from '@/utils/publishers';
 import { cleanText, fold } from './text';
 
-const SEPARATORS = /\s+[|\-–—·•»:/\\]\s+|\s+::\s+/;
+/** Separators between title parts, with spaces around ("Title | Site", "Title - Site"). */
+const SEPARATOR = /\s+[|\-–—\\/>»·•]\s+/;
 
-/** Split "Title | Section | Site" into its parts (only on separators with spaces around). */
 export function titleParts(title: string): string[] {
-  return title.split(SEPARATORS).map((part) => part.trim()).filter(Boolean);
+  return title.split(SEPARATOR).map((part) => part.trim()).filter(Boolean);
+}
+
+function words(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** Drop parts equal to the site's name ("Leren van doen | Publicaties | NSOB" → "Leren van doen | Publicaties"). */
+export function stripSiteName(raw: string, siteNames: string[]): string {
+  const title = cleanText(raw, 500);
+  // Compared without spaces too: "Adviesraad Internationale Vraagstukken" is adviesraadinternationalevraagstukken.nl.
+  const squash = (value: string) => fold(value).replace(/ /g, '');
+  const names = new Set(siteNames.map(squash).filter(Boolean));
+  const parts = titleParts(title);
+  if (parts.length < 2 || !names.size) return title;
+  const kept = parts.filter((part) => !names.has(squash(part)));
+  if (kept.length === parts.length || !kept.length) return title;
+  // Keep the original separators of the remaining run: cut the title around the kept parts.
+  const first = title.indexOf(kept[0]);
+  const last = kept[kept.length - 1];
+  return title.slice(first, title.lastIndexOf(last) + last.length).trim();
 }
 
 /**
- * Drop a site suffix or prefix: a part equal to the site name, else a short last part when
- * what is left still reads as a title (Readability's rule of thumb: more than three words).
+ * The document <title> without what sites append, after Mozilla Readability's rule of thumb:
+ * drop the last separated part unless that leaves four words or fewer; "Topic: Title" keeps the
+ * part after the colon unless a heading repeats the whole title.
  */
-export function cleanTitle(raw: string, siteNames: string[] = []): string {
-  const title = cleanText(raw, 500);
-  if (!title) return '';
-  const names = new Set(siteNames.map(fold).filter(Boolean));
-  let parts = titleParts(title);
-  if (parts.length < 2) return title;
-  const isSite = (part: string) => names.has(fold(part));
-  if (parts.some(isSite)) {
-    parts = parts.filter((part) => !isSite(part));
-    // The remaining "Title | Publicaties" pattern: drop short trailing section names too.
-    while (parts.length > 1 && parts[parts.length - 1].split(/\s+/).length <= 2) parts.pop();
-    return cleanText(title.slice(0, title.indexOf(parts[parts.length - 1]) + parts[parts.length - 1].length)) || title;
+export function cleanDocumentTitle(raw: string, headings: string[]): string {
+  const original = cleanText(raw, 500);
+  let title = original;
+  let hierarchical = false;
+  if (/ [|\-–—\\/>»] /.test(original)) {
+    hierarchical = / [\\/>»] /.test(original);
+    title = original.replace(/(.*)[|\-–—\\/>»] .*/, '$1');
+    if (words(title) < 3) title = original.replace(/[^|\-–—\\/>»]*[|\-–—\\/>»](.*)/, '$1');
+  } else if (original.includes(': ')) {
+    if (!headings.some((heading) => heading === original)) {
+      title = original.slice(original.lastIndexOf(':') + 1);
+      if (words(title) < 3) title = original.slice(original.indexOf(':') + 1);
+      else if (words(original.slice(0, original.indexOf(':'))) > 5) title = original;
+    }
+  } else if ((original.length > 150 || original.length < 15) && headings.length === 1) {
+    title = headings[0];
   }
-  const last = parts[parts.length - 1];
-  const head = title.slice(0, title.lastIndexOf(last)).replace(/\s*[|\-–—·•»:/\\]+\s*$/, '');
-  if (last.split(/\s+/).length <= 4 && head.split(/\s+/).length > 3 && !/[:]/.test(title.slice(title.length - last.length - 3))) {
-    return cleanTitle(head, siteNames);
-  }
+  title = cleanText(title, 500);
+  const count = words(title);
+  if (count <= 4 && (!hierarchical || count !== words(original.replace(/[|\-–—\\/>»]+/g, '')) - 1)) title = original;
   return title;
 }
 
@@ -41,34 +65,100 @@ function siteNames(ctx: ExtractionContext): string[] {
   const site = firstMeta(ctx.meta, 'og:site_name', 'application-name', 'citation_publisher', 'dc.publisher');
   if (site) names.push(site);
   names.push(...namesOf(ctx.jsonLd, mainValue(ctx.jsonLd, 'publisher')));
-  if (ctx.host) names.push(ctx.host, ctx.host.replace(/^www\./, ''));
+  if (ctx.host) {
+    const host = ctx.host.replace(/^www\./, '');
+    // "nsob.nl" → also "NSOB", the name sites put after their titles.
+    names.push(ctx.host, host, host.split('.')[0]);
+    const known = publisherForHost(ctx.host)?.name;
+    if (known) names.push(known);
+  }
   return names;
 }
 
-/** The heading, when the document title contains it (so it is the page's subject, not a banner). */
-const headingInTitle: Rule<string> = (ctx) => {
+/**
+ * The heading, when it is a whole part of the document title and the rest is short, as a site
+ * name or section is ("Leren van doen - NSOB", "Advies 126: Europese digitale autonomie").
+ */
+const headingIsTitlePart: Rule<string> = (ctx) => {
   if (!ctx.headingText || !ctx.docTitle) return undefined;
   const heading = fold(ctx.headingText);
-  return heading.length >= 3 && fold(ctx.docTitle).includes(heading) ? ctx.headingText : undefined;
+  if (!heading) return undefined;
+  const parts = stripSiteName(ctx.docTitle, siteNames(ctx)).split(/\s+[|\-–—\\/>»·•]\s+|:\s+/).map((part) => part.trim());
+  const index = parts.findIndex((part) => fold(part) === heading);
+  if (index < 0) return undefined;
+  const rest = parts.filter((_, i) => i !== index).join(' ');
+  return words(rest) <= 3 ? ctx.headingText : undefined;
 };
 
-const RULES: Rule<string>[] = [
-  (ctx) => namesOf(ctx.jsonLd, mainValue(ctx.jsonLd, 'headline'))[0],
+/**
+ * The document title, unless it is a short form of the heading ("CO2-heffing industrie | CPB"
+ * for "Effecten van een CO2-heffing voor de industrie"): then the heading.
+ */
+const documentTitle: Rule<string> = (ctx) => {
+  const h1s = [...ctx.doc.querySelectorAll('h1, h2')].slice(0, 20).map((el) => cleanText(el.textContent ?? '', 500));
+  const title = cleanDocumentTitle(stripSiteName(ctx.docTitle, siteNames(ctx)), h1s);
+  if (ctx.headingText) {
+    const headingWords = new Set(fold(ctx.headingText).split(' '));
+    const shortForm = fold(titleParts(stripSiteName(ctx.docTitle, siteNames(ctx)))[0] ?? '').split(' ').filter(Boolean);
+    if (shortForm.length && shortForm.length < headingWords.size && shortForm.every((word) => headingWords.has(word))) {
+      return ctx.headingText;
+    }
+  }
+  return title;
+};
+
+/**
+ * JSON-LD headline, or its name when the two differ and the name is the one the document title
+ * repeats (some sites put a description in `headline`, others their own name in `name`).
+ */
+const fromJsonLd: Rule<string> = (ctx) => {
+  const node = ctx.jsonLd.main;
+  if (!node) return undefined;
+  const headline = typeof node.headline === 'string' ? cleanText(node.headline, 500) : undefined;
+  const name = typeof node.name === 'string' ? cleanText(node.name, 500) : undefined;
+  if (!headline || !name || fold(headline) === fold(name)) return headline ?? name;
+  return overlap(name, ctx.docTitle) > overlap(headline, ctx.docTitle) ? name : headline;
+};
+
+/** Token F1 of two texts: how much of one the other repeats. */
+function overlap(a: string, b: string): number {
+  const left = fold(a).split(' ').filter(Boolean);
+  const right = new Set(fold(b).split(' ').filter(Boolean));
+  if (!left.length || !right.size) return 0;
+  const common = left.filter((word) => right.has(word)).length;
+  return common ? (2 * common) / (left.length + right.size) : 0;
+}
+
+/**
+ * A declared title that is the heading plus a series number or section ("Advies 126: …",
+ * "… | Publicatie"): the heading. Longer additions (an author's name) are kept as declared.
+ */
+function headingWithin(title: string, heading: string): string {
+  const target = fold(heading);
+  if (!target) return title;
+  const parts = title.split(/\s+[|\-–—\\/>»·•]\s+|:\s+/).map((part) => part.trim());
+  const index = parts.findIndex((part) => fold(part) === target);
+  if (index < 0 || parts.length < 2) return title;
+  return words(parts.filter((_, i) => i !== index).join(' ')) <= 2 ? heading : title;
+}
+
+const METADATA_RULES: Rule<string>[] = [
+  fromJsonLd,
   (ctx) => firstMeta(ctx.meta, 'citation_title', 'dc.title', 'dcterms.title', 'prism.title'),
   (ctx) => firstMeta(ctx.meta, 'og:title', 'twitter:title', 'parsely-title', 'sailthru.title'),
   (ctx) => {
     const node = ctx.jsonLd.main;
     return node && typeof node.name === 'string' ? node.name : undefined;
   },
-  headingInTitle,
-  (ctx) => ctx.docTitle,
-  (ctx) => ctx.headingText,
 ];
 
 export function extractTitle(ctx: ExtractionContext): string | undefined {
   const names = siteNames(ctx);
-  return firstRule(ctx, RULES.map((rule) => (c: ExtractionContext) => {
+  // What the publisher declares is taken as written, only the site's own name removed.
+  const declared = firstRule(ctx, METADATA_RULES.map((rule) => (c: ExtractionContext) => {
     const raw = rule(c);
-    return raw === undefined ? undefined : cleanTitle(raw, names);
+    return raw === undefined ? undefined : headingWithin(stripSiteName(raw, names), c.headingText);
   }), (value) => value.length >= 2);
+  if (declared) return declared;
+  return firstRule(ctx, [headingIsTitlePart, documentTitle, (c) => c.headingText], (value) => value.length >= 2);
 }
