@@ -1,5 +1,8 @@
 import { defineConfig } from 'wxt';
+import { fileURLToPath } from 'node:url';
 import { PUBLISHER_MATCH_PATTERNS } from './utils/publishers';
+
+const NO_FETCH = fileURLToPath(new URL('./utils/export/shims/no-fetch.ts', import.meta.url));
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -7,6 +10,14 @@ export default defineConfig({
   // Preact through esbuild's automatic JSX runtime: no React compat layer, no Babel.
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    resolve: {
+      // citation-js (BibTeX/RIS) imports fetch libraries for DOI look-ups Leesmap never makes;
+      // a stand-in that throws keeps network code out of the bundle (utils/export/README.md).
+      alias: {
+        'node-fetch': NO_FETCH,
+        'sync-fetch': NO_FETCH,
+      },
+    },
   }),
   hooks: {
     // The content script loads on every matching page and only sends one message, which both
