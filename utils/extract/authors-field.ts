@@ -1,5 +1,5 @@
 /** Field: authors, one person (or authoring body) per item, in page order. */
-import { cleanAuthors } from './authors';
+import { cleanAuthors, cleanPersonList } from './authors';
 import { firstRule, type ExtractionContext, type Rule } from './context';
 import { mainValue, namesOf } from './jsonld';
 import { allMeta } from './meta';
@@ -61,9 +61,15 @@ const fromBylineText: Rule<string[]> = (ctx) => {
   return undefined;
 };
 
+/** Highwire and Dublin Core give one person per tag, often "Last, First". */
+const fromCitationMeta: Rule<string[]> = (ctx) => {
+  const values = allMeta(ctx.meta, 'citation_author', 'dc.creator', 'dcterms.creator', 'prism.author');
+  return values.length ? cleanPersonList(values) : undefined;
+};
+
 const RULES: Rule<string[]>[] = [
   fromJsonLd,
-  (ctx) => allMeta(ctx.meta, 'citation_author', 'dc.creator', 'dcterms.creator', 'prism.author'),
+  fromCitationMeta,
   fromLabels,
   fromAuthorMeta,
   fromBylineElements,

@@ -38,7 +38,7 @@ export function splitAuthors(raw: string): string[] {
 }
 
 export function cleanAuthor(raw: string): string | undefined {
-  let name = cleanText(raw, 200).replace(PREFIX, '').replace(TITLES, '').replace(TRAILING_TITLES, '');
+  let name = cleanText(raw, 200).replace(/^(?:and|en|&)\s+/i, '').replace(PREFIX, '').replace(TITLES, '').replace(TRAILING_TITLES, '');
   name = name.replace(/^[\s\-–—:]+|[\s\-–—:.]+$/g, '');
   if (!name || name.length < 2 || name.length > 100) return undefined;
   if (/^(?:https?:|www\.)/i.test(name) || name.includes('@')) return undefined;
@@ -53,6 +53,25 @@ export function cleanAuthor(raw: string): string | undefined {
     name = name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
   }
   return name;
+}
+
+/**
+ * One person per value, as citation_author and DC.creator give them: "Bakker, Eline" is
+ * "Eline Bakker", not two names.
+ */
+export function cleanPersonList(raws: string[]): string[] {
+  return cleanAuthors(
+    raws.map((raw) => {
+      const match = /^\s*([^,]+),\s*([^,]+)$/.exec(raw);
+      if (!match) return raw;
+      const last = match[1].trim();
+      const first = match[2].trim();
+      const lastWords = last.split(/\s+/).length;
+      const firstWords = first.split(/\s+/).length;
+      // "Bakker, Eline", "Van der Steen, M." — not "Jane Doe, John Roe" (two full names in one tag).
+      return lastWords <= 3 && firstWords <= 2 && !(lastWords >= 2 && firstWords >= 2) ? `${first} ${last}` : raw;
+    }),
+  );
 }
 
 /** Names from several raw values, deduplicated by folded form, capped. */

@@ -87,16 +87,21 @@ const PDF_RULES: Rule<string>[] = [
   },
   (ctx) => ctx.doc.querySelector('link[rel="alternate"][type="application/pdf"]')?.getAttribute('href') ?? undefined,
   (ctx) => {
-    // The first link to a PDF in the article: by file name, or a download link that says PDF.
+    // A link to a PDF in the article: one that says it is the download first ("Download working
+    // paper (pdf)"), else the first; inline links to annexes come before the download button.
     const links = ctx.doc.querySelectorAll('a[href]');
+    let first: string | undefined;
     for (let i = 0; i < links.length && i < 3_000; i++) {
       const link = links[i];
       const href = link.getAttribute('href') ?? '';
+      const text = textOf(link, 100);
       const isPdf = /\.pdf(?:$|[?#])/i.test(href) || (link.getAttribute('type') ?? '').includes('pdf')
-        || (/download|pdf/i.test(href) && PDF_TEXT.test(cleanText(textOf(link, 100))) && /pdf/i.test(textOf(link, 100) + href));
-      if (isPdf && !ctx.isElsewhere(link)) return href;
+        || (/download|pdf/i.test(href) && /pdf/i.test(text));
+      if (!isPdf || ctx.isElsewhere(link)) continue;
+      if (PDF_TEXT.test(cleanText(text))) return href;
+      first ??= href;
     }
-    return undefined;
+    return first;
   },
 ];
 

@@ -31,9 +31,12 @@ const fromKicker: Rule<string> = (ctx) => {
 /** "Title | Section | Site": the last part, when the first part is the heading. */
 const fromTitleSuffix: Rule<string> = (ctx) => {
   const parts = titleParts(ctx.docTitle);
-  if (parts.length < 2 || !ctx.headingText) return undefined;
-  if (fold(parts[0]) !== fold(ctx.headingText)) return undefined;
+  if (parts.length < 2) return undefined;
   const last = parts[parts.length - 1];
+  const hostLabel = ctx.host.replace(/^www\./, '').split('.')[0];
+  // "… | CPB" on cpb.nl: the suffix is the site's name even when the first part is not the heading.
+  if (hostLabel && fold(last).replace(/ /g, '') === hostLabel.toLowerCase()) return last;
+  if (fold(parts[0]) !== fold(ctx.headingText)) return undefined;
   return last.split(/\s+/).length <= 6 ? last : undefined;
 };
 

@@ -11,7 +11,10 @@ import { cleanUrl } from './urls';
 
 const MAX_CARDS = 30;
 const MAX_RELATED = 50;
-const SUBTITLE_CLASS = /sub-?title|subheading|ondertitel|deck|standfirst/i;
+const SUBTITLE_CLASS = /sub-?title|subheading|ondertitel|deck|standfirst|(?:^|[\s_-])sub(?:$|[\s_-])/i;
+const THEME_CLASS = /topic|tags?(?:$|[\s_-])|theme|thema|categor|subject|labels/i;
+/** Kickers, dates and tags in a card are not its teaser. */
+const NOT_SUMMARY_CLASS = /label|meta|date|datum|type|topic|tag|theme|thema|categor|kicker|byline|author/i;
 const SUMMARY_CLASS = /excerpt|teaser|summary|samenvatting|intro|description|card__text|field--name-body|lead|abstract/i;
 const HEADING = 'h2, h3, h4, h5, h6';
 
@@ -60,7 +63,7 @@ function cardsOf(block: Element): Element[] {
 }
 
 function readCard(card: Element, ctx: ExtractionContext): RelatedPublication | undefined {
-  const titleEl = card.querySelector(HEADING) ?? card.querySelector('[class*="title"]') ?? firstLinkWithText(card);
+  const titleEl = card.querySelector(HEADING) ?? titleByClass(card) ?? firstLinkWithText(card);
   if (!titleEl) return undefined;
   const title = textOf(titleEl, 300);
   if (title.length < 2 || labelField(title)) return undefined;
@@ -76,6 +79,14 @@ function readCard(card: Element, ctx: ExtractionContext): RelatedPublication | u
   const themes = themesOf(card);
   if (themes.length) item.themes = themes;
   return item;
+}
+
+function titleByClass(card: Element): Element | undefined {
+  const candidates = card.querySelectorAll('[class*="title"]');
+  for (let i = 0; i < candidates.length && i < 20; i++) {
+    if (!SUBTITLE_CLASS.test(candidates[i].getAttribute('class') ?? '')) return candidates[i];
+  }
+  return undefined;
 }
 
 function firstLinkWithText(card: Element): Element | undefined {
@@ -105,6 +116,7 @@ function summaryOf(card: Element, titleEl: Element, subtitle: string | undefined
   for (let i = 0; i < candidates.length && i < 100; i++) {
     const el = candidates[i];
     if (el.contains(titleEl) || titleEl.contains(el) || el.querySelector(HEADING) || el.matches(HEADING)) continue;
+    if (NOT_SUMMARY_CLASS.test(el.getAttribute('class') ?? '') || SUBTITLE_CLASS.test(el.getAttribute('class') ?? '')) continue;
     if (el.querySelector('dt, strong, b') && labelField(textOf(el.querySelector('dt, strong, b'), 60))) continue;
     const text = textOf(el, 1_200);
     if (!text || (subtitle && fold(text) === fold(subtitle))) continue;
@@ -122,5 +134,33 @@ function themesOf(card: Element): string[] {
   const value = findLabels(card).get('themes');
   if (value) return listItems(value.items.length ? value.items : [value.text]);
   const tags = card.querySelectorAll('a[rel~="tag"]');
-  return listItems([...tags].slice(0, 20).map((a) => textOf(a, 100)));
+  if (tags.length) return listItems([...tags].slice(0, 20).map((a) => textOf(a, 100)));
+  const byClass = themesByClass(card);
+  if (byClass.length) return byClass;
+  return card.tagName.toLowerCase() === 'tr' ? themesByColumn(card) : [];
+}
+
+/** <ul class="card__topics"><li>…</li></ul>, <p class="card__themes">A · B</p>, <span class="tag">…</span>. */
+function themesByClass(card: Element): string[] {
+  const candidates = card.querySelectorAll('[class]');
+  for (let i = 0; i < candidates.length && i < 100; i++) {
+    const el = candidates[i];
+    if (!THEME_CLASS.test(el.getAttribute('class') ?? '') || el.matches(HEADING) || el.matches('a[href]:not([class*="tag"]):not([class*="topic"])')) continue;
+    const parts = [...el.children].filter((child) => child.tagName.toLowerCase() !== 'br').map((child) => textOf(child, 100)).filter(Boolean);
+    if (parts.length && parts.join(' ').length >= textOf(el, 1_000).length * 0.8) return listItems(parts, false);
+    const text = textOf(el, 400);
+    if (text) return listItems(text.split(/\s*[,·|•;]\s*/));
+  }
+  return [];
+}
+
+/** A table row of publications: the cell under a "Thema" column header. */
+function themesByColumn(row: Element): string[] {
+  const table = row.closest('table');
+  const header = table?.querySelector('thead tr, tr');
+  if (!header || header === row) return [];
+  const headers = [...header.children].map((cell) => labelField(textOf(cell, 60)));
+  const column = headers.indexOf('themes');
+  const cell = column >= 0 ? row.children[column] : undefined;
+  return cell ? listItems(textOf(cell, 400).split(/\s*[,·|•;]\s*/)) : [];
 }

@@ -7,8 +7,8 @@ import { cleanText, fold, textOf, uniqueBy } from './text';
 const MAX_ITEMS = 30;
 
 /** Split "a, b; c" into items, unless it is already a list. */
-export function listItems(raws: string[]): string[] {
-  const items = raws.length === 1 ? raws[0].split(/\s*[;,|]\s*/) : raws;
+export function listItems(raws: string[], split = raws.length === 1): string[] {
+  const items = split ? raws.flatMap((raw) => raw.split(/\s*[;,|·•]\s*/)) : raws;
   return uniqueBy(
     items.map((item) => cleanText(item, 100)).filter((item) => item.length >= 2 && item.length <= 100),
     fold,

@@ -64,7 +64,9 @@ const fromKicker: Rule<string> = (ctx) => {
 const fromJsonLd: Rule<string> = (ctx) => {
   const node = ctx.jsonLd.main;
   if (!node) return undefined;
-  for (const type of typesOf(node)) if (JSONLD_TYPES[type]) return JSONLD_TYPES[type];
+  // ["Article", "Report"]: the more specific type wins (table order), not the first listed.
+  const types = typesOf(node);
+  for (const [jsonLdType, type] of Object.entries(JSONLD_TYPES)) if (types.includes(jsonLdType)) return type;
   const genre = node.genre ?? node.additionalType;
   return typeof genre === 'string' ? typeFromWord(genre) : undefined;
 };
