@@ -1,6 +1,5 @@
 /** The three systems eval and bench compare, each from HTML + URL to comparable output. */
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import createMetascraper from 'metascraper';
 import metascraperAuthor from 'metascraper-author';
 import metascraperDate from 'metascraper-date';
@@ -8,17 +7,11 @@ import metascraperDescription from 'metascraper-description';
 import metascraperLang from 'metascraper-lang';
 import metascraperPublisher from 'metascraper-publisher';
 import metascraperTitle from 'metascraper-title';
-import { extractPage } from '@/utils/extract';
 import type { ExtractionResult } from '@/utils/publication';
+import { parseDocument, runLeesmap } from './leesmap';
 import { fromPublication, type SystemOutput } from './score';
 
-export function parseDocument(html: string): Document {
-  return parseHTML(html).document as unknown as Document;
-}
-
-export function runLeesmap(html: string, url: string): ExtractionResult {
-  return extractPage(parseDocument(html), url);
-}
+export { parseDocument, runLeesmap };
 
 export function leesmapOutput(result: ExtractionResult): SystemOutput {
   return fromPublication(result.detected, result.publication);

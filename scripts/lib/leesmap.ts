@@ -1,0 +1,13 @@
+/** Leesmap's extractor over linkedom, as the CLI, eval, bench and tests run it in Node. */
+import { parseHTML } from 'linkedom';
+import { extractPage } from '@/utils/extract';
+import type { ExtractionResult } from '@/utils/publication';
+
+export function parseDocument(html: string): Document {
+  return parseHTML(html).document as unknown as Document;
+}
+
+/** Parse and extract: the time a page costs includes its DOM parsing. */
+export function runLeesmap(html: string, url: string): ExtractionResult {
+  return extractPage(parseDocument(html), url);
+}
