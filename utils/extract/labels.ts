@@ -59,7 +59,7 @@ export function labelField(text: string): LabelField | undefined {
 
 const MAX_CANDIDATES = 4_000;
 const MAX_VALUE = 600;
-const CANDIDATES = 'dt, th, h2, h3, h4, h5, h6, strong, b, label, p, li, span, div[class*="label"], div[class*="meta"], div[class*="info"], div[class*="detail"]';
+const CANDIDATES = 'dt, th, h2, h3, h4, h5, h6, strong, b, label, p, li, span, div';
 /** Site chrome: navigation, search, the site footer (an article's own <footer> is content). */
 function isChrome(el: Element): boolean {
   if (el.closest('nav, form, [role="navigation"], [role="contentinfo"], [role="search"]')) return true;
