@@ -68,6 +68,8 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     `--load-extension=${extensionDir}`,
     // Every host goes to the local fixture server: nothing can leave the machine.
     `--host-resolver-rules=MAP * 127.0.0.1:${options.port}`,
+    // The fixture server's certificate is a throwaway self-signed one.
+    '--ignore-certificate-errors',
     '--no-first-run',
     '--no-default-browser-check',
     '--disable-background-networking',
@@ -82,6 +84,8 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     '--no-pings',
     // Chromium still asks for on-demand components at start; point that at a closed local port.
     '--component-updater=url-source=http://127.0.0.1:9/',
+    // ... and checks for a signed-in Google account: same treatment.
+    '--gaia-url=http://127.0.0.1:9/',
     // Chromium's own calls home (network time, update checks, hints): off, so the request log
     // shows only what pages and Leesmap ask for.
     '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,NetworkTimeServiceQuerying,OptimizationHints,MediaRouter,Translate,AutofillServerCommunication',
@@ -107,12 +111,20 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
   const tabId = async (page: Page): Promise<number> => {
     const url = page.url();
     const sw = await serviceWorker();
-    const id = await sw.evaluate(async (address: string) => {
+    // Tab addresses are visible to the extension only on hosts it may access ...
+    const byUrl = await sw.evaluate(async (address: string) => {
       const tabs = await chrome.tabs.query({});
-      return tabs.find((t: { url?: string }) => t.url === address)?.id;
+      return tabs.find((t: { url?: string }) => t.url === address)?.id as number | undefined;
     }, url);
-    if (id === undefined) throw new Error(`No tab for ${url}`);
-    return id;
+    if (byUrl !== undefined) return byUrl;
+    // ... elsewhere, bring the page to the front and take the active tab.
+    await page.bringToFront();
+    const active = await sw.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab?.id as number | undefined;
+    });
+    if (active === undefined) throw new Error(`No tab for ${url}`);
+    return active;
   };
 
   return {
