@@ -26,14 +26,24 @@ function reasonText(reason: SuggestionView['reasons'][number]): string {
 export function SuggestionsPanel({ store }: { store: SuggestionsStore }) {
   const items = store.items.value;
   if (store.phase.value === 'loading') return <p class="muted">{t('loading')}</p>;
+  const failure = store.error.value && (
+    <p class="error" role="alert">
+      {t('errorGeneric', store.error.value)}
+    </p>
+  );
   if (items.length === 0) {
     return (
-      <p class="muted empty" data-testid="suggestions-empty">
-        {t('suggestionsEmpty')}
-      </p>
+      <>
+        {failure}
+        <p class="muted empty" data-testid="suggestions-empty">
+          {t('suggestionsEmpty')}
+        </p>
+      </>
     );
   }
   return (
+    <>
+    {failure}
     <ul class="suggestions" data-testid="suggestions">
       {items.map((s) => {
         const href = safeHttpUrl(s.url);
@@ -54,12 +64,20 @@ export function SuggestionsPanel({ store }: { store: SuggestionsStore }) {
                 <li key={i}>{reasonText(r)}</li>
               ))}
             </ul>
-            <button type="button" class="link-button" aria-label={t('suggestionDismissLabel', s.title)} onClick={() => void store.dismiss(s.id)}>
-              {t('suggestionDismiss')}
-            </button>
+            <div class="suggestion-actions">
+              {store.canSave && href && (
+                <button type="button" aria-label={t('suggestionSaveLabel', s.title)} data-testid="suggestion-save" onClick={() => void store.save(s.id)}>
+                  {t('suggestionSave')}
+                </button>
+              )}
+              <button type="button" class="link-button" aria-label={t('suggestionDismissLabel', s.title)} onClick={() => void store.dismiss(s.id)}>
+                {t('suggestionDismiss')}
+              </button>
+            </div>
           </li>
         );
       })}
     </ul>
+    </>
   );
 }

@@ -67,7 +67,9 @@ export function t(key: MessageKey, ...subs: Array<string | number>): string {
   const strings = subs.map(String);
   const chosen = languageOverride.value;
   if (!chosen) {
-    const fromBrowser = browserI18n()?.getMessage?.(key, strings);
+    // Untyped on purpose: WXT's generated key list lags behind the locale files until it regenerates.
+    const i18n = browserI18n() as { getMessage?: (name: string, subs: string[]) => string } | undefined;
+    const fromBrowser = i18n?.getMessage?.(key, strings);
     if (fromBrowser) return fromBrowser;
   }
   return formatMessage(BUNDLED[chosen ?? interfaceLanguage()][key], strings) || key;

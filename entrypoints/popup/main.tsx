@@ -8,7 +8,7 @@ import { databaseSource, onListChanged, popupTabId, send, tabTitle } from '@/uti
 import { markFirstListPaint } from '@/utils/stores/paint-mark';
 import { createReadingListStore } from '@/utils/stores/reading-list';
 import { createSuggestionsStore } from '@/utils/stores/suggestions';
-import { suggestionLoader } from '@/utils/stores/suggestion-source';
+import { suggestionLoader, suggestionSaver } from '@/utils/stores/suggestion-source';
 
 async function start() {
   const current = createCurrentPageStore({ send, tabId: () => popupTabId(), tabTitle });
@@ -17,6 +17,7 @@ async function start() {
   const suggestions = createSuggestionsStore({
     load: suggestionLoader(send),
     dismiss: async (id) => void (await send('page/dismiss-suggestion', { id })),
+    save: suggestionSaver(send),
   });
 
   // The list starts loading at once; settings only decide the language.

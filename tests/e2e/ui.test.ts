@@ -153,7 +153,7 @@ describe('popup and library in English: edit, save, search, filter, status, expo
     await library.screenshot({ path: `${SCREENSHOTS}library-en-light.png` });
   });
 
-  it('suggests what a saved page lists as related, saying why', async () => {
+  it('suggests what a saved page lists as related, saying why; hides one and saves another', async () => {
     const popup = await extensionPage(session, 'popup.html');
     await popup.getByTestId('tab-suggestions').click();
     const suggestion = popup.getByTestId('suggestion').first();
@@ -162,6 +162,12 @@ describe('popup and library in English: edit, save, search, filter, status, expo
     const title = await suggestion.locator('.item-title').textContent();
     await suggestion.getByRole('button', { name: `Hide suggestion ${title}` }).click();
     await expect.poll(() => popup.getByTestId('suggestions').textContent()).not.toContain(title!);
+
+    const next = popup.getByTestId('suggestion').first();
+    const nextTitle = (await next.locator('.item-title').textContent())!;
+    await next.getByTestId('suggestion-save').click();
+    await popup.getByTestId('tab-list').click();
+    await popup.getByTestId('list-item').filter({ hasText: nextTitle }).waitFor();
   });
 
   it('moves through the library with the keyboard and sets a status with a key', async () => {

@@ -3,6 +3,8 @@
  * ('page/suggestions'), ranked with reasons. Only positive scores are shown: a candidate that
  * dismissals outweigh is not a suggestion.
  */
+import type { Publication } from '@/utils/publication';
+import { safeHttpUrl } from '@/utils/sanitize';
 import type { Send } from './reading-list';
 import type { SuggestionView } from './suggestions';
 
@@ -10,4 +12,24 @@ const SUGGESTION_LIMIT = 30;
 
 export function suggestionLoader(send: Send): () => Promise<SuggestionView[]> {
   return async () => (await send('page/suggestions', { limit: SUGGESTION_LIMIT })).filter((s) => s.score > 0);
+}
+
+/** Saves a suggestion as a publication from what the catalog knows of it. */
+export function suggestionSaver(send: Send): (suggestion: SuggestionView) => Promise<void> {
+  return async (suggestion) => {
+    const url = safeHttpUrl(suggestion.url);
+    if (!url) throw new Error('no web address');
+    const publication: Publication = {
+      url,
+      title: suggestion.title,
+      authors: [],
+      themes: suggestion.themesInferred ? [] : suggestion.themes,
+      keywords: [],
+      related: [],
+      ...(suggestion.subtitle ? { subtitle: suggestion.subtitle } : {}),
+      ...(suggestion.publisher ? { publisher: suggestion.publisher } : {}),
+      ...(suggestion.year !== undefined ? { year: suggestion.year } : {}),
+    };
+    await send('page/save', { publication });
+  };
 }

@@ -10,19 +10,24 @@ import type { SuggestionReason } from '@/utils/suggest/types';
 export interface SuggestionView {
   id: string;
   title: string;
+  subtitle?: string;
   url?: string;
   publisher?: string;
   year?: number;
   themes: string[];
+  /** The themes were guessed from similar records, not stated by the publication. */
+  themesInferred?: boolean;
   reasons: SuggestionReason[];
 }
 
 export interface SuggestionsStoreOptions {
   load: () => Promise<SuggestionView[]>;
   dismiss: (id: string) => Promise<void>;
+  /** Saves a suggestion to the reading list (only those with an http(s) address can be). */
+  save?: (suggestion: SuggestionView) => Promise<void>;
 }
 
-export function createSuggestionsStore({ load, dismiss }: SuggestionsStoreOptions) {
+export function createSuggestionsStore({ load, dismiss, save }: SuggestionsStoreOptions) {
   const phase = signal<'idle' | 'loading' | 'ready' | 'error'>('idle');
   const items = signal<SuggestionView[]>([]);
   const error = signal<string | undefined>(undefined);
@@ -47,6 +52,17 @@ export function createSuggestionsStore({ load, dismiss }: SuggestionsStoreOption
     async dismiss(id: string) {
       items.value = items.peek().filter((s) => s.id !== id);
       await dismiss(id);
+    },
+    canSave: save !== undefined,
+    async save(id: string) {
+      const suggestion = items.peek().find((s) => s.id === id);
+      if (!suggestion || !save) return;
+      try {
+        await save(suggestion);
+        items.value = items.peek().filter((s) => s.id !== id);
+      } catch (e) {
+        error.value = e instanceof Error ? e.message : String(e);
+      }
     },
   };
 }

@@ -201,3 +201,30 @@ describe('options', () => {
     await waitFor(() => expect(update).toHaveBeenCalledWith({ uiLanguage: 'nl' }));
   });
 });
+
+describe('suggestions', () => {
+  it('saves a suggestion to the reading list or hides it, each naming the publication', async () => {
+    const { SuggestionsPanel } = await import('@/components/SuggestionsPanel');
+    const saved: string[] = [];
+    const dismissed: string[] = [];
+    const store = createSuggestionsStore({
+      load: async () => [
+        { id: 'c1', title: 'Verschuivende verwachtingen', url: 'https://www.nsob.nl/publicaties/verschuivende-verwachtingen', themes: [], reasons: [{ kind: 'listedBy', id: 's', title: 'Leren van doen', url: 'https://www.nsob.nl/x' }] },
+        { id: 'c2', title: 'Zonder adres', url: 'javascript:alert(1)', themes: [], reasons: [] },
+      ],
+      dismiss: async (id) => void dismissed.push(id),
+      save: async (s) => void saved.push(s.id),
+    });
+    await store.refresh();
+    render(<SuggestionsPanel store={store} />);
+    expect(screen.getByText("Mentioned with 'Leren van doen'")).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Save Zonder adres to your reading list' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Zonder adres' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Save Verschuivende verwachtingen to your reading list' }));
+    await waitFor(() => expect(screen.queryByText('Verschuivende verwachtingen')).toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: 'Hide suggestion Zonder adres' }));
+    await screen.findByTestId('suggestions-empty');
+    expect(saved).toEqual(['c1']);
+    expect(dismissed).toEqual(['c2']);
+  });
+});
