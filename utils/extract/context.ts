@@ -26,7 +26,18 @@ export interface ExtractionContext {
   relatedBlocks: Element[];
   /** Inside a related-publications block, navigation or footer: not about this page. */
   isElsewhere(el: Element): boolean;
+  /** Every link with an href, in page order (capped), read once and shared by the field rules. */
+  links(): LinkInfo[];
+  /** The opening paragraph, computed once (summary rules use it twice). */
+  cache: Map<string, unknown>;
 }
+
+export interface LinkInfo {
+  el: Element;
+  href: string;
+}
+
+const MAX_LINKS = 5_000;
 
 export type Rule<T> = (ctx: ExtractionContext) => T | undefined;
 
@@ -53,6 +64,7 @@ export function createContext(doc: Document, url: string): ExtractionContext {
     // Not a URL: leave host empty.
   }
   const heading = mainHeading(doc);
+  let links: LinkInfo[] | undefined;
   const relatedBlocks = findRelatedBlocks(doc);
   const isElsewhere = (el: Element): boolean =>
     relatedBlocks.some((block) => block.contains(el)) || Boolean(el.closest('nav, footer, [role="navigation"], [role="contentinfo"]'));
@@ -69,15 +81,27 @@ export function createContext(doc: Document, url: string): ExtractionContext {
     docTitle: cleanText(doc.querySelector('head title, title')?.textContent ?? '', 500),
     relatedBlocks,
     isElsewhere,
+    links: () => {
+      if (!links) {
+        links = [];
+        const anchors = doc.querySelectorAll('a[href]');
+        for (let i = 0; i < anchors.length && i < MAX_LINKS; i++) links.push({ el: anchors[i], href: anchors[i].getAttribute('href') ?? '' });
+      }
+      return links;
+    },
+    cache: new Map(),
   };
 }
 
 /** The page's main heading: the h1 in main/article, else the first h1 outside headers, else the first. */
 function mainHeading(doc: Document): Element | null {
-  const inMain = doc.querySelector('main h1, [role="main"] h1, article h1');
-  if (inMain && textOf(inMain, 10)) return inMain;
+  // One query for the h1s and an ancestor test each: descendant selectors are slow in some DOMs.
   const all = doc.querySelectorAll('h1');
-  for (let i = 0; i < all.length && i < 20; i++) {
+  const count = Math.min(all.length, 20);
+  for (let i = 0; i < count; i++) {
+    if (all[i].closest('main, [role="main"], article') && textOf(all[i], 10)) return all[i];
+  }
+  for (let i = 0; i < count; i++) {
     if (textOf(all[i], 10) && !all[i].closest('header[role="banner"], .site-header, nav')) return all[i];
   }
   return all.length ? all[0] : null;

@@ -42,11 +42,7 @@ const DOI_RULES: Rule<unknown>[] = [
     return (Array.isArray(sameAs) ? sameAs : [sameAs]).find((value) => cleanDoi(value));
   },
   (ctx) => ctx.labels.get('doi')?.text,
-  (ctx) => {
-    const links = ctx.doc.querySelectorAll('a[href*="doi.org/10."]');
-    for (let i = 0; i < links.length && i < 50; i++) if (!ctx.isElsewhere(links[i])) return links[i].getAttribute('href');
-    return undefined;
-  },
+  (ctx) => ctx.links().find((link) => link.href.includes('doi.org/10.') && !ctx.isElsewhere(link.el))?.href,
 ];
 
 export function extractDoi(ctx: ExtractionContext): string | undefined {
@@ -89,14 +85,13 @@ const PDF_RULES: Rule<string>[] = [
   (ctx) => {
     // A link to a PDF in the article: one that says it is the download first ("Download working
     // paper (pdf)"), else the first; inline links to annexes come before the download button.
-    const links = ctx.doc.querySelectorAll('a[href]');
     let first: string | undefined;
-    for (let i = 0; i < links.length && i < 3_000; i++) {
-      const link = links[i];
-      const href = link.getAttribute('href') ?? '';
+    for (const { el: link, href } of ctx.links()) {
+      // The href first: reading a link's text costs more than testing its address.
+      const maybe = /pdf|download/i.test(href) || (link.getAttribute('type') ?? '').includes('pdf');
+      if (!maybe) continue;
       const text = textOf(link, 100);
-      const isPdf = /\.pdf(?:$|[?#])/i.test(href) || (link.getAttribute('type') ?? '').includes('pdf')
-        || (/download|pdf/i.test(href) && /pdf/i.test(text));
+      const isPdf = /\.pdf(?:$|[?#])/i.test(href) || (link.getAttribute('type') ?? '').includes('pdf') || /pdf/i.test(text);
       if (!isPdf || ctx.isElsewhere(link)) continue;
       if (PDF_TEXT.test(cleanText(text))) return href;
       first ??= href;

@@ -84,13 +84,18 @@ export function findLabels(scope: ParentNode, skip?: (el: Element) => boolean): 
 
 type Pair = { field: LabelField; value: LabelValue };
 
+const LABEL_TAGS = new Set(['dt', 'th', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'label']);
+const LINE_TAGS = new Set(['p', 'li', 'span', 'div']);
+const LEADING_LABEL = /^[^:\n]{2,30}:/;
+
+/** Cheapest checks first: this runs on thousands of elements per page. */
 function readPairs(el: Element): Pair[] {
   const tag = el.tagName.toLowerCase();
-  // Cheap before textContent: labels are short elements without much inside.
-  if (el.children.length <= 3) {
-    const isLabelElement = /^(?:dt|th|h[2-6]|strong|b|label)$/.test(tag) || /label/i.test(el.getAttribute('class') ?? '');
-    if (isLabelElement) {
-      const label = textOf(el, 60);
+  const isLine = LINE_TAGS.has(tag);
+  if (LABEL_TAGS.has(tag) || (isLine && /label/i.test(el.getAttribute('class') ?? ''))) {
+    const raw = el.textContent ?? '';
+    if (raw.length <= 120) {
+      const label = cleanText(raw, 60);
       const field = label ? labelField(label) : undefined;
       if (field) {
         const value = labelValue(el, tag, label);
@@ -98,8 +103,11 @@ function readPairs(el: Element): Pair[] {
       }
     }
   }
-  if (tag === 'p' || tag === 'li' || tag === 'span' || tag === 'div') return readLines(el);
-  return [];
+  if (!isLine) return [];
+  const first = el.firstChild;
+  // Trimmed first: leading whitespace would make the pattern backtrack.
+  if (!first || first.nodeType !== 3 || !LEADING_LABEL.test((first.nodeValue ?? '').slice(0, 120).trimStart())) return [];
+  return readLines(el);
 }
 
 function labelValue(el: Element, tag: string, label: string): LabelValue | undefined {
@@ -118,8 +126,6 @@ function labelValue(el: Element, tag: string, label: string): LabelValue | undef
  * ("Soort publicatie: Working paper<br>Datum: 5 juli 2021<br>Auteurs: A, B en C").
  */
 function readLines(el: Element): Pair[] {
-  const first = el.firstChild;
-  if (!first) return [];
   let hasBreak = false;
   for (let i = 0; i < el.children.length && i < 60; i++) {
     if (el.children[i].tagName.toLowerCase() === 'br') {
@@ -128,7 +134,6 @@ function readLines(el: Element): Pair[] {
     }
   }
   if (!hasBreak) {
-    if (first.nodeType !== 3 || !/^\s*[^:\n]{2,30}:/.test((first.nodeValue ?? '').slice(0, 80))) return [];
     const pair = lineToPair(textOf(el, MAX_VALUE + 40), [...el.querySelectorAll('a[href]')]);
     return pair ? [pair] : [];
   }

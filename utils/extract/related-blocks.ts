@@ -16,7 +16,7 @@ const RELATED_HEADINGS = [
 const RELATED = new Set(RELATED_HEADINGS);
 
 const MAX_HEADINGS = 2_000;
-const HEADINGS = 'h2, h3, h4, h5, h6, [role="heading"], [class*="title"], [class*="heading"], strong';
+const HEADINGS = 'h2, h3, h4, h5, h6, strong, [role="heading"]';
 
 export function isRelatedHeading(text: string): boolean {
   if (!text || text.length > 60) return false;
@@ -29,8 +29,8 @@ export function findRelatedBlocks(doc: Document): Element[] {
   const count = Math.min(headings.length, MAX_HEADINGS);
   for (let i = 0; i < count; i++) {
     const heading = headings[i];
-    if (heading.children.length > 2) continue;
-    if (!isRelatedHeading(textOf(heading, 80))) continue;
+    const raw = heading.textContent ?? '';
+    if (raw.length > 120 || !isRelatedHeading(textOf(heading, 80))) continue;
     if (blocks.some((block) => block.contains(heading))) continue;
     const container = containerOf(heading);
     if (container) blocks.push(container);

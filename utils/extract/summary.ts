@@ -20,6 +20,11 @@ export function shorten(text: string, max = MAX_SUMMARY): string {
 
 /** The first paragraph of running text after the heading, outside navigation, asides of labels and related blocks. */
 export function firstParagraph(ctx: ExtractionContext): string | undefined {
+  if (!ctx.cache.has('firstParagraph')) ctx.cache.set('firstParagraph', findFirstParagraph(ctx));
+  return ctx.cache.get('firstParagraph') as string | undefined;
+}
+
+function findFirstParagraph(ctx: ExtractionContext): string | undefined {
   const scope = ctx.doc.querySelector('main, [role="main"], article') ?? ctx.doc.body;
   if (!scope) return undefined;
   const heading = ctx.heading;
@@ -34,9 +39,9 @@ export function firstParagraph(ctx: ExtractionContext): string | undefined {
     }
     // Before the heading: breadcrumbs, kickers, cookie banners.
     if (!afterHeading || p.tagName.toLowerCase() !== 'p') continue;
-    if (ctx.isElsewhere(p) || p.closest('header[role="banner"], aside, figure, figcaption, blockquote, [role="dialog"], [class*="cookie"]')) continue;
     const text = blockText(p, MAX_SUMMARY * 2);
     if (!isRunningText(text, p)) continue;
+    if (ctx.isElsewhere(p) || p.closest('header[role="banner"], aside, figure, figcaption, blockquote, [role="dialog"], [class*="cookie"]')) continue;
     return text;
   }
   return firstTextBlock(ctx, scope);
