@@ -3,6 +3,7 @@
  * JSON-LD, the label–value pairs, the main heading and the related-publication blocks (whose
  * labels and links belong to other publications and must not leak into this record).
  */
+import { elementsByTag, indexElements, type ElementIndex } from './elements';
 import { indexJsonLd, type JsonLdIndex } from './jsonld';
 import { findLabels, type LabelIndex } from './labels';
 import { indexMeta, type MetaIndex } from './meta';
@@ -17,6 +18,7 @@ export interface ExtractionContext {
   /** What relative links resolve against (<base href> when present). */
   base: string;
   host: string;
+  elements: ElementIndex;
   meta: MetaIndex;
   jsonLd: JsonLdIndex;
   labels: LabelIndex;
@@ -63,9 +65,10 @@ export function createContext(doc: Document, url: string): ExtractionContext {
   } catch {
     // Not a URL: leave host empty.
   }
-  const heading = mainHeading(doc);
+  const elements = indexElements(doc);
+  const heading = mainHeading(elementsByTag(elements, 'h1'));
   let links: LinkInfo[] | undefined;
-  const relatedBlocks = findRelatedBlocks(doc);
+  const relatedBlocks = findRelatedBlocks(doc, elements.sectionHeadings);
   const isElsewhere = (el: Element): boolean =>
     relatedBlocks.some((block) => block.contains(el)) || Boolean(el.closest('nav, footer, [role="navigation"], [role="contentinfo"]'));
   return {
@@ -73,9 +76,10 @@ export function createContext(doc: Document, url: string): ExtractionContext {
     url,
     base,
     host,
-    meta: indexMeta(doc),
-    jsonLd: indexJsonLd(doc),
-    labels: findLabels(doc, (el) => relatedBlocks.some((block) => block.contains(el))),
+    elements,
+    meta: indexMeta(elementsByTag(elements, 'meta')),
+    jsonLd: indexJsonLd(elementsByTag(elements, 'script')),
+    labels: findLabels(doc, (el) => relatedBlocks.some((block) => block.contains(el)), elements.labelCandidates),
     heading,
     headingText: textOf(heading, 500),
     docTitle: cleanText(doc.querySelector('head title, title')?.textContent ?? '', 500),
@@ -84,8 +88,11 @@ export function createContext(doc: Document, url: string): ExtractionContext {
     links: () => {
       if (!links) {
         links = [];
-        const anchors = doc.querySelectorAll('a[href]');
-        for (let i = 0; i < anchors.length && i < MAX_LINKS; i++) links.push({ el: anchors[i], href: anchors[i].getAttribute('href') ?? '' });
+        const anchors = elementsByTag(elements, 'a');
+        for (let i = 0; i < anchors.length && links.length < MAX_LINKS; i++) {
+          const href = anchors[i].getAttribute('href');
+          if (href) links.push({ el: anchors[i], href });
+        }
       }
       return links;
     },
@@ -94,9 +101,8 @@ export function createContext(doc: Document, url: string): ExtractionContext {
 }
 
 /** The page's main heading: the h1 in main/article, else the first h1 outside headers, else the first. */
-function mainHeading(doc: Document): Element | null {
-  // One query for the h1s and an ancestor test each: descendant selectors are slow in some DOMs.
-  const all = doc.querySelectorAll('h1');
+function mainHeading(all: Element[]): Element | null {
+  // An ancestor test per h1: descendant selectors are slow in some DOMs.
   const count = Math.min(all.length, 20);
   for (let i = 0; i < count; i++) {
     if (all[i].closest('main, [role="main"], article') && textOf(all[i], 10)) return all[i];

@@ -6,7 +6,7 @@ import { cleanText, textOf } from './text';
 import { absoluteUrl, cleanUrl } from './urls';
 
 const CANONICAL_RULES: Rule<string>[] = [
-  (ctx) => ctx.doc.querySelector('link[rel~="canonical" i], link[rel="canonical"]')?.getAttribute('href') ?? undefined,
+  (ctx) => (ctx.elements.byTag.get('link') ?? []).find((link) => /(?:^|\s)canonical(?:\s|$)/i.test(link.getAttribute('rel') ?? ''))?.getAttribute('href') ?? undefined,
   (ctx) => firstMeta(ctx.meta, 'og:url', 'citation_abstract_html_url', 'citation_public_url', 'twitter:url'),
   (ctx) => {
     const url = mainValue(ctx.jsonLd, 'url');
@@ -81,7 +81,7 @@ const PDF_RULES: Rule<string>[] = [
     }
     return undefined;
   },
-  (ctx) => ctx.doc.querySelector('link[rel="alternate"][type="application/pdf"]')?.getAttribute('href') ?? undefined,
+  (ctx) => (ctx.elements.byTag.get('link') ?? []).find((link) => link.getAttribute('type') === 'application/pdf')?.getAttribute('href') ?? undefined,
   (ctx) => {
     // A link to a PDF in the article: one that says it is the download first ("Download working
     // paper (pdf)"), else the first; inline links to annexes come before the download button.

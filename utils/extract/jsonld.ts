@@ -32,9 +32,9 @@ export function typesOf(node: JsonNode): string[] {
   return list.filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^.*[/#:]/, '').toLowerCase());
 }
 
-export function indexJsonLd(doc: Document): JsonLdIndex {
+export function indexJsonLd(allScripts: ArrayLike<Element>): JsonLdIndex {
   const index: JsonLdIndex = { nodes: [], byId: new Map() };
-  const scripts = doc.querySelectorAll('script[type="application/ld+json" i], script[type="application/ld+json"]');
+  const scripts = Array.from(allScripts).filter((script) => /^\s*application\/ld\+json\s*$/i.test(script.getAttribute('type') ?? ''));
   let budget = MAX_JSONLD_BYTES;
   for (let i = 0; i < scripts.length && i < MAX_BLOCKS && budget > 0; i++) {
     const raw = scripts[i].textContent ?? '';

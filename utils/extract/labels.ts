@@ -68,9 +68,8 @@ function isChrome(el: Element): boolean {
 }
 
 /** Label–value pairs under `scope`, skipping elements `skip` says belong elsewhere (related cards). */
-export function findLabels(scope: ParentNode, skip?: (el: Element) => boolean): LabelIndex {
+export function findLabels(scope: ParentNode, skip?: (el: Element) => boolean, candidates: ArrayLike<Element> = scope.querySelectorAll(CANDIDATES)): LabelIndex {
   const found: LabelIndex = new Map();
-  const candidates = scope.querySelectorAll(CANDIDATES);
   const count = Math.min(candidates.length, MAX_CANDIDATES);
   for (let i = 0; i < count; i++) {
     const el = candidates[i];

@@ -14,9 +14,8 @@ export type MetaIndex = Map<string, string[]>;
  * and the name values are ignored for that key, as Readability does; a key may list several
  * properties separated by spaces (`property="dc:title og:title"`).
  */
-export function indexMeta(doc: Document): MetaIndex {
+export function indexMeta(tags: ArrayLike<Element>): MetaIndex {
   const index: MetaIndex = new Map();
-  const tags = doc.querySelectorAll('meta');
   const count = Math.min(tags.length, MAX_META_TAGS);
   for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
     const claimed = new Set(index.keys());

@@ -13,7 +13,7 @@ const fromElements: Rule<string> = (ctx) => {
 
 /** A <time> in the article (not in cards of other publications, not "updated"). */
 const fromTimeElement: Rule<string> = (ctx) => {
-  const times = ctx.doc.querySelectorAll('time');
+  const times = ctx.elements.byTag.get('time') ?? [];
   for (let i = 0; i < times.length && i < 100; i++) {
     const el = times[i];
     if (ctx.isElsewhere(el)) continue;

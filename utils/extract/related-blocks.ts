@@ -23,9 +23,8 @@ export function isRelatedHeading(text: string): boolean {
   return RELATED.has(fold(text));
 }
 
-export function findRelatedBlocks(doc: Document): Element[] {
+export function findRelatedBlocks(doc: Document, headings: ArrayLike<Element> = doc.querySelectorAll(HEADINGS)): Element[] {
   const blocks: Element[] = [];
-  const headings = doc.querySelectorAll(HEADINGS);
   const count = Math.min(headings.length, MAX_HEADINGS);
   for (let i = 0; i < count; i++) {
     const heading = headings[i];

@@ -29,9 +29,9 @@ function findFirstParagraph(ctx: ExtractionContext): string | undefined {
   if (!scope) return undefined;
   const heading = ctx.heading;
   // Document order from one query (compareDocumentPosition is not reliable in every DOM).
-  const nodes = scope.querySelectorAll(heading ? `p, ${heading.tagName.toLowerCase()}` : 'p');
+  const nodes = ctx.elements.headingsAndParagraphs;
   let afterHeading = !heading || !scope.contains(heading);
-  for (let i = 0; i < nodes.length && i < MAX_PARAGRAPHS; i++) {
+  for (let i = 0, seen = 0; i < nodes.length && seen < MAX_PARAGRAPHS; i++) {
     const p = nodes[i];
     if (p === heading) {
       afterHeading = true;
@@ -39,9 +39,10 @@ function findFirstParagraph(ctx: ExtractionContext): string | undefined {
     }
     // Before the heading: breadcrumbs, kickers, cookie banners.
     if (!afterHeading || p.tagName.toLowerCase() !== 'p') continue;
+    seen++;
     const text = blockText(p, MAX_SUMMARY * 2);
     if (!isRunningText(text, p)) continue;
-    if (ctx.isElsewhere(p) || p.closest('header[role="banner"], aside, figure, figcaption, blockquote, [role="dialog"], [class*="cookie"]')) continue;
+    if (!scope.contains(p) || ctx.isElsewhere(p) || p.closest('header[role="banner"], aside, figure, figcaption, blockquote, [role="dialog"], [class*="cookie"]')) continue;
     return text;
   }
   return firstTextBlock(ctx, scope);

@@ -23,10 +23,10 @@ const fromLabels: Rule<string[]> = (ctx) => {
 
 /** rel=tag links in the article (WordPress, Drupal taxonomy), not in cards of other publications. */
 const fromTagLinks: Rule<string[]> = (ctx) => {
-  const links = ctx.doc.querySelectorAll('a[rel~="tag"]');
   const out: string[] = [];
-  for (let i = 0; i < links.length && i < 100; i++) {
-    if (!ctx.isElsewhere(links[i])) out.push(textOf(links[i], 100));
+  for (const { el } of ctx.links()) {
+    if (/(?:^|\s)tag(?:\s|$)/i.test(el.getAttribute('rel') ?? '') && !ctx.isElsewhere(el)) out.push(textOf(el, 100));
+    if (out.length >= 100) break;
   }
   return out;
 };

@@ -95,7 +95,7 @@ const headingIsTitlePart: Rule<string> = (ctx) => {
  * for "Effecten van een CO2-heffing voor de industrie"): then the heading.
  */
 const documentTitle: Rule<string> = (ctx) => {
-  const h1s = [...ctx.doc.querySelectorAll('h1, h2')].slice(0, 20).map((el) => cleanText(el.textContent ?? '', 500));
+  const h1s = [...(ctx.elements.byTag.get('h1') ?? []).slice(0, 10), ...ctx.elements.sectionHeadings.filter((el) => el.tagName.toLowerCase() === 'h2').slice(0, 10)].map((el) => cleanText(el.textContent ?? '', 500));
   const title = cleanDocumentTitle(stripSiteName(ctx.docTitle, siteNames(ctx)), h1s);
   if (ctx.headingText) {
     const headingWords = new Set(fold(ctx.headingText).split(' '));
