@@ -37,15 +37,27 @@ const fromBylineElements: Rule<string[]> = (ctx) => {
     if (ctx.isElsewhere(el) || el.closest('header[role="banner"], .comments, #comments, [class*="comment"]')) continue;
     if (accepted.some((outer) => outer.contains(el))) continue;
     accepted.push(el);
-    const nameEl = el.querySelector('[itemprop="name"]') ?? el;
-    const text = textOf(nameEl, 200);
-    if (!text || text.length > 100 || !cleanAuthors([text]).length) continue;
+    const text = bylineName(el);
+    if (!text) continue;
     found.push(text);
     // The first byline block is the article's; later ones are usually other articles' cards.
     if (!el.matches('[rel~="author"], [itemprop="author"]')) break;
   }
   return found;
 };
+
+/**
+ * The name in a byline element: its itemprop=name, its own text, or, when the row also holds a
+ * date or counts ("by Lucas Nolan 22 Dec 2016 651"), the author element inside it.
+ */
+function bylineName(el: Element): string | undefined {
+  const usable = (text: string) => text && text.length <= 100 && cleanAuthors([text]).length > 0;
+  const text = textOf(el.querySelector('[itemprop="name"]') ?? el, 200);
+  if (usable(text)) return text;
+  const inner = el.querySelector('[rel~="author"], [class*="byauthor"], [class*="author-name"], [class*="author__name"]');
+  const innerText = inner ? textOf(inner, 200) : '';
+  return usable(innerText) ? innerText : undefined;
+}
 
 /** "Door A en B" / "By A and B" on a line of its own near the heading. */
 const fromBylineText: Rule<string[]> = (ctx) => {

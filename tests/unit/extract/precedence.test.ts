@@ -155,6 +155,11 @@ describe('authors', () => {
     expect(extract(html)?.authors).toEqual(['Eline Bakker', 'Tom Verhoeven']);
   });
 
+  it('takes the author element inside a byline row that also holds a date and counts', () => {
+    const html = page('', '<main><h1>Titel van het stuk</h1><p class="byline"><span class="by-author">by <a class="byauthor" href="/a/ln">Lucas Nolan</a></span><span class="bydate">22 Dec 2016</span><a class="bycount" href="#c">651</a></p></main>');
+    expect(extract(html)?.authors).toEqual(['Lucas Nolan']);
+  });
+
   it('reads a byline line near the heading', () => {
     const html = page('', '<main><div><h1>Essay</h1><p>Door Martijn van der Steen en Petra Ophoff</p></div></main>');
     expect(extract(html)?.authors).toEqual(['Martijn van der Steen', 'Petra Ophoff']);
