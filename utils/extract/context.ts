@@ -30,7 +30,7 @@ export interface ExtractionContext {
   isElsewhere(el: Element): boolean;
   /** Every link with an href, in page order (capped), read once and shared by the field rules. */
   links(): LinkInfo[];
-  /** The opening paragraph, computed once (summary rules use it twice). */
+  /** Values several rules need, computed once per extraction (the opening paragraph). */
   cache: Map<string, unknown>;
 }
 

@@ -43,7 +43,7 @@ const RULES: Rule<unknown>[] = [
   (ctx) => mainValue(ctx.jsonLd, 'datePublished'),
   (ctx) => firstMeta(ctx.meta, 'citation_publication_date', 'citation_date', 'citation_online_date', 'citation_cover_date'),
   (ctx) => firstMeta(ctx.meta, 'dc.date.issued', 'dcterms.issued', 'dc.issued', 'prism.publicationdate', 'dcterms.date', 'dc.date', 'dcterms.created', 'dc.date.created'),
-  (ctx) => firstMeta(ctx.meta, 'article:published_time', 'og:published_time', 'og:article:published_time', 'parsely-pub-date', 'sailthru.date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'date', 'datepublished', 'dateCreated'.toLowerCase()),
+  (ctx) => firstMeta(ctx.meta, 'article:published_time', 'og:published_time', 'og:article:published_time', 'parsely-pub-date', 'sailthru.date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'date', 'datepublished', 'datecreated'),
   (ctx) => ctx.labels.get('published')?.text,
   fromElements,
   (ctx) => mainValue(ctx.jsonLd, 'dateCreated'),
