@@ -16,7 +16,8 @@ function isSubtitleLine(el: Element, ctx: ExtractionContext): string | undefined
   if (text.length < 3 || text.length > 250) return undefined;
   const cls = el.getAttribute('class') ?? '';
   const byClass = SUBTITLE_CLASS.test(cls);
-  const byTag = tag === 'h2' || tag === 'h3';
+  // A bare h2/h3 counts only inside a small header block; in running text it is a section heading.
+  const byTag = (tag === 'h2' || tag === 'h3') && (el.parentElement?.children.length ?? 99) <= 4;
   if (!byClass && !byTag) return undefined;
   if (BYLINE.test(text) || labelField(text) || parseDate(text) || el.querySelector('time, a[rel~="author"]')) return undefined;
   if (fold(text) === fold(ctx.headingText)) return undefined;

@@ -63,6 +63,18 @@ describe('title', () => {
   });
 });
 
+describe('subtitle', () => {
+  it('reads the line under the heading in the header block', () => {
+    const html = page('', '<main><header><p>NSOB | essay</p><h1>Leren van doen</h1><h2>Ervaringen met samenwerken in het IBP</h2></header><p>Tekst.</p></main>');
+    expect(extract(html)?.subtitle).toBe('Ervaringen met samenwerken in het IBP');
+  });
+
+  it('a section heading in running text is not a subtitle', () => {
+    const html = page('', '<main><article><h1>Leren van doen</h1><h2>Inleiding</h2><p>Eerste alinea.</p><p>Tweede alinea.</p><h2>Conclusie</h2><p>Slot.</p></article></main>');
+    expect(extract(html)?.subtitle).toBeUndefined();
+  });
+});
+
 describe('published', () => {
   it('prefers datePublished over dateModified', () => {
     const html = page(jsonLd({ '@type': 'Article', headline: 'Titel', dateModified: '2024-01-02', datePublished: '2020-09-22T10:00:00+02:00' }), ARTICLE);
