@@ -21,6 +21,8 @@ const ROLE_WORDS = new Set(
   ].map(fold),
 );
 const SPLIT = /\s*(?:[,;|\n\r•·]|\s+(?:and|en|und|et|y)\s+)\s*/i;
+const TRAILING_DATE = /\s+(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januari|februari|maart|mei|juni|juli|augustus|oktober)[a-z]*\.?\s+\d{1,2}\b.*$/i;
+const DATE_LINE = /\b(?:last\s+)?(?:updated|modified|bijgewerkt|gewijzigd|laatst gewijzigd|published|gepubliceerd|geplaatst)\b/i;
 const LOOKS_LIKE_DATE_OR_NUMBER = /\d{3,}|\d{1,2}:\d{2}/;
 
 /** One raw string (possibly several names) → cleaned names. */
@@ -39,6 +41,11 @@ export function splitAuthors(raw: string): string[] {
 
 export function cleanAuthor(raw: string): string | undefined {
   let name = cleanText(raw, 200).replace(/^(?:and|en|&)\s+/i, '').replace(PREFIX, '').replace(TITLES, '').replace(TRAILING_TITLES, '');
+  // "Jane Doe March 11, 2015 3:46 PM": the byline's date is not part of the name.
+  const dated = name.replace(TRAILING_DATE, '');
+  if (dated !== name && dated.split(/\s+/).length >= 2) name = dated;
+  // "Last Updated: January 7, 2025" in a byline slot is a date line, not a person.
+  if (DATE_LINE.test(name)) return undefined;
   name = name.replace(/^[\s\-–—:]+|[\s\-–—:.]+$/g, '');
   if (!name || name.length < 2 || name.length > 100) return undefined;
   if (/^(?:https?:|www\.)/i.test(name) || name.includes('@')) return undefined;

@@ -146,6 +146,11 @@ describe('authors', () => {
     expect(cleanAuthors(['Algemene Rekenkamer', 'algemene rekenkamer'])).toEqual(['Algemene Rekenkamer']);
   });
 
+  it('drops a byline\'s date, and a date line in a byline slot is no author', () => {
+    expect(cleanAuthors(['By GILLIAN MOHNEY March 11, 2015 3:46 PM'])).toEqual(['Gillian Mohney']);
+    expect(cleanAuthors(['Last Updated: January 7, 2025'])).toEqual([]);
+  });
+
   it('keeps a one-word-each-side "&" name whole', () => {
     expect(cleanAuthors(['Mac & i'])).toEqual(['Mac & i']);
   });
