@@ -38,10 +38,8 @@ export function indexJsonLd(allScripts: ArrayLike<Element>): JsonLdIndex {
   let budget = MAX_JSONLD_BYTES;
   for (let i = 0; i < scripts.length && i < MAX_BLOCKS && budget > 0; i++) {
     const raw = scripts[i].textContent ?? '';
-    if (raw.length > budget) {
-      budget = 0;
-      break;
-    }
+    // A block over the budget is skipped unparsed; smaller blocks after it are still read.
+    if (raw.length > budget) continue;
     budget -= raw.length;
     let parsed: unknown;
     try {

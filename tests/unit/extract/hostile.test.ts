@@ -34,6 +34,12 @@ describe('hostile pages', () => {
     expect(publication?.summary?.length ?? 0).toBeLessThanOrEqual(1_000);
   });
 
+  it('skips an oversized JSON-LD block but still reads a normal one after it', () => {
+    const huge = `<script type="application/ld+json">${JSON.stringify({ '@type': 'Report', headline: 'Enorm', filler: 'x'.repeat(MAX_JSONLD_BYTES) })}</script>`;
+    const publication = extract(page(`${huge}${jsonLd({ '@type': 'Report', headline: 'Het normale blok' })}`, ARTICLE));
+    expect(publication?.title).toBe('Het normale blok');
+  });
+
   it('reads a page of 200,000 nodes and caps what it returns', () => {
     const cards = Array.from({ length: 20_000 }, (_, i) => `<li><a href="/p/${i}"><h3>Publicatie ${i}</h3></a><p>Tekst</p><span>x</span></li>`).join('');
     const html = page('<title>Weerbare democratie</title>', `${ARTICLE}<section><h2>Lees ook</h2><ul>${cards}</ul></section><div>${'<span>y</span>'.repeat(100_000)}</div>`);
