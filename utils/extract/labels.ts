@@ -57,9 +57,11 @@ export function labelField(text: string): LabelField | undefined {
   return FIELD_BY_KEY.get(labelKey(text));
 }
 
-const MAX_CANDIDATES = 4_000;
+/** Elements looked at; the check per element is a tag test and a look at its first text. */
+const MAX_CANDIDATES = 20_000;
 const MAX_VALUE = 600;
 const CANDIDATES = 'dt, th, h2, h3, h4, h5, h6, strong, b, label, p, li, span, div';
+
 /** Site chrome: navigation, search, the site footer (an article's own <footer> is content). */
 function isChrome(el: Element): boolean {
   if (el.closest('nav, form, [role="navigation"], [role="contentinfo"], [role="search"]')) return true;
