@@ -1,23 +1,25 @@
 /**
- * Export (Leesmap JSON, CSL-JSON, CSV; see utils/stores/transfer.ts) as a file download made in the page, and import
- * of a chosen file: read and validated here (utils/export), written by the background ('page/import').
+ * Export (Leesmap JSON, CSL-JSON, BibTeX, RIS, CSV) as a file download made in the page, and import
+ * of a chosen file (Leesmap JSON, CSL-JSON, BibTeX, RIS, recognised from its content): read and
+ * validated in the page, written by the background ('page/import'). State and work live in
+ * utils/stores/transfer.ts; these components only wire it to controls.
  */
-import { useState } from 'preact/hooks';
-import { formatNumber, t, type MessageKey } from '@/utils/i18n';
+import { useMemo, useRef } from 'preact/hooks';
+import { t } from '@/utils/i18n';
 import type { SavedPublication } from '@/utils/publication';
 import type { Send } from '@/utils/stores/reading-list';
-import { exportFile, importFile, PAGE_EXPORT_FORMATS, type PageExportFormat } from '@/utils/stores/transfer';
+import {
+  createExportStore,
+  createImportStore,
+  FORMAT_LABELS,
+  IMPORT_ACCEPT,
+  PAGE_EXPORT_FORMATS,
+  type ExportedFile,
+  type ImportMode,
+  type PageExportFormat,
+} from '@/utils/stores/transfer';
 
-const FORMAT_LABELS: Record<PageExportFormat, MessageKey> = {
-  'leesmap-json': 'formatLeesmapJson',
-  'csl-json': 'formatCslJson',
-  csv: 'formatCsv',
-};
-
-/** An import file larger than this is refused before reading (a 10,000-record backup is ~10 MB). */
-const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
-
-function download(filename: string, mimeType: string, content: string) {
+function download({ filename, mimeType, content }: ExportedFile) {
   const url = URL.createObjectURL(new Blob([content], { type: `${mimeType};charset=utf-8` }));
   const link = document.createElement('a');
   link.href = url;
@@ -34,12 +36,15 @@ export function ExportPanel({
   idPrefix,
   label,
 }: {
+  /** The records to export when the button is pressed: the list, or the page's selection. */
   records: () => SavedPublication[] | Promise<SavedPublication[]>;
   idPrefix: string;
   label?: string;
 }) {
-  const [format, setFormat] = useState<PageExportFormat>('leesmap-json');
-  const [message, setMessage] = useState('');
+  // The store lives as long as the panel; it asks the latest `records` prop when exporting.
+  const latest = useRef(records);
+  latest.current = records;
+  const store = useMemo(() => createExportStore({ records: () => latest.current(), download }), []);
   return (
     <section class="panel" aria-labelledby={`${idPrefix}-export-heading`} data-testid="export-panel">
       <h2 id={`${idPrefix}-export-heading`}>{t('exportHeading')}</h2>
@@ -48,8 +53,8 @@ export function ExportPanel({
         <select
           id={`${idPrefix}-export-format`}
           data-testid="export-format"
-          value={format}
-          onChange={(e) => setFormat((e.currentTarget as HTMLSelectElement).value as PageExportFormat)}
+          value={store.format.value}
+          onChange={(e) => (store.format.value = (e.currentTarget as HTMLSelectElement).value as PageExportFormat)}
         >
           {PAGE_EXPORT_FORMATS.map((f) => (
             <option key={f} value={f}>
@@ -61,32 +66,24 @@ export function ExportPanel({
           type="button"
           class="primary"
           data-testid="export-button"
-          onClick={async () => {
-            try {
-              const list = await records();
-              const file = exportFile(list, format);
-              download(file.filename, file.mimeType, file.content);
-              setMessage(t('exportDone', formatNumber(list.length)));
-            } catch (e) {
-              setMessage(t('errorGeneric', e instanceof Error ? e.message : String(e)));
-            }
-          }}
+          disabled={store.busy.value}
+          onClick={() => void store.exportNow()}
         >
           {label ?? t('exportButton')}
         </button>
       </div>
-      <p role="status" class="muted small" data-testid="export-status">
-        {message}
+      <p role="status" class={store.failed.value ? 'error small' : 'muted small'} data-testid="export-status">
+        {store.message.value}
       </p>
     </section>
   );
 }
 
 export function ImportPanel({ send, idPrefix }: { send: Send; idPrefix: string }) {
-  const [file, setFile] = useState<File | undefined>();
-  const [mode, setMode] = useState<'merge' | 'replace'>('merge');
-  const [message, setMessage] = useState('');
-  const [busy, setBusy] = useState(false);
+  const store = useMemo(() => createImportStore({ send }), [send]);
+  const mode = store.mode.value;
+  const setMode = (next: ImportMode) => (store.mode.value = next);
+  const problems = store.problems.value;
   return (
     <section class="panel" aria-labelledby={`${idPrefix}-import-heading`} data-testid="import-panel">
       <h2 id={`${idPrefix}-import-heading`}>{t('importHeading')}</h2>
@@ -96,10 +93,14 @@ export function ImportPanel({ send, idPrefix }: { send: Send; idPrefix: string }
           id={`${idPrefix}-import-file`}
           type="file"
           data-testid="import-file"
-          accept=".json,application/json"
-          onChange={(e) => setFile((e.currentTarget as HTMLInputElement).files?.[0])}
+          accept={IMPORT_ACCEPT}
+          aria-describedby={`${idPrefix}-import-hint`}
+          onChange={(e) => store.chooseFile((e.currentTarget as HTMLInputElement).files?.[0])}
         />
       </div>
+      <p id={`${idPrefix}-import-hint`} class="muted small">
+        {t('importFormatsHint')}
+      </p>
       <fieldset>
         <legend>{t('importMode')}</legend>
         <label class="option">
@@ -114,27 +115,21 @@ export function ImportPanel({ send, idPrefix }: { send: Send; idPrefix: string }
       <button
         type="button"
         data-testid="import-button"
-        disabled={!file || busy}
-        onClick={async () => {
-          if (!file) return;
-          setBusy(true);
-          try {
-            if (file.size > MAX_IMPORT_BYTES) throw new Error(`${file.name}: > ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
-            const records = importFile(await file.text());
-            const { added, updated } = await send('page/import', { records, mode });
-            setMessage(t('importDone', formatNumber(added), formatNumber(updated)));
-          } catch (e) {
-            setMessage(t('importFailed', e instanceof Error ? e.message : String(e)));
-          } finally {
-            setBusy(false);
-          }
-        }}
+        disabled={!store.file.value || store.busy.value}
+        onClick={() => void store.importNow()}
       >
         {t('importButton')}
       </button>
-      <p role="status" class="muted small" data-testid="import-status">
-        {message}
-      </p>
+      <div role="status" data-testid="import-status">
+        <p class={problems.length ? 'error small' : 'muted small'}>{store.message.value}</p>
+        {problems.length > 0 && (
+          <ul class="small" data-testid="import-problems">
+            {problems.map((problem, i) => (
+              <li key={i}>{problem}</li>
+            ))}
+          </ul>
+        )}
+      </div>
     </section>
   );
 }
