@@ -8,6 +8,7 @@
  * LEESMAP_EXTENSION_DIR may point at another build of the extension (default .output/chrome-mv3).
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSession, waitFor, type Session } from './harness';
@@ -15,6 +16,7 @@ import { startSession, waitFor, type Session } from './harness';
 const REFERENCE = 'nsob-leren-van-doen-dl';
 const OTHER = 'wrr-weerbare-democratie';
 const extensionDir = process.env.LEESMAP_EXTENSION_DIR || undefined;
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Typed in the edit dialog: BibTeX's specials. */
 const EDITED_TITLE = 'Weerbare democratie {editie 2} \\ 50% }';
@@ -57,6 +59,21 @@ async function saveFromPopup(session: Session, slug: string): Promise<void> {
   await popup.getByTestId('saved-indicator').waitFor();
   await popup.close();
   await page.close();
+}
+
+/** axe-core's serious and critical findings (evaluated over CDP, so the page's CSP doesn't apply). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const result = await (globalThis as any).axe.run(document, { resultTypes: ['violations'] });
+    return (result.violations as Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>).map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
 }
 
 async function exportAs(library: Page, format: 'bibtex' | 'ris'): Promise<{ name: string; content: string }> {
@@ -168,6 +185,25 @@ describe('BibTeX and RIS export and import in the library', () => {
     expect(await library.getByTestId('import-problems').locator('li').allTextContents()).toEqual(['Record 2, field title: is missing']);
     expect(await library.getByTestId('import-status').textContent()).toContain('Import refused, nothing was changed.');
     expect(await storedList(library)).toEqual(before);
+    expect(await seriousViolations(library)).toEqual([]);
+  });
+
+  it('offers BibTeX and RIS on the options page too, and frames a refusal in Dutch', async () => {
+    const options = await session.browser.context.newPage();
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
+    await options.getByTestId('ui-language').selectOption('nl');
+    const formats = await options.getByTestId('export-format').locator('option').allTextContents();
+    expect(formats).toEqual(expect.arrayContaining(['BibTeX', 'RIS']));
+    const ris = 'TY  - RPRT\r\nPY  - 2024\r\nUR  - https://www.wrr.nl/zonder-titel\r\nER  - \r\n';
+    await options.getByTestId('import-file').setInputFiles({ name: 'export.ris', mimeType: 'text/plain', buffer: Buffer.from(ris) });
+    await options.getByTestId('import-button').click();
+    await options.getByTestId('import-problems').waitFor();
+    expect(await options.getByTestId('import-status').locator('p').textContent()).toBe(
+      'Import geweigerd, er is niets veranderd. Wat er mis is in het bestand:',
+    );
+    expect(await options.getByTestId('import-problems').locator('li').allTextContents()).toEqual(['Record 1, veld title: is missing']);
+    await options.getByTestId('ui-language').selectOption('auto');
+    await options.close();
   });
 
   it('made no request outside the extension while exporting and importing', () => {
