@@ -879,4 +879,3 @@ export async function requestPersistentStorage(
   }
 }
 
-export { normaliseUrl };

@@ -5,6 +5,7 @@
  * these becomes an identity key; two records sharing any key are the same publication.
  * Pure functions over plain data: no DOM, no storage.
  */
+import { foldText } from './text';
 import type { Publication } from './publication';
 
 /** Query parameters that only say how the reader arrived, never which page it is. */
@@ -101,13 +102,9 @@ export function normaliseDoi(doi: string | undefined): string | undefined {
  * Text folded for comparison: no diacritics, lower case, punctuation and spacing collapsed to one
  * space. "Leren van doen: een essay" and "Leren van Doen — Een Essay" fold alike.
  */
-export function foldText(text: string | undefined): string {
+export function foldKey(text: string | undefined): string {
   if (!text) return '';
-  return String(text)
-    .slice(0, MAX_FOLDED_LENGTH * 4)
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
+  return foldText(String(text).slice(0, MAX_FOLDED_LENGTH * 4))
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .slice(0, MAX_FOLDED_LENGTH);
@@ -129,8 +126,8 @@ export function identityKeys(p: IdentityInput): string[] {
   if (p.canonicalUrl) add(urlKey(p.canonicalUrl));
   const doi = normaliseDoi(p.doi);
   if (doi) add(`doi:${doi}`);
-  const title = foldText(p.title);
-  const publisher = foldText(p.publisher);
+  const title = foldKey(p.title);
+  const publisher = foldKey(p.publisher);
   if (title && publisher && typeof p.year === 'number' && Number.isFinite(p.year)) {
     add(`title:${title}|${p.year}|${publisher}`);
   }
@@ -145,5 +142,5 @@ export function identityKeys(p: IdentityInput): string[] {
 export function publicationId(p: IdentityInput): string {
   const [first] = identityKeys(p);
   if (first) return first;
-  return `title:${foldText(p.title)}`;
+  return `title:${foldKey(p.title)}`;
 }

@@ -28,8 +28,6 @@ export interface TabState {
   saved?: SavedPublication;
 }
 
-/** Changes an extension page may make to a saved record. */
-export type { PublicationChanges };
 
 export type ReaderEdits = Partial<Pick<ReaderFields, 'status' | 'notes' | 'tags' | 'starred'>>;
 

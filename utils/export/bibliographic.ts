@@ -12,7 +12,7 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import type { SavedPublication } from '@/utils/publication';
-import { foldText } from '@/utils/identity';
+import { foldKey } from '@/utils/identity';
 import { fromCslItems, toCslItem, type CslItem } from './csl';
 import { ImportError, type ValidationIssue } from './validate';
 
@@ -35,11 +35,11 @@ function citationKeys(items: CslItem[]): string[] {
   const used = new Map<string, number>();
   return items.map((item) => {
     const first = item.author?.[0];
-    const who = foldText(first?.family ?? first?.literal ?? item.publisher ?? 'anon')
+    const who = foldKey(first?.family ?? first?.literal ?? item.publisher ?? 'anon')
       .replace(/[^a-z0-9]/g, '')
       .slice(0, 24);
     const year = item.issued?.['date-parts']?.[0]?.[0] ?? '';
-    const word = foldText(item.title).split(' ').find((w) => w.length > 3) ?? foldText(item.title).split(' ')[0] ?? '';
+    const word = foldKey(item.title).split(' ').find((w) => w.length > 3) ?? foldKey(item.title).split(' ')[0] ?? '';
     const base = `${who || 'anon'}${year}${word.replace(/[^a-z0-9]/g, '').slice(0, 16)}`;
     const seen = used.get(base) ?? 0;
     used.set(base, seen + 1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, identityKeys, normaliseDoi, normaliseUrl, publicationId } from '@/utils/identity';
+import { foldKey, identityKeys, normaliseDoi, normaliseUrl, publicationId } from '@/utils/identity';
 
 describe('normaliseUrl', () => {
   const base = 'https://nsob.nl/publicaties/leren-van-doen';
@@ -69,6 +69,6 @@ describe('identityKeys', () => {
 
   it('names a keyless item by its folded title', () => {
     expect(publicationId({ title: 'Sturen in  Netwerken!' })).toBe('title:sturen in netwerken');
-    expect(foldText('Leren van doen — een essay')).toBe(foldText('Leren van Doen: Een Essay'));
+    expect(foldKey('Leren van doen — een essay')).toBe(foldKey('Leren van Doen: Een Essay'));
   });
 });
