@@ -3,8 +3,8 @@
  * JSON, CSL-JSON, BibTeX, RIS and CSV out; all but CSV in). citation-js, which BibTeX and RIS
  * need, loads only when one of those is used (utils/export imports it on demand).
  *
- * `createExportStore` and `createImportStore` hold the panels' state as signals and does the work in actions, so tests
- * drive it without rendering. Import is all or nothing: the whole file is read and validated
+ * `createExportStore` and `createImportStore` hold the panels' state as signals and do the work
+ * in actions, so tests drive them without rendering. Import is all or nothing: the whole file is read and validated
  * here before one 'page/import' message writes it; a bad file sends nothing and the reader sees
  * each problem with its record and field, framed in their language.
  */
