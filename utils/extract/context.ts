@@ -56,7 +56,15 @@ export function firstRule<T>(ctx: ExtractionContext, rules: Rule<T>[], accept: (
   return undefined;
 }
 
-export function createContext(doc: Document, url: string): ExtractionContext {
+export interface ExtractOptions {
+  /**
+   * The head's metadata describes another page: a single-page app navigated without updating it
+   * (the cheap check's 'stale-metadata'). Meta tags, JSON-LD and links in the head are ignored.
+   */
+  ignoreHead?: boolean;
+}
+
+export function createContext(doc: Document, url: string, options: ExtractOptions = {}): ExtractionContext {
   const baseHref = doc.querySelector('base[href]')?.getAttribute('href');
   const base = (baseHref && absoluteUrl(baseHref, url)) || url;
   let host = '';
@@ -65,7 +73,7 @@ export function createContext(doc: Document, url: string): ExtractionContext {
   } catch {
     // Not a URL: leave host empty.
   }
-  const elements = indexElements(doc);
+  const elements = indexElements(doc, options.ignoreHead);
   const heading = mainHeading(elementsByTag(elements, 'h1'));
   let links: LinkInfo[] | undefined;
   const relatedBlocks = findRelatedBlocks(doc, elements.sectionHeadings);
@@ -82,7 +90,7 @@ export function createContext(doc: Document, url: string): ExtractionContext {
     labels: findLabels(doc, (el) => relatedBlocks.some((block) => block.contains(el)), elements.labelCandidates),
     heading,
     headingText: textOf(heading, 500),
-    docTitle: cleanText(doc.querySelector('head title, title')?.textContent ?? '', 500),
+    docTitle: options.ignoreHead ? '' : cleanText(doc.querySelector('head title, title')?.textContent ?? '', 500),
     relatedBlocks,
     isElsewhere,
     links: () => {

@@ -22,10 +22,11 @@ export interface ElementIndex {
   headingsAndParagraphs: Element[];
 }
 
-export function indexElements(doc: Document): ElementIndex {
+/** `skipHead`: index only the body (the head still describes another page, see ExtractOptions). */
+export function indexElements(doc: Document, skipHead = false): ElementIndex {
   const index: ElementIndex = { byTag: new Map(), labelCandidates: [], sectionHeadings: [], headingsAndParagraphs: [] };
   for (const tag of KEPT_TAGS) index.byTag.set(tag, []);
-  const all = doc.querySelectorAll('*');
+  const all = (skipHead && doc.body ? doc.body : doc).querySelectorAll('*');
   const count = Math.min(all.length, MAX_ELEMENTS);
   for (let i = 0; i < count; i++) {
     const el = all[i];

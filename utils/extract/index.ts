@@ -10,7 +10,7 @@
 import { isPublicationPage } from '@/utils/detect';
 import type { ExtractionResult, Publication } from '@/utils/publication';
 import { extractAuthors } from './authors-field';
-import { createContext, type ExtractionContext } from './context';
+import { createContext, type ExtractionContext, type ExtractOptions } from './context';
 import { extractCanonicalUrl, extractDoi, extractIsbn, extractPdfUrl } from './identifiers';
 import { extractLanguage } from './language';
 import { extractPublished } from './published';
@@ -66,9 +66,9 @@ function buildPublication(ctx: ExtractionContext): Publication | undefined {
 }
 
 /** The publication on this page, or undefined when not even a title can be read. Never throws. */
-export function extractPublication(doc: Document, url: string): Publication | undefined {
+export function extractPublication(doc: Document, url: string, options?: ExtractOptions): Publication | undefined {
   try {
-    return buildPublication(createContext(doc, url));
+    return buildPublication(createContext(doc, url, options));
   } catch {
     return undefined;
   }
@@ -93,7 +93,8 @@ export function extractPage(doc: Document, url: string): ExtractionResult {
   } catch {
     detection.signals.push('detect:error');
   }
-  const publication = extractPublication(doc, url);
+  // After in-page navigation the head may still describe the previous view: never keep its metadata.
+  const publication = extractPublication(doc, url, { ignoreHead: detection.signals.includes('stale-metadata') });
   const result: ExtractionResult = {
     detected: detection.detected,
     confidence: detection.confidence,
