@@ -252,7 +252,8 @@ async function benchChromium(pages: BenchPage[], extensionDir: string): Promise<
     else console.log('full extraction: not measured (no extractor.js in the build and no utils/extract/index.ts)');
     if (extractionErrors) console.log(`full extraction gave no timing on ${extractionErrors} pages`);
   } finally {
-    await browser.close();
+    // A failure above is the one to report, not a browser that already went away.
+    await browser.close().catch(() => undefined);
     await server.close();
   }
 }

@@ -46,8 +46,16 @@ function isOnlyChild(el: Element): boolean {
   return !el.previousElementSibling && !el.nextElementSibling;
 }
 
+/**
+ * The start of an element's text, whitespace folded, reading no further than `max` characters:
+ * textContent would copy all of it (a whole article body when the element is its wrapper).
+ */
 function text(el: Element | null | undefined, max = 400): string {
-  return (el?.textContent ?? '').slice(0, max).replace(/\s+/g, ' ').trim();
+  if (!el) return '';
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  let collected = '';
+  for (let node = walker.nextNode(); node && collected.length <= max; node = walker.nextNode()) collected += node.nodeValue;
+  return collected.slice(0, max).replace(/\s+/g, ' ').trim();
 }
 
 /** The page's main heading: the h1 of the main region, else the only h1. */
@@ -186,7 +194,8 @@ export function runningTextScore(doc: Document, heading: Element | null): number
       if (card && (card.tagName === 'LI' || (articles > 1 && !(heading && card.contains(heading))))) continue;
     }
     if (node.closest(CHROME)) continue;
-    const length = (node.textContent ?? '').trim().length;
+    // Capped: past 3,000 characters one node already counts as clearly long.
+    const length = text(node, 3000).length;
     if (length >= 140) score += Math.sqrt(length - 140);
   }
   return score;
@@ -206,20 +215,24 @@ export interface CardGroups {
 export function cardGroups(doc: Document, heading: Element | null): CardGroups {
   const groups = new Map<Element, Set<Element>>();
   const links = doc.querySelectorAll('h2 a, h3 a, h4 a, h5 a, a h2, a h3, a h4, a h5');
-  const ownArticle = heading?.closest('article') ?? null;
-  let largest = 0;
-  let largestBesideArticle = 0;
   for (let i = 0; i < links.length && i < MAX_CARD_HEADINGS; i++) {
     const cardHeading = links[i].closest('h2, h3, h4, h5') ?? links[i];
-    if (cardHeading === heading || cardHeading.closest(CHROME)) continue;
+    if (cardHeading === heading) continue;
     let item = cardHeading.closest('li, article') ?? cardHeading.parentElement?.closest('div') ?? cardHeading.parentElement;
     // Views wrap each card in its own row (<div class="views-row"><article>…): the rows are the siblings.
-    for (let i = 0; i < 3 && item?.parentElement && isOnlyChild(item); i++) item = item.parentElement;
+    for (let up = 0; up < 3 && item?.parentElement && isOnlyChild(item); up++) item = item.parentElement;
     const list = item?.parentElement;
     if (!item || !list) continue;
     let members = groups.get(list);
     if (!members) groups.set(list, (members = new Set()));
     members.add(item);
+  }
+  // Only the few big groups need the dearer checks: navigation, and where they stand.
+  const ownArticle = heading?.closest('article') ?? null;
+  let largest = 0;
+  let largestBesideArticle = 0;
+  for (const [list, members] of groups) {
+    if (members.size < 6 || list.closest(CHROME)) continue;
     if (ownArticle && !ownArticle.contains(list)) largestBesideArticle = Math.max(largestBesideArticle, members.size);
     else largest = Math.max(largest, members.size);
   }
