@@ -63,6 +63,7 @@ export interface PageToBackground {
 
 /** Broadcast from the background to open extension pages. */
 export interface BackgroundBroadcast {
+  /** The records with these ids changed; an empty list means any record may have (an import). */
   'background/list-changed': { ids: string[] };
 }
 

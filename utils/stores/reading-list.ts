@@ -154,8 +154,9 @@ export function createReadingListStore({
   }
 
   /** The background said these records changed (saved, edited, deleted, imported). */
+  /** `ids` empty means "anything may have changed" (an import): reload the whole list. */
   async function refresh(ids: string[]): Promise<void> {
-    if (!source.one || ids.length > PATCH_LIMIT) {
+    if (!source.one || ids.length === 0 || ids.length > PATCH_LIMIT) {
       replaceAll(await source.all());
       phase.value = 'ready';
       return;
