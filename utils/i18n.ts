@@ -108,3 +108,21 @@ export function formatAuthors(authors: readonly string[], max = 3): string {
   if (names.length > max) return t('authorsEtAl', names[0]);
   return t('authorsAnd', names.slice(0, -1).join(', '), names[names.length - 1]);
 }
+
+/** Storage and protocol failures arrive with a reason code (StorageError, Reply.code). */
+const ERROR_KEYS: Record<string, MessageKey> = {
+  quota: 'errorQuota',
+  blocked: 'errorBlocked',
+  version: 'errorVersion',
+  'open-failed': 'errorOpenFailed',
+  'not-found': 'errorNotFound',
+  invalid: 'errorInvalid',
+  forbidden: 'errorForbidden',
+};
+
+/** What to tell the reader about a failure: a translated sentence for known reasons, else its message. */
+export function errorMessage(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code in ERROR_KEYS) return t(ERROR_KEYS[code]);
+  return error instanceof Error ? error.message : String(error);
+}

@@ -7,6 +7,7 @@ import type { PublicationChanges } from '@/utils/db';
 import type { TabState } from '@/utils/messages';
 import type { EditableField, Publication, ReadingStatus, SavedPublication } from '@/utils/publication';
 import type { Send } from './reading-list';
+import { errorMessage } from '@/utils/i18n';
 
 /** What the edit form holds: the publication's editable fields plus the reader's own. */
 export interface Draft {
@@ -185,7 +186,7 @@ export function createCurrentPageStore({ send, tabId, tabTitle }: CurrentPageSto
       });
     } catch (e) {
       batch(() => {
-        error.value = e instanceof Error ? e.message : String(e);
+        error.value = errorMessage(e);
         phase.value = 'error';
       });
     }
@@ -246,7 +247,7 @@ export function createCurrentPageStore({ send, tabId, tabTitle }: CurrentPageSto
       });
       return result;
     } catch (e) {
-      error.value = e instanceof Error ? e.message : String(e);
+      error.value = errorMessage(e);
       return undefined;
     } finally {
       busy.value = false;

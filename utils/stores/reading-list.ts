@@ -12,6 +12,7 @@ import type { MessageType, RequestOf, ResponseOf } from '@/utils/messages';
 import type { ReadingStatus, SavedPublication } from '@/utils/publication';
 import type { ReadingListIndex } from '@/utils/search';
 import { collectFacets, matchesFilters, sortRecords, type ListFilters, type ListSort } from './list-view';
+import { errorMessage } from '@/utils/i18n';
 
 export type { ListFilters, ListSort };
 
@@ -114,7 +115,7 @@ export function createReadingListStore({
       replaceAll(await source.all());
       phase.value = 'ready';
     } catch (e) {
-      error.value = e instanceof Error ? e.message : String(e);
+      error.value = errorMessage(e);
       phase.value = 'error';
     }
   }

@@ -5,6 +5,7 @@
  */
 import { signal } from '@preact/signals';
 import type { SuggestionReason } from '@/utils/suggest/types';
+import { errorMessage } from '@/utils/i18n';
 
 /** What the tab shows of one suggestion (a subset of utils/suggest's Suggestion). */
 export interface SuggestionView {
@@ -38,7 +39,7 @@ export function createSuggestionsStore({ load, dismiss, save }: SuggestionsStore
       items.value = await load();
       phase.value = 'ready';
     } catch (e) {
-      error.value = e instanceof Error ? e.message : String(e);
+      error.value = errorMessage(e);
       items.value = [];
       phase.value = 'error';
     }
@@ -61,7 +62,7 @@ export function createSuggestionsStore({ load, dismiss, save }: SuggestionsStore
         await save(suggestion);
         items.value = items.peek().filter((s) => s.id !== id);
       } catch (e) {
-        error.value = e instanceof Error ? e.message : String(e);
+        error.value = errorMessage(e);
       }
     },
   };
