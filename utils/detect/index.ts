@@ -201,7 +201,7 @@ function bodySignals(doc: Document, metas: Metas, url: string, signals: readonly
   if (cards.largest >= 6) add('listing:cards', Weight.ManyCards * scale);
   if (cards.largest >= 12) add('listing:many-cards', Weight.VeryManyCards * scale);
   if (cards.largestBesideArticle >= 6) add('listing:cards-beside-article', Weight.CardsBesideArticle);
-  if (datedItems(doc) >= 6) add('listing:dates', Weight.DatedItems);
+  if (datedItems(doc, heading) >= 6) add('listing:dates', Weight.DatedItems);
 
   const hints = urlHints(url);
   for (const hint of hints.negatives) {

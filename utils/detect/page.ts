@@ -201,10 +201,19 @@ export function runningTextScore(doc: Document, heading: Element | null): number
   return score;
 }
 
+/** Headings of blocks that list other publications beside this one. */
+const RELATED_HEADING = /gerelateerd|lees ook|lees meer|meer over|ook interessant|related|see also|read more|more on|recommended/i;
+
+/** Whether a list stands beside the page's own content: outside its article, or under a "related" heading. */
+function isBeside(list: Element, ownArticle: Element | null): boolean {
+  if (ownArticle && !ownArticle.contains(list)) return true;
+  return RELATED_HEADING.test(text(list.previousElementSibling ?? list.parentElement?.previousElementSibling, 60));
+}
+
 export interface CardGroups {
   /** The largest number of sibling items that each carry a linked heading, in the page's own content. */
   largest: number;
-  /** The same, for groups outside the <article> that holds the main heading (related, recirculation). */
+  /** The same, for groups outside the <article> that holds the main heading or under a "related" heading. */
   largestBesideArticle: number;
 }
 
@@ -233,19 +242,25 @@ export function cardGroups(doc: Document, heading: Element | null): CardGroups {
   let largestBesideArticle = 0;
   for (const [list, members] of groups) {
     if (members.size < 6 || list.closest(CHROME)) continue;
-    if (ownArticle && !ownArticle.contains(list)) largestBesideArticle = Math.max(largestBesideArticle, members.size);
+    if (isBeside(list, ownArticle)) largestBesideArticle = Math.max(largestBesideArticle, members.size);
     else largest = Math.max(largest, members.size);
   }
   return { largest, largestBesideArticle };
 }
 
-/** Dates shown in repeated items (a news list without headings still dates every entry). */
-export function datedItems(doc: Document): number {
+/** Dates shown in repeated items (a news list without headings still dates every entry), related blocks aside. */
+export function datedItems(doc: Document, heading: Element | null): number {
   const items = new Set<Element>();
+  const ownArticle = heading?.closest('article') ?? null;
+  const besideByList = new Map<Element, boolean>();
   const times = doc.querySelectorAll('li time, article time, li [itemprop="datePublished"]');
   for (let i = 0; i < times.length && i < MAX_TIMES; i++) {
     const item = times[i].closest('li, article');
-    if (item && !item.closest(CHROME)) items.add(item);
+    const list = item?.parentElement;
+    if (!item || !list || (heading && item.contains(heading))) continue;
+    let beside = besideByList.get(list);
+    if (beside === undefined) besideByList.set(list, (beside = isBeside(list, ownArticle) || !!list.closest(CHROME)));
+    if (!beside) items.add(item);
   }
   return items.size;
 }

@@ -154,6 +154,16 @@ describe('pages that are not publications', () => {
     expect(detection.detected).toBe(true);
   });
 
+  it('counts eight related publications inside the article as related, not as a listing', () => {
+    const doc = page('', `<article><h1>Leren van doen</h1><p>Door Martijn van der Steen · 22 september 2020</p>${LONG_PARAGRAPH}${LONG_PARAGRAPH}<h2>Lees ook</h2>${cards(8)}</article>`);
+    const detection = detect(doc);
+    expect(detection.signals).toContain('listing:cards-beside-article');
+    expect(detection.signals).not.toContain('listing:cards');
+    expect(detection.detected).toBe(true);
+    const overview = detect(page('', `<article><h1>Leren van doen</h1><p>Door Martijn van der Steen · 22 september 2020</p>${LONG_PARAGRAPH}<h2>Alle essays</h2>${cards(8)}</article>`));
+    expect(overview.signals).toContain('listing:cards');
+  });
+
   it('stays silent on search results, but only when the address carries a query', () => {
     const main = `<h1>Zoeken</h1><form role="search" action="/zoeken"><input type="search" name="q" value="democratie"></form>${cards(3)}`;
     const results = detect(page('<meta property="og:type" content="article">', main), 'https://www.wrr.nl/resultaten?q=democratie');
