@@ -39,6 +39,8 @@ export interface LaunchOptions {
   lang?: string;
   extensionDir?: string;
   colorScheme?: 'light' | 'dark';
+  /** X display for a headed browser (e.g. ':7' of an Xvfb the caller started). Default: the environment's. */
+  display?: string;
 }
 
 export interface ExtensionBrowser {
@@ -100,6 +102,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     locale: options.lang,
     colorScheme: options.colorScheme,
     viewport: { width: 1200, height: 900 },
+    ...(options.display ? { env: { ...process.env, DISPLAY: options.display } } : {}),
   });
 
   const serviceWorker = async (): Promise<Worker> => {
