@@ -205,7 +205,7 @@ async function benchChromium(pages: BenchPage[], extensionDir: string): Promise<
       try {
         await tab.goto(address, { waitUntil: 'load', timeout: 15_000 });
       } catch (error) {
-        // Hosts on Chromium's HSTS preload list are forced to https, which the local server is not.
+        // A page Chromium would not load (e.g. an https-only host the fixture server cannot answer for).
         if (process.env.DEBUG) console.log(address, String(error).split('\n')[0]);
         notServed.push(new URL(address).hostname);
         // The failed tab is left on an error page; measure the next page in a fresh one.
@@ -241,7 +241,7 @@ async function benchChromium(pages: BenchPage[], extensionDir: string): Promise<
     console.log(
       `${first.length} pages served from localhost at their own addresses; performance.now() inside the page (100 µs resolution without cross-origin isolation):`,
     );
-    if (notServed.length) console.log(`not measured (Chromium would not load them over http, HSTS preload): ${[...new Set(notServed)].join(', ')}`);
+    if (notServed.length) console.log(`not measured (Chromium did not load them): ${[...new Set(notServed)].join(', ')}`);
     console.log(row('first check on the page (cold, as on load)', first));
     console.log(row(`warm check (mean of ${WARM_RUNS} runs)`, warm));
     console.log(agreement(results));
