@@ -20,6 +20,12 @@ export default defineConfig({
     },
   }),
   hooks: {
+    // Only WXT's own APIs (browser, defineBackground, ...) are auto-imported. Our utils and
+    // components are imported explicitly: an auto-import of utils/i18n's `t` through a parameter
+    // named `t` once pulled Preact into the content script (29.6 kB instead of 19.5 kB).
+    'config:resolved'(wxt) {
+      if (wxt.config.imports) wxt.config.imports.dirs = [];
+    },
     // The content script loads on every matching page and only sends one message, which both
     // browsers' native MV3 APIs already return as a promise: it skips the 10 kB polyfill
     // (measured: content.js 13.6 kB with it, 3.9 kB without). Every other context keeps it.
