@@ -93,7 +93,7 @@ const LEADING_LABEL = /^[^:\n]{2,30}:/;
 function readPairs(el: Element): Pair[] {
   const tag = el.tagName.toLowerCase();
   const isLine = LINE_TAGS.has(tag);
-  if (LABEL_TAGS.has(tag) || (isLine && /label/i.test(el.getAttribute('class') ?? ''))) {
+  if (LABEL_TAGS.has(tag) || (isLine && /label/i.test(el.getAttribute('class') ?? '')) || (tag === 'span' && isColonLabel(el))) {
     const raw = el.textContent ?? '';
     if (raw.length <= 120) {
       const label = cleanText(raw, 60);
@@ -111,6 +111,13 @@ function readPairs(el: Element): Pair[] {
   return readLines(el);
 }
 
+/** <span>Topics:</span> <a>…</a>: a bare span is a label only when it ends in a colon and has no children. */
+function isColonLabel(el: Element): boolean {
+  if (el.children.length) return false;
+  const raw = el.textContent ?? '';
+  return raw.length <= 40 && /[:：]\s*$/.test(raw);
+}
+
 function labelValue(el: Element, tag: string, label: string): LabelValue | undefined {
   if (tag === 'dt') return ddValue(el);
   if (tag === 'th') return el.nextElementSibling ? valueOf(el.nextElementSibling) : undefined;
@@ -119,7 +126,30 @@ function labelValue(el: Element, tag: string, label: string): LabelValue | undef
   if (/^(?:strong|b|label|span)$/.test(tag) && (!next || next.tagName.toLowerCase() === 'a' || next.tagName.toLowerCase() === 'br')) {
     return inlineValue(el, label);
   }
-  return next ? valueOf(next) : inlineValue(el, label);
+  return next ? siblingRunValue(next) : inlineValue(el, label);
+}
+
+/**
+ * The value after a label: the next element, or the run of like siblings that follows it
+ * (<h3>Research areas</h3><a>A</a><a>B</a>; <p>Auteurs</p><div class="author">…</div><div class="author">…</div>).
+ */
+function siblingRunValue(first: Element): LabelValue {
+  const run: Element[] = [first];
+  const tag = first.tagName;
+  const className = first.getAttribute('class') ?? '';
+  for (let el = first.nextElementSibling; el && run.length < 50; el = el.nextElementSibling) {
+    if (el.tagName !== tag || (el.getAttribute('class') ?? '') !== className) break;
+    run.push(el);
+  }
+  if (run.length === 1) return valueOf(first);
+  const items = run.map((el) => textOf(nameElement(el), 200)).filter(Boolean);
+  const links = run.flatMap((el) => (el.matches('a[href]') ? [el] : [...el.querySelectorAll('a[href]')]));
+  return { text: cleanText(items.join(', '), MAX_VALUE), items, hrefs: hrefsOf(links) };
+}
+
+/** A person's name beside their role or photo caption (<span class="author__name">, itemprop=name). */
+function nameElement(el: Element): Element {
+  return el.querySelector('[itemprop="name"], [class*="__name"], [class*="-name"], [class$="name"]') ?? el;
 }
 
 /**
@@ -208,7 +238,7 @@ export function valueOf(el: Element): LabelValue {
   const links = el.querySelectorAll('a[href]');
   if (tag === 'ul' || tag === 'ol') {
     // A person's name beside their role (<span itemprop="name">…</span> <span>Director</span>).
-    const items = [...el.children].slice(0, 50).map((li) => textOf(li.querySelector('[itemprop="name"]') ?? li, 200)).filter(Boolean);
+    const items = [...el.children].slice(0, 50).map((li) => textOf(nameElement(li), 200)).filter(Boolean);
     return { text, items, hrefs: hrefsOf(links) };
   }
   const items = links.length > 1 ? [...links].slice(0, 50).map((a) => textOf(a, 200)).filter(Boolean) : [];
