@@ -69,6 +69,8 @@ export function extractIsbn(ctx: ExtractionContext): string | undefined {
 }
 
 const PDF_TEXT = /\b(?:pdf|download|downloaden|volledige (?:tekst|rapport)|full (?:text|report))\b/i;
+/** A PDF that accompanies the publication rather than being it: taken only when nothing else is offered. */
+const SECONDARY_PDF = /\b(?:samenvatting|summary|executive summary|bijlagen?|appendix|appendices|annex(?:es)?|factsheet|infographic|persbericht|press release)\b/i;
 
 const PDF_RULES: Rule<string>[] = [
   (ctx) => firstMeta(ctx.meta, 'citation_pdf_url', 'eprints.document_url', 'bepress_citation_pdf_url'),
@@ -86,6 +88,7 @@ const PDF_RULES: Rule<string>[] = [
     // A link to a PDF in the article: one that says it is the download first ("Download working
     // paper (pdf)"), else the first; inline links to annexes come before the download button.
     let first: string | undefined;
+    let secondary: string | undefined;
     for (const { el: link, href } of ctx.links()) {
       // The href first: reading a link's text costs more than testing its address.
       const maybe = /pdf|download/i.test(href) || (link.getAttribute('type') ?? '').includes('pdf');
@@ -93,12 +96,23 @@ const PDF_RULES: Rule<string>[] = [
       const text = textOf(link, 100);
       const isPdf = /\.pdf(?:$|[?#])/i.test(href) || (link.getAttribute('type') ?? '').includes('pdf') || /pdf/i.test(text);
       if (!isPdf || ctx.isElsewhere(link)) continue;
+      // "Samenvatting (pdf)" listed before "Download het advies (pdf)": the summary is not the publication.
+      if (SECONDARY_PDF.test(cleanText(text)) || SECONDARY_PDF.test(fileName(href))) {
+        secondary ??= href;
+        continue;
+      }
       if (PDF_TEXT.test(cleanText(text))) return href;
       first ??= href;
     }
-    return first;
+    return first ?? secondary;
   },
 ];
+
+/** The last path segment, words apart: "fair-care-summary-oct23.pdf" → "fair care summary oct23 pdf". */
+function fileName(href: string): string {
+  const path = href.split(/[?#]/)[0];
+  return path.slice(path.lastIndexOf('/') + 1, path.lastIndexOf('/') + 200).replace(/[-_+.%]+/g, ' ');
+}
 
 export function extractPdfUrl(ctx: ExtractionContext): string | undefined {
   return firstRule(ctx, PDF_RULES.map((rule) => (c: ExtractionContext) => absoluteUrl(rule(c), c.base)));
