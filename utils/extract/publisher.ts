@@ -34,8 +34,10 @@ const fromTitleSuffix: Rule<string> = (ctx) => {
   if (parts.length < 2) return undefined;
   const last = parts[parts.length - 1];
   const hostLabel = ctx.host.replace(/^www\./, '').split('.')[0];
-  // "… | CPB" on cpb.nl: the suffix is the site's name even when the first part is not the heading.
-  if (hostLabel && fold(last).replace(/ /g, '') === hostLabel.toLowerCase()) return last;
+  // "… | CPB" on cpb.nl: the suffix is the site's name even when the first part is not the heading;
+  // so is "IPPR" in "… | IPPR - The Progressive Policy Think Tank" on ippr.org.
+  const namedForHost = hostLabel && parts.slice(1).find((part) => fold(part).replace(/ /g, '') === hostLabel.toLowerCase());
+  if (namedForHost) return namedForHost;
   if (fold(parts[0]) !== fold(ctx.headingText)) return undefined;
   return last.split(/\s+/).length <= 6 ? last : undefined;
 };
