@@ -12,6 +12,10 @@ const RELATED_HEADINGS = [
   'related articles', 'related reading', 'related', 'related work', 'related items', 'related posts', 'see also',
   'read also', 'more on this topic', 'more on this issue', 'more from this series', 'you may also like',
   'further reading', 'also of interest', 'more research', 'related commentary', 'related books', 'more publications',
+  'you might also like', 'you may also be interested in', 'you might also be interested in', 'recommended reading',
+  'more like this', 'related resources', 'related analysis', 'related insights', 'misschien ook interessant',
+  'dit vindt u misschien ook interessant', 'dit vind je misschien ook interessant', 'ook interessant voor u',
+  'gerelateerde inhoud',
 ].map(fold);
 const RELATED = new Set(RELATED_HEADINGS);
 
