@@ -91,6 +91,24 @@ const headingIsTitlePart: Rule<string> = (ctx) => {
 };
 
 /**
+ * The heading, when the document title (site name removed) is that heading with a word or two
+ * in front or behind and no separator ("Verkenning Zorgwerk houdbaar maken" for the heading
+ * "Zorgwerk houdbaar maken"): the extra words are a kicker or section, not part of the title.
+ */
+const headingWithinTitle: Rule<string> = (ctx) => {
+  if (!ctx.headingText || !ctx.docTitle) return undefined;
+  const heading = ctx.headingText.toLowerCase();
+  if (words(heading) < 2) return undefined;
+  const title = stripSiteName(ctx.docTitle, siteNames(ctx)).toLowerCase();
+  const at = title.indexOf(heading);
+  if (at < 0 || title === heading) return undefined;
+  // Only plain words around it: "… · V8" or "… _光明网" is a site suffix, which other rules weigh.
+  const extra = `${title.slice(0, at)} ${title.slice(at + heading.length)}`;
+  if (!/^[\p{L}\p{N}\s]*$/u.test(extra)) return undefined;
+  return words(extra) <= 2 && (at === 0 || /\s$/.test(title.slice(0, at))) ? ctx.headingText : undefined;
+};
+
+/**
  * The document title, unless it is a short form of the heading ("CO2-heffing industrie | CPB"
  * for "Effecten van een CO2-heffing voor de industrie"): then the heading.
  */
@@ -160,5 +178,5 @@ export function extractTitle(ctx: ExtractionContext): string | undefined {
     return raw === undefined ? undefined : headingWithin(stripSiteName(raw, names), c.headingText);
   }), (value) => value.length >= 2);
   if (declared) return declared;
-  return firstRule(ctx, [headingIsTitlePart, documentTitle, (c) => c.headingText], (value) => value.length >= 2);
+  return firstRule(ctx, [headingIsTitlePart, headingWithinTitle, documentTitle, (c) => c.headingText], (value) => value.length >= 2);
 }
