@@ -31,9 +31,32 @@ const fromTagLinks: Rule<string[]> = (ctx) => {
   return out;
 };
 
+/** A path segment that names a taxonomy, followed by the term: /topic/living-standards/, /thema/zorg. */
+const TAXONOMY_PATH = /\/(?:topics?|tags?|themes?|thema'?s?|themas|onderwerpen?|subjects?|dossiers?|issues?)\/[^/?#]+\/?(?:[?#]|$)/i;
+
+/**
+ * Unlabelled topic links (<ul class="tags"><li><a href="/topic/x/">…</a></li>…): links to
+ * taxonomy pages that sit together in one small block of the article, not in navigation or cards.
+ */
+const fromTaxonomyLinks: Rule<string[]> = (ctx) => {
+  let block: Element | null = null;
+  const out: string[] = [];
+  for (const { el, href } of ctx.links()) {
+    if (!TAXONOMY_PATH.test(href) || ctx.isElsewhere(el) || el.closest('header[role="banner"], nav, aside')) continue;
+    const parent = el.parentElement?.tagName.toLowerCase() === 'li' ? el.parentElement.parentElement : el.parentElement;
+    if (!parent) continue;
+    if (block && block !== parent) break;
+    block = parent;
+    out.push(textOf(el, 100));
+    if (out.length >= MAX_ITEMS) break;
+  }
+  return out;
+};
+
 const THEME_RULES: Rule<string[]>[] = [
   fromLabels,
   fromTagLinks,
+  fromTaxonomyLinks,
   (ctx) => namesOf(ctx.jsonLd, mainValue(ctx.jsonLd, 'about')),
   (ctx) => allMeta(ctx.meta, 'article:section'),
 ];
