@@ -3,6 +3,8 @@ import { cleanAuthors, cleanPersonList } from './authors';
 import { firstRule, type ExtractionContext, type Rule } from './context';
 import { mainValue, namesOf } from './jsonld';
 import { allMeta } from './meta';
+import { extractPublisher } from './publisher';
+import { extractType } from './type';
 import { textOf } from './text';
 
 const MAX_BYLINE_NODES = 300;
@@ -88,8 +90,20 @@ const RULES: Rule<string[]>[] = [
   fromBylineText,
 ];
 
+/**
+ * An advice or report that names no person is the institution's own: the Onderwijsraad's advice
+ * is by the Onderwijsraad. Articles and blogs without a byline stay without an author.
+ */
+const INSTITUTIONAL_TYPES = new Set(['advice', 'report']);
+const fromPublishingBody: Rule<string[]> = (ctx) => {
+  const type = extractType(ctx);
+  if (!type || !INSTITUTIONAL_TYPES.has(type)) return undefined;
+  const publisher = extractPublisher(ctx);
+  return publisher ? [publisher] : undefined;
+};
+
 export function extractAuthors(ctx: ExtractionContext): string[] {
-  return firstRule(ctx, RULES.map((rule) => (c: ExtractionContext) => {
+  return firstRule(ctx, [...RULES, fromPublishingBody].map((rule) => (c: ExtractionContext) => {
     const raw = rule(c);
     return raw ? cleanAuthors(raw) : undefined;
   }), (names) => names.length > 0) ?? [];
