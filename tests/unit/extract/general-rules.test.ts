@@ -1,0 +1,100 @@
+/**
+ * Rules made general after pages from publishers the extractor was not written against
+ * (tests/fixtures/knaw-*, ser-*, ippr-*, ceps-*, resolution-foundation-*, centre-for-cities-*,
+ * onderwijsraad-*): one decision per test, each on a tiny inline page.
+ */
+import { describe, expect, it } from 'vitest';
+import { extract, page } from './helpers';
+
+const INTRO = '<p>Een alinea met genoeg tekst om als lopende tekst te gelden, over bestuur en beleid in Nederland en daarbuiten.</p>';
+
+describe('labels followed by a run of like elements', () => {
+  it('a label paragraph followed by one block per author gives every author, not the first', () => {
+    const body = `<main><h1>Zorgwerk houdbaar maken</h1>${INTRO}<div class="authors"><p class="authors__label">Auteurs</p>
+      <div class="author"><img src="/a.jpg" alt="Portret van Anne Kuipers"><span class="author__name">drs. Anne Kuipers</span></div>
+      <div class="author"><img src="/b.jpg" alt="Portret van Joost Bakker"><span class="author__name">Joost Bakker MSc</span></div></div></main>`;
+    expect(extract(page('', body))?.authors).toEqual(['Anne Kuipers', 'Joost Bakker']);
+  });
+
+  it('a heading followed by bare links gives every link as a theme', () => {
+    const body = `<main><h1>Gatekeepers at the gate</h1>${INTRO}<div><h3>Research areas</h3><a href="/ra/digital">Digital Economy</a><a href="/ra/competition">Competition</a></div></main>`;
+    expect(extract(page('', body))?.themes).toEqual(['Digital Economy', 'Competition']);
+  });
+
+  it('a list of authors takes the name beside each role, not name and role run together', () => {
+    const body = `<main><h1>Stuck in the middle</h1>${INTRO}<h2>Authors</h2><ul>
+      <li><a href="/people/a"><span class="person-name">Lalitha Rao</span><span class="person-role">Senior Economist</span></a></li>
+      <li><a href="/people/b"><span class="person-name">Oliver Hughes</span><span class="person-role">Economist</span></a></li></ul></main>`;
+    expect(extract(page('', body))?.authors).toEqual(['Lalitha Rao', 'Oliver Hughes']);
+  });
+
+  it('a bare span ending in a colon labels the links after it; without the colon it is just text', () => {
+    const labelled = `<main><h1>Fair care for all</h1>${INTRO}<div><span>Topics:</span> <a href="/r/health">Health and care</a>, <a href="/r/public">Public services</a></div></main>`;
+    expect(extract(page('', labelled))?.themes).toEqual(['Health and care', 'Public services']);
+    const plain = labelled.replace('Topics:', 'Topics');
+    expect(extract(page('', plain))?.themes).toEqual([]);
+  });
+});
+
+describe('themes from unlabelled topic links', () => {
+  it('links to taxonomy pages grouped in the article are its themes; navigation and sidebars are not', () => {
+    const body = `<nav><a href="/topic/economy/">Economy</a></nav><main><ul class="tags"><li><a href="/topic/living-standards/">Living standards</a></li><li><a href="/topic/income-inequality/">Income inequality</a></li></ul>
+      <h1>Stuck in the middle</h1>${INTRO}</main><aside><a href="/topic/housing/">Housing</a></aside>`;
+    expect(extract(page('', body), 'https://www.example.org/publications/stuck/')?.themes).toEqual(['Living standards', 'Income inequality']);
+  });
+
+  it('a label still beats topic links', () => {
+    const body = `<main><ul class="tags"><li><a href="/topic/living-standards/">Living standards</a></li></ul><h1>Stuck in the middle</h1>${INTRO}<p>Thema: Inkomen</p></main>`;
+    expect(extract(page('', body))?.themes).toEqual(['Inkomen']);
+  });
+});
+
+describe('pdfUrl', () => {
+  it('a summary PDF listed first is passed over for the publication itself', () => {
+    const body = `<main><h1>Open wetenschap als gewoonte</h1>${INTRO}<ul><li><a href="/files/samenvatting-open-wetenschap.pdf">Samenvatting (pdf)</a></li><li><a href="/files/advies-open-wetenschap.pdf">Download het advies (pdf)</a></li></ul></main>`;
+    expect(extract(page('', body))?.pdfUrl).toBe('https://www.example.org/files/advies-open-wetenschap.pdf');
+  });
+
+  it('a summary named only in the file name counts as a summary too', () => {
+    const body = `<main><h1>Fair care</h1>${INTRO}<a href="/files/fair-care-summary.pdf">Download (PDF)</a> <a href="/files/fair-care-report.pdf">Download (PDF)</a></main>`;
+    expect(extract(page('', body))?.pdfUrl).toBe('https://www.example.org/files/fair-care-report.pdf');
+  });
+
+  it('a summary PDF is still taken when it is the only PDF on the page', () => {
+    const body = `<main><h1>Fair care</h1>${INTRO}<a href="/files/fair-care-summary.pdf">Download the summary (PDF)</a></main>`;
+    expect(extract(page('', body))?.pdfUrl).toBe('https://www.example.org/files/fair-care-summary.pdf');
+  });
+});
+
+describe('title and publisher from the document title', () => {
+  it('a title that is the heading with a kicker word in front gives the heading', () => {
+    const html = page('<title>Verkenning Zorgwerk houdbaar maken - SER</title>', `<main><h1>Zorgwerk houdbaar maken</h1>${INTRO}</main>`);
+    expect(extract(html, 'https://www.ser.nl/nl/publicaties/zorgwerk')?.title).toBe('Zorgwerk houdbaar maken');
+  });
+
+  it('the part of a long suffix that names the host is the publisher', () => {
+    const html = page('<title>Fair care: a new settlement | IPPR - The Progressive Policy Think Tank</title>', `<header><a href="/">Home</a></header><main><h1>Fair care: a new settlement</h1>${INTRO}</main>`);
+    expect(extract(html, 'https://www.ippr.org/research/publications/fair-care')?.publisher).toBe('IPPR');
+  });
+});
+
+describe('authors of institutional publications', () => {
+  it('an advice that names nobody is by its publisher', () => {
+    const html = page('<meta property="og:site_name" content="Onderwijsraad">', `<main><p class="type">Advies</p><h1>Ruimte voor de leraar</h1>${INTRO}</main>`);
+    expect(extract(html)?.authors).toEqual(['Onderwijsraad']);
+  });
+
+  it('an article that names nobody stays without an author', () => {
+    const html = page('<meta property="og:site_name" content="Onderwijsraad">', `<main><p class="type">Artikel</p><h1>Ruimte voor de leraar</h1>${INTRO}</main>`);
+    expect(extract(html)?.authors).toEqual([]);
+  });
+});
+
+describe('related blocks', () => {
+  it('"You might also like" heads a list of related publications', () => {
+    const body = `<main><h1>Gatekeepers at the gate</h1>${INTRO}</main><section><h2>You might also like</h2><div class="swiper-wrapper">
+      <div class="swiper-slide"><a href="/p/platform-power"><h3>Platform power and the single market</h3></a></div>
+      <div class="swiper-slide"><a href="/p/data-access"><h3>Data access for regulators</h3></a></div></div></section>`;
+    expect(extract(page('', body))?.related.map((item) => item.title)).toEqual(['Platform power and the single market', 'Data access for regulators']);
+  });
+});
