@@ -54,11 +54,36 @@ const fromBylineElements: Rule<string[]> = (ctx) => {
  */
 function bylineName(el: Element): string | undefined {
   const usable = (text: string) => text && text.length <= 100 && cleanAuthors([text]).length > 0;
+  const listed = listedNames(el);
+  if (listed) return listed;
   const text = textOf(el.querySelector('[itemprop="name"]') ?? el, 200);
   if (usable(text)) return text;
   const inner = el.querySelector('[rel~="author"], [class*="byauthor"], [class*="author-name"], [class*="author__name"]');
   const innerText = inner ? textOf(inner, 200) : '';
   return usable(innerText) ? innerText : undefined;
+}
+
+/**
+ * A byline that lists people one per item, each with a role or photo beside the name
+ * (<li><a>Jan de Vries</a><span class="role">Onderzoeker</span></li>): the names, one per line.
+ * Text alone would run name and role together ("Jan de VriesOnderzoeker").
+ */
+function listedNames(el: Element): string | undefined {
+  // Only the byline's own list: its items, or those of a list directly inside it.
+  const lists = /^(?:ul|ol)$/i.test(el.tagName) ? [el] : [...el.children].filter((child) => /^(?:ul|ol)$/i.test(child.tagName));
+  const items = lists.flatMap((list) => [...list.children].filter((child) => child.tagName.toLowerCase() === 'li'));
+  if (items.length < 1 || items.length > 12) return undefined;
+  const names: string[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const name = item.querySelector('[itemprop="name"], [class*="__name"], [class*="-name"], [class$="name"]') ?? item.querySelector('a[href]');
+    if (!name) return undefined;
+    const text = textOf(name, 100);
+    // Names are short: a list of titles (an author bio's other papers) is not a byline.
+    if (text.split(' ').length > 5) return undefined;
+    if (text) names.push(text);
+  }
+  return names.length ? names.join('\n') : undefined;
 }
 
 /** "Door A en B" / "By A and B" on a line of its own near the heading. */
