@@ -32,6 +32,7 @@ const LABEL_WORDS: Record<LabelField, string[]> = {
   authors: [
     'auteur', 'auteurs', 'auteur s', 'auteur(s)', 'door', 'geschreven door', 'schrijver', 'schrijvers', 'onderzoekers',
     'author', 'authors', 'author s', 'by', 'written by', 'contributors', 'contributor', 'researchers',
+    'redactie', 'onder redactie van', 'tekst', 'editor', 'editors', 'edited by',
   ],
   themes: [
     'thema', 'themas', 'thema s', "thema's", 'themes', 'theme', 'onderwerp', 'onderwerpen', 'topic', 'topics',
@@ -106,9 +107,23 @@ function readPairs(el: Element): Pair[] {
   }
   if (!isLine) return [];
   const first = el.firstChild;
+  if (!first || first.nodeType !== 3) return [];
   // Trimmed first: leading whitespace would make the pattern backtrack.
-  if (!first || first.nodeType !== 3 || !LEADING_LABEL.test((first.nodeValue ?? '').slice(0, 120).trimStart())) return [];
-  return readLines(el);
+  const lead = (first.nodeValue ?? '').slice(0, 120).trimStart();
+  if (LEADING_LABEL.test(lead)) return readLines(el);
+  return labelBeforeLinks(el, lead);
+}
+
+/** <p class="tags">Onderwerpen <a>A</a> <a>B</a></p>: a theme or tag label without a colon, then links. */
+function labelBeforeLinks(el: Element, lead: string): Pair[] {
+  if (lead.length > 40 || !el.firstElementChild || el.firstElementChild.tagName.toLowerCase() !== 'a') return [];
+  const field = labelField(cleanText(lead, 40));
+  // Only topic lists: "by <a>Name</a>" in any card would pass for the page's author.
+  if (field !== 'themes' && field !== 'keywords') return [];
+  const links = [...el.querySelectorAll('a[href]')].slice(0, 50);
+  const items = links.map((a) => textOf(a, 200)).filter(Boolean);
+  if (!items.length) return [];
+  return [{ field, value: { text: cleanText(items.join(', '), MAX_VALUE), items, hrefs: hrefsOf(links) } }];
 }
 
 /** <span>Topics:</span> <a>…</a>: a bare span is a label only when it ends in a colon and has no children. */
