@@ -5,6 +5,8 @@ import { mainValue } from './jsonld';
 import { firstMeta } from './meta';
 import { textOf } from './text';
 
+const MODIFIED = /modif|updat|bijgewerkt|gewijzigd/i;
+
 const fromElements: Rule<string> = (ctx) => {
   const el = ctx.doc.querySelector('[itemprop="datePublished"]');
   if (!el || ctx.isElsewhere(el)) return undefined;
@@ -32,9 +34,13 @@ const nearHeading: Rule<string> = (ctx) => {
   const lines = scope.querySelectorAll('p, span, div, li');
   for (let i = 0; i < lines.length && i < 60; i++) {
     if (lines[i].children.length > 4) continue;
-    const text = textOf(lines[i], 120);
-    if (text.length > 100 || /modif|updat|bijgewerkt|gewijzigd/i.test(text)) continue;
-    if (/\d{4}/.test(text) && /[a-z]{3}|\d{4}-\d/i.test(text) && parseDate(text)) return text;
+    const line = textOf(lines[i], 120);
+    if (line.length > 100) continue;
+    // "Gepubliceerd op 14 juni 2023 | Laatst gewijzigd op 2 oktober 2023": the part that is not the change.
+    for (const text of line.split(/\s+[|·•]\s+|\s+[-–—]\s+(?=\D)/)) {
+      if (MODIFIED.test(text)) continue;
+      if (/\d{4}/.test(text) && /[a-z]{3}|\d{4}-\d|\d-\d{4}/i.test(text) && parseDate(text)) return text;
+    }
   }
   return undefined;
 };
