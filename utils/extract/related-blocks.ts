@@ -22,9 +22,31 @@ const RELATED = new Set(RELATED_HEADINGS);
 const MAX_HEADINGS = 2_000;
 const HEADINGS = 'h2, h3, h4, h5, h6, strong, [role="heading"]';
 
+/** Phrases of two words or more may open a longer heading: "Related research and commentary". */
+const RELATED_PREFIXES = RELATED_HEADINGS.filter((phrase) => phrase.includes(' ')).map((phrase) => `${phrase} `);
+
 export function isRelatedHeading(text: string): boolean {
-  if (!text || text.length > 60) return false;
-  return RELATED.has(fold(text));
+  return relatedHeadingMatch(text) !== undefined;
+}
+
+/** 'exact' for a known heading, 'prefix' for a known phrase opening a longer one. */
+function relatedHeadingMatch(text: string): 'exact' | 'prefix' | undefined {
+  if (!text || text.length > 60) return undefined;
+  // "Gerelateerde publicaties (3)": a count is not part of the heading.
+  const heading = fold(text).replace(/(?: \d+)+$/, '');
+  if (RELATED.has(heading)) return 'exact';
+  // "Meer over dit thema: Arbeidsmarkt", "Related research and commentary".
+  return RELATED_PREFIXES.some((prefix) => heading.startsWith(prefix)) ? 'prefix' : undefined;
+}
+
+/** A block of cards has short teasers; two long paragraphs mean the heading is a section of running text ("See also [edit]"). */
+function holdsRunningText(el: Element): boolean {
+  const paragraphs = el.querySelectorAll('p');
+  let long = 0;
+  for (let i = 0; i < paragraphs.length && i < 200; i++) {
+    if ((paragraphs[i].textContent ?? '').length > 300 && ++long >= 2) return true;
+  }
+  return false;
 }
 
 export function findRelatedBlocks(doc: Document, headings: ArrayLike<Element> = doc.querySelectorAll(HEADINGS)): Element[] {
@@ -33,10 +55,12 @@ export function findRelatedBlocks(doc: Document, headings: ArrayLike<Element> = 
   for (let i = 0; i < count; i++) {
     const heading = headings[i];
     const raw = heading.textContent ?? '';
-    if (raw.length > 120 || !isRelatedHeading(textOf(heading, 80))) continue;
+    if (raw.length > 120) continue;
+    const match = relatedHeadingMatch(textOf(heading, 80));
+    if (!match) continue;
     if (blocks.some((block) => block.contains(heading))) continue;
     const container = containerOf(heading);
-    if (container) blocks.push(container);
+    if (container && (match === 'exact' || !holdsRunningText(container))) blocks.push(container);
     if (blocks.length >= 5) break;
   }
   return blocks;
