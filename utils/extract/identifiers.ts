@@ -70,7 +70,7 @@ export function extractIsbn(ctx: ExtractionContext): string | undefined {
 
 const PDF_TEXT = /\b(?:pdf|download|downloaden|volledige (?:tekst|rapport)|full (?:text|report))\b/i;
 /** A PDF that accompanies the publication rather than being it: taken only when nothing else is offered. */
-const SECONDARY_PDF = /\b(?:samenvatting|summary|executive summary|bijlagen?|appendix|appendices|annex(?:es)?|factsheet|infographic|persbericht|press release)\b/i;
+const SECONDARY_PDF = /\b(?:samenvatting|samengevat|publieksversie|summary|executive summary|in brief|at a glance|bijlagen?|appendix|appendices|annex(?:es)?|factsheet|infographic|persbericht|press release|errat(?:um|a))\b/i;
 
 const PDF_RULES: Rule<string>[] = [
   (ctx) => firstMeta(ctx.meta, 'citation_pdf_url', 'eprints.document_url', 'bepress_citation_pdf_url'),
