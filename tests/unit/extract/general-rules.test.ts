@@ -98,3 +98,67 @@ describe('related blocks', () => {
     expect(extract(page('', body))?.related.map((item) => item.title)).toEqual(['Platform power and the single market', 'Data access for regulators']);
   });
 });
+
+describe('bylines', () => {
+  it('a byline list of people with roles gives the names only', () => {
+    const body = `<header><a href="/">Home</a></header><main><h1>Werk in uitvoering</h1><ul class="authors"><li><a href="/p/a">Jan de Vries</a><span class="role">Senior onderzoeker</span></li><li><a href="/p/b">Petra Smit</a><span class="role">Onderzoeker</span></li></ul>${INTRO}</main>`;
+    expect(extract(page('', body))?.authors).toEqual(['Jan de Vries', 'Petra Smit']);
+  });
+
+  it('a day-first date after the last name is not part of it', () => {
+    const body = `<header><a href="/">Home</a></header><main><h1>Work in progress today</h1><div class="meta"><span class="by">By <a href="/x">Jane Roe</a> and <a href="/y">John Doe</a></span> <span class="date">3 October 2023</span></div>${INTRO}</main>`;
+    expect(extract(page('', body))?.authors).toEqual(['Jane Roe', 'John Doe']);
+  });
+
+  it('"Tekst:" and a "Redactie" label name the authors', () => {
+    const tekst = `<header><a href="/">Home</a></header><main><h1>Werk in uitvoering</h1><p>Tekst: Jan de Vries</p>${INTRO}</main>`;
+    expect(extract(page('', tekst))?.authors).toEqual(['Jan de Vries']);
+    const redactie = `<header><a href="/">Home</a></header><main><h1>Werk in uitvoering</h1><dl><dt>Redactie</dt><dd>Jan de Vries</dd><dd>Petra Smit</dd></dl>${INTRO}</main>`;
+    expect(extract(page('', redactie))?.authors).toEqual(['Jan de Vries', 'Petra Smit']);
+  });
+
+  it('"by <a>Name</a>" in another article\'s card is no label for this page', () => {
+    const body = `<header><a href="/">Home</a></header><main><h1>Work in progress today</h1><p class="byline">By Jane Roe</p>${INTRO}</main><div class="card"><span class="author">by <a href="/p/x">Sam Other</a></span></div>`;
+    expect(extract(page('', body))?.authors).toEqual(['Jane Roe']);
+  });
+});
+
+describe('dates near the heading', () => {
+  it('published and modified on one line: the published part', () => {
+    const body = `<header><a href="/">Home</a></header><main><h1>Werk in uitvoering</h1><p class="meta">Laatst gewijzigd op 2 oktober 2023 | Gepubliceerd op 14 juni 2023</p>${INTRO}</main>`;
+    expect(extract(page('', body))?.published).toBe('2023-06-14');
+  });
+
+  it('a type and a numeric date on one line: the date', () => {
+    const body = `<header><a href="/">Home</a></header><main><div><h1>Ruimte voor de leraar</h1><p class="meta">Advies | 19-01-2023</p></div>${INTRO}</main>`;
+    expect(extract(page('', body))?.published).toBe('2023-01-19');
+  });
+});
+
+describe('related headings in longer forms', () => {
+  const list = '<ul><li><a href="/p/1">Eerste publicatie over werk</a></li><li><a href="/p/2">Tweede publicatie over werk</a></li></ul>';
+  it.each(['Gerelateerde publicaties (2)', 'Meer over dit thema: Arbeidsmarkt', 'Related research and commentary'])('"%s" heads a related block', (heading) => {
+    const body = `<header><a href="/">Home</a></header><main><h1>Werk in uitvoering</h1>${INTRO}</main><section><h2>${heading}</h2>${list}</section>`;
+    expect(extract(page('', body))?.related.map((item) => item.title)).toEqual(['Eerste publicatie over werk', 'Tweede publicatie over werk']);
+  });
+
+  it('a longer heading over a section of running text is not a related block', () => {
+    const long = `<p>${'Lopende tekst over het onderwerp van deze pagina, met genoeg woorden om een echte alinea te zijn. '.repeat(4)}</p>`;
+    const body = `<header><a href="/">Home</a></header><div class="content"><h1>Werk in uitvoering</h1>${long}${long}<h2>See also [edit]</h2><ul><li><a href="/wiki/x">Other entry</a></li></ul></div>`;
+    const publication = extract(page('', body));
+    expect(publication?.related).toEqual([]);
+    expect(publication?.summary).toContain('Lopende tekst');
+  });
+});
+
+describe('themes and PDFs, more forms', () => {
+  it('a theme label without a colon before links', () => {
+    const body = `<header><a href="/">Home</a></header><main><h1>Werk in uitvoering</h1>${INTRO}<p class="tags">Onderwerpen <a href="/o/a">Arbeidsmarkt</a> <a href="/o/b">Zorg</a></p></main>`;
+    expect(extract(page('', body))?.themes).toEqual(['Arbeidsmarkt', 'Zorg']);
+  });
+
+  it('a public version ("publieksversie") listed first is not the report', () => {
+    const body = `<header><a href="/">Home</a></header><main><h1>Werk in uitvoering</h1>${INTRO}<a href="/files/kort.pdf">Publieksversie (pdf)</a> <a href="/files/rapport.pdf">Rapport (pdf)</a></main>`;
+    expect(extract(page('', body))?.pdfUrl).toBe('https://www.example.org/files/rapport.pdf');
+  });
+});
