@@ -61,6 +61,17 @@ describe('foundation: detect, save, list, keep', () => {
     expect(await item.count()).toBe(1);
   });
 
+  it('caused no console error on the pages it ran on, nor in its own pages', async () => {
+    // Every fixture page, publication or not: the content script runs on all of them.
+    for (const fixture of session.server.pages) {
+      const page = await session.browser.open(fixture.url);
+      await page.waitForTimeout(150);
+      await page.close();
+    }
+    const ours = session.errors.filter((e) => e.source.startsWith('chrome-extension://') || /leesmap/i.test(e.text));
+    expect(ours).toEqual([]);
+  });
+
   it('made no network request of its own', () => {
     // Every host name is mapped to the local server, so nothing could leave the machine; what is
     // checked here is that Leesmap itself asks for nothing beyond its own files.

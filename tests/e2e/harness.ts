@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Request } from 'playwright-core';
+import type { BrowserContext, Request } from 'playwright-core';
 import { launchWithExtension, waitFor, type ExtensionBrowser, type LaunchOptions } from '../../scripts/lib/browser';
 import { startFixtureServer, type FixturePage, type FixtureServer } from '../../scripts/lib/fixture-server';
 
@@ -17,6 +17,8 @@ export interface Session {
   browser: ExtensionBrowser;
   /** Every request any page, frame or worker of the browser made, and who made it. */
   requests: Array<{ url: string; fromExtension: boolean }>;
+  /** Console errors and uncaught exceptions, with the script address they came from. */
+  errors: Array<{ text: string; source: string }>;
   fixture(slug: string): FixturePage;
   /** Restarts the browser on the same profile, as a reader closing and reopening it. */
   restart(): Promise<void>;
@@ -37,14 +39,26 @@ export async function startSession(options: Omit<LaunchOptions, 'port'> = {}): P
     }
     requests.push({ url: request.url(), fromExtension: origin.startsWith('chrome-extension://') });
   };
+  const errors: Session['errors'] = [];
+  const watch = (context: BrowserContext) => {
+    context.on('request', record);
+    context.on('console', (message) => {
+      if (message.type() === 'error') errors.push({ text: message.text(), source: message.location().url });
+    });
+    context.on('weberror', (error) => {
+      const stack = error.error().stack ?? '';
+      errors.push({ text: error.error().message, source: /chrome-extension:\/\/\S+/.exec(stack)?.[0] ?? error.page()?.url() ?? '' });
+    });
+  };
   let browser = await launchWithExtension({ ...options, port: server.port, userDataDir });
-  browser.context.on('request', record);
+  watch(browser.context);
   return {
     server,
     get browser() {
       return browser;
     },
     requests,
+    errors,
     fixture(slug) {
       const page = server.pages.find((p) => p.slug === slug);
       if (!page) throw new Error(`No fixture ${slug} in tests/fixtures/`);
@@ -53,7 +67,7 @@ export async function startSession(options: Omit<LaunchOptions, 'port'> = {}): P
     async restart() {
       await browser.close();
       browser = await launchWithExtension({ ...options, port: server.port, userDataDir });
-      browser.context.on('request', record);
+      watch(browser.context);
     },
     async close() {
       await browser.close();
