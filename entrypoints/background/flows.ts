@@ -4,7 +4,6 @@
  */
 import {
   findPublication,
-  getPublication,
   findCatalogEntry,
   recordVisit,
   savePublication,
@@ -155,8 +154,4 @@ async function fallbackPublication(url: string, title?: string): Promise<Publica
   const parsed = new URL(href);
   const name = title?.trim() || decodeURIComponent(parsed.pathname.split('/').filter(Boolean).pop() ?? parsed.hostname);
   return { url: href, title: name.slice(0, 500), authors: [], themes: [], keywords: [], related: [] };
-}
-
-export async function getSaved(id: string): Promise<SavedPublication | undefined> {
-  return getPublication(await database(), id);
 }
