@@ -71,6 +71,8 @@ function containerOf(heading: Element): Element | undefined {
   let el: Element | null = heading.parentElement;
   for (let level = 0; el && level < 4; level++, el = el.parentElement) {
     if (el.matches('body, main, article, [role="main"]') && level > 0) return undefined;
+    // Climbing into the article itself (an empty widget filled by a script later): no block.
+    if (el.querySelector('h1')) return undefined;
     const links = el.querySelectorAll('a[href]');
     for (let i = 0; i < links.length && i < 200; i++) {
       if (!heading.contains(links[i])) return el;

@@ -142,6 +142,13 @@ describe('related headings in longer forms', () => {
     expect(extract(page('', body))?.related.map((item) => item.title)).toEqual(['Eerste publicatie over werk', 'Tweede publicatie over werk']);
   });
 
+  it('an empty recommendation widget inside the article does not turn the article into a related block', () => {
+    const body = `<header><a href="/">Home</a></header><div class="article"><h1>Work in progress today</h1><p class="byline"><a rel="author" href="/writer/jane">Jane Roe</a></p>${INTRO}<div class="widget"><h3>You might also like</h3><div class="placeholder"></div></div></div>`;
+    const publication = extract(page('', body));
+    expect(publication?.authors).toEqual(['Jane Roe']);
+    expect(publication?.related).toEqual([]);
+  });
+
   it('a longer heading over a section of running text is not a related block', () => {
     const long = `<p>${'Lopende tekst over het onderwerp van deze pagina, met genoeg woorden om een echte alinea te zijn. '.repeat(4)}</p>`;
     const body = `<header><a href="/">Home</a></header><div class="content"><h1>Werk in uitvoering</h1>${long}${long}<h2>See also [edit]</h2><ul><li><a href="/wiki/x">Other entry</a></li></ul></div>`;
