@@ -104,16 +104,18 @@ const RULES: Rule<string>[] = [fromDescription, firstParagraph];
 
 /**
  * A description that is only the start of the opening paragraph (CMSes trim it to a sentence or
- * to N characters with "…") stands for that paragraph: the reader wants the whole of it.
+ * to N characters with "…") stands for that paragraph: the reader wants the whole of it, as long
+ * as it is an intro and not the whole body.
  */
 function completeTruncated(ctx: ExtractionContext, description: string): string {
   const stem = fold(description.replace(/(?:\s*(?:…|\.\.\.|\[…\]))+$/, ''));
   if (stem.length < 30) return description;
   const paragraph = firstParagraph(ctx);
   if (!paragraph || paragraph.length <= description.length) return description;
-  const truncated = /(?:…|\.\.\.)$/.test(description);
+  // A "paragraph" longer than a summary may be is the body itself (a changelog, a post without
+  // paragraphs), not an intro: the publisher's own cut reads better than ours.
   const opening = fold(paragraph).startsWith(stem);
-  return opening && (truncated || paragraph.length <= MAX_SUMMARY) ? paragraph : description;
+  return opening && paragraph.length <= MAX_SUMMARY ? paragraph : description;
 }
 
 export function extractSummary(ctx: ExtractionContext): string | undefined {

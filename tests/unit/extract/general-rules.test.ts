@@ -169,3 +169,14 @@ describe('themes and PDFs, more forms', () => {
     expect(extract(page('', body))?.pdfUrl).toBe('https://www.example.org/files/rapport.pdf');
   });
 });
+
+describe('summary', () => {
+  it('a trimmed description of a body-length block stays the description; of an intro, the intro', () => {
+    const description = 'Added granite, andesite and diorite stone blocks, with smooth versions, and a lot more besides...';
+    const changes = Array.from({ length: 60 }, (_, i) => `Added block number ${i}.`).join('<br>');
+    const bodyBlock = `<header><a href="/">Home</a></header><main><h1>Snapshot release notes</h1><p>Added granite, andesite and diorite stone blocks, with smooth versions, and a lot more besides.<br>${changes}</p></main>`;
+    expect(extract(page(`<meta name="description" content="${description}">`, bodyBlock))?.summary).toBe(description);
+    const intro = `<header><a href="/">Home</a></header><main><h1>Snapshot release notes</h1><p>Added granite, andesite and diorite stone blocks, with smooth versions, and a lot more besides. That is all for this week.</p></main>`;
+    expect(extract(page(`<meta name="description" content="${description}">`, intro))?.summary).toBe('Added granite, andesite and diorite stone blocks, with smooth versions, and a lot more besides. That is all for this week.');
+  });
+});
