@@ -1,7 +1,7 @@
 /** Field: authors, one person (or authoring body) per item, in page order. */
 import { cleanAuthors, cleanPersonList } from './authors';
 import { firstRule, type ExtractionContext, type Rule } from './context';
-import { mainValue, namesOf } from './jsonld';
+import { mainValue, namesOf, resolve, typesOf, type JsonNode } from './jsonld';
 import { allMeta } from './meta';
 import { extractPublisher } from './publisher';
 import { extractType } from './type';
@@ -12,9 +12,30 @@ const BYLINE_SELECTOR =
   '[rel~="author"], [itemprop="author"], [class*="byline"], [id*="byline"], [class*="author"], [class*="Author"], [class*="writtenby"], [class*="p-author"]';
 const BYLINE_TEXT = /^(?:door|by|written by|geschreven door)\s+\p{Lu}/iu;
 
+function jsonLdAuthors(ctx: ExtractionContext): unknown {
+  const author = mainValue(ctx.jsonLd, 'author');
+  return namesOf(ctx.jsonLd, author).length ? author : mainValue(ctx.jsonLd, 'creator');
+}
+
+/** Every author node is an organisation (many CMSes put the site there by default). */
+function onlyOrganisations(ctx: ExtractionContext, value: unknown): boolean {
+  const nodes = (Array.isArray(value) ? value : [value]).slice(0, 50).map((item) => resolve(ctx.jsonLd, item));
+  return nodes.length > 0 && nodes.every((node) => {
+    if (!node || typeof node !== 'object') return false;
+    return typesOf(node as JsonNode).some((type) => /organi[sz]ation|corporation|governmentorganization|ngo|researchorganization|educationalorganization/.test(type));
+  });
+}
+
+/** JSON-LD persons; an organisation only waits for the page's own byline (see fromJsonLdOrganisation). */
 const fromJsonLd: Rule<string[]> = (ctx) => {
-  const names = namesOf(ctx.jsonLd, mainValue(ctx.jsonLd, 'author'));
-  return names.length ? names : namesOf(ctx.jsonLd, mainValue(ctx.jsonLd, 'creator'));
+  const value = jsonLdAuthors(ctx);
+  return onlyOrganisations(ctx, value) ? undefined : namesOf(ctx.jsonLd, value);
+};
+
+/** The JSON-LD organisation as author, when the page names no person ("Door Jan de Vries" beats it). */
+const fromJsonLdOrganisation: Rule<string[]> = (ctx) => {
+  const value = jsonLdAuthors(ctx);
+  return onlyOrganisations(ctx, value) ? namesOf(ctx.jsonLd, value) : undefined;
 };
 
 const fromLabels: Rule<string[]> = (ctx) => {
@@ -128,7 +149,7 @@ const fromPublishingBody: Rule<string[]> = (ctx) => {
 };
 
 export function extractAuthors(ctx: ExtractionContext): string[] {
-  return firstRule(ctx, [...RULES, fromPublishingBody].map((rule) => (c: ExtractionContext) => {
+  return firstRule(ctx, [...RULES, fromJsonLdOrganisation, fromPublishingBody].map((rule) => (c: ExtractionContext) => {
     const raw = rule(c);
     return raw ? cleanAuthors(raw) : undefined;
   }), (names) => names.length > 0) ?? [];

@@ -9,7 +9,28 @@ const MAX_AUTHORS = 50;
 
 const PREFIX = /^(?:(?:geschreven\s+)?door|(?:written\s+|posted\s+|reported\s+)?by|auteurs?|authors?|redactie|tekst|text)\s*[:：]?\s+/i;
 const TITLES = /^(?:(?:prof|dr|drs|mr|ir|ing|ds|mw|dhr|mevr|mrs?|ms|sir|dame)\.?\s+)+/i;
-const TRAILING_TITLES = /,?\s+(?:phd|ph\.d\.|msc|ma|mba|md|jr\.?|sr\.?)$/i;
+const POSTNOMINALS = 'phd|ph\\.d\\.|dphil|msc|m\\.sc\\.|mba|md|llm|ll\\.m\\.|llb|bsc|mphil|mpa|mpp|fba|frs|obe|cbe|mbe|jr\\.?|sr\\.?';
+/** MA and BA only in capitals: "Jack Ma" keeps his name. */
+const CAPITAL_POSTNOMINALS = 'MA|BA|M\\.A\\.|B\\.A\\.';
+const TRAILING_POSTNOMINAL = new RegExp(`,?\\s+(?:${POSTNOMINALS})$`, 'i');
+const TRAILING_CAPITAL_POSTNOMINAL = new RegExp(`,?\\s+(?:${CAPITAL_POSTNOMINALS})$`);
+/** "PhD", "FBA" left on their own after splitting "Sarah Hill PhD, FBA" on the comma. */
+const ONLY_POSTNOMINAL = new RegExp(`^(?:${POSTNOMINALS})$`, 'i');
+const ONLY_CAPITAL_POSTNOMINAL = new RegExp(`^(?:${CAPITAL_POSTNOMINALS})$`);
+
+/** "Jane Roe PhD MBA" → "Jane Roe". */
+function withoutPostnominals(name: string): string {
+  let out = name;
+  for (let i = 0; i < 4; i++) {
+    const next = out.replace(TRAILING_POSTNOMINAL, '').replace(TRAILING_CAPITAL_POSTNOMINAL, '');
+    if (next === out) break;
+    out = next;
+  }
+  return out;
+}
+
+/** "J.A. (Jan) de Vries": initials with the name the person goes by → "Jan de Vries". */
+const INITIALS_WITH_NAME = /(?:^|\s)(?:\p{Lu}\.)+\s*\((\p{Lu}[\p{Ll}-]+)\)\s+/gu;
 /** A part that is only a role or a joining word, not a name. */
 const ROLE_WORDS = new Set(
   [
@@ -30,7 +51,7 @@ const LOOKS_LIKE_DATE_OR_NUMBER = /\d{3,}|\d{1,2}:\d{2}/;
 /** One raw string (possibly several names) → cleaned names. */
 export function splitAuthors(raw: string): string[] {
   let text = cleanText(raw.replace(/<[^>]*>/g, ' ').replace(/\r?\n/g, ' , '), 1_000);
-  text = text.replace(PREFIX, '');
+  text = text.replace(PREFIX, '').replace(INITIALS_WITH_NAME, ' $1 ');
   // "(with X and Y)" style asides are authors too.
   text = text.replace(/[()]/g, ', ').replace(/\s+avec\s+/gi, ', ');
   return text
@@ -42,14 +63,15 @@ export function splitAuthors(raw: string): string[] {
 }
 
 export function cleanAuthor(raw: string): string | undefined {
-  let name = cleanText(raw, 200).replace(/^(?:and|en|&)\s+/i, '').replace(PREFIX, '').replace(TITLES, '').replace(TRAILING_TITLES, '');
+  let name = cleanText(raw, 200).replace(/^(?:and|en|&)\s+/i, '').replace(PREFIX, '').replace(TITLES, '');
+  name = withoutPostnominals(name);
   // "Jane Doe March 11, 2015 3:46 PM": the byline's date is not part of the name.
   const dated = name.replace(TRAILING_DATE, '').replace(TRAILING_DAY_FIRST_DATE, '');
   if (dated !== name && dated.split(/\s+/).length >= 2) name = dated;
   // "Last Updated: January 7, 2025" in a byline slot is a date line, not a person.
   if (DATE_LINE.test(name)) return undefined;
   name = name.replace(/^[\s\-–—:]+|[\s\-–—:.]+$/g, '');
-  if (!name || name.length < 2 || name.length > 100) return undefined;
+  if (!name || name.length < 2 || name.length > 100 || ONLY_POSTNOMINAL.test(name) || ONLY_CAPITAL_POSTNOMINAL.test(name)) return undefined;
   if (/^(?:https?:|www\.)/i.test(name) || name.includes('@')) return undefined;
   if (LOOKS_LIKE_DATE_OR_NUMBER.test(name)) return undefined;
   const folded = fold(name);
@@ -57,8 +79,8 @@ export function cleanAuthor(raw: string): string | undefined {
   // All-lower-case text is a role or a phrase ("senior onderzoeker bij het CPB"), not a name.
   if (!/\p{Lu}/u.test(name) && !/[\u3400-\u9fff]/.test(name)) return undefined;
   if (name.split(/\s+/).length > 8) return undefined;
-  // SHOUTED NAMES read better in title case.
-  if (name === name.toUpperCase() && /\p{L}{3}/u.test(name)) {
+  // SHOUTED NAMES read better in title case; a single word in capitals is an acronym ("SER", "OECD").
+  if (name === name.toUpperCase() && /\p{L}{3}/u.test(name) && /\s/.test(name)) {
     name = name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
   }
   return name;

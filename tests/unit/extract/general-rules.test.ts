@@ -4,7 +4,8 @@
  * onderwijsraad-*): one decision per test, each on a tiny inline page.
  */
 import { describe, expect, it } from 'vitest';
-import { extract, page } from './helpers';
+import { cleanAuthors } from '@/utils/extract/authors';
+import { extract, jsonLd, page } from './helpers';
 
 const INTRO = '<p>Een alinea met genoeg tekst om als lopende tekst te gelden, over bestuur en beleid in Nederland en daarbuiten.</p>';
 
@@ -178,5 +179,27 @@ describe('summary', () => {
     expect(extract(page(`<meta name="description" content="${description}">`, bodyBlock))?.summary).toBe(description);
     const intro = `<header><a href="/">Home</a></header><main><h1>Snapshot release notes</h1><p>Added granite, andesite and diorite stone blocks, with smooth versions, and a lot more besides. That is all for this week.</p></main>`;
     expect(extract(page(`<meta name="description" content="${description}">`, intro))?.summary).toBe('Added granite, andesite and diorite stone blocks, with smooth versions, and a lot more besides. That is all for this week.');
+  });
+});
+
+describe('author names and organisations', () => {
+  it('post-nominals, initials with the name used, and acronyms', () => {
+    expect(cleanAuthors(['Prof. Dr. J.A. (Jan) de Vries', 'mr. drs. Anna Jansen LLM', 'Sarah Hill PhD, FBA', 'Tom Lee, MA'])).toEqual(['Jan de Vries', 'Anna Jansen', 'Sarah Hill', 'Tom Lee']);
+    // A surname is no post-nominal, and a one-word name in capitals is an acronym, not shouting.
+    expect(cleanAuthors(['Jack Ma', 'SER', 'GILLIAN MOHNEY'])).toEqual(['Jack Ma', 'SER', 'Gillian Mohney']);
+  });
+
+  it('a JSON-LD organisation as author gives way to a person named in the byline', () => {
+    const head = jsonLd({ '@type': 'Article', headline: 'Werk in uitvoering', author: { '@type': 'Organization', name: 'SER' } });
+    const withByline = page(head, `<header><a href="/">Home</a></header><main><h1>Werk in uitvoering</h1><p class="byline">Door Jan de Vries</p>${INTRO}</main>`);
+    expect(extract(withByline)?.authors).toEqual(['Jan de Vries']);
+    const withoutByline = page(head, `<header><a href="/">Home</a></header><main><h1>Werk in uitvoering</h1>${INTRO}</main>`);
+    expect(extract(withoutByline)?.authors).toEqual(['SER']);
+  });
+
+  it('a JSON-LD person still beats the byline', () => {
+    const head = jsonLd({ '@type': 'Article', headline: 'Werk in uitvoering', author: { '@type': 'Person', name: 'Petra Smit' } });
+    const html = page(head, `<header><a href="/">Home</a></header><main><h1>Werk in uitvoering</h1><p class="byline">Door Jan de Vries</p>${INTRO}</main>`);
+    expect(extract(html)?.authors).toEqual(['Petra Smit']);
   });
 });
