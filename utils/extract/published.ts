@@ -18,7 +18,7 @@ const fromTimeElement: Rule<string> = (ctx) => {
   const times = ctx.elements.byTag.get('time') ?? [];
   for (let i = 0; i < times.length && i < 100; i++) {
     const el = times[i];
-    if (ctx.isElsewhere(el)) continue;
+    if (ctx.isElsewhere(el) || el.closest(EVENT_BLOCK)) continue;
     const context = `${el.getAttribute('class') ?? ''} ${el.getAttribute('itemprop') ?? ''} ${textOf(el.parentElement, 80)}`;
     if (/modif|updat|bijgewerkt|gewijzigd/i.test(context)) continue;
     const value = el.getAttribute('datetime') || textOf(el, 100);
@@ -27,22 +27,42 @@ const fromTimeElement: Rule<string> = (ctx) => {
   return undefined;
 };
 
-/** A date written on a line of the heading's block (the byline row). */
+/** Agenda and event blocks give the dates of events, not of the publication. */
+const EVENT_BLOCK = '[class*="event"], [class*="agenda"], [class*="webinar"]';
+
+/** Words a date line may hold besides the date itself. */
+const DATE_LINE_WORDS = /\b(?:gepubliceerd|publicatiedatum|verschenen|datum|op|published|publication|date|on|posted|geplaatst|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|uur|am|pm|utc|cet|cest|gmt)\b/gi;
+const MONTH_WORDS = /\b(?:jan|feb|mar|mrt|apr|may|mei|jun|jul|aug|sep|oct|okt|nov|dec)[a-z]*\.?/gi;
+
+/** "Gepubliceerd op 14 juni 2023", "3 October 2023": the line is the date, not a sentence that mentions one. */
+function isDateLine(text: string): boolean {
+  const rest = text.replace(DATE_LINE_WORDS, ' ').replace(MONTH_WORDS, ' ').replace(/[\d\s.,:;/|()\-–—]+/g, ' ').trim();
+  return rest.split(' ').filter(Boolean).length <= 1;
+}
+
+/**
+ * A date written on a line of the heading's block (the byline row). A line that is only a date
+ * comes before a sentence that mentions one ("Presentatie op 12 oktober in Den Haag").
+ */
 const nearHeading: Rule<string> = (ctx) => {
   const scope = ctx.heading?.parentElement;
   if (!scope) return undefined;
   const lines = scope.querySelectorAll('p, span, div, li');
+  let mentioned: string | undefined;
   for (let i = 0; i < lines.length && i < 60; i++) {
-    if (lines[i].children.length > 4) continue;
+    if (lines[i].children.length > 4 || lines[i].closest(EVENT_BLOCK)) continue;
     const line = textOf(lines[i], 120);
     if (line.length > 100) continue;
     // "Gepubliceerd op 14 juni 2023 | Laatst gewijzigd op 2 oktober 2023": the part that is not the change.
     for (const text of line.split(/\s+[|·•]\s+|\s+[-–—]\s+(?=\D)/)) {
       if (MODIFIED.test(text)) continue;
-      if (/\d{4}/.test(text) && /[a-z]{3}|\d{4}-\d|\d-\d{4}/i.test(text) && parseDate(text)) return text;
+      if (/\d{4}/.test(text) && /[a-z]{3}|\d{4}-\d|\d-\d{4}/i.test(text) && parseDate(text)) {
+        if (isDateLine(text)) return text;
+        mentioned ??= text;
+      }
     }
   }
-  return undefined;
+  return mentioned;
 };
 
 const RULES: Rule<unknown>[] = [

@@ -203,3 +203,15 @@ describe('author names and organisations', () => {
     expect(extract(html)?.authors).toEqual(['Petra Smit']);
   });
 });
+
+describe('event dates are not publication dates', () => {
+  it('a line that is only a date beats a sentence about an event above it', () => {
+    const body = `<header><a href="/">Home</a></header><main><div><h1>Werk in uitvoering</h1><p class="lead">Presentatie op 12 oktober 2023 in Den Haag</p><p class="date">14 juni 2023</p></div>${INTRO}</main>`;
+    expect(extract(page('', body))?.published).toBe('2023-06-14');
+  });
+
+  it('a <time> in an event block is passed over', () => {
+    const body = `<header><a href="/">Home</a></header><main><h1>Werk in uitvoering</h1><div class="event-teaser">Webinar <time datetime="2023-10-12">12 oktober</time></div>${INTRO}<p>Gepubliceerd <time datetime="2023-06-14">14 juni 2023</time></p></main>`;
+    expect(extract(page('', body))?.published).toBe('2023-06-14');
+  });
+});
