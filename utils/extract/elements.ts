@@ -10,13 +10,25 @@ export const MAX_ELEMENTS = 150_000;
 const LABEL_TAGS = new Set(['dt', 'th', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'label', 'p', 'li', 'span', 'div']);
 const SECTION_HEADING_TAGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6', 'strong']);
 const KEPT_TAGS = new Set(['meta', 'script', 'h1', 'p', 'a', 'time', 'link']);
+/**
+ * Headings in markup that is not a heading (<div class="block__title">Lees ook</div>): p, div or
+ * span holding one short text and nothing else. Tested by structure, not class: reading a class
+ * costs more in some DOMs than walking to the first child.
+ */
+const STYLED_HEADING_TAGS = new Set(['p', 'div', 'span']);
+const MAX_STYLED_HEADING = 80;
+/** Regions named for screen readers: <section aria-label="Gerelateerde publicaties">. */
+const REGION_TAGS = new Set(['section', 'aside', 'div']);
 
 export interface ElementIndex {
   /** meta, script, h1, p, a, time, link — each in document order. */
   byTag: Map<string, Element[]>;
   /** Elements that may be a label or a "Label: value" line (labels.ts). */
   labelCandidates: Element[];
-  /** h2–h6 and strong: possible headings of a related-publications block. */
+  /**
+   * h2–h6, strong, p/div/span holding only a short text, and regions with an aria-label: possible
+   * headings of a related-publications block (the region is its own block).
+   */
   sectionHeadings: Element[];
   /** h1 and p elements in document order (for "the first paragraph after the heading"). */
   headingsAndParagraphs: Element[];
@@ -33,10 +45,17 @@ export function indexElements(doc: Document, skipHead = false): ElementIndex {
     const tag = el.tagName.toLowerCase();
     if (LABEL_TAGS.has(tag)) index.labelCandidates.push(el);
     if (SECTION_HEADING_TAGS.has(tag)) index.sectionHeadings.push(el);
+    else if (STYLED_HEADING_TAGS.has(tag) && isShortTextLeaf(el)) index.sectionHeadings.push(el);
+    else if (REGION_TAGS.has(tag) && el.hasAttribute('aria-label')) index.sectionHeadings.push(el);
     if (KEPT_TAGS.has(tag)) index.byTag.get(tag)!.push(el);
     if (tag === 'h1' || tag === 'p') index.headingsAndParagraphs.push(el);
   }
   return index;
+}
+
+function isShortTextLeaf(el: Element): boolean {
+  const first = el.firstChild;
+  return Boolean(first && first.nodeType === 3 && !first.nextSibling && (first.nodeValue ?? '').length <= MAX_STYLED_HEADING);
 }
 
 export function elementsByTag(index: ElementIndex, tag: string): Element[] {

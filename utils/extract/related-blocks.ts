@@ -19,8 +19,12 @@ const RELATED_HEADINGS = [
 ].map(fold);
 const RELATED = new Set(RELATED_HEADINGS);
 
-const MAX_HEADINGS = 2_000;
+const MAX_HEADINGS = 4_000;
 const HEADINGS = 'h2, h3, h4, h5, h6, strong, [role="heading"]';
+
+/** The first letters of every phrase: a cheap test before folding a candidate's text. */
+const RELATED_LEADS = new Set(RELATED_HEADINGS.map((phrase) => phrase.slice(0, 3)));
+const HEADING_TAG = /^(?:h\d|strong)$/i;
 
 /** Phrases of two words or more may open a longer heading: "Related research and commentary". */
 const RELATED_PREFIXES = RELATED_HEADINGS.filter((phrase) => phrase.includes(' ')).map((phrase) => `${phrase} `);
@@ -54,16 +58,31 @@ export function findRelatedBlocks(doc: Document, headings: ArrayLike<Element> = 
   const count = Math.min(headings.length, MAX_HEADINGS);
   for (let i = 0; i < count; i++) {
     const heading = headings[i];
-    const raw = heading.textContent ?? '';
-    if (raw.length > 120) continue;
-    const match = relatedHeadingMatch(textOf(heading, 80));
+    const region = heading.getAttribute('aria-label');
+    let match: 'exact' | 'prefix' | undefined;
+    if (region !== null && !/^h\d$/i.test(heading.tagName)) {
+      match = relatedHeadingMatch(region.slice(0, 80).trim());
+    } else if (HEADING_TAG.test(heading.tagName)) {
+      if ((heading.textContent ?? '').length > 120) continue;
+      match = relatedHeadingMatch(textOf(heading, 80));
+    } else {
+      // A p, div or span holding one short text (elements.ts): most are not headings at all.
+      const text = (heading.firstChild?.nodeValue ?? '').trim();
+      if (!RELATED_LEADS.has(text.slice(0, 3).toLowerCase())) continue;
+      match = relatedHeadingMatch(text);
+    }
     if (!match) continue;
     if (blocks.some((block) => block.contains(heading))) continue;
-    const container = containerOf(heading);
+    const container = region !== null && !/^h\d$/i.test(heading.tagName) ? regionBlock(heading) : containerOf(heading);
     if (container && (match === 'exact' || !holdsRunningText(container))) blocks.push(container);
     if (blocks.length >= 5) break;
   }
   return blocks;
+}
+
+/** A named region is its own block, when it lists links and is not the article. */
+function regionBlock(region: Element): Element | undefined {
+  return region.querySelector('a[href]') && !region.querySelector('h1') ? region : undefined;
 }
 
 /** The smallest ancestor of the heading that also holds links other than the heading's own. */

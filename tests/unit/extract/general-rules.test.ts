@@ -215,3 +215,21 @@ describe('event dates are not publication dates', () => {
     expect(extract(page('', body))?.published).toBe('2023-06-14');
   });
 });
+
+describe('related blocks under headings that are not heading elements', () => {
+  const list = '<ul><li><a href="/p/1">Eerste publicatie over werk</a></li><li><a href="/p/2">Tweede publicatie over werk</a></li></ul>';
+  it('a div styled as a block title', () => {
+    const body = `<header><a href="/">Home</a></header><main><h1>Werk in uitvoering</h1>${INTRO}</main><div class="block"><div class="block__title">Gerelateerde publicaties</div>${list}</div>`;
+    expect(extract(page('', body))?.related.map((item) => item.title)).toEqual(['Eerste publicatie over werk', 'Tweede publicatie over werk']);
+  });
+
+  it('a region named by aria-label', () => {
+    const body = `<header><a href="/">Home</a></header><main><h1>Werk in uitvoering</h1>${INTRO}</main><section aria-label="Lees ook">${list}</section>`;
+    expect(extract(page('', body))?.related.map((item) => item.title)).toEqual(['Eerste publicatie over werk', 'Tweede publicatie over werk']);
+  });
+
+  it('a styled title that is not a related phrase leaves its links alone', () => {
+    const body = `<header><a href="/">Home</a></header><main><h1>Werk in uitvoering</h1>${INTRO}</main><div class="block"><div class="block__title">Meest gelezen</div>${list}</div>`;
+    expect(extract(page('', body))?.related).toEqual([]);
+  });
+});
