@@ -116,7 +116,8 @@ function readPairs(el: Element): Pair[] {
 
 /** <p class="tags">Onderwerpen <a>A</a> <a>B</a></p>: a theme or tag label without a colon, then links. */
 function labelBeforeLinks(el: Element, lead: string): Pair[] {
-  if (lead.length > 40 || !el.firstElementChild || el.firstElementChild.tagName.toLowerCase() !== 'a') return [];
+  // The text node is followed directly by the first link (cheap sibling test before any folding).
+  if (lead.length > 40 || el.firstChild?.nextSibling?.nodeName.toLowerCase() !== 'a') return [];
   const field = labelField(cleanText(lead, 40));
   // Only topic lists: "by <a>Name</a>" in any card would pass for the page's author.
   if (field !== 'themes' && field !== 'keywords') return [];
@@ -128,8 +129,10 @@ function labelBeforeLinks(el: Element, lead: string): Pair[] {
 
 /** <span>Topics:</span> <a>…</a>: a bare span is a label only when it ends in a colon and has no children. */
 function isColonLabel(el: Element): boolean {
-  if (el.children.length) return false;
-  const raw = el.textContent ?? '';
+  // One text child, read directly: cheaper than children and textContent in some DOMs.
+  const first = el.firstChild;
+  if (!first || first.nodeType !== 3 || first.nextSibling) return false;
+  const raw = first.nodeValue ?? '';
   return raw.length <= 40 && /[:：]\s*$/.test(raw);
 }
 

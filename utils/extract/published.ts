@@ -18,11 +18,12 @@ const fromTimeElement: Rule<string> = (ctx) => {
   const times = ctx.elements.byTag.get('time') ?? [];
   for (let i = 0; i < times.length && i < 100; i++) {
     const el = times[i];
-    if (ctx.isElsewhere(el) || el.closest(EVENT_BLOCK)) continue;
+    if (ctx.isElsewhere(el)) continue;
     const context = `${el.getAttribute('class') ?? ''} ${el.getAttribute('itemprop') ?? ''} ${textOf(el.parentElement, 80)}`;
     if (/modif|updat|bijgewerkt|gewijzigd/i.test(context)) continue;
     const value = el.getAttribute('datetime') || textOf(el, 100);
-    if (parseDate(value)) return value;
+    // The event test last: a selector walk up the tree costs more than the checks above.
+    if (parseDate(value) && !el.closest(EVENT_BLOCK)) return value;
   }
   return undefined;
 };
@@ -50,13 +51,13 @@ const nearHeading: Rule<string> = (ctx) => {
   const lines = scope.querySelectorAll('p, span, div, li');
   let mentioned: string | undefined;
   for (let i = 0; i < lines.length && i < 60; i++) {
-    if (lines[i].children.length > 4 || lines[i].closest(EVENT_BLOCK)) continue;
+    if (lines[i].children.length > 4) continue;
     const line = textOf(lines[i], 120);
     if (line.length > 100) continue;
     // "Gepubliceerd op 14 juni 2023 | Laatst gewijzigd op 2 oktober 2023": the part that is not the change.
     for (const text of line.split(/\s+[|·•]\s+|\s+[-–—]\s+(?=\D)/)) {
       if (MODIFIED.test(text)) continue;
-      if (/\d{4}/.test(text) && /[a-z]{3}|\d{4}-\d|\d-\d{4}/i.test(text) && parseDate(text)) {
+      if (/\d{4}/.test(text) && /[a-z]{3}|\d{4}-\d|\d-\d{4}/i.test(text) && parseDate(text) && !lines[i].closest(EVENT_BLOCK)) {
         if (isDateLine(text)) return text;
         mentioned ??= text;
       }

@@ -53,7 +53,13 @@ const RULES: Rule<string>[] = [
   (ctx) => publisherForHost(ctx.host)?.name,
 ];
 
-export function extractPublisher(ctx: ExtractionContext): string | undefined {
+function extractPublisherUncached(ctx: ExtractionContext): string | undefined {
   return firstRule(ctx, RULES.map((rule) => (c: ExtractionContext) => cleanText(rule(c) ?? '', 200) || undefined));
+}
+
+/** Cached per extraction: the authors rule asks for it too (an advice that names nobody). */
+export function extractPublisher(ctx: ExtractionContext): string | undefined {
+  if (!ctx.cache.has('publisher')) ctx.cache.set('publisher', extractPublisherUncached(ctx));
+  return ctx.cache.get('publisher') as string | undefined;
 }
 

@@ -34,6 +34,8 @@ const fromTagLinks: Rule<string[]> = (ctx) => {
 /** A path segment that names a taxonomy, followed by the term: /topic/living-standards/, /thema/zorg. */
 const TAXONOMY_PATH = /\/(?:topics?|tags?|themes?|thema'?s?|themas|onderwerpen?|subjects?|dossiers?|issues?)\/[^/?#]+\/?(?:[?#]|$)/i;
 
+const TAXONOMY_HINT = /\/(?:t[aho]|onder|sub|dos|iss)/i;
+
 /**
  * Unlabelled topic links (<ul class="tags"><li><a href="/topic/x/">…</a></li>…): links to
  * taxonomy pages that sit together in one small block of the article, not in navigation or cards.
@@ -42,7 +44,8 @@ const fromTaxonomyLinks: Rule<string[]> = (ctx) => {
   let block: Element | null = null;
   const out: string[] = [];
   for (const { el, href } of ctx.links()) {
-    if (!TAXONOMY_PATH.test(href) || ctx.isElsewhere(el) || el.closest('header[role="banner"], nav, aside')) continue;
+    // A cheap look for the segment before the pattern: pages hold thousands of links.
+    if (!TAXONOMY_HINT.test(href) || !TAXONOMY_PATH.test(href) || ctx.isElsewhere(el) || el.closest('header[role="banner"], nav, aside')) continue;
     const parent = el.parentElement?.tagName.toLowerCase() === 'li' ? el.parentElement.parentElement : el.parentElement;
     if (!parent) continue;
     if (block && block !== parent) break;

@@ -82,6 +82,12 @@ const RULES: Rule<string>[] = [
   (ctx) => (firstMeta(ctx.meta, 'citation_journal_title') ? 'article' : undefined),
 ];
 
-export function extractType(ctx: ExtractionContext): string | undefined {
+function extractTypeUncached(ctx: ExtractionContext): string | undefined {
   return firstRule(ctx, RULES);
+}
+
+/** Cached per extraction: the authors rule asks for it too (an advice that names nobody). */
+export function extractType(ctx: ExtractionContext): string | undefined {
+  if (!ctx.cache.has('type')) ctx.cache.set('type', extractTypeUncached(ctx));
+  return ctx.cache.get('type') as string | undefined;
 }
