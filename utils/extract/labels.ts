@@ -114,10 +114,14 @@ function readPairs(el: Element): Pair[] {
   return labelBeforeLinks(el, lead);
 }
 
+/** First letters of the theme and keyword label words: most "text then link" lines are no label. */
+const TOPIC_LABEL_LEADS = new Set([...LABEL_WORDS.themes, ...LABEL_WORDS.keywords].map((word) => word.slice(0, 3).toLowerCase()));
+
 /** <p class="tags">Onderwerpen <a>A</a> <a>B</a></p>: a theme or tag label without a colon, then links. */
 function labelBeforeLinks(el: Element, lead: string): Pair[] {
   // The text node is followed directly by the first link (cheap sibling test before any folding).
   if (lead.length > 40 || el.firstChild?.nextSibling?.nodeName.toLowerCase() !== 'a') return [];
+  if (!TOPIC_LABEL_LEADS.has(lead.slice(0, 3).toLowerCase())) return [];
   const field = labelField(cleanText(lead, 40));
   // Only topic lists: "by <a>Name</a>" in any card would pass for the page's author.
   if (field !== 'themes' && field !== 'keywords') return [];
