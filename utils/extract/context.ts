@@ -124,7 +124,8 @@ function mainHeading(all: Element[]): Element | null {
 /** The short line just above the main heading (or its wrapper). */
 export function kickerText(ctx: ExtractionContext): string | undefined {
   let anchor = ctx.heading;
-  for (let i = 0; anchor && i < 3; i++) {
+  // Not past the body: the head before it is no kicker.
+  for (let i = 0; anchor && i < 3 && anchor.tagName.toLowerCase() !== 'body'; i++) {
     const previous = anchor.previousElementSibling;
     if (previous) {
       if (previous.children.length > 4) return undefined;

@@ -233,3 +233,10 @@ describe('related blocks under headings that are not heading elements', () => {
     expect(extract(page('', body))?.related).toEqual([]);
   });
 });
+
+describe('kicker', () => {
+  it('a page whose main content opens the body has no kicker: the head is not read as one', () => {
+    const html = page('<title>Fair care: a new settlement | IPPR - The Progressive Policy Think Tank</title>', `<main><h1>Fair care: a new settlement</h1>${INTRO}</main>`);
+    expect(extract(html, 'https://www.ippr.org/research/publications/fair-care')?.publisher).toBe('IPPR');
+  });
+});
