@@ -2,10 +2,11 @@
  * What every browser test needs: the fixture server, Chromium with the built extension, and a
  * record of every network request. Chromium missing is a failure with a clear message, never a skip.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Request } from 'playwright-core';
+import type { BrowserContext, Page, Request } from 'playwright-core';
 import { launchWithExtension, waitFor, type ExtensionBrowser, type LaunchOptions } from '../../scripts/lib/browser';
 import { startFixtureServer, type FixturePage, type FixtureServer } from '../../scripts/lib/fixture-server';
 
@@ -80,4 +81,21 @@ export async function startSession(options: Omit<LaunchOptions, 'port'> = {}): P
 /** Hosts the fixture server serves; any request elsewhere would have left the machine. */
 export function fixtureHosts(server: FixtureServer): Set<string> {
   return new Set(server.pages.map((p) => new URL(p.url).hostname));
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical findings (evaluated over CDP, so the page's CSP doesn't apply). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const result = await (globalThis as any).axe.run(document, { resultTypes: ['violations'] });
+    return (result.violations as Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>).map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
 }

@@ -8,15 +8,13 @@
  * LEESMAP_EXTENSION_DIR may point at another build of the extension (default .output/chrome-mv3).
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSession, waitFor, type Session } from './harness';
+import { seriousViolations, startSession, waitFor, type Session } from './harness';
 
 const REFERENCE = 'nsob-leren-van-doen-dl';
 const OTHER = 'wrr-weerbare-democratie';
 const extensionDir = process.env.LEESMAP_EXTENSION_DIR || undefined;
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Typed in the edit dialog: BibTeX's specials. */
 const EDITED_TITLE = 'Weerbare democratie {editie 2} \\ 50% }';
@@ -61,20 +59,6 @@ async function saveFromPopup(session: Session, slug: string): Promise<void> {
   await page.close();
 }
 
-/** axe-core's serious and critical findings (evaluated over CDP, so the page's CSP doesn't apply). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const result = await (globalThis as any).axe.run(document, { resultTypes: ['violations'] });
-    return (result.violations as Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>).map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-    }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
-}
 
 async function exportAs(library: Page, format: 'bibtex' | 'ris'): Promise<{ name: string; content: string }> {
   await library.getByTestId('export-format').selectOption(format);

@@ -7,16 +7,14 @@
  * LEESMAP_EXTENSION_DIR may point at another build of the extension (default .output/chrome-mv3).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSession, waitFor, type Session } from './harness';
+import { seriousViolations, startSession, waitFor, type Session } from './harness';
 
 const REFERENCE = 'nsob-leren-van-doen-dl';
 const OTHER = 'wrr-weerbare-democratie';
 const SCREENSHOTS = new URL('../../artifacts/screenshots/', import.meta.url).pathname;
 const extensionDir = process.env.LEESMAP_EXTENSION_DIR || undefined;
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The extension APIs inside the service worker (code passed to `evaluate` runs there). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -49,20 +47,6 @@ async function extensionPage(session: Session, path: string): Promise<Page> {
   return page;
 }
 
-/** axe-core's serious and critical findings (evaluated over CDP, so the page's CSP doesn't apply). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const result = await (globalThis as any).axe.run(document, { resultTypes: ['violations'] });
-    return (result.violations as Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>).map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-    }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
-}
 
 function send(page: Page, type: string, payload: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }> {
   return page.evaluate(
