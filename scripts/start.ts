@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ChromiumMissingError, chromiumPath, launchWithExtension, waitFor } from './lib/browser';
 import { startFixtureServer } from './lib/fixture-server';
+import { envelope } from '../utils/messages';
 
 const SAMPLE = 'nsob-leren-van-doen-dl';
 
@@ -52,11 +53,11 @@ async function main(): Promise<void> {
   await popup.getByTestId('saved-indicator').waitFor({ timeout: 15_000 });
 
   // Ask the background exactly as the popup does, so this prints what it knows and stored.
-  const record = await popup.evaluate(async (id: number) => {
+  const record = await popup.evaluate(async (message: unknown) => {
     const send = (globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }).chrome.runtime.sendMessage;
-    const reply = (await send({ leesmap: 1, type: 'page/tab-state', payload: { tabId: id } })) as { ok: boolean; value: unknown };
+    const reply = (await send(message)) as { ok: boolean; value: unknown };
     return reply.value;
-  }, tabId);
+  }, envelope('page/tab-state', { tabId }));
   const { extraction, saved } = record as {
     extraction?: { detected: boolean; confidence: number; signals: string[] };
     saved?: Record<string, unknown> & { related?: Array<{ title: string; themes: string[] }> };

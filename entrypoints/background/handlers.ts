@@ -57,8 +57,8 @@ export const handlers: Handlers = {
     if (typeof id !== 'string') invalid('id');
     const updated = await updatePublication(await database(), id, changes);
     await suggestionsNoteSaved([updated]);
+    // An edit never makes a record saved or unsaved, so no badge changes (no per-tab look-ups).
     broadcastListChanged([id]);
-    await refreshBadges();
     return updated;
   },
 

@@ -4,22 +4,12 @@
  * explains that it fills as the reader reads.
  */
 import { signal } from '@preact/signals';
-import type { SuggestionReason } from '@/utils/suggest/types';
+import type { Suggestion } from '@/utils/suggest/types';
 import { errorMessage } from '@/utils/i18n';
 
-/** What the tab shows of one suggestion (a subset of utils/suggest's Suggestion). */
-export interface SuggestionView {
-  id: string;
-  title: string;
-  subtitle?: string;
-  url?: string;
-  publisher?: string;
-  year?: number;
-  themes: string[];
-  /** The themes were guessed from similar records, not stated by the publication. */
-  themesInferred?: boolean;
-  reasons: SuggestionReason[];
-}
+/** What the tab shows of one suggestion: utils/suggest's Suggestion without its scores. */
+export type SuggestionView = Pick<Suggestion, 'id' | 'title' | 'subtitle' | 'url' | 'publisher' | 'year' | 'themes' | 'reasons'> &
+  Partial<Pick<Suggestion, 'themesInferred'>>;
 
 export interface SuggestionsStoreOptions {
   load: () => Promise<SuggestionView[]>;

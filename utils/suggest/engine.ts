@@ -22,9 +22,11 @@ import { analyzeTokens, detectLanguageOfTokens, toTextLanguage, tokenize } from 
 import {
   addToProfile,
   DISMISSED_WEIGHT,
+  emptyProfileTables,
   keyLabels,
+  profileFromTables,
   recordWeight,
-  WeightTable,
+  type WeightTable,
   type KeyedLabels,
   type ProfileWeight,
   type ReaderProfile,
@@ -466,12 +468,7 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
   }
 
   function profileTables(now: number) {
-    const tables = {
-      themes: new WeightTable(),
-      keywords: new WeightTable(),
-      authors: new WeightTable(),
-      publishers: new WeightTable(),
-    };
+    const tables = emptyProfileTables();
     let totalWeight = 0;
     for (const doc of saved.values()) {
       const weight = recordWeight(doc.record, now);
@@ -507,13 +504,7 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
 
   function profile(now: number): ReaderProfile {
     const { tables, totalWeight } = profileTables(now);
-    return {
-      themes: tables.themes.sorted(),
-      keywords: tables.keywords.sorted(),
-      authors: tables.authors.sorted(),
-      publishers: tables.publishers.sorted(),
-      totalWeight,
-    };
+    return profileFromTables(tables, totalWeight);
   }
 
   /** Themes of the nearest themed records in text, by their votes; [] when nothing is near. */

@@ -115,25 +115,11 @@ export function addToProfile(tables: ProfileTables, labels: KeyedLabels, weight:
   if (labels.publisher) tables.publishers.add(labels.publisher[0], labels.publisher[1], weight, saved);
 }
 
-/** The reader's weights from saved records and dismissed catalog entries, as of `now`. */
-export function buildProfile(
-  saved: readonly SavedPublication[],
-  dismissed: readonly CatalogEntry[],
-  now: number,
-): ReaderProfile {
-  const tables = {
-    themes: new WeightTable(),
-    keywords: new WeightTable(),
-    authors: new WeightTable(),
-    publishers: new WeightTable(),
-  };
-  let totalWeight = 0;
-  for (const record of saved) {
-    const weight = recordWeight(record, now);
-    totalWeight += weight;
-    addToProfile(tables, keyLabels(record), weight, true);
-  }
-  for (const entry of dismissed) addToProfile(tables, keyLabels(entry), DISMISSED_WEIGHT, false);
+export function emptyProfileTables(): ProfileTables {
+  return { themes: new WeightTable(), keywords: new WeightTable(), authors: new WeightTable(), publishers: new WeightTable() };
+}
+
+export function profileFromTables(tables: ProfileTables, totalWeight: number): ReaderProfile {
   return {
     themes: tables.themes.sorted(),
     keywords: tables.keywords.sorted(),
@@ -141,4 +127,21 @@ export function buildProfile(
     publishers: tables.publishers.sorted(),
     totalWeight,
   };
+}
+
+/** The reader's weights from saved records and dismissed catalog entries, as of `now`. */
+export function buildProfile(
+  saved: readonly SavedPublication[],
+  dismissed: readonly CatalogEntry[],
+  now: number,
+): ReaderProfile {
+  const tables = emptyProfileTables();
+  let totalWeight = 0;
+  for (const record of saved) {
+    const weight = recordWeight(record, now);
+    totalWeight += weight;
+    addToProfile(tables, keyLabels(record), weight, true);
+  }
+  for (const entry of dismissed) addToProfile(tables, keyLabels(entry), DISMISSED_WEIGHT, false);
+  return profileFromTables(tables, totalWeight);
 }
