@@ -1,0 +1,132 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { addressWithoutHash, isNewPageAddress, watchPageAddress, type NavigationEvents } from '@/utils/address';
+
+describe('isNewPageAddress', () => {
+  it('treats a jump within the page as the same page', () => {
+    expect(isNewPageAddress('https://www.nsob.nl/essay', 'https://www.nsob.nl/essay#conclusie')).toBe(false);
+    expect(isNewPageAddress('https://www.nsob.nl/essay#inleiding', 'https://www.nsob.nl/essay#conclusie')).toBe(false);
+    expect(addressWithoutHash('https://www.nsob.nl/essay#a#b')).toBe('https://www.nsob.nl/essay');
+  });
+  it('sees another path or query as another page', () => {
+    expect(isNewPageAddress('https://www.nsob.nl/essay', 'https://www.nsob.nl/publicaties')).toBe(true);
+    expect(isNewPageAddress('https://www.nsob.nl/zoeken?q=a', 'https://www.nsob.nl/zoeken?q=b#top')).toBe(true);
+  });
+});
+
+/** A page whose address a test changes, as pushState would, with the Navigation API or without. */
+function fakePage(start: string, withNavigationApi: boolean) {
+  let href = start;
+  const target = new EventTarget();
+  const navigation: NavigationEvents | undefined = withNavigationApi
+    ? {
+        addEventListener: (type, listener) => target.addEventListener(type, listener),
+        removeEventListener: (type, listener) => target.removeEventListener(type, listener),
+      }
+    : undefined;
+  return {
+    navigation,
+    read: () => href,
+    go(to: string) {
+      href = to;
+      target.dispatchEvent(new Event('currententrychange'));
+    },
+  };
+}
+
+const START = 'https://www.wrr.nl/publicaties/rapporten/2023/09/28/rapport';
+const LISTING = 'https://www.wrr.nl/publicaties';
+const OTHER = 'https://www.wrr.nl/publicaties/rapporten/2024/01/10/ander-rapport';
+
+describe.each([
+  ['with the Navigation API', true],
+  ['by reading the address each second', false],
+])('watchPageAddress %s', (_name, withNavigationApi) => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('checks a new page once, after its view had time to render', () => {
+    const page = fakePage(START, withNavigationApi);
+    const onNewPage = vi.fn();
+    watchPageAddress({ checked: START, read: page.read, onNewPage, alive: () => true, navigation: page.navigation });
+    page.go(LISTING);
+    vi.advanceTimersByTime(withNavigationApi ? 399 : 1_000);
+    expect(onNewPage).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(withNavigationApi ? 1 : 400);
+    expect(onNewPage).toHaveBeenCalledExactlyOnceWith(LISTING);
+    vi.advanceTimersByTime(5_000);
+    expect(onNewPage).toHaveBeenCalledTimes(1);
+
+    page.go(OTHER);
+    vi.advanceTimersByTime(1_400);
+    expect(onNewPage).toHaveBeenLastCalledWith(OTHER);
+    expect(onNewPage).toHaveBeenCalledTimes(2);
+  });
+
+  it('ignores a change of only the #fragment, and a return to the page already checked', () => {
+    const page = fakePage(START, withNavigationApi);
+    const onNewPage = vi.fn();
+    watchPageAddress({ checked: START, read: page.read, onNewPage, alive: () => true, navigation: page.navigation });
+    page.go(`${START}#samenvatting`);
+    vi.advanceTimersByTime(3_000);
+    // Away and back before the view settled (a pushState then history.back()).
+    page.go(LISTING);
+    page.go(START);
+    vi.advanceTimersByTime(3_000);
+    expect(onNewPage).not.toHaveBeenCalled();
+  });
+
+  it('stops for good once the extension is gone', () => {
+    const page = fakePage(START, withNavigationApi);
+    const onNewPage = vi.fn();
+    let alive = true;
+    watchPageAddress({ checked: START, read: page.read, onNewPage, alive: () => alive, navigation: page.navigation });
+    alive = false;
+    page.go(LISTING);
+    vi.advanceTimersByTime(3_000);
+    expect(onNewPage).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('can be stopped by its caller', () => {
+    const page = fakePage(START, withNavigationApi);
+    const onNewPage = vi.fn();
+    const stop = watchPageAddress({ checked: START, read: page.read, onNewPage, alive: () => true, navigation: page.navigation });
+    stop();
+    page.go(LISTING);
+    vi.advanceTimersByTime(3_000);
+    expect(onNewPage).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('watchPageAddress with the Navigation API', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('checks once after quick successive changes, for the last address', () => {
+    const page = fakePage(START, true);
+    const onNewPage = vi.fn();
+    watchPageAddress({ checked: START, read: page.read, onNewPage, alive: () => true, navigation: page.navigation });
+    page.go(LISTING);
+    vi.advanceTimersByTime(200);
+    page.go(OTHER);
+    vi.advanceTimersByTime(399);
+    expect(onNewPage).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(onNewPage).toHaveBeenCalledExactlyOnceWith(OTHER);
+  });
+
+  it('does not poll the address when the browser reports changes', () => {
+    const page = fakePage(START, true);
+    watchPageAddress({ checked: START, read: page.read, onNewPage: () => {}, alive: () => true, navigation: page.navigation });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
