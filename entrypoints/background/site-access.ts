@@ -9,6 +9,8 @@ import { getSettings, onSettingsChanged, updateSettings } from '@/utils/settings
 
 const SCRIPT_ID = 'leesmap-detect-everywhere';
 const ALL_SITES = { origins: ['<all_urls>'] };
+/** entrypoints/content-script.ts, the same file the manifest declares for the publisher list. */
+const CONTENT_SCRIPT = 'content-script.js';
 
 export async function syncSiteAccess(): Promise<void> {
   const wanted = (await getSettings()).detectEverywhere && (await browser.permissions.contains(ALL_SITES));
@@ -19,10 +21,13 @@ export async function syncSiteAccess(): Promise<void> {
         id: SCRIPT_ID,
         matches: ['<all_urls>'],
         excludeMatches: PUBLISHER_MATCH_PATTERNS,
-        js: ['content-scripts/content.js'],
+        js: [CONTENT_SCRIPT],
         runAt: 'document_idle',
       },
     ]);
+  } else if (wanted && registered[0].js?.join() !== CONTENT_SCRIPT) {
+    // Registered by an older version under another file name (content-scripts/content.js).
+    await browser.scripting.updateContentScripts([{ id: SCRIPT_ID, js: [CONTENT_SCRIPT] }]);
   } else if (!wanted && registered.length > 0) {
     await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   }
