@@ -12,6 +12,7 @@
 import { jsonLdTypes, NON_PUBLICATION_TYPE, PUBLICATION_TYPE } from './jsonld';
 import {
   cardGroups,
+  chromeTest,
   datedItems,
   headingContext,
   mainHeading,
@@ -82,12 +83,18 @@ const MICRODATA_OTHER = /schema\.org\/(Event|Product|Offer|JobPosting)\b/;
 type Metas = Map<string, string>;
 
 /**
+ * The page's elements of one tag, in document order. By default the DOM's own
+ * getElementsByTagName; the extractor passes the element index it has already built, so a page
+ * is walked once for both (some DOMs, such as linkedom, walk the whole tree on every query).
+ */
+export type TagLookup = (tag: 'meta' | 'script' | 'link' | 'h1') => ArrayLike<Element>;
+
+/**
  * Every <meta name|property> of the page in one pass, by lower-case key (first one wins). Not
  * only the head's: pages with stray markup before them push metas into the body.
  */
-function readMetas(doc: Document): Metas {
+function readMetas(elements: ArrayLike<Element>): Metas {
   const metas: Metas = new Map();
-  const elements = doc.getElementsByTagName('meta');
   for (let i = 0; i < elements.length && i < 400; i++) {
     const content = (elements[i].getAttribute('content') ?? '').trim();
     if (!content) continue;
@@ -117,13 +124,14 @@ function pageKey(address: string, base: string): { host: string; path: string } 
  * og:url names another page on this same site, the head's metadata is not trusted. (Another host
  * is a syndicated or mirrored copy: that says nothing about staleness.)
  */
-function headDescribesOtherPage(doc: Document, metas: Metas, url: string): boolean {
+function headDescribesOtherPage(links: ArrayLike<Element>, metas: Metas, url: string): boolean {
   const here = pageKey(url, url);
   if (!here) return false;
-  for (const claimed of [
-    doc.querySelector('link[rel="canonical"]')?.getAttribute('href'),
-    metas.get('og:url'),
-  ]) {
+  let canonical: string | null | undefined;
+  for (let i = 0; i < links.length && i < 200 && canonical === undefined; i++) {
+    if ((links[i].getAttribute('rel') ?? '').toLowerCase() === 'canonical') canonical = links[i].getAttribute('href');
+  }
+  for (const claimed of [canonical, metas.get('og:url')]) {
     if (!claimed) continue;
     const there = pageKey(claimed, url);
     if (there && there.host === here.host && there.path !== here.path) return true;
@@ -131,14 +139,14 @@ function headDescribesOtherPage(doc: Document, metas: Metas, url: string): boole
   return false;
 }
 
-function headSignals(doc: Document, metas: Metas, add: (signal: string, weight: number) => void): void {
+function headSignals(tags: TagLookup, metas: Metas, add: (signal: string, weight: number) => void): void {
   if (metas.get('citation_title') || metas.get('eprints.title')) {
     add('citation_title', Weight.CitationTitle);
   } else if ([...metas.keys()].some((key) => key.startsWith('citation_'))) {
     add('citation_*', Weight.CitationOther);
   }
 
-  const types = [...jsonLdTypes(doc)];
+  const types = [...jsonLdTypes(tags('script'))];
   const publicationType = types.find((type) => PUBLICATION_TYPE.test(type));
   if (publicationType) add(`jsonld:${publicationType}`, Weight.JsonLdPublication);
   for (const type of types) if (NON_PUBLICATION_TYPE.test(type)) add(`jsonld:${type}`, Weight.JsonLdOther);
@@ -151,15 +159,16 @@ function headSignals(doc: Document, metas: Metas, add: (signal: string, weight: 
   }
 }
 
-function bodySignals(doc: Document, metas: Metas, url: string, signals: readonly string[], add: (signal: string, weight: number) => void): void {
+function bodySignals(doc: Document, tags: TagLookup, metas: Metas, url: string, signals: readonly string[], add: (signal: string, weight: number) => void): void {
   const markers = pageMarkers(doc);
+  const inChrome = chromeTest();
   const microdata = markers.itemTypes;
   const microPublication = microdata.map((itemType) => MICRODATA_PUBLICATION.exec(itemType)?.[1]).find(Boolean);
   if (microPublication) add(`microdata:${microPublication}`, Weight.MicrodataPublication);
   const microOther = new Set(microdata.map((itemType) => MICRODATA_OTHER.exec(itemType)?.[1]).filter(Boolean) as string[]);
   for (const type of microOther) add(`microdata:${type}`, Weight.MicrodataOther);
 
-  const heading = mainHeading(doc);
+  const heading = mainHeading(tags('h1'));
   if (heading) {
     const context = headingContext(heading);
     if (context.byline) add('byline', Weight.Byline);
@@ -176,7 +185,7 @@ function bodySignals(doc: Document, metas: Metas, url: string, signals: readonly
     add('article-element', Weight.OwnArticle);
   }
 
-  const labels = publicationLabels(doc, heading);
+  const labels = publicationLabels(doc, heading, inChrome);
   const otherLabels: string[] = labels.filter((kind) => kind === 'vacancy' || kind === 'event');
   labels
     .filter((kind) => !otherLabels.includes(kind))
@@ -184,24 +193,24 @@ function bodySignals(doc: Document, metas: Metas, url: string, signals: readonly
     .forEach((kind) => add(`label:${kind}`, Weight.Label));
   for (const kind of otherLabels) add(`label:${kind}`, Weight.OtherLabel);
 
-  const pdfs = pdfLinkCount(doc);
+  const pdfs = pdfLinkCount(doc, inChrome);
   if (pdfs > 0 && pdfs <= 6) add('pdf-link', Weight.PdfLink);
   else if (metas.get('citation_pdf_url')) add('pdf-link', Weight.PdfLink);
 
-  const textScore = runningTextScore(doc, heading);
+  const textScore = runningTextScore(doc, heading, inChrome);
   if (textScore > 20) add('running-text', Weight.RunningText);
   if (textScore > 60) add('long-running-text', Weight.LongRunningText);
 
   // Cards after the page's own article (related, recirculation) count for little; cards around a
   // heading that has no article of its own are the page. Publisher-declared structure
   // (JSON-LD, citation_*, microdata) also outweighs a recirculation grid.
-  const cards = cardGroups(doc, heading);
+  const cards = cardGroups(doc, heading, inChrome);
   const structured = signals.some((s) => /^(citation_|jsonld:|microdata:)/.test(s) && !NON_PUBLICATION_TYPE.test(s.replace(/^\w+:/, '')));
   const scale = structured ? 0.5 : 1;
   if (cards.largest >= 6) add('listing:cards', Weight.ManyCards * scale);
   if (cards.largest >= 12) add('listing:many-cards', Weight.VeryManyCards * scale);
   if (cards.largestBesideArticle >= 6) add('listing:cards-beside-article', Weight.CardsBesideArticle);
-  if (datedItems(doc, heading) >= 6) add('listing:dates', Weight.DatedItems);
+  if (datedItems(doc, heading, inChrome) >= 6) add('listing:dates', Weight.DatedItems);
 
   const hints = urlHints(url);
   for (const hint of hints.negatives) {
@@ -214,7 +223,7 @@ function bodySignals(doc: Document, metas: Metas, url: string, signals: readonly
   if (textScore <= 20 && markers.password) add('login', Weight.Login);
 }
 
-export function isPublicationPage(doc: Document, url: string): Detection {
+export function isPublicationPage(doc: Document, url: string, tags: TagLookup = (tag) => doc.getElementsByTagName(tag)): Detection {
   const signals: string[] = [];
   let score = 0;
   const add = (signal: string, weight: number) => {
@@ -223,10 +232,10 @@ export function isPublicationPage(doc: Document, url: string): Detection {
     score += weight;
   };
   try {
-    const metas = readMetas(doc);
-    if (headDescribesOtherPage(doc, metas, url)) add('stale-metadata', Weight.StaleMetadata);
-    else headSignals(doc, metas, add);
-    bodySignals(doc, metas, url, signals, add);
+    const metas = readMetas(tags('meta'));
+    if (headDescribesOtherPage(tags('link'), metas, url)) add('stale-metadata', Weight.StaleMetadata);
+    else headSignals(tags, metas, add);
+    bodySignals(doc, tags, metas, url, signals, add);
   } catch {
     // A page hostile enough to break a selector is not one to act on.
     return { detected: false, confidence: 0, signals: [...signals, 'error'] };

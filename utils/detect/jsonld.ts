@@ -9,11 +9,12 @@ const MAX_TYPES = 64;
 const TYPE_PATTERN = /"@type"\s*:\s*(\[[^\]]{0,400}\]|"[^"]{0,80}")/g;
 const TYPE_NAME = /"((?:[^"\\]|\\.){0,80})"/g;
 
-export function jsonLdTypes(doc: Document): Set<string> {
+export function jsonLdTypes(scripts: ArrayLike<Element>): Set<string> {
   const types = new Set<string>();
-  const blocks = doc.querySelectorAll('script[type="application/ld+json" i]');
-  for (let i = 0; i < blocks.length && i < MAX_BLOCKS; i++) {
-    const text = (blocks[i].textContent ?? '').slice(0, MAX_CHARS_PER_BLOCK);
+  for (let i = 0, blocks = 0; i < scripts.length && blocks < MAX_BLOCKS; i++) {
+    if ((scripts[i].getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
+    blocks++;
+    const text = (scripts[i].textContent ?? '').slice(0, MAX_CHARS_PER_BLOCK);
     TYPE_PATTERN.lastIndex = 0;
     for (let match = TYPE_PATTERN.exec(text); match && types.size < MAX_TYPES; match = TYPE_PATTERN.exec(text)) {
       TYPE_NAME.lastIndex = 0;

@@ -38,8 +38,38 @@ function statesDate(line: string): boolean {
   return false;
 }
 
-/** Places on a page that are chrome, not content. */
-const CHROME = 'nav, footer, form, [role="navigation"], [role="search"], [role="dialog"], [aria-modal="true"]';
+/** Places on a page that are chrome, not content: nav, footer, form, and these roles. */
+const CHROME_TAGS = new Set(['nav', 'footer', 'form']);
+const CHROME_ROLES = new Set(['navigation', 'search', 'dialog']);
+
+/** Whether an element sits in site chrome (navigation, footer, a form, a dialog). */
+export type ChromeTest = (el: Element) => boolean;
+
+/**
+ * A chrome test for one check that remembers every ancestor it has seen: hundreds of paragraphs
+ * share a few dozen ancestors, and some DOMs (linkedom) compile a selector on every closest().
+ */
+export function chromeTest(): ChromeTest {
+  const known = new Map<Element, boolean>();
+  return (el) => {
+    const path: Element[] = [];
+    let answer = false;
+    for (let node: Element | null = el; node; node = node.parentElement) {
+      const seen = known.get(node);
+      if (seen !== undefined) {
+        answer = seen;
+        break;
+      }
+      path.push(node);
+      if (CHROME_TAGS.has(node.localName) || CHROME_ROLES.has(node.getAttribute('role') ?? '') || node.getAttribute('aria-modal') === 'true') {
+        answer = true;
+        break;
+      }
+    }
+    for (const node of path) known.set(node, answer);
+    return answer;
+  };
+}
 
 /** Sibling links, not `parent.children.length`: that counts every card of a 20,000-card list. */
 function isOnlyChild(el: Element): boolean {
@@ -58,12 +88,12 @@ function text(el: Element | null | undefined, max = 400): string {
   return collected.slice(0, max).replace(/\s+/g, ' ').trim();
 }
 
-/** The page's main heading: the h1 of the main region, else the only h1. */
-export function mainHeading(doc: Document): Element | null {
-  const inMain = doc.querySelector('main h1, [role="main"] h1, article h1');
-  if (inMain) return inMain;
-  const all = doc.querySelectorAll('h1');
-  return all.length === 1 ? all[0] : null;
+/** The page's main heading: the first h1 in the main region or an article, else the only h1. */
+export function mainHeading(h1s: ArrayLike<Element>): Element | null {
+  for (let i = 0; i < h1s.length && i < 50; i++) {
+    if (h1s[i].parentElement?.closest('main, [role="main"], article')) return h1s[i];
+  }
+  return h1s.length === 1 ? h1s[0] : null;
 }
 
 export interface HeadingContext {
@@ -130,7 +160,7 @@ function inspectNeighbours(anchor: Element, result: HeadingContext): void {
 }
 
 /** Distinct kinds of label on the page: a publication's (year, author, theme, type, identifier), a vacancy's or an event's. */
-export function publicationLabels(doc: Document, heading: Element | null): string[] {
+export function publicationLabels(doc: Document, heading: Element | null, inChrome: ChromeTest): string[] {
   const kinds = new Set<string>();
   // Inside the main region when the page marks one, so a mega-menu cannot use up the budget.
   const scope = doc.querySelector('main, [role="main"]') ?? doc;
@@ -140,7 +170,7 @@ export function publicationLabels(doc: Document, heading: Element | null): strin
     const kind = labelKind(text(el, 60));
     if (!kind || kinds.has(kind)) continue;
     // Filter facets on an overview ("Thema's" above checkboxes) are labels of a search, not of a work.
-    if (el.closest(CHROME) || el.parentElement?.querySelector('input, select')) continue;
+    if (inChrome(el) || el.parentElement?.querySelector('input, select')) continue;
     kinds.add(kind);
   }
   // "Soort publicatie: Advies<br>Auteurs: …" in a plain block under the heading: line by line.
@@ -166,11 +196,11 @@ function labelKind(content: string): string | undefined {
 }
 
 /** Links to a PDF: one to a few is a download of this work; dozens is a list of them. */
-export function pdfLinkCount(doc: Document): number {
+export function pdfLinkCount(doc: Document, inChrome: ChromeTest): number {
   let count = 0;
   const links = doc.querySelectorAll('a[href*=".pdf"], a[href*=".PDF"]');
   for (let i = 0; i < links.length && i < 50; i++) {
-    if (!links[i].closest(CHROME)) count++;
+    if (!inChrome(links[i])) count++;
   }
   return count;
 }
@@ -179,7 +209,7 @@ export function pdfLinkCount(doc: Document): number {
  * Readability's isProbablyReaderable measure, bounded: the square roots of the lengths of long
  * paragraphs (over 140 characters), outside navigation and dialogs, stopping once clearly long.
  */
-export function runningTextScore(doc: Document, heading: Element | null): number {
+export function runningTextScore(doc: Document, heading: Element | null, inChrome: ChromeTest): number {
   let score = 0;
   const nodes = doc.querySelectorAll('p, pre, article');
   const articles = doc.querySelectorAll('article').length;
@@ -193,7 +223,7 @@ export function runningTextScore(doc: Document, heading: Element | null): number
       const card = node.closest('li, article');
       if (card && (card.tagName === 'LI' || (articles > 1 && !(heading && card.contains(heading))))) continue;
     }
-    if (node.closest(CHROME)) continue;
+    if (inChrome(node)) continue;
     // Capped: past 3,000 characters one node already counts as clearly long.
     const length = text(node, 3000).length;
     if (length >= 140) score += Math.sqrt(length - 140);
@@ -221,12 +251,15 @@ export interface CardGroups {
  * Repeated cards: sibling items (list items, articles, divs) each with a heading that is or holds a
  * link. Five related publications under an essay are normal; an overview has many more.
  */
-export function cardGroups(doc: Document, heading: Element | null): CardGroups {
+export function cardGroups(doc: Document, heading: Element | null, inChrome: ChromeTest): CardGroups {
   const groups = new Map<Element, Set<Element>>();
-  const links = doc.querySelectorAll('h2 a, h3 a, h4 a, h5 a, a h2, a h3, a h4, a h5');
-  for (let i = 0; i < links.length && i < MAX_CARD_HEADINGS; i++) {
-    const cardHeading = links[i].closest('h2, h3, h4, h5') ?? links[i];
-    if (cardHeading === heading) continue;
+  // Headings first, then whether each is or holds a link: one plain tag query instead of eight
+  // descendant selectors over every element.
+  const headings = doc.querySelectorAll('h2, h3, h4, h5');
+  for (let i = 0, seen = 0; i < headings.length && seen < MAX_CARD_HEADINGS; i++) {
+    const cardHeading = headings[i];
+    if (cardHeading === heading || (cardHeading.getElementsByTagName('a').length === 0 && !cardHeading.closest('a'))) continue;
+    seen++;
     let item = cardHeading.closest('li, article') ?? cardHeading.parentElement?.closest('div') ?? cardHeading.parentElement;
     // Views wrap each card in its own row (<div class="views-row"><article>…): the rows are the siblings.
     for (let up = 0; up < 3 && item?.parentElement && isOnlyChild(item); up++) item = item.parentElement;
@@ -241,7 +274,7 @@ export function cardGroups(doc: Document, heading: Element | null): CardGroups {
   let largest = 0;
   let largestBesideArticle = 0;
   for (const [list, members] of groups) {
-    if (members.size < 6 || list.closest(CHROME)) continue;
+    if (members.size < 6 || inChrome(list)) continue;
     if (isBeside(list, ownArticle)) largestBesideArticle = Math.max(largestBesideArticle, members.size);
     else largest = Math.max(largest, members.size);
   }
@@ -249,7 +282,7 @@ export function cardGroups(doc: Document, heading: Element | null): CardGroups {
 }
 
 /** Dates shown in repeated items (a news list without headings still dates every entry), related blocks aside. */
-export function datedItems(doc: Document, heading: Element | null): number {
+export function datedItems(doc: Document, heading: Element | null, inChrome: ChromeTest): number {
   const items = new Set<Element>();
   const ownArticle = heading?.closest('article') ?? null;
   const besideByList = new Map<Element, boolean>();
@@ -259,7 +292,7 @@ export function datedItems(doc: Document, heading: Element | null): number {
     const list = item?.parentElement;
     if (!item || !list || (heading && item.contains(heading))) continue;
     let beside = besideByList.get(list);
-    if (beside === undefined) besideByList.set(list, (beside = isBeside(list, ownArticle) || !!list.closest(CHROME)));
+    if (beside === undefined) besideByList.set(list, (beside = isBeside(list, ownArticle) || inChrome(list)));
     if (!beside) items.add(item);
   }
   return items.size;

@@ -62,6 +62,8 @@ export interface ExtractOptions {
    * (the cheap check's 'stale-metadata'). Meta tags, JSON-LD and links in the head are ignored.
    */
   ignoreHead?: boolean;
+  /** The page's element index when the caller has built it already (indexElements, whole page). */
+  elements?: ElementIndex;
 }
 
 export function createContext(doc: Document, url: string, options: ExtractOptions = {}): ExtractionContext {
@@ -73,7 +75,7 @@ export function createContext(doc: Document, url: string, options: ExtractOption
   } catch {
     // Not a URL: leave host empty.
   }
-  const elements = indexElements(doc, options.ignoreHead);
+  const elements = options.elements ?? indexElements(doc, options.ignoreHead);
   const heading = mainHeading(elementsByTag(elements, 'h1'));
   let links: LinkInfo[] | undefined;
   const relatedBlocks = findRelatedBlocks(doc, elements.sectionHeadings);

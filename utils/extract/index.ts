@@ -11,6 +11,7 @@ import { isPublicationPage } from '@/utils/detect';
 import type { ExtractionResult, Publication } from '@/utils/publication';
 import { extractAuthors } from './authors-field';
 import { createContext, type ExtractionContext, type ExtractOptions } from './context';
+import { elementsByTag, indexElements, type ElementIndex } from './elements';
 import { extractCanonicalUrl, extractDoi, extractIsbn, extractPdfUrl } from './identifiers';
 import { extractLanguage } from './language';
 import { extractPublished } from './published';
@@ -87,14 +88,23 @@ function extractionSignals(publication: Publication | undefined): string[] {
 /** Detection (the cheap check's decision) plus the record. Never throws. */
 export function extractPage(doc: Document, url: string): ExtractionResult {
   let detection: ExtractionResult = { detected: false, confidence: 0, signals: [] };
+  // One walk over the page serves the check and the record.
+  let elements: ElementIndex | undefined;
   try {
-    const found = isPublicationPage(doc, url);
+    elements = indexElements(doc);
+  } catch {
+    // Left to the check and the extractor's own guards.
+  }
+  try {
+    const index = elements;
+    const found = isPublicationPage(doc, url, index ? (tag) => elementsByTag(index, tag) : undefined);
     detection = { detected: found.detected, confidence: found.confidence, signals: [...found.signals] };
   } catch {
     detection.signals.push('detect:error');
   }
   // After in-page navigation the head may still describe the previous view: never keep its metadata.
-  const publication = extractPublication(doc, url, { ignoreHead: detection.signals.includes('stale-metadata') });
+  const ignoreHead = detection.signals.includes('stale-metadata');
+  const publication = extractPublication(doc, url, { ignoreHead, elements: ignoreHead ? undefined : elements });
   const result: ExtractionResult = {
     detected: detection.detected,
     confidence: detection.confidence,
