@@ -1,8 +1,8 @@
 /**
  * Extraction speed in Node, DOM parsing included: Leesmap (linkedom + extractPage) beside
  * metascraper (cheerio + its author, date, description, lang, publisher and title rules) on the
- * same pages in the same run. Each page is run RUNS times after a warm-up pass; a page's time is
- * its median run, and the table gives the median and 95th percentile over pages.
+ * same pages in the same run. Each page is run RUNS times after a warm-up pass, the systems taking
+ * turns; a page's time is its median run, and the table gives the median and 95th percentile over pages.
  * Pages: ../shared/corpora/readability/ (said plainly when missing) and tests/fixtures/.
  * Target (issue 3): Leesmap's median at most one third of metascraper's.
  * Run alone: `npx tsx scripts/bench/extract.ts`; `npm run bench` runs it with the others.
@@ -26,19 +26,27 @@ function median(values: number[]): number {
   return quantile(sorted, 0.5);
 }
 
-async function timePages(pages: EvalPage[], run: (page: EvalPage) => unknown): Promise<number[]> {
-  for (const page of pages) await run(page); // warm-up: JIT, module caches
-  const perPage: number[] = [];
+type System = (page: EvalPage) => unknown;
+
+/**
+ * Per page, the systems take turns run by run, so a busy moment on this shared machine falls on
+ * all of them alike rather than on whichever block was running. A page's time is its median run.
+ */
+async function timePages(pages: EvalPage[], systems: System[]): Promise<number[][]> {
+  for (const page of pages) for (const run of systems) await run(page); // warm-up: JIT, module caches
+  const perSystem: number[][] = systems.map(() => []);
   for (const page of pages) {
-    const runs: number[] = [];
+    const runs: number[][] = systems.map(() => []);
     for (let i = 0; i < RUNS; i++) {
-      const started = performance.now();
-      await run(page);
-      runs.push(performance.now() - started);
+      for (const [s, run] of systems.entries()) {
+        const started = performance.now();
+        await run(page);
+        runs[s].push(performance.now() - started);
+      }
     }
-    perPage.push(median(runs));
+    runs.forEach((times, s) => perSystem[s].push(median(times)));
   }
-  return perPage.sort((a, b) => a - b);
+  return perSystem.map((times) => times.sort((a, b) => a - b));
 }
 
 function row(name: string, times: number[]): string {
@@ -46,11 +54,13 @@ function row(name: string, times: number[]): string {
 }
 
 async function bench(title: string, pages: EvalPage[]): Promise<void> {
-  const leesmap = await timePages(pages, (page) => runLeesmap(page.html, page.url));
-  const metascraper = await timePages(pages, (page) => runMetascraper(page.html, page.url));
   // Where Leesmap's time goes: the DOM parse alone, and parse + record without the detection check.
-  const parseOnly = await timePages(pages, (page) => parseDocument(page.html));
-  const withoutDetection = await timePages(pages, (page) => extractPublication(parseDocument(page.html), page.url));
+  const [leesmap, metascraper, parseOnly, withoutDetection] = await timePages(pages, [
+    (page) => runLeesmap(page.html, page.url),
+    (page) => runMetascraper(page.html, page.url),
+    (page) => parseDocument(page.html),
+    (page) => extractPublication(parseDocument(page.html), page.url),
+  ]);
   console.log(`\n${title}: ${pages.length} pages, median of ${RUNS} runs per page`);
   console.log('| system | median | p95 | max |');
   console.log('| --- | --- | --- | --- |');
