@@ -12,8 +12,10 @@ import { envelope } from '@/utils/messages';
  */
 export default defineUnlistedScript(() => {
   const check = (url: string) => {
+    const started = performance.now();
     const detection = isPublicationPage(document, url);
-    browser.runtime.sendMessage(envelope('content/checked', { url, detection })).catch(() => {
+    const ms = performance.now() - started;
+    browser.runtime.sendMessage(envelope('content/checked', { url, detection, ms })).catch(() => {
       // The extension was reloaded or updated: this old script has nobody to talk to.
     });
   };

@@ -34,7 +34,8 @@ export type ReaderEdits = Partial<Pick<ReaderFields, 'status' | 'notes' | 'tags'
 /** Messages a content script sends (from a web page's tab). */
 export interface ContentToBackground {
   /** The cheap check ran (on load or after in-page navigation). */
-  'content/checked': { request: { url: string; detection: Detection }; response: { ok: true } };
+  /** `ms`: how long the check took in the page (performance.now()), kept per tab for the benchmark and diagnosis. */
+  'content/checked': { request: { url: string; detection: Detection; ms?: number }; response: { ok: true } };
 }
 
 /** Messages the popup, options and library pages send. */

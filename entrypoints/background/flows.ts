@@ -35,10 +35,10 @@ async function savedFor(url: string, extraction?: StoredTabState['extraction']):
 }
 
 /** The content script's cheap check ran: remember it, extract where it found a publication. */
-export async function onPageChecked(tabId: number, url: string, detection: Detection): Promise<void> {
+export async function onPageChecked(tabId: number, url: string, detection: Detection, checkMs?: number): Promise<void> {
   const previous = await getTabState(tabId);
   // A new address (also after in-page navigation) never keeps the previous page's extraction.
-  const state: StoredTabState = { url, detection };
+  const state: StoredTabState = { url, detection, checkMs };
   if (previous?.url === url && previous.extraction) state.extraction = previous.extraction;
   await setTabState(tabId, state);
 

@@ -32,13 +32,14 @@ function ids(value: unknown): string[] {
 }
 
 export const handlers: Handlers = {
-  async 'content/checked'({ url, detection }, sender) {
+  async 'content/checked'({ url, detection, ms }, sender) {
     const tabId = sender.tab?.id;
     const checked = sanitizeDetection(detection);
     // The sender's own address wins over what the page script claims.
     const pageUrl = safeHttpUrl(sender.url) ?? safeHttpUrl(url);
     if (tabId === undefined || !checked || !pageUrl) invalid('check');
-    await onPageChecked(tabId, pageUrl, checked);
+    const checkMs = typeof ms === 'number' && ms >= 0 && ms < 60_000 ? ms : undefined;
+    await onPageChecked(tabId, pageUrl, checked, checkMs);
     return { ok: true };
   },
 

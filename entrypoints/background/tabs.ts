@@ -8,6 +8,8 @@ import type { ExtractionResult } from '@/utils/publication';
 export interface StoredTabState {
   url: string;
   detection?: Detection;
+  /** Time the content script's check took in the page, in ms (performance.now()). */
+  checkMs?: number;
   extraction?: ExtractionResult;
 }
 
