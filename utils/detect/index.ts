@@ -11,6 +11,7 @@
  */
 import { jsonLdTypes, NON_PUBLICATION_TYPE, PUBLICATION_TYPE } from './jsonld';
 import {
+  articleCount,
   cardGroups,
   chromeTest,
   datedItems,
@@ -20,6 +21,7 @@ import {
   pdfLinkCount,
   publicationLabels,
   runningTextScore,
+  type Finder,
 } from './page';
 import { urlHints } from './url';
 
@@ -83,11 +85,22 @@ const MICRODATA_OTHER = /schema\.org\/(Event|Product|Offer|JobPosting)\b/;
 type Metas = Map<string, string>;
 
 /**
- * The page's elements of one tag, in document order. By default the DOM's own
- * getElementsByTagName; the extractor passes the element index it has already built, so a page
- * is walked once for both (some DOMs, such as linkedom, walk the whole tree on every query).
+ * The page's elements as the extractor has already walked them: every element in document order,
+ * and those of a few tags. Given this, the check filters these lists instead of querying the DOM,
+ * so a page is walked once for both (some DOMs, such as linkedom, walk the whole tree and compile
+ * the selector on every query). The content script has no index and asks the DOM.
  */
+export interface WalkedElements {
+  all: ArrayLike<Element>;
+  byTag: TagLookup;
+}
 export type TagLookup = (tag: 'meta' | 'script' | 'link' | 'h1') => ArrayLike<Element>;
+
+function filterElements(all: ArrayLike<Element>, test: (el: Element) => boolean): Element[] {
+  const kept: Element[] = [];
+  for (let i = 0; i < all.length; i++) if (test(all[i])) kept.push(all[i]);
+  return kept;
+}
 
 /**
  * Every <meta name|property> of the page in one pass, by lower-case key (first one wins). Not
@@ -159,8 +172,8 @@ function headSignals(tags: TagLookup, metas: Metas, add: (signal: string, weight
   }
 }
 
-function bodySignals(doc: Document, tags: TagLookup, metas: Metas, url: string, signals: readonly string[], add: (signal: string, weight: number) => void): void {
-  const markers = pageMarkers(doc);
+function bodySignals(doc: Document, find: Finder, tags: TagLookup, metas: Metas, url: string, signals: readonly string[], add: (signal: string, weight: number) => void): void {
+  const markers = pageMarkers(find);
   const inChrome = chromeTest();
   const microdata = markers.itemTypes;
   const microPublication = microdata.map((itemType) => MICRODATA_PUBLICATION.exec(itemType)?.[1]).find(Boolean);
@@ -181,7 +194,7 @@ function bodySignals(doc: Document, tags: TagLookup, metas: Metas, url: string, 
     const target = link ? pageKey(link, url) : undefined;
     const here = pageKey(url, url);
     if (target && here && target.host === here.host && target.path !== here.path) add('heading-links-away', Weight.HeadingLinksAway);
-  } else if (doc.querySelectorAll('article').length === 1) {
+  } else if (articleCount(find) === 1) {
     add('article-element', Weight.OwnArticle);
   }
 
@@ -193,24 +206,24 @@ function bodySignals(doc: Document, tags: TagLookup, metas: Metas, url: string, 
     .forEach((kind) => add(`label:${kind}`, Weight.Label));
   for (const kind of otherLabels) add(`label:${kind}`, Weight.OtherLabel);
 
-  const pdfs = pdfLinkCount(doc, inChrome);
+  const pdfs = pdfLinkCount(find, inChrome);
   if (pdfs > 0 && pdfs <= 6) add('pdf-link', Weight.PdfLink);
   else if (metas.get('citation_pdf_url')) add('pdf-link', Weight.PdfLink);
 
-  const textScore = runningTextScore(doc, heading, inChrome);
+  const textScore = runningTextScore(find, heading, inChrome);
   if (textScore > 20) add('running-text', Weight.RunningText);
   if (textScore > 60) add('long-running-text', Weight.LongRunningText);
 
   // Cards after the page's own article (related, recirculation) count for little; cards around a
   // heading that has no article of its own are the page. Publisher-declared structure
   // (JSON-LD, citation_*, microdata) also outweighs a recirculation grid.
-  const cards = cardGroups(doc, heading, inChrome);
+  const cards = cardGroups(find, heading, inChrome);
   const structured = signals.some((s) => /^(citation_|jsonld:|microdata:)/.test(s) && !NON_PUBLICATION_TYPE.test(s.replace(/^\w+:/, '')));
   const scale = structured ? 0.5 : 1;
   if (cards.largest >= 6) add('listing:cards', Weight.ManyCards * scale);
   if (cards.largest >= 12) add('listing:many-cards', Weight.VeryManyCards * scale);
   if (cards.largestBesideArticle >= 6) add('listing:cards-beside-article', Weight.CardsBesideArticle);
-  if (datedItems(doc, heading, inChrome) >= 6) add('listing:dates', Weight.DatedItems);
+  if (datedItems(find, heading, inChrome) >= 6) add('listing:dates', Weight.DatedItems);
 
   const hints = urlHints(url);
   for (const hint of hints.negatives) {
@@ -223,7 +236,9 @@ function bodySignals(doc: Document, tags: TagLookup, metas: Metas, url: string, 
   if (textScore <= 20 && markers.password) add('login', Weight.Login);
 }
 
-export function isPublicationPage(doc: Document, url: string, tags: TagLookup = (tag) => doc.getElementsByTagName(tag)): Detection {
+export function isPublicationPage(doc: Document, url: string, walked?: WalkedElements): Detection {
+  const tags: TagLookup = walked ? walked.byTag : (tag) => doc.getElementsByTagName(tag);
+  const find: Finder = walked ? (_selector, test) => filterElements(walked.all, test) : (selector) => doc.querySelectorAll(selector);
   const signals: string[] = [];
   let score = 0;
   const add = (signal: string, weight: number) => {
@@ -235,7 +250,7 @@ export function isPublicationPage(doc: Document, url: string, tags: TagLookup = 
     const metas = readMetas(tags('meta'));
     if (headDescribesOtherPage(tags('link'), metas, url)) add('stale-metadata', Weight.StaleMetadata);
     else headSignals(tags, metas, add);
-    bodySignals(doc, tags, metas, url, signals, add);
+    bodySignals(doc, find, tags, metas, url, signals, add);
   } catch {
     // A page hostile enough to break a selector is not one to act on.
     return { detected: false, confidence: 0, signals: [...signals, 'error'] };

@@ -71,6 +71,13 @@ export function chromeTest(): ChromeTest {
   };
 }
 
+/**
+ * Elements of the page that match a selector, in document order. `test` is the same condition as
+ * `selector`, written out: the content script asks the DOM (`querySelectorAll(selector)`), the
+ * extractor filters the element list it has already walked with `test` (see isPublicationPage).
+ */
+export type Finder = (selector: string, test: (el: Element) => boolean) => ArrayLike<Element>;
+
 /** Sibling links, not `parent.children.length`: that counts every card of a 20,000-card list. */
 function isOnlyChild(el: Element): boolean {
   return !el.previousElementSibling && !el.nextElementSibling;
@@ -196,23 +203,32 @@ function labelKind(content: string): string | undefined {
 }
 
 /** Links to a PDF: one to a few is a download of this work; dozens is a list of them. */
-export function pdfLinkCount(doc: Document, inChrome: ChromeTest): number {
+export function pdfLinkCount(find: Finder, inChrome: ChromeTest): number {
   let count = 0;
-  const links = doc.querySelectorAll('a[href*=".pdf"], a[href*=".PDF"]');
+  const links = find('a[href*=".pdf"], a[href*=".PDF"]', (el) => {
+    const href = el.localName === 'a' ? el.getAttribute('href') : null;
+    return href !== null && (href.includes('.pdf') || href.includes('.PDF'));
+  });
   for (let i = 0; i < links.length && i < 50; i++) {
     if (!inChrome(links[i])) count++;
   }
   return count;
 }
 
+const TEXT_TAGS = new Set(['p', 'pre', 'article']);
+
+export function articleCount(find: Finder): number {
+  return find('article', (el) => el.localName === 'article').length;
+}
+
 /**
  * Readability's isProbablyReaderable measure, bounded: the square roots of the lengths of long
  * paragraphs (over 140 characters), outside navigation and dialogs, stopping once clearly long.
  */
-export function runningTextScore(doc: Document, heading: Element | null, inChrome: ChromeTest): number {
+export function runningTextScore(find: Finder, heading: Element | null, inChrome: ChromeTest): number {
   let score = 0;
-  const nodes = doc.querySelectorAll('p, pre, article');
-  const articles = doc.querySelectorAll('article').length;
+  const nodes = find('p, pre, article', (el) => TEXT_TAGS.has(el.localName));
+  const articles = articleCount(find);
   // Bounded by nodes visited, skipped ones included, so 20,000 teasers cost no more than 200.
   for (let i = 0; i < nodes.length && i < MAX_TEXT_NODES && score < 80; i++) {
     const node = nodes[i];
@@ -240,6 +256,8 @@ function isBeside(list: Element, ownArticle: Element | null): boolean {
   return RELATED_HEADING.test(text(list.previousElementSibling ?? list.parentElement?.previousElementSibling, 60));
 }
 
+const CARD_HEADING_TAGS = new Set(['h2', 'h3', 'h4', 'h5']);
+
 export interface CardGroups {
   /** The largest number of sibling items that each carry a linked heading, in the page's own content. */
   largest: number;
@@ -251,11 +269,11 @@ export interface CardGroups {
  * Repeated cards: sibling items (list items, articles, divs) each with a heading that is or holds a
  * link. Five related publications under an essay are normal; an overview has many more.
  */
-export function cardGroups(doc: Document, heading: Element | null, inChrome: ChromeTest): CardGroups {
+export function cardGroups(find: Finder, heading: Element | null, inChrome: ChromeTest): CardGroups {
   const groups = new Map<Element, Set<Element>>();
   // Headings first, then whether each is or holds a link: one plain tag query instead of eight
   // descendant selectors over every element.
-  const headings = doc.querySelectorAll('h2, h3, h4, h5');
+  const headings = find('h2, h3, h4, h5', (el) => CARD_HEADING_TAGS.has(el.localName));
   for (let i = 0, seen = 0; i < headings.length && seen < MAX_CARD_HEADINGS; i++) {
     const cardHeading = headings[i];
     if (cardHeading === heading || (cardHeading.getElementsByTagName('a').length === 0 && !cardHeading.closest('a'))) continue;
@@ -282,11 +300,13 @@ export function cardGroups(doc: Document, heading: Element | null, inChrome: Chr
 }
 
 /** Dates shown in repeated items (a news list without headings still dates every entry), related blocks aside. */
-export function datedItems(doc: Document, heading: Element | null, inChrome: ChromeTest): number {
+export function datedItems(find: Finder, heading: Element | null, inChrome: ChromeTest): number {
   const items = new Set<Element>();
   const ownArticle = heading?.closest('article') ?? null;
   const besideByList = new Map<Element, boolean>();
-  const times = doc.querySelectorAll('li time, article time, li [itemprop="datePublished"]');
+  const times = find('li time, article time, li [itemprop="datePublished"]', (el) =>
+    el.localName === 'time' ? Boolean(el.parentElement?.closest('li, article'))
+      : el.getAttribute('itemprop') === 'datePublished' && Boolean(el.parentElement?.closest('li')));
   for (let i = 0; i < times.length && i < MAX_TIMES; i++) {
     const item = times[i].closest('li, article');
     const list = item?.parentElement;
@@ -308,24 +328,39 @@ export interface Markers {
   password: boolean;
 }
 
-const SEARCH_FORM = 'input[type="search"], [role="search"], form[action*="search"], form[action*="zoek"]';
-const CALENDAR_LINK = 'a[href$=".ics"], a[href*=".ics?"], a[href*="calendar.google.com/calendar/render"], a[href*="outlook.live.com/calendar"]';
-const PRICE = '[itemprop="price"], form[action*="cart"], [data-add-to-cart], button[name="add-to-cart"]';
-const PASSWORD = 'input[type="password"]';
-const MARKERS = ['[itemscope][itemtype]', SEARCH_FORM, CALENDAR_LINK, PRICE, PASSWORD].join(', ');
+const MARKERS =
+  '[itemscope][itemtype], input[type="search"], input[type="password"], [role="search"], form[action*="search"], form[action*="zoek"], ' +
+  'form[action*="cart"], a[href$=".ics"], a[href*=".ics?"], a[href*="calendar.google.com/calendar/render"], ' +
+  'a[href*="outlook.live.com/calendar"], [itemprop="price"], [data-add-to-cart], button[name="add-to-cart"]';
 const MAX_MARKERS = 300;
 
-export function pageMarkers(doc: Document): Markers {
+/** Raises the flags `el` stands for, by the same conditions as MARKERS; true when it is a marker at all. */
+function readMarker(el: Element, markers: Markers): boolean {
+  const tag = el.localName;
+  const type = tag === 'input' ? (el.getAttribute('type') ?? '').toLowerCase() : '';
+  const action = tag === 'form' ? el.getAttribute('action') ?? '' : '';
+  const href = tag === 'a' ? el.getAttribute('href') ?? '' : '';
+  const search = type === 'search' || el.getAttribute('role') === 'search' || action.includes('search') || action.includes('zoek');
+  const calendar = href.endsWith('.ics') || href.includes('.ics?') || href.includes('calendar.google.com/calendar/render') || href.includes('outlook.live.com/calendar');
+  const price = action.includes('cart') || el.getAttribute('itemprop') === 'price' || el.hasAttribute('data-add-to-cart')
+    || (tag === 'button' && el.getAttribute('name') === 'add-to-cart');
+  const password = type === 'password';
+  markers.searchForm ||= search;
+  markers.calendarLink ||= calendar;
+  markers.price ||= price;
+  markers.password ||= password;
+  return search || calendar || price || password || (el.hasAttribute('itemscope') && el.hasAttribute('itemtype'));
+}
+
+export function pageMarkers(find: Finder): Markers {
   const markers: Markers = { itemTypes: [], searchForm: false, calendarLink: false, price: false, password: false };
-  const found = doc.querySelectorAll(MARKERS);
+  const scratch: Markers = { ...markers };
+  const found = find(MARKERS, (el) => readMarker(el, scratch));
   for (let i = 0; i < found.length && i < MAX_MARKERS; i++) {
     const el = found[i];
     const itemType = el.getAttribute('itemtype');
     if (itemType && el.hasAttribute('itemscope') && markers.itemTypes.length < 40) markers.itemTypes.push(itemType);
-    if (!markers.searchForm && el.matches(SEARCH_FORM)) markers.searchForm = true;
-    if (!markers.calendarLink && el.matches(CALENDAR_LINK)) markers.calendarLink = true;
-    if (!markers.price && el.matches(PRICE)) markers.price = true;
-    if (!markers.password && el.matches(PASSWORD)) markers.password = true;
+    readMarker(el, markers);
   }
   return markers;
 }

@@ -21,6 +21,8 @@ const MAX_STYLED_HEADING = 80;
 const REGION_TAGS = new Set(['section', 'aside', 'div']);
 
 export interface ElementIndex {
+  /** Every element looked at, in document order. */
+  all: Element[];
   /** meta, script, h1, p, a, time, link — each in document order. */
   byTag: Map<string, Element[]>;
   /** Elements that may be a label or a "Label: value" line (labels.ts). */
@@ -36,12 +38,13 @@ export interface ElementIndex {
 
 /** `skipHead`: index only the body (the head still describes another page, see ExtractOptions). */
 export function indexElements(doc: Document, skipHead = false): ElementIndex {
-  const index: ElementIndex = { byTag: new Map(), labelCandidates: [], sectionHeadings: [], headingsAndParagraphs: [] };
+  const index: ElementIndex = { all: [], byTag: new Map(), labelCandidates: [], sectionHeadings: [], headingsAndParagraphs: [] };
   for (const tag of KEPT_TAGS) index.byTag.set(tag, []);
   const all = (skipHead && doc.body ? doc.body : doc).querySelectorAll('*');
   const count = Math.min(all.length, MAX_ELEMENTS);
   for (let i = 0; i < count; i++) {
     const el = all[i];
+    index.all.push(el);
     const tag = el.tagName.toLowerCase();
     if (LABEL_TAGS.has(tag)) index.labelCandidates.push(el);
     if (SECTION_HEADING_TAGS.has(tag)) index.sectionHeadings.push(el);

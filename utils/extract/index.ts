@@ -97,7 +97,7 @@ export function extractPage(doc: Document, url: string): ExtractionResult {
   }
   try {
     const index = elements;
-    const found = isPublicationPage(doc, url, index ? (tag) => elementsByTag(index, tag) : undefined);
+    const found = isPublicationPage(doc, url, index && { all: index.all, byTag: (tag) => elementsByTag(index, tag) });
     detection = { detected: found.detected, confidence: found.confidence, signals: [...found.signals] };
   } catch {
     detection.signals.push('detect:error');

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isPublicationPage } from '@/utils/detect';
+import { elementsByTag, indexElements } from '@/utils/extract/elements';
 import { documentOf } from './helpers';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
@@ -37,6 +38,9 @@ describe('fixture pages', () => {
       expect(detection.detected, detection.signals.join(' ')).toBe(expected.detected);
       // Confidence agrees with the verdict: above one half exactly when detected.
       expect(detection.confidence > 0.5).toBe(expected.detected);
+      // The extractor runs the same check over the elements it has already walked: same verdict, same reasons.
+      const index = indexElements(doc);
+      expect(isPublicationPage(doc, expected.url, { all: index.all, byTag: (tag) => elementsByTag(index, tag) })).toEqual(detection);
     });
   }
 });
