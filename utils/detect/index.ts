@@ -20,6 +20,7 @@ import {
   pageMarkers,
   pdfLinkCount,
   publicationLabels,
+  QUERIES,
   runningTextScore,
   type Finder,
 } from './page';
@@ -85,22 +86,16 @@ const MICRODATA_OTHER = /schema\.org\/(Event|Product|Offer|JobPosting)\b/;
 type Metas = Map<string, string>;
 
 /**
- * The page's elements as the extractor has already walked them: every element in document order,
- * and those of a few tags. Given this, the check filters these lists instead of querying the DOM,
- * so a page is walked once for both (some DOMs, such as linkedom, walk the whole tree and compile
- * the selector on every query). The content script has no index and asks the DOM.
+ * The page's elements as the extractor has already walked them (walked.ts): given these, the check
+ * reads them instead of querying the DOM, so a page is walked once for both (some DOMs, such as
+ * linkedom, walk the whole tree and compile the selector on every query). The content script has
+ * none and asks the DOM.
  */
 export interface WalkedElements {
-  all: ArrayLike<Element>;
   byTag: TagLookup;
+  find: Finder;
 }
 export type TagLookup = (tag: 'meta' | 'script' | 'link' | 'h1') => ArrayLike<Element>;
-
-function filterElements(all: ArrayLike<Element>, test: (el: Element) => boolean): Element[] {
-  const kept: Element[] = [];
-  for (let i = 0; i < all.length; i++) if (test(all[i])) kept.push(all[i]);
-  return kept;
-}
 
 /**
  * Every <meta name|property> of the page in one pass, by lower-case key (first one wins). Not
@@ -238,7 +233,7 @@ function bodySignals(doc: Document, find: Finder, tags: TagLookup, metas: Metas,
 
 export function isPublicationPage(doc: Document, url: string, walked?: WalkedElements): Detection {
   const tags: TagLookup = walked ? walked.byTag : (tag) => doc.getElementsByTagName(tag);
-  const find: Finder = walked ? (_selector, test) => filterElements(walked.all, test) : (selector) => doc.querySelectorAll(selector);
+  const find: Finder = walked ? walked.find : (query) => doc.querySelectorAll(QUERIES[query]);
   const signals: string[] = [];
   let score = 0;
   const add = (signal: string, weight: number) => {

@@ -72,11 +72,24 @@ export function chromeTest(): ChromeTest {
 }
 
 /**
- * Elements of the page that match a selector, in document order. `test` is the same condition as
- * `selector`, written out: the content script asks the DOM (`querySelectorAll(selector)`), the
- * extractor filters the element list it has already walked with `test` (see isPublicationPage).
+ * What the check looks for in the page body, by name, as CSS. The content script asks the DOM for
+ * these; the extractor filters the elements it has already walked by the same conditions written
+ * out (walked.ts), which keeps those conditions out of the content script.
  */
-export type Finder = (selector: string, test: (el: Element) => boolean) => ArrayLike<Element>;
+export const QUERIES = {
+  pdfLinks: 'a[href*=".pdf"], a[href*=".PDF"]',
+  text: 'p, pre, article',
+  articles: 'article',
+  cardHeadings: 'h2, h3, h4, h5',
+  listTimes: 'li time, article time, li [itemprop="datePublished"]',
+  markers:
+    '[itemscope][itemtype], input[type="search"], input[type="password"], [role="search"], form[action*="search"], form[action*="zoek"], ' +
+    'form[action*="cart"], a[href$=".ics"], a[href*=".ics?"], a[href*="calendar.google.com/calendar/render"], ' +
+    'a[href*="outlook.live.com/calendar"], [itemprop="price"], [data-add-to-cart], button[name="add-to-cart"]',
+};
+export type Query = keyof typeof QUERIES;
+/** The elements that match a query, in document order. */
+export type Finder = (query: Query) => ArrayLike<Element>;
 
 /** Sibling links, not `parent.children.length`: that counts every card of a 20,000-card list. */
 function isOnlyChild(el: Element): boolean {
@@ -205,20 +218,15 @@ function labelKind(content: string): string | undefined {
 /** Links to a PDF: one to a few is a download of this work; dozens is a list of them. */
 export function pdfLinkCount(find: Finder, inChrome: ChromeTest): number {
   let count = 0;
-  const links = find('a[href*=".pdf"], a[href*=".PDF"]', (el) => {
-    const href = el.localName === 'a' ? el.getAttribute('href') : null;
-    return href !== null && (href.includes('.pdf') || href.includes('.PDF'));
-  });
+  const links = find('pdfLinks');
   for (let i = 0; i < links.length && i < 50; i++) {
     if (!inChrome(links[i])) count++;
   }
   return count;
 }
 
-const TEXT_TAGS = new Set(['p', 'pre', 'article']);
-
 export function articleCount(find: Finder): number {
-  return find('article', (el) => el.localName === 'article').length;
+  return find('articles').length;
 }
 
 /**
@@ -227,7 +235,7 @@ export function articleCount(find: Finder): number {
  */
 export function runningTextScore(find: Finder, heading: Element | null, inChrome: ChromeTest): number {
   let score = 0;
-  const nodes = find('p, pre, article', (el) => TEXT_TAGS.has(el.localName));
+  const nodes = find('text');
   const articles = articleCount(find);
   // Bounded by nodes visited, skipped ones included, so 20,000 teasers cost no more than 200.
   for (let i = 0; i < nodes.length && i < MAX_TEXT_NODES && score < 80; i++) {
@@ -256,8 +264,6 @@ function isBeside(list: Element, ownArticle: Element | null): boolean {
   return RELATED_HEADING.test(text(list.previousElementSibling ?? list.parentElement?.previousElementSibling, 60));
 }
 
-const CARD_HEADING_TAGS = new Set(['h2', 'h3', 'h4', 'h5']);
-
 export interface CardGroups {
   /** The largest number of sibling items that each carry a linked heading, in the page's own content. */
   largest: number;
@@ -273,7 +279,7 @@ export function cardGroups(find: Finder, heading: Element | null, inChrome: Chro
   const groups = new Map<Element, Set<Element>>();
   // Headings first, then whether each is or holds a link: one plain tag query instead of eight
   // descendant selectors over every element.
-  const headings = find('h2, h3, h4, h5', (el) => CARD_HEADING_TAGS.has(el.localName));
+  const headings = find('cardHeadings');
   for (let i = 0, seen = 0; i < headings.length && seen < MAX_CARD_HEADINGS; i++) {
     const cardHeading = headings[i];
     if (cardHeading === heading || (cardHeading.getElementsByTagName('a').length === 0 && !cardHeading.closest('a'))) continue;
@@ -304,9 +310,7 @@ export function datedItems(find: Finder, heading: Element | null, inChrome: Chro
   const items = new Set<Element>();
   const ownArticle = heading?.closest('article') ?? null;
   const besideByList = new Map<Element, boolean>();
-  const times = find('li time, article time, li [itemprop="datePublished"]', (el) =>
-    el.localName === 'time' ? Boolean(el.parentElement?.closest('li, article'))
-      : el.getAttribute('itemprop') === 'datePublished' && Boolean(el.parentElement?.closest('li')));
+  const times = find('listTimes');
   for (let i = 0; i < times.length && i < MAX_TIMES; i++) {
     const item = times[i].closest('li, article');
     const list = item?.parentElement;
@@ -328,14 +332,10 @@ export interface Markers {
   password: boolean;
 }
 
-const MARKERS =
-  '[itemscope][itemtype], input[type="search"], input[type="password"], [role="search"], form[action*="search"], form[action*="zoek"], ' +
-  'form[action*="cart"], a[href$=".ics"], a[href*=".ics?"], a[href*="calendar.google.com/calendar/render"], ' +
-  'a[href*="outlook.live.com/calendar"], [itemprop="price"], [data-add-to-cart], button[name="add-to-cart"]';
 const MAX_MARKERS = 300;
 
-/** Raises the flags `el` stands for, by the same conditions as MARKERS; true when it is a marker at all. */
-function readMarker(el: Element, markers: Markers): boolean {
+/** Raises the flags `el` stands for, by the same conditions as QUERIES.markers; true when it is a marker at all. */
+export function readMarker(el: Element, markers: Markers): boolean {
   const tag = el.localName;
   const type = tag === 'input' ? (el.getAttribute('type') ?? '').toLowerCase() : '';
   const action = tag === 'form' ? el.getAttribute('action') ?? '' : '';
@@ -354,8 +354,7 @@ function readMarker(el: Element, markers: Markers): boolean {
 
 export function pageMarkers(find: Finder): Markers {
   const markers: Markers = { itemTypes: [], searchForm: false, calendarLink: false, price: false, password: false };
-  const scratch: Markers = { ...markers };
-  const found = find(MARKERS, (el) => readMarker(el, scratch));
+  const found = find('markers');
   for (let i = 0; i < found.length && i < MAX_MARKERS; i++) {
     const el = found[i];
     const itemType = el.getAttribute('itemtype');

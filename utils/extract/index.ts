@@ -8,6 +8,7 @@
  * Nothing here throws: a field that fails is left out, and a page that fails gives no record.
  */
 import { isPublicationPage } from '@/utils/detect';
+import { walkedElements } from '@/utils/detect/walked';
 import type { ExtractionResult, Publication } from '@/utils/publication';
 import { extractAuthors } from './authors-field';
 import { createContext, type ExtractionContext, type ExtractOptions } from './context';
@@ -97,7 +98,7 @@ export function extractPage(doc: Document, url: string): ExtractionResult {
   }
   try {
     const index = elements;
-    const found = isPublicationPage(doc, url, index && { all: index.all, byTag: (tag) => elementsByTag(index, tag) });
+    const found = isPublicationPage(doc, url, index && walkedElements(index.all, (tag) => elementsByTag(index, tag)));
     detection = { detected: found.detected, confidence: found.confidence, signals: [...found.signals] };
   } catch {
     detection.signals.push('detect:error');

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isPublicationPage } from '@/utils/detect';
+import { walkedElements } from '@/utils/detect/walked';
 import { elementsByTag, indexElements } from '@/utils/extract/elements';
 import { documentOf } from './helpers';
 
@@ -40,7 +41,7 @@ describe('fixture pages', () => {
       expect(detection.confidence > 0.5).toBe(expected.detected);
       // The extractor runs the same check over the elements it has already walked: same verdict, same reasons.
       const index = indexElements(doc);
-      expect(isPublicationPage(doc, expected.url, { all: index.all, byTag: (tag) => elementsByTag(index, tag) })).toEqual(detection);
+      expect(isPublicationPage(doc, expected.url, walkedElements(index.all, (tag) => elementsByTag(index, tag)))).toEqual(detection);
     });
   }
 });

@@ -1,0 +1,44 @@
+/**
+ * The check's queries (page.ts QUERIES) as conditions on elements already walked, for the extractor:
+ * it has listed every element of the page once (utils/extract/elements.ts), and filtering that list
+ * costs less than a dozen more walks in some DOMs. Kept out of the content script, which asks the
+ * DOM. Each condition says exactly what its selector says; a fixture test checks both agree.
+ */
+import type { TagLookup, WalkedElements } from './index';
+import { readMarker, type Markers, type Query } from './page';
+
+const TEXT_TAGS = new Set(['p', 'pre', 'article']);
+const CARD_HEADING_TAGS = new Set(['h2', 'h3', 'h4', 'h5']);
+
+const CONDITIONS: Record<Query, (el: Element) => boolean> = {
+  pdfLinks: (el) => {
+    const href = el.localName === 'a' ? el.getAttribute('href') : null;
+    return href !== null && (href.includes('.pdf') || href.includes('.PDF'));
+  },
+  text: (el) => TEXT_TAGS.has(el.localName),
+  articles: (el) => el.localName === 'article',
+  cardHeadings: (el) => CARD_HEADING_TAGS.has(el.localName),
+  listTimes: (el) =>
+    el.localName === 'time'
+      ? Boolean(el.parentElement?.closest('li, article'))
+      : el.getAttribute('itemprop') === 'datePublished' && Boolean(el.parentElement?.closest('li')),
+  markers: (el) => readMarker(el, { itemTypes: [], searchForm: false, calendarLink: false, price: false, password: false } satisfies Markers),
+};
+
+/** The check's view of a page from its walked elements (all, in document order) and its tag lists. */
+export function walkedElements(all: ArrayLike<Element>, byTag: TagLookup): WalkedElements {
+  const found = new Map<Query, Element[]>();
+  return {
+    byTag,
+    find: (query) => {
+      let kept = found.get(query);
+      if (!kept) {
+        kept = [];
+        const test = CONDITIONS[query];
+        for (let i = 0; i < all.length; i++) if (test(all[i])) kept.push(all[i]);
+        found.set(query, kept);
+      }
+      return kept;
+    },
+  };
+}
