@@ -9,6 +9,7 @@ import { readMarker, type Markers, type Query } from './page';
 
 const TEXT_TAGS = new Set(['p', 'pre', 'article']);
 const CARD_HEADING_TAGS = new Set(['h2', 'h3', 'h4', 'h5']);
+const SCRATCH_MARKERS: Markers = { itemTypes: [], searchForm: false, calendarLink: false, price: false, password: false };
 
 const CONDITIONS: Record<Query, (el: Element) => boolean> = {
   pdfLinks: (el) => {
@@ -22,7 +23,8 @@ const CONDITIONS: Record<Query, (el: Element) => boolean> = {
     el.localName === 'time'
       ? Boolean(el.parentElement?.closest('li, article'))
       : el.getAttribute('itemprop') === 'datePublished' && Boolean(el.parentElement?.closest('li')),
-  markers: (el) => readMarker(el, { itemTypes: [], searchForm: false, calendarLink: false, price: false, password: false } satisfies Markers),
+  // Only the answer counts here; the flags land on a scratch record (pageMarkers sets the real ones).
+  markers: (el) => readMarker(el, SCRATCH_MARKERS),
 };
 
 /** The check's view of a page from its walked elements (all, in document order) and its tag lists. */
