@@ -11,7 +11,6 @@
  */
 import { jsonLdTypes, NON_PUBLICATION_TYPE, PUBLICATION_TYPE } from './jsonld';
 import {
-  articleCount,
   cardGroups,
   chromeTest,
   datedItems,
@@ -23,6 +22,7 @@ import {
   QUERIES,
   runningTextScore,
   type Finder,
+  type Query,
 } from './page';
 import { urlHints } from './url';
 
@@ -189,7 +189,7 @@ function bodySignals(doc: Document, find: Finder, tags: TagLookup, metas: Metas,
     const target = link ? pageKey(link, url) : undefined;
     const here = pageKey(url, url);
     if (target && here && target.host === here.host && target.path !== here.path) add('heading-links-away', Weight.HeadingLinksAway);
-  } else if (articleCount(find) === 1) {
+  } else if (find('articles').length === 1) {
     add('article-element', Weight.OwnArticle);
   }
 
@@ -233,7 +233,14 @@ function bodySignals(doc: Document, find: Finder, tags: TagLookup, metas: Metas,
 
 export function isPublicationPage(doc: Document, url: string, walked?: WalkedElements): Detection {
   const tags: TagLookup = walked ? walked.byTag : (tag) => doc.getElementsByTagName(tag);
-  const find: Finder = walked ? walked.find : (query) => doc.querySelectorAll(QUERIES[query]);
+  const ask: Finder = walked ? walked.find : (query) => doc.querySelectorAll(QUERIES[query]);
+  // Each query once per check, whoever answers it (the article count is read in two places).
+  const answers = new Map<Query, ArrayLike<Element>>();
+  const find: Finder = (query) => {
+    let found = answers.get(query);
+    if (!found) answers.set(query, (found = ask(query)));
+    return found;
+  };
   const signals: string[] = [];
   let score = 0;
   const add = (signal: string, weight: number) => {

@@ -225,10 +225,6 @@ export function pdfLinkCount(find: Finder, inChrome: ChromeTest): number {
   return count;
 }
 
-export function articleCount(find: Finder): number {
-  return find('articles').length;
-}
-
 /**
  * Readability's isProbablyReaderable measure, bounded: the square roots of the lengths of long
  * paragraphs (over 140 characters), outside navigation and dialogs, stopping once clearly long.
@@ -236,7 +232,7 @@ export function articleCount(find: Finder): number {
 export function runningTextScore(find: Finder, heading: Element | null, inChrome: ChromeTest): number {
   let score = 0;
   const nodes = find('text');
-  const articles = articleCount(find);
+  const articles = find('articles').length;
   // Bounded by nodes visited, skipped ones included, so 20,000 teasers cost no more than 200.
   for (let i = 0; i < nodes.length && i < MAX_TEXT_NODES && score < 80; i++) {
     const node = nodes[i];

@@ -29,17 +29,12 @@ const CONDITIONS: Record<Query, (el: Element) => boolean> = {
 
 /** The check's view of a page from its walked elements (all, in document order) and its tag lists. */
 export function walkedElements(all: ArrayLike<Element>, byTag: TagLookup): WalkedElements {
-  const found = new Map<Query, Element[]>();
   return {
     byTag,
     find: (query) => {
-      let kept = found.get(query);
-      if (!kept) {
-        kept = [];
-        const test = CONDITIONS[query];
-        for (let i = 0; i < all.length; i++) if (test(all[i])) kept.push(all[i]);
-        found.set(query, kept);
-      }
+      const kept: Element[] = [];
+      const test = CONDITIONS[query];
+      for (let i = 0; i < all.length; i++) if (test(all[i])) kept.push(all[i]);
       return kept;
     },
   };
