@@ -5,7 +5,7 @@
  * what they saw; only the extension's own pages (popup, options, library) may read or change the list.
  */
 import type { PublicationChanges } from './db';
-import type { Detection } from './detect';
+import type { FirstCheck } from './detect';
 import type {
   CatalogEntry,
   EditableField,
@@ -20,9 +20,9 @@ import type { Suggestion } from './suggest/types';
 export interface TabState {
   tabId: number;
   url: string;
-  /** The cheap check's verdict; absent when no content script ran (site not enabled). */
-  detection?: Detection;
-  /** The full extraction, once it ran. */
+  /** The content script's first check; absent when no content script ran (site not enabled). */
+  firstCheck?: FirstCheck;
+  /** The full extraction with the full check's verdict (`detected`), once it ran. */
   extraction?: ExtractionResult;
   /** The saved record for this page, if the reader has one. */
   saved?: SavedPublication;
@@ -33,9 +33,11 @@ export type ReaderEdits = Partial<Pick<ReaderFields, 'status' | 'notes' | 'tags'
 
 /** Messages a content script sends (from a web page's tab). */
 export interface ContentToBackground {
-  /** The cheap check ran (on load or after in-page navigation). */
-  /** `ms`: how long the check took in the page (performance.now()), kept per tab for the benchmark and diagnosis. */
-  'content/checked': { request: { url: string; detection: Detection; ms?: number }; response: { ok: true } };
+  /**
+   * The first check ran (on load or after in-page navigation). `ms`: how long it took in the page
+   * (performance.now()), kept per tab for the benchmark and diagnosis.
+   */
+  'content/checked': { request: { url: string; check: FirstCheck; ms?: number }; response: { ok: true } };
 }
 
 /** Messages the popup, options and library pages send. */

@@ -3,7 +3,7 @@
  * hostile page shapes what it returns. The background passes every extraction and every record it
  * is asked to store through these functions: unknown keys dropped, types checked, sizes bounded.
  */
-import type { Detection } from './detect';
+import type { FirstCheck } from './detect';
 import type { ExtractionResult, Publication, RelatedPublication } from './publication';
 
 export const LIMITS = {
@@ -121,7 +121,9 @@ export function sanitizeExtraction(value: unknown): ExtractionResult | undefined
   return result;
 }
 
-export function sanitizeDetection(value: unknown): Detection | undefined {
-  const result = sanitizeExtraction(value);
-  return result && { detected: result.detected, confidence: result.confidence, signals: result.signals };
+export function sanitizeFirstCheck(value: unknown): FirstCheck | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  if (typeof v.ruledOut !== 'boolean') return undefined;
+  return { ruledOut: v.ruledOut, signals: textList(v.signals, LIMITS.signals) };
 }

@@ -9,7 +9,7 @@ import {
   savePublication,
   updatePublication,
 } from '@/utils/db';
-import type { Detection } from '@/utils/detect';
+import type { FirstCheck } from '@/utils/detect';
 import type { BackgroundBroadcast, ReaderEdits, TabState } from '@/utils/messages';
 import type { EditableField, Publication, SavedPublication } from '@/utils/publication';
 import { safeHttpUrl } from '@/utils/sanitize';
@@ -34,15 +34,18 @@ async function savedFor(url: string, extraction?: StoredTabState['extraction']):
   return findPublication(db, extraction?.publication ?? { url });
 }
 
-/** The content script's cheap check ran: remember it, extract where it found a publication. */
-export async function onPageChecked(tabId: number, url: string, detection: Detection, checkMs?: number): Promise<void> {
+/**
+ * The content script's first check ran: remember it, and where it did not rule the page out, run
+ * the extractor, whose full check decides whether this is a publication (the badge).
+ */
+export async function onPageChecked(tabId: number, url: string, firstCheck: FirstCheck, checkMs?: number): Promise<void> {
   const previous = await getTabState(tabId);
   // A new address (also after in-page navigation) never keeps the previous page's extraction.
-  const state: StoredTabState = { url, detection, checkMs };
+  const state: StoredTabState = { url, firstCheck, checkMs };
   if (previous?.url === url && previous.extraction) state.extraction = previous.extraction;
   await setTabState(tabId, state);
 
-  if (detection.detected && !state.extraction) {
+  if (!firstCheck.ruledOut && !state.extraction) {
     const extraction = await extractInTab(tabId);
     if (extraction) {
       state.extraction = extraction;
@@ -50,9 +53,10 @@ export async function onPageChecked(tabId: number, url: string, detection: Detec
     }
   }
 
+  const detected = isDetected(state);
   const publication = state.extraction?.publication;
   let saved: SavedPublication | undefined;
-  if (publication && detection.detected) {
+  if (publication && detected) {
     const db = await database();
     saved = await recordVisit(db, publication);
     await suggestionsNoteVisit(publication);
@@ -65,7 +69,12 @@ export async function onPageChecked(tabId: number, url: string, detection: Detec
   } else {
     saved = await savedFor(url);
   }
-  await setBadge(tabId, saved ? 'saved' : detection.detected ? 'detected' : 'none');
+  await setBadge(tabId, saved ? 'saved' : detected ? 'detected' : 'none');
+}
+
+/** A publication by the full check, on a page the first check let through. */
+function isDetected(state: StoredTabState | undefined): boolean {
+  return state?.firstCheck?.ruledOut !== true && state?.extraction?.detected === true;
 }
 
 /** The popup asks what this tab holds; extracts on request (any page may be saved by hand). */
@@ -82,7 +91,7 @@ export async function tabStateFor(tabId: number, extract: boolean): Promise<TabS
     }
   }
   const saved = safeHttpUrl(url) ? await savedFor(url, state.extraction) : undefined;
-  return { tabId, url, detection: state.detection, extraction: state.extraction, saved };
+  return { tabId, url, firstCheck: state.firstCheck, extraction: state.extraction, saved };
 }
 
 /** Saves and then marks every open tab showing that publication as saved. */
@@ -113,7 +122,7 @@ export async function refreshBadges(): Promise<void> {
       const state = await getTabState(tab.id);
       const current = state?.url === tab.url ? state : undefined;
       const saved = await savedFor(tab.url, current?.extraction);
-      await setBadge(tab.id, saved ? 'saved' : current?.detection?.detected ? 'detected' : 'none');
+      await setBadge(tab.id, saved ? 'saved' : isDetected(current) ? 'detected' : 'none');
     }),
   );
 }

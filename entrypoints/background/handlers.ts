@@ -10,7 +10,7 @@ import {
 } from '@/utils/db';
 import { MessageError } from '@/utils/messages';
 import type { SavedPublication } from '@/utils/publication';
-import { sanitizeDetection, sanitizePublication, safeHttpUrl } from '@/utils/sanitize';
+import { sanitizeFirstCheck, sanitizePublication, safeHttpUrl } from '@/utils/sanitize';
 import { database } from './database';
 import { broadcastListChanged, onPageChecked, refreshBadges, savePage, tabStateFor } from './flows';
 import type { Handlers } from './router';
@@ -32,9 +32,9 @@ function ids(value: unknown): string[] {
 }
 
 export const handlers: Handlers = {
-  async 'content/checked'({ url, detection, ms }, sender) {
+  async 'content/checked'({ url, check, ms }, sender) {
     const tabId = sender.tab?.id;
-    const checked = sanitizeDetection(detection);
+    const checked = sanitizeFirstCheck(check);
     // The sender's own address wins over what the page script claims.
     const pageUrl = safeHttpUrl(sender.url) ?? safeHttpUrl(url);
     if (tabId === undefined || !checked || !pageUrl) invalid('check');

@@ -1,14 +1,14 @@
 /**
- * What the background knows per tab: the cheap check's verdict and the extraction. Kept in
+ * What the background knows per tab: the first check's ruling and the extraction. Kept in
  * `storage.session` because an MV3 service worker is stopped when idle and loses its memory.
  */
-import type { Detection } from '@/utils/detect';
+import type { FirstCheck } from '@/utils/detect';
 import type { ExtractionResult } from '@/utils/publication';
 
 export interface StoredTabState {
   url: string;
-  detection?: Detection;
-  /** Time the content script's check took in the page, in ms (performance.now()). */
+  firstCheck?: FirstCheck;
+  /** Time the content script's first check took in the page, in ms (performance.now()). */
   checkMs?: number;
   extraction?: ExtractionResult;
 }

@@ -36,20 +36,9 @@ const HUB_PARENTS = wordSet(
 /** Query parameters a site's search puts the reader's words in. */
 const SEARCH_PARAMS = 'q|s|query|search|keys|keyword|keywords|zoek|zoekterm|term|searchTerm|text'.split('|');
 
-export interface UrlHints {
-  negatives: string[];
-  /** Whether the query carries search words (results only count with a search form on the page). */
-  searchQuery: boolean;
-}
-
-export function urlHints(url: string): UrlHints {
+/** What the address says against the page being a publication: `home-page`, `path:<kind>`. */
+export function addressNegatives(parsed: URL): string[] {
   const negatives: string[] = [];
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return { negatives, searchQuery: false };
-  }
   const segments = parsed.pathname
     .toLowerCase()
     .split('/')
@@ -74,6 +63,10 @@ export function urlHints(url: string): UrlHints {
     negatives.push('path:hub');
   }
 
-  const searchQuery = SEARCH_PARAMS.some((name) => (parsed.searchParams.get(name) ?? '').trim() !== '');
-  return { negatives, searchQuery };
+  return negatives;
+}
+
+/** Whether the query carries search words (results only count with a search form on the page). */
+export function carriesSearchWords(parsed: URL): boolean {
+  return SEARCH_PARAMS.some((name) => (parsed.searchParams.get(name) ?? '').trim() !== '');
 }

@@ -4,7 +4,7 @@
  * costs less than a dozen more walks in some DOMs. Kept out of the content script, which asks the
  * DOM. Each condition says exactly what its selector says; a fixture test checks both agree.
  */
-import type { TagLookup, WalkedElements } from './index';
+import type { WalkedElements } from './index';
 import { readMarker, type Markers, type Query } from './page';
 
 const TEXT_TAGS = new Set(['p', 'pre', 'article']);
@@ -28,9 +28,10 @@ const CONDITIONS: Record<Query, (el: Element) => boolean> = {
 };
 
 /** The check's view of a page from its walked elements (all, in document order) and its tag lists. */
-export function walkedElements(all: ArrayLike<Element>, byTag: TagLookup): WalkedElements {
+export function walkedElements(all: ArrayLike<Element>, byTag: (tag: string) => ArrayLike<Element>): WalkedElements {
   return {
-    byTag,
+    // All scripts and links: the readers pick the JSON-LD ones and the canonical link.
+    byTag: (what) => byTag(what === 'jsonLd' ? 'script' : what === 'canonical' ? 'link' : what),
     find: (query) => {
       const kept: Element[] = [];
       const test = CONDITIONS[query];

@@ -147,7 +147,7 @@ export function createCurrentPageStore({ send, tabId, tabTitle }: CurrentPageSto
   const error = signal<string | undefined>(undefined);
   let fallbackTitle = '';
 
-  const detected = computed(() => tab.value?.extraction?.detected ?? tab.value?.detection?.detected ?? false);
+  const detected = computed(() => tab.value?.extraction?.detected ?? false);
   const publication = computed<Publication | undefined>(() => tab.value?.extraction?.publication);
   const isSaved = computed(() => saved.value !== undefined);
   const canSave = computed(() => phase.value === 'ready' && !busy.value && draft.value.title.trim() !== '');

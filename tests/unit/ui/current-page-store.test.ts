@@ -77,7 +77,7 @@ describe('current page store', () => {
   });
 
   it('lets any web page be saved, titled by its tab when nothing was extracted', async () => {
-    const { store, background } = setup({ detection: { detected: false, confidence: 0, signals: [] } }, 'Een blogpost');
+    const { store, background } = setup({ firstCheck: { ruledOut: true, signals: ['home-page'] } }, 'Een blogpost');
     await store.load();
     expect(store.detected.value).toBe(false);
     expect(store.draft.value.title).toBe('Een blogpost');
