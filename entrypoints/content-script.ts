@@ -11,20 +11,20 @@ import { envelope } from '@/utils/messages';
  * which any page script could read. This reads the page and never changes it or talks to it.
  */
 export default defineUnlistedScript(() => {
-  const run = (url: string) => {
+  const run = (url: string, afterInPageNavigation: boolean) => {
     const started = performance.now();
-    const check = firstCheck(document, url);
+    const check = firstCheck(document, url, afterInPageNavigation);
     const ms = performance.now() - started;
     browser.runtime.sendMessage(envelope('content/checked', { url, check, ms })).catch(() => {
       // The extension was reloaded or updated: this old script has nobody to talk to.
     });
   };
-  run(location.href);
+  run(location.href, false);
   // Single-page apps: check again once the new view has rendered its content.
   watchPageAddress({
     checked: location.href,
     read: () => location.href,
-    onNewPage: run,
+    onNewPage: (url) => run(url, true),
     alive: () => browser.runtime?.id !== undefined,
     navigation: (window as { navigation?: NavigationEvents }).navigation,
   });

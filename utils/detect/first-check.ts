@@ -10,7 +10,24 @@
  */
 import { jsonLdTypes, NON_PUBLICATION_TYPE, PUBLICATION_TYPE } from './jsonld';
 import { addressNegatives } from './url';
-import { Weight } from './weights';
+
+/**
+ * What the head and the address count for (the body's weights are in index.ts; the threshold is
+ * 3). A const enum local to this file, so the shipped script carries the numbers, not a table.
+ */
+const enum Weight {
+  CitationTitle = 4,
+  CitationOther = 2,
+  JsonLdPublication = 3,
+  OgArticle = 1.5,
+  ArticlePublishedTime = 1,
+  HomePage = -6,
+  ServicePath = -6,
+  ListingPath = -3,
+  JsonLdOther = -4,
+  OgProductOrProfile = -4,
+  StaleMetadata = 0,
+}
 
 export interface FirstCheck {
   /** The address or the declared type says this is not a publication: no full check needed. */
@@ -128,7 +145,7 @@ function declaredSignals(tags: TagLookup, metas: Metas, signals: Signals): void 
 
   const ogType = (metas.get('og:type') ?? '').toLowerCase();
   if (ogType === 'article' || ogType === 'book') signals.add(`og:type=${ogType}`, Weight.OgArticle);
-  else if (ogType === 'product' || ogType === 'profile') signals.add(`og:type=${ogType}`, Weight.Price);
+  else if (ogType === 'product' || ogType === 'profile') signals.add(`og:type=${ogType}`, Weight.OgProductOrProfile);
   if (metas.get('article:published_time')) signals.add('article:published_time', Weight.ArticlePublishedTime);
 }
 
@@ -139,11 +156,15 @@ export interface Head {
   address?: URL;
 }
 
-/** What the head and the address say, added to `signals`. */
-export function headAndAddressSignals(tags: TagLookup, url: string, signals: Signals): Head {
+/**
+ * What the head and the address say, added to `signals`. `headMayBeStale`: the page changed its
+ * address in place (a single-page app), so the head may still describe the previous view; on a
+ * document's own first load it cannot, and the check skips the comparison.
+ */
+export function headAndAddressSignals(tags: TagLookup, url: string, signals: Signals, headMayBeStale = true): Head {
   const metas = readMetas(tags('meta'));
   const address = parseUrl(url);
-  if (address && headDescribesOtherPage(tags('canonical'), metas, address)) signals.add('stale-metadata', Weight.StaleMetadata);
+  if (headMayBeStale && address && headDescribesOtherPage(tags('canonical'), metas, address)) signals.add('stale-metadata', Weight.StaleMetadata);
   else declaredSignals(tags, metas, signals);
   for (const hint of address ? addressNegatives(address) : []) {
     signals.add(hint, hint === 'home-page' ? Weight.HomePage : hint === 'path:listing' || hint === 'path:hub' ? Weight.ListingPath : Weight.ServicePath);
@@ -171,10 +192,14 @@ export function rulesOut(signals: readonly string[]): boolean {
   return against;
 }
 
-export function firstCheck(doc: Document, url: string): FirstCheck {
+/**
+ * The first check. `afterInPageNavigation`: the content script checks again because a
+ * single-page app changed the address; only then can the head describe another page.
+ */
+export function firstCheck(doc: Document, url: string, afterInPageNavigation = false): FirstCheck {
   const signals = new Signals();
   try {
-    headAndAddressSignals(domLookup(doc), url, signals);
+    headAndAddressSignals(domLookup(doc), url, signals, afterInPageNavigation);
   } catch {
     // A page hostile enough to break this is not one to act on.
     return { ruledOut: true, signals: [...signals.list, 'error'] };

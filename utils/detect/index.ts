@@ -28,9 +28,40 @@ import {
   type Query,
 } from './page';
 import { carriesSearchWords } from './url';
-import { DETECTION_THRESHOLD, Weight } from './weights';
 
-export { DETECTION_THRESHOLD } from './weights';
+/** Score at or above which a page counts as a publication. */
+export const DETECTION_THRESHOLD = 3;
+
+/**
+ * How much each body signal counts (the head's and the address's are in first-check.ts). Page cues
+ * weigh less than what the publisher declares. A const enum, so the numbers are inlined.
+ */
+const enum Weight {
+  // For: what a reader sees.
+  MicrodataPublication = 2,
+  Label = 1.5,
+  MaxLabels = 3,
+  Byline = 1.5,
+  HeadingDate = 1,
+  PublicationKicker = 1,
+  OwnArticle = 1,
+  PdfLink = 1,
+  RunningText = 2,
+  LongRunningText = 1,
+  // Against: what a reader sees.
+  MicrodataOther = -3,
+  SearchResults = -6,
+  ManyCards = -4,
+  VeryManyCards = -2,
+  CardsBesideArticle = -1,
+  DatedItems = -2,
+  OtherLabel = -2,
+  OtherKicker = -3,
+  HeadingLinksAway = -3,
+  CalendarFile = -3,
+  Price = -4,
+  Login = -3,
+}
 export { firstCheck, rulesOut, type FirstCheck, type TagLookup } from './first-check';
 
 export interface Detection {

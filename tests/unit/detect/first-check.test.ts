@@ -26,7 +26,8 @@ describe('first check on the fixture pages', () => {
   for (const { slug, expected } of fixtures) {
     it(`${expected.detected ? 'lets through' : 'agrees with the full check on'} ${slug}`, () => {
       const doc = documentOf(readFileSync(join(FIXTURES, slug, 'source.html'), 'utf8'));
-      const first = firstCheck(doc, expected.url);
+      // As after in-page navigation: the full check in the extractor always compares head and address.
+      const first = firstCheck(doc, expected.url, true);
       const full = isPublicationPage(doc, expected.url);
       // Never rules out a publication.
       if (expected.detected) expect(first.ruledOut, first.signals.join(' ')).toBe(false);
@@ -67,7 +68,9 @@ describe('what rules a page out', () => {
 
   it('not by a stale head after in-page navigation: only the address counts then', () => {
     const stale = page('<link rel="canonical" href="https://www.nsob.nl/agenda/lezing"><script type="application/ld+json">{"@type":"Event"}</script>', ESSAY_BODY);
-    expect(firstCheck(stale, URL_ESSAY)).toEqual({ ruledOut: false, signals: ['stale-metadata'] });
+    expect(firstCheck(stale, URL_ESSAY, true)).toEqual({ ruledOut: false, signals: ['stale-metadata'] });
+    // On the document's own first load the head is its own, whatever its canonical says.
+    expect(firstCheck(stale, URL_ESSAY)).toEqual({ ruledOut: true, signals: ['jsonld:Event'] });
   });
 
   it('keeps a ruled-out page undetected in the full check, however much its body looks like an essay', () => {
