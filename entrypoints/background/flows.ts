@@ -46,9 +46,10 @@ export async function onPageChecked(tabId: number, url: string, firstCheck: Firs
   await setTabState(tabId, state);
 
   if (!firstCheck.ruledOut && !state.extraction) {
-    const extraction = await extractInTab(tabId);
-    if (extraction) {
-      state.extraction = extraction;
+    const extracted = await extractInTab(tabId);
+    if (extracted) {
+      state.extraction = extracted.extraction;
+      state.extractMs = extracted.ms;
       await setTabState(tabId, state);
     }
   }
@@ -84,9 +85,9 @@ export async function tabStateFor(tabId: number, extract: boolean): Promise<TabS
   let state = await getTabState(tabId);
   if (!state || state.url !== url) state = { url };
   if (extract && !state.extraction && safeHttpUrl(url)) {
-    const extraction = await extractInTab(tabId);
-    if (extraction) {
-      state.extraction = extraction;
+    const extracted = await extractInTab(tabId);
+    if (extracted) {
+      state.extraction = extracted.extraction;
       await setTabState(tabId, state);
     }
   }

@@ -10,6 +10,8 @@ export interface StoredTabState {
   firstCheck?: FirstCheck;
   /** Time the content script's first check took in the page, in ms (performance.now()). */
   checkMs?: number;
+  /** Time the extractor took in the page when the first check sent it there, in ms. */
+  extractMs?: number;
   extraction?: ExtractionResult;
 }
 

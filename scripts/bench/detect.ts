@@ -1,15 +1,20 @@
 /**
- * Detection benchmark: what the cheap check costs on every page it runs on.
+ * Detection benchmark: what detection costs on every page it runs on.
  *
- * 1. Node (linkedom): time of `isPublicationPage` per page, DOM parsing excluded; median and 95th
- *    percentile over the fixture pages and the Readability corpus (../shared/corpora/readability).
+ * Detection runs in two steps (utils/detect/README.md): the content script's first check (head
+ * and address) on every matching page, then, where that does not rule the page out, the
+ * extractor, injected by the background, whose full check decides.
+ *
+ * 1. Node (linkedom): time of `firstCheck` and of the full `isPublicationPage` per page, DOM
+ *    parsing excluded; median and 95th percentile over the fixture pages and the Readability
+ *    corpus (../shared/corpora/readability).
  * 2. Chromium with the built extension (.output/chrome-mv3, or --extension-dir=DIR): the content
  *    script's size as shipped; then every page served from localhost at its own address, timed with
- *    performance.now() in the page: the shipped content script's own check (in its isolated world,
- *    on the publisher pages it runs on; it reports the time with its verdict), then the same
- *    detector bundled into the page's main world, first (cold) and warm; and the full
- *    extraction: the shipped extractor.js injected by the extension (its own performance.now()
- *    timing) on publisher pages, utils/extract bundled into the page elsewhere.
+ *    performance.now() in the page. On the publisher pages (the ones the content script runs on) the
+ *    extension's own figures, which the background keeps per tab: the first check in the content
+ *    script's isolated world, and the extractor the background then ran, if it did. On every page the
+ *    two checks bundled into the page's main world, first run (cold) and warm, and the full
+ *    extraction bundled into the page where the extension does not run.
  *
  * Usage: npm run bench -- detect   (builds first)   or
  *        npx tsx scripts/bench/detect.ts [--node-only] [--extension-dir=.output/chrome-mv3]
@@ -18,9 +23,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { build } from 'esbuild';
 import { parseHTML } from 'linkedom';
-import { isPublicationPage } from '@/utils/detect';
+import { firstCheck, isPublicationPage } from '@/utils/detect';
 import type { Page } from 'playwright-core';
 import { chromiumPath, EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from '../lib/browser';
 import { FIXTURES_DIR, startFixtureServer } from '../lib/fixture-server';
@@ -100,22 +106,27 @@ function agreement(results: Array<{ expected?: boolean; detected: boolean }>): s
 }
 
 function benchNode(pages: BenchPage[]): void {
-  console.log(`Node ${process.version}, linkedom: isPublicationPage per page (parsing excluded), ${pages.length} pages`);
+  console.log(`Node ${process.version}, linkedom: per page (parsing excluded), ${pages.length} pages`);
   const first: number[] = [];
+  const full: number[] = [];
   const warm: number[] = [];
   const results: Array<{ expected?: boolean; detected: boolean }> = [];
   for (const page of pages) {
     const doc = parseHTML(page.html).document as unknown as Document;
     let started = performance.now();
-    const detection = isPublicationPage(doc, page.url);
+    firstCheck(doc, page.url);
     first.push(performance.now() - started);
+    started = performance.now();
+    const detection = isPublicationPage(doc, page.url);
+    full.push(performance.now() - started);
     started = performance.now();
     for (let i = 0; i < WARM_RUNS; i++) isPublicationPage(doc, page.url);
     warm.push((performance.now() - started) / WARM_RUNS);
     results.push({ expected: page.expected, detected: detection.detected });
   }
-  console.log(row('first check on the page', first));
-  console.log(row(`warm check (mean of ${WARM_RUNS} runs)`, warm));
+  console.log(row('first check (head and address)', first));
+  console.log(row('full check, first run on the page', full));
+  console.log(row(`full check, warm (mean of ${WARM_RUNS} runs)`, warm));
   console.log(agreement(results));
 }
 
@@ -140,17 +151,36 @@ function contentScriptHosts(extensionDir: string): string[] {
   return (manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []).map((pattern) => pattern.replace(/^\*:\/\/(\*\.)?/, '').replace(/\/.*$/, ''));
 }
 
-/** The shipped content script's own timing of its check on this tab (it reports it with its verdict). */
-async function contentScriptCheckMs(browser: ExtensionBrowser, tab: Page): Promise<number | undefined> {
+/** What the extension measured on this tab: its first check, and the extractor if the background ran it. */
+interface TabFigures {
+  checkMs: number;
+  ruledOut: boolean;
+  extractMs?: number;
+  detected?: boolean;
+}
+
+/** The extension's own figures for this tab, once the background has finished with the page. */
+async function tabFigures(browser: ExtensionBrowser, tab: Page): Promise<TabFigures | undefined> {
   const tabId = await browser.tabId(tab);
   const worker = await browser.serviceWorker();
-  for (let attempt = 0; attempt < 40; attempt++) {
-    const ms = await worker.evaluate(async ({ id, url }: { id: number; url: string }) => {
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const figures = await worker.evaluate(async ({ id, url }: { id: number; url: string }) => {
       const key = `tab:${id}`;
-      const state = (await chrome.storage.session.get(key))[key] as { url?: string; checkMs?: unknown } | undefined;
-      return state?.url === url && typeof state.checkMs === 'number' ? state.checkMs : undefined;
+      const state = (await chrome.storage.session.get(key))[key] as
+        | { url?: string; checkMs?: unknown; firstCheck?: { ruledOut?: boolean }; extraction?: { detected?: boolean }; extractMs?: unknown }
+        | undefined;
+      if (state?.url !== url || typeof state.checkMs !== 'number' || !state.firstCheck) return undefined;
+      const ruledOut = state.firstCheck.ruledOut === true;
+      // Not ruled out: wait for the extractor the background runs next.
+      if (!ruledOut && !state.extraction) return undefined;
+      return {
+        checkMs: state.checkMs,
+        ruledOut,
+        extractMs: typeof state.extractMs === 'number' ? state.extractMs : undefined,
+        detected: state.extraction?.detected,
+      };
     }, { id: tabId, url: tab.url() });
-    if (ms !== undefined) return ms;
+    if (figures) return figures;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return undefined;
@@ -162,33 +192,14 @@ function contentScriptSize(extensionDir: string): void {
   };
   for (const script of manifest.content_scripts ?? []) {
     for (const file of script.js ?? []) {
-      const bytes = readFileSync(join(extensionDir, file));
-      console.log(
-        `content script ${file}: ${bytes.length} bytes minified as shipped (${gzipSync(bytes).length} gzipped), ` +
-          `on ${script.matches?.length ?? 0} match patterns`,
-      );
+      console.log(`content script ${file}: ${fileSize(extensionDir, file)}, on ${script.matches?.length ?? 0} match patterns`);
     }
   }
 }
 
-/** The shipped extractor, injected into the tab by the extension's service worker; its own timing. */
-async function extractWithExtension(browser: ExtensionBrowser, tab: Page): Promise<number | undefined> {
-  try {
-    const tabId = await browser.tabId(tab);
-    const worker = await browser.serviceWorker();
-    return await worker.evaluate(async (id: number) => {
-      try {
-        const [injection] = await chrome.scripting.executeScript({ target: { tabId: id }, files: ['extractor.js'] });
-        const ms = (injection?.result as { ms?: unknown } | undefined)?.ms;
-        return typeof ms === 'number' ? ms : undefined;
-      } catch {
-        return undefined;
-      }
-    }, tabId);
-  } catch {
-    // No host permission for this page (the corpus is not on the publisher list): not visible to the extension.
-    return undefined;
-  }
+function fileSize(extensionDir: string, file: string): string {
+  const bytes = readFileSync(join(extensionDir, file));
+  return `${bytes.length} bytes minified as shipped (${gzipSync(bytes).length} gzipped)`;
 }
 
 async function benchChromium(pages: BenchPage[], extensionDir: string): Promise<void> {
@@ -199,13 +210,14 @@ async function benchChromium(pages: BenchPage[], extensionDir: string): Promise<
   const chromiumVersion = execFileSync(chromiumPath(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   console.log(`\n${chromiumVersion}, built extension at ${extensionDir}`);
   contentScriptSize(extensionDir);
+  if (existsSync(join(extensionDir, 'extractor.js'))) {
+    console.log(`extractor extractor.js: ${fileSize(extensionDir, 'extractor.js')}, injected only where the first check does not rule the page out, or on request`);
+  }
 
-  const detector = await bundle(`import { isPublicationPage } from '@/utils/detect'; (globalThis as any).__leesmapBenchDetect = isPublicationPage;`);
-  console.log(`detector alone, bundled the same way: ${Buffer.byteLength(detector)} bytes minified (${gzipSync(detector).length} gzipped)`);
-  // Full extraction two ways: the shipped extractor.js injected by the extension's service worker
-  // (chrome.scripting, as the background does; only where the extension has host permission), and
-  // utils/extract bundled into the page's main world for pages outside the publisher list.
-  const shippedExtractor = existsSync(join(extensionDir, 'extractor.js'));
+  // Both checks bundled into the page's main world, for every page (also those the extension does not run on).
+  const checks = await bundle(
+    `import { firstCheck, isPublicationPage } from '@/utils/detect'; (globalThis as any).__leesmapBenchFirst = firstCheck; (globalThis as any).__leesmapBenchDetect = isPublicationPage;`,
+  );
   let bundledExtractor: string | undefined;
   if (existsSync(join(ROOT, 'utils/extract/index.ts'))) {
     const definition = await bundle(`import { extractPage } from '@/utils/extract'; (globalThis as any).__leesmapBenchExtract = extractPage;`);
@@ -215,11 +227,11 @@ async function benchChromium(pages: BenchPage[], extensionDir: string): Promise<
   const server = await startFixtureServer();
   const browser = await launchWithExtension({ port: server.port, extensionDir });
   try {
-    const first: number[] = [];
-    const warm: number[] = [];
-    const shippedCheck: number[] = [];
     const hosts = contentScriptHosts(extensionDir);
-    const extractionShipped: number[] = [];
+    const shipped: TabFigures[] = [];
+    const firstInPage: number[] = [];
+    const fullInPage: number[] = [];
+    const warm: number[] = [];
     const extractionBundled: number[] = [];
     const results: Array<{ expected?: boolean; detected: boolean }> = [];
     let extractionErrors = 0;
@@ -238,52 +250,61 @@ async function benchChromium(pages: BenchPage[], extensionDir: string): Promise<
         tab = await browser.context.newPage();
         continue;
       }
-      // First the shipped content script's own figure: its isolated world, its first run on this page.
+      // First the extension's own figures: its content script's first run on this page, and the
+      // extractor the background ran after it.
       const host = new URL(page.url).hostname;
-      if (hosts.some((h) => host === h || host.endsWith(`.${h}`))) {
-        const ms = await contentScriptCheckMs(browser, tab);
-        if (ms !== undefined) shippedCheck.push(ms);
+      const onPublisherSite = hosts.some((h) => host === h || host.endsWith(`.${h}`));
+      if (onPublisherSite) {
+        const figures = await tabFigures(browser, tab);
+        if (figures) shipped.push(figures);
       }
-      await tab.evaluate(detector);
+      await tab.evaluate(checks);
       const timing = await tab.evaluate((runs: number) => {
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        const detect = (globalThis as any).__leesmapBenchDetect as (doc: Document, url: string) => { detected: boolean };
+        const scope = globalThis as any;
+        const first = scope.__leesmapBenchFirst as (doc: Document, url: string) => unknown;
+        const detect = scope.__leesmapBenchDetect as (doc: Document, url: string) => { detected: boolean };
         let started = performance.now();
-        const detection = detect(document, location.href);
+        first(document, location.href);
         const firstMs = performance.now() - started;
         started = performance.now();
+        const detection = detect(document, location.href);
+        const fullMs = performance.now() - started;
+        started = performance.now();
         for (let i = 0; i < runs; i++) detect(document, location.href);
-        return { firstMs, warmMs: (performance.now() - started) / runs, detected: detection.detected };
+        return { firstMs, fullMs, warmMs: (performance.now() - started) / runs, detected: detection.detected };
       }, WARM_RUNS);
-      first.push(timing.firstMs);
+      firstInPage.push(timing.firstMs);
+      fullInPage.push(timing.fullMs);
       warm.push(timing.warmMs);
       results.push({ expected: page.expected, detected: timing.detected });
-      if (timing.detected || page.expected) {
-        // The extractor runs where the check said yes (and, for the figure, on labelled publications).
-        const shippedMs = shippedExtractor ? await extractWithExtension(browser, tab) : undefined;
-        if (shippedMs !== undefined) extractionShipped.push(shippedMs);
-        else if (bundledExtractor) {
-          const outcome = (await tab.evaluate(bundledExtractor).catch(() => undefined)) as { ms?: number } | undefined;
-          if (typeof outcome?.ms === 'number') extractionBundled.push(outcome.ms);
-          else extractionErrors++;
-        }
+      if (!onPublisherSite && bundledExtractor && (timing.detected || page.expected)) {
+        // Where the extension does not run, the same extractor bundled into the page.
+        const outcome = (await tab.evaluate(bundledExtractor).catch(() => undefined)) as { ms?: number } | undefined;
+        if (typeof outcome?.ms === 'number') extractionBundled.push(outcome.ms);
+        else extractionErrors++;
       }
     }
     console.log(
-      `${first.length} pages served from localhost at their own addresses; performance.now() inside the page (100 µs resolution without cross-origin isolation):`,
+      `${firstInPage.length} pages served from localhost at their own addresses; performance.now() inside the page (100 µs resolution without cross-origin isolation); ` +
+        `load average while measuring ${loadavg().map((n) => n.toFixed(2)).join(' ')} on ${availableParallelism()} CPUs:`,
     );
     if (notServed.length) console.log(`not measured (Chromium did not load them): ${[...new Set(notServed)].join(', ')}`);
-    if (shippedCheck.length) {
-      console.log(row(`check in the shipped content script (${shippedCheck.length} publisher pages)`, shippedCheck));
+    if (shipped.length) {
+      const extracted = shipped.filter((f) => f.extractMs !== undefined);
+      console.log(row(`first check, shipped content script (${shipped.length} publisher pages)`, shipped.map((f) => f.checkMs)));
+      console.log(
+        `  then: ruled out on ${shipped.filter((f) => f.ruledOut).length} pages; extractor run by the background on ${extracted.length} ` +
+          `(detected ${extracted.filter((f) => f.detected).length}, not ${extracted.filter((f) => f.detected === false).length})`,
+      );
+      if (extracted.length) console.log(row(`full check + extraction, shipped extractor (${extracted.length} pages)`, extracted.map((f) => f.extractMs!)));
+      console.log(row(`both, per page (${shipped.length} publisher pages)`, shipped.map((f) => f.checkMs + (f.extractMs ?? 0))));
     }
-    console.log(row('first check, detector in the page (cold)', first));
-    console.log(row(`warm check (mean of ${WARM_RUNS} runs)`, warm));
+    console.log(row('first check, bundled in the page (cold)', firstInPage));
+    console.log(row('full check, bundled in the page (cold)', fullInPage));
+    console.log(row(`full check, warm (mean of ${WARM_RUNS} runs)`, warm));
     console.log(agreement(results));
-    if (extractionShipped.length) console.log(row(`full extraction, shipped extractor.js (${extractionShipped.length} pages)`, extractionShipped));
-    if (extractionBundled.length) console.log(row(`full extraction, utils/extract in page (${extractionBundled.length} pages)`, extractionBundled));
-    const all = [...extractionShipped, ...extractionBundled];
-    if (all.length) console.log(row(`full extraction, all (${all.length} pages)`, all));
-    else console.log('full extraction: not measured (no extractor.js in the build and no utils/extract/index.ts)');
+    if (extractionBundled.length) console.log(row(`full extraction, utils/extract in page (${extractionBundled.length} other pages)`, extractionBundled));
     if (extractionErrors) console.log(`full extraction gave no timing on ${extractionErrors} pages`);
   } finally {
     // A failure above is the one to report, not a browser that already went away.
