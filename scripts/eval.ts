@@ -14,6 +14,8 @@ import {
   type ScoredField,
   type SystemOutput,
 } from './lib/score';
+import { firstCheck } from '@/utils/detect';
+import { parseDocument } from './lib/leesmap';
 import { leesmapOutput, runLeesmap, runMetascraper, runReadability } from './lib/systems';
 
 const args = process.argv.slice(2);
@@ -26,14 +28,20 @@ const SYSTEMS: SystemName[] = ['Leesmap', 'metascraper', 'readability'];
 interface PageResult {
   page: EvalPage;
   outputs: Record<SystemName, SystemOutput>;
+  /** Leesmap's first check (the content script's) ruled this page out: the extractor never runs there. */
+  ruledOut: boolean;
 }
 
 async function evaluate(pages: EvalPage[]): Promise<PageResult[]> {
   const results: PageResult[] = [];
   for (const page of pages) {
     let leesmap: SystemOutput = {};
+    let ruledOut = false;
     try {
+      // As in the browser: the first check, then the extractor (whose full check decides).
+      ruledOut = firstCheck(parseDocument(page.html), page.url).ruledOut;
       leesmap = leesmapOutput(runLeesmap(page.html, page.url));
+      if (ruledOut) leesmap.detected = false;
     } catch (error) {
       console.error(`Leesmap failed on ${page.name}: ${String(error)}`);
     }
@@ -49,7 +57,7 @@ async function evaluate(pages: EvalPage[]): Promise<PageResult[]> {
     } catch (error) {
       console.error(`readability failed on ${page.name}: ${String(error)}`);
     }
-    results.push({ page, outputs: { Leesmap: leesmap, metascraper, readability } });
+    results.push({ page, outputs: { Leesmap: leesmap, metascraper, readability }, ruledOut });
   }
   return results;
 }
@@ -82,6 +90,12 @@ function printTable(title: string, results: PageResult[], fields: readonly Score
     cells.push(`${Math.round(detection.precision * 100)}% / ${Math.round(detection.recall * 100)}%`);
     console.log(`| ${cells.join(' | ')} |`);
   }
+  const ruledOut = results.filter((r) => r.ruledOut);
+  console.log(
+    `\nLeesmap's first check (content script, head and address) ruled out ${ruledOut.length} of ${results.length} pages ` +
+      `(${ruledOut.filter((r) => r.page.truth.detected === false).length} labelled not a publication, ` +
+      `${ruledOut.filter((r) => r.page.truth.detected === true).length} labelled a publication); the extractor's full check decided the rest.`,
+  );
 }
 
 function printMisses(results: PageResult[], fields: readonly ScoredField[]): void {
