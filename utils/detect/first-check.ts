@@ -131,25 +131,37 @@ function headDescribesOtherPage(links: ArrayLike<Element>, metas: Metas, address
   return false;
 }
 
-function declaredSignals(tags: TagLookup, metas: Metas, signals: Signals): void {
+/** Highwire (Google Scholar) tags: the publisher declares a scholarly work. */
+function citationSignals(metas: Metas, signals: Signals): void {
   if (metas.get('citation_title') || metas.get('eprints.title')) {
     signals.add('citation_title', Weight.CitationTitle);
   } else if ([...metas.keys()].some((key) => key.startsWith('citation_'))) {
     signals.add('citation_*', Weight.CitationOther);
   }
+}
 
+/** The JSON-LD types: one of a written work, and every one of another kind of page. */
+function jsonLdSignals(tags: TagLookup, signals: Signals): void {
   const types = [...jsonLdTypes(tags('jsonLd'))];
   const publicationType = types.find((type) => PUBLICATION_TYPE.test(type));
   if (publicationType) signals.add(`jsonld:${publicationType}`, Weight.JsonLdPublication);
   for (const type of types) if (NON_PUBLICATION_TYPE.test(type)) signals.add(`jsonld:${type}`, Weight.JsonLdOther);
+}
 
+function openGraphSignals(metas: Metas, signals: Signals): void {
   const ogType = (metas.get('og:type') ?? '').toLowerCase();
   if (ogType === 'article' || ogType === 'book') signals.add(`og:type=${ogType}`, Weight.OgArticle);
   else if (ogType === 'product' || ogType === 'profile') signals.add(`og:type=${ogType}`, Weight.OgProductOrProfile);
   if (metas.get('article:published_time')) signals.add('article:published_time', Weight.ArticlePublishedTime);
 }
 
-/** What the first check read, for the full check to go on from. */
+function addressSignals(address: URL | undefined, signals: Signals): void {
+  for (const hint of address ? addressNegatives(address) : []) {
+    signals.add(hint, hint === 'home-page' ? Weight.HomePage : hint === 'path:listing' || hint === 'path:hub' ? Weight.ListingPath : Weight.ServicePath);
+  }
+}
+
+/** What the head and the address gave, for the full check to go on from. */
 export interface Head {
   metas: Metas;
   /** The page's address, parsed (absent when it does not parse). */
@@ -157,18 +169,21 @@ export interface Head {
 }
 
 /**
- * What the head and the address say, added to `signals`. `headMayBeStale`: the page changed its
- * address in place (a single-page app), so the head may still describe the previous view; on a
- * document's own first load it cannot, and the check skips the comparison.
+ * Everything the head and the address say, added to `signals`: the full check's start. When the
+ * canonical or og:url names another page of this site (a single-page app's head after in-page
+ * navigation), the head is not trusted and only the address counts.
  */
-export function headAndAddressSignals(tags: TagLookup, url: string, signals: Signals, headMayBeStale = true): Head {
+export function headAndAddressSignals(tags: TagLookup, url: string, signals: Signals): Head {
   const metas = readMetas(tags('meta'));
   const address = parseUrl(url);
-  if (headMayBeStale && address && headDescribesOtherPage(tags('canonical'), metas, address)) signals.add('stale-metadata', Weight.StaleMetadata);
-  else declaredSignals(tags, metas, signals);
-  for (const hint of address ? addressNegatives(address) : []) {
-    signals.add(hint, hint === 'home-page' ? Weight.HomePage : hint === 'path:listing' || hint === 'path:hub' ? Weight.ListingPath : Weight.ServicePath);
+  if (address && headDescribesOtherPage(tags('canonical'), metas, address)) {
+    signals.add('stale-metadata', Weight.StaleMetadata);
+  } else {
+    citationSignals(metas, signals);
+    jsonLdSignals(tags, signals);
+    openGraphSignals(metas, signals);
   }
+  addressSignals(address, signals);
   return { metas, address };
 }
 
@@ -193,13 +208,24 @@ export function rulesOut(signals: readonly string[]): boolean {
 }
 
 /**
- * The first check. `afterInPageNavigation`: the content script checks again because a
- * single-page app changed the address; only then can the head describe another page.
+ * The first check. It reads only what can change its answer: the address and the JSON-LD types,
+ * and the meta tags only when those speak against the page (a `citation_*` tag then keeps it in).
+ * `afterInPageNavigation`: a single-page app changed the address, so the head may still describe
+ * the previous view; then it reads the whole head as the full check does, and trusts none of it
+ * if the canonical or og:url names another page. (On a document's own first load the head is its
+ * own.)
  */
 export function firstCheck(doc: Document, url: string, afterInPageNavigation = false): FirstCheck {
   const signals = new Signals();
   try {
-    headAndAddressSignals(domLookup(doc), url, signals, afterInPageNavigation);
+    const tags = domLookup(doc);
+    if (afterInPageNavigation) {
+      headAndAddressSignals(tags, url, signals);
+    } else {
+      addressSignals(parseUrl(url), signals);
+      jsonLdSignals(tags, signals);
+      if (rulesOut(signals.list)) citationSignals(readMetas(tags('meta')), signals);
+    }
   } catch {
     // A page hostile enough to break this is not one to act on.
     return { ruledOut: true, signals: [...signals.list, 'error'] };
