@@ -29,7 +29,7 @@ import { parseHTML } from 'linkedom';
 import { firstCheck, isPublicationPage } from '@/utils/detect';
 import type { Page } from 'playwright-core';
 import { chromiumPath, EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from '../lib/browser';
-import { FIXTURES_DIR, startFixtureServer } from '../lib/fixture-server';
+import { FIXTURES_DIR, startFixtureServer, type FixtureServer } from '../lib/fixture-server';
 
 /** The extension APIs inside the service worker (code passed to `evaluate` runs there). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -38,6 +38,8 @@ declare const chrome: any;
 const ROOT = new URL('../../', import.meta.url).pathname;
 const CORPUS_DIR = join(ROOT, '../shared/corpora/readability');
 const WARM_RUNS = 20;
+/** Fresh browsers over the publisher pages; each page's figure is the median of its runs. */
+const SHIPPED_RUNS = 3;
 
 interface BenchPage {
   name: string;
@@ -153,6 +155,8 @@ function contentScriptHosts(extensionDir: string): string[] {
 
 /** What the extension measured on this tab: its first check, and the extractor if the background ran it. */
 interface TabFigures {
+  /** The first page of its site in this run: a fresh renderer process, nothing compiled yet. */
+  firstOnSite: boolean;
   checkMs: number;
   ruledOut: boolean;
   extractMs?: number;
@@ -160,7 +164,7 @@ interface TabFigures {
 }
 
 /** The extension's own figures for this tab, once the background has finished with the page. */
-async function tabFigures(browser: ExtensionBrowser, tab: Page): Promise<TabFigures | undefined> {
+async function tabFigures(browser: ExtensionBrowser, tab: Page): Promise<Omit<TabFigures, 'firstOnSite'> | undefined> {
   const tabId = await browser.tabId(tab);
   const worker = await browser.serviceWorker();
   for (let attempt = 0; attempt < 60; attempt++) {
@@ -197,9 +201,104 @@ function contentScriptSize(extensionDir: string): void {
   }
 }
 
+/** The site a page belongs to: its host without www. (Chromium groups by registrable domain; the same for these pages.) */
+function siteOf(url: string): string {
+  return new URL(url).hostname.replace(/^www\./, '');
+}
+
 function fileSize(extensionDir: string, file: string): string {
   const bytes = readFileSync(join(extensionDir, file));
   return `${bytes.length} bytes minified as shipped (${gzipSync(bytes).length} gzipped)`;
+}
+
+/** Serves and opens each page in turn; `measure` runs on every page Chromium loaded. */
+async function visit(
+  browser: ExtensionBrowser,
+  server: FixtureServer,
+  pages: BenchPage[],
+  measure: (tab: Page, page: BenchPage) => Promise<void>,
+): Promise<string[]> {
+  const notServed: string[] = [];
+  let tab = await browser.context.newPage();
+  for (const page of pages) {
+    const address = server.addPage(page.url, page.html);
+    try {
+      await tab.goto(address, { waitUntil: 'load', timeout: 15_000 });
+    } catch (error) {
+      // A page Chromium would not load (e.g. an https-only host the fixture server cannot answer for).
+      if (process.env.DEBUG) console.log(address, String(error).split('\n')[0]);
+      notServed.push(new URL(address).hostname);
+      // The failed tab is left on an error page; measure the next page in a fresh one.
+      await tab.close();
+      tab = await browser.context.newPage();
+      continue;
+    }
+    await measure(tab, page);
+  }
+  return notServed;
+}
+
+/**
+ * The extension's own figures on the publisher pages (the ones its content script runs on), in a
+ * fresh browser, site by site as a reader browses: the first page of a site gets a fresh renderer
+ * process; further pages of that site reuse it, and V8 has the scripts compiled already.
+ */
+async function measureShipped(server: FixtureServer, pages: BenchPage[], extensionDir: string): Promise<Map<string, TabFigures>> {
+  const hosts = contentScriptHosts(extensionDir);
+  const onPublisherSite = pages.filter((page) => {
+    const host = new URL(page.url).hostname;
+    return hosts.some((h) => host === h || host.endsWith(`.${h}`));
+  });
+  const bySite = onPublisherSite.sort((a, b) => siteOf(a.url).localeCompare(siteOf(b.url)));
+  const figures = new Map<string, TabFigures>();
+  const sitesSeen = new Set<string>();
+  const browser = await launchWithExtension({ port: server.port, extensionDir });
+  try {
+    await visit(browser, server, bySite, async (tab, page) => {
+      const firstOnSite = !sitesSeen.has(siteOf(page.url));
+      sitesSeen.add(siteOf(page.url));
+      const measured = await tabFigures(browser, tab);
+      if (measured) figures.set(page.name, { ...measured, firstOnSite });
+    });
+  } finally {
+    await browser.close().catch(() => undefined);
+  }
+  return figures;
+}
+
+/** Per page, the median over the runs that measured it: one figure per page, scheduler spikes damped. */
+function perPageMedians(runs: Array<Map<string, TabFigures>>): TabFigures[] {
+  const names = new Set(runs.flatMap((run) => [...run.keys()]));
+  return [...names].map((name) => {
+    const seen = runs.map((run) => run.get(name)).filter((f): f is TabFigures => f !== undefined);
+    const extractMs = seen.map((f) => f.extractMs).filter((ms): ms is number => ms !== undefined);
+    return {
+      firstOnSite: seen[0].firstOnSite,
+      ruledOut: seen[0].ruledOut,
+      detected: seen[0].detected,
+      checkMs: median(seen.map((f) => f.checkMs)),
+      extractMs: extractMs.length ? median(extractMs) : undefined,
+    };
+  });
+}
+
+function printShipped(label: string, figures: TabFigures[]): void {
+  const extracted = figures.filter((f) => f.extractMs !== undefined);
+  const split = (what: string, all: TabFigures[], value: (f: TabFigures) => number) => {
+    console.log(row(`${what} (${all.length} pages)`, all.map(value)));
+    const first = all.filter((f) => f.firstOnSite);
+    const further = all.filter((f) => !f.firstOnSite);
+    if (first.length) console.log(row(`  on the first page of a site (${first.length})`, first.map(value)));
+    if (further.length) console.log(row(`  on further pages of that site (${further.length})`, further.map(value)));
+  };
+  console.log(label);
+  split('first check, shipped content script', figures, (f) => f.checkMs);
+  console.log(
+    `  then: ruled out on ${figures.filter((f) => f.ruledOut).length} pages; extractor run by the background on ${extracted.length} ` +
+      `(detected ${extracted.filter((f) => f.detected).length}, not ${extracted.filter((f) => f.detected === false).length})`,
+  );
+  if (extracted.length) split('full check + extraction, shipped extractor', extracted, (f) => f.extractMs!);
+  console.log(row(`both steps, per page (${figures.length} pages)`, figures.map((f) => f.checkMs + (f.extractMs ?? 0))));
 }
 
 async function benchChromium(pages: BenchPage[], extensionDir: string): Promise<void> {
@@ -225,90 +324,70 @@ async function benchChromium(pages: BenchPage[], extensionDir: string): Promise<
   }
 
   const server = await startFixtureServer();
-  const browser = await launchWithExtension({ port: server.port, extensionDir });
   try {
-    const hosts = contentScriptHosts(extensionDir);
-    const shipped: TabFigures[] = [];
-    const firstInPage: number[] = [];
-    const fullInPage: number[] = [];
-    const warm: number[] = [];
-    const extractionBundled: number[] = [];
-    const results: Array<{ expected?: boolean; detected: boolean }> = [];
-    let extractionErrors = 0;
-    const notServed: string[] = [];
-    let tab = await browser.context.newPage();
-    for (const page of pages) {
-      const address = server.addPage(page.url, page.html);
-      try {
-        await tab.goto(address, { waitUntil: 'load', timeout: 15_000 });
-      } catch (error) {
-        // A page Chromium would not load (e.g. an https-only host the fixture server cannot answer for).
-        if (process.env.DEBUG) console.log(address, String(error).split('\n')[0]);
-        notServed.push(new URL(address).hostname);
-        // The failed tab is left on an error page; measure the next page in a fresh one.
-        await tab.close();
-        tab = await browser.context.newPage();
-        continue;
-      }
-      // First the extension's own figures: its content script's first run on this page, and the
-      // extractor the background ran after it.
-      const host = new URL(page.url).hostname;
-      const onPublisherSite = hosts.some((h) => host === h || host.endsWith(`.${h}`));
-      if (onPublisherSite) {
-        const figures = await tabFigures(browser, tab);
-        if (figures) shipped.push(figures);
-      }
-      await tab.evaluate(checks);
-      const timing = await tab.evaluate((runs: number) => {
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        const scope = globalThis as any;
-        const first = scope.__leesmapBenchFirst as (doc: Document, url: string) => unknown;
-        const detect = scope.__leesmapBenchDetect as (doc: Document, url: string) => { detected: boolean };
-        let started = performance.now();
-        first(document, location.href);
-        const firstMs = performance.now() - started;
-        started = performance.now();
-        const detection = detect(document, location.href);
-        const fullMs = performance.now() - started;
-        started = performance.now();
-        for (let i = 0; i < runs; i++) detect(document, location.href);
-        return { firstMs, fullMs, warmMs: (performance.now() - started) / runs, detected: detection.detected };
-      }, WARM_RUNS);
-      firstInPage.push(timing.firstMs);
-      fullInPage.push(timing.fullMs);
-      warm.push(timing.warmMs);
-      results.push({ expected: page.expected, detected: timing.detected });
-      if (!onPublisherSite && bundledExtractor && (timing.detected || page.expected)) {
-        // Where the extension does not run, the same extractor bundled into the page.
-        const outcome = (await tab.evaluate(bundledExtractor).catch(() => undefined)) as { ms?: number } | undefined;
-        if (typeof outcome?.ms === 'number') extractionBundled.push(outcome.ms);
-        else extractionErrors++;
-      }
-    }
-    console.log(
-      `${firstInPage.length} pages served from localhost at their own addresses; performance.now() inside the page (100 µs resolution without cross-origin isolation); ` +
-        `load average while measuring ${loadavg().map((n) => n.toFixed(2)).join(' ')} on ${availableParallelism()} CPUs:`,
+    const loadBefore = loadavg()[0];
+    const runs: Array<Map<string, TabFigures>> = [];
+    for (let run = 0; run < SHIPPED_RUNS; run++) runs.push(await measureShipped(server, pages, extensionDir));
+    const measuring = `performance.now() inside the page (100 µs resolution without cross-origin isolation); ` +
+      `load average ${loadBefore.toFixed(2)} before and ${loadavg()[0].toFixed(2)} after, on ${availableParallelism()} CPUs`;
+    printShipped(
+      `The extension's own figures, ${SHIPPED_RUNS} runs of a fresh browser over the publisher pages, site by site; per page the median of its runs; ${measuring}:`,
+      perPageMedians(runs),
     );
-    if (notServed.length) console.log(`not measured (Chromium did not load them): ${[...new Set(notServed)].join(', ')}`);
-    if (shipped.length) {
-      const extracted = shipped.filter((f) => f.extractMs !== undefined);
-      console.log(row(`first check, shipped content script (${shipped.length} publisher pages)`, shipped.map((f) => f.checkMs)));
-      console.log(
-        `  then: ruled out on ${shipped.filter((f) => f.ruledOut).length} pages; extractor run by the background on ${extracted.length} ` +
-          `(detected ${extracted.filter((f) => f.detected).length}, not ${extracted.filter((f) => f.detected === false).length})`,
-      );
-      if (extracted.length) console.log(row(`full check + extraction, shipped extractor (${extracted.length} pages)`, extracted.map((f) => f.extractMs!)));
-      console.log(row(`both, per page (${shipped.length} publisher pages)`, shipped.map((f) => f.checkMs + (f.extractMs ?? 0))));
+    console.log(row(`first check, every single run pooled (${runs.reduce((n, r) => n + r.size, 0)} page loads)`, runs.flatMap((r) => [...r.values()].map((f) => f.checkMs))));
+
+    const browser = await launchWithExtension({ port: server.port, extensionDir });
+    try {
+      const firstInPage: number[] = [];
+      const fullInPage: number[] = [];
+      const warm: number[] = [];
+      const extractionBundled: number[] = [];
+      const results: Array<{ expected?: boolean; detected: boolean }> = [];
+      let extractionErrors = 0;
+      const hosts = contentScriptHosts(extensionDir);
+      const notServed = await visit(browser, server, pages, async (tab, page) => {
+        await tab.evaluate(checks);
+        const timing = await tab.evaluate((runs: number) => {
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any
+          const scope = globalThis as any;
+          const first = scope.__leesmapBenchFirst as (doc: Document, url: string) => unknown;
+          const detect = scope.__leesmapBenchDetect as (doc: Document, url: string) => { detected: boolean };
+          let started = performance.now();
+          first(document, location.href);
+          const firstMs = performance.now() - started;
+          started = performance.now();
+          const detection = detect(document, location.href);
+          const fullMs = performance.now() - started;
+          started = performance.now();
+          for (let i = 0; i < runs; i++) detect(document, location.href);
+          return { firstMs, fullMs, warmMs: (performance.now() - started) / runs, detected: detection.detected };
+        }, WARM_RUNS);
+        firstInPage.push(timing.firstMs);
+        fullInPage.push(timing.fullMs);
+        warm.push(timing.warmMs);
+        results.push({ expected: page.expected, detected: timing.detected });
+        const host = new URL(page.url).hostname;
+        const onPublisherSite = hosts.some((h) => host === h || host.endsWith(`.${h}`));
+        if (!onPublisherSite && bundledExtractor && (timing.detected || page.expected)) {
+          // Where the extension does not run, the same extractor bundled into the page.
+          const outcome = (await tab.evaluate(bundledExtractor).catch(() => undefined)) as { ms?: number } | undefined;
+          if (typeof outcome?.ms === 'number') extractionBundled.push(outcome.ms);
+          else extractionErrors++;
+        }
+      });
+      console.log(`\nBundled into the page's main world, ${firstInPage.length} pages in slug order, each served from localhost at its own address:`);
+      if (notServed.length) console.log(`not measured (Chromium did not load them): ${[...new Set(notServed)].join(', ')}`);
+      console.log(row('first check (cold)', firstInPage));
+      console.log(row('full check (cold)', fullInPage));
+      console.log(row(`full check, warm (mean of ${WARM_RUNS} runs)`, warm));
+      console.log(agreement(results));
+      if (extractionBundled.length) console.log(row(`full extraction, utils/extract in page (${extractionBundled.length} other pages)`, extractionBundled));
+      if (extractionErrors) console.log(`full extraction gave no timing on ${extractionErrors} pages`);
+    } finally {
+      // A failure above is the one to report, not a browser that already went away.
+      await browser.close().catch(() => undefined);
     }
-    console.log(row('first check, bundled in the page (cold)', firstInPage));
-    console.log(row('full check, bundled in the page (cold)', fullInPage));
-    console.log(row(`full check, warm (mean of ${WARM_RUNS} runs)`, warm));
-    console.log(agreement(results));
-    if (extractionBundled.length) console.log(row(`full extraction, utils/extract in page (${extractionBundled.length} other pages)`, extractionBundled));
-    if (extractionErrors) console.log(`full extraction gave no timing on ${extractionErrors} pages`);
   } finally {
-    // A failure above is the one to report, not a browser that already went away.
-    await browser.close().catch(() => undefined);
     await server.close();
   }
 }
