@@ -1,9 +1,10 @@
 import { extractPage } from '@/utils/extract';
 
 /**
- * Injected by the background (scripting.executeScript) only into pages the content script's first
- * check did not rule out, or that the reader asked to save. Its return value is the injection's
- * result: the full check's verdict and the record, and how long they took in the page.
+ * Injected by the background (scripting.executeScript) where the reader asks for the record: the
+ * popup, the shortcut, the context menu. (After the first check the background injects
+ * entrypoints/full-check.ts instead.) Its return value is the injection's result: the full
+ * check's verdict and the record, and how long they took in the page.
  */
 export default defineUnlistedScript(() => {
   const started = performance.now();

@@ -2,15 +2,20 @@ import type { ExtractionResult } from '@/utils/publication';
 import { sanitizeExtraction } from '@/utils/sanitize';
 
 /**
- * Runs the full extractor in the tab (an unlisted script, injected only where needed so the
- * content script that loads on every page stays small). Needs host access: the publisher list,
- * the opted-in <all_urls>, or activeTab after the reader opened the popup or used the menu.
+ * Runs the full check in the tab, with the record: `'full-check'` (after the first check) reads
+ * the record only where the page is a publication, `'extractor'` (the reader asks) always. Both
+ * are unlisted scripts, injected only where needed so the content script that loads on every page
+ * stays small. Needs host access: the publisher list, the opted-in <all_urls>, or activeTab after
+ * the reader opened the popup or used the menu.
  */
-export async function extractInTab(tabId: number): Promise<{ extraction: ExtractionResult; ms?: number } | undefined> {
+export async function extractInTab(
+  tabId: number,
+  script: 'full-check' | 'extractor',
+): Promise<{ extraction: ExtractionResult; ms?: number } | undefined> {
   try {
     const [injection] = await browser.scripting.executeScript({
       target: { tabId },
-      files: ['/extractor.js'],
+      files: [`/${script}.js`],
     });
     const output = injection?.result as { result?: unknown; ms?: unknown } | undefined;
     const extraction = sanitizeExtraction(output?.result);

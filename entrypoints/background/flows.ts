@@ -46,7 +46,7 @@ export async function onPageChecked(tabId: number, url: string, firstCheck: Firs
   await setTabState(tabId, state);
 
   if (!firstCheck.ruledOut && !state.extraction) {
-    const extracted = await extractInTab(tabId);
+    const extracted = await extractInTab(tabId, 'full-check');
     if (extracted) {
       state.extraction = extracted.extraction;
       state.extractMs = extracted.ms;
@@ -84,8 +84,9 @@ export async function tabStateFor(tabId: number, extract: boolean): Promise<TabS
   const url = tab.url ?? '';
   let state = await getTabState(tabId);
   if (!state || state.url !== url) state = { url };
-  if (extract && !state.extraction && safeHttpUrl(url)) {
-    const extracted = await extractInTab(tabId);
+  // The background's own run reads no record on a page that is not a publication: read it now.
+  if (extract && !state.extraction?.publication && safeHttpUrl(url)) {
+    const extracted = await extractInTab(tabId, 'extractor');
     if (extracted) {
       state.extraction = extracted.extraction;
       await setTabState(tabId, state);

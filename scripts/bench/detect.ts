@@ -3,7 +3,7 @@
  *
  * Detection runs in two steps (utils/detect/README.md): the content script's first check (head
  * and address) on every matching page, then, where that does not rule the page out, the
- * extractor, injected by the background, whose full check decides.
+ * full check (full-check.js), injected by the background, which decides.
  *
  * 1. Node (linkedom): time of `firstCheck` and of the full `isPublicationPage` per page, DOM
  *    parsing excluded; median and 95th percentile over the fixture pages and the Readability
@@ -12,7 +12,8 @@
  *    script's size as shipped; then every page served from localhost at its own address, timed with
  *    performance.now() in the page. On the publisher pages (the ones the content script runs on) the
  *    extension's own figures, which the background keeps per tab: the first check in the content
- *    script's isolated world, and the extractor the background then ran, if it did. On every page the
+ *    script's isolated world, and the full check (full-check.js, with the record where it finds a
+ *    publication) the background then ran, if it did. On every page the
  *    two checks bundled into the page's main world, first run (cold) and warm, and the full
  *    extraction bundled into the page where the extension does not run.
  *
@@ -153,7 +154,7 @@ function contentScriptHosts(extensionDir: string): string[] {
   return (manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []).map((pattern) => pattern.replace(/^\*:\/\/(\*\.)?/, '').replace(/\/.*$/, ''));
 }
 
-/** What the extension measured on this tab: its first check, and the extractor if the background ran it. */
+/** What the extension measured on this tab: its first check, and the full check if the background ran it. */
 interface TabFigures {
   /** The first page of its site in this run: a fresh renderer process, nothing compiled yet. */
   firstOnSite: boolean;
@@ -175,7 +176,7 @@ async function tabFigures(browser: ExtensionBrowser, tab: Page): Promise<Omit<Ta
         | undefined;
       if (state?.url !== url || typeof state.checkMs !== 'number' || !state.firstCheck) return undefined;
       const ruledOut = state.firstCheck.ruledOut === true;
-      // Not ruled out: wait for the extractor the background runs next.
+      // Not ruled out: wait for the full check the background runs next.
       if (!ruledOut && !state.extraction) return undefined;
       return {
         checkMs: state.checkMs,
@@ -294,10 +295,10 @@ function printShipped(label: string, figures: TabFigures[]): void {
   console.log(label);
   split('first check, shipped content script', figures, (f) => f.checkMs);
   console.log(
-    `  then: ruled out on ${figures.filter((f) => f.ruledOut).length} pages; extractor run by the background on ${extracted.length} ` +
+    `  then: ruled out on ${figures.filter((f) => f.ruledOut).length} pages; full check run by the background on ${extracted.length} ` +
       `(detected ${extracted.filter((f) => f.detected).length}, not ${extracted.filter((f) => f.detected === false).length})`,
   );
-  if (extracted.length) split('full check + extraction, shipped extractor', extracted, (f) => f.extractMs!);
+  if (extracted.length) split('full check (+ record if detected), full-check.js', extracted, (f) => f.extractMs!);
   console.log(row(`both steps, per page (${figures.length} pages)`, figures.map((f) => f.checkMs + (f.extractMs ?? 0))));
 }
 
@@ -309,8 +310,8 @@ async function benchChromium(pages: BenchPage[], extensionDir: string): Promise<
   const chromiumVersion = execFileSync(chromiumPath(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   console.log(`\n${chromiumVersion}, built extension at ${extensionDir}`);
   contentScriptSize(extensionDir);
-  if (existsSync(join(extensionDir, 'extractor.js'))) {
-    console.log(`extractor extractor.js: ${fileSize(extensionDir, 'extractor.js')}, injected only where the first check does not rule the page out, or on request`);
+  if (existsSync(join(extensionDir, 'full-check.js'))) {
+    console.log(`full check full-check.js: ${fileSize(extensionDir, 'full-check.js')}, injected only where the first check does not rule the page out`);
   }
 
   // Both checks bundled into the page's main world, for every page (also those the extension does not run on).

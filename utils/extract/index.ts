@@ -86,8 +86,12 @@ function extractionSignals(publication: Publication | undefined): string[] {
   return signals;
 }
 
-/** Detection (the cheap check's decision) plus the record. Never throws. */
-export function extractPage(doc: Document, url: string): ExtractionResult {
+/**
+ * Detection (the full check's decision) plus the record. `recordOnlyIfDetected`: skip the record
+ * on a page that is not a publication (the background's own run after the first check; the reader
+ * asking to save a page always gets one). Never throws.
+ */
+export function extractPage(doc: Document, url: string, { recordOnlyIfDetected = false } = {}): ExtractionResult {
   let detection: ExtractionResult = { detected: false, confidence: 0, signals: [] };
   // One walk over the page serves the check and the record.
   let elements: ElementIndex | undefined;
@@ -103,6 +107,7 @@ export function extractPage(doc: Document, url: string): ExtractionResult {
   } catch {
     detection.signals.push('detect:error');
   }
+  if (recordOnlyIfDetected && !detection.detected) return detection;
   // After in-page navigation the head may still describe the previous view: never keep its metadata.
   const ignoreHead = detection.signals.includes('stale-metadata');
   const publication = extractPublication(doc, url, { ignoreHead, elements: ignoreHead ? undefined : elements });
