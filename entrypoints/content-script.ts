@@ -5,10 +5,11 @@ import { envelope } from '@/utils/messages';
 /**
  * Runs on every matching page (declared in wxt.config.ts's manifest, and registered by
  * background/site-access.ts for "detect on all sites"): only the first check (head and address),
- * then one small message. Where that does not rule the page out, the background injects the
- * extractor (entrypoints/extractor.ts), whose full check decides. An unlisted script rather than WXT's content script: WXT's
- * ContentScriptContext posts a message naming the extension to the page's window on every load,
- * which any page script could read. This reads the page and never changes it or talks to it.
+ * then one small message. Where that does not rule the page out, the background injects
+ * entrypoints/full-check.ts, whose full check decides. An unlisted script rather than WXT's
+ * content script: WXT's ContentScriptContext posts a message naming the extension to the page's
+ * window on every load, which any page script could read. This reads the page and never changes
+ * it or talks to it.
  */
 export default defineUnlistedScript(() => {
   const run = (url: string, afterInPageNavigation: boolean) => {

@@ -1,12 +1,12 @@
 /**
- * The first check, run by the content script on every matching page: what the page's head and its
- * address say. Meta tags, JSON-LD types, the canonical link and the URL; nothing from the body.
- * It rules a page out when the address or the declared type says it is another kind of page (home
- * page, overview, theme hub, contact, agenda, search, a JSON-LD CollectionPage or Event …) and
- * the publisher does not declare a publication (citation_* tags, a JSON-LD Article or Report).
- * Every other page goes on to the full check (`isPublicationPage`), which the extractor runs with
- * the page's body in hand; it starts from these same head signals and honours the same ruling, so
- * a page ruled out here is never detected there either.
+ * The first check, run by the content script on every matching page: what the page's address and
+ * head say (JSON-LD types, meta tags, the canonical link); nothing from the body. It rules a page
+ * out when the address or the declared type says it is another kind of page (home page, overview,
+ * theme hub, contact, agenda, search, a JSON-LD CollectionPage or Event …) and the publisher does
+ * not declare a publication (citation_* tags, a JSON-LD Article or Report). Every other page goes
+ * on to the full check (`isPublicationPage`), which full-check.js runs with the page's body in
+ * hand; it starts from these same head signals and honours the same ruling, so a page ruled out
+ * here is never detected there either.
  */
 import { jsonLdTypes, NON_PUBLICATION_TYPE, PUBLICATION_TYPE } from './jsonld';
 import { addressNegatives } from './url';

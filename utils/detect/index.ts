@@ -29,6 +29,8 @@ import {
 } from './page';
 import { carriesSearchWords } from './url';
 
+export { firstCheck, rulesOut, type FirstCheck, type TagLookup } from './first-check';
+
 /** Score at or above which a page counts as a publication. */
 export const DETECTION_THRESHOLD = 3;
 
@@ -62,7 +64,6 @@ const enum Weight {
   Price = -4,
   Login = -3,
 }
-export { firstCheck, rulesOut, type FirstCheck, type TagLookup } from './first-check';
 
 export interface Detection {
   detected: boolean;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeExtraction, sanitizePublication, safeHttpUrl } from '@/utils/sanitize';
+import { sanitizeExtraction, sanitizeFirstCheck, sanitizePublication, safeHttpUrl } from '@/utils/sanitize';
 
 const base = { url: 'https://www.nsob.nl/publicaties/leren-van-doen', title: 'Leren van doen', authors: [], themes: [], keywords: [], related: [] };
 
@@ -54,6 +54,21 @@ describe('sanitizeExtraction', () => {
   });
   it('treats anything but a literal true as not detected', () => {
     expect(sanitizeExtraction({ detected: 'yes', confidence: 0.9, signals: [] })?.detected).toBe(false);
+  });
+});
+
+describe('sanitizeFirstCheck', () => {
+  it('keeps a ruling and a bounded list of short signals', () => {
+    const many = Array.from({ length: 500 }, (_, i) => `path:${i}`);
+    const result = sanitizeFirstCheck({ ruledOut: true, signals: ['home-page', 42, ...many], extra: 'dropped' });
+    expect(result?.ruledOut).toBe(true);
+    expect(result?.signals[0]).toBe('home-page');
+    expect(result?.signals.length).toBeLessThanOrEqual(40);
+    expect(result).not.toHaveProperty('extra');
+  });
+  it('refuses a message without a ruling', () => {
+    expect(sanitizeFirstCheck({ ruledOut: 'yes', signals: [] })).toBeUndefined();
+    expect(sanitizeFirstCheck(null)).toBeUndefined();
   });
 });
 
