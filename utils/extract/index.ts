@@ -1,13 +1,14 @@
 /**
- * The extractor: one publication record from one page, read only. Runs in the content script
- * (Chromium, Firefox) and in Node over linkedom (CLI, eval, tests), so it uses only DOM APIs
- * both have: querySelectorAll, textContent, getAttribute, children.
+ * The extractor: one publication record from one page, read only. Runs in the page (full-check.js
+ * and extractor.js, injected by the background; Chromium, Firefox) and in Node over linkedom (CLI,
+ * eval, tests), so it uses only DOM APIs both have: querySelectorAll, textContent, getAttribute,
+ * children.
  *
  * Each field is its own module of ordered rules (most specific source first); what every field
  * needs (meta table, JSON-LD, labels, heading, related blocks) is computed once in the context.
  * Nothing here throws: a field that fails is left out, and a page that fails gives no record.
  */
-import { isPublicationPage } from '@/utils/detect';
+import { isPublicationPage, type WalkedElements } from '@/utils/detect';
 import { walkedElements } from '@/utils/detect/walked';
 import type { ExtractionResult, Publication } from '@/utils/publication';
 import { extractAuthors } from './authors-field';
@@ -86,28 +87,39 @@ function extractionSignals(publication: Publication | undefined): string[] {
   return signals;
 }
 
+/** The full check, never throwing: a page that breaks it is not detected. */
+function check(doc: Document, url: string, walked?: WalkedElements): ExtractionResult {
+  try {
+    const found = isPublicationPage(doc, url, walked);
+    return { detected: found.detected, confidence: found.confidence, signals: [...found.signals] };
+  } catch {
+    return { detected: false, confidence: 0, signals: ['detect:error'] };
+  }
+}
+
 /**
- * Detection (the full check's decision) plus the record. `recordOnlyIfDetected`: skip the record
- * on a page that is not a publication (the background's own run after the first check; the reader
- * asking to save a page always gets one). Never throws.
+ * Detection (the full check's decision) plus the record. Never throws.
+ *
+ * `recordOnlyIfDetected` (full-check.js, the background's own run after the first check): the
+ * check asks the DOM, and the page is walked for the record only where it finds a publication, so
+ * a page that is not one costs no walk and no field extraction, however large. Without it (the
+ * reader asks to save; Node), one walk over the page serves the check and the record: some DOMs
+ * (linkedom) walk the whole tree on every query.
  */
 export function extractPage(doc: Document, url: string, { recordOnlyIfDetected = false } = {}): ExtractionResult {
-  let detection: ExtractionResult = { detected: false, confidence: 0, signals: [] };
-  // One walk over the page serves the check and the record.
+  let detection: ExtractionResult | undefined;
+  if (recordOnlyIfDetected) {
+    detection = check(doc, url);
+    if (!detection.detected) return detection;
+  }
   let elements: ElementIndex | undefined;
   try {
     elements = indexElements(doc);
   } catch {
     // Left to the check and the extractor's own guards.
   }
-  try {
-    const index = elements;
-    const found = isPublicationPage(doc, url, index && walkedElements(index.all, (tag) => elementsByTag(index, tag)));
-    detection = { detected: found.detected, confidence: found.confidence, signals: [...found.signals] };
-  } catch {
-    detection.signals.push('detect:error');
-  }
-  if (recordOnlyIfDetected && !detection.detected) return detection;
+  const index = elements;
+  detection ??= check(doc, url, index && walkedElements(index.all, (tag) => elementsByTag(index, tag)));
   // After in-page navigation the head may still describe the previous view: never keep its metadata.
   const ignoreHead = detection.signals.includes('stale-metadata');
   const publication = extractPublication(doc, url, { ignoreHead, elements: ignoreHead ? undefined : elements });

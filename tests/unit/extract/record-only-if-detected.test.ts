@@ -24,6 +24,21 @@ describe('the record only where the full check finds a publication', () => {
     expect(extractPage(page(essay), url).publication?.title).toBe('Leren van doen');
   });
 
+  it('walks a page that is not a publication not at all, however large', () => {
+    const doc = page(overview.replace('</ul>', `${'<li><a href="/x">Bericht</a></li>'.repeat(20_000)}</ul>`));
+    const queries: string[] = [];
+    const query = doc.querySelectorAll.bind(doc);
+    doc.querySelectorAll = ((selector: string) => {
+      queries.push(selector);
+      return query(selector);
+    }) as typeof doc.querySelectorAll;
+    expect(extractPage(doc, 'https://www.cpb.nl/actueel', { recordOnlyIfDetected: true }).detected).toBe(false);
+    expect(queries.length).toBeGreaterThan(0);
+    expect(queries).not.toContain('*');
+    extractPage(doc, 'https://www.cpb.nl/actueel');
+    expect(queries).toContain('*');
+  });
+
   it('skips the record of a page that is not a publication, unless asked for it', () => {
     const url = 'https://www.cpb.nl/actueel';
     const checked = extractPage(page(overview), url, { recordOnlyIfDetected: true });
