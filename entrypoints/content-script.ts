@@ -1,4 +1,4 @@
-import { watchPageAddress, type NavigationEvents } from '@/utils/address';
+import { documentHeadMayBeStale, watchPageAddress, type NavigationEvents } from '@/utils/address';
 import { firstCheck } from '@/utils/detect/first-check';
 import { envelope } from '@/utils/messages';
 
@@ -14,7 +14,8 @@ import { envelope } from '@/utils/messages';
 export default defineUnlistedScript(() => {
   const run = (url: string, afterInPageNavigation: boolean) => {
     const started = performance.now();
-    const check = firstCheck(document, url, afterInPageNavigation);
+    // The head may describe an earlier view only once a single-page app changed the address in place.
+    const check = firstCheck(document, url, afterInPageNavigation || documentHeadMayBeStale());
     const ms = performance.now() - started;
     browser.runtime.sendMessage(envelope('content/checked', { url, check, ms })).catch(() => {
       // The extension was reloaded or updated: this old script has nobody to talk to.

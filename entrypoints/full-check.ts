@@ -1,3 +1,4 @@
+import { documentHeadMayBeStale } from '@/utils/address';
 import { extractPage } from '@/utils/extract';
 
 /**
@@ -9,6 +10,6 @@ import { extractPage } from '@/utils/extract';
  */
 export default defineUnlistedScript(() => {
   const started = performance.now();
-  const result = extractPage(document, location.href, { recordOnlyIfDetected: true });
+  const result = extractPage(document, location.href, { recordOnlyIfDetected: true, headMayBeStale: documentHeadMayBeStale() });
   return { result, ms: performance.now() - started };
 });

@@ -15,6 +15,24 @@ export function isNewPageAddress(checked: string, current: string): boolean {
   return addressWithoutHash(checked) !== addressWithoutHash(current);
 }
 
+/**
+ * Whether the document may show another view than the one it loaded with, so that its head may
+ * still describe an earlier page: a single-page app changed the address in place. `loadedAt`: the
+ * address the document loaded from (its navigation timing entry); `sameDocumentEntries`: how many
+ * history entries this document has made (Navigation API, where the browser has it), which also
+ * catches a return to the first address. Unknown counts as changed.
+ */
+export function headMayBeStale(loadedAt: string | undefined, current: string, sameDocumentEntries?: number): boolean {
+  return loadedAt === undefined || isNewPageAddress(loadedAt, current) || (sameDocumentEntries ?? 1) > 1;
+}
+
+/** headMayBeStale for the document this runs in (content script, injected scripts). */
+export function documentHeadMayBeStale(): boolean {
+  const navigation = (globalThis as { navigation?: { entries(): Array<{ sameDocument: boolean }> } }).navigation;
+  const loadedAt = performance.getEntriesByType('navigation')[0]?.name;
+  return headMayBeStale(loadedAt, location.href, navigation?.entries().filter((entry) => entry.sameDocument).length);
+}
+
 /** The part of the Navigation API (window.navigation) used here; not yet in TypeScript's DOM types. */
 export interface NavigationEvents {
   addEventListener(type: 'currententrychange', listener: () => void): void;

@@ -169,14 +169,16 @@ export interface Head {
 }
 
 /**
- * Everything the head and the address say, added to `signals`: the full check's start. When the
- * canonical or og:url names another page of this site (a single-page app's head after in-page
- * navigation), the head is not trusted and only the address counts.
+ * Everything the head and the address say, added to `signals`: the full check's start.
+ * `headMayBeStale`: the page changed its address in place since it loaded (a single-page app), so
+ * its head may still describe the previous view; then, when the canonical or og:url names another
+ * page of this site, the head is not trusted and only the address counts. On a document's own
+ * first load the head is its own, whatever its canonical says.
  */
-export function headAndAddressSignals(tags: TagLookup, url: string, signals: Signals): Head {
+export function headAndAddressSignals(tags: TagLookup, url: string, signals: Signals, headMayBeStale = true): Head {
   const metas = readMetas(tags('meta'));
   const address = parseUrl(url);
-  if (address && headDescribesOtherPage(tags('canonical'), metas, address)) {
+  if (headMayBeStale && address && headDescribesOtherPage(tags('canonical'), metas, address)) {
     signals.add('stale-metadata', Weight.StaleMetadata);
   } else {
     citationSignals(metas, signals);
@@ -210,17 +212,16 @@ export function rulesOut(signals: readonly string[]): boolean {
 /**
  * The first check. It reads only what can change its answer: the address and the JSON-LD types,
  * and the meta tags only when those speak against the page (a `citation_*` tag then keeps it in).
- * `afterInPageNavigation`: a single-page app changed the address, so the head may still describe
- * the previous view; then it reads the whole head as the full check does, and trusts none of it
- * if the canonical or og:url names another page. (On a document's own first load the head is its
- * own.)
+ * `headMayBeStale`: a single-page app changed the address since the document loaded, so the head
+ * may still describe the previous view; then it reads the whole head as the full check does, and
+ * trusts none of it if the canonical or og:url names another page.
  */
-export function firstCheck(doc: Document, url: string, afterInPageNavigation = false): FirstCheck {
+export function firstCheck(doc: Document, url: string, headMayBeStale = false): FirstCheck {
   const signals = new Signals();
   try {
     const tags = domLookup(doc);
-    if (afterInPageNavigation) {
-      headAndAddressSignals(tags, url, signals);
+    if (headMayBeStale) {
+      headAndAddressSignals(tags, url, signals, true);
     } else {
       addressSignals(parseUrl(url), signals);
       jsonLdSignals(tags, signals);

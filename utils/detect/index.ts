@@ -152,7 +152,17 @@ function bodySignals(doc: Document, find: Finder, tags: TagLookup, head: Head, f
  * The full check: the first check's head and address signals, then the body's. The extractor runs
  * it (over the elements it has walked) on every page the first check did not rule out.
  */
-export function isPublicationPage(doc: Document, url: string, walked?: WalkedElements): Detection {
+export interface CheckOptions {
+  /** The page's elements as the extractor has walked them; without, the check asks the DOM. */
+  walked?: WalkedElements;
+  /**
+   * The page may have changed its address in place since it loaded (see headAndAddressSignals).
+   * Default true: compare the head with the address unless the caller knows it is a first load.
+   */
+  headMayBeStale?: boolean;
+}
+
+export function isPublicationPage(doc: Document, url: string, { walked, headMayBeStale = true }: CheckOptions = {}): Detection {
   const tags: TagLookup = walked ? walked.byTag : domLookup(doc);
   const ask: Finder = walked ? walked.find : (query) => doc.querySelectorAll(QUERIES[query]);
   // Each query once per check, whoever answers it (the article count is read in two places).
@@ -164,7 +174,7 @@ export function isPublicationPage(doc: Document, url: string, walked?: WalkedEle
   };
   const signals = new Signals();
   try {
-    const head = headAndAddressSignals(tags, url, signals);
+    const head = headAndAddressSignals(tags, url, signals, headMayBeStale);
     bodySignals(doc, find, tags, head, signals);
   } catch {
     // A page hostile enough to break a selector is not one to act on.

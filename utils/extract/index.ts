@@ -8,7 +8,7 @@
  * needs (meta table, JSON-LD, labels, heading, related blocks) is computed once in the context.
  * Nothing here throws: a field that fails is left out, and a page that fails gives no record.
  */
-import { isPublicationPage, type WalkedElements } from '@/utils/detect';
+import { isPublicationPage, type CheckOptions } from '@/utils/detect';
 import { walkedElements } from '@/utils/detect/walked';
 import type { ExtractionResult, Publication } from '@/utils/publication';
 import { extractAuthors } from './authors-field';
@@ -88,9 +88,9 @@ function extractionSignals(publication: Publication | undefined): string[] {
 }
 
 /** The full check, never throwing: a page that breaks it is not detected. */
-function check(doc: Document, url: string, walked?: WalkedElements): ExtractionResult {
+function check(doc: Document, url: string, options: CheckOptions): ExtractionResult {
   try {
-    const found = isPublicationPage(doc, url, walked);
+    const found = isPublicationPage(doc, url, options);
     return { detected: found.detected, confidence: found.confidence, signals: [...found.signals] };
   } catch {
     return { detected: false, confidence: 0, signals: ['detect:error'] };
@@ -105,11 +105,14 @@ function check(doc: Document, url: string, walked?: WalkedElements): ExtractionR
  * a page that is not one costs no walk and no field extraction, however large. Without it (the
  * reader asks to save; Node), one walk over the page serves the check and the record: some DOMs
  * (linkedom) walk the whole tree on every query.
+ *
+ * `headMayBeStale` (default true): the page may have changed its address in place since it loaded,
+ * so a head whose canonical names another page of the site is ignored (see the detection README).
  */
-export function extractPage(doc: Document, url: string, { recordOnlyIfDetected = false } = {}): ExtractionResult {
+export function extractPage(doc: Document, url: string, { recordOnlyIfDetected = false, headMayBeStale = true } = {}): ExtractionResult {
   let detection: ExtractionResult | undefined;
   if (recordOnlyIfDetected) {
-    detection = check(doc, url);
+    detection = check(doc, url, { headMayBeStale });
     if (!detection.detected) return detection;
   }
   let elements: ElementIndex | undefined;
@@ -119,7 +122,7 @@ export function extractPage(doc: Document, url: string, { recordOnlyIfDetected =
     // Left to the check and the extractor's own guards.
   }
   const index = elements;
-  detection ??= check(doc, url, index && walkedElements(index.all, (tag) => elementsByTag(index, tag)));
+  detection ??= check(doc, url, { headMayBeStale, walked: index && walkedElements(index.all, (tag) => elementsByTag(index, tag)) });
   // After in-page navigation the head may still describe the previous view: never keep its metadata.
   const ignoreHead = detection.signals.includes('stale-metadata');
   const publication = extractPublication(doc, url, { ignoreHead, elements: ignoreHead ? undefined : elements });

@@ -1,5 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { addressWithoutHash, isNewPageAddress, watchPageAddress, type NavigationEvents } from '@/utils/address';
+import { addressWithoutHash, headMayBeStale, isNewPageAddress, watchPageAddress, type NavigationEvents } from '@/utils/address';
+
+describe('headMayBeStale', () => {
+  const loaded = 'https://www.nsob.nl/publicaties/leren-van-doen';
+  it('trusts the head of a document still at the address it loaded from', () => {
+    expect(headMayBeStale(loaded, loaded, 1)).toBe(false);
+    expect(headMayBeStale(loaded, `${loaded}#hoofdstuk-2`)).toBe(false);
+  });
+  it('doubts it once a single-page app changed the address, also after a return to the first one', () => {
+    expect(headMayBeStale(loaded, 'https://www.nsob.nl/publicaties/strategisch-vermogen', 2)).toBe(true);
+    expect(headMayBeStale(loaded, 'https://www.nsob.nl/publicaties/strategisch-vermogen')).toBe(true);
+    expect(headMayBeStale(loaded, loaded, 3)).toBe(true);
+    expect(headMayBeStale(undefined, loaded, 1)).toBe(true);
+  });
+});
 
 describe('isNewPageAddress', () => {
   it('treats a jump within the page as the same page', () => {

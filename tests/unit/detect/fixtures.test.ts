@@ -41,7 +41,7 @@ describe('fixture pages', () => {
       expect(detection.confidence > 0.5).toBe(expected.detected);
       // The extractor runs the same check over the elements it has already walked: same verdict, same reasons.
       const index = indexElements(doc);
-      expect(isPublicationPage(doc, expected.url, walkedElements(index.all, (tag) => elementsByTag(index, tag)))).toEqual(detection);
+      expect(isPublicationPage(doc, expected.url, { walked: walkedElements(index.all, (tag) => elementsByTag(index, tag)) })).toEqual(detection);
     });
   }
 });

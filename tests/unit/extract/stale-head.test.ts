@@ -27,6 +27,13 @@ describe('stale head after in-page navigation', () => {
     expect(result.publication?.canonicalUrl).not.toBe('https://www.example.org/research/housing-supply');
   });
 
+  it("keeps the head on a document's own first load, whatever its canonical says", () => {
+    const { document } = parseHTML(spaPage);
+    const result = extractPage(document as unknown as Document, 'https://www.example.org/research/governing-algorithms', { headMayBeStale: false });
+    expect(result.signals).not.toContain('stale-metadata');
+    expect(result.publication?.authors).toEqual(['Ann Old']);
+  });
+
   it('keeps the head when it describes the page itself', () => {
     const { document } = parseHTML(spaPage);
     const result = extractPage(document as unknown as Document, 'https://www.example.org/research/housing-supply');
