@@ -1,4 +1,4 @@
-import { watchPageAddress, type NavigationEvents } from '@/utils/address';
+import { documentHeadMayBeStale, watchPageAddress, type NavigationEvents } from '@/utils/address';
 import { firstCheck } from '@/utils/detect/first-check';
 import { envelope } from '@/utils/messages';
 
@@ -13,12 +13,12 @@ import { envelope } from '@/utils/messages';
  */
 export default defineUnlistedScript(() => {
   // The head may describe an earlier view only once a single-page app changed the address in place.
-  // At document_idle the document has just loaded: its head is taken as its own (asking the
-  // Navigation Timing and Navigation APIs costs a fresh page 0.2-0.3 ms). full-check.js asks them
-  // before it decides, so a view changed before now is still judged by its body.
+  // After an in-page navigation that is so; on the first run (document_idle) the check asks the
+  // Navigation Timing and Navigation APIs only when the head alone would rule the page out: asking
+  // costs a fresh page 0.2-0.3 ms.
   const run = (url: string, afterInPageNavigation: boolean) => {
     const started = performance.now();
-    const check = firstCheck(document, url, afterInPageNavigation);
+    const check = firstCheck(document, url, afterInPageNavigation || documentHeadMayBeStale);
     const ms = performance.now() - started;
     browser.runtime.sendMessage(envelope('content/checked', { url, check, ms })).catch(() => {
       // The extension was reloaded or updated: this old script has nobody to talk to.

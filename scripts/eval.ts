@@ -94,7 +94,7 @@ function printTable(title: string, results: PageResult[], fields: readonly Score
   console.log(
     `\nLeesmap's first check (content script, head and address) ruled out ${ruledOut.length} of ${results.length} pages ` +
       `(${ruledOut.filter((r) => r.page.truth.detected === false).length} labelled not a publication, ` +
-      `${ruledOut.filter((r) => r.page.truth.detected === true).length} labelled a publication); the extractor's full check decided the rest.`,
+      `${ruledOut.filter((r) => r.page.truth.detected === true).length} labelled a publication); the full check decided the rest.`,
   );
 }
 

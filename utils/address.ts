@@ -18,19 +18,24 @@ export function isNewPageAddress(checked: string, current: string): boolean {
 /**
  * Whether the document may show another view than the one it loaded with, so that its head may
  * still describe an earlier page: a single-page app changed the address in place. `loadedAt`: the
- * address the document loaded from (its navigation timing entry); `sameDocumentEntries`: how many
+ * address the document loaded from (its navigation timing entry); `visited`: the addresses of the
  * history entries this document has made (Navigation API, where the browser has it), which also
- * catches a return to the first address. Unknown counts as changed.
+ * catch a return to the first address. `#fragment` jumps are no change. Unknown counts as changed.
  */
-export function headMayBeStale(loadedAt: string | undefined, current: string, sameDocumentEntries?: number): boolean {
-  return loadedAt === undefined || isNewPageAddress(loadedAt, current) || (sameDocumentEntries ?? 1) > 1;
+export function headMayBeStale(loadedAt: string | undefined, current: string, visited: readonly string[] = []): boolean {
+  return loadedAt === undefined || [current, ...visited].some((address) => isNewPageAddress(loadedAt, address));
 }
 
-/** headMayBeStale for the document this runs in (content script, injected scripts). */
+/** headMayBeStale for the document this runs in (content script, injected scripts); true when unsure. */
 export function documentHeadMayBeStale(): boolean {
-  const navigation = (globalThis as { navigation?: { entries(): Array<{ sameDocument: boolean }> } }).navigation;
-  const loadedAt = performance.getEntriesByType('navigation')[0]?.name;
-  return headMayBeStale(loadedAt, location.href, navigation?.entries().filter((entry) => entry.sameDocument).length);
+  try {
+    const navigation = (globalThis as { navigation?: { entries?: unknown } }).navigation;
+    const entries = typeof navigation?.entries === 'function' ? (navigation.entries() as Array<{ sameDocument?: boolean; url?: string | null }>) : [];
+    const visited = entries.filter((entry) => entry.sameDocument && typeof entry.url === 'string').map((entry) => entry.url as string);
+    return headMayBeStale(performance.getEntriesByType('navigation')[0]?.name, location.href, visited);
+  } catch {
+    return true;
+  }
 }
 
 /** The part of the Navigation API (window.navigation) used here; not yet in TypeScript's DOM types. */

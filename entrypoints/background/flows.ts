@@ -36,17 +36,22 @@ async function savedFor(url: string, extraction?: StoredTabState['extraction']):
 
 /**
  * The content script's first check ran: remember it, and where it did not rule the page out, run
- * the extractor, whose full check decides whether this is a publication (the badge).
+ * full-check.js, whose full check decides whether this is a publication (the badge).
  */
 export async function onPageChecked(tabId: number, url: string, firstCheck: FirstCheck, checkMs?: number): Promise<void> {
   const previous = await getTabState(tabId);
   // A new address (also after in-page navigation) never keeps the previous page's extraction.
   const state: StoredTabState = { url, firstCheck, checkMs };
-  if (previous?.url === url && previous.extraction) state.extraction = previous.extraction;
+  if (previous?.url === url && previous.extraction) {
+    state.extraction = previous.extraction;
+    state.extractMs = previous.extractMs;
+  }
   await setTabState(tabId, state);
 
   if (!firstCheck.ruledOut && !state.extraction) {
     const extracted = await extractInTab(tabId, 'full-check');
+    // The tab may have moved on meanwhile (a single-page app's next view): its check is newer.
+    if ((await getTabState(tabId))?.url !== url) return;
     if (extracted) {
       state.extraction = extracted.extraction;
       state.extractMs = extracted.ms;
@@ -73,9 +78,9 @@ export async function onPageChecked(tabId: number, url: string, firstCheck: Firs
   await setBadge(tabId, saved ? 'saved' : detected ? 'detected' : 'none');
 }
 
-/** A publication by the full check, on a page the first check let through. */
+/** A publication by the full check, on a page the content script's first check let through. */
 function isDetected(state: StoredTabState | undefined): boolean {
-  return state?.firstCheck?.ruledOut !== true && state?.extraction?.detected === true;
+  return state?.firstCheck?.ruledOut === false && state.extraction?.detected === true;
 }
 
 /** The popup asks what this tab holds; extracts on request (any page may be saved by hand). */
@@ -89,6 +94,8 @@ export async function tabStateFor(tabId: number, extract: boolean): Promise<TabS
     const extracted = await extractInTab(tabId, 'extractor');
     if (extracted) {
       state.extraction = extracted.extraction;
+      // extractMs is the background's own run's (after the first check), not this one's.
+      delete state.extractMs;
       await setTabState(tabId, state);
     }
   }

@@ -7,7 +7,10 @@ export function parseDocument(html: string): Document {
   return parseHTML(html).document as unknown as Document;
 }
 
-/** Parse and extract: the time a page costs includes its DOM parsing. */
+/**
+ * Parse and extract: the time a page costs includes its DOM parsing. A page read from a file is a
+ * document's first load, as the extension sees a page it opens: its head is its own.
+ */
 export function runLeesmap(html: string, url: string): ExtractionResult {
-  return extractPage(parseDocument(html), url);
+  return extractPage(parseDocument(html), url, { headMayBeStale: false });
 }

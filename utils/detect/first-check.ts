@@ -120,7 +120,8 @@ function headDescribesOtherPage(links: ArrayLike<Element>, metas: Metas, address
   const here = keyOf(address);
   if (!here) return false;
   let canonical: string | null | undefined;
-  for (let i = 0; i < links.length && i < 200 && canonical === undefined; i++) {
+  // Bounded for hostile pages, but past the hreflang alternates some sites list by the hundred.
+  for (let i = 0; i < links.length && i < 2000 && canonical === undefined; i++) {
     if ((links[i].getAttribute('rel') ?? '').toLowerCase() === 'canonical') canonical = links[i].getAttribute('href');
   }
   for (const claimed of [canonical, metas.get('og:url')]) {
@@ -209,23 +210,34 @@ export function rulesOut(signals: readonly string[]): boolean {
   return against;
 }
 
+/** Whether a signal comes from the address (it says the same whatever the head says). */
+function fromAddress(signal: string): boolean {
+  return signal === 'home-page' || signal.startsWith('path:');
+}
+
 /**
  * The first check. It reads only what can change its answer: the address and the JSON-LD types,
  * and the meta tags only when those speak against the page (a `citation_*` tag then keeps it in).
- * `headMayBeStale`: a single-page app changed the address since the document loaded, so the head
- * may still describe the previous view; then it reads the whole head as the full check does, and
- * trusts none of it if the canonical or og:url names another page.
+ * `headMayBeStale`: whether a single-page app may have changed the address since the document
+ * loaded, so that the head may still describe the previous view; then it reads the whole head as
+ * the full check does, and trusts none of it if the canonical or og:url names another page. Given
+ * as a function, it is asked only when the head alone would rule the page out.
  */
-export function firstCheck(doc: Document, url: string, headMayBeStale = false): FirstCheck {
-  const signals = new Signals();
+export function firstCheck(doc: Document, url: string, headMayBeStale: boolean | (() => boolean) = false): FirstCheck {
+  let signals = new Signals();
   try {
     const tags = domLookup(doc);
-    if (headMayBeStale) {
+    if (headMayBeStale === true) {
       headAndAddressSignals(tags, url, signals, true);
     } else {
       addressSignals(parseUrl(url), signals);
       jsonLdSignals(tags, signals);
       if (rulesOut(signals.list)) citationSignals(readMetas(tags('meta')), signals);
+      // Ruled out by the head alone: make sure that head is this page's.
+      if (typeof headMayBeStale === 'function' && rulesOut(signals.list) && !signals.list.some(fromAddress) && headMayBeStale()) {
+        signals = new Signals();
+        headAndAddressSignals(tags, url, signals, true);
+      }
     }
   } catch {
     // A page hostile enough to break this is not one to act on.

@@ -147,7 +147,8 @@ export function createCurrentPageStore({ send, tabId, tabTitle }: CurrentPageSto
   const error = signal<string | undefined>(undefined);
   let fallbackTitle = '';
 
-  const detected = computed(() => tab.value?.extraction?.detected ?? false);
+  // As the badge: the full check's verdict, on a page the first check did not rule out.
+  const detected = computed(() => tab.value?.firstCheck?.ruledOut !== true && tab.value?.extraction?.detected === true);
   const publication = computed<Publication | undefined>(() => tab.value?.extraction?.publication);
   const isSaved = computed(() => saved.value !== undefined);
   const canSave = computed(() => phase.value === 'ready' && !busy.value && draft.value.title.trim() !== '');

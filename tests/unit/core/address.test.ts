@@ -3,15 +3,17 @@ import { addressWithoutHash, headMayBeStale, isNewPageAddress, watchPageAddress,
 
 describe('headMayBeStale', () => {
   const loaded = 'https://www.nsob.nl/publicaties/leren-van-doen';
-  it('trusts the head of a document still at the address it loaded from', () => {
-    expect(headMayBeStale(loaded, loaded, 1)).toBe(false);
-    expect(headMayBeStale(loaded, `${loaded}#hoofdstuk-2`)).toBe(false);
+  const other = 'https://www.nsob.nl/publicaties/strategisch-vermogen';
+  it('trusts the head of a document still at the address it loaded from, fragment jumps included', () => {
+    expect(headMayBeStale(loaded, loaded, [loaded])).toBe(false);
+    expect(headMayBeStale(loaded, `${loaded}#hoofdstuk-2`, [loaded, `${loaded}#hoofdstuk-1`, `${loaded}#hoofdstuk-2`])).toBe(false);
+    expect(headMayBeStale(loaded, loaded)).toBe(false);
   });
   it('doubts it once a single-page app changed the address, also after a return to the first one', () => {
-    expect(headMayBeStale(loaded, 'https://www.nsob.nl/publicaties/strategisch-vermogen', 2)).toBe(true);
-    expect(headMayBeStale(loaded, 'https://www.nsob.nl/publicaties/strategisch-vermogen')).toBe(true);
-    expect(headMayBeStale(loaded, loaded, 3)).toBe(true);
-    expect(headMayBeStale(undefined, loaded, 1)).toBe(true);
+    expect(headMayBeStale(loaded, other, [loaded, other])).toBe(true);
+    expect(headMayBeStale(loaded, other)).toBe(true);
+    expect(headMayBeStale(loaded, loaded, [loaded, other, loaded])).toBe(true);
+    expect(headMayBeStale(undefined, loaded)).toBe(true);
   });
 });
 

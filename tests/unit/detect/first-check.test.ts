@@ -34,7 +34,6 @@ describe('first check on the fixture pages', () => {
       // Reading only what can change the answer gives the answer the full check gives.
       expect(first.ruledOut).toBe(rulesOut(full.signals));
       for (const signal of first.signals) expect(full.signals).toContain(signal);
-      if (first.ruledOut) expect(full.detected).toBe(false);
       // After in-page navigation both read the whole head, and the full check goes on from there.
       const afterNavigation = firstCheck(doc, expected.url, true);
       const fullAfterNavigation = isPublicationPage(doc, expected.url);
@@ -77,6 +76,13 @@ describe('what rules a page out', () => {
     expect(firstCheck(stale, URL_ESSAY, true)).toEqual({ ruledOut: false, signals: ['stale-metadata'] });
     // On the document's own first load the head is its own, whatever its canonical says.
     expect(firstCheck(stale, URL_ESSAY)).toEqual({ ruledOut: true, signals: ['jsonld:Event'] });
+    // Asked lazily: only when the head alone would rule the page out.
+    expect(firstCheck(stale, URL_ESSAY, () => true)).toEqual({ ruledOut: false, signals: ['stale-metadata'] });
+    expect(firstCheck(stale, URL_ESSAY, () => false).ruledOut).toBe(true);
+    let asked = 0;
+    firstCheck(page('', ESSAY_BODY), URL_ESSAY, () => ++asked > 0);
+    firstCheck(stale, 'https://www.nsob.nl/agenda', () => ++asked > 0);
+    expect(asked).toBe(0);
   });
 
   it('keeps a ruled-out page undetected in the full check, however much its body looks like an essay', () => {

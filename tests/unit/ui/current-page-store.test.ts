@@ -40,6 +40,13 @@ describe('current page store', () => {
     expect(store.isSaved.value).toBe(false);
   });
 
+  it('says what the badge says: not detected where the first check ruled the page out', async () => {
+    const { store } = setup({ firstCheck: { ruledOut: true, signals: ['path:contact'] }, extraction: { detected: true, confidence: 1, signals: [], publication } });
+    await store.load();
+    expect(store.detected.value).toBe(false);
+    expect(store.draft.value.title).toBe('Leren van doen');
+  });
+
   it('saves with the edited fields marked as the reader’s, and the reader fields apart', async () => {
     const { store, background } = setup({ extraction: { detected: true, confidence: 1, signals: [], publication } });
     await store.load();
@@ -77,7 +84,7 @@ describe('current page store', () => {
   });
 
   it('lets any web page be saved, titled by its tab when nothing was extracted', async () => {
-    const { store, background } = setup({ firstCheck: { ruledOut: true, signals: ['home-page'] } }, 'Een blogpost');
+    const { store, background } = setup({}, 'Een blogpost');
     await store.load();
     expect(store.detected.value).toBe(false);
     expect(store.draft.value.title).toBe('Een blogpost');
