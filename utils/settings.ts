@@ -5,7 +5,7 @@
 export interface Settings {
   /** Save detected publications without a click. */
   autoSave: boolean;
-  /** Run the cheap check on every site (needs the optional <all_urls> permission). */
+  /** Run the first check on every site (needs the optional <all_urls> permission). */
   detectEverywhere: boolean;
   /** Interface language: the browser's, or a fixed one. */
   uiLanguage: 'auto' | 'nl' | 'en';

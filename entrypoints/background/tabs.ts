@@ -10,7 +10,7 @@ export interface StoredTabState {
   firstCheck?: FirstCheck;
   /** Time the content script's first check took in the page, in ms (performance.now()). */
   checkMs?: number;
-  /** Time the extractor took in the page when the first check sent it there, in ms. */
+  /** Time full-check.js took in the page, run by the background after the first check, in ms. */
   extractMs?: number;
   extraction?: ExtractionResult;
 }

@@ -41,14 +41,14 @@ describe('foundation: detect, save, list, keep', () => {
 
   it('shows nothing on pages that are not publications, whichever step tells', async () => {
     // A theme hub, ruled out by the content script's first check (its address and JSON-LD type):
-    // the extractor never runs there. A news overview at an address that says nothing: the
-    // extractor runs, and its full check (dated items in a list) keeps the badge empty.
-    for (const [slug, extractorRuns] of [['neg-brookings-topic-hub', false], ['neg-cpb-nieuws', true]] as const) {
+    // full-check.js never runs there. A news overview at an address that says nothing:
+    // full-check.js runs, and its full check (dated items in a list) keeps the badge empty.
+    for (const [slug, fullCheckRuns] of [['neg-brookings-topic-hub', false], ['neg-cpb-nieuws', true]] as const) {
       const page = await session.browser.open(session.fixture(slug).url);
       const tabId = await session.browser.tabId(page);
       const state = await waitFor(() => tabState(tabId), (s) => s?.firstCheck !== undefined && (s.firstCheck.ruledOut || s.extraction !== undefined));
-      expect(state?.firstCheck?.ruledOut, slug).toBe(!extractorRuns);
-      expect(state?.extraction !== undefined, slug).toBe(extractorRuns);
+      expect(state?.firstCheck?.ruledOut, slug).toBe(!fullCheckRuns);
+      expect(state?.extraction !== undefined, slug).toBe(fullCheckRuns);
       // Give the background time to (not) set a badge.
       await page.waitForTimeout(500);
       expect(await session.browser.badgeText(tabId), slug).toBe('');

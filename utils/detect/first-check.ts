@@ -5,8 +5,8 @@
  * theme hub, contact, agenda, search, a JSON-LD CollectionPage or Event …) and the publisher does
  * not declare a publication (citation_* tags, a JSON-LD Article or Report). Every other page goes
  * on to the full check (`isPublicationPage`), which full-check.js runs with the page's body in
- * hand; it starts from these same head signals and honours the same ruling, so a page ruled out
- * here is never detected there either.
+ * hand; it starts from these same head signals and computes the same ruling from them, so a page
+ * ruled out here, reading the head the same way, is never detected there.
  */
 import { jsonLdTypes, NON_PUBLICATION_TYPE, PUBLICATION_TYPE } from './jsonld';
 import { addressNegatives } from './url';
@@ -44,6 +44,8 @@ export type TagLookup = (what: 'meta' | 'jsonLd' | 'canonical' | 'h1') => ArrayL
 
 /** The same, asked of the DOM. The selectors only narrow; jsonLdTypes and the canonical look-up decide. */
 export function domLookup(doc: Document): TagLookup {
+  // `type` and `rel` values match case-insensitively in HTML documents; the upper-case variants
+  // are for DOMs that do not (linkedom).
   return (what) =>
     what === 'jsonLd'
       ? doc.querySelectorAll('script[type*="json"], script[type*="JSON"]')
@@ -70,7 +72,7 @@ export class Signals {
  * Every <meta name|property> of the page in one pass, by lower-case key (first one wins). Not
  * only the head's: pages with stray markup before them push metas into the body.
  */
-export function readMetas(elements: ArrayLike<Element>): Metas {
+function readMetas(elements: ArrayLike<Element>): Metas {
   const metas: Metas = new Map();
   for (let i = 0; i < elements.length && i < 400; i++) {
     const content = (elements[i].getAttribute('content') ?? '').trim();
@@ -83,7 +85,7 @@ export function readMetas(elements: ArrayLike<Element>): Metas {
   return metas;
 }
 
-export interface PageKey {
+interface PageKey {
   host: string;
   path: string;
 }

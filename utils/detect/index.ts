@@ -1,6 +1,6 @@
 /**
  * The full check: is this page a single publication? The content script runs only the first
- * check (first-check.ts: head and address, on every matching page); the extractor runs this one
+ * check (first-check.ts: head and address, on every matching page); full-check.js runs this one
  * where that did not rule the page out, with the body in hand: the main heading and what stands
  * beside it, labels, a PDF, running text, repeated cards. Every read is bounded; nothing reads
  * layout or the whole text.
@@ -29,7 +29,7 @@ import {
 } from './page';
 import { carriesSearchWords } from './url';
 
-export { firstCheck, rulesOut, type FirstCheck, type TagLookup } from './first-check';
+export { firstCheck, rulesOut, type FirstCheck } from './first-check';
 
 /** Score at or above which a page counts as a publication. */
 export const DETECTION_THRESHOLD = 3;
@@ -77,8 +77,8 @@ const MICRODATA_OTHER = /schema\.org\/(Event|Product|Offer|JobPosting)\b/;
 /**
  * The page's elements as the extractor has already walked them (walked.ts): given these, the check
  * reads them instead of querying the DOM, so a page is walked once for both (some DOMs, such as
- * linkedom, walk the whole tree and compile the selector on every query). The content script has
- * none and asks the DOM.
+ * linkedom, walk the whole tree and compile the selector on every query). Without them the check
+ * asks the DOM (full-check.js: a browser answers the queries natively).
  */
 export interface WalkedElements {
   byTag: TagLookup;
@@ -148,10 +148,6 @@ function bodySignals(doc: Document, find: Finder, tags: TagLookup, head: Head, f
   if (textScore <= 20 && markers.password) add('login', Weight.Login);
 }
 
-/**
- * The full check: the first check's head and address signals, then the body's. The extractor runs
- * it (over the elements it has walked) on every page the first check did not rule out.
- */
 export interface CheckOptions {
   /** The page's elements as the extractor has walked them; without, the check asks the DOM. */
   walked?: WalkedElements;
@@ -162,6 +158,12 @@ export interface CheckOptions {
   headMayBeStale?: boolean;
 }
 
+/**
+ * The full check: the first check's head and address signals, then the body's. full-check.js runs
+ * it (asking the DOM) on every page the first check did not rule out; extractPage runs it over the
+ * elements it has walked where the record is wanted anyway. Whatever rules a page out in the first
+ * check rules it out here too, read the same way (`headMayBeStale`).
+ */
 export function isPublicationPage(doc: Document, url: string, { walked, headMayBeStale = true }: CheckOptions = {}): Detection {
   const tags: TagLookup = walked ? walked.byTag : domLookup(doc);
   const ask: Finder = walked ? walked.find : (query) => doc.querySelectorAll(QUERIES[query]);

@@ -1,8 +1,9 @@
 /**
  * The check's queries (page.ts QUERIES) as conditions on elements already walked, for the extractor:
  * it has listed every element of the page once (utils/extract/elements.ts), and filtering that list
- * costs less than a dozen more walks in some DOMs. Kept out of the content script, which asks the
- * DOM. Each condition says exactly what its selector says; a fixture test checks both agree.
+ * costs less than a dozen more walks in some DOMs. Where no walk is wanted (full-check.js, before
+ * it knows the page is a publication) the check asks the DOM with the selectors instead. Each
+ * condition says exactly what its selector says; a fixture test checks both agree.
  */
 import type { WalkedElements } from './index';
 import { readMarker, type Markers, type Query } from './page';

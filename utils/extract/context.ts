@@ -59,7 +59,7 @@ export function firstRule<T>(ctx: ExtractionContext, rules: Rule<T>[], accept: (
 export interface ExtractOptions {
   /**
    * The head's metadata describes another page: a single-page app navigated without updating it
-   * (the cheap check's 'stale-metadata'). Meta tags, JSON-LD and links in the head are ignored.
+   * (the full check's 'stale-metadata'). Meta tags, JSON-LD and links in the head are ignored.
    */
   ignoreHead?: boolean;
   /** The page's element index when the caller has built it already (indexElements, whole page). */

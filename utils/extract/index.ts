@@ -77,7 +77,7 @@ export function extractPublication(doc: Document, url: string, options?: Extract
   }
 }
 
-/** Signals the full extraction adds to the cheap check's (what the record was read from). */
+/** Signals the full extraction adds to the full check's (what the record was read from). */
 function extractionSignals(publication: Publication | undefined): string[] {
   if (!publication) return [];
   const signals: string[] = [];

@@ -1,5 +1,5 @@
 /**
- * The cheap check runs on every page of a publisher's site, whatever that page holds: it never
+ * The full check runs on most pages of a publisher's site, whatever that page holds: it never
  * throws, never changes the page, and reads bounded amounts of hostile input.
  */
 import { describe, expect, it } from 'vitest';
