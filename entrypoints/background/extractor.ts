@@ -11,16 +11,19 @@ import { sanitizeExtraction } from '@/utils/sanitize';
 export async function extractInTab(
   tabId: number,
   script: 'full-check' | 'extractor',
-): Promise<{ extraction: ExtractionResult; ms?: number } | undefined> {
+): Promise<{ extraction: ExtractionResult; ms?: number; roundTripMs: number } | undefined> {
   try {
+    const started = performance.now();
     const [injection] = await browser.scripting.executeScript({
       target: { tabId },
       files: [`/${script}.js`],
     });
     const output = injection?.result as { result?: unknown; ms?: unknown } | undefined;
+    // From the background's side: loading and compiling the script and the messages too.
+    const roundTripMs = performance.now() - started;
     const extraction = sanitizeExtraction(output?.result);
     const ms = typeof output?.ms === 'number' && output.ms >= 0 && output.ms < 60_000 ? output.ms : undefined;
-    return extraction && { extraction, ms };
+    return extraction && { extraction, ms, roundTripMs };
   } catch {
     // No access to this tab (browser pages, the web store, no permission): nothing to extract.
     return undefined;

@@ -45,6 +45,7 @@ export async function onPageChecked(tabId: number, url: string, firstCheck: Firs
   if (previous?.url === url && previous.extraction) {
     state.extraction = previous.extraction;
     state.extractMs = previous.extractMs;
+    state.extractRoundTripMs = previous.extractRoundTripMs;
   }
   await setTabState(tabId, state);
 
@@ -55,6 +56,7 @@ export async function onPageChecked(tabId: number, url: string, firstCheck: Firs
     if (extracted) {
       state.extraction = extracted.extraction;
       state.extractMs = extracted.ms;
+      state.extractRoundTripMs = extracted.roundTripMs;
       await setTabState(tabId, state);
     }
   }
@@ -94,8 +96,9 @@ export async function tabStateFor(tabId: number, extract: boolean): Promise<TabS
     const extracted = await extractInTab(tabId, 'extractor');
     if (extracted) {
       state.extraction = extracted.extraction;
-      // extractMs is the background's own run's (after the first check), not this one's.
+      // The timings are the background's own run's (after the first check), not this one's.
       delete state.extractMs;
+      delete state.extractRoundTripMs;
       await setTabState(tabId, state);
     }
   }

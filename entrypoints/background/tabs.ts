@@ -12,6 +12,8 @@ export interface StoredTabState {
   checkMs?: number;
   /** Time full-check.js took in the page, run by the background after the first check, in ms. */
   extractMs?: number;
+  /** The same run seen from the background: injecting, loading, compiling and running it, in ms. */
+  extractRoundTripMs?: number;
   extraction?: ExtractionResult;
 }
 

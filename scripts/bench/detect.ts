@@ -13,9 +13,11 @@
  *    performance.now() in the page. On the publisher pages (the ones the content script runs on) the
  *    extension's own figures, which the background keeps per tab: the first check in the content
  *    script's isolated world, and the full check (full-check.js, with the record where it finds a
- *    publication) the background then ran, if it did. On every page the
- *    two checks bundled into the page's main world, first run (cold) and warm, and the full
- *    extraction bundled into the page where the extension does not run.
+ *    publication) the background then ran, if it did: its time in the page and its round trip seen
+ *    from the background. Then both checks bundled into the page's main world on every page (for
+ *    precision and recall), timed first run (cold) and warm on the pages the extension does not run
+ *    on, with the full extraction bundled in where they are publications. Both checks are timed as
+ *    on a page's first load (`headMayBeStale: false`), as the extension runs them.
  *
  * Usage: npm run bench -- detect   (builds first)   or
  *        npx tsx scripts/bench/detect.ts [--node-only] [--extension-dir=.output/chrome-mv3]
@@ -91,6 +93,7 @@ function formatMs(ms: number): string {
 }
 
 function row(label: string, values: number[]): string {
+  if (values.length === 0) return `${label.padEnd(46)} no figures`;
   return `${label.padEnd(46)} median ${formatMs(median(values)).padStart(9)}   p95 ${formatMs(percentile(values, 95)).padStart(9)}   max ${formatMs(Math.max(...values)).padStart(9)}`;
 }
 
@@ -120,10 +123,11 @@ function benchNode(pages: BenchPage[]): void {
     firstCheck(doc, page.url);
     first.push(performance.now() - started);
     started = performance.now();
-    const detection = isPublicationPage(doc, page.url);
+    // As full-check.js on a page's first load.
+    const detection = isPublicationPage(doc, page.url, { headMayBeStale: false });
     full.push(performance.now() - started);
     started = performance.now();
-    for (let i = 0; i < WARM_RUNS; i++) isPublicationPage(doc, page.url);
+    for (let i = 0; i < WARM_RUNS; i++) isPublicationPage(doc, page.url, { headMayBeStale: false });
     warm.push((performance.now() - started) / WARM_RUNS);
     results.push({ expected: page.expected, detected: detection.detected });
   }
@@ -133,7 +137,7 @@ function benchNode(pages: BenchPage[]): void {
   console.log(agreement(results));
 }
 
-/** The detector as one script for a page: defines globalThis.__leesmapBenchDetect. */
+/** Code as one script for a page (it defines the globals the measuring code calls). */
 async function bundle(entry: string): Promise<string> {
   const result = await build({
     stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' },
@@ -161,6 +165,8 @@ interface TabFigures {
   checkMs: number;
   ruledOut: boolean;
   extractMs?: number;
+  /** The same run from the background: injection, loading and compiling the script, messages. */
+  extractRoundTripMs?: number;
   detected?: boolean;
 }
 
@@ -172,7 +178,7 @@ async function tabFigures(browser: ExtensionBrowser, tab: Page): Promise<Omit<Ta
     const figures = await worker.evaluate(async ({ id, url }: { id: number; url: string }) => {
       const key = `tab:${id}`;
       const state = (await chrome.storage.session.get(key))[key] as
-        | { url?: string; checkMs?: unknown; firstCheck?: { ruledOut?: boolean }; extraction?: { detected?: boolean }; extractMs?: unknown }
+        | { url?: string; checkMs?: unknown; firstCheck?: { ruledOut?: boolean }; extraction?: { detected?: boolean }; extractMs?: unknown; extractRoundTripMs?: unknown }
         | undefined;
       if (state?.url !== url || typeof state.checkMs !== 'number' || !state.firstCheck) return undefined;
       const ruledOut = state.firstCheck.ruledOut === true;
@@ -182,6 +188,7 @@ async function tabFigures(browser: ExtensionBrowser, tab: Page): Promise<Omit<Ta
         checkMs: state.checkMs,
         ruledOut,
         extractMs: typeof state.extractMs === 'number' ? state.extractMs : undefined,
+        extractRoundTripMs: typeof state.extractRoundTripMs === 'number' ? state.extractRoundTripMs : undefined,
         detected: state.extraction?.detected,
       };
     }, { id: tabId, url: tab.url() });
@@ -244,7 +251,7 @@ async function visit(
  * fresh browser, site by site as a reader browses: the first page of a site gets a fresh renderer
  * process; further pages of that site reuse it, and V8 has the scripts compiled already.
  */
-async function measureShipped(server: FixtureServer, pages: BenchPage[], extensionDir: string): Promise<Map<string, TabFigures>> {
+async function measureShipped(server: FixtureServer, pages: BenchPage[], extensionDir: string): Promise<{ figures: Map<string, TabFigures>; missing: string[] }> {
   const hosts = contentScriptHosts(extensionDir);
   const onPublisherSite = pages.filter((page) => {
     const host = new URL(page.url).hostname;
@@ -252,6 +259,7 @@ async function measureShipped(server: FixtureServer, pages: BenchPage[], extensi
   });
   const bySite = onPublisherSite.sort((a, b) => siteOf(a.url).localeCompare(siteOf(b.url)));
   const figures = new Map<string, TabFigures>();
+  const missing: string[] = [];
   const sitesSeen = new Set<string>();
   const browser = await launchWithExtension({ port: server.port, extensionDir });
   try {
@@ -260,11 +268,12 @@ async function measureShipped(server: FixtureServer, pages: BenchPage[], extensi
       sitesSeen.add(siteOf(page.url));
       const measured = await tabFigures(browser, tab);
       if (measured) figures.set(page.name, { ...measured, firstOnSite });
+      else missing.push(page.name);
     });
   } finally {
     await browser.close().catch(() => undefined);
   }
-  return figures;
+  return { figures, missing };
 }
 
 /** Per page, the median over the runs that measured it: one figure per page, scheduler spikes damped. */
@@ -273,12 +282,14 @@ function perPageMedians(runs: Array<Map<string, TabFigures>>): TabFigures[] {
   return [...names].map((name) => {
     const seen = runs.map((run) => run.get(name)).filter((f): f is TabFigures => f !== undefined);
     const extractMs = seen.map((f) => f.extractMs).filter((ms): ms is number => ms !== undefined);
+    const roundTrips = seen.map((f) => f.extractRoundTripMs).filter((ms): ms is number => ms !== undefined);
     return {
       firstOnSite: seen[0].firstOnSite,
       ruledOut: seen[0].ruledOut,
       detected: seen[0].detected,
       checkMs: median(seen.map((f) => f.checkMs)),
       extractMs: extractMs.length ? median(extractMs) : undefined,
+      extractRoundTripMs: roundTrips.length ? median(roundTrips) : undefined,
     };
   });
 }
@@ -298,7 +309,11 @@ function printShipped(label: string, figures: TabFigures[]): void {
     `  then: ruled out on ${figures.filter((f) => f.ruledOut).length} pages; full check run by the background on ${extracted.length} ` +
       `(detected ${extracted.filter((f) => f.detected).length}, not ${extracted.filter((f) => f.detected === false).length})`,
   );
-  if (extracted.length) split('full check (+ record if detected), full-check.js', extracted, (f) => f.extractMs!);
+  if (extracted.length) {
+    split('full check (+ record if detected), full-check.js', extracted, (f) => f.extractMs!);
+    const roundTrips = extracted.filter((f) => f.extractRoundTripMs !== undefined).map((f) => f.extractRoundTripMs!);
+    console.log(row(`  seen from the background: inject, load, compile, run (${roundTrips.length})`, roundTrips));
+  }
   console.log(row(`both steps, per page (${figures.length} pages)`, figures.map((f) => f.checkMs + (f.extractMs ?? 0))));
 }
 
@@ -321,14 +336,19 @@ async function benchChromium(pages: BenchPage[], extensionDir: string): Promise<
   let bundledExtractor: string | undefined;
   if (existsSync(join(ROOT, 'utils/extract/index.ts'))) {
     const definition = await bundle(`import { extractPage } from '@/utils/extract'; (globalThis as any).__leesmapBenchExtract = extractPage;`);
-    bundledExtractor = `${definition};(() => { const started = performance.now(); const result = globalThis.__leesmapBenchExtract(document, location.href); return { result, ms: performance.now() - started }; })()`;
+    bundledExtractor = `${definition};(() => { const started = performance.now(); const result = globalThis.__leesmapBenchExtract(document, location.href, { headMayBeStale: false }); return { result, ms: performance.now() - started }; })()`;
   }
 
   const server = await startFixtureServer();
   try {
     const loadBefore = loadavg()[0];
     const runs: Array<Map<string, TabFigures>> = [];
-    for (let run = 0; run < SHIPPED_RUNS; run++) runs.push(await measureShipped(server, pages, extensionDir));
+    const missing: string[] = [];
+    for (let run = 0; run < SHIPPED_RUNS; run++) {
+      const measured = await measureShipped(server, pages, extensionDir);
+      runs.push(measured.figures);
+      missing.push(...measured.missing);
+    }
     const measuring = `performance.now() inside the page (100 µs resolution without cross-origin isolation); ` +
       `load average ${loadBefore.toFixed(2)} before and ${loadavg()[0].toFixed(2)} after, on ${availableParallelism()} CPUs`;
     printShipped(
@@ -336,6 +356,7 @@ async function benchChromium(pages: BenchPage[], extensionDir: string): Promise<
       perPageMedians(runs),
     );
     console.log(row(`first check, every single run pooled (${runs.reduce((n, r) => n + r.size, 0)} page loads)`, runs.flatMap((r) => [...r.values()].map((f) => f.checkMs))));
+    if (missing.length) console.log(`no figures from the extension (not loaded, or no result within 3 s) on ${missing.length} page loads: ${[...new Set(missing)].join(', ')}`);
 
     const browser = await launchWithExtension({ port: server.port, extensionDir });
     try {
@@ -352,23 +373,27 @@ async function benchChromium(pages: BenchPage[], extensionDir: string): Promise<
           // eslint-disable-next-line @typescript-eslint/no-explicit-any
           const scope = globalThis as any;
           const first = scope.__leesmapBenchFirst as (doc: Document, url: string) => unknown;
-          const detect = scope.__leesmapBenchDetect as (doc: Document, url: string) => { detected: boolean };
+          const detect = scope.__leesmapBenchDetect as (doc: Document, url: string, options: { headMayBeStale: boolean }) => { detected: boolean };
           let started = performance.now();
           first(document, location.href);
           const firstMs = performance.now() - started;
           started = performance.now();
-          const detection = detect(document, location.href);
+          const detection = detect(document, location.href, { headMayBeStale: false });
           const fullMs = performance.now() - started;
           started = performance.now();
-          for (let i = 0; i < runs; i++) detect(document, location.href);
+          for (let i = 0; i < runs; i++) detect(document, location.href, { headMayBeStale: false });
           return { firstMs, fullMs, warmMs: (performance.now() - started) / runs, detected: detection.detected };
         }, WARM_RUNS);
-        firstInPage.push(timing.firstMs);
-        fullInPage.push(timing.fullMs);
-        warm.push(timing.warmMs);
         results.push({ expected: page.expected, detected: timing.detected });
         const host = new URL(page.url).hostname;
         const onPublisherSite = hosts.some((h) => host === h || host.endsWith(`.${h}`));
+        // Timed only where the extension does not run: on publisher pages its own scripts have just
+        // read the page (the document's selector cache is shared), so nothing there is cold.
+        if (!onPublisherSite) {
+          firstInPage.push(timing.firstMs);
+          fullInPage.push(timing.fullMs);
+          warm.push(timing.warmMs);
+        }
         if (!onPublisherSite && bundledExtractor && (timing.detected || page.expected)) {
           // Where the extension does not run, the same extractor bundled into the page.
           const outcome = (await tab.evaluate(bundledExtractor).catch(() => undefined)) as { ms?: number } | undefined;
@@ -376,7 +401,10 @@ async function benchChromium(pages: BenchPage[], extensionDir: string): Promise<
           else extractionErrors++;
         }
       });
-      console.log(`\nBundled into the page's main world, ${firstInPage.length} pages in slug order, each served from localhost at its own address:`);
+      console.log(
+        `\nBundled into the page's main world, ${results.length} pages in slug order, each served from localhost at its own address; ` +
+          `timed on the ${firstInPage.length} the extension does not run on:`,
+      );
       if (notServed.length) console.log(`not measured (Chromium did not load them): ${[...new Set(notServed)].join(', ')}`);
       console.log(row('first check (cold)', firstInPage));
       console.log(row('full check (cold)', fullInPage));
