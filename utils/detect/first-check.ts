@@ -192,6 +192,11 @@ export function headAndAddressSignals(tags: TagLookup, url: string, signals: Sig
   return { metas, address };
 }
 
+/** Whether a signal comes from the address (it says the same whatever the head says). */
+function fromAddress(signal: string): boolean {
+  return signal === 'home-page' || signal.startsWith('path:');
+}
+
 /**
  * Whether these signals rule the page out: the address (home page, overview, hub, service page)
  * or a declared type (CollectionPage, Event, Product …) says it is something else, and the
@@ -205,16 +210,11 @@ export function rulesOut(signals: readonly string[]): boolean {
       const type = signal.slice('jsonld:'.length);
       if (PUBLICATION_TYPE.test(type)) return false;
       against ||= NON_PUBLICATION_TYPE.test(type);
-    } else if (signal === 'home-page' || signal.startsWith('path:')) {
+    } else if (fromAddress(signal)) {
       against = true;
     }
   }
   return against;
-}
-
-/** Whether a signal comes from the address (it says the same whatever the head says). */
-function fromAddress(signal: string): boolean {
-  return signal === 'home-page' || signal.startsWith('path:');
 }
 
 /**
