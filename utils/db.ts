@@ -11,6 +11,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { EDITABLE_FIELDS, ImportError, validateRecords } from './export/validate';
 import { identityKeys, normaliseUrl, publicationId } from './identity';
+import { linkPage, pageKeys } from './linking';
 import type {
   CatalogEntry,
   CatalogSource,
@@ -26,8 +27,12 @@ import { READING_STATUSES } from './publication';
 export const DB_NAME = 'leesmap';
 export const DB_VERSION = 2;
 
-/** The catalog (seen, not saved) is capped; the least recently seen entries go first. */
+/**
+ * The catalog (seen, not saved) is capped. Over the cap the least useful entries go first (see
+ * `catalogUsefulness`), down to a little under the cap, so that pruning is not paid on every visit.
+ */
 export const CATALOG_CAP = 20_000;
+const CATALOG_PRUNE_TO = 0.95;
 /** Bounds on what one page may add: related items per visit, sources per catalog entry. */
 const MAX_RELATED_PER_VISIT = 100;
 const MAX_SOURCES_PER_ENTRY = 50;
@@ -327,16 +332,17 @@ function cleanReader(reader: Partial<ReaderFields> | undefined): Partial<ReaderF
 }
 
 function newRecord(p: Publication, reader: Partial<ReaderFields> | undefined, now: number): StoredPublication {
+  const keys = pageKeys(p);
   const record: StoredPublication = {
     ...structuredClone(p),
     ...DEFAULT_READER_FIELDS,
     tags: [],
     editedFields: [],
     ...cleanReader(reader),
-    id: publicationId(p),
+    id: keys[0] ?? publicationId(p),
     savedAt: now,
     updatedAt: now,
-    identity: identityKeys(p),
+    identity: keys,
   };
   if (!record.identity.includes(record.id)) record.identity.unshift(record.id);
   return record;
@@ -356,16 +362,16 @@ export function refreshExtracted(record: StoredPublication, p: Publication): Sto
     const value = p[field];
     if (!isEmpty(value)) target[field] = structuredClone(value);
   }
-  next.identity = union(record.identity, identityKeys(p));
+  next.identity = union(record.identity, pageKeys(p));
   return next;
 }
 
 const STATUS_RANK: Record<ReadingStatus, number> = { 'to-read': 0, reading: 1, read: 2 };
 
 /**
- * Folds duplicate records (found under different keys, e.g. one by URL and one by DOI) into the
- * oldest one, losing nothing the reader added: tags and edited fields united, notes joined,
- * starred if either was, the furthest reading status.
+ * Folds records the reader said are one publication into the oldest one, losing nothing the reader
+ * added: tags and edited fields united, notes joined, starred if either was, the furthest reading
+ * status. Only on the reader's word (`mergePublications`): a page never merges records.
  */
 function mergeDuplicates(records: StoredPublication[]): StoredPublication {
   const [keep, ...rest] = [...records].sort((a, b) => a.savedAt - b.savedAt || (a.id < b.id ? -1 : 1));
@@ -448,37 +454,65 @@ async function findCatalogIds(
 // ---------------------------------------------------------------------------------------------
 // Public API
 
+/** A saved record the page resembles but is not linked to (see utils/linking.ts), for the reader. */
+export interface Resemblance {
+  id: string;
+  title: string;
+  url: string;
+  publisher?: string;
+  year?: number;
+}
+
+function resemblance(record: SavedPublication): Resemblance {
+  const out: Resemblance = { id: record.id, title: record.title, url: record.url };
+  if (record.publisher) out.publisher = record.publisher;
+  if (typeof record.year === 'number') out.year = record.year;
+  return out;
+}
+
+/** The one record a page is (utils/linking.ts), looked up by every key it names. */
+async function linkStored(
+  tx: Parameters<typeof findStored>[0],
+  publication: Publication,
+): Promise<ReturnType<typeof linkPage<StoredPublication>>> {
+  return linkPage(publication, await findStored(tx, identityKeys(publication)));
+}
+
+export interface SaveOptions {
+  /** Fields the reader changed before saving: theirs from now on (never refreshed by a visit). */
+  edited?: readonly EditableField[];
+}
+
 /**
- * Saves a publication. Idempotent: an existing record found by any identity key (URL variants,
- * canonical URL, DOI, title+year+publisher) is refreshed instead of duplicated, keeping the
- * reader's fields and edits; duplicates found under different keys are folded into one. The
- * publication leaves the catalog. Resolves only after the transaction has committed.
+ * Saves a publication. Idempotent: the record this page is (its address, or a declared key Leesmap
+ * could check; utils/linking.ts) is refreshed instead of duplicated, keeping the reader's fields and
+ * edits. Records it merely resembles stay apart: the reader may merge them (`mergePublications`).
+ * The publication leaves the catalog. One transaction; resolves only after it has committed.
  */
 export async function savePublication(
   db: LeesmapDatabase,
   publication: Publication,
   reader?: Partial<ReaderFields>,
   now: number = Date.now(),
+  options: SaveOptions = {},
 ): Promise<SavedPublication> {
   return guarded(async () => {
     const tx = db.transaction(['publications', 'catalog', 'themes'], 'readwrite');
-    const keys = identityKeys(publication);
-    const [existing, catalogIds] = await Promise.all([findStored(tx, keys), findCatalogIds(tx, keys)]);
+    const keys = pageKeys(publication);
+    const [link, catalogIds] = await Promise.all([linkStored(tx, publication), findCatalogIds(tx, keys)]);
     const tally = new ThemeTally();
     let record: StoredPublication;
-    if (existing.length === 0) {
+    if (!link.record) {
       record = newRecord(publication, reader, now);
     } else {
-      const merged = mergeDuplicates(existing);
-      record = { ...refreshExtracted(merged, publication), ...cleanReader(reader), updatedAt: now };
-      for (const duplicate of existing) {
-        if (duplicate.id !== record.id) void tx.objectStore('publications').delete(duplicate.id);
-      }
+      // Over plain http a saved https record keeps its fields: only the reader's own change.
+      const base = link.mayUpdate ? refreshExtracted(link.record, publication) : link.record;
+      record = { ...base, ...cleanReader(reader), updatedAt: now };
+      tally.change(link.record.themes, undefined);
     }
-    for (const old of existing) tally.change(old.themes, undefined);
+    if (options.edited?.length) markEdited(record, publication, options.edited);
     tally.change(undefined, record.themes);
-    const store = tx.objectStore('publications');
-    void store.put(record);
+    void tx.objectStore('publications').put(record);
     for (const id of catalogIds) void tx.objectStore('catalog').delete(id);
     await tally.apply(tx);
     await tx.done;
@@ -486,50 +520,85 @@ export async function savePublication(
   });
 }
 
+/** Takes the reader's values of `edited` from `publication` and marks those fields as theirs. */
+function markEdited(record: StoredPublication, publication: Publication, edited: readonly EditableField[]): void {
+  const target = record as unknown as Record<string, unknown>;
+  const fields = edited.filter((field) => EDITABLE_FIELDS.includes(field));
+  for (const field of fields) {
+    const value = publication[field];
+    if (isEmpty(value)) delete target[field];
+    else target[field] = structuredClone(value);
+  }
+  record.editedFields = union(record.editedFields, fields);
+}
+
+export interface VisitOptions {
+  catalogCap?: number;
+  /** How many catalog entries this visit may write (the background's rate limit); all by default. */
+  catalogBudget?: number;
+}
+
+export interface VisitResult {
+  /** The saved record this page is, refreshed; undefined when the reader has not saved it. */
+  saved?: SavedPublication;
+  /** Saved records the page resembles but was not linked to (the reader may merge them). */
+  resembles: Resemblance[];
+  /** Catalog entries written (the page's own and the related publications it lists). */
+  catalogWrites: number;
+}
+
 /**
- * A detected publication page was visited. Saved → refresh its extracted fields (except the
- * reader's edits) and lastVisitedAt, and return it. Not saved → remember it in the catalog and
- * return undefined. Either way the publications the page lists as related enter the catalog,
- * unless the reader saved them.
+ * A detected publication page was visited. Saved → refresh its extracted fields (never the reader's
+ * fields, never a field the reader edited) and lastVisitedAt. Not saved → remember it in the
+ * catalog. Either way the publications the page lists as related enter the catalog, unless the
+ * reader saved them, within `catalogBudget` writes. A visit never deletes or merges saved records.
  */
 export async function recordVisit(
   db: LeesmapDatabase,
   publication: Publication,
   now: number = Date.now(),
-  catalogCap: number = CATALOG_CAP,
-): Promise<SavedPublication | undefined> {
+  options: VisitOptions = {},
+): Promise<VisitResult> {
+  const { catalogCap = CATALOG_CAP } = options;
+  let budget = Math.max(0, options.catalogBudget ?? Number.POSITIVE_INFINITY);
   return guarded(async () => {
     const tx = db.transaction(['publications', 'catalog', 'themes'], 'readwrite');
-    const keys = identityKeys(publication);
-    const existing = await findStored(tx, keys);
+    const keys = pageKeys(publication);
+    const link = await linkStored(tx, publication);
     let saved: StoredPublication | undefined;
-    let listedBy: { id: string; title: string; url: string };
-    if (existing.length) {
-      const merged = mergeDuplicates(existing);
-      saved = { ...refreshExtracted(merged, publication), lastVisitedAt: now };
-      for (const duplicate of existing) {
-        if (duplicate.id !== saved.id) void tx.objectStore('publications').delete(duplicate.id);
+    let listedBy: { id: string; title: string; url: string } | undefined;
+    let catalogWrites = 0;
+    if (link.record) {
+      saved = link.record;
+      if (link.mayUpdate) {
+        saved = { ...refreshExtracted(link.record, publication), lastVisitedAt: now };
+        const tally = new ThemeTally();
+        tally.change(link.record.themes, saved.themes);
+        await tally.apply(tx);
+        void tx.objectStore('publications').put(saved);
       }
-      const tally = new ThemeTally();
-      for (const old of existing) tally.change(old.themes, undefined);
-      tally.change(undefined, saved.themes);
-      await tally.apply(tx);
-      void tx.objectStore('publications').put(saved);
       listedBy = { id: saved.id, title: saved.title, url: saved.url };
-    } else {
+    } else if (budget > 0) {
       const entry = await upsertCatalog(tx, catalogFields(publication), keys, { kind: 'visited' }, now);
+      budget--;
+      catalogWrites++;
       listedBy = { id: entry.id, title: publication.title, url: publication.url };
     }
-    for (const related of (publication.related ?? []).slice(0, MAX_RELATED_PER_VISIT)) {
+    // Related items are the page's word too: they only ever fill a catalog entry's empty fields.
+    const source: CatalogSource | undefined = listedBy && { kind: 'related', listedBy };
+    for (const related of (source ? publication.related ?? [] : []).slice(0, MAX_RELATED_PER_VISIT)) {
+      if (budget <= 0 || !source) break;
       if (!related || typeof related.title !== 'string' || !related.title.trim()) continue;
       const relatedKeys = identityKeys({ url: related.url, title: related.title });
       if (relatedKeys.some((key) => keys.includes(key))) continue; // a page listing itself
       if (relatedKeys.length && (await findStored(tx, relatedKeys)).length) continue;
-      await upsertCatalog(tx, relatedFields(related), relatedKeys, { kind: 'related', listedBy }, now);
+      await upsertCatalog(tx, relatedFields(related), relatedKeys, source, now);
+      budget--;
+      catalogWrites++;
     }
-    await pruneCatalog(tx, catalogCap);
+    if (catalogWrites > 0) await pruneCatalog(tx, catalogCap);
     await tx.done;
-    return saved ? strip(saved) : undefined;
+    return { saved: saved && strip(saved), resembles: link.resembles.map(resemblance), catalogWrites };
   });
 }
 
@@ -601,33 +670,110 @@ async function upsertCatalog(
   return entry;
 }
 
-/** Keeps the catalog at CATALOG_CAP entries, dropping the least recently seen. */
+/**
+ * How much a catalog entry is worth keeping, for eviction: an entry the reader touched (looked at
+ * in the popup, opened from a suggestion) outranks any other; then one that more pages listed,
+ * then one the reader visited; ties go by when it was last seen. A page that floods the catalog
+ * makes entries worth the least, so it cannot push out what the reader's own reading built.
+ */
+export function catalogUsefulness(entry: Pick<CatalogEntry, 'sources' | 'lastSeenAt' | 'touchedAt'>): number[] {
+  const sources = Array.isArray(entry.sources) ? entry.sources : [];
+  return [
+    entry.touchedAt ? 1 : 0,
+    Math.min(sources.length, MAX_SOURCES_PER_ENTRY),
+    sources.some((s) => s.kind === 'visited') ? 1 : 0,
+    entry.lastSeenAt,
+  ];
+}
+
+function compareUsefulness(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}
+
+/** Keeps the catalog within CATALOG_CAP entries, dropping the least useful first. */
 async function pruneCatalog(
   tx: Tx<'readwrite', ['publications', 'catalog', 'themes']>,
   cap: number = CATALOG_CAP,
 ): Promise<void> {
   const store = tx.objectStore('catalog');
-  let excess = (await store.count()) - cap;
-  if (excess <= 0) return;
-  let cursor = await store.index('lastSeenAt').openCursor();
-  while (cursor && excess > 0) {
-    void cursor.delete();
-    excess--;
+  const count = await store.count();
+  if (count <= cap) return;
+  const keep = Math.min(cap, Math.max(0, Math.floor(cap * CATALOG_PRUNE_TO)));
+  const ranked: Array<{ id: string; usefulness: number[] }> = [];
+  let cursor = await store.openCursor();
+  while (cursor) {
+    ranked.push({ id: cursor.value.id, usefulness: catalogUsefulness(cursor.value) });
     cursor = await cursor.continue();
   }
+  ranked.sort((a, b) => compareUsefulness(a.usefulness, b.usefulness));
+  for (const { id } of ranked.slice(0, ranked.length - keep)) void store.delete(id);
 }
 
-/** The saved record for a publication, found by any of its identity keys. */
+/** The reader looked at this publication (popup on its page): its catalog entry is kept longest. */
+export async function touchCatalogEntry(db: LeesmapDatabase, url: string, now: number = Date.now()): Promise<boolean> {
+  return guarded(async () => {
+    const tx = db.transaction('catalog', 'readwrite');
+    const ids = await findCatalogIds(tx, identityKeys({ url }));
+    const entry = ids.length ? await tx.store.get(ids[0]) : undefined;
+    if (entry) void tx.store.put({ ...entry, touchedAt: now });
+    await tx.done;
+    return entry !== undefined;
+  });
+}
+
+/**
+ * The saved record a page is, and the saved records it only resembles (utils/linking.ts): what the
+ * badge and the popup show. Pass the page's extraction where there is one, else just its address.
+ */
+export async function matchPublication(
+  db: LeesmapDatabase,
+  p: Pick<Publication, 'url'> & Partial<Publication>,
+): Promise<{ saved?: SavedPublication; resembles: Resemblance[] }> {
+  return guarded(async () => {
+    const tx = db.transaction('publications', 'readonly');
+    const page: Publication = { title: '', authors: [], themes: [], keywords: [], related: [], ...p };
+    const link = await linkStored(tx, page);
+    await tx.done;
+    return { saved: link.record && strip(link.record), resembles: link.resembles.map(resemblance) };
+  });
+}
+
+/** The saved record a page is (see matchPublication). */
 export async function findPublication(
   db: LeesmapDatabase,
   p: Pick<Publication, 'url'> & Partial<Publication>,
 ): Promise<SavedPublication | undefined> {
+  return (await matchPublication(db, p)).saved;
+}
+
+/**
+ * The reader says these records are one publication: the oldest keeps its id and address and gets
+ * everything the reader added to the others (see mergeDuplicates); the others are removed.
+ */
+export async function mergePublications(db: LeesmapDatabase, ids: string[], now: number = Date.now()): Promise<SavedPublication> {
   return guarded(async () => {
-    const tx = db.transaction('publications', 'readonly');
-    const found = await findStored(tx, identityKeys(p));
+    const tx = db.transaction(['publications', 'themes'], 'readwrite');
+    const store = tx.objectStore('publications');
+    const found = (await Promise.all(union(ids).map((id) => store.get(id)))).filter(
+      (record): record is StoredPublication => record !== undefined,
+    );
+    if (found.length === 0) {
+      tx.abort();
+      await tx.done.catch(() => {});
+      throw new StorageError('not-found', 'No such saved publications');
+    }
+    const merged = { ...mergeDuplicates(found), updatedAt: now };
+    const tally = new ThemeTally();
+    for (const record of found) {
+      tally.change(record.themes, undefined);
+      if (record.id !== merged.id) void store.delete(record.id);
+    }
+    tally.change(undefined, merged.themes);
+    void store.put(merged);
+    await tally.apply(tx);
     await tx.done;
-    if (!found.length) return undefined;
-    return strip(found.sort((a, b) => a.savedAt - b.savedAt)[0]);
+    return strip(merged);
   });
 }
 
@@ -668,7 +814,8 @@ export async function updatePublication(
       edited.add(field);
     }
     next.editedFields = [...edited];
-    next.identity = union(record.identity, identityKeys(next));
+    // The reader's own title, year and publisher name the record too; its stored addresses only as checked.
+    next.identity = union(record.identity, pageKeys(next));
     void store.put(next);
     const tally = new ThemeTally();
     tally.change(record.themes, next.themes);
@@ -812,7 +959,7 @@ export async function importPublications(
     // file without a database lookup per key (after 'replace' the store is known to be empty).
     const pending = new Map<string, StoredPublication>();
     for (const record of valid) {
-      const keys = union(identityKeys(record), [record.id]);
+      const keys = union(pageKeys(record), [record.id]);
       const matches = new Map<string, StoredPublication>();
       if (mode === 'merge') for (const found of await findStored(tx, keys)) matches.set(found.id, found);
       for (const key of keys) {
@@ -825,20 +972,20 @@ export async function importPublications(
         next = { ...record, identity: keys };
         added++;
       } else {
-        // The record already in the list keeps its id (open tabs and pages refer to it).
-        const merged = foldReaderFields(mergeDuplicates(existing), [{ ...record, identity: keys }]);
-        const newest = [...existing, record].sort((a, b) => b.updatedAt - a.updatedAt)[0];
+        // One record in the list is updated, never several folded: a shared DOI or title alone does
+        // not make two saved records one (the reader merges those). It keeps its id (open tabs and
+        // pages refer to it); the record with the same id, else the one saved under this address, else the oldest.
+        const target = pickImportTarget(existing, record);
+        const merged = foldReaderFields(target, [{ ...record, identity: keys }]);
+        const newest = [target, record].sort((a, b) => b.updatedAt - a.updatedAt)[0];
         next = {
           ...merged,
           ...pickExtracted(newest),
           status: newest.status,
-          id: merged.id,
-          savedAt: Math.min(merged.savedAt, record.savedAt),
+          id: target.id,
+          savedAt: Math.min(target.savedAt, record.savedAt),
         };
-        for (const old of existing) {
-          tally.change(old.themes, undefined);
-          if (old.id !== next.id) void store.delete(old.id);
-        }
+        tally.change(target.themes, undefined);
         updated++;
       }
       tally.change(undefined, next.themes);
@@ -854,6 +1001,14 @@ export async function importPublications(
     await tx.done;
     return { added, updated };
   });
+}
+
+function pickImportTarget(existing: StoredPublication[], record: SavedPublication): StoredPublication {
+  const address = identityKeys({ url: record.url })[0];
+  const byAge = [...existing].sort((a, b) => a.savedAt - b.savedAt || (a.id < b.id ? -1 : 1));
+  return (
+    byAge.find((r) => r.id === record.id) ?? byAge.find((r) => address !== undefined && r.identity.includes(address)) ?? byAge[0]
+  );
 }
 
 function pickExtracted(record: SavedPublication): Partial<SavedPublication> {

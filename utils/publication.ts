@@ -115,4 +115,6 @@ export interface CatalogEntry {
   sources: CatalogSource[];
   firstSeenAt: number;
   lastSeenAt: number;
+  /** When the reader last looked at it (the popup on its page): kept longest when the catalog is full. */
+  touchedAt?: number;
 }

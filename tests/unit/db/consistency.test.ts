@@ -7,6 +7,7 @@ import {
   deletePublications,
   importPublications,
   listPublications,
+  mergePublications,
   openLeesmapDB,
   recordVisit,
   savePublication,
@@ -90,20 +91,24 @@ describe('consistency under mixed operations', () => {
     await expectConsistent();
   });
 
-  it('a visit that reveals two records are one publication folds them, keeping both readers\' fields', async () => {
+  it('a visit that names two saved records updates the one at its address and merges nothing; the reader merges', async () => {
     const byUrl = await savePublication(db, publication({ url: 'https://a.org/rapport', title: 'Eén', themes: ['Zorg'] }), {
       notes: 'eerste',
       tags: ['a'],
     }, 1);
     const byDoi = await savePublication(
       db,
-      publication({ url: 'https://doi.org/10.5555/x', doi: '10.5555/x', title: 'Twee', themes: ['Zorg'] }),
+      publication({ url: 'https://doi.org/10.5555/x', doi: '10.5555/x', title: 'Eén', themes: ['Zorg'] }),
       { notes: 'tweede', tags: ['b'], status: 'read' },
       2,
     );
     expect(byUrl.id).not.toBe(byDoi.id);
     const visited = await recordVisit(db, publication({ url: 'https://a.org/rapport', doi: '10.5555/X', title: 'Eén', themes: ['Zorg'] }), 3);
-    expect(visited).toMatchObject({ id: byUrl.id, notes: 'eerste\n\ntweede', tags: ['a', 'b'], status: 'read' });
+    expect(visited.saved).toMatchObject({ id: byUrl.id, notes: 'eerste', tags: ['a'], status: 'to-read' });
+    expect(visited.resembles.map((r) => r.id)).toEqual([byDoi.id]);
+    expect(await listPublications(db)).toHaveLength(2);
+    const merged = await mergePublications(db, [byUrl.id, byDoi.id], 4);
+    expect(merged).toMatchObject({ id: byUrl.id, notes: 'eerste\n\ntweede', tags: ['a', 'b'], status: 'read' });
     expect(await listPublications(db)).toHaveLength(1);
     expect(await themeCounts(db)).toEqual([{ theme: 'Zorg', count: 1 }]);
   });
