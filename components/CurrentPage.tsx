@@ -2,12 +2,19 @@
  * "This page" in the popup: what Leesmap read from the current tab, Save / Saved, and editing.
  * All page-sourced values are rendered as text nodes.
  */
+import type { Resemblance } from '@/utils/db';
 import { formatAuthors, t } from '@/utils/i18n';
 import type { CurrentPageStore } from '@/utils/stores/current-page';
 import { parseYear } from '@/utils/stores/current-page';
 import { typeLabel } from './labels';
 import { PublicationForm } from './PublicationForm';
 import { StatusToggle } from './StatusToggle';
+
+/** “Title” (publisher, year): enough to tell which saved record is meant. */
+function resemblanceLabel(record: Resemblance): string {
+  const detail = [record.publisher, record.year].filter(Boolean).join(', ');
+  return `“${record.title}”${detail ? ` (${detail})` : ''}`;
+}
 
 export function CurrentPage({ store }: { store: CurrentPageStore }) {
   const phase = store.phase.value;
@@ -114,6 +121,28 @@ export function CurrentPage({ store }: { store: CurrentPageStore }) {
             </button>
           </div>
         </>
+      )}
+      {!store.editing.value && store.resembles.value.length > 0 && (
+        <ul class="resembles" data-testid="current-resembles">
+          {store.resembles.value.map((record) => (
+            <li key={record.id}>
+              <span>
+                {t('resemblesRecord', resemblanceLabel(record))}
+              </span>
+              <button type="button" data-testid="merge-button" disabled={busy} onClick={() => void store.mergeWith(record.id)}>
+                {t('mergeButton')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {store.autoSaveHeld.value && (
+        <div class="notice" role="status" data-testid="auto-save-held">
+          <p>{t('autoSaveHeld', store.autoSaveHeld.value.site, store.autoSaveHeld.value.count)}</p>
+          <button type="button" onClick={() => void store.dismissAutoSaveNotice()}>
+            {t('closeButton')}
+          </button>
+        </div>
       )}
       {store.error.value && (
         <p class="error" role="alert" data-testid="current-error">

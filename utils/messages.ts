@@ -4,7 +4,7 @@
  * acts (see `senderKind` and `acceptsSender`): content scripts run in web pages and may only report
  * what they saw; only the extension's own pages (popup, options, library) may read or change the list.
  */
-import type { PublicationChanges } from './db';
+import type { PublicationChanges, Resemblance } from './db';
 import type { FirstCheck } from './detect';
 import type {
   CatalogEntry,
@@ -26,6 +26,20 @@ export interface TabState {
   extraction?: ExtractionResult;
   /** The saved record for this page, if the reader has one. */
   saved?: SavedPublication;
+  /**
+   * Saved records this page resembles (same DOI, title or a declared address) but that Leesmap did
+   * not link it to: a page's word alone never merges records. The reader may merge them.
+   */
+  resembles?: Resemblance[];
+  /** Auto-save held back pages lately (its limits), for a notice. */
+  autoSaveHeld?: AutoSaveHeld;
+}
+
+/** Auto-save reached its limit: the last site it held back, how many pages in all, and when. */
+export interface AutoSaveHeld {
+  site: string;
+  count: number;
+  at: number;
 }
 
 
@@ -51,6 +65,9 @@ export interface PageToBackground {
   'page/update': { request: { id: string; changes: PublicationChanges }; response: SavedPublication };
   'page/update-many': { request: { ids: string[]; changes: PublicationChanges }; response: { updated: number } };
   'page/delete': { request: { ids: string[] }; response: { deleted: number } };
+  /** The reader says these saved records are one publication: the oldest keeps its id and gets the others' notes, tags and status. */
+  'page/merge': { request: { ids: string[] }; response: SavedPublication };
+  'page/dismiss-auto-save-notice': { request: Record<string, never>; response: { ok: true } };
   'page/list': { request: Record<string, never>; response: SavedPublication[] };
   'page/theme-counts': { request: Record<string, never>; response: Array<{ theme: string; count: number }> };
   'page/catalog': { request: { limit?: number }; response: CatalogEntry[] };
@@ -91,6 +108,8 @@ const PAGE_TYPES: ReadonlySet<string> = new Set<keyof PageToBackground>([
   'page/update',
   'page/update-many',
   'page/delete',
+  'page/merge',
+  'page/dismiss-auto-save-notice',
   'page/list',
   'page/theme-counts',
   'page/catalog',

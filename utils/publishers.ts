@@ -69,9 +69,13 @@ export const PUBLISHERS: readonly Publisher[] = [
   { name: 'Peterson Institute for International Economics', hosts: ['piie.com'] },
 ];
 
-/** Chrome/Firefox match patterns for every publisher host: the apex and any subdomain. */
+/**
+ * Chrome/Firefox match patterns for every publisher host: the apex and any subdomain, over https
+ * only. A page served over plain http may have been written by anyone on the network path, so
+ * Leesmap reads such pages only where the reader opts in ("detect on all sites") or asks (a save).
+ */
 export const PUBLISHER_MATCH_PATTERNS: string[] = PUBLISHERS.flatMap((publisher) =>
-  publisher.hosts.flatMap((host) => [`*://${host}/*`, `*://*.${host}/*`]),
+  publisher.hosts.flatMap((host) => [`https://${host}/*`, `https://*.${host}/*`]),
 );
 
 /**

@@ -2,22 +2,18 @@
  * What the background does for each event: a page was checked, the popup wants a tab's state,
  * the reader saves. Storage rules live in utils/db.ts; this file only sequences them.
  */
-import {
-  findPublication,
-  findCatalogEntry,
-  recordVisit,
-  savePublication,
-  updatePublication,
-} from '@/utils/db';
+import { findCatalogEntry, matchPublication, recordVisit, savePublication, touchCatalogEntry } from '@/utils/db';
 import type { FirstCheck } from '@/utils/detect';
+import { siteOf } from '@/utils/linking';
 import type { BackgroundBroadcast, ReaderEdits, TabState } from '@/utils/messages';
-import type { EditableField, Publication, SavedPublication } from '@/utils/publication';
+import type { EditableField, ExtractionResult, Publication, SavedPublication } from '@/utils/publication';
 import { safeHttpUrl } from '@/utils/sanitize';
 import { getSettings } from '@/utils/settings';
 import { database } from './database';
 import { extractInTab } from './extractor';
+import { releaseCatalog, reserveCatalog, takeAutoSave } from './limits';
 import { suggestionsNoteSaved, suggestionsNoteVisit } from './suggestions';
-import { getTabState, setBadge, setTabState, type StoredTabState } from './tabs';
+import { autoSaveHeld, getTabState, holdAutoSave, setBadge, setTabState, type StoredTabState } from './tabs';
 
 export function broadcastListChanged(ids: string[]): void {
   const message: { leesmap: 1; type: keyof BackgroundBroadcast } & BackgroundBroadcast['background/list-changed'] = {
@@ -29,20 +25,44 @@ export function broadcastListChanged(ids: string[]): void {
   browser.runtime.sendMessage(message).catch(() => {});
 }
 
-async function savedFor(url: string, extraction?: StoredTabState['extraction']): Promise<SavedPublication | undefined> {
+/**
+ * The extraction as the page at `url` gave it: its publication's address is the one the browser
+ * reported, never what the page's own script saw, and an extraction of another origin (the tab
+ * moved on) is none.
+ */
+export function ownedBy(url: string, extraction: ExtractionResult | undefined): ExtractionResult | undefined {
+  const publication = extraction?.publication;
+  if (!extraction || !publication) return extraction;
+  if (!sameOrigin(publication.url, url)) {
+    const { publication: _dropped, ...rest } = extraction;
+    return rest;
+  }
+  return { ...extraction, publication: { ...publication, url } };
+}
+
+export function sameOrigin(a: string | undefined, b: string | undefined): boolean {
+  try {
+    return a !== undefined && b !== undefined && new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
+
+async function savedFor(url: string, extraction?: StoredTabState['extraction']) {
   const db = await database();
-  return findPublication(db, extraction?.publication ?? { url });
+  return matchPublication(db, ownedBy(url, extraction)?.publication ?? { url });
 }
 
 /**
  * The content script's first check ran: remember it, and where it did not rule the page out, run
- * full-check.js, whose full check decides whether this is a publication (the badge).
+ * full-check.js, whose full check decides whether this is a publication (the badge). `url` is the
+ * address the content script saw, checked by the router against the sender's tab and origin.
  */
 export async function onPageChecked(tabId: number, url: string, firstCheck: FirstCheck, checkMs?: number): Promise<void> {
   const previous = await getTabState(tabId);
   // A new address (also after in-page navigation) never keeps the previous page's extraction.
   const state: StoredTabState = { url, firstCheck, checkMs };
-  if (previous?.url === url && previous.extraction) {
+  if (previous?.url === url && previous.extraction && !previous.trimmed) {
     state.extraction = previous.extraction;
     state.extractMs = previous.extractMs;
     state.extractRoundTripMs = previous.extractRoundTripMs;
@@ -54,7 +74,7 @@ export async function onPageChecked(tabId: number, url: string, firstCheck: Firs
     // The tab may have moved on meanwhile (a single-page app's next view): its check is newer.
     if ((await getTabState(tabId))?.url !== url) return;
     if (extracted) {
-      state.extraction = extracted.extraction;
+      state.extraction = ownedBy(url, extracted.extraction);
       state.extractMs = extracted.ms;
       state.extractRoundTripMs = extracted.roundTripMs;
       await setTabState(tabId, state);
@@ -65,19 +85,39 @@ export async function onPageChecked(tabId: number, url: string, firstCheck: Firs
   const publication = state.extraction?.publication;
   let saved: SavedPublication | undefined;
   if (publication && detected) {
-    const db = await database();
-    saved = await recordVisit(db, publication);
-    await suggestionsNoteVisit(publication);
-    if (!saved && (await getSettings()).autoSave) {
-      const autoSaved = await savePublication(db, publication);
-      await suggestionsNoteSaved([autoSaved]);
-      broadcastListChanged([autoSaved.id]);
-      saved = autoSaved;
-    }
+    saved = await visit(tabId, publication);
   } else {
-    saved = await savedFor(url);
+    saved = (await savedFor(url)).saved;
   }
   await setBadge(tabId, saved ? 'saved' : detected ? 'detected' : 'none');
+}
+
+/**
+ * A detected publication was visited: refresh its record or catalog it, within the tab's and the
+ * site's write limits; auto-save it when the reader asked for that, within auto-save's limits.
+ */
+async function visit(tabId: number, publication: Publication): Promise<SavedPublication | undefined> {
+  const db = await database();
+  const site = siteOf(publication.url) ?? 'unknown';
+  const budget = await reserveCatalog(tabId, site);
+  let written = 0;
+  try {
+    const result = await recordVisit(db, publication, Date.now(), { catalogBudget: budget });
+    written = result.catalogWrites;
+    if (written > 0) await suggestionsNoteVisit(publication);
+    if (result.saved || !(await getSettings()).autoSave) return result.saved;
+  } finally {
+    await releaseCatalog(tabId, site, budget - written);
+  }
+  if (!(await takeAutoSave(site))) {
+    // Held, not dropped: the badge still offers the page, and the popup says why it was not saved.
+    await holdAutoSave(site);
+    return undefined;
+  }
+  const autoSaved = await savePublication(db, publication);
+  await suggestionsNoteSaved([autoSaved]);
+  broadcastListChanged([autoSaved.id]);
+  return autoSaved;
 }
 
 /** A publication by the full check, on a page the content script's first check let through. */
@@ -91,34 +131,40 @@ export async function tabStateFor(tabId: number, extract: boolean): Promise<TabS
   const url = tab.url ?? '';
   let state = await getTabState(tabId);
   if (!state || state.url !== url) state = { url };
-  // The background's own run reads no record on a page that is not a publication: read it now.
-  if (extract && !state.extraction?.publication && safeHttpUrl(url)) {
+  let extraction = ownedBy(url, state.extraction);
+  // The background's own run reads no record on a page that is not a publication, and a record
+  // trimmed to the tab's storage budget is not all of it: read the page now.
+  if (extract && (!extraction?.publication || state.trimmed) && safeHttpUrl(url)) {
     const extracted = await extractInTab(tabId, 'extractor');
     if (extracted) {
-      state.extraction = extracted.extraction;
+      extraction = ownedBy(url, extracted.extraction);
       // The timings are the background's own run's (after the first check), not this one's.
-      delete state.extractMs;
-      delete state.extractRoundTripMs;
-      await setTabState(tabId, state);
+      await setTabState(tabId, { url, firstCheck: state.firstCheck, checkMs: state.checkMs, extraction });
     }
   }
-  const saved = safeHttpUrl(url) ? await savedFor(url, state.extraction) : undefined;
-  return { tabId, url, firstCheck: state.firstCheck, extraction: state.extraction, saved };
+  const match = safeHttpUrl(url) ? await savedFor(url, extraction) : { saved: undefined, resembles: [] };
+  // The reader looked at this page: if Leesmap only catalogued it, that entry is kept longest.
+  if (safeHttpUrl(url) && !match.saved) await touchCatalogEntry(await database(), url).catch(() => false);
+  const held = await autoSaveHeld();
+  return {
+    tabId,
+    url,
+    firstCheck: state.firstCheck,
+    extraction,
+    saved: match.saved,
+    resembles: match.resembles,
+    ...(held && { autoSaveHeld: held }),
+  };
 }
 
-/** Saves and then marks every open tab showing that publication as saved. */
+/** Saves (one transaction, with the fields the reader edited) and updates every open tab's badge. */
 export async function savePage(
   publication: Publication,
   reader?: ReaderEdits,
   edited?: EditableField[],
 ): Promise<SavedPublication> {
   const db = await database();
-  let saved = await savePublication(db, publication, reader);
-  if (edited?.length) {
-    // Fields the reader changed in the popup before saving are theirs from now on.
-    const changes = Object.fromEntries(edited.map((field) => [field, publication[field]]));
-    saved = await updatePublication(db, saved.id, changes);
-  }
+  const saved = await savePublication(db, publication, reader, Date.now(), { edited });
   await suggestionsNoteSaved([saved]);
   broadcastListChanged([saved.id]);
   await refreshBadges();
@@ -133,7 +179,7 @@ export async function refreshBadges(): Promise<void> {
       if (tab.id === undefined || !tab.url || !safeHttpUrl(tab.url)) return;
       const state = await getTabState(tab.id);
       const current = state?.url === tab.url ? state : undefined;
-      const saved = await savedFor(tab.url, current?.extraction);
+      const { saved } = await savedFor(tab.url, current?.extraction);
       await setBadge(tab.id, saved ? 'saved' : isDetected(current) ? 'detected' : 'none');
     }),
   );

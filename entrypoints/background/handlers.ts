@@ -4,6 +4,7 @@ import {
   listCatalog,
   listDismissed,
   listPublications,
+  mergePublications,
   themeCounts,
   updatePublication,
   dismissSuggestion,
@@ -12,8 +13,9 @@ import { MessageError } from '@/utils/messages';
 import type { SavedPublication } from '@/utils/publication';
 import { sanitizeFirstCheck, sanitizePublication, safeHttpUrl } from '@/utils/sanitize';
 import { database } from './database';
-import { broadcastListChanged, onPageChecked, refreshBadges, savePage, tabStateFor } from './flows';
+import { broadcastListChanged, onPageChecked, refreshBadges, sameOrigin, savePage, tabStateFor } from './flows';
 import type { Handlers } from './router';
+import { dismissAutoSaveNotice } from './tabs';
 import {
   rankSuggestions,
   suggestionsNoteDismissed,
@@ -35,8 +37,11 @@ export const handlers: Handlers = {
   async 'content/checked'({ url, check, ms }, sender) {
     const tabId = sender.tab?.id;
     const checked = sanitizeFirstCheck(check);
-    // The sender's own address wins over what the page script claims.
-    const pageUrl = safeHttpUrl(sender.url) ?? safeHttpUrl(url);
+    // The address the content script saw: after a single-page app's pushState the sender's address
+    // is still the document's first one (Chromium), so the script's own reading is the current one.
+    // It is taken only within the sender's origin, which no in-page navigation can change.
+    const claimed = safeHttpUrl(url);
+    const pageUrl = claimed && sameOrigin(claimed, sender.url) ? claimed : undefined;
     if (tabId === undefined || !checked || !pageUrl) invalid('check');
     const checkMs = typeof ms === 'number' && ms >= 0 && ms < 60_000 ? ms : undefined;
     await onPageChecked(tabId, pageUrl, checked, checkMs);
@@ -78,6 +83,20 @@ export const handlers: Handlers = {
     broadcastListChanged(list);
     await refreshBadges();
     return { deleted };
+  },
+
+  async 'page/merge'({ ids: list }) {
+    const merged = await mergePublications(await database(), ids(list));
+    await suggestionsNoteRemoved(list.filter((id) => id !== merged.id));
+    await suggestionsNoteSaved([merged]);
+    broadcastListChanged(list);
+    await refreshBadges();
+    return merged;
+  },
+
+  async 'page/dismiss-auto-save-notice'() {
+    await dismissAutoSaveNotice();
+    return { ok: true };
   },
 
   async 'page/list'() {

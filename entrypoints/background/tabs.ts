@@ -3,7 +3,9 @@
  * `storage.session` because an MV3 service worker is stopped when idle and loses its memory.
  */
 import type { FirstCheck } from '@/utils/detect';
+import type { AutoSaveHeld } from '@/utils/messages';
 import type { ExtractionResult } from '@/utils/publication';
+import { fitTabState } from '@/utils/tab-budget';
 
 export interface StoredTabState {
   url: string;
@@ -15,6 +17,8 @@ export interface StoredTabState {
   /** The same run seen from the background: injecting, loading, compiling and running it, in ms. */
   extractRoundTripMs?: number;
   extraction?: ExtractionResult;
+  /** The extraction was cut to the tab's storage budget (utils/tab-budget.ts): read the page again for all of it. */
+  trimmed?: boolean;
 }
 
 const key = (tabId: number) => `tab:${tabId}`;
@@ -24,12 +28,43 @@ export async function getTabState(tabId: number): Promise<StoredTabState | undef
   return stored[key(tabId)] as StoredTabState | undefined;
 }
 
+/**
+ * Stores a tab's state within its budget. Should storage still fail (quota), the tab is forgotten
+ * rather than left with an older page's state: the badge is set apart from this and keeps working.
+ */
 export async function setTabState(tabId: number, state: StoredTabState): Promise<void> {
-  await browser.storage.session.set({ [key(tabId)]: state });
+  try {
+    await browser.storage.session.set({ [key(tabId)]: fitTabState(state) });
+  } catch {
+    await forgetTab(tabId).catch(() => {});
+  }
 }
 
 export async function forgetTab(tabId: number): Promise<void> {
   await browser.storage.session.remove(key(tabId));
+}
+
+const HELD = 'auto-save-held';
+/** How long the popup mentions auto-saves that were held back, after the last one. */
+const HELD_NOTICE_MS = 24 * 3_600_000;
+
+/** Auto-save reached its limit on `site`: remember it for the popup's notice. */
+export async function holdAutoSave(site: string, now: number = Date.now()): Promise<void> {
+  const previous = await autoSaveHeld(now);
+  const held: AutoSaveHeld = { site: site.replace(/^publisher:/, ''), count: (previous?.count ?? 0) + 1, at: now };
+  await browser.storage.session.set({ [HELD]: held }).catch(() => {});
+}
+
+/** Auto-saves held back lately, if the reader has not dismissed the notice. */
+export async function autoSaveHeld(now: number = Date.now()): Promise<AutoSaveHeld | undefined> {
+  const stored = (await browser.storage.session.get(HELD))[HELD] as Partial<AutoSaveHeld> | undefined;
+  if (!stored || typeof stored.site !== 'string' || typeof stored.count !== 'number' || typeof stored.at !== 'number') return undefined;
+  if (now - stored.at > HELD_NOTICE_MS) return undefined;
+  return { site: stored.site, count: stored.count, at: stored.at };
+}
+
+export async function dismissAutoSaveNotice(): Promise<void> {
+  await browser.storage.session.remove(HELD);
 }
 
 export type BadgeState = 'none' | 'detected' | 'saved';

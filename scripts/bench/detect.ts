@@ -152,10 +152,10 @@ async function bundle(entry: string): Promise<string> {
   return result.outputFiles[0].text;
 }
 
-/** Hosts the shipped content script runs on by default (the manifest's `*://host/*` patterns). */
+/** Hosts the shipped content script runs on by default (the manifest's `https://host/*` patterns). */
 function contentScriptHosts(extensionDir: string): string[] {
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as { content_scripts?: Array<{ matches?: string[] }> };
-  return (manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []).map((pattern) => pattern.replace(/^\*:\/\/(\*\.)?/, '').replace(/\/.*$/, ''));
+  return (manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []).map((pattern) => pattern.replace(/^(?:\*|https?):\/\/(\*\.)?/, '').replace(/\/.*$/, ''));
 }
 
 /** What the extension measured on this tab: its first check, and the full check if the background ran it. */

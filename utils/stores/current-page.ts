@@ -151,6 +151,9 @@ export function createCurrentPageStore({ send, tabId, tabTitle }: CurrentPageSto
   const detected = computed(() => tab.value?.firstCheck?.ruledOut !== true && tab.value?.extraction?.detected === true);
   const publication = computed<Publication | undefined>(() => tab.value?.extraction?.publication);
   const isSaved = computed(() => saved.value !== undefined);
+  /** Saved records this page resembles but was not linked to (a page's word never merges records). */
+  const resembles = computed(() => (tab.value?.resembles ?? []).filter((r) => r.id !== saved.value?.id).slice(0, 3));
+  const autoSaveHeld = signal<TabState['autoSaveHeld']>(undefined);
   const canSave = computed(() => phase.value === 'ready' && !busy.value && draft.value.title.trim() !== '');
 
   function reset(from: Partial<Publication> & Partial<SavedPublication>) {
@@ -182,6 +185,7 @@ export function createCurrentPageStore({ send, tabId, tabTitle }: CurrentPageSto
       batch(() => {
         tab.value = state;
         saved.value = state.saved;
+        autoSaveHeld.value = state.autoSaveHeld;
         reset(state.saved ?? state.extraction?.publication ?? {});
         phase.value = 'ready';
       });
@@ -255,6 +259,37 @@ export function createCurrentPageStore({ send, tabId, tabTitle }: CurrentPageSto
     }
   }
 
+  /**
+   * The reader says this page is the saved record `id`: the page is saved (if it was not) and the
+   * two records become one, the older keeping its id, with every note, tag and status of both.
+   */
+  async function mergeWith(id: string): Promise<SavedPublication | undefined> {
+    if (busy.peek()) return undefined;
+    const own = saved.peek() ?? (await save());
+    if (!own) return undefined;
+    busy.value = true;
+    error.value = undefined;
+    try {
+      const result = await send('page/merge', { ids: [own.id, id] });
+      batch(() => {
+        saved.value = result;
+        if (tab.peek()) tab.value = { ...tab.peek()!, resembles: (tab.peek()!.resembles ?? []).filter((r) => r.id !== id) };
+        reset(result);
+      });
+      return result;
+    } catch (e) {
+      error.value = errorMessage(e);
+      return undefined;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  async function dismissAutoSaveNotice(): Promise<void> {
+    autoSaveHeld.value = undefined;
+    await send('page/dismiss-auto-save-notice', {}).catch(() => {});
+  }
+
   function cancelEdits() {
     batch(() => {
       reset(saved.peek() ?? publication.peek() ?? {});
@@ -285,9 +320,13 @@ export function createCurrentPageStore({ send, tabId, tabTitle }: CurrentPageSto
     publication,
     isSaved,
     canSave,
+    resembles,
+    autoSaveHeld,
     load,
     setField,
     save,
+    mergeWith,
+    dismissAutoSaveNotice,
     cancelEdits,
     recordChanged,
   };

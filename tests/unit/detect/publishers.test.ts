@@ -30,11 +30,13 @@ describe('publisher list', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
-  it('turns every host into valid match patterns for the apex and its subdomains, without duplicates', () => {
+  it('turns every host into valid https match patterns for the apex and its subdomains, without duplicates', () => {
     for (const pattern of PUBLISHER_MATCH_PATTERNS) expect(pattern, pattern).toMatch(MATCH_PATTERN);
     expect(new Set(PUBLISHER_MATCH_PATTERNS).size).toBe(PUBLISHER_MATCH_PATTERNS.length);
-    expect(PUBLISHER_MATCH_PATTERNS).toContain('*://nsob.nl/*');
-    expect(PUBLISHER_MATCH_PATTERNS).toContain('*://*.nsob.nl/*');
+    expect(PUBLISHER_MATCH_PATTERNS).toContain('https://nsob.nl/*');
+    expect(PUBLISHER_MATCH_PATTERNS).toContain('https://*.nsob.nl/*');
+    // Plain http pages only where the reader opts in: anyone on the network path may write them.
+    expect(PUBLISHER_MATCH_PATTERNS.filter((p) => !p.startsWith('https://'))).toEqual([]);
     expect(PUBLISHER_MATCH_PATTERNS.length).toBe(PUBLISHERS.flatMap((p) => p.hosts).length * 2);
     expect(PUBLISHER_MATCH_PATTERNS.some((p) => p.includes('<all_urls>') || p.startsWith('*://*/'))).toBe(false);
   });
