@@ -5,7 +5,7 @@
  */
 import { normaliseDoi, publicationId } from '@/utils/identity';
 import type { SavedPublication } from '@/utils/publication';
-import { LIMITS } from './validate';
+import { cleanText, doiAddress, FIELD_LIMITS, isbnAddress, safeHttpUrl } from '@/utils/sanitize';
 
 /** The subset of CSL-JSON Leesmap writes and reads. */
 export interface CslName {
@@ -74,6 +74,11 @@ const FROM_GENRE: Record<string, string> = Object.fromEntries(
   Object.entries(GENRE).map(([type, genre]) => [genre.toLowerCase(), type]),
 );
 
+/** A table look-up that never reaches Object.prototype ("constructor", "__proto__" are no types). */
+function lookup(table: Record<string, string>, key: string | undefined): string | undefined {
+  return key !== undefined && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
 /** Words that start a Dutch or other family name ("Martijn van der Steen" → family "van der Steen"). */
 const PARTICLES = new Set(['van', 'de', 'der', 'den', 'het', "'t", 'ten', 'ter', 'te', 'von', 'zu', 'du', 'da', 'di', 'la', 'le', 'del', 'della', 'des', 'dos', 'op', 'in', "'s", 'uit']);
 /** An author that is an organisation is written as a literal, never split into given/family. */
@@ -112,10 +117,11 @@ function dateParts(record: Pick<SavedPublication, 'published' | 'year'>): number
 
 /** One saved record as a CSL item; `id` is Leesmap's id so items stay traceable. */
 export function toCslItem(record: SavedPublication): CslItem {
-  const item: CslItem = { id: record.id, type: TO_CSL_TYPE[record.type ?? ''] ?? 'document', title: record.title };
+  const item: CslItem = { id: record.id, type: lookup(TO_CSL_TYPE, record.type) ?? 'document', title: record.title };
   if (record.subtitle) item.title = `${record.title}: ${record.subtitle}`;
   if (record.subtitle) item['title-short'] = record.title;
-  if (record.type && GENRE[record.type]) item.genre = GENRE[record.type];
+  const genre = lookup(GENRE, record.type);
+  if (genre) item.genre = genre;
   if (record.authors.length) item.author = record.authors.map(toCslName);
   const parts = dateParts(record);
   if (parts) item.issued = { 'date-parts': [parts] };
@@ -134,11 +140,9 @@ export function toCslJson(records: SavedPublication[]): string {
   return `${JSON.stringify(records.map(toCslItem), null, 2)}\n`;
 }
 
-function text(value: unknown, max: number = LIMITS.shortText): string | undefined {
-  if (typeof value === 'number') value = String(value);
-  if (typeof value !== 'string') return undefined;
-  const clean = value.replace(/\s+/g, ' ').trim();
-  return clean ? clean.slice(0, max) : undefined;
+/** Text of an imported item (numbers too), cleaned as every way in cleans text (utils/sanitize.ts). */
+function text(value: unknown, max: number = FIELD_LIMITS.title): string | undefined {
+  return cleanText(typeof value === 'number' ? String(value) : value, max);
 }
 
 function issuedDate(issued: CslItem['issued']): { published?: string; year?: number } {
@@ -158,15 +162,16 @@ function issuedDate(issued: CslItem['issued']): { published?: string; year?: num
   return fromRaw ? { published: fromRaw[1], year: Number(fromRaw[1]) } : {};
 }
 
-/** Where a record without a web address can still point: its DOI, else its ISBN. */
+/**
+ * The record's web address: its http(s) URL, else its DOI's (`https://doi.org/…`), else its ISBN's
+ * (`https://openlibrary.org/isbn/…`). Only http(s) addresses are ever stored.
+ */
 function addressOf(item: CslItem): string | undefined {
-  const url = text(item.URL, LIMITS.url);
-  if (url && /^https?:\/\//i.test(url)) return url;
-  const doi = normaliseDoi(text(item.DOI, LIMITS.url));
-  if (doi) return `https://doi.org/${doi}`;
-  const isbn = text(item.ISBN, 64)?.replace(/[^0-9Xx]/g, '');
-  if (isbn) return `urn:isbn:${isbn}`;
-  return undefined;
+  return (
+    safeHttpUrl(text(item.URL, FIELD_LIMITS.url)) ??
+    doiAddress(normaliseDoi(text(item.DOI, FIELD_LIMITS.url))) ??
+    isbnAddress(text(item.ISBN, FIELD_LIMITS.isbn))
+  );
 }
 
 export interface ConversionProblem {
@@ -188,7 +193,7 @@ export function fromCslItems(items: unknown[], now: number): { records: SavedPub
       return;
     }
     const item = raw as CslItem;
-    const fullTitle = text(item.title);
+    const fullTitle = text(item.title, FIELD_LIMITS.title + FIELD_LIMITS.subtitle + 2);
     const url = addressOf(item);
     if (!fullTitle) problems.push({ index, field: 'title', message: 'is missing' });
     if (!url) problems.push({ index, field: 'URL', message: 'is missing (and there is no DOI or ISBN)' });
@@ -203,16 +208,16 @@ export function fromCslItems(items: unknown[], now: number): { records: SavedPub
     const authors = Array.isArray(item.author)
       ? item.author
           .filter((name): name is CslName => typeof name === 'object' && name !== null)
-          .map(fromCslName)
-          .filter(Boolean)
-          .slice(0, LIMITS.listItems)
+          .map((name) => text(fromCslName(name), FIELD_LIMITS.listItem))
+          .filter((name): name is string => name !== undefined)
+          .slice(0, FIELD_LIMITS.listItems)
       : [];
-    const keywordText = Array.isArray(item.keyword) ? item.keyword.join(',') : text(item.keyword, LIMITS.summary);
+    const keywordText = text(Array.isArray(item.keyword) ? item.keyword.join(',') : item.keyword, FIELD_LIMITS.summary);
     const keywords = (keywordText ?? '')
       .split(/[,;]/)
       .map((k) => k.trim())
       .filter(Boolean)
-      .slice(0, LIMITS.listItems);
+      .slice(0, FIELD_LIMITS.listItems);
     const genre = text(item.genre)?.toLowerCase();
     const record: SavedPublication = {
       id: '',
@@ -236,15 +241,15 @@ export function fromCslItems(items: unknown[], now: number): { records: SavedPub
     if (year !== undefined) record.year = year;
     const publisher = text(item.publisher);
     if (publisher) record.publisher = publisher;
-    const type = (genre && FROM_GENRE[genre]) || FROM_CSL_TYPE[String(item.type)];
+    const type = lookup(FROM_GENRE, genre) ?? lookup(FROM_CSL_TYPE, String(item.type));
     if (type) record.type = type;
-    const summary = text(item.abstract, LIMITS.summary);
+    const summary = text(item.abstract, FIELD_LIMITS.summary);
     if (summary) record.summary = summary;
-    const language = text(item.language, 64);
+    const language = text(item.language, FIELD_LIMITS.language);
     if (language) record.language = language;
-    const doi = normaliseDoi(text(item.DOI, LIMITS.url));
+    const doi = normaliseDoi(text(item.DOI, FIELD_LIMITS.url));
     if (doi) record.doi = doi;
-    const isbn = text(item.ISBN, 64);
+    const isbn = text(item.ISBN, FIELD_LIMITS.isbn);
     if (isbn) record.isbn = isbn;
     record.id = publicationId(record);
     records.push(record);

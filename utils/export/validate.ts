@@ -1,36 +1,30 @@
 /**
  * Checks records before they enter the reading list (imports, restores). Everything in a file is
- * untrusted: each field is checked for type and size, unknown fields are dropped, and every problem
- * is reported with the record's position and the field's name, so the reader can fix the file.
- * Nothing is written unless every record passes.
+ * untrusted: each field is checked for type, unknown fields are dropped, and every problem is
+ * reported with the record's position and the field's name, so the reader can fix the file.
+ * Nothing is written unless every record passes. What passes is cleaned by the same rules as a
+ * page's record (utils/sanitize.ts): http(s) addresses only, no control or invisible format
+ * characters, every field within `FIELD_LIMITS`.
  */
 import type { EditableField, ReadingStatus, RelatedPublication, SavedPublication } from '@/utils/publication';
 import { READING_STATUSES } from '@/utils/publication';
+import {
+  cleanDoi,
+  cleanList,
+  cleanNotes,
+  cleanText,
+  DATE_PATTERN,
+  EDITABLE_FIELDS,
+  FIELD_LIMITS,
+  isbnAddress,
+  safeHttpUrl,
+} from '@/utils/sanitize';
 
-export const EDITABLE_FIELDS: readonly EditableField[] = [
-  'title',
-  'subtitle',
-  'authors',
-  'published',
-  'year',
-  'publisher',
-  'type',
-  'themes',
-  'keywords',
-  'summary',
-  'language',
-];
+export { EDITABLE_FIELDS };
 
-/** Size limits: generous for real lists (very long notes are fine), tight enough to refuse junk. */
-export const LIMITS = {
+/** Limits of an import file as a whole; the size of each field is `FIELD_LIMITS` (utils/sanitize.ts). */
+export const IMPORT_LIMITS = {
   records: 100_000,
-  id: 4_096,
-  url: 4_096,
-  shortText: 2_000,
-  summary: 50_000,
-  notes: 1_000_000,
-  listItems: 1_000,
-  related: 500,
 } as const;
 
 export interface ValidationIssue {
@@ -59,19 +53,17 @@ export function describeIssues(issues: ValidationIssue[], max = 5): string {
   return `Import refused, nothing was changed: ${shown}${more}`;
 }
 
-const STRING_FIELDS = [
-  ['canonicalUrl', LIMITS.url],
-  ['subtitle', LIMITS.shortText],
-  ['publisher', LIMITS.shortText],
-  ['type', LIMITS.shortText],
-  ['summary', LIMITS.summary],
-  ['language', 64],
-  ['isbn', 64],
-  ['pdfUrl', LIMITS.url],
+/** Optional single-line text fields and their caps. */
+const TEXT_FIELDS = [
+  ['subtitle', FIELD_LIMITS.subtitle],
+  ['publisher', FIELD_LIMITS.publisher],
+  ['type', FIELD_LIMITS.type],
+  ['summary', FIELD_LIMITS.summary],
+  ['language', FIELD_LIMITS.language],
+  ['isbn', FIELD_LIMITS.isbn],
 ] as const;
-const LIST_FIELDS = ['authors', 'themes', 'keywords', 'tags'] as const;
-const DATE_PATTERN = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-const DOI_PATTERN = /^10\.\d{4,9}\/\S+$/;
+/** Optional addresses: one that is not http(s) is dropped, never stored, never a reason to refuse. */
+const ADDRESS_FIELDS = ['canonicalUrl', 'pdfUrl'] as const;
 
 type Issues = (field: string, message: string) => void;
 
@@ -79,7 +71,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function checkString(value: unknown, field: string, max: number, issue: Issues, required = false): string | undefined {
+/** The value if it is text (issue if it is something else); undefined when absent. */
+function checkString(value: unknown, field: string, issue: Issues, required = false): string | undefined {
   if (value === undefined || value === null) {
     if (required) issue(field, 'is missing');
     return undefined;
@@ -88,23 +81,36 @@ function checkString(value: unknown, field: string, max: number, issue: Issues, 
     issue(field, 'must be text');
     return undefined;
   }
-  if (required && !value.trim()) issue(field, 'is empty');
-  if (value.length > max) issue(field, `is longer than ${max} characters`);
   return value;
 }
 
-function checkList(value: unknown, field: string, issue: Issues): string[] {
+/** Single-line text, cleaned and cut to `max`; a required field must keep visible text. */
+function checkText(value: unknown, field: string, max: number, issue: Issues, required = false): string | undefined {
+  const raw = checkString(value, field, issue, required);
+  if (raw === undefined) return undefined;
+  const clean = cleanText(raw, max);
+  if (required && !clean) issue(field, 'is empty');
+  return clean;
+}
+
+/** A list of text: cleaned, deduplicated, each item and the count bounded. */
+function checkList(value: unknown, field: string, issue: Issues, count: number = FIELD_LIMITS.listItems): string[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
     issue(field, 'must be a list of text');
     return [];
   }
-  if (value.length > LIMITS.listItems) issue(field, `has more than ${LIMITS.listItems} items`);
+  let wrong = 0;
   value.forEach((item, i) => {
-    if (typeof item !== 'string') issue(`${field}[${i}]`, 'must be text');
-    else if (item.length > LIMITS.shortText) issue(`${field}[${i}]`, `is longer than ${LIMITS.shortText} characters`);
+    if (typeof item !== 'string' && wrong++ < 10) issue(`${field}[${i}]`, 'must be text');
   });
-  return value.filter((item): item is string => typeof item === 'string');
+  return wrong ? [] : cleanList(value, FIELD_LIMITS.listItem, count);
+}
+
+/** An address: the http(s) address it is, else undefined (`invalid` says why when it matters). */
+function checkAddress(value: unknown, field: string, issue: Issues): string | undefined {
+  const raw = checkString(value, field, issue);
+  return raw === undefined ? undefined : safeHttpUrl(raw);
 }
 
 function checkTime(value: unknown, field: string, issue: Issues, required: boolean): number | undefined {
@@ -125,7 +131,6 @@ function checkRelated(value: unknown, issue: Issues): RelatedPublication[] {
     issue('related', 'must be a list');
     return [];
   }
-  if (value.length > LIMITS.related) issue('related', `has more than ${LIMITS.related} items`);
   const out: RelatedPublication[] = [];
   value.forEach((item, i) => {
     const at = (field: string, message: string) => issue(`related[${i}].${field}`, message);
@@ -133,24 +138,47 @@ function checkRelated(value: unknown, issue: Issues): RelatedPublication[] {
       issue(`related[${i}]`, 'must be an object');
       return;
     }
+    const title = checkText(item.title, 'title', FIELD_LIMITS.title, at);
+    if (item.title === undefined || item.title === null) at('title', 'is missing');
     const related: RelatedPublication = {
-      title: checkString(item.title, 'title', LIMITS.shortText, at, true) ?? '',
-      themes: checkList(item.themes, 'themes', at),
+      title: title ?? '',
+      themes: checkList(item.themes, 'themes', at, FIELD_LIMITS.relatedThemes),
     };
-    const url = checkString(item.url, 'url', LIMITS.url, at);
-    const subtitle = checkString(item.subtitle, 'subtitle', LIMITS.shortText, at);
-    const summary = checkString(item.summary, 'summary', LIMITS.summary, at);
+    const url = checkAddress(item.url, 'url', at);
+    const subtitle = checkText(item.subtitle, 'subtitle', FIELD_LIMITS.subtitle, at);
+    const summary = checkText(item.summary, 'summary', FIELD_LIMITS.relatedSummary, at);
     if (url !== undefined) related.url = url;
     if (subtitle !== undefined) related.subtitle = subtitle;
     if (summary !== undefined) related.summary = summary;
-    out.push(related);
+    // A related item whose title is empty once cleaned is dropped, as on the page.
+    if (title && out.length < FIELD_LIMITS.related) out.push(related);
   });
   return out;
 }
 
 /**
+ * The record's own address. Only an absolute http(s) address is stored; `urn:isbn:…` (what earlier
+ * versions stored for an entry known only by its ISBN) becomes that ISBN's web address.
+ */
+function checkMainUrl(value: unknown, issue: Issues): string {
+  const raw = checkString(value, 'url', issue, true);
+  if (raw === undefined) return '';
+  const url = safeHttpUrl(raw) ?? (/^\s*urn:isbn:/i.test(raw) ? isbnAddress(raw.trim()) : undefined);
+  if (url) return url;
+  if (!raw.trim()) issue('url', 'is empty');
+  else if (raw.length > FIELD_LIMITS.url) issue('url', `is longer than ${FIELD_LIMITS.url} characters`);
+  else issue('url', 'must be an absolute http:// or https:// address');
+  return '';
+}
+
+/**
  * Validates one record and returns a clean copy with only known fields. Required: id, url, title,
  * savedAt. Reader fields may be absent (defaults: to read, no notes, no tags, not starred).
+ *
+ * Refused (an issue): wrong types, a missing or empty id or title, a main address that is not
+ * http(s), an unknown status, malformed dates, years, DOIs and times. Cleaned, never refused:
+ * text (control and invisible format characters removed, cut to `FIELD_LIMITS`), lists (cut),
+ * optional addresses that are not http(s) (dropped), related items without a title (dropped).
  */
 export function validateRecord(input: unknown, index: number, issues: ValidationIssue[]): SavedPublication | undefined {
   const before = issues.length;
@@ -159,16 +187,21 @@ export function validateRecord(input: unknown, index: number, issues: Validation
     issue('(record)', 'must be an object');
     return undefined;
   }
+  const rawId = checkString(input.id, 'id', issue, true);
+  const id = rawId === undefined ? undefined : cleanText(rawId, FIELD_LIMITS.id + 1);
+  if (rawId !== undefined && !id) issue('id', 'is empty');
+  if (id && id.length > FIELD_LIMITS.id) issue('id', `is longer than ${FIELD_LIMITS.id} characters`);
+  const notes = checkString(input.notes, 'notes', issue);
   const record: SavedPublication = {
-    id: checkString(input.id, 'id', LIMITS.id, issue, true) ?? '',
-    url: checkString(input.url, 'url', LIMITS.url, issue, true) ?? '',
-    title: checkString(input.title, 'title', LIMITS.shortText, issue, true) ?? '',
+    id: id ?? '',
+    url: checkMainUrl(input.url, issue),
+    title: checkText(input.title, 'title', FIELD_LIMITS.title, issue, true) ?? '',
     authors: checkList(input.authors, 'authors', issue),
     themes: checkList(input.themes, 'themes', issue),
     keywords: checkList(input.keywords, 'keywords', issue),
     related: checkRelated(input.related, issue),
     status: 'to-read',
-    notes: checkString(input.notes, 'notes', LIMITS.notes, issue) ?? '',
+    notes: notes === undefined ? '' : cleanNotes(notes),
     tags: checkList(input.tags, 'tags', issue),
     starred: false,
     editedFields: [],
@@ -179,10 +212,13 @@ export function validateRecord(input: unknown, index: number, issues: Validation
   const lastVisitedAt = checkTime(input.lastVisitedAt, 'lastVisitedAt', issue, false);
   if (lastVisitedAt !== undefined) record.lastVisitedAt = lastVisitedAt;
 
-  const target = record as unknown as Record<string, unknown>;
-  for (const [field, max] of STRING_FIELDS) {
-    const value = checkString(input[field], field, max, issue);
-    if (value !== undefined) target[field] = value;
+  for (const [field, max] of TEXT_FIELDS) {
+    const value = checkText(input[field], field, max, issue);
+    if (value !== undefined) record[field] = value;
+  }
+  for (const field of ADDRESS_FIELDS) {
+    const value = checkAddress(input[field], field, issue);
+    if (value !== undefined) record[field] = value;
   }
   if (input.published !== undefined && input.published !== null) {
     if (typeof input.published !== 'string' || !DATE_PATTERN.test(input.published)) {
@@ -195,9 +231,9 @@ export function validateRecord(input: unknown, index: number, issues: Validation
     } else record.year = input.year;
   }
   if (input.doi !== undefined && input.doi !== null) {
-    if (typeof input.doi !== 'string' || !DOI_PATTERN.test(input.doi) || input.doi.length > LIMITS.url) {
-      issue('doi', 'must be a DOI such as 10.1234/abc');
-    } else record.doi = input.doi;
+    const doi = cleanDoi(input.doi);
+    if (!doi) issue('doi', `must be a DOI such as 10.1234/abc (at most ${FIELD_LIMITS.doi} characters)`);
+    else record.doi = doi;
   }
   if (input.status !== undefined && input.status !== null) {
     if (!READING_STATUSES.includes(input.status as ReadingStatus)) {
@@ -220,8 +256,8 @@ export function validateRecord(input: unknown, index: number, issues: Validation
 /** Validates every record; throws an ImportError listing every problem, or returns clean copies. */
 export function validateRecords(input: unknown): SavedPublication[] {
   if (!Array.isArray(input)) throw new ImportError([{ index: -1, field: 'records', message: 'must be a list' }]);
-  if (input.length > LIMITS.records) {
-    throw new ImportError([{ index: -1, field: 'records', message: `more than ${LIMITS.records} records` }]);
+  if (input.length > IMPORT_LIMITS.records) {
+    throw new ImportError([{ index: -1, field: 'records', message: `more than ${IMPORT_LIMITS.records} records` }]);
   }
   const issues: ValidationIssue[] = [];
   const records: SavedPublication[] = [];

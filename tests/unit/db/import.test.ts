@@ -12,7 +12,7 @@ import {
   type LeesmapDatabase,
 } from '@/utils/db';
 import type { SavedPublication } from '@/utils/publication';
-import { variedRecord } from '../export/records';
+import { storedRecord, variedRecord } from '../export/records';
 import { freshIndexedDB, publication } from './helpers';
 
 let db: LeesmapDatabase;
@@ -27,7 +27,8 @@ describe('importPublications', () => {
     const restored = fromBackupJson(toBackupJson(records));
     expect(await importPublications(db, restored, 'replace')).toEqual({ added: 10_000, updated: 0 });
     const list = await listPublications(db);
-    expect(list).toEqual([...records].sort((a, b) => b.savedAt - a.savedAt));
+    // Exactly as the import stores them: bidi controls and zero-width spaces never enter the list.
+    expect(list).toEqual(records.map(storedRecord).sort((a, b) => b.savedAt - a.savedAt));
     const counted = new Map<string, number>();
     for (const r of records) for (const t of new Set(r.themes)) counted.set(t, (counted.get(t) ?? 0) + 1);
     expect(await themeCounts(db)).toEqual(

@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { fromBackupJson, toBackupJson } from '@/utils/export/backup';
 import { exportRecords, importText, ImportError } from '@/utils/export';
-import { variedRecord } from './records';
+import { FIELD_LIMITS } from '@/utils/sanitize';
+import { storedRecord, variedRecord } from './records';
 
 describe('Leesmap JSON backup', () => {
-  it('round-trips 10,000 varied records losslessly (Unicode, right-to-left, very long notes)', async () => {
+  // Bidi controls and zero-width spaces in the fixture do not survive (no way in stores them); notes
+  // keep their line breaks as \n. Everything else comes back exactly.
+  it('round-trips 10,000 varied records (Unicode, right-to-left, very long notes); invisible controls go', async () => {
     const records = Array.from({ length: 10_000 }, (_, n) => variedRecord(n));
     expect(records.some((r) => r.notes.length > 200_000)).toBe(true);
     const file = await exportRecords(records, 'leesmap-json', Date.UTC(2026, 10, 29));
     expect(file.filename).toBe('leesmap-2026-11-29.leesmap.json');
     const { format, records: back } = await importText(file.content);
     expect(format).toBe('leesmap-json');
-    expect(back).toEqual(records);
-  });
+    expect(back).toEqual(records.map(storedRecord));
+  }, 60_000);
 
   it('keeps reader fields', () => {
     const record = { ...variedRecord(7), status: 'read' as const, notes: 'mijn notitie', tags: ['a'], starred: true };
@@ -52,13 +55,13 @@ describe('Leesmap JSON backup', () => {
     expect((error as Error).message).toContain('record 2, field status');
   });
 
-  it('drops unknown fields and refuses oversized ones', () => {
+  it('drops unknown fields and cuts oversized text to its cap, as a page record is cut', () => {
     const record = { ...variedRecord(1), injected: '<script>', identity: ['x'] };
     const [back] = fromBackupJson(toBackupJson([record as never]));
     expect(back).not.toHaveProperty('injected');
     expect(back).not.toHaveProperty('identity');
-    expect(() => fromBackupJson(toBackupJson([{ ...variedRecord(1), title: 'x'.repeat(3000) }]))).toThrow(
-      /field title: is longer than/,
-    );
+    const [long] = fromBackupJson(toBackupJson([{ ...variedRecord(1), title: 'x'.repeat(3000), notes: 'n'.repeat(2_000_000) }]));
+    expect(long.title).toBe('x'.repeat(FIELD_LIMITS.title));
+    expect(long.notes).toBe('n'.repeat(FIELD_LIMITS.notes));
   });
 });

@@ -55,3 +55,32 @@ export function variedRecord(n: number): SavedPublication {
   record.id = identityKeys(record)[0];
   return record;
 }
+
+/** The invisible characters the fixture's titles carry (bidi overrides and marks, a zero-width space). */
+const FIXTURE_INVISIBLES = /[\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** One line of fixture text as every way in stores it: invisible characters gone, spacing collapsed. */
+export function storedLine(text: string): string {
+  return text.replace(FIXTURE_INVISIBLES, '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A fixture record as an import stores it (written out here, independently of utils/sanitize.ts):
+ * bidi controls and zero-width spaces removed, single-line text collapsed, notes with `\n` line
+ * breaks and tabs as spaces. Everything else is kept exactly.
+ */
+export function storedRecord(record: SavedPublication): SavedPublication {
+  const out: SavedPublication = {
+    ...record,
+    title: storedLine(record.title),
+    authors: record.authors.map(storedLine),
+    themes: record.themes.map(storedLine),
+    keywords: record.keywords.map(storedLine),
+    tags: record.tags.map(storedLine),
+    related: record.related.map((r) => ({ ...r, title: storedLine(r.title) })),
+    notes: record.notes.replace(/\r\n/g, '\n').replace(/\t/g, ' ').replace(FIXTURE_INVISIBLES, ''),
+  };
+  if (record.subtitle !== undefined) out.subtitle = storedLine(record.subtitle);
+  if (record.summary !== undefined) out.summary = storedLine(record.summary);
+  return out;
+}
