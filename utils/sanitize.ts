@@ -12,6 +12,7 @@
  * absolute http(s), text without control or invisible format characters (bidi overrides and
  * isolates, zero-width spaces, soft hyphens, BOMs; ZWJ and ZWNJ stay: emoji sequences and some
  * scripts need them), and every field bounded by one table, `FIELD_LIMITS`.
+ * `sanitizeForExport` is the same idea at the way out, for records an older version stored.
  */
 import type { FirstCheck } from './detect';
 import type { EditableField, ExtractionResult, Publication, ReadingStatus, RelatedPublication, SavedPublication } from './publication';
@@ -77,6 +78,8 @@ const INVISIBLE = /(?![\u200C\u200D])\p{Cf}|\p{Cs}/gu;
 const CONTROL = /\p{Cc}/gu;
 /** Control characters but the line feed. */
 const CONTROL_BUT_LF = /[^\P{Cc}\n]/gu;
+/** Control characters but tab, line feed and carriage return (which exporters escape themselves). */
+const CONTROL_BUT_WHITESPACE = /[^\P{Cc}\t\n\r]/gu;
 const LINE_BREAK = /\r\n?|[\u0085\u2028\u2029]/g;
 
 /** Cuts to `max` UTF-16 units without splitting a surrogate pair. */
@@ -130,6 +133,14 @@ export function cleanList(value: unknown, itemMax: number = FIELD_LIMITS.listIte
     if (out.length >= count) break;
   }
   return out;
+}
+
+/**
+ * The light cleaning of the way out: format and control characters go (tab, CR and LF stay: every
+ * exporter escapes or flattens those itself). Length and spacing are left alone.
+ */
+export function stripInvisible(value: string): string {
+  return value.replace(INVISIBLE, '').replace(CONTROL_BUT_WHITESPACE, ' ');
 }
 
 /**
@@ -319,5 +330,50 @@ export function sanitizeChanges(changes: unknown): ReaderChanges {
     else if (typeof v.notes === 'string') out.notes = cleanNotes(v.notes);
   }
   if (has(v, 'starred') && typeof v.starred === 'boolean') out.starred = v.starred;
+  return out;
+}
+
+/** Every string in a value, format and control characters removed; own keys only, no prototype touched. */
+function stripDeep(value: unknown): unknown {
+  if (typeof value === 'string') return stripInvisible(value);
+  if (Array.isArray(value)) return value.map(stripDeep);
+  if (typeof value === 'object' && value !== null) {
+    // fromEntries defines own properties: a "__proto__" key stays data, never a prototype.
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [stripInvisible(k), stripDeep(v)]));
+  }
+  return value;
+}
+
+/**
+ * A stored record as the exporters may write it, whatever an older version stored: no format or
+ * control characters in any text (tab, CR and LF stay for the exporters to escape), and only http(s)
+ * addresses. A main address that is none becomes the record's ISBN or DOI address (earlier versions
+ * stored `urn:isbn:…` for ISBN-only imports), else it is left out; other addresses are left out.
+ */
+export function sanitizeForExport(record: SavedPublication): SavedPublication {
+  const out = stripDeep(record) as SavedPublication;
+  const target = out as unknown as Record<string, unknown>;
+  const url =
+    safeHttpUrl(record.url) ??
+    (typeof record.url === 'string' && /^\s*urn:isbn:/i.test(record.url) ? isbnAddress(record.url.trim()) : undefined) ??
+    doiAddress(record.doi) ??
+    isbnAddress(record.isbn);
+  if (url) out.url = url;
+  else delete target.url;
+  for (const field of ['canonicalUrl', 'pdfUrl'] as const) {
+    const safe = safeHttpUrl(record[field]);
+    if (safe) out[field] = safe;
+    else delete target[field];
+  }
+  if (Array.isArray(out.related)) {
+    out.related = out.related.map((item, i) => {
+      if (!isObject(item)) return item;
+      const copy = { ...item } as RelatedPublication;
+      const safe = safeHttpUrl((record.related[i] as Partial<RelatedPublication> | undefined)?.url);
+      if (safe) copy.url = safe;
+      else delete copy.url;
+      return copy;
+    });
+  }
   return out;
 }

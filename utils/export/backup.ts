@@ -17,6 +17,7 @@
  */
 import type { SavedPublication } from '@/utils/publication';
 import { ImportError, validateRecords } from './validate';
+import { sanitizeForExport } from '@/utils/sanitize';
 
 export const BACKUP_FORMAT = 'leesmap-backup';
 export const BACKUP_VERSION = 1;
@@ -35,7 +36,8 @@ export function toBackup(records: SavedPublication[], now: number = Date.now()):
     version: BACKUP_VERSION,
     exportedAt: new Date(now).toISOString(),
     count: records.length,
-    records,
+    // Whatever an older version stored: no bidi control and no non-http address leaves in a file.
+    records: records.map(sanitizeForExport),
   };
 }
 

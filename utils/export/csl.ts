@@ -5,7 +5,7 @@
  */
 import { normaliseDoi, publicationId } from '@/utils/identity';
 import type { SavedPublication } from '@/utils/publication';
-import { cleanText, doiAddress, FIELD_LIMITS, isbnAddress, safeHttpUrl } from '@/utils/sanitize';
+import { cleanText, doiAddress, FIELD_LIMITS, isbnAddress, safeHttpUrl, sanitizeForExport } from '@/utils/sanitize';
 
 /** The subset of CSL-JSON Leesmap writes and reads. */
 export interface CslName {
@@ -115,22 +115,29 @@ function dateParts(record: Pick<SavedPublication, 'published' | 'year'>): number
   return undefined;
 }
 
-/** One saved record as a CSL item; `id` is Leesmap's id so items stay traceable. */
-export function toCslItem(record: SavedPublication): CslItem {
+/**
+ * One saved record as a CSL item; `id` is Leesmap's id so items stay traceable. The record passes
+ * `sanitizeForExport` first: nothing an older version stored can put a bidi control or a non-http
+ * address into a citation file (BibTeX and RIS are written from these items too).
+ */
+export function toCslItem(stored: SavedPublication): CslItem {
+  const record = sanitizeForExport(stored);
   const item: CslItem = { id: record.id, type: lookup(TO_CSL_TYPE, record.type) ?? 'document', title: record.title };
   if (record.subtitle) item.title = `${record.title}: ${record.subtitle}`;
   if (record.subtitle) item['title-short'] = record.title;
   const genre = lookup(GENRE, record.type);
   if (genre) item.genre = genre;
-  if (record.authors.length) item.author = record.authors.map(toCslName);
+  if (record.authors?.length) item.author = record.authors.map(toCslName);
   const parts = dateParts(record);
   if (parts) item.issued = { 'date-parts': [parts] };
   if (record.publisher) item.publisher = record.publisher;
   if (record.summary) item.abstract = record.summary;
-  const keywords = [...record.themes, ...record.keywords.filter((k) => !record.themes.includes(k))];
+  const themes = record.themes ?? [];
+  const keywords = [...themes, ...(record.keywords ?? []).filter((k) => !themes.includes(k))];
   if (keywords.length) item.keyword = keywords.join(', ');
   if (record.language) item.language = record.language;
-  item.URL = record.canonicalUrl ?? record.url;
+  const url = record.canonicalUrl ?? record.url;
+  if (url) item.URL = url;
   if (record.doi) item.DOI = record.doi;
   if (record.isbn) item.ISBN = record.isbn;
   return item;

@@ -5,6 +5,7 @@
  * titles and notes come from web pages and must not become formulas when the file is opened.
  */
 import type { SavedPublication } from '@/utils/publication';
+import { sanitizeForExport } from '@/utils/sanitize';
 
 export const CSV_COLUMNS = [
   'title',
@@ -49,7 +50,11 @@ function cell(record: SavedPublication, column: (typeof CSV_COLUMNS)[number]): s
 }
 
 export function toCsv(records: SavedPublication[]): string {
-  const rows = [CSV_COLUMNS.join(','), ...records.map((record) => CSV_COLUMNS.map((c) => csvField(cell(record, c))).join(','))];
+  // sanitizeForExport: no bidi control and no non-http address, whatever an older version stored.
+  const rows = [
+    CSV_COLUMNS.join(','),
+    ...records.map(sanitizeForExport).map((record) => CSV_COLUMNS.map((c) => csvField(cell(record, c))).join(',')),
+  ];
   return `${rows.join('\r\n')}\r\n`;
 }
 

@@ -7,9 +7,11 @@ import {
   sanitizeChanges,
   sanitizeExtraction,
   sanitizeFirstCheck,
+  sanitizeForExport,
   sanitizePublication,
   safeHttpUrl,
 } from '@/utils/sanitize';
+import type { SavedPublication } from '@/utils/publication';
 
 const base = { url: 'https://www.nsob.nl/publicaties/leren-van-doen', title: 'Leren van doen', authors: [], themes: [], keywords: [], related: [] };
 
@@ -247,5 +249,39 @@ describe('sanitizeChanges (the reader\'s edits)', () => {
     const changes = sanitizeChanges(JSON.parse('{"__proto__":{"title":"injected","polluted":1}}'));
     expect(changes).toStrictEqual({});
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('sanitizeForExport (records an older version stored)', () => {
+  const stored: SavedPublication = {
+    id: 'url:urn:isbn:9789085551234',
+    url: 'urn:isbn:9789085551234',
+    title: 'Rapport \u202Efdp.exe\u202C',
+    authors: ['A\u200Fb'],
+    themes: [],
+    keywords: [],
+    related: [{ title: 'R', url: 'javascript:alert(1)', themes: [] }],
+    status: 'read',
+    notes: 'a\r\nb\u2067',
+    tags: [],
+    starred: false,
+    editedFields: [],
+    savedAt: 1,
+    updatedAt: 1,
+    pdfUrl: 'data:application/pdf,x',
+    canonicalUrl: 'https://a.org/c',
+  };
+
+  it('removes bidi controls, keeps line breaks for the exporters, and keeps only http(s) addresses', () => {
+    const out = sanitizeForExport(stored);
+    expect(out).toMatchObject({ title: 'Rapport fdp.exe', authors: ['Ab'], notes: 'a\r\nb', canonicalUrl: 'https://a.org/c' });
+    expect(out.url).toBe('https://openlibrary.org/isbn/9789085551234');
+    expect(out).not.toHaveProperty('pdfUrl');
+    expect(out.related).toEqual([{ title: 'R', themes: [] }]);
+  });
+
+  it('falls back to the DOI\'s address, else leaves the address out', () => {
+    expect(sanitizeForExport({ ...stored, url: 'javascript:x', doi: '10.1234/abc' }).url).toBe('https://doi.org/10.1234/abc');
+    expect(sanitizeForExport({ ...stored, url: 'javascript:x' })).not.toHaveProperty('url');
   });
 });
