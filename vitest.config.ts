@@ -5,7 +5,9 @@ export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   resolve: { alias: { '@/': new URL('./', import.meta.url).pathname } },
   test: {
-    include: ['tests/unit/**/*.test.{ts,tsx}'],
+    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/hostile/**/*.test.ts'],
+    // Hostile pages through the built extension run with the browser tests.
+    exclude: ['**/node_modules/**', 'tests/hostile/**/*.browser.test.ts'],
     environment: 'node',
   },
 });

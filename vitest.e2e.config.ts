@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { '@/': new URL('./', import.meta.url).pathname } },
   test: {
-    include: ['tests/e2e/**/*.test.ts'],
+    include: ['tests/e2e/**/*.test.ts', 'tests/hostile/**/*.browser.test.ts'],
     environment: 'node',
     fileParallelism: false,
     testTimeout: 60_000,

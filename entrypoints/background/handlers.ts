@@ -11,7 +11,7 @@ import {
 } from '@/utils/db';
 import { MessageError } from '@/utils/messages';
 import type { SavedPublication } from '@/utils/publication';
-import { sanitizeFirstCheck, sanitizePublication, safeHttpUrl } from '@/utils/sanitize';
+import { sanitizeChanges, sanitizeFirstCheck, sanitizePublication, safeHttpUrl } from '@/utils/sanitize';
 import { database } from './database';
 import { broadcastListChanged, onPageChecked, refreshBadges, sameOrigin, savePage, tabStateFor } from './flows';
 import type { Handlers } from './router';
@@ -56,12 +56,16 @@ export const handlers: Handlers = {
   async 'page/save'({ publication, reader, edited }) {
     const clean = sanitizePublication(publication);
     if (!clean) invalid('publication');
-    return savePage(clean, reader, edited);
+    // The reader's own fields pass the same sanitiser as their edits; which fields they edited is
+    // checked against the editable list by the database.
+    const { status, notes, tags, starred } = sanitizeChanges(reader ?? {});
+    const cleanReader = Object.fromEntries(Object.entries({ status, notes, tags, starred }).filter(([, v]) => v !== undefined));
+    return savePage(clean, cleanReader, Array.isArray(edited) ? edited : undefined);
   },
 
   async 'page/update'({ id, changes }) {
     if (typeof id !== 'string') invalid('id');
-    const updated = await updatePublication(await database(), id, changes);
+    const updated = await updatePublication(await database(), id, sanitizeChanges(changes));
     await suggestionsNoteSaved([updated]);
     // An edit never makes a record saved or unsaved, so no badge changes (no per-tab look-ups).
     broadcastListChanged([id]);
@@ -71,7 +75,8 @@ export const handlers: Handlers = {
   async 'page/update-many'({ ids: list, changes }) {
     const db = await database();
     const updated: SavedPublication[] = [];
-    for (const id of ids(list)) updated.push(await updatePublication(db, id, changes));
+    const clean = sanitizeChanges(changes);
+    for (const id of ids(list)) updated.push(await updatePublication(db, id, clean));
     await suggestionsNoteSaved(updated);
     broadcastListChanged(list);
     return { updated: list.length };

@@ -11,6 +11,10 @@ import type { Page } from 'playwright-core';
 import { FIXTURES_DIR } from '../../scripts/lib/fixture-server';
 import { startSession, waitFor, type Session } from './harness';
 
+/** The extension APIs inside extension pages and the service worker (code passed to `evaluate` runs there). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const chrome: any;
+
 const FIRST = 'nsob-leren-van-doen-dl';
 const LISTING = 'neg-nsob-publicaties-overzicht';
 const SECOND = 'nsob-strategisch-vermogen-gemeente';

@@ -1,7 +1,7 @@
 /** What a page can make Leesmap write over time, and what a tab may keep in session storage. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { available, parseBuckets, refund, spend, WRITE_LIMITS, type Buckets } from '@/utils/rate-limit';
+import { available, parseBuckets, refund, spend, WRITE_LIMITS, type BucketRule, type Buckets } from '@/utils/rate-limit';
 import { fitTabState, jsonBytes, TAB_STATE_BUDGET } from '@/utils/tab-budget';
 import type { ExtractionResult } from '@/utils/publication';
 
@@ -10,7 +10,7 @@ const MINUTE = 60_000;
 /** A page that navigates its tab to a fresh publication every `everyMs` for `durationMs`: entries written. */
 function flood(durationMs: number, everyMs: number, relatedPerPage: number): number {
   const buckets: Buckets = {};
-  const named: Array<[string, typeof WRITE_LIMITS.catalogPerTab]> = [
+  const named: Array<[string, BucketRule]> = [
     ['tab|1', WRITE_LIMITS.catalogPerTab],
     ['site|flood.example', WRITE_LIMITS.catalogPerSite],
   ];
@@ -39,7 +39,7 @@ describe('write limits', () => {
 
   it('auto-save allows a burst per site, then one more per refill interval, and a day\'s cap over all sites', () => {
     const buckets: Buckets = {};
-    const site = (name: string): Array<[string, (typeof WRITE_LIMITS)['autoSavePerSite']]> => [
+    const site = (name: string): Array<[string, BucketRule]> => [
       [`site|${name}`, WRITE_LIMITS.autoSavePerSite],
       ['all', WRITE_LIMITS.autoSaveTotal],
     ];
@@ -100,7 +100,7 @@ describe('tab state budget', () => {
   });
 
   it('trims a maximal page to the budget, keeps its title, and marks it trimmed', () => {
-    const state = { url: 'https://www.nsob.nl/p', firstCheck: { ruledOut: false, signals: Array.from({ length: 40 }, () => 'y'.repeat(300)) }, extraction: maximal() };
+    const state: { url: string; firstCheck: { ruledOut: boolean; signals: string[] }; extraction: ExtractionResult; trimmed?: boolean } = { url: 'https://www.nsob.nl/p', firstCheck: { ruledOut: false, signals: Array.from({ length: 40 }, () => 'y'.repeat(300)) }, extraction: maximal() };
     expect(jsonBytes(state)).toBeGreaterThan(200_000);
     const fitted = fitTabState(state);
     expect(jsonBytes(fitted)).toBeLessThanOrEqual(TAB_STATE_BUDGET);
