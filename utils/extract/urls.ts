@@ -2,6 +2,12 @@
 
 const TRACKING = /^(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|_ga|_gl|igshid|ref_src|oly_\w+|vero_\w+|__s|_hsenc|_hsmi|hsctatracking)$/i;
 
+/**
+ * Longest address kept, as resolved (the record's limit, utils/sanitize.ts): percent-encoding
+ * makes a short href long ("é" becomes "%C3%A9"), so the written length alone does not bound it.
+ */
+export const MAX_URL_LENGTH = 2_048;
+
 export function absoluteUrl(raw: unknown, base: string): string | undefined {
   if (typeof raw !== 'string') return undefined;
   const value = raw.trim();
@@ -9,6 +15,7 @@ export function absoluteUrl(raw: unknown, base: string): string | undefined {
   try {
     const url = new URL(value, base);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    if (url.href.length > MAX_URL_LENGTH) return undefined;
     return url.href;
   } catch {
     return undefined;
@@ -23,5 +30,7 @@ export function cleanUrl(raw: unknown, base: string): string | undefined {
   url.hash = '';
   for (const key of [...url.searchParams.keys()]) if (TRACKING.test(key)) url.searchParams.delete(key);
   // URLSearchParams re-encodes; keep the original query when nothing was removed.
-  return url.href.replace(/\?$/, '');
+  const clean = url.href.replace(/\?$/, '');
+  // Re-encoding can lengthen what is left ("(" becomes "%28").
+  return clean.length <= MAX_URL_LENGTH ? clean : undefined;
 }
