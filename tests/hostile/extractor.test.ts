@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { firstCheck, isPublicationPage } from '@/utils/detect';
 import { extractPage } from '@/utils/extract';
 import type { ExtractionResult } from '@/utils/publication';
+import { readText, shortText } from '@/utils/extract/text';
 import { sanitizeExtraction } from '@/utils/sanitize';
 import { doc } from '../unit/extract/helpers';
 import { hostilePage, type GeneratedPage } from './arbitraries';
@@ -27,10 +28,13 @@ import {
   homeCanonical,
   HOSTILE_PAGES,
   maximalPage,
+  nestedLabelTags,
   NON_HTTP_URLS,
   nonHttpUrls,
   PATCHED_GLOBALS_TITLE,
   plainPublication,
+  repeatedLabels,
+  repeatedRelatedHeadings,
   SANITISER_CAPS,
 } from './pages';
 
@@ -287,6 +291,44 @@ describe('size', () => {
     expect(result.publication?.title).toBe('Rapport in een enorme pagina');
     expect(result.publication!.related.length).toBeGreaterThan(0);
   }, 180_000);
+});
+
+describe('work that grows with the square of the page', () => {
+  // Each took 10 to 100 seconds in linkedom before the readers bounded their text reads and
+  // looked at a label's parent or a heading's ancestors only a bounded number of times.
+  const pages = [
+    ['thousands of labels under one parent', repeatedLabels(), 'Rapport met duizenden labels'],
+    ['thousands of related headings under one ancestor', repeatedRelatedHeadings(), 'Rapport met duizenden lees-ook-koppen'],
+    ['label and heading tags nested 2,000 deep', nestedLabelTags(), 'Rapport met geneste labels'],
+  ] as const;
+  for (const [what, html, title] of pages) {
+    it(`${what}: read within the hang guard, the article's own fields still found`, () => {
+      const result = readPage(doc(html), `${DEFAULT_ORIGIN}/publicaties/kwadratisch`);
+      expect(result.publication?.title).toBe(title);
+      expect(result.publication?.authors).toEqual(['Anna de Vries']);
+      expect(result.publication?.themes).toEqual(['Bestuur']);
+    }, 180_000);
+  }
+
+  it('the bounded text reader gives textContent, cut where its budgets run out', () => {
+    fc.assert(
+      fc.property(hostilePage, fc.nat(3_000), fc.integer({ min: 1, max: 400 }), (page, maxChars, maxNodes) => {
+        const document = doc(page.html);
+        const all = [...document.querySelectorAll('*')].slice(0, 300);
+        for (const el of all) {
+          const full = el.textContent ?? '';
+          expect(readText(el, Infinity, Infinity)).toEqual({ text: full, complete: true });
+          const { text, complete } = readText(el, maxChars, maxNodes);
+          expect(full.startsWith(text)).toBe(true);
+          if (complete) expect(text).toBe(full);
+          const short = shortText(el, maxChars, maxNodes);
+          if (short !== undefined) expect(short).toBe(full);
+          if (full.length > maxChars) expect(short).toBeUndefined();
+        }
+      }),
+      { numRuns: 200 },
+    );
+  }, 600_000);
 });
 
 describe('addresses', () => {

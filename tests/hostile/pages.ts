@@ -123,6 +123,45 @@ export function hugeDom({ nodes = 200_000 }: { nodes?: number } = {}): string {
   });
 }
 
+/**
+ * The same labels thousands of times under one parent, some with a value and some without
+ * ("<b>Uitgever:</b><br>" after other text): a reader that looks at the parent for each label
+ * costs the square of the page.
+ */
+export function repeatedLabels({ count = 20_000 }: { count?: number } = {}): string {
+  const title = 'Rapport met duizenden labels';
+  const empty = `<div><span>x</span>${'<b>Uitgever:</b><br>'.repeat(count)}${'<i>x</i>'.repeat(count)}</div>`;
+  const valued = `<div>${'<b>Auteurs:</b><br>'.repeat(count / 2)}${"<strong>Thema's:</strong> <a href=\"/thema/x\">X</a><br>".repeat(count / 2)}${'<i>x</i>'.repeat(count)}</div>`;
+  const lines = `<div>${'<p>Trefwoorden: a<br>DOI: b<br></p>'.repeat(count / 4)}</div>`;
+  return documentHtml({ head: `<title>${title}</title>`, body: articleBody({ title }) + empty + valued + lines });
+}
+
+/**
+ * "Lees ook" headings by the thousand (as h2 and as strong) under ancestors that hold `filler`
+ * elements and no link, then an h1: each heading sends a reader up through the same large subtrees.
+ */
+export function repeatedRelatedHeadings({ count = 4_000, filler = 100_000 }: { count?: number; filler?: number } = {}): string {
+  const title = 'Rapport met duizenden lees-ook-koppen';
+  const half = Math.floor(count / 2);
+  return documentHtml({
+    head: `<title>${title}</title>`,
+    body:
+      articleBody({ title }) +
+      `<div>${'<h2>Lees ook</h2>'.repeat(half)}<div><div>${'<p><strong>Gerelateerde publicaties</strong></p>'.repeat(count - half)}` +
+      `${'<span>y</span>'.repeat(filler)}</div></div><h1>Nog een kop</h1></div>`,
+  });
+}
+
+/** Label and heading tags (b, strong, h2, h3, label, dt, th, "Auteurs: x<br>" lines) nested `depth` deep around `filler` elements. */
+export function nestedLabelTags({ depth = 2_000, filler = 50_000 }: { depth?: number; filler?: number } = {}): string {
+  const title = 'Rapport met geneste labels';
+  const open = ['<b>', '<strong>', '<h2>', '<h3>', '<label>', '<dl><dt>', '<table><tr><th>', '<div>Auteurs: x<br>'];
+  const close = ['</b>', '</strong>', '</h2>', '</h3>', '</label>', '</dt></dl>', '</th></tr></table>', '</div>'];
+  const opening = Array.from({ length: depth }, (_, i) => open[i % open.length]).join('');
+  const closing = Array.from({ length: depth }, (_, i) => close[(depth - 1 - i) % close.length]).join('');
+  return documentHtml({ head: `<title>${title}</title>`, body: articleBody({ title }) + opening + '<i>x</i>'.repeat(filler) + closing });
+}
+
 // ---------------------------------------------------------------------------------------------
 // JSON-LD
 
@@ -666,6 +705,9 @@ export const HOSTILE_PAGES: readonly HostilePage[] = [
   { name: 'plain', path: '/publicaties/gewoon-rapport', html: (origin) => plainPublication({ origin }) },
   { name: 'deep-nesting', path: '/publicaties/diep-genest', html: () => deepNesting(), large: true },
   { name: 'huge-dom', path: '/publicaties/enorme-pagina', html: () => hugeDom(), large: true },
+  { name: 'repeated-labels', path: '/publicaties/duizenden-labels', html: () => repeatedLabels(), large: true },
+  { name: 'repeated-related-headings', path: '/publicaties/duizenden-koppen', html: () => repeatedRelatedHeadings(), large: true },
+  { name: 'nested-label-tags', path: '/publicaties/geneste-labels', html: () => nestedLabelTags(), large: true },
   { name: 'malformed-json-ld', path: '/publicaties/kapotte-json-ld', html: () => malformedJsonLd(), large: true },
   { name: 'prototype-keys', path: '/publicaties/prototype-sleutels', html: () => prototypeKeys() },
   { name: 'clobbered-dom', path: '/publicaties/geclobberd', html: () => clobberedDom() },

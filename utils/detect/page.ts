@@ -267,6 +267,28 @@ export interface CardGroups {
   largestBesideArticle: number;
 }
 
+/** Elements of a card heading looked at for its link: a heading that holds more is not a card's. */
+const MAX_HEADING_ELEMENTS = 100;
+
+/**
+ * Whether a heading holds a link among its first elements. Not getElementsByTagName: that walks
+ * the whole subtree, for each of thousands of headings that may be nested around a large one.
+ */
+function holdsLink(el: Element): boolean {
+  let node: Element | null = el.firstElementChild;
+  for (let visited = 0; node && visited < MAX_HEADING_ELEMENTS; visited++) {
+    if (node.localName === 'a') return true;
+    const child: Element | null = node.firstElementChild;
+    if (child) {
+      node = child;
+      continue;
+    }
+    while (node && node !== el && !node.nextElementSibling) node = node.parentElement;
+    node = node && node !== el ? node.nextElementSibling : null;
+  }
+  return false;
+}
+
 /**
  * Repeated cards: sibling items (list items, articles, divs) each with a heading that is or holds a
  * link. Five related publications under an essay are normal; an overview has many more.
@@ -278,7 +300,7 @@ export function cardGroups(find: Finder, heading: Element | null, inChrome: Chro
   const headings = find('cardHeadings');
   for (let i = 0, seen = 0; i < headings.length && seen < MAX_CARD_HEADINGS; i++) {
     const cardHeading = headings[i];
-    if (cardHeading === heading || (cardHeading.getElementsByTagName('a').length === 0 && !cardHeading.closest('a'))) continue;
+    if (cardHeading === heading || (!holdsLink(cardHeading) && !cardHeading.closest('a'))) continue;
     seen++;
     let item = cardHeading.closest('li, article') ?? cardHeading.parentElement?.closest('div') ?? cardHeading.parentElement;
     // Views wrap each card in its own row (<div class="views-row"><article>…): the rows are the siblings.

@@ -7,7 +7,7 @@
  *   <p>Authors: A, B and C</p>                         plain "Label: value" lines
  * The label words, Dutch and English, are data (LABEL_WORDS); the first occurrence of a field wins.
  */
-import { cleanText, labelKey, textOf } from './text';
+import { cleanText, labelKey, readText, shortText, textOf } from './text';
 
 export type LabelField = 'published' | 'authors' | 'themes' | 'type' | 'publisher' | 'keywords' | 'doi' | 'isbn';
 
@@ -74,9 +74,12 @@ function isChrome(el: Element): boolean {
 export function findLabels(scope: ParentNode, skip?: (el: Element) => boolean, candidates: ArrayLike<Element> = scope.querySelectorAll(CANDIDATES)): LabelIndex {
   const found: LabelIndex = new Map();
   const count = Math.min(candidates.length, MAX_CANDIDATES);
+  // A field already found is not read again: its value may cost a walk of a large parent, and a
+  // page can repeat a label thousands of times under one.
+  const wanted = (field: LabelField) => !found.has(field);
   for (let i = 0; i < count; i++) {
     const el = candidates[i];
-    const pairs = readPairs(el);
+    const pairs = readPairs(el, wanted);
     if (!pairs.length) continue;
     if (isChrome(el) || skip?.(el)) continue;
     for (const pair of pairs) if (!found.has(pair.field)) found.set(pair.field, pair.value);
@@ -90,15 +93,17 @@ const LABEL_TAGS = new Set(['dt', 'th', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 
 const LINE_TAGS = new Set(['p', 'li', 'span', 'div']);
 const LEADING_LABEL = /^[^:\n]{2,30}:/;
 
-/** Cheapest checks first: this runs on thousands of elements per page. */
-function readPairs(el: Element): Pair[] {
+/** Cheapest checks first: this runs on thousands of elements per page. Values only of `wanted` fields. */
+function readPairs(el: Element, wanted: (field: LabelField) => boolean = () => true): Pair[] {
   const tag = el.tagName.toLowerCase();
   const isLine = LINE_TAGS.has(tag);
   if (LABEL_TAGS.has(tag) || (isLine && /label/i.test(el.getAttribute('class') ?? '')) || (tag === 'span' && isColonLabel(el))) {
-    const raw = el.textContent ?? '';
-    if (raw.length <= 120) {
+    // A label is short: an element holding more text or nodes is none (read no further).
+    const raw = shortText(el, 120);
+    if (raw !== undefined) {
       const label = cleanText(raw, 60);
       const field = label ? labelField(label) : undefined;
+      if (field && !wanted(field)) return [];
       if (field) {
         const value = labelValue(el, tag, label);
         return value && value.text ? [{ field, value }] : [];
@@ -110,21 +115,21 @@ function readPairs(el: Element): Pair[] {
   if (!first || first.nodeType !== 3) return [];
   // Trimmed first: leading whitespace would make the pattern backtrack.
   const lead = (first.nodeValue ?? '').slice(0, 120).trimStart();
-  if (LEADING_LABEL.test(lead)) return readLines(el);
-  return labelBeforeLinks(el, lead);
+  if (LEADING_LABEL.test(lead)) return readLines(el, wanted);
+  return labelBeforeLinks(el, lead, wanted);
 }
 
 /** First letters of the theme and keyword label words: most "text then link" lines are no label. */
 const TOPIC_LABEL_LEADS = new Set([...LABEL_WORDS.themes, ...LABEL_WORDS.keywords].map((word) => word.slice(0, 3).toLowerCase()));
 
 /** <p class="tags">Onderwerpen <a>A</a> <a>B</a></p>: a theme or tag label without a colon, then links. */
-function labelBeforeLinks(el: Element, lead: string): Pair[] {
+function labelBeforeLinks(el: Element, lead: string, wanted: (field: LabelField) => boolean): Pair[] {
   // The text node is followed directly by the first link (cheap sibling test before any folding).
   if (lead.length > 40 || el.firstChild?.nextSibling?.nodeName.toLowerCase() !== 'a') return [];
   if (!TOPIC_LABEL_LEADS.has(lead.slice(0, 3).toLowerCase())) return [];
   const field = labelField(cleanText(lead, 40));
   // Only topic lists: "by <a>Name</a>" in any card would pass for the page's author.
-  if (field !== 'themes' && field !== 'keywords') return [];
+  if ((field !== 'themes' && field !== 'keywords') || !wanted(field)) return [];
   const links = [...el.querySelectorAll('a[href]')].slice(0, 50);
   const items = links.map((a) => textOf(a, 200)).filter(Boolean);
   if (!items.length) return [];
@@ -178,7 +183,7 @@ function nameElement(el: Element): Element {
  * "Label: value" lines: the element's leading text, or each line of a block broken by <br>
  * ("Soort publicatie: Working paper<br>Datum: 5 juli 2021<br>Auteurs: A, B en C").
  */
-function readLines(el: Element): Pair[] {
+function readLines(el: Element, wanted: (field: LabelField) => boolean): Pair[] {
   let hasBreak = false;
   for (let i = 0; i < el.children.length && i < 60; i++) {
     if (el.children[i].tagName.toLowerCase() === 'br') {
@@ -187,17 +192,20 @@ function readLines(el: Element): Pair[] {
     }
   }
   if (!hasBreak) {
-    const pair = lineToPair(textOf(el, MAX_VALUE + 40), [...el.querySelectorAll('a[href]')]);
+    const pair = lineToPair(textOf(el, MAX_VALUE + 40), () => [...el.querySelectorAll('a[href]')], wanted);
     return pair ? [pair] : [];
   }
   const pairs: Pair[] = [];
   let text = '';
-  let links: Element[] = [];
+  // The line's elements: their links are looked for only when the line is a wanted label.
+  let parts: Element[] = [];
   const flush = () => {
-    const pair = lineToPair(cleanText(text, MAX_VALUE + 40), links);
+    const elements = parts;
+    const linksOf = () => elements.flatMap((element) => (element.matches('a[href]') ? [element] : [...element.querySelectorAll('a[href]')]));
+    const pair = lineToPair(cleanText(text, MAX_VALUE + 40), linksOf, wanted);
     if (pair) pairs.push(pair);
     text = '';
-    links = [];
+    parts = [];
   };
   const nodes = el.childNodes;
   for (let i = 0; i < nodes.length && i < 200; i++) {
@@ -206,24 +214,22 @@ function readLines(el: Element): Pair[] {
       flush();
       continue;
     }
-    text += node.textContent ?? '';
-    if (node.nodeType === 1) {
-      const element = node as Element;
-      if (element.matches('a[href]')) links.push(element);
-      else links.push(...element.querySelectorAll('a[href]'));
-    }
+    text += node.nodeType === 1 ? readText(node, MAX_VALUE * 2).text : (node.textContent ?? '');
+    if (node.nodeType === 1) parts.push(node as Element);
     if (text.length > MAX_VALUE * 2) break;
   }
   flush();
   return pairs;
 }
 
-function lineToPair(line: string, links: Element[]): Pair | undefined {
+/** `linksOf`: the line's links, asked for only when the line is a label of a wanted field. */
+function lineToPair(line: string, linksOf: () => Element[], wanted: (field: LabelField) => boolean): Pair | undefined {
   const match = /^\s*([^:\n]{2,30}):\s*(.*)$/s.exec(line);
   if (!match) return undefined;
   const field = labelField(match[1]);
   const text = cleanText(match[2], MAX_VALUE);
-  if (!field || !text) return undefined;
+  if (!field || !text || !wanted(field)) return undefined;
+  const links = linksOf();
   const items = links.slice(0, 50).map((a) => textOf(a, 200)).filter(Boolean);
   return { field, value: { text, items: items.length > 1 ? items : [], hrefs: hrefsOf(links) } };
 }

@@ -2,7 +2,7 @@
  * Finder: blocks that list other publications ("Gerelateerde publicaties", "Lees ook",
  * "Related content", "See also", ...), found by their heading text, as data.
  */
-import { fold, textOf } from './text';
+import { fold, readText, shortText, textOf } from './text';
 
 const RELATED_HEADINGS = [
   'gerelateerde publicaties', 'gerelateerde publicatie', 'gerelateerd', 'gerelateerde artikelen', 'gerelateerde content',
@@ -20,6 +20,11 @@ const RELATED_HEADINGS = [
 const RELATED = new Set(RELATED_HEADINGS);
 
 const MAX_HEADINGS = 4_000;
+/**
+ * Headings that name a related block, looked into at most: finding a block's container walks its
+ * ancestors' subtrees, and a page can repeat "Lees ook" thousands of times under one of them.
+ */
+const MAX_MATCHED_HEADINGS = 20;
 const HEADINGS = 'h2, h3, h4, h5, h6, strong, [role="heading"]';
 
 /** The first letters of every phrase: a cheap test before folding a candidate's text. */
@@ -48,7 +53,7 @@ function holdsRunningText(el: Element): boolean {
   const paragraphs = el.querySelectorAll('p');
   let long = 0;
   for (let i = 0; i < paragraphs.length && i < 200; i++) {
-    if ((paragraphs[i].textContent ?? '').length > 300 && ++long >= 2) return true;
+    if (readText(paragraphs[i], 300).text.length > 300 && ++long >= 2) return true;
   }
   return false;
 }
@@ -56,14 +61,14 @@ function holdsRunningText(el: Element): boolean {
 export function findRelatedBlocks(doc: Document, headings: ArrayLike<Element> = doc.querySelectorAll(HEADINGS)): Element[] {
   const blocks: Element[] = [];
   const count = Math.min(headings.length, MAX_HEADINGS);
-  for (let i = 0; i < count; i++) {
+  for (let i = 0, matched = 0; i < count && matched < MAX_MATCHED_HEADINGS; i++) {
     const heading = headings[i];
     const region = heading.getAttribute('aria-label');
     let match: 'exact' | 'prefix' | undefined;
     if (region !== null && !/^h\d$/i.test(heading.tagName)) {
       match = relatedHeadingMatch(region.slice(0, 80).trim());
     } else if (HEADING_TAG.test(heading.tagName)) {
-      if ((heading.textContent ?? '').length > 120) continue;
+      if (shortText(heading, 120) === undefined) continue;
       match = relatedHeadingMatch(textOf(heading, 80));
     } else {
       // A p, div or span holding one short text (elements.ts): most are not headings at all.
@@ -73,6 +78,7 @@ export function findRelatedBlocks(doc: Document, headings: ArrayLike<Element> = 
     }
     if (!match) continue;
     if (blocks.some((block) => block.contains(heading))) continue;
+    matched++;
     const container = region !== null && !/^h\d$/i.test(heading.tagName) ? regionBlock(heading) : containerOf(heading);
     if (container && (match === 'exact' || !holdsRunningText(container))) blocks.push(container);
     if (blocks.length >= 5) break;

@@ -18,11 +18,44 @@ export function cleanText(value: unknown, max = MAX_FIELD_LENGTH): string {
     .trim();
 }
 
-/** Text of an element, read only up to `max` characters of its textContent. */
+/** Nodes one text read visits at most: past them, an element's text is read in part. */
+export const MAX_TEXT_NODES = 10_000;
+
+/**
+ * The start of an element's text as textContent gives it (text and CDATA nodes in document order),
+ * reading no further than `maxChars` characters or `maxNodes` nodes: textContent copies the whole
+ * subtree, so reading it for each of many elements that share a large subtree (nested wrappers,
+ * thousands of labels under one parent) costs the square of the page. `complete` is false when a
+ * budget ran out before the end of the element.
+ */
+export function readText(el: Node, maxChars: number, maxNodes = MAX_TEXT_NODES): { text: string; complete: boolean } {
+  let text = '';
+  let visited = 0;
+  let node: Node | null = el.firstChild;
+  while (node) {
+    if (text.length > maxChars || ++visited > maxNodes) return { text, complete: false };
+    if (node.nodeType === 3 || node.nodeType === 4) text += node.nodeValue ?? '';
+    const child = node.nodeType === 1 ? node.firstChild : null;
+    if (child) {
+      node = child;
+      continue;
+    }
+    while (node && node !== el && !node.nextSibling) node = node.parentNode;
+    node = node && node !== el ? node.nextSibling : null;
+  }
+  return { text, complete: true };
+}
+
+/** The whole text of a small element, or undefined when it holds more than `maxChars` characters or `maxNodes` nodes. */
+export function shortText(el: Node, maxChars: number, maxNodes = 200): string | undefined {
+  const { text, complete } = readText(el, maxChars, maxNodes);
+  return complete && text.length <= maxChars ? text : undefined;
+}
+
+/** Text of an element, read only up to `max` characters (of its first MAX_TEXT_NODES nodes). */
 export function textOf(el: Element | null | undefined, max = MAX_FIELD_LENGTH): string {
   if (!el) return '';
-  const raw = el.textContent ?? '';
-  return cleanText(raw.length > max * 4 ? raw.slice(0, max * 4) : raw, max);
+  return cleanText(readText(el, max * 4).text, max);
 }
 
 const COMBINING = /[\u0300-\u036f]/g;
