@@ -1,0 +1,273 @@
+/**
+ * Hostile pages against the built extension in Chromium: a page that names other records, two
+ * reports whose CMS points canonical at the home page, the same forgery over plain http, a page
+ * that floods its tab with fresh addresses (with auto-save off and on), and 200 tabs of maximal
+ * pages. What the reader saved stays exactly as it was, field by field.
+ *
+ * The flood runs LEESMAP_FLOOD_SECONDS seconds (30 by default; the issue's five minutes with
+ * LEESMAP_FLOOD_SECONDS=300).
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WRITE_LIMITS } from '@/utils/rate-limit';
+import { startSession, waitFor, type Session } from '../e2e/harness';
+import { articleBody, documentHtml, forgedIdentity, homeCanonical, HOME_CANONICAL_REPORTS, maximalPage } from './pages';
+
+/** The extension APIs inside extension pages and the service worker (code passed to `evaluate` runs there). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const chrome: any;
+
+const FLOOD_SECONDS = Number(process.env.LEESMAP_FLOOD_SECONDS ?? 30);
+
+interface Reply<T = unknown> {
+  ok: boolean;
+  value?: T;
+  error?: string;
+}
+type Rec = Record<string, unknown> & { id: string; url: string; title: string };
+
+function send<T>(page: Page, type: string, payload: unknown): Promise<Reply<T>> {
+  return page.evaluate(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    ([type, payload]) => (globalThis as any).chrome.runtime.sendMessage({ leesmap: 1, type, payload }),
+    [type, payload] as const,
+  ) as Promise<Reply<T>>;
+}
+
+async function value<T>(page: Page, type: string, payload: unknown): Promise<T> {
+  const reply = await send<T>(page, type, payload);
+  if (!reply.ok) throw new Error(`${type} failed: ${reply.error}`);
+  return reply.value as T;
+}
+
+/**
+ * A publication that lists 20 related publications of its own (new addresses on every page) and
+ * then, `everyMs` after load, navigates its tab to the next `?n=`: each page it shows is a fresh
+ * publication with fresh related items, the costliest flood for the catalog.
+ */
+function floodPage(base: string, everyMs: number): string {
+  const script = `(function () {
+  var n = Number(new URLSearchParams(location.search).get('n')) || 0;
+  document.querySelector('h1').textContent = 'Vloed ' + n;
+  var list = document.createElement('ul');
+  for (var i = 0; i < 20; i++) {
+    var item = document.createElement('li');
+    var link = document.createElement('a');
+    link.href = ${JSON.stringify(base)} + '-gerelateerd-' + n + '-' + i;
+    link.textContent = 'Gerelateerd ' + n + '.' + i;
+    item.appendChild(link);
+    list.appendChild(item);
+  }
+  var section = document.createElement('section');
+  var heading = document.createElement('h2');
+  heading.textContent = 'Gerelateerde publicaties';
+  section.appendChild(heading);
+  section.appendChild(list);
+  document.querySelector('main').appendChild(section);
+  setTimeout(function () { location.assign(${JSON.stringify(base)} + '?n=' + (n + 1)); }, ${everyMs});
+})();`;
+  return documentHtml({
+    head: '<title>Vloed</title><meta property="og:type" content="article">',
+    body: `${articleBody({ title: 'Vloed' })}<script>${script}</script>`,
+  });
+}
+
+describe('hostile pages against the built extension', () => {
+  let session: Session;
+  let ext: Page;
+  const records = () => value<Rec[]>(ext, 'page/list', {});
+  const catalog = () => value<Rec[]>(ext, 'page/catalog', {});
+
+  /** Opens a page and lets the extension finish with it: the badge settles, then a moment more for the visit's writes. */
+  async function visit(url: string): Promise<{ page: Page; tabId: number; badge: string }> {
+    const page = await session.browser.open(url);
+    const tabId = await session.browser.tabId(page);
+    const badge = await waitFor(() => session.browser.badgeText(tabId), (t) => t !== '', 5_000).catch(() => '');
+    await page.waitForTimeout(300);
+    return { page, tabId, badge: await session.browser.badgeText(tabId) };
+  }
+
+  /** Saves a page as a reader does: the popup on its tab, then Save. */
+  async function saveFromPopup(url: string): Promise<Rec> {
+    const { page, tabId } = await visit(url);
+    const popup = await session.browser.openPopup(tabId);
+    await popup.getByTestId('save-button').click();
+    await popup.getByTestId('saved-indicator').waitFor();
+    await popup.close();
+    await page.close();
+    const saved = (await records()).find((r) => r.url === url);
+    if (!saved) throw new Error(`not saved: ${url}`);
+    return saved;
+  }
+
+  beforeAll(async () => {
+    session = await startSession();
+    ext = await session.browser.context.newPage();
+    await ext.goto(`chrome-extension://${session.browser.extensionId}/library.html`);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('a page that declares another report\'s canonical and a third one\'s DOI changes no saved record, over https or http', async () => {
+    const a = session.fixture('wrr-publieke-waarden-digitale-overheid');
+    const b = session.fixture('rathenau-democratie-digitaal-publiek-domein');
+    const savedA = await saveFromPopup(a.url);
+    const savedB = await saveFromPopup(b.url);
+    expect(savedB.doi).toBe(b.expected.publication?.doi);
+    await value(ext, 'page/update', { id: savedA.id, changes: { status: 'reading', notes: 'Voor het overleg van dinsdag', tags: ['werk'] } });
+    await value(ext, 'page/update', { id: savedB.id, changes: { notes: 'Hoofdstuk 3 lezen' } });
+    const before = await records();
+
+    const html = forgedIdentity({ origin: 'https://www.nsob.nl', foreignUrl: a.url, doi: String(b.expected.publication?.doi), title: 'Hijacked title' });
+    const forged = session.server.addPage('https://www.nsob.nl/publicaties/gekaapt', html);
+    const overHttp = session.server.addPage('http://www.nsob.nl/publicaties/gekaapt-http', html);
+    const https = await visit(forged);
+    expect(https.badge).toBe('+'); // detected as a publication, not taken for a saved one
+    // The popup on the forged page: it reads the page again, and offers no merge (the titles differ).
+    const popup = await session.browser.openPopup(https.tabId);
+    await expect.poll(() => popup.getByTestId('current-title').textContent()).toBe('Hijacked title');
+    expect(await popup.getByTestId('saved-indicator').count()).toBe(0);
+    expect(await popup.getByTestId('current-resembles').count()).toBe(0);
+    await popup.close();
+    const http = await visit(overHttp);
+    expect(http.badge).toBe(''); // plain http: not read at all unless the reader opts in
+
+    const after = await records();
+    expect(after.length).toBe(before.length);
+    for (const record of before) {
+      const now = after.find((r) => r.id === record.id);
+      expect(now, record.title).toBeDefined();
+      for (const field of new Set([...Object.keys(record), ...Object.keys(now!)])) {
+        // Only the visit time of a saved page may move, and the forged page saved nothing.
+        expect(now![field], `${record.title}: ${field}`).toEqual(record[field]);
+      }
+    }
+    await https.page.close();
+    await http.page.close();
+  });
+
+  it('two reports whose CMS points canonical and og:url at the home page stay two records', async () => {
+    const urls = ([1, 2] as const).map((n) =>
+      session.server.addPage(`https://www.scp.nl${HOME_CANONICAL_REPORTS[n].path}`, homeCanonical(n, { origin: 'https://www.scp.nl' })),
+    );
+    const first = await saveFromPopup(urls[0]);
+    const second = await saveFromPopup(urls[1]);
+    expect(second.id).not.toBe(first.id);
+    const before = (await records()).filter((r) => urls.includes(r.url));
+    expect(before.map((r) => r.title).sort()).toEqual([HOME_CANONICAL_REPORTS[1].title, HOME_CANONICAL_REPORTS[2].title].sort());
+    // Visiting both again refreshes each on its own and merges nothing.
+    for (const url of urls) {
+      const { badge, page } = await visit(url);
+      expect(badge).toBe('✓');
+      await page.close();
+    }
+    const after = (await records()).filter((r) => urls.includes(r.url));
+    expect(after.map((r) => [r.id, r.title, r.status, r.notes])).toEqual(before.map((r) => [r.id, r.title, r.status, r.notes]));
+  });
+
+  it(`a page that navigates its tab to fresh addresses for ${FLOOD_SECONDS} s adds at most the rate limit and keeps what the reader touched`, async () => {
+    // What the reader built: two pages visited, one of them looked at in the popup.
+    const read = await visit(session.fixture('scp-thuis-in-de-buurt').url);
+    const popup = await session.browser.openPopup(read.tabId);
+    await popup.getByTestId('current-title').waitFor();
+    await popup.close();
+    await (await visit(session.fixture('pbl-regionale-energiestrategieen').url)).page.close();
+    await read.page.close();
+    const before = await catalog();
+    expect(before.length).toBeGreaterThan(0);
+
+    const base = 'https://www.cpb.nl/publicaties/vloed';
+    session.server.addPage(base, floodPage(base, 300));
+    const flooding = await session.browser.open(base);
+    await flooding.waitForTimeout(FLOOD_SECONDS * 1_000);
+    await flooding.close();
+    await ext.waitForTimeout(1_000);
+
+    const after = await catalog();
+    const added = after.filter((entry) => !before.some((b) => b.id === entry.id));
+    const limit = Math.min(
+      WRITE_LIMITS.catalogPerTab.capacity + (FLOOD_SECONDS * WRITE_LIMITS.catalogPerTab.perHour) / 3_600,
+      WRITE_LIMITS.catalogPerSite.capacity + (FLOOD_SECONDS * WRITE_LIMITS.catalogPerSite.perHour) / 3_600,
+    );
+    const shown = session.server.requests.filter((r) => r.host === 'www.cpb.nl' && r.path.startsWith('/publicaties/vloed')).length;
+    console.log(`flood: ${FLOOD_SECONDS} s, ${shown} pages shown (${shown * 21} entries offered), ${added.length} catalog entries added (limit ${Math.floor(limit)})`);
+    // The flood offered far more than the limit, and the extension did see it.
+    expect(shown * 21).toBeGreaterThan(2 * limit);
+    expect(added.length).toBeGreaterThan(0);
+    expect(added.length).toBeLessThanOrEqual(Math.floor(limit));
+    for (const entry of before) expect(after.some((e) => e.id === entry.id), entry.title).toBe(true);
+  }, (FLOOD_SECONDS + 60) * 1_000);
+
+  it('with auto-save on, a flood saves at most auto-save\'s limit and the popup says it held the rest back', async () => {
+    const worker = await session.browser.serviceWorker();
+    const autoSave = (on: boolean) =>
+      worker.evaluate((on: boolean) => chrome.storage.local.set({ settings: { autoSave: on, detectEverywhere: false, uiLanguage: 'auto' } }), on);
+    await autoSave(true);
+    try {
+      const before = await records();
+      const base = 'https://www.pbl.nl/publicaties/vloed';
+      session.server.addPage(base, floodPage(base, 300));
+      const flooding = await session.browser.open(base);
+      await flooding.waitForTimeout(Math.min(FLOOD_SECONDS, 20) * 1_000);
+      await flooding.close();
+      await ext.waitForTimeout(1_000);
+      const added = (await records()).filter((r) => !before.some((b) => b.id === r.id));
+      console.log(`auto-save flood: ${added.length} records saved (limit ${WRITE_LIMITS.autoSavePerSite.capacity})`);
+      expect(added.length).toBe(WRITE_LIMITS.autoSavePerSite.capacity);
+
+      const { tabId, page } = await visit(session.fixture('cpb-co2-heffing-industrie').url);
+      const popup = await session.browser.openPopup(tabId);
+      await expect.poll(() => popup.getByTestId('auto-save-held').textContent()).toContain('Planbureau voor de Leefomgeving');
+      await popup.close();
+      await page.close();
+    } finally {
+      await autoSave(false);
+    }
+  }, 90_000);
+
+  it('200 tabs of maximal pages keep their badges, within the session storage quota', async () => {
+    const origin = 'https://www.rli.nl';
+    // 200 different publications: each its own address and DOI.
+    const urls = Array.from({ length: 200 }, (_, i) =>
+      session.server.addPage(
+        `${origin}/publicaties/maximaal-${i}`,
+        maximalPage({ origin, seed: i + 1 })
+          .replaceAll(`${origin}/publicaties/maximaal"`, `${origin}/publicaties/maximaal-${i}"`)
+          .replace('10.5555/maximaal.', `10.5555/maximaal-${i}.`),
+      ),
+    );
+    const pages: Page[] = [];
+    for (let i = 0; i < urls.length; i += 20) {
+      pages.push(
+        ...(await Promise.all(
+          urls.slice(i, i + 20).map(async (url) => {
+            const page = await session.browser.context.newPage();
+            await page.goto(url, { waitUntil: 'domcontentloaded' });
+            return page;
+          }),
+        )),
+      );
+    }
+    const worker = await session.browser.serviceWorker();
+    const badges = async () => Promise.all(pages.map(async (page) => session.browser.badgeText(await session.browser.tabId(page))));
+    const settled = await waitFor(badges, (all) => all.every((b) => b === '+'), 60_000);
+    expect(settled.filter((b) => b !== '+')).toEqual([]);
+    const bytes = await worker.evaluate(() => chrome.storage.session.getBytesInUse(null));
+    console.log(`200 maximal tabs: ${bytes} bytes of session storage`);
+    expect(bytes).toBeLessThan(10 * 1024 * 1024);
+    // The last tab still gets the whole record in its popup (read again past the trimmed state).
+    const last = pages[pages.length - 1];
+    const popup = await session.browser.openPopup(await session.browser.tabId(last));
+    await expect.poll(() => popup.getByTestId('current-title').textContent()).toMatch(/^Maximaal rapport/);
+    await popup.close();
+    await Promise.all(pages.map((page) => page.close()));
+  }, 240_000);
+
+  it('caused no console error from the extension, and no request of its own', () => {
+    const ours = session.errors.filter((e) => e.source.startsWith('chrome-extension://') || /leesmap/i.test(e.text));
+    expect(ours).toEqual([]);
+    // Pages the hostile pages named (a PDF, a DOI resolver, other sites) were never fetched by Leesmap.
+    expect(session.requests.filter((r) => r.fromExtension && !r.url.startsWith('chrome-extension://'))).toEqual([]);
+  });
+});
