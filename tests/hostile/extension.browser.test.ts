@@ -11,11 +11,16 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WRITE_LIMITS } from '@/utils/rate-limit';
 import { startSession, waitFor, type Session } from '../e2e/harness';
-import { articleBody, documentHtml, forgedIdentity, homeCanonical, HOME_CANONICAL_REPORTS, maximalPage } from './pages';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES_DIR } from '../../scripts/lib/fixture-server';
+import { articleBody, documentHtml, forgedIdentity, maximalPage } from './pages';
 
 /** The extension APIs inside extension pages and the service worker (code passed to `evaluate` runs there). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const chrome: any;
+
+const fixtureSource = (slug: string) => readFileSync(join(FIXTURES_DIR, slug, 'source.html'), 'utf8');
 
 const FLOOD_SECONDS = Number(process.env.LEESMAP_FLOOD_SECONDS ?? 30);
 
@@ -148,14 +153,23 @@ describe('hostile pages against the built extension', () => {
   });
 
   it('two reports whose CMS points canonical and og:url at the home page stay two records', async () => {
-    const urls = ([1, 2] as const).map((n) =>
-      session.server.addPage(`https://www.scp.nl${HOME_CANONICAL_REPORTS[n].path}`, homeCanonical(n, { origin: 'https://www.scp.nl' })),
+    // Two real NSOB reports, as a CMS that sets every canonical and og:url to the home page serves them.
+    const home = '<link rel="canonical" href="https://www.nsob.nl/"><meta property="og:url" content="https://www.nsob.nl/">';
+    const reports = ['nsob-leren-van-doen-headings', 'nsob-strategisch-vermogen-gemeente'].map((slug) => session.fixture(slug));
+    const urls = reports.map((report, i) =>
+      session.server.addPage(
+        `https://www.nsob.nl/publicaties/thuis-canonical-${i}`,
+        fixtureSource(report.slug)
+          .replace(/<link rel="canonical"[^>]*>/i, '')
+          .replace(/<meta property="og:url"[^>]*>/i, '')
+          .replace(/<head([^>]*)>/i, (head) => `${head}${home}`),
+      ),
     );
     const first = await saveFromPopup(urls[0]);
     const second = await saveFromPopup(urls[1]);
     expect(second.id).not.toBe(first.id);
     const before = (await records()).filter((r) => urls.includes(r.url));
-    expect(before.map((r) => r.title).sort()).toEqual([HOME_CANONICAL_REPORTS[1].title, HOME_CANONICAL_REPORTS[2].title].sort());
+    expect(before.map((r) => r.title).sort()).toEqual(reports.map((r) => r.expected.publication?.title).sort());
     // Visiting both again refreshes each on its own and merges nothing.
     for (const url of urls) {
       const { badge, page } = await visit(url);
