@@ -1,0 +1,194 @@
+/**
+ * The rules for records, as pure functions over plain data: a new record, what a visit or an
+ * import may change in a saved one (`mergeBibliographic`), how records the reader says are one are
+ * folded, and the theme counts a write changes. The database functions apply them inside their
+ * transactions; tests call them directly.
+ */
+import { EDITABLE_FIELDS } from '../export/validate';
+import { identityKeys, publicationId } from '../identity';
+import { pageKeys } from '../linking';
+import type { EditableField, Publication, ReaderFields, ReadingStatus, SavedPublication } from '../publication';
+import { READING_STATUSES } from '../publication';
+import type { StoredPublication, ThemeCount } from './open';
+
+/** Extracted fields a re-visit may refresh (unless the reader edited them). */
+export const EXTRACTED_FIELDS = [
+  'canonicalUrl',
+  'title',
+  'subtitle',
+  'authors',
+  'published',
+  'year',
+  'publisher',
+  'type',
+  'themes',
+  'keywords',
+  'summary',
+  'language',
+  'doi',
+  'isbn',
+  'pdfUrl',
+  'related',
+] as const satisfies readonly (keyof Publication)[];
+
+export { EDITABLE_FIELDS };
+
+export const DEFAULT_READER_FIELDS: Readonly<ReaderFields> = Object.freeze({
+  status: 'to-read',
+  notes: '',
+  tags: [],
+  starred: false,
+  editedFields: [],
+});
+
+export function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+export function strip<T extends { identity: string[] }>(stored: T): Omit<T, 'identity'> {
+  const { identity: _identity, ...record } = stored;
+  return record;
+}
+
+export function union<T>(...lists: (readonly T[] | undefined)[]): T[] {
+  const out: T[] = [];
+  for (const list of lists) for (const item of list ?? []) if (!out.includes(item)) out.push(item);
+  return out;
+}
+
+export function cleanReader(reader: Partial<ReaderFields> | undefined): Partial<ReaderFields> {
+  const out: Partial<ReaderFields> = {};
+  if (!reader) return out;
+  if (reader.status && READING_STATUSES.includes(reader.status)) out.status = reader.status;
+  if (typeof reader.notes === 'string') out.notes = reader.notes;
+  if (Array.isArray(reader.tags)) out.tags = union(reader.tags.filter((t) => typeof t === 'string' && t.trim()));
+  if (typeof reader.starred === 'boolean') out.starred = reader.starred;
+  if (Array.isArray(reader.editedFields)) {
+    out.editedFields = union(reader.editedFields.filter((f) => EDITABLE_FIELDS.includes(f)));
+  }
+  return out;
+}
+
+export function newRecord(p: Publication, reader: Partial<ReaderFields> | undefined, now: number): StoredPublication {
+  const keys = pageKeys(p);
+  const record: StoredPublication = {
+    ...structuredClone(p),
+    ...DEFAULT_READER_FIELDS,
+    tags: [],
+    editedFields: [],
+    ...cleanReader(reader),
+    id: keys[0] ?? publicationId(p),
+    savedAt: now,
+    updatedAt: now,
+    identity: keys,
+  };
+  if (!record.identity.includes(record.id)) record.identity.unshift(record.id);
+  return record;
+}
+
+/**
+ * Refreshes the extracted fields of a saved record from a newer extraction. Fields the reader
+ * edited are left alone, and a field the new extraction lacks keeps its old value (a page that
+ * lost its summary in a redesign does not empty the reader's record).
+ */
+export function refreshExtracted(record: StoredPublication, p: Publication): StoredPublication {
+  const next: StoredPublication = { ...record };
+  const edited = new Set<string>(record.editedFields);
+  const target = next as unknown as Record<string, unknown>;
+  for (const field of EXTRACTED_FIELDS) {
+    if (edited.has(field)) continue;
+    const value = p[field];
+    if (!isEmpty(value)) target[field] = structuredClone(value);
+  }
+  next.identity = union(record.identity, pageKeys(p));
+  return next;
+}
+
+const STATUS_RANK: Record<ReadingStatus, number> = { 'to-read': 0, reading: 1, read: 2 };
+
+/**
+ * Folds records the reader said are one publication into the oldest one, losing nothing the reader
+ * added: tags and edited fields united, notes joined, starred if either was, the furthest reading
+ * status. Only on the reader's word (`mergePublications`): a page never merges records.
+ */
+export function mergeDuplicates(records: StoredPublication[]): StoredPublication {
+  const [keep, ...rest] = [...records].sort((a, b) => a.savedAt - b.savedAt || (a.id < b.id ? -1 : 1));
+  return foldReaderFields(keep, rest);
+}
+
+/** `keep` with the reader's fields of `others` folded in (see mergeDuplicates). */
+export function foldReaderFields(keep: StoredPublication, others: StoredPublication[]): StoredPublication {
+  const merged: StoredPublication = { ...keep };
+  for (const other of others) {
+    merged.tags = union(merged.tags, other.tags);
+    merged.editedFields = union(merged.editedFields, other.editedFields);
+    if (other.notes && other.notes !== merged.notes) {
+      merged.notes = merged.notes ? `${merged.notes}\n\n${other.notes}` : other.notes;
+    }
+    merged.starred = merged.starred || other.starred;
+    if (STATUS_RANK[other.status] > STATUS_RANK[merged.status]) merged.status = other.status;
+    merged.identity = union(merged.identity, other.identity, [other.id]);
+    merged.updatedAt = Math.max(merged.updatedAt, other.updatedAt);
+    if (other.lastVisitedAt && (!merged.lastVisitedAt || other.lastVisitedAt > merged.lastVisitedAt)) {
+      merged.lastVisitedAt = other.lastVisitedAt;
+    }
+  }
+  return merged;
+}
+
+/**
+ * Theme count changes of one transaction, applied once at its end: several records in one
+ * transaction may share a theme, and read-modify-write per record would lose updates.
+ */
+export class ThemeTally {
+  private readonly delta = new Map<string, number>();
+
+  change(before: readonly string[] | undefined, after: readonly string[] | undefined): void {
+    for (const theme of union(before)) this.delta.set(theme, (this.delta.get(theme) ?? 0) - 1);
+    for (const theme of union(after)) this.delta.set(theme, (this.delta.get(theme) ?? 0) + 1);
+  }
+
+  async apply(tx: { objectStore(name: 'themes'): ThemeStore }): Promise<void> {
+    const store = tx.objectStore('themes');
+    const changed = [...this.delta].filter(([, delta]) => delta !== 0);
+    const current = await Promise.all(changed.map(([theme]) => store.get(theme)));
+    changed.forEach(([theme, delta], i) => {
+      const count = (current[i]?.count ?? 0) + delta;
+      if (count > 0) void store.put({ theme, count });
+      else void store.delete(theme);
+    });
+  }
+}
+
+interface ThemeStore {
+  get(theme: string): Promise<ThemeCount | undefined>;
+  put(value: ThemeCount): Promise<string>;
+  delete(theme: string): Promise<void>;
+}
+
+/** Takes the reader's values of `edited` from `publication` and marks those fields as theirs. */
+export function markEdited(record: StoredPublication, publication: Publication, edited: readonly EditableField[]): void {
+  const target = record as unknown as Record<string, unknown>;
+  const fields = edited.filter((field) => EDITABLE_FIELDS.includes(field));
+  for (const field of fields) {
+    const value = publication[field];
+    if (isEmpty(value)) delete target[field];
+    else target[field] = structuredClone(value);
+  }
+  record.editedFields = union(record.editedFields, fields);
+}
+
+export function pickImportTarget(existing: StoredPublication[], record: SavedPublication): StoredPublication {
+  const address = identityKeys({ url: record.url })[0];
+  const byAge = [...existing].sort((a, b) => a.savedAt - b.savedAt || (a.id < b.id ? -1 : 1));
+  return (
+    byAge.find((r) => r.id === record.id) ?? byAge.find((r) => address !== undefined && r.identity.includes(address)) ?? byAge[0]
+  );
+}
+
+export function pickExtracted(record: SavedPublication): Partial<SavedPublication> {
+  // The address stays the one already in the list; the imported one joins its identity keys.
+  const out: Record<string, unknown> = {};
+  for (const field of EXTRACTED_FIELDS) if (record[field] !== undefined) out[field] = record[field];
+  return out as Partial<SavedPublication>;
+}
