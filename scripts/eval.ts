@@ -1,9 +1,14 @@
 /**
- * npm run eval [-- --misses] [--set corpus|fixtures]
+ * npm run eval [-- --misses [FIELD]] [--set corpus|real|fixtures] [--collection NAME] [--no-metascraper]
  * Scores Leesmap, metascraper and @mozilla/readability on the same pages in the same run, with
- * the rules of ../shared/corpora/README.md (scripts/lib/score.ts). Pages: Readability's test
- * pages in ../shared/corpora/readability/ (URL https://example.com/test/<folder>/), when present,
- * and tests/fixtures/. `--misses` lists every page and field Leesmap got wrong.
+ * the rules of ../shared/corpora/README.md (scripts/lib/score.ts, scripts/lib/score-real.ts).
+ * Pages: Readability's test pages in ../shared/corpora/readability/ (URL
+ * https://example.com/test/<folder>/), the annotated real pages in ../shared/corpora/real/ (each
+ * read by its declared charset; Leesmap beside metascraper, per collection, the false-value rates
+ * and the pages with a domain_class apart), when present, and tests/fixtures/. `--misses` lists
+ * every page and field Leesmap got wrong (only FIELD's when given; `noauthor`, `nodate` for the
+ * false values); `--no-metascraper` skips metascraper on the real pages (quicker, for work in
+ * progress: the figures to report come from a full run).
  */
 import { corpusPages, CORPUS_DIR, fixturePages, type EvalPage } from './lib/pages';
 import {
@@ -17,10 +22,16 @@ import {
 import { firstCheck } from '@/utils/detect';
 import { parseDocument } from './lib/leesmap';
 import { leesmapOutput, runLeesmap, runMetascraper, runReadability } from './lib/systems';
+import { realCollections, realPages, REAL_DIR } from './lib/real';
+import { evaluateReal, printRealMisses, printRealTable, type RealResult } from './lib/eval-real';
 
 const args = process.argv.slice(2);
 const showMisses = args.includes('--misses');
+const missesArg = showMisses ? args[args.indexOf('--misses') + 1] : undefined;
+const missField = missesArg && !missesArg.startsWith('--') ? missesArg : undefined;
 const onlySet = args.includes('--set') ? args[args.indexOf('--set') + 1] : undefined;
+const onlyCollection = args.includes('--collection') ? args[args.indexOf('--collection') + 1] : undefined;
+const withMetascraper = !args.includes('--no-metascraper');
 
 type SystemName = 'Leesmap' | 'metascraper' | 'readability';
 const SYSTEMS: SystemName[] = ['Leesmap', 'metascraper', 'readability'];
@@ -106,6 +117,7 @@ function printMisses(results: PageResult[], fields: readonly ScoredField[]): voi
     }
     if (!page.truth.isPublication) continue;
     for (const field of fields) {
+      if (missField && missField !== field) continue;
       if (scoreField(field, out, page.truth) !== false) continue;
       const show = (value: unknown) => JSON.stringify(value)?.slice(0, 160);
       console.log(`- ${page.set}/${page.name} ${field}: expected ${show(page.truth[field])}, got ${show(out[field])}`);
@@ -113,7 +125,29 @@ function printMisses(results: PageResult[], fields: readonly ScoredField[]): voi
   }
 }
 
+async function evaluateRealCorpus(): Promise<void> {
+  const collections = realCollections().filter((name) => !onlyCollection || name === onlyCollection);
+  if (!collections.length) {
+    console.log(`\nReal-page corpus not found at ${REAL_DIR} (expected ../shared/corpora/real/ beside the repository); not scored.`);
+    return;
+  }
+  const all: RealResult[] = [];
+  for (const collection of collections) {
+    const results = await evaluateReal(realPages(collection), withMetascraper);
+    printRealTable(`Real pages: ${collection} (../shared/corpora/real)`, results);
+    all.push(...results);
+    if (showMisses) {
+      console.log(`\n### Leesmap misses (${collection})`);
+      printRealMisses(results, missField);
+    }
+  }
+  const classed = all.filter((r) => r.page.domainClass);
+  if (classed.length) printRealTable('Real pages with a domain_class (government, policy/thinktank/NGO/opinion, scholarly), all collections', classed);
+}
+
 async function main(): Promise<void> {
+  if (!onlySet || onlySet === 'real') await evaluateRealCorpus();
+  if (onlySet === 'real') return;
   const corpus = onlySet === 'fixtures' ? [] : corpusPages();
   if (corpus === undefined) {
     console.log(`Corpus not found at ${CORPUS_DIR} (expected ../shared/corpora/readability/ beside the repository); scoring fixtures only.`);

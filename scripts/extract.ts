@@ -5,18 +5,18 @@
  * Same code as the content script, over linkedom in Node. No network: the URL is only used to
  * resolve relative links and for the detection's URL hints.
  */
-import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
+import { readHtmlFile } from './lib/decode';
 import { runLeesmap } from './lib/leesmap';
 
 /** Input files bigger than this are cut: a page is never this large, a mistake often is. */
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
+/** The page's text by the charset it declares (not always UTF-8), as a browser reads a saved file. */
 function readPage(file: string): string {
-  const html = readFileSync(file, 'utf8');
-  return html.length > MAX_FILE_BYTES ? html.slice(0, MAX_FILE_BYTES) : html;
+  return readHtmlFile(file, MAX_FILE_BYTES);
 }
 
 function defaultUrl(file: string): string {

@@ -1,8 +1,10 @@
 /**
  * The evaluation pages: Mozilla Readability's test pages in ../shared/corpora/readability/
- * (when that folder is there) and Leesmap's own fixtures in tests/fixtures/.
+ * (when that folder is there) and Leesmap's own fixtures in tests/fixtures/, each read by its
+ * declared charset (scripts/lib/decode.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readHtmlFile } from './decode';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { truthFromFixture, truthFromReadability, type Truth } from './score';
@@ -32,7 +34,7 @@ export function corpusPages(): EvalPage[] | undefined {
       name,
       file,
       url: `https://example.com/test/${name}/`,
-      html: readFileSync(file, 'utf8'),
+      html: readHtmlFile(file),
       truth: truthFromReadability(JSON.parse(readFileSync(metaFile, 'utf8'))),
     });
   }
@@ -47,7 +49,7 @@ export function fixturePages(): EvalPage[] {
     const expectedFile = join(FIXTURES_DIR, name, 'expected.json');
     if (!existsSync(file) || !existsSync(expectedFile)) continue;
     const expected = JSON.parse(readFileSync(expectedFile, 'utf8'));
-    pages.push({ set: 'fixtures', name, file, url: expected.url, html: readFileSync(file, 'utf8'), truth: truthFromFixture(expected) });
+    pages.push({ set: 'fixtures', name, file, url: expected.url, html: readHtmlFile(file), truth: truthFromFixture(expected) });
   }
   return pages;
 }

@@ -55,7 +55,7 @@ export function setF1(output: string[], truth: string[]): number {
   return (2 * precision * recall) / (precision + recall);
 }
 
-const AUTHOR_NOISE = new Set(['by', 'door', 'and', 'en', 'updated', 'posted', 'written', 'staff', 'reporter', 'correspondent', 'editor']);
+export const AUTHOR_NOISE = new Set(['by', 'door', 'and', 'en', 'updated', 'posted', 'written', 'staff', 'reporter', 'correspondent', 'editor']);
 
 /** What a system said about a page, in comparable form (Leesmap, metascraper, Readability). */
 export interface SystemOutput {
