@@ -1,85 +1,281 @@
 /**
- * Imports: a file's records into the list, in one transaction (all or nothing), under the merge
- * rules of records.ts.
+ * Imports: a file's records into the list under the merge rules of records.ts. One plan serves the
+ * preview (what would change, nothing written) and the write (one transaction: all or nothing,
+ * with what it replaced kept for one undo).
  */
 import { ImportError, validateRecords } from '../export/validate';
 import { pageKeys } from '../linking';
 import type { SavedPublication } from '../publication';
-import { guarded, StorageError, type LeesmapDatabase, type StoredPublication } from './open';
-import { foldReaderFields, pickExtracted, pickImportTarget, ThemeTally, union } from './records';
 import { findStored } from './lookup';
+import { guarded, StorageError, type LeesmapDatabase, type StoredPublication, type Tx } from './open';
+import {
+  EXTRACTED_FIELDS,
+  foldReaderFields,
+  mergeBibliographic,
+  pickImportTarget,
+  ThemeTally,
+  union,
+} from './records';
+
+export type ImportMode = 'merge' | 'replace';
+
+export interface ImportOptions {
+  /**
+   * The file carries the reader's own fields (status, notes, tags, starred): a Leesmap backup does.
+   * Without them an import never changes those fields of a record already in the list.
+   */
+  readerFields: boolean;
+}
+
+export interface ImportResult {
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Records 'replace' removes: in the list, not in the file. */
+  removed: number;
+}
+
+export interface ImportPreview extends ImportResult {
+  /** For each field, how many records already in the list it would change. */
+  changedFields: Record<string, number>;
+}
+
+interface PlannedRecord {
+  next: StoredPublication;
+  previous?: StoredPublication;
+}
+
+/** Fields compared to tell an updated record from an unchanged one (not times, not identity). */
+const COMPARED_FIELDS = [...EXTRACTED_FIELDS, 'url', 'status', 'notes', 'tags', 'starred', 'editedFields'] as const;
+
+/** JSON with object keys in sorted order: two values that differ only in key order compare equal. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value ?? null, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+function changedFields(before: SavedPublication, after: SavedPublication): string[] {
+  const a = before as unknown as Record<string, unknown>;
+  const b = after as unknown as Record<string, unknown>;
+  return COMPARED_FIELDS.filter((field) => canonical(a[field]) !== canonical(b[field]));
+}
 
 /**
- * Imports records in one transaction: all or nothing. 'replace' empties the list first; 'merge'
- * folds each record into an existing one found by any identity key (the more recently updated
- * side wins for fields; tags, edited fields and identity are united).
+ * What one incoming record makes of the record already in the list. Bibliographic fields follow
+ * the merge rule; the reader's fields change only when the file carries them, and then the more
+ * recently updated side's status wins, tags are united and different notes kept both.
  */
-export async function importPublications(
-  db: LeesmapDatabase,
-  records: SavedPublication[],
-  mode: 'merge' | 'replace',
-): Promise<{ added: number; updated: number }> {
-  let valid: SavedPublication[];
+export function mergeImported(target: StoredPublication, record: SavedPublication, keys: string[], options: ImportOptions): StoredPublication {
+  const fromFile = { ...record, identity: keys };
+  // A backup's record older than the list's own does not undo what the reader did since.
+  const fileIsNewer = !options.readerFields || record.updatedAt >= target.updatedAt;
+  const merged = fileIsNewer ? mergeBibliographic(target, fromFile) : { ...target };
+  let next: StoredPublication = { ...merged, identity: union(target.identity, keys) };
+  if (options.readerFields) {
+    next = foldReaderFields(next, [fromFile]);
+    // Status is one choice, not a union: the more recently updated side's.
+    next.status = fileIsNewer ? record.status : target.status;
+  }
+  next.id = target.id;
+  next.url = target.url;
+  next.savedAt = Math.min(target.savedAt, record.savedAt);
+  next.updatedAt = Math.max(target.updatedAt, options.readerFields ? record.updatedAt : 0);
+  return next;
+}
+
+type ImportTx = Tx<'readwrite' | 'readonly', ['publications', 'catalog', 'themes', 'undo']>;
+
+/** The plan: each record of the file as it will be written, with the one it replaces. */
+async function plan(tx: ImportTx, records: SavedPublication[], mode: ImportMode, options: ImportOptions): Promise<PlannedRecord[]> {
+  // Records planned in this run by any of their keys: catches duplicates inside the file without
+  // a database lookup per key (after 'replace' nothing in the list counts).
+  const pending = new Map<string, PlannedRecord>();
+  const planned: PlannedRecord[] = [];
+  for (const record of records) {
+    const keys = union(pageKeys(record), [record.id]);
+    const matches = new Map<string, StoredPublication>();
+    if (mode === 'merge') for (const found of await findStored(tx, keys)) matches.set(found.id, found);
+    let earlier: PlannedRecord | undefined;
+    for (const key of keys) earlier ??= pending.get(key);
+    if (earlier) matches.set(earlier.next.id, earlier.next);
+    let entry: PlannedRecord;
+    if (matches.size === 0) {
+      entry = { next: { ...record, identity: keys } };
+      planned.push(entry);
+    } else {
+      // One record in the list is updated, never several folded: a shared DOI or title alone does
+      // not make two saved records one (the reader merges those).
+      const target = pickImportTarget([...matches.values()], record);
+      const next = mergeImported(target, record, keys, options);
+      if (earlier && earlier.next.id === target.id) {
+        earlier.next = next;
+        entry = earlier;
+      } else {
+        entry = { next, previous: target };
+        planned.push(entry);
+      }
+    }
+    for (const key of entry.next.identity) pending.set(key, entry);
+  }
+  return planned;
+}
+
+function validated(records: unknown): SavedPublication[] {
   try {
-    valid = validateRecords(records);
+    return validateRecords(records);
   } catch (error) {
     if (error instanceof ImportError) throw new StorageError('invalid', error.message, { cause: error });
     throw error;
   }
+}
+
+function summarise(planned: PlannedRecord[], removed: number): ImportPreview {
+  const preview: ImportPreview = { added: 0, updated: 0, unchanged: 0, removed, changedFields: {} };
+  for (const { next, previous } of planned) {
+    if (!previous) {
+      preview.added++;
+      continue;
+    }
+    const fields = changedFields(previous, next);
+    if (fields.length === 0) preview.unchanged++;
+    else preview.updated++;
+    for (const field of fields) preview.changedFields[field] = (preview.changedFields[field] ?? 0) + 1;
+  }
+  return preview;
+}
+
+async function countRemoved(tx: ImportTx, planned: PlannedRecord[], mode: ImportMode): Promise<number> {
+  if (mode !== 'replace') return 0;
+  const kept = new Set(planned.map((p) => p.next.id));
+  const ids = await tx.objectStore('publications').getAllKeys();
+  return ids.filter((id) => !kept.has(id)).length;
+}
+
+/** What importing `records` would do, without writing anything. */
+export async function previewImport(
+  db: LeesmapDatabase,
+  records: SavedPublication[],
+  mode: ImportMode,
+  options: ImportOptions = { readerFields: true },
+): Promise<ImportPreview> {
+  const valid = validated(records);
   return guarded(async () => {
-    const tx = db.transaction(['publications', 'catalog', 'themes'], 'readwrite');
+    const tx = db.transaction(['publications', 'catalog', 'themes', 'undo'], 'readonly');
+    const planned = await plan(tx, valid, mode, options);
+    const preview = summarise(planned, await countRemoved(tx, planned, mode));
+    await tx.done;
+    return preview;
+  });
+}
+
+/**
+ * Imports records in one transaction: all or nothing. 'replace' empties the list first; 'merge'
+ * updates the record each incoming one is (records.ts merge rule; reader fields only from a file
+ * that carries them). What the import replaced or removed is kept for `undoLastImport`.
+ */
+export async function importPublications(
+  db: LeesmapDatabase,
+  records: SavedPublication[],
+  mode: ImportMode,
+  options: ImportOptions = { readerFields: true },
+  now: number = Date.now(),
+): Promise<ImportResult> {
+  const valid = validated(records);
+  return guarded(async () => {
+    const tx = db.transaction(['publications', 'catalog', 'themes', 'undo'], 'readwrite');
     const store = tx.objectStore('publications');
+    const undo = tx.objectStore('undo');
+    void undo.clear();
+    const previousAll = mode === 'replace' ? await store.getAll() : [];
+    const planned = await plan(tx, valid, mode, options);
+    const { changedFields: _fields, ...result } = summarise(planned, await countRemoved(tx, planned, mode));
     const tally = new ThemeTally();
     if (mode === 'replace') {
+      for (const record of previousAll) void undo.put({ key: `record:${record.id}`, record });
       void store.clear();
       void tx.objectStore('themes').clear();
     }
-    let added = 0;
-    let updated = 0;
-    // Records written in this transaction by any of their keys: catches duplicates inside the
-    // file without a database lookup per key (after 'replace' the store is known to be empty).
-    const pending = new Map<string, StoredPublication>();
-    for (const record of valid) {
-      const keys = union(pageKeys(record), [record.id]);
-      const matches = new Map<string, StoredPublication>();
-      if (mode === 'merge') for (const found of await findStored(tx, keys)) matches.set(found.id, found);
-      for (const key of keys) {
-        const earlier = pending.get(key);
-        if (earlier) matches.set(earlier.id, earlier);
-      }
-      const existing = [...matches.values()];
-      let next: StoredPublication;
-      if (existing.length === 0) {
-        next = { ...record, identity: keys };
-        added++;
-      } else {
-        // One record in the list is updated, never several folded: a shared DOI or title alone does
-        // not make two saved records one (the reader merges those). It keeps its id (open tabs and
-        // pages refer to it); the record with the same id, else the one saved under this address, else the oldest.
-        const target = pickImportTarget(existing, record);
-        const merged = foldReaderFields(target, [{ ...record, identity: keys }]);
-        const newest = [target, record].sort((a, b) => b.updatedAt - a.updatedAt)[0];
-        next = {
-          ...merged,
-          ...pickExtracted(newest),
-          status: newest.status,
-          id: target.id,
-          savedAt: Math.min(target.savedAt, record.savedAt),
-        };
-        tally.change(target.themes, undefined);
-        updated++;
-      }
+    const added: string[] = [];
+    for (const { next, previous } of planned) {
+      if (previous && changedFields(previous, next).length === 0 && mode === 'merge') continue;
+      if (previous && mode === 'merge') {
+        void undo.put({ key: `record:${previous.id}`, record: previous });
+        tally.change(previous.themes, undefined);
+      } else if (!previous) added.push(next.id);
       tally.change(undefined, next.themes);
       void store.put(next);
-      for (const key of next.identity) pending.set(key, next);
     }
+    void undo.put({ key: 'meta', at: now, mode, added, restored: mode === 'replace' ? previousAll.length : result.updated });
     // Imported publications leave the catalog, as saved ones do.
+    const keys = new Set(planned.flatMap((p) => p.next.identity));
     const catalog = tx.objectStore('catalog');
-    for (const entry of await catalog.getAll()) {
-      if (entry.identity.some((key) => pending.has(key))) void catalog.delete(entry.id);
+    let cursor = await catalog.openCursor();
+    while (cursor) {
+      if (cursor.value.identity.some((key) => keys.has(key))) void cursor.delete();
+      cursor = await cursor.continue();
     }
     await tally.apply(tx);
     await tx.done;
-    return { added, updated };
+    return result;
   });
+}
+
+/** The last import that can be undone: when, how, and how many records it added and changed. */
+export async function lastImport(db: LeesmapDatabase): Promise<{ at: number; mode: ImportMode; added: number; restored: number } | undefined> {
+  return guarded(async () => {
+    const meta = await db.get('undo', 'meta');
+    if (!meta || !('at' in meta)) return undefined;
+    return { at: meta.at, mode: meta.mode, added: meta.added.length, restored: meta.restored };
+  });
+}
+
+/**
+ * Undoes the last import in one transaction: the records it added go, the ones it changed or
+ * removed come back as they were. Only once: the undo rows are then cleared. Theme counts are
+ * counted again from the list.
+ */
+export async function undoLastImport(db: LeesmapDatabase): Promise<{ removed: number; restored: number }> {
+  return guarded(async () => {
+    const tx = db.transaction(['publications', 'themes', 'undo'], 'readwrite');
+    const undo = tx.objectStore('undo');
+    const meta = await undo.get('meta');
+    if (!meta || !('at' in meta)) {
+      tx.abort();
+      await tx.done.catch(() => {});
+      throw new StorageError('not-found', 'There is no import to undo');
+    }
+    const store = tx.objectStore('publications');
+    if (meta.mode === 'replace') void store.clear();
+    for (const id of meta.added) void store.delete(id);
+    let restored = 0;
+    let cursor = await undo.openCursor();
+    while (cursor) {
+      const row = cursor.value;
+      if ('record' in row) {
+        void store.put(row.record);
+        restored++;
+      }
+      cursor = await cursor.continue();
+    }
+    void undo.clear();
+    await recountThemes(tx);
+    await tx.done;
+    return { removed: meta.added.length, restored };
+  });
+}
+
+async function recountThemes(tx: Tx<'readwrite', ['publications', 'themes', 'undo']>): Promise<void> {
+  const counts = new Map<string, number>();
+  let cursor = await tx.objectStore('publications').index('themes').openKeyCursor();
+  while (cursor) {
+    const theme = cursor.key as string;
+    counts.set(theme, (counts.get(theme) ?? 0) + 1);
+    cursor = await cursor.continue();
+  }
+  const themes = tx.objectStore('themes');
+  void themes.clear();
+  for (const [theme, count] of counts) void themes.put({ theme, count });
 }

@@ -13,7 +13,7 @@ import type { CatalogEntry, SavedPublication } from '../publication';
 import { union } from './records';
 
 export const DB_NAME = 'leesmap';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** A saved record as stored: the record plus every identity key it was ever known by. */
 export type StoredPublication = SavedPublication & { identity: string[] };
@@ -50,12 +50,24 @@ export interface LeesmapDB extends DBSchema {
     key: string;
     value: { id: string; dismissedAt: number };
   };
+  /**
+   * v3: what the last import changed, to undo it in one step: a `meta` row (the import's ids that
+   * were new) and `record:<id>` rows holding each record as it was before the import.
+   */
+  undo: {
+    key: string;
+    value: UndoRow;
+  };
   /** v2: how many saved records carry each theme, kept up to date by every write. */
   themes: {
     key: string;
     value: ThemeCount;
   };
 }
+
+export type UndoRow =
+  | { key: 'meta'; at: number; mode: 'merge' | 'replace'; added: string[]; restored: number }
+  | { key: string; record: StoredPublication };
 
 export interface ThemeCount {
   theme: string;
@@ -245,6 +257,9 @@ function upgradeLeesmapDB(
     })().catch(() => {
       // A failed request aborts the upgrade transaction itself; the open then rejects.
     });
+  }
+  if (oldVersion < 3) {
+    db.createObjectStore('undo', { keyPath: 'key' });
   }
 }
 

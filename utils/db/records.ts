@@ -5,7 +5,7 @@
  * transactions; tests call them directly.
  */
 import { EDITABLE_FIELDS } from '../export/validate';
-import { identityKeys, publicationId } from '../identity';
+import { foldKey, identityKeys, publicationId } from '../identity';
 import { pageKeys } from '../linking';
 import type { EditableField, Publication, ReaderFields, ReadingStatus, SavedPublication } from '../publication';
 import { READING_STATUSES } from '../publication';
@@ -87,19 +87,69 @@ export function newRecord(p: Publication, reader: Partial<ReaderFields> | undefi
 }
 
 /**
- * Refreshes the extracted fields of a saved record from a newer extraction. Fields the reader
- * edited are left alone, and a field the new extraction lacks keeps its old value (a page that
- * lost its summary in a redesign does not empty the reader's record).
+ * The merge rule for bibliographic fields, the one place it is written (re-visits and imports both
+ * use it). An incoming record fills and updates the saved one's fields, but:
+ * - a field the incoming record does not carry is never blanked;
+ * - a field the reader edited is never changed (`editedFields`);
+ * - a richer value is never replaced by a poorer one: a title with its subtitle apart is not
+ *   replaced by the two joined ("Titel: Ondertitel"), a date to the day not by its year or month,
+ *   a text not by its own cut-off start, a list not by a part of it, a specific type not by 'other'.
+ * The reader's own fields (status, notes, tags, starred) are not touched here.
  */
-export function refreshExtracted(record: StoredPublication, p: Publication): StoredPublication {
-  const next: StoredPublication = { ...record };
-  const edited = new Set<string>(record.editedFields);
+export function mergeBibliographic<T extends SavedPublication>(record: T, incoming: Partial<Publication>): T {
+  const next = { ...record };
   const target = next as unknown as Record<string, unknown>;
+  const edited = new Set<string>(record.editedFields);
   for (const field of EXTRACTED_FIELDS) {
     if (edited.has(field)) continue;
-    const value = p[field];
-    if (!isEmpty(value)) target[field] = structuredClone(value);
+    const value = incoming[field];
+    if (isEmpty(value) || poorer(field, value, record, incoming)) continue;
+    target[field] = structuredClone(value);
   }
+  return next;
+}
+
+const fold = (value: unknown) => foldKey(typeof value === 'string' ? value : JSON.stringify(value ?? ''));
+
+/** Whether `value` (incoming `field`) says less than what `record` already has. */
+function poorer(field: (typeof EXTRACTED_FIELDS)[number], value: unknown, record: Partial<Publication>, incoming: Partial<Publication>): boolean {
+  const current = record[field];
+  if (isEmpty(current)) return false;
+  switch (field) {
+    case 'title':
+      // "Titel: Ondertitel" from a format without a subtitle field, for a record that keeps them apart.
+      return !incoming.subtitle && !!record.subtitle && fold(value) === fold(`${record.title} ${record.subtitle}`);
+    case 'published':
+      return typeof current === 'string' && typeof value === 'string' && current.length > value.length && current.startsWith(value);
+    case 'year':
+      return false;
+    case 'type':
+      return value === 'other';
+    case 'language':
+      return typeof current === 'string' && typeof value === 'string' && current.toLowerCase().startsWith(`${value.toLowerCase()}-`);
+    case 'authors':
+    case 'themes':
+    case 'keywords':
+    case 'related': {
+      const have = new Set((current as unknown[]).map((item) => fold(typeof item === 'object' && item ? (item as { title?: string }).title : item)));
+      const items = (value as unknown[]).map((item) => fold(typeof item === 'object' && item ? (item as { title?: string }).title : item));
+      return items.length < have.size && items.every((item) => have.has(item));
+    }
+    default: {
+      if (typeof current !== 'string' || typeof value !== 'string') return false;
+      const a = fold(current);
+      const b = fold(value);
+      return a.length > b.length && a.startsWith(b);
+    }
+  }
+}
+
+/**
+ * Refreshes the extracted fields of a saved record from a newer extraction, under the merge rule
+ * (`mergeBibliographic`), and adds the identity keys the page may give it.
+ */
+export function refreshExtracted(record: StoredPublication, p: Publication): StoredPublication {
+  const next = mergeBibliographic(record, p);
   next.identity = union(record.identity, pageKeys(p));
   return next;
 }

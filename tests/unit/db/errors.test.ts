@@ -1,6 +1,7 @@
 import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  DB_VERSION,
   listPublications,
   openLeesmapDB,
   requestPersistentStorage,
@@ -46,7 +47,7 @@ describe('storage errors reach the reader as a reason code, with data untouched'
     const raw = await openDB(name);
     expect(await raw.get('publications', 'url:a.org/x')).toEqual({ id: 'url:a.org/x', title: 'Bewaard' });
     // The late open upgraded to the current version and then let go of its connection.
-    expect(raw.version).toBe(2);
+    expect(raw.version).toBe(DB_VERSION);
     raw.close();
   });
 
@@ -122,7 +123,7 @@ describe('createLeesmapConnection', () => {
     const first = await connection();
     expect(await connection()).toBe(first);
     // Something else upgrades the database (a newer Leesmap in another context) and closes again.
-    (await openDB(name, 3)).close();
+    (await openDB(name, DB_VERSION + 1)).close();
     const second = await connection().catch((e: unknown) => e);
     // This Leesmap is older than the database now: it says so instead of using a closed connection.
     expect(second).toMatchObject({ reason: 'version' });

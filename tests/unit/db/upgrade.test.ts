@@ -87,14 +87,14 @@ async function createVersion1(records: StoredPublication[], catalog: ReturnType<
 }
 
 describe('upgrade from every earlier version', () => {
-  it('is at version 2', () => {
+  it('is at version 3', () => {
     // A reminder: a new version needs a createVersionN above and a test below.
-    expect(DB_VERSION).toBe(2);
+    expect(DB_VERSION).toBe(3);
   });
 
   it('creates an empty database from nothing', async () => {
     const db = await openLeesmapDB(name);
-    expect([...db.objectStoreNames].sort()).toEqual(['catalog', 'dismissed', 'publications', 'themes']);
+    expect([...db.objectStoreNames].sort()).toEqual(['catalog', 'dismissed', 'publications', 'themes', 'undo']);
     expect(await listPublications(db)).toEqual([]);
     db.close();
   });
@@ -106,6 +106,9 @@ describe('upgrade from every earlier version', () => {
 
     const db = await openLeesmapDB(name);
     expect(db.version).toBe(DB_VERSION);
+    // v3: an empty undo store, nothing to undo yet.
+    expect([...db.objectStoreNames]).toContain('undo');
+    expect(await db.count('undo')).toBe(0);
     const strip = ({ identity: _identity, ...rest }: StoredPublication) => rest;
     const list = await listPublications(db);
     expect(list).toHaveLength(60);

@@ -1,0 +1,146 @@
+/**
+ * The merge rules, written once (utils/db/records.ts, utils/db/imports.ts) and used by re-visits and
+ * imports: fill and update, never blank, never poorer, reader fields only from a file that carries
+ * them; a preview that writes nothing; one undo.
+ */
+import fc from 'fast-check';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  importPublications,
+  lastImport,
+  listPublications,
+  openLeesmapDB,
+  previewImport,
+  savePublication,
+  themeCounts,
+  undoLastImport,
+  updatePublication,
+  type LeesmapDatabase,
+} from '@/utils/db';
+import { mergeBibliographic } from '@/utils/db/records';
+import type { SavedPublication } from '@/utils/publication';
+import { freshIndexedDB, publication } from './helpers';
+
+let db: LeesmapDatabase;
+beforeEach(async () => {
+  db = await openLeesmapDB(freshIndexedDB());
+  return () => db.close();
+});
+
+function saved(overrides: Partial<SavedPublication> = {}): SavedPublication {
+  return {
+    ...publication({ published: '2023-05-17', keywords: ['leren'] }),
+    id: 'url:nsob.nl/publicaties/leren-van-doen',
+    status: 'reading',
+    notes: 'Hoofdstuk 3',
+    tags: ['werk'],
+    starred: true,
+    editedFields: [],
+    savedAt: 1,
+    updatedAt: 2,
+    ...overrides,
+  };
+}
+
+describe('mergeBibliographic', () => {
+  it('never blanks a field the incoming record lacks, nor replaces a list by none', () => {
+    const next = mergeBibliographic(saved(), { title: 'Leren van doen', themes: [], summary: undefined, authors: [] });
+    expect(next).toEqual(saved());
+  });
+
+  it('keeps title and subtitle apart when the incoming record joins them', () => {
+    const record = saved();
+    const next = mergeBibliographic(record, { title: `${record.title}: ${record.subtitle}` });
+    expect([next.title, next.subtitle]).toEqual([record.title, record.subtitle]);
+  });
+
+  it('keeps a date to the day over its year, a text over its cut-off start, a list over a part of it, a type over other', () => {
+    const record = saved({ type: 'essay' });
+    const next = mergeBibliographic(record, {
+      published: '2023',
+      summary: record.summary!.slice(0, 10),
+      authors: [record.authors[0]],
+      type: 'other',
+      language: 'nl',
+    });
+    expect(next).toEqual(record);
+  });
+
+  it('updates what the incoming record says better or differently, but not what the reader edited', () => {
+    const record = saved({ editedFields: ['summary'] });
+    const next = mergeBibliographic(record, { summary: 'Nieuw', published: '2023-05-18', themes: ['Nieuw thema'], doi: '10.1234/x' });
+    expect(next).toMatchObject({ summary: record.summary, published: '2023-05-18', themes: ['Nieuw thema'], doi: '10.1234/x' });
+  });
+
+  it('never touches the reader\'s fields, whatever comes in (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.record({ title: fc.string(), summary: fc.option(fc.string(), { nil: undefined }), themes: fc.array(fc.string()), status: fc.constant('read') }),
+        (incoming) => {
+          const record = saved();
+          const next = mergeBibliographic(record, incoming as never);
+          expect([next.status, next.notes, next.tags, next.starred, next.id, next.url]).toEqual([record.status, record.notes, record.tags, record.starred, record.id, record.url]);
+        },
+      ),
+      { numRuns: 1_000 },
+    );
+  });
+});
+
+describe('imports under the merge rules', () => {
+  async function withSaved() {
+    const first = await savePublication(db, publication(), { status: 'reading', notes: 'Hoofdstuk 3', tags: ['werk'] }, 1);
+    return first;
+  }
+
+  it('a file without reader fields (BibTeX, RIS, CSL) never changes status, notes or tags of a saved record', async () => {
+    const first = await withSaved();
+    const fromBibtex: SavedPublication = { ...first, status: 'to-read', notes: '', tags: [], themes: [], related: [], updatedAt: 99 };
+    await importPublications(db, [fromBibtex], 'merge', { readerFields: false }, 100);
+    const [after] = await listPublications(db);
+    expect(after).toMatchObject({ status: 'reading', notes: 'Hoofdstuk 3', tags: ['werk'], themes: first.themes });
+  });
+
+  it('a backup carries them: the newer side\'s status, tags united, different notes both kept', async () => {
+    const first = await withSaved();
+    const backup: SavedPublication = { ...first, status: 'read', notes: 'Thuis gelezen', tags: ['thuis'], updatedAt: 50 };
+    await importPublications(db, [backup], 'merge', { readerFields: true }, 100);
+    const [after] = await listPublications(db);
+    expect(after).toMatchObject({ status: 'read', tags: ['werk', 'thuis'], notes: 'Hoofdstuk 3\n\nThuis gelezen' });
+    // An older backup does not undo what the reader did since.
+    await updatePublication(db, first.id, { status: 'to-read' }, 200);
+    await importPublications(db, [{ ...backup, status: 'read', updatedAt: 60 }], 'merge', { readerFields: true }, 300);
+    expect((await listPublications(db))[0].status).toBe('to-read');
+  });
+
+  it('previews without writing: new, updated, unchanged, and which fields change', async () => {
+    const first = await withSaved();
+    const other = { ...first, id: 'url:nsob.nl/andere', url: 'https://www.nsob.nl/andere', title: 'Andere publicatie', year: 2019 };
+    const changed = { ...first, summary: 'Een nieuwe samenvatting', updatedAt: 10 };
+    const preview = await previewImport(db, [changed, other, first], 'merge', { readerFields: true });
+    expect(preview).toMatchObject({ added: 1, updated: 1, unchanged: 0, removed: 0, changedFields: { summary: 1 } });
+    expect(await listPublications(db)).toHaveLength(1);
+    expect(await previewImport(db, [first], 'merge', { readerFields: true })).toMatchObject({ added: 0, updated: 0, unchanged: 1 });
+    expect(await previewImport(db, [other], 'replace', { readerFields: true })).toMatchObject({ added: 1, removed: 1 });
+  });
+
+  it('undoes the last import in one step, merge or replace, theme counts included', async () => {
+    const first = await withSaved();
+    const before = await listPublications(db);
+    const themesBefore = await themeCounts(db);
+    const other = { ...first, id: 'url:nsob.nl/andere', url: 'https://www.nsob.nl/andere', title: 'Andere publicatie', year: 2019, themes: ['Ander thema'] };
+    await importPublications(db, [{ ...first, summary: 'Veranderd', updatedAt: 10 }, other], 'merge', { readerFields: true }, 20);
+    expect(await listPublications(db)).toHaveLength(2);
+    expect(await lastImport(db)).toMatchObject({ mode: 'merge', added: 1, restored: 1 });
+    expect(await undoLastImport(db)).toEqual({ removed: 1, restored: 1 });
+    expect(await listPublications(db)).toEqual(before);
+    expect(await themeCounts(db)).toEqual(themesBefore);
+    await expect(undoLastImport(db)).rejects.toMatchObject({ reason: 'not-found' });
+
+    await importPublications(db, [other], 'replace', { readerFields: true }, 30);
+    expect((await listPublications(db)).map((r) => r.id)).toEqual([other.id]);
+    await undoLastImport(db);
+    expect(await listPublications(db)).toEqual(before);
+    expect(await themeCounts(db)).toEqual(themesBefore);
+  });
+});
