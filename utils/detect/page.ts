@@ -3,6 +3,7 @@
  * publication labels, a PDF download, how much running text there is, and repeated cards.
  * Every query is bounded; nothing here reads layout or walks the whole text.
  */
+import { BYLINE_LINE } from './vocabulary';
 import { wordTable } from './words';
 
 const MAX_LABEL_CANDIDATES = 300;
@@ -22,7 +23,6 @@ const LABELS = wordTable(
     'vacancy: salaris|salary|uren per week|hours per week|standplaats|vacaturenummer|sluitingsdatum|closing date|dienstverband;' +
     'event: locatie|location|venue|aanvang|tijd|time|datum en tijd|date and time|aanmelden|registration|sprekers|speakers',
 );
-const BYLINE_TEXT = /^\s*(door|by|geschreven door|written by|auteurs?|authors?)\b[\s:]+\S/i;
 const NUMERIC_DATE = /\b\d{1,2}[-/.]\d{1,2}[-/.](19|20)\d\d\b|\b(19|20)\d\d-\d\d-\d\d\b/;
 // "22 september 2020", "Sept. 2020", "March 4, 2024": a word, checked against month names below.
 const WORD_DATE = /\b([a-z]{3,9})\.?\s+(\d{1,2},?\s+)?(19|20)\d\d\b/gi;
@@ -168,7 +168,7 @@ function inspectNeighbours(anchor: Element, result: HeadingContext): void {
     if (el.matches('ul, ol, table, nav, form, section, script, style') || el.children.length > 8) continue;
     const line = text(el, 300);
     if (line.length > 280) continue;
-    if (BYLINE_TEXT.test(line) || el.matches('[rel~="author"], [itemprop="author"], [class*="byline"], [class*="author"]')
+    if (BYLINE_LINE.test(line) || el.matches('[rel~="author"], [itemprop="author"], [class*="byline"], [class*="author"]')
       || el.querySelector('[rel~="author"], [itemprop="author"], [class*="byline"]')) {
       result.byline = true;
     }

@@ -2,15 +2,18 @@
 import { cleanAuthors, cleanPersonList } from './authors';
 import { firstRule, type ExtractionContext, type Rule } from './context';
 import { mainValue, namesOf, resolve, typesOf, type JsonNode } from './jsonld';
-import { allMeta } from './meta';
+import { allMeta, firstMeta } from './meta';
 import { extractPublisher } from './publisher';
 import { extractType } from './type';
-import { textOf } from './text';
+import { fold, textOf } from './text';
+import { BYLINE_LINE } from '@/utils/detect/vocabulary';
+import { siteNames } from './title';
 
 const MAX_BYLINE_NODES = 300;
+/** Reader comments (not an article of class "commentary"). */
+const COMMENTS = '#comments, [id^="comment"], [class*="comment"]:not([class*="commentary"])';
 const BYLINE_SELECTOR =
   '[rel~="author"], [itemprop="author"], [class*="byline"], [id*="byline"], [class*="author"], [class*="Author"], [class*="writtenby"], [class*="p-author"]';
-const BYLINE_TEXT = /^(?:door|by|written by|geschreven door)\s+\p{Lu}/iu;
 
 function jsonLdAuthors(ctx: ExtractionContext): unknown {
   const author = mainValue(ctx.jsonLd, 'author');
@@ -57,7 +60,7 @@ const fromBylineElements: Rule<string[]> = (ctx) => {
   const accepted: Element[] = [];
   for (let i = 0; i < nodes.length && i < MAX_BYLINE_NODES; i++) {
     const el = nodes[i];
-    if (ctx.isElsewhere(el) || el.closest('header[role="banner"], .comments, #comments, [class*="comment"]')) continue;
+    if (ctx.isElsewhere(el) || el.closest(`header[role="banner"], ${COMMENTS}`)) continue;
     if (accepted.some((outer) => outer.contains(el))) continue;
     accepted.push(el);
     const text = bylineName(el);
@@ -107,16 +110,25 @@ function listedNames(el: Element): string | undefined {
   return names.length ? names.join('\n') : undefined;
 }
 
-/** "Door A en B" / "By A and B" on a line of its own near the heading. */
+/** Elements a byline line may be: blocks and the inline wrappers sites put it in (<p><i>von X</i></p>). */
+const BYLINE_LINES = 'p, span, div, li, i, em, small, address, strong, b, font';
+
+/**
+ * "Door A en B" / "By A and B" / "Von A" on a line of its own: near the heading first, then in the
+ * main region or article (the byline row may sit below a lead image), never in chrome or cards.
+ */
 const fromBylineText: Rule<string[]> = (ctx) => {
-  const scope = ctx.heading?.parentElement?.parentElement ?? ctx.doc.body;
-  if (!scope) return undefined;
-  const lines = scope.querySelectorAll('p, span, div, li');
-  for (let i = 0; i < lines.length && i < 200; i++) {
-    const el = lines[i];
-    if (el.children.length > 6) continue;
-    const text = textOf(el, 200);
-    if (text.length < 160 && BYLINE_TEXT.test(text) && !ctx.isElsewhere(el)) return [text];
+  const near = ctx.heading?.parentElement?.parentElement;
+  const main = ctx.doc.querySelector('main, [role="main"], article');
+  const scopes = [near, main, ctx.doc.body].filter((scope, i, all): scope is Element => Boolean(scope) && all.indexOf(scope) === i);
+  for (const scope of scopes) {
+    const lines = scope.querySelectorAll(BYLINE_LINES);
+    for (let i = 0; i < lines.length && i < 400; i++) {
+      const el = lines[i];
+      if (el.children.length > 6) continue;
+      const text = textOf(el, 200);
+      if (text.length < 160 && BYLINE_LINE.test(text) && !ctx.isElsewhere(el) && !el.closest(`aside, figure, figcaption, ${COMMENTS}`)) return [text];
+    }
   }
   return undefined;
 };
@@ -148,9 +160,32 @@ const fromPublishingBody: Rule<string[]> = (ctx) => {
   return publisher ? [publisher] : undefined;
 };
 
+/**
+ * The site's own name (og:site_name, the host, the publisher) in an author slot is the CMS's
+ * default, not a byline: dropped, except on an advice or report, which the institution signs.
+ */
+function withoutSiteName(ctx: ExtractionContext, names: string[], visible: boolean): string[] {
+  const type = extractType(ctx);
+  if (type && INSTITUTIONAL_TYPES.has(type)) return names;
+  const squash = (value: string) => fold(value).replace(/ /g, '');
+  // A visible byline ("von Creeny" on creeny.wordpress.com) may name the blog's owner: only the
+  // declared site name or publisher is the site there, not the host.
+  const declared = [firstMeta(ctx.meta, 'og:site_name', 'application-name') ?? '', extractPublisher(ctx) ?? ''];
+  const site = new Set((visible ? declared : [...siteNames(ctx), ...declared]).map(squash).filter((name) => name.length >= 2));
+  return names.filter((name) => !site.has(squash(name)));
+}
+
+/** Rules that read a byline the reader sees, as opposed to metadata a CMS fills in. */
+const VISIBLE_RULES = new Set<Rule<string[]>>([fromLabels, fromBylineText]);
+/** Tags that name the author on purpose (citation_author, DC.creator, meta author), even when that is the site. */
+const DECLARED_RULES = new Set<Rule<string[]>>([fromCitationMeta, fromAuthorMeta]);
+
 export function extractAuthors(ctx: ExtractionContext): string[] {
-  return firstRule(ctx, [...RULES, fromJsonLdOrganisation, fromPublishingBody].map((rule) => (c: ExtractionContext) => {
+  const found = firstRule(ctx, [...RULES, fromJsonLdOrganisation].map((rule) => (c: ExtractionContext) => {
     const raw = rule(c);
-    return raw ? cleanAuthors(raw) : undefined;
-  }), (names) => names.length > 0) ?? [];
+    if (!raw) return undefined;
+    const names = cleanAuthors(raw);
+    return DECLARED_RULES.has(rule) ? names : withoutSiteName(c, names, VISIBLE_RULES.has(rule));
+  }), (names) => names.length > 0);
+  return found ?? firstRule(ctx, [fromPublishingBody], (names) => names.length > 0) ?? [];
 }

@@ -3,11 +3,24 @@
  * Splits on commas, semicolons, "en"/"and", "&", "|" and line breaks; drops "Door"/"By" prefixes,
  * academic titles ("prof. dr.") and roles (", decaan", "Senior Fellow"); keeps organisations.
  */
+import { BYLINE_PREFIX } from '@/utils/detect/vocabulary';
 import { cleanText, fold } from './text';
 
 const MAX_AUTHORS = 50;
 
-const PREFIX = /^(?:(?:geschreven\s+)?door|(?:written\s+|posted\s+|reported\s+)?by|auteurs?|authors?|redactie|tekst|text)\s*[:：]?\s+/i;
+const PREFIX = /^(?:(?:geschreven\s+)?door|(?:written\s+|posted\s+|reported\s+)?by|auteurs?|authors?|autor(?:in|en)?|verfasser(?:in)?|redactie|tekst|text)\s*[:：]?\s+/i;
+/** What follows the name on a byline row: the date ("am Samstag", "on 3 May"), "More Posts", "Datum: …". */
+const TRAILING_GLUE = [
+  /\s+(?:am|on|op|le|el)\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|\d).*$/i,
+  /\s*(?:more posts|view all posts|all posts by|alle beiträge|alle artikel|zeige alle|mehr vom autor|mehr von|zu allen|kontakt\b|follow\b|folgen\b).*$/i,
+  /\s*\b(?:datum|date|lesezeit|reading time|leestijd)\s*:.*$/i,
+  /\s+vor\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen)\b.*$/i,
+  /\s+(?:illustrations?|fotos?|photos?|bilder?|grafik|video)\s*(?:von|by|door|:).*$/i,
+  // Run together by textContent: "Yomi KazeemPublished May 3".
+  /(?<=\p{Ll})(?:Published|Updated|Posted|Veröffentlicht|Aktualisiert|Gepubliceerd)\b.*$/u,
+];
+/** What CMSes put where no one signed (Joomla's "Super User", WordPress's "admin"). */
+const PLACEHOLDERS = new Set(['super user', 'admin', 'administrator', 'name', 'unknown', 'anonymous', 'anonym', 'redaktion', 'guest', 'gast', 'webmaster', 'user', 'editor', 'redactie']);
 const TITLES = /^(?:(?:prof|dr|drs|mr|ir|ing|ds|mw|dhr|mevr|mrs?|ms|sir|dame)\.?\s+)+/i;
 const POSTNOMINALS = 'phd|ph\\.d\\.|dphil|msc|m\\.sc\\.|mba|md|llm|ll\\.m\\.|llb|bsc|mphil|mpa|mpp|fba|frs|obe|cbe|mbe|jr\\.?|sr\\.?';
 /** MA and BA only in capitals: "Jack Ma" keeps his name. */
@@ -51,7 +64,8 @@ const LOOKS_LIKE_DATE_OR_NUMBER = /\d{3,}|\d{1,2}:\d{2}/;
 /** One raw string (possibly several names) → cleaned names. */
 export function splitAuthors(raw: string): string[] {
   let text = cleanText(raw.replace(/<[^>]*>/g, ' ').replace(/\r?\n/g, ' , '), 1_000);
-  text = text.replace(PREFIX, '').replace(INITIALS_WITH_NAME, ' $1 ');
+  text = text.replace(PREFIX, '').replace(BYLINE_PREFIX, '').replace(INITIALS_WITH_NAME, ' $1 ');
+  for (const glue of TRAILING_GLUE) text = text.replace(glue, '');
   // "(with X and Y)" style asides are authors too.
   text = text.replace(/[()]/g, ', ').replace(/\s+avec\s+/gi, ', ');
   return text
@@ -63,7 +77,9 @@ export function splitAuthors(raw: string): string[] {
 }
 
 export function cleanAuthor(raw: string): string | undefined {
-  let name = cleanText(raw, 200).replace(/^(?:and|en|&)\s+/i, '').replace(PREFIX, '').replace(TITLES, '');
+  let name = cleanText(raw, 200).replace(/^(?:and|en|&)\s+/i, '').replace(PREFIX, '').replace(BYLINE_PREFIX, '').replace(TITLES, '');
+  for (const glue of TRAILING_GLUE) name = name.replace(glue, '');
+  if (/^(?:©|copyright\b|\(c\))/i.test(name)) return undefined;
   name = withoutPostnominals(name);
   // "Jane Doe March 11, 2015 3:46 PM": the byline's date is not part of the name.
   const dated = name.replace(TRAILING_DATE, '').replace(TRAILING_DAY_FIRST_DATE, '');
@@ -75,7 +91,7 @@ export function cleanAuthor(raw: string): string | undefined {
   if (/^(?:https?:|www\.)/i.test(name) || name.includes('@')) return undefined;
   if (LOOKS_LIKE_DATE_OR_NUMBER.test(name)) return undefined;
   const folded = fold(name);
-  if (!folded || ROLE_WORDS.has(folded)) return undefined;
+  if (!folded || ROLE_WORDS.has(folded) || PLACEHOLDERS.has(folded)) return undefined;
   // All-lower-case text is a role or a phrase ("senior onderzoeker bij het CPB"), not a name.
   if (!/\p{Lu}/u.test(name) && !/[\u3400-\u9fff]/.test(name)) return undefined;
   if (name.split(/\s+/).length > 8) return undefined;

@@ -33,6 +33,7 @@ const LABEL_WORDS: Record<LabelField, string[]> = {
     'auteur', 'auteurs', 'auteur s', 'auteur(s)', 'door', 'geschreven door', 'schrijver', 'schrijvers', 'onderzoekers',
     'author', 'authors', 'author s', 'by', 'written by', 'contributors', 'contributor', 'researchers',
     'redactie', 'onder redactie van', 'tekst', 'editor', 'editors', 'edited by',
+    'autor', 'autorin', 'autoren', 'autor in', 'verfasser', 'verfasserin', 'verfasst von', 'text', 'von',
   ],
   themes: [
     'thema', 'themas', 'thema s', "thema's", 'themes', 'theme', 'onderwerp', 'onderwerpen', 'topic', 'topics',

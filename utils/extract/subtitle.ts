@@ -1,4 +1,5 @@
 /** Field: the subtitle, when the page states one beside its main heading. */
+import { BYLINE_LINE } from '@/utils/detect/vocabulary';
 import { firstRule, type ExtractionContext, type Rule } from './context';
 import { parseDate } from './dates';
 import { mainValue, namesOf } from './jsonld';
@@ -7,7 +8,6 @@ import { firstMeta } from './meta';
 import { cleanText, fold, textOf } from './text';
 
 const SUBTITLE_CLASS = /(?:^|[-_\s])(?:sub-?title|subheading|subhead|ondertitel|deck|dek|standfirst|strapline|tagline)|subtitle|ondertitel/i;
-const BYLINE = /^(?:door|by|written by|geschreven door)\s/i;
 
 function isSubtitleLine(el: Element, ctx: ExtractionContext): string | undefined {
   const tag = el.tagName.toLowerCase();
@@ -19,7 +19,7 @@ function isSubtitleLine(el: Element, ctx: ExtractionContext): string | undefined
   // A bare h2/h3 counts only inside a small header block; in running text it is a section heading.
   const byTag = (tag === 'h2' || tag === 'h3') && (el.parentElement?.children.length ?? 99) <= 4;
   if (!byClass && !byTag) return undefined;
-  if (BYLINE.test(text) || labelField(text) || parseDate(text) || el.querySelector('time, a[rel~="author"]')) return undefined;
+  if (BYLINE_LINE.test(text) || labelField(text) || parseDate(text) || el.querySelector('time, a[rel~="author"]')) return undefined;
   if (fold(text) === fold(ctx.headingText)) return undefined;
   return text;
 }

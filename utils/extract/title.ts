@@ -60,7 +60,8 @@ export function cleanDocumentTitle(raw: string, headings: string[]): string {
   return title;
 }
 
-function siteNames(ctx: ExtractionContext): string[] {
+/** Names the site goes by: og:site_name, the JSON-LD publisher, the host and its first label, the known publisher. */
+export function siteNames(ctx: ExtractionContext): string[] {
   const names: string[] = [];
   const site = firstMeta(ctx.meta, 'og:site_name', 'application-name', 'citation_publisher', 'dc.publisher');
   if (site) names.push(site);

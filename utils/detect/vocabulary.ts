@@ -1,0 +1,27 @@
+/**
+ * The words detection and extraction both read a page by, in Dutch, English and German, defined
+ * once: the byline prefixes ("door", "by", "von", "Erstellt von") and the label vocabulary
+ * ("Auteur", "Author", "Autor"; "Thema's", "Topics", "Themen"). `utils/detect/page.ts` counts
+ * them as evidence of a publication; `utils/extract/` reads the values behind them. Not imported
+ * by the first check (the content script's bundle stays small).
+ */
+
+/** Words that introduce the author's name on a byline line, longest first. */
+export const BYLINE_PREFIXES = [
+  'geschreven door', 'written by', 'posted by', 'reported by', 'erstellt von', 'veröffentlicht von', 'geschrieben von',
+  'verfasst von', 'ein artikel von', 'ein beitrag von', 'text von', 'text und fotos von', 'zeige alle beiträge von',
+  'alle beiträge von', 'door', 'by', 'von', 'par', 'por',
+];
+
+/** "Author:" labels, whose value is the byline. */
+export const AUTHOR_LABELS = ['auteur', 'auteurs', 'author', 'authors', 'autor', 'autorin', 'autoren', 'verfasser', 'verfasserin'];
+
+/** Words in any case, as a pattern that can still ask for a capital after them ("von Tobi", not "von der"). */
+const alternatives = (words: string[]) =>
+  words.map((word) => word.replace(/\p{L}/gu, (ch) => `[${ch.toLowerCase()}${ch.toUpperCase()}]`).replace(/\s+/g, '\\s+')).join('|');
+
+/** A byline line: a prefix or an author label, then a capitalised name ("Von Anna Dunst", "Author: Jane Roe"). */
+export const BYLINE_LINE = new RegExp(`^\\s*(?:(?:${alternatives(BYLINE_PREFIXES)})\\s+|(?:${alternatives(AUTHOR_LABELS)})\\s*[:：]\\s*)\\p{Lu}`, 'u');
+
+/** The prefix itself, before a capitalised name, to be cut ("Erstellt von Andri Bryner" → "Andri Bryner"). */
+export const BYLINE_PREFIX = new RegExp(`^\\s*(?:${alternatives(BYLINE_PREFIXES)})\\s+(?=\\p{Lu})`, 'u');
