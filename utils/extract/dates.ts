@@ -4,29 +4,34 @@
  */
 
 const MONTHS: Record<string, number> = {};
+/** Dutch, English and German month names and their abbreviations. */
 const MONTH_NAMES: [number, string[]][] = [
-  [1, ['januari', 'january', 'jan']],
-  [2, ['februari', 'february', 'feb', 'febr']],
-  [3, ['maart', 'march', 'mrt', 'mar', 'maa']],
+  [1, ['januari', 'january', 'januar', 'jänner', 'jan']],
+  [2, ['februari', 'february', 'februar', 'feb', 'febr']],
+  [3, ['maart', 'march', 'märz', 'maerz', 'mrt', 'mar', 'maa', 'mär', 'mrz']],
   [4, ['april', 'apr']],
-  [5, ['mei', 'may']],
+  [5, ['mei', 'may', 'mai']],
   [6, ['juni', 'june', 'jun']],
   [7, ['juli', 'july', 'jul']],
   [8, ['augustus', 'august', 'aug']],
   [9, ['september', 'sept', 'sep']],
   [10, ['oktober', 'october', 'okt', 'oct']],
   [11, ['november', 'nov']],
-  [12, ['december', 'dec']],
+  [12, ['december', 'dezember', 'dec', 'dez']],
 ];
 for (const [month, names] of MONTH_NAMES) for (const name of names) MONTHS[name] = month;
 
-const MONTH = '(januari|january|jan|februari|february|febr|feb|maart|march|mrt|maa|mar|april|apr|mei|may|juni|june|jun|juli|july|jul|augustus|august|aug|september|sept|sep|oktober|october|okt|oct|november|nov|december|dec)\\.?';
+/** Every month word, longest first so "januari" is not read as "jan". */
+const MONTH = `(${Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|')})\\.?`;
 const ISO = /\b(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[T\s]|\b)/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:T|$)/;
-const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|e)?\\s+${MONTH}\\s*,?\\s+(\\d{4})\\b`, 'i');
-const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
-const MONTH_YEAR = new RegExp(`\\b${MONTH}\\s*,?\\s+(\\d{4})\\b`, 'i');
-const NUMERIC_DMY = /\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b/;
+/** "22 september 2020", "26. Januar 2022", "3rd May 2021". */
+const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|e)?\\.?\\s*${MONTH}\\s*,?\\s+(\\d{4})(?!\\d)`, 'iu');
+const MONTH_DAY_YEAR = new RegExp(`(?<!\\p{L})${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'iu');
+const MONTH_YEAR = new RegExp(`(?<!\\p{L})${MONTH}\\s*,?\\s+(\\d{4})(?!\\d)`, 'iu');
+const NUMERIC_DMY = /\b(\d{1,2})[-/.]\s?(\d{1,2})[-/.]\s?(\d{4})\b/;
+/** "24.01.22": a two-digit year only with dots, as German and Dutch pages write it. */
+const SHORT_DMY = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])/;
 const YEAR_SLASH = /\b(\d{4})\/(\d{1,2})\/(\d{1,2})\b/;
 const YEAR_ONLY = /^\D{0,20}?\b(1[5-9]\d{2}|20\d{2})\b\D{0,20}$/;
 
@@ -69,6 +74,8 @@ export function parseDate(raw: unknown, dayFirst = true): string | undefined {
     const [day, month] = a > 12 ? [a, b] : b > 12 ? [b, a] : dayFirst ? [a, b] : [b, a];
     return format(+m[3], month, day);
   }
+  m = SHORT_DMY.exec(text);
+  if (m) return format(2000 + +m[3], +m[2], +m[1]);
   m = YEAR_ONLY.exec(text);
   if (m) return format(+m[1]);
   return undefined;

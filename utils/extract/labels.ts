@@ -28,6 +28,8 @@ const LABEL_WORDS: Record<LabelField, string[]> = {
     'publicatiejaar', 'jaar', 'jaar van uitgave', 'publicatiedatum', 'datum', 'datum publicatie', 'verschenen',
     'verschijningsdatum', 'gepubliceerd', 'gepubliceerd op', 'uitgegeven', 'published', 'published on', 'publication date',
     'date published', 'date', 'year', 'publication year', 'release date', 'released', 'issued',
+    'veröffentlicht', 'veröffentlicht am', 'veroeffentlicht', 'erschienen', 'erschienen am', 'publiziert', 'publiziert am',
+    'erscheinungsdatum', 'erscheinungsjahr', 'veröffentlichungsdatum', 'datum der veröffentlichung', 'jahr',
   ],
   authors: [
     'auteur', 'auteurs', 'auteur s', 'auteur(s)', 'door', 'geschreven door', 'schrijver', 'schrijvers', 'onderzoekers',

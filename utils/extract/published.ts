@@ -1,9 +1,10 @@
 /** Field: the publication date (never the modified date), as precise as the page states it. */
-import { firstRule, type ExtractionContext, type Rule } from './context';
+import type { ExtractionContext, Rule } from './context';
 import { parseDate } from './dates';
 import { mainValue } from './jsonld';
 import { firstMeta } from './meta';
 import { textOf } from './text';
+import { fromDateMarkedElement } from './visible-dates';
 
 const MODIFIED = /modif|updat|bijgewerkt|gewijzigd/i;
 
@@ -29,7 +30,7 @@ const fromTimeElement: Rule<string> = (ctx) => {
 };
 
 /** Agenda and event blocks give the dates of events, not of the publication. */
-const EVENT_BLOCK = '[class*="event"], [class*="agenda"], [class*="webinar"]';
+const EVENT_BLOCK = '[class*="event"], [class*="agenda"], [class*="webinar"], [class*="comment"], [id*="comment"]';
 
 /** Words a date line may hold besides the date itself. */
 const DATE_LINE_WORDS = /\b(?:gepubliceerd|publicatiedatum|verschenen|datum|op|published|publication|date|on|posted|geplaatst|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|uur|am|pm|utc|cet|cest|gmt)\b/gi;
@@ -76,8 +77,25 @@ const RULES: Rule<unknown>[] = [
   (ctx) => mainValue(ctx.jsonLd, 'dateCreated'),
   fromTimeElement,
   nearHeading,
+  fromDateMarkedElement,
 ];
 
+/**
+ * The first date a rule finds; when it is only a year or a month ("2021-11" from metadata), a
+ * later rule's full day within it is the same date, told more precisely.
+ */
 export function extractPublished(ctx: ExtractionContext): string | undefined {
-  return firstRule(ctx, RULES.map((rule) => (c: ExtractionContext) => parseDate(rule(c))));
+  let partial: string | undefined;
+  for (const rule of RULES) {
+    let date: string | undefined;
+    try {
+      date = parseDate(rule(ctx));
+    } catch {
+      // One broken rule never sinks the field.
+    }
+    if (!date || (partial && !date.startsWith(partial))) continue;
+    if (date.length === 10) return date;
+    partial ??= date;
+  }
+  return partial;
 }

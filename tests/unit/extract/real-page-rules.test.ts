@@ -44,3 +44,28 @@ describe('bylines in nl, en and de', () => {
     expect(extract(page(person, `<main><h1>Grenzen setzen</h1>${INTRO}</main>`))?.authors).toEqual(['Jana Klein']);
   });
 });
+
+describe('dates in visible text', () => {
+  it('reads German and Dutch dates to the day', async () => {
+    const { parseDate } = await import('@/utils/extract/dates');
+    expect(parseDate('26. Januar 2022')).toBe('2022-01-26');
+    expect(parseDate('Pressemitteilung vom 25. März 2022')).toBe('2022-03-25');
+    expect(parseDate('Stand: 24.01.22')).toBe('2022-01-24');
+    expect(parseDate('Gepubliceerd op 5 december 2026')).toBe('2026-12-05');
+    expect(parseDate('Mai 2020')).toBe('2020-05');
+  });
+
+  it('takes the element the site marks as the date, not an update stamp or a comment', () => {
+    const body = (date: string) => `<main><article><h1>Neue Regeln</h1><div class="teaser-list"></div>${INTRO}${date}</article></main>`;
+    expect(extract(page('', body('<p><span class="news-date">Veröffentlicht am 12. Januar 2022</span></p>')))?.published).toBe('2022-01-12');
+    expect(extract(page('', body('<div class="lastchanged">Letztes Update: 19.10.2019</div>')))?.published).toBeUndefined();
+    expect(extract(page('', body('<div class="comment"><span class="date">3. Mai 2021</span></div>')))?.published).toBeUndefined();
+    expect(extract(page('', body('<p class="date">Heute ist ein schöner Tag für einen langen Spaziergang durch die Stadt und den Park, wie schon am 3. Mai 2021 mit der ganzen Familie.</p>')))?.published).toBeUndefined();
+  });
+
+  it('a year or month from metadata is told to the day by the page', () => {
+    const head = '<meta name="dc.date" content="2021-11">';
+    expect(extract(page(head, `<main><h1>Neue Regeln</h1>${INTRO}<span class="date">5. November 2021</span></main>`))?.published).toBe('2021-11-05');
+    expect(extract(page(head, `<main><h1>Neue Regeln</h1>${INTRO}<span class="date">5. Dezember 2020</span></main>`))?.published).toBe('2021-11');
+  });
+});
