@@ -1,22 +1,30 @@
 /**
  * Leesmap records ⇄ CSL-JSON (the Citation Style Language's data format, read by Zotero, Pandoc,
- * citation-js and most reference managers). CSL carries the bibliographic record only: the
- * reader's notes, tags and reading status stay out of citation files, which readers share.
+ * citation-js and most reference managers).
+ *
+ * Standard CSL fields carry what CSL has a place for: `type` (`report` with `publisher` and `genre`
+ * for reports, essays, advice, policy briefs, working papers; `book`; `article-journal` with the
+ * journal in `container-title`; `chapter`; `post-weblog`; `webpage`), `title` ("Title: Subtitle")
+ * and `title-short` (the title alone; CSL 1.0.2 has no subtitle field), `author`, `issued`
+ * (date-parts to the day), `abstract`, `keyword` (themes and keywords, comma-separated), `language`,
+ * `URL` (the address to cite: the canonical address when there is one), `DOI`, `ISBN`, `note` (the
+ * reader's notes), `accessed`.
+ *
+ * `custom.leesmap` (CSL 1.0.2's `custom` object, which other tools keep or ignore) holds Leesmap's
+ * fields exactly as they are: subtitle, type, published, year, themes, keywords, url,
+ * canonicalUrl, pdfUrl, related. On import it wins over the standard fields, so a CSL-JSON round
+ * trip loses nothing of the publication. Reader fields other than notes stay out of citation files.
  */
-import { normaliseDoi, publicationId } from '@/utils/identity';
-import type { SavedPublication } from '@/utils/publication';
-import { cleanText, doiAddress, FIELD_LIMITS, isbnAddress, safeHttpUrl, sanitizeForExport } from '@/utils/sanitize';
+import type { RelatedPublication, SavedPublication } from '@/utils/publication';
+import { publicationId } from '@/utils/identity';
+import { DATE_PATTERN, safeHttpUrl, sanitizeForExport } from '@/utils/sanitize';
+import { dateParts, dayOf, emptyDraft, finishRecord, kindOf, publishedFrom, typeFromLabel, typeLabel, type ConversionProblem, type Draft } from './fields';
+import { fromCslName, toCslName, type CslName } from './names';
+
+export { fromCslName, toCslName, type CslName } from './names';
+export type { ConversionProblem } from './fields';
 
 /** The subset of CSL-JSON Leesmap writes and reads. */
-export interface CslName {
-  family?: string;
-  given?: string;
-  'non-dropping-particle'?: string;
-  'dropping-particle'?: string;
-  suffix?: string;
-  literal?: string;
-}
-
 export interface CslItem {
   id: string;
   type: string;
@@ -25,6 +33,7 @@ export interface CslItem {
   author?: CslName[];
   issued?: { 'date-parts'?: Array<Array<number | string>>; raw?: string; literal?: string };
   publisher?: string;
+  'container-title'?: string;
   genre?: string;
   abstract?: string;
   keyword?: string;
@@ -32,29 +41,26 @@ export interface CslItem {
   URL?: string;
   DOI?: string;
   ISBN?: string;
+  note?: string;
+  custom?: { leesmap?: LeesmapFields; [key: string]: unknown };
   [field: string]: unknown;
 }
 
-const TO_CSL_TYPE: Record<string, string> = {
-  essay: 'article',
-  report: 'report',
-  article: 'article',
-  'policy-brief': 'report',
-  advice: 'report',
-  'working-paper': 'report',
-  book: 'book',
-  chapter: 'chapter',
-  blog: 'post-weblog',
-  other: 'document',
-};
+/** Leesmap's own fields in `custom.leesmap`; an absent key is an absent field. */
+export interface LeesmapFields {
+  subtitle?: string;
+  type?: string;
+  published?: string;
+  year?: number;
+  themes?: string[];
+  keywords?: string[];
+  url?: string;
+  canonicalUrl?: string;
+  pdfUrl?: string;
+  related?: RelatedPublication[];
+}
 
-/** Leesmap's own type, kept as CSL `genre` where the CSL type is broader (policy brief → report). */
-const GENRE: Record<string, string> = {
-  essay: 'Essay',
-  'policy-brief': 'Policy brief',
-  advice: 'Advice',
-  'working-paper': 'Working paper',
-};
+const CSL_TYPES = { report: 'report', book: 'book', article: 'article-journal', chapter: 'chapter', blog: 'post-weblog', web: 'webpage' } as const;
 
 const FROM_CSL_TYPE: Record<string, string> = {
   report: 'report',
@@ -66,80 +72,59 @@ const FROM_CSL_TYPE: Record<string, string> = {
   chapter: 'chapter',
   'post-weblog': 'blog',
   post: 'blog',
-  webpage: 'other',
-  document: 'other',
 };
 
-const FROM_GENRE: Record<string, string> = Object.fromEntries(
-  Object.entries(GENRE).map(([type, genre]) => [genre.toLowerCase(), type]),
-);
-
-/** A table look-up that never reaches Object.prototype ("constructor", "__proto__" are no types). */
-function lookup(table: Record<string, string>, key: string | undefined): string | undefined {
-  return key !== undefined && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+function cslTypeOf(record: SavedPublication): string {
+  const kind = kindOf(record.type);
+  return kind === 'article' && !record.publisher ? 'webpage' : CSL_TYPES[kind];
 }
 
-/** Words that start a Dutch or other family name ("Martijn van der Steen" → family "van der Steen"). */
-const PARTICLES = new Set(['van', 'de', 'der', 'den', 'het', "'t", 'ten', 'ter', 'te', 'von', 'zu', 'du', 'da', 'di', 'la', 'le', 'del', 'della', 'des', 'dos', 'op', 'in', "'s", 'uit']);
-/** An author that is an organisation is written as a literal, never split into given/family. */
-const ORGANISATION = /\b(raad|instituut|institute|institution|bureau|planbureau|centre|center|council|commission|commissie|ministerie|ministry|foundation|stichting|university|universiteit|agency|academy|academie|oecd|association|vereniging|group|groep|office|board|authority|autoriteit|rekenkamer)\b/i;
-
-/** Splits a display name ("First Last", "Mark van Twist") into CSL name parts. */
-export function toCslName(name: string): CslName {
-  const clean = name.replace(/\s+/g, ' ').trim();
-  const words = clean.split(' ');
-  if (words.length < 2 || ORGANISATION.test(clean) || /[,;&]/.test(clean)) return { literal: clean };
-  let familyStart = words.length - 1;
-  for (let i = 1; i < words.length - 1; i++) {
-    if (PARTICLES.has(words[i].toLowerCase())) {
-      familyStart = i;
-      break;
-    }
-  }
-  return { given: words.slice(0, familyStart).join(' '), family: words.slice(familyStart).join(' ') };
+function lookup(table: Record<string, string>, key: unknown): string | undefined {
+  return typeof key === 'string' && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 }
 
-/** Joins CSL name parts back into Leesmap's display form "First Last". */
-export function fromCslName(name: CslName): string {
-  if (name.literal) return name.literal.trim();
-  return [name.given, name['dropping-particle'], name['non-dropping-particle'], name.family, name.suffix]
-    .filter((part): part is string => typeof part === 'string' && part.trim() !== '')
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-function dateParts(record: Pick<SavedPublication, 'published' | 'year'>): number[] | undefined {
-  if (record.published) return record.published.split('-').map(Number);
-  if (typeof record.year === 'number') return [record.year];
-  return undefined;
+function leesmapFields(record: SavedPublication): LeesmapFields {
+  const exact: LeesmapFields = { themes: record.themes ?? [], keywords: record.keywords ?? [] };
+  if (record.subtitle) exact.subtitle = record.subtitle;
+  if (record.type !== undefined) exact.type = record.type;
+  if (record.published) exact.published = record.published;
+  if (typeof record.year === 'number') exact.year = record.year;
+  if (record.url) exact.url = record.url;
+  if (record.canonicalUrl) exact.canonicalUrl = record.canonicalUrl;
+  if (record.pdfUrl) exact.pdfUrl = record.pdfUrl;
+  if (record.related?.length) exact.related = record.related;
+  return exact;
 }
 
 /**
  * One saved record as a CSL item; `id` is Leesmap's id so items stay traceable. The record passes
  * `sanitizeForExport` first: nothing an older version stored can put a bidi control or a non-http
- * address into a citation file (BibTeX and RIS are written from these items too).
+ * address into a citation file.
  */
 export function toCslItem(stored: SavedPublication): CslItem {
   const record = sanitizeForExport(stored);
-  const item: CslItem = { id: record.id, type: lookup(TO_CSL_TYPE, record.type) ?? 'document', title: record.title };
-  if (record.subtitle) item.title = `${record.title}: ${record.subtitle}`;
-  if (record.subtitle) item['title-short'] = record.title;
-  const genre = lookup(GENRE, record.type);
-  if (genre) item.genre = genre;
+  const item: CslItem = { id: record.id, type: cslTypeOf(record), title: record.title };
+  if (record.subtitle) {
+    item.title = `${record.title}: ${record.subtitle}`;
+    item['title-short'] = record.title;
+  }
   if (record.authors?.length) item.author = record.authors.map(toCslName);
   const parts = dateParts(record);
   if (parts) item.issued = { 'date-parts': [parts] };
-  if (record.publisher) item.publisher = record.publisher;
+  if (record.publisher) item[item.type === 'article-journal' ? 'container-title' : 'publisher'] = record.publisher;
+  if (record.type !== undefined && item.type === 'report') item.genre = typeLabel(record.type);
   if (record.summary) item.abstract = record.summary;
-  const themes = record.themes ?? [];
-  const keywords = [...themes, ...(record.keywords ?? []).filter((k) => !themes.includes(k))];
-  if (keywords.length) item.keyword = keywords.join(', ');
+  const tags = [...new Set([...(record.themes ?? []), ...(record.keywords ?? [])])];
+  if (tags.length) item.keyword = tags.join(', ');
   if (record.language) item.language = record.language;
   const url = record.canonicalUrl ?? record.url;
   if (url) item.URL = url;
   if (record.doi) item.DOI = record.doi;
   if (record.isbn) item.ISBN = record.isbn;
+  if (record.notes) item.note = record.notes;
+  const accessed = dayOf(record.lastVisitedAt ?? record.savedAt);
+  if (accessed) item.accessed = { 'date-parts': [accessed.split('-').map(Number)] };
+  item.custom = { leesmap: leesmapFields(record) };
   return item;
 }
 
@@ -147,44 +132,53 @@ export function toCslJson(records: SavedPublication[]): string {
   return `${JSON.stringify(records.map(toCslItem), null, 2)}\n`;
 }
 
-/** Text of an imported item (numbers too), cleaned as every way in cleans text (utils/sanitize.ts). */
-function text(value: unknown, max: number = FIELD_LIMITS.title): string | undefined {
-  return cleanText(typeof value === 'number' ? String(value) : value, max);
+function str(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
 }
 
-function issuedDate(issued: CslItem['issued']): { published?: string; year?: number } {
-  const parts = issued?.['date-parts']?.[0]?.map(Number) ?? [];
-  const raw = text(issued?.raw ?? issued?.literal);
-  const [y, m, d] = parts;
-  if (Number.isInteger(y) && y > 0 && y < 10_000) {
-    const pad = (n: number) => String(n).padStart(2, '0');
-    const year = String(y).padStart(4, '0');
-    if (Number.isInteger(m) && m >= 1 && m <= 12) {
-      if (Number.isInteger(d) && d >= 1 && d <= 31) return { published: `${year}-${pad(m)}-${pad(d)}`, year: y };
-      return { published: `${year}-${pad(m)}`, year: y };
-    }
-    return { published: year, year: y };
+function strings(value: unknown): string[] | undefined {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined;
+}
+
+/** The standard CSL fields of an item as a draft record. */
+function draftOf(item: CslItem): Draft {
+  const draft = emptyDraft();
+  draft.fullTitle = str(item.title);
+  draft.shortTitle = str(item['title-short']);
+  draft.authors = Array.isArray(item.author)
+    ? item.author.filter((n): n is CslName => typeof n === 'object' && n !== null).map(fromCslName)
+    : [];
+  const [y, m, d] = Array.isArray(item.issued?.['date-parts']?.[0]) ? item.issued['date-parts'][0] : [];
+  draft.published = publishedFrom(y, m, m === undefined ? undefined : d);
+  if (!draft.published) {
+    const raw = /\b(\d{4})\b/.exec(str(item.issued?.raw) ?? str(item.issued?.literal) ?? '')?.[1];
+    if (raw) draft.published = raw;
   }
-  const fromRaw = raw?.match(/\b(\d{4})\b/);
-  return fromRaw ? { published: fromRaw[1], year: Number(fromRaw[1]) } : {};
+  draft.publisher = str(item.publisher) ?? (lookup(FROM_CSL_TYPE, item.type) === 'article' ? str(item['container-title']) : undefined);
+  draft.type = typeFromLabel(str(item.genre)) ?? lookup(FROM_CSL_TYPE, item.type);
+  draft.summary = str(item.abstract);
+  const keywords = Array.isArray(item.keyword) ? item.keyword.join(',') : str(item.keyword);
+  draft.keywords = (keywords ?? '').split(/[,;]/).map((k) => k.trim()).filter(Boolean);
+  draft.language = str(item.language);
+  draft.url = str(item.URL);
+  draft.doi = str(item.DOI);
+  draft.isbn = str(item.ISBN);
+  draft.notes = str(item.note);
+  return draft;
 }
 
-/**
- * The record's web address: its http(s) URL, else its DOI's (`https://doi.org/…`), else its ISBN's
- * (`https://openlibrary.org/isbn/…`). Only http(s) addresses are ever stored.
- */
-function addressOf(item: CslItem): string | undefined {
-  return (
-    safeHttpUrl(text(item.URL, FIELD_LIMITS.url)) ??
-    doiAddress(normaliseDoi(text(item.DOI, FIELD_LIMITS.url))) ??
-    isbnAddress(text(item.ISBN, FIELD_LIMITS.isbn))
-  );
-}
-
-export interface ConversionProblem {
-  index: number;
-  field: string;
-  message: string;
+/** Leesmap's exact fields from `custom.leesmap`, over the standard ones. */
+function applyLeesmapFields(draft: Draft, exact: Record<string, unknown>): void {
+  if (typeof exact.subtitle === 'string') draft.subtitle = exact.subtitle;
+  draft.type = str(exact.type);
+  draft.published = typeof exact.published === 'string' && DATE_PATTERN.test(exact.published) ? exact.published : undefined;
+  draft.year = typeof exact.year === 'number' ? exact.year : undefined;
+  draft.exactYear = true;
+  draft.themes = strings(exact.themes) ?? [];
+  draft.keywords = strings(exact.keywords) ?? draft.keywords;
+  if (typeof exact.url === 'string' && safeHttpUrl(exact.url)) draft.savedUrl = exact.url;
+  draft.pdfUrl = str(exact.pdfUrl);
 }
 
 /**
@@ -200,65 +194,22 @@ export function fromCslItems(items: unknown[], now: number): { records: SavedPub
       return;
     }
     const item = raw as CslItem;
-    const fullTitle = text(item.title, FIELD_LIMITS.title + FIELD_LIMITS.subtitle + 2);
-    const url = addressOf(item);
-    if (!fullTitle) problems.push({ index, field: 'title', message: 'is missing' });
-    if (!url) problems.push({ index, field: 'URL', message: 'is missing (and there is no DOI or ISBN)' });
-    if (!fullTitle || !url) return;
-    let title = fullTitle;
-    let subtitle: string | undefined;
-    const short = text(item['title-short']);
-    if (short && fullTitle.startsWith(`${short}: `) && fullTitle.length > short.length + 2) {
-      title = short;
-      subtitle = fullTitle.slice(short.length + 2);
+    const draft = draftOf(item);
+    const custom = item.custom;
+    const exact = typeof custom === 'object' && custom !== null && !Array.isArray(custom) ? custom.leesmap : undefined;
+    const isExact = typeof exact === 'object' && exact !== null && !Array.isArray(exact);
+    if (isExact) applyLeesmapFields(draft, exact as Record<string, unknown>);
+    const record = finishRecord(draft, index, now, problems);
+    if (!record) return;
+    if (isExact) {
+      const { canonicalUrl, related } = exact as Record<string, unknown>;
+      const canonical = typeof canonicalUrl === 'string' ? safeHttpUrl(canonicalUrl) : undefined;
+      if (canonical) record.canonicalUrl = canonical;
+      else delete record.canonicalUrl;
+      // Checked and cleaned with every other field by validateRecords.
+      if (Array.isArray(related)) record.related = related as RelatedPublication[];
+      record.id = publicationId(record);
     }
-    const authors = Array.isArray(item.author)
-      ? item.author
-          .filter((name): name is CslName => typeof name === 'object' && name !== null)
-          .map((name) => text(fromCslName(name), FIELD_LIMITS.listItem))
-          .filter((name): name is string => name !== undefined)
-          .slice(0, FIELD_LIMITS.listItems)
-      : [];
-    const keywordText = text(Array.isArray(item.keyword) ? item.keyword.join(',') : item.keyword, FIELD_LIMITS.summary);
-    const keywords = (keywordText ?? '')
-      .split(/[,;]/)
-      .map((k) => k.trim())
-      .filter(Boolean)
-      .slice(0, FIELD_LIMITS.listItems);
-    const genre = text(item.genre)?.toLowerCase();
-    const record: SavedPublication = {
-      id: '',
-      url,
-      title,
-      authors,
-      themes: [],
-      keywords,
-      related: [],
-      status: 'to-read',
-      notes: '',
-      tags: [],
-      starred: false,
-      editedFields: [],
-      savedAt: now,
-      updatedAt: now,
-    };
-    if (subtitle) record.subtitle = subtitle;
-    const { published, year } = issuedDate(item.issued);
-    if (published) record.published = published;
-    if (year !== undefined) record.year = year;
-    const publisher = text(item.publisher);
-    if (publisher) record.publisher = publisher;
-    const type = lookup(FROM_GENRE, genre) ?? lookup(FROM_CSL_TYPE, String(item.type));
-    if (type) record.type = type;
-    const summary = text(item.abstract, FIELD_LIMITS.summary);
-    if (summary) record.summary = summary;
-    const language = text(item.language, FIELD_LIMITS.language);
-    if (language) record.language = language;
-    const doi = normaliseDoi(text(item.DOI, FIELD_LIMITS.url));
-    if (doi) record.doi = doi;
-    const isbn = text(item.ISBN, FIELD_LIMITS.isbn);
-    if (isbn) record.isbn = isbn;
-    record.id = publicationId(record);
     records.push(record);
   });
   return { records, problems };

@@ -1,8 +1,9 @@
 /**
  * Export and import of the reading list, for extension pages (library, options). Pure functions
- * over SavedPublication[]; writing to the database goes through the background ('page/import').
- * citation-js (BibTeX, RIS) loads only when one of those formats is used.
- * Formats are described in utils/export/README.md.
+ * over SavedPublication[] (no DOM, no browser API: they run in Node too); writing to the database
+ * goes through the background ('page/import'). The BibTeX and RIS code loads only when one of those
+ * formats is used. Formats, and which fields each carries (`CARRIED_FIELDS`), are described in
+ * utils/export/README.md.
  */
 import type { SavedPublication } from '@/utils/publication';
 import { fromBackup, toBackupJson, BACKUP_FORMAT } from './backup';
@@ -10,9 +11,10 @@ import { fromCslItems, toCslJson } from './csl';
 import { toCsv } from './csv';
 import { ImportError, validateRecords } from './validate';
 
-export { ImportError, describeIssues, type ValidationIssue } from './validate';
+import type { ExportFormat } from './fields';
 
-export type ExportFormat = 'leesmap-json' | 'csl-json' | 'bibtex' | 'ris' | 'csv';
+export { ImportError, describeIssues, validateRecords, type ValidationIssue } from './validate';
+export { CARRIED_FIELDS, type ExportFormat } from './fields';
 export type ImportFormat = 'leesmap-json' | 'csl-json' | 'bibtex' | 'ris';
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['leesmap-json', 'csl-json', 'bibtex', 'ris', 'csv'];

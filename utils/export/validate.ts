@@ -213,7 +213,9 @@ export function validateRecord(input: unknown, index: number, issues: Validation
   if (lastVisitedAt !== undefined) record.lastVisitedAt = lastVisitedAt;
 
   for (const [field, max] of TEXT_FIELDS) {
-    const value = checkText(input[field], field, max, issue);
+    // Types are stored in lower case, as a page's record stores them (sanitizePublication).
+    const raw = field === 'type' && typeof input.type === 'string' ? input.type.toLowerCase() : input[field];
+    const value = checkText(raw, field, max, issue);
     if (value !== undefined) record[field] = value;
   }
   for (const field of ADDRESS_FIELDS) {

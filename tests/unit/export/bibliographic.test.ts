@@ -34,22 +34,37 @@ afterEach(() => {
 });
 
 describe('BibTeX', () => {
-  it('writes one entry per record and reads back title, authors, year, publisher, URL and DOI', () => {
-    const bib = toBibtex([record({ doi: '10.1234/nsob.2023' }), record({ id: 'b', url: 'https://wrr.nl/x', title: 'Tweede', subtitle: undefined, authors: [] })]);
+  it('writes one biblatex entry per record and reads back every field it carries', () => {
+    const bib = toBibtex([record({ doi: '10.1234/NSOB.2023' }), record({ id: 'b', url: 'https://wrr.nl/x', title: 'Tweede', subtitle: undefined, authors: [] })]);
     expect(bib.match(/^@/gm)).toHaveLength(2);
-    expect(bib).not.toContain('privé notitie'); // reader notes stay out of citation files
+    // An essay of an institute is a report with its type, never an @article without a journal.
+    expect(bib).toMatch(/^@report\{vantwist2023leren,$/m);
+    expect(bib).toContain('  type = {Essay},\n  institution = {NSOB},');
+    expect(bib).toContain('  date = {2023-05-02},');
+    expect(bib).not.toMatch(/^\s*month\s*=/m);
+    // The reader's notes go out (as `note`); status and tags never do.
+    expect(bib).toContain('  note = {privé notitie},');
+    expect(bib).not.toContain('werk');
     const [first, second] = fromBibtex(bib, 5);
     expect(first).toMatchObject({
-      // BibTeX has no subtitle field: it comes back as part of the title.
-      title: 'Leren van doen: Over experimenteren in het openbaar bestuur',
+      title: 'Leren van doen',
+      subtitle: 'Over experimenteren in het openbaar bestuur',
       authors: ['Mark van Twist', 'Martijn van der Steen', 'Wetenschappelijke Raad voor het Regeringsbeleid'],
+      published: '2023-05-02',
       year: 2023,
       publisher: 'NSOB',
+      type: 'essay',
+      themes: ['Leren en experimenteren'],
+      notes: 'privé notitie',
       url: 'https://www.nsob.nl/publicaties/leren-van-doen',
-      doi: '10.1234/nsob.2023',
+      doi: '10.1234/NSOB.2023',
+      status: 'to-read',
+      tags: [],
       savedAt: 5,
     });
-    expect(second.title).toBe('Tweede');
+    // No author: biblatex's @report requires one, so the essay is a @misc with its type.
+    expect(bib).toMatch(/^@misc\{nsob2023tweede,$/m);
+    expect(second).toMatchObject({ title: 'Tweede', type: 'essay', publisher: 'NSOB', authors: [] });
   });
 
   it('a newline or brace inside a title cannot break the entry', () => {
@@ -86,6 +101,69 @@ describe('BibTeX', () => {
       ['Alleen ISBN', 2019, 'https://openlibrary.org/isbn/9789085551234'],
     ]);
     expect(() => fromBibtex('@misc{nourl, title = {Geen adres}}')).toThrow(/record 1, field URL: is missing/);
+  });
+});
+
+describe('files from other reference managers', () => {
+  it('reads BibTeX as JabRef, Zotero and older tools write it: TeX accents, macros, year and month, journal', () => {
+    const file = [
+      '% exported by JabRef',
+      '@string{wrr = "Wetenschappelijke Raad voor het Regeringsbeleid"}',
+      '@Article{Mueller2019,',
+      '  author    = {M{\\"u}ller, J{\\"o}rg and Garc\\\'{\\i}a, Mar\\\'ia and others},',
+      '  title     = {{The} \\emph{Ö}konomie of --- policy: a ``review\'\'},',
+      '  journal   = {Journal of Public Policy},',
+      '  year      = 2019,',
+      '  month     = may,',
+      '  doi       = {https://doi.org/10.1017/S0143814X1900012X},',
+      '  keywords  = {policy; economics, governance},',
+      '  file      = {Full Text PDF:https\\://example.org/a.pdf:application/pdf},',
+      '  abstract  = "An {abstract} with a \\% sign",',
+      '}',
+      '@techreport{wrr2017, author = wrr, title = {Weten is nog geen doen}, institution = wrr # " (WRR)", year = {2017}, type = {techreport}, url = {https://www.wrr.nl/x}}',
+      '@comment{jabref-meta: databaseType:biblatex;}',
+    ].join('\n');
+    const [article, report] = fromBibtex(file, 1);
+    expect(article).toMatchObject({
+      title: 'The Ökonomie of — policy: a “review”',
+      // "and others" is BibTeX's "et al.", not an author.
+      authors: ['Jörg Müller', 'María García'],
+      published: '2019-05',
+      year: 2019,
+      publisher: 'Journal of Public Policy',
+      type: 'article',
+      keywords: ['policy', 'economics', 'governance'],
+      summary: 'An abstract with a % sign',
+      doi: '10.1017/S0143814X1900012X',
+      pdfUrl: 'https://example.org/a.pdf',
+      url: 'https://doi.org/10.1017/S0143814X1900012X',
+    });
+    expect(report).toMatchObject({
+      authors: ['Wetenschappelijke Raad voor het Regeringsbeleid'],
+      publisher: 'Wetenschappelijke Raad voor het Regeringsbeleid (WRR)',
+      type: 'report',
+      year: 2017,
+    });
+    expect(report.published).toBeUndefined();
+  });
+
+  it('names an entry it cannot parse, with its line, and refuses the file', () => {
+    const file = '@article{a, title={ok}, url={https://a.org}}\n@article{b, title={broken, url={https://a.org}\n@article{c, title={ok}, url={https://c.org}}\n';
+    expect(() => fromBibtex(file)).toThrow('record 2, field entry: could not be read (@article on line 2) has a value whose braces do not close');
+  });
+
+  it('reads old-style RIS: T1, A1, Y1 dates, JO journals, continuation lines', () => {
+    const ris = 'TY  - JOUR\nT1  - Old style title\nA1  - Prins, Corien\nY1  - 2021/03/04/\nJO  - Beleid en Maatschappij\nKW  - a; b\nN1  - line one\nline two\nUR  - https://example.org/j\nER  - \n';
+    expect(fromRis(ris, 1)[0]).toMatchObject({
+      title: 'Old style title',
+      authors: ['Corien Prins'],
+      published: '2021-03-04',
+      year: 2021,
+      publisher: 'Beleid en Maatschappij',
+      type: 'article',
+      keywords: ['a; b'],
+      notes: 'line one\nline two',
+    });
   });
 });
 

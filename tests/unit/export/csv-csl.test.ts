@@ -52,6 +52,7 @@ describe('CSL-JSON', () => {
       DOI: variedRecord(1).doi,
       keyword: 'Thema 1, Sturen in netwerken',
     });
+    expect(item.custom?.leesmap).toMatchObject({ type: 'policy-brief', published: '2024-03-07', year: 2024, themes: ['Thema 1', 'Sturen in netwerken'] });
   });
 
   it('round-trips the bibliographic fields through a CSL-JSON file', async () => {
@@ -62,7 +63,9 @@ describe('CSL-JSON', () => {
     expect(back).toHaveLength(200);
     back.forEach((r, i) => {
       const original = records[i];
-      expect(r.url).toBe(original.canonicalUrl ?? original.url);
+      // Both addresses come back: the saved one and the canonical one (custom.leesmap).
+      expect(r.url).toBe(original.url);
+      expect(r.canonicalUrl).toBe(original.canonicalUrl);
       // Bidi controls and zero-width spaces never reach the list.
       expect(r.title).toBe(storedLine(original.title));
       expect(r.subtitle).toBe(original.subtitle && storedLine(original.subtitle));

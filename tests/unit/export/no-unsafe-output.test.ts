@@ -161,12 +161,16 @@ describe('exports of records that bypassed the sanitiser', SLOW, () => {
     expect(addresses).toBeGreaterThan(1_000);
   });
 
-  it('writes the same file whatever the records carry in "__proto__" or "constructor" types', () => {
+  it('treats "__proto__" or "constructor" types as any unknown type: text, never a table look-up', () => {
     fc.assert(
       fc.property(storedRecord, fc.constantFrom('constructor', '__proto__', 'toString', 'hasOwnProperty'), (record, type) => {
-        const csl = JSON.parse(toCslJson([{ ...record, type }])) as Array<{ type: unknown; genre?: unknown }>;
-        expect(csl[0].type).toBe('document');
-        expect(csl[0]).not.toHaveProperty('genre');
+        const csl = JSON.parse(toCslJson([{ ...record, type }])) as Array<{ type: unknown; genre?: unknown; custom: { leesmap: { type: unknown } } }>;
+        // An unknown type is a report (grey literature) whose genre is the type as written.
+        expect(csl[0].type).toBe('report');
+        expect(csl[0].genre).toBe(type);
+        expect(csl[0].custom.leesmap.type).toBe(type);
+        expect(toBibtex([{ ...record, type }])).toContain(`{${type.replace(/_/g, '\\_')}}`);
+        expect(toRis([{ ...record, type }])).toMatch(/^TY {2}- RPRT\r$/m);
       }),
       RUNS,
     );
