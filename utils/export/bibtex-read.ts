@@ -43,7 +43,8 @@ function pdfOf(fields: Map<string, string>): string | undefined {
 
 /** `date` (biblatex, EDTF: the start of a range), else `year`, `month` and `day`. */
 function dateOf(fields: Map<string, string>, draft: Draft): void {
-  const date = fields.get('date')?.trim().split('/')[0];
+  const raw = fields.get('date');
+  const date = raw === undefined ? undefined : decodeTex(raw).trim().split('/')[0];
   const match = date ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date) : null;
   if (match) {
     draft.published = publishedFrom(match[1], match[2], match[3]);

@@ -122,8 +122,12 @@ function addressesIn(format: ExportFormat, content: string): string[] {
       const columns = ['url', 'canonicalUrl', 'pdfUrl'].map((c) => header.indexOf(c));
       return rows.flatMap((row) => columns.map((i) => row[i])).filter(Boolean);
     }
-    case 'bibtex':
-      return [...content.matchAll(/^\s*(?:url|howpublished)\s*=\s*\{(.*)\},?\s*$/gim)].map((m) => m[1].replace(/^\\url\{|\}$/g, ''));
+    case 'bibtex': {
+      const urls = [...content.matchAll(/^\s*(?:url|verba)\s*=\s*\{(.*)\},?\s*$/gim)].map((m) => m[1]);
+      // file = {:https\://…:PDF} (JabRef's form: description, path, type; ":" escaped).
+      const files = [...content.matchAll(/^\s*file\s*=\s*\{:(.*):PDF\},?\s*$/gim)].map((m) => m[1].replace(/\\([\\:;])/g, '$1'));
+      return [...urls, ...files];
+    }
     case 'ris':
       return [...content.matchAll(/^(?:UR|L1|L2|L3|L4|LK)  - (.*)$/gm)].map((m) => m[1].replace(/\r$/, ''));
   }
