@@ -25,3 +25,21 @@ export const BYLINE_LINE = new RegExp(`^\\s*(?:(?:${alternatives(BYLINE_PREFIXES
 
 /** The prefix itself, before a capitalised name, to be cut ("Erstellt von Andri Bryner" → "Andri Bryner"). */
 export const BYLINE_PREFIX = new RegExp(`^\\s*(?:${alternatives(BYLINE_PREFIXES)})\\s+(?=\\p{Lu})`, 'u');
+
+/**
+ * Names of a site's sections and listings in nl/en/de ("Pressemitteilungen", "Nieuws", "Reden"):
+ * as a page's heading or declared title they name the section above the item, not the item.
+ */
+export const SECTION_NAMES = new Set([
+  'nieuws', 'nieuwsberichten', 'persberichten', 'persbericht', 'publicaties', 'toespraken', 'actueel', 'berichten', 'blog', 'blogs',
+  'news', 'press releases', 'press release', 'publications', 'speeches', 'latest news', 'media releases', 'articles', 'insights',
+  'pressemitteilungen', 'pressemitteilung', 'medienmitteilungen', 'medienmitteilung', 'pressemeldungen', 'presse', 'nachrichten',
+  'aktuelles', 'meldungen', 'fachmeldungen', 'reden', 'publikationen', 'neuigkeiten', 'mitteilungen', 'magazin', 'beiträge', 'beitraege',
+]);
+
+/** "Pressemitteilungen", "Pressemeldungen des Deutschen Caritasverbandes": a section's name (text folded). */
+export function isSectionName(folded: string): boolean {
+  if (SECTION_NAMES.has(folded)) return true;
+  const match = /^(\S+)\s+(?:des|der|von|vom|van|of|the)\s/.exec(folded);
+  return Boolean(match && SECTION_NAMES.has(match[1]) && folded.split(' ').length <= 6);
+}

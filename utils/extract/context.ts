@@ -8,7 +8,8 @@ import { indexJsonLd, type JsonLdIndex } from './jsonld';
 import { findLabels, type LabelIndex } from './labels';
 import { indexMeta, type MetaIndex } from './meta';
 import { findRelatedBlocks } from './related-blocks';
-import { cleanText, textOf } from './text';
+import { isSectionName } from '@/utils/detect/vocabulary';
+import { cleanText, fold, textOf } from './text';
 import { absoluteUrl } from './urls';
 
 export interface ExtractionContext {
@@ -91,7 +92,7 @@ export function createContext(doc: Document, url: string, options: ExtractOption
     jsonLd: indexJsonLd(elementsByTag(elements, 'script')),
     labels: findLabels(doc, (el) => relatedBlocks.some((block) => block.contains(el)), elements.labelCandidates),
     heading,
-    headingText: textOf(heading, 500),
+    headingText: headingTextOf(heading),
     docTitle: options.ignoreHead ? '' : cleanText(doc.querySelector('head title, title')?.textContent ?? '', 500),
     relatedBlocks,
     isElsewhere,
@@ -110,17 +111,47 @@ export function createContext(doc: Document, url: string, options: ExtractOption
   };
 }
 
+/** Screen-reader-only headings ("Zoll" above the logo) are no item's heading. */
+const HIDDEN = /(?:^|\s)(?:aural|sr-only|visually-hidden|screen-reader-text|is-hidden|hidden|invisible|element-invisible)(?:\s|$)/;
+
+/** An h1 that can be the item's: visible, with text, not a section's name ("Pressemitteilungen"). */
+function candidate(el: Element): boolean {
+  const text = textOf(el, 80);
+  return Boolean(text) && !HIDDEN.test(el.getAttribute('class') ?? '') && !isSectionName(fold(text));
+}
+
 /** The page's main heading: the h1 in main/article, else the first h1 outside headers, else the first. */
 function mainHeading(all: Element[]): Element | null {
   // An ancestor test per h1: descendant selectors are slow in some DOMs.
   const count = Math.min(all.length, 20);
   for (let i = 0; i < count; i++) {
-    if (all[i].closest('main, [role="main"], article') && textOf(all[i], 10)) return all[i];
+    if (all[i].closest('main, [role="main"], article') && candidate(all[i])) return all[i];
   }
   for (let i = 0; i < count; i++) {
-    if (textOf(all[i], 10) && !all[i].closest('header[role="banner"], .site-header, nav')) return all[i];
+    if (candidate(all[i]) && !all[i].closest('header[role="banner"], .site-header, nav')) return all[i];
   }
   return all.length ? all[0] : null;
+}
+
+/** A date run into the heading ("1. Februar 2022 Bundesministerin …", "24.01.2022 Title"). */
+const LEADING_DATE = /^\s*(?:\d{1,2}\.\s*\p{L}+\.?\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2})\s*[|:–—-]?\s+(?=\p{L})/u;
+
+/** Text of a small element, leaving out <style> and <script> (CSS-in-JS puts them inside headings). */
+function textWithoutStyles(node: Node, budget: { left: number }): string {
+  if (budget.left-- <= 0) return '';
+  if (node.nodeType === 3) return node.nodeValue ?? '';
+  if (node.nodeType !== 1 || /^(?:style|script|noscript|template)$/i.test(node.nodeName)) return '';
+  let out = '';
+  for (let child = node.firstChild; child && out.length < 2_000; child = child.nextSibling) out += textWithoutStyles(child, budget);
+  return out;
+}
+
+/** The heading's text without styles or scripts inside it and without a date run into it. */
+function headingTextOf(heading: Element | null): string {
+  if (!heading) return '';
+  let text = textOf(heading, 500);
+  if (heading.querySelector('style, script')) text = cleanText(textWithoutStyles(heading, { left: 2_000 }), 500);
+  return text.replace(LEADING_DATE, '');
 }
 
 /** The short line just above the main heading (or its wrapper). */

@@ -1,8 +1,10 @@
 /** Field: the publication's own title, without site-name suffixes. */
 import { firstRule, type ExtractionContext, type Rule } from './context';
-import { firstMeta } from './meta';
+import { allMeta, firstMeta } from './meta';
 import { mainValue, namesOf } from './jsonld';
 import { publisherForHost } from '@/utils/publishers';
+import { isSectionName } from '@/utils/detect/vocabulary';
+import { extractAuthors } from './authors-field';
 import { cleanText, fold } from './text';
 
 /** Separators between title parts, with spaces around ("Title | Site", "Title - Site"). */
@@ -22,6 +24,14 @@ export function stripSiteName(raw: string, siteNames: string[]): string {
   // Compared without spaces too: "Adviesraad Internationale Vraagstukken" is adviesraadinternationalevraagstukken.nl.
   const squash = (value: string) => fold(value).replace(/ /g, '');
   const names = new Set(siteNames.map(squash).filter(Boolean));
+  // A site name that itself holds a separator ("AOC media - Analyse Opinion Critique"): cut it whole.
+  for (const name of siteNames) {
+    if (!SEPARATOR.test(name) || name.length < 4) continue;
+    const at = title.toLowerCase().lastIndexOf(name.toLowerCase());
+    if (at > 0 && at + name.length === title.length && SEPARATOR.test(title.slice(Math.max(0, at - 4), at + 1))) {
+      return title.slice(0, at).replace(/\s+[|\-–—\\/>»·•:]\s*$/, '').trim();
+    }
+  }
   const parts = titleParts(title);
   if (parts.length < 2 || !names.size) return title;
   const kept = parts.filter((part) => !names.has(squash(part)));
@@ -171,13 +181,59 @@ const METADATA_RULES: Rule<string>[] = [
   },
 ];
 
+/** Entities a CMS encoded twice ("Olive &#038; Herb", "Fisch &amp; Fang"): the characters. */
+const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ', bull: '•', ndash: '–', mdash: '—', hellip: '…', laquo: '«', raquo: '»', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“' };
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/**
+ * The item's own heading against a declared title: the declared title with the heading inside it
+ * and a site name, section or kicker around it ("Titel : 31.10.2023", "Titel › Blog") is the
+ * heading; a declared title that is a reworded heading (most of its words) gives way to the heading
+ * the reader sees. A heading that shares little with it is a section's ("Pressemitteilungen"): the
+ * declared title stays.
+ */
+/** Whether the page names `folded` as its author (meta author, or the byline the extractor reads). */
+function namesAnAuthor(ctx: ExtractionContext, folded: string): boolean {
+  const words = folded.split(' ').length;
+  if (words < 2 || words > 5) return false;
+  return [...allMeta(ctx.meta, 'author'), ...extractAuthors(ctx)].some((name) => fold(name) === folded);
+}
+
+function preferHeading(ctx: ExtractionContext, declared: string): string {
+  const heading = ctx.headingText;
+  if (!heading || heading.length < 4 || words(heading) > 40) return declared;
+  const h = fold(heading);
+  const d = fold(declared);
+  if (!h || h === d) return declared;
+  // A kicker run into the heading's text ("Open ProgressWhy collaborative …"): the declared title.
+  if (h.includes(d)) return declared;
+  if (d.includes(h) && words(h) >= 2) {
+    // "Title | Author": an opinion piece names its writer in the title on purpose.
+    const rest = d.replace(h, ' ').trim();
+    if (namesAnAuthor(ctx, rest)) return declared;
+    // The heading is the start of a longer declared title without a separator: the title goes on.
+    const after = declared.slice(declared.toLowerCase().indexOf(heading.toLowerCase()) + heading.length);
+    if (after && !/^\s*(?:[|\-–—\\/>»›·•:]|\s-)/.test(after) && d.startsWith(h)) return declared;
+    return heading;
+  }
+  return overlap(heading, declared) >= 0.6 ? heading : declared;
+}
+
 export function extractTitle(ctx: ExtractionContext): string | undefined {
   const names = siteNames(ctx);
   // What the publisher declares is taken as written, only the site's own name removed.
   const declared = firstRule(ctx, METADATA_RULES.map((rule) => (c: ExtractionContext) => {
     const raw = rule(c);
-    return raw === undefined ? undefined : headingWithin(stripSiteName(raw, names), c.headingText);
-  }), (value) => value.length >= 2);
-  if (declared) return declared;
+    return raw === undefined ? undefined : headingWithin(stripSiteName(decodeEntities(raw), names), c.headingText);
+  }), (value) => value.length >= 2 && !isSectionName(fold(value)));
+  if (declared) return preferHeading(ctx, declared);
   return firstRule(ctx, [headingIsTitlePart, headingWithinTitle, documentTitle, (c) => c.headingText], (value) => value.length >= 2);
 }

@@ -40,8 +40,8 @@ describe('title', () => {
     expect(extract(html, 'https://www.cpb.nl/x')?.title).toBe('Effecten van een CO2-heffing voor de industrie');
   });
 
-  it('keeps a declared title as written when the addition is long (an author, not a site)', () => {
-    const html = page('<meta property="og:title" content="Whale strandings worry tribes | Eleanor Ainge Roy">', '<main><h1>Whale strandings worry tribes</h1></main>');
+  it('keeps a declared title as written when the addition is the author the page names (not a site)', () => {
+    const html = page('<meta property="og:title" content="Whale strandings worry tribes | Eleanor Ainge Roy">', '<main><h1>Whale strandings worry tribes</h1><p class="byline">By Eleanor Ainge Roy</p></main>');
     expect(extract(html)?.title).toBe('Whale strandings worry tribes | Eleanor Ainge Roy');
   });
 

@@ -69,3 +69,25 @@ describe('dates in visible text', () => {
     expect(extract(page(head, `<main><h1>Neue Regeln</h1>${INTRO}<span class="date">5. Dezember 2020</span></main>`))?.published).toBe('2021-11');
   });
 });
+
+describe('titles: the item’s own heading', () => {
+  it('the visible heading over a reworded og:title; a kicker run into the heading keeps the declared title', () => {
+    const head = '<meta property="og:title" content="Brexit: Nervenkrieg geht in nächste Runde">';
+    expect(extract(page(head, `<main><h1>Der Nervenkrieg um den Brexit geht in die nächste Runde</h1>${INTRO}</main>`))?.title).toBe('Der Nervenkrieg um den Brexit geht in die nächste Runde');
+    const kicker = '<meta property="og:title" content="Why collaborative thinking beats individual smarts">';
+    expect(extract(page(kicker, `<main><h1><span>Open Progress</span>Why collaborative thinking beats individual smarts</h1>${INTRO}</main>`))?.title).toBe('Why collaborative thinking beats individual smarts');
+  });
+
+  it('a section name is neither the heading nor the title', () => {
+    const head = '<title>Impfen und Boostern ist bis Ende Februar möglich</title><meta property="og:title" content="Medienmitteilungen">';
+    expect(extract(page(head, `<main><h1>Medienmitteilungen</h1>${INTRO}</main>`))?.title).toBe('Impfen und Boostern ist bis Ende Februar möglich');
+    const item = '<title>Zoll online - Fachmeldungen - Verkündung des Gesetzes</title>';
+    expect(extract(page(item, `<h1 class="aural">Zoll</h1><h1>Fachmeldungen</h1><main><h1>Verkündung des Gesetzes</h1>${INTRO}</main>`))?.title).toBe('Verkündung des Gesetzes');
+  });
+
+  it('a site name holding a separator is cut whole; entities a CMS encoded twice are decoded', () => {
+    const head = '<meta property="og:site_name" content="AOC media - Analyse Opinion Critique"><meta property="og:title" content="La retraite est un archaïsme | AOC media - Analyse Opinion Critique">';
+    expect(extract(page(head, `<main><h2>Société</h2>${INTRO}</main>`))?.title).toBe('La retraite est un archaïsme');
+    expect(extract(page('<meta property="og:title" content="Olive &amp;#038; Herb Focaccia Bread">', `<main>${INTRO}</main>`))?.title).toBe('Olive & Herb Focaccia Bread');
+  });
+});
