@@ -12,6 +12,8 @@ export default defineConfig({
   // Preact through esbuild's automatic JSX runtime: no React compat layer, no Babel.
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    // The import worker (utils/stores/import-worker.ts) loads citation-js on demand: a module worker.
+    worker: { format: 'es' },
     resolve: {
       // citation-js (BibTeX/RIS) imports fetch libraries for DOI look-ups Leesmap never makes;
       // a stand-in that throws keeps network code out of the bundle (utils/export/README.md).

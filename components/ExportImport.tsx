@@ -1,13 +1,12 @@
 /**
  * Export (Leesmap JSON, CSL-JSON, BibTeX, RIS, CSV) as a file download made in the page, and import
- * of a chosen file (Leesmap JSON, CSL-JSON, BibTeX, RIS, recognised from its content): read and
- * validated in the page, written by the background ('page/import'). State and work live in
- * utils/stores/transfer.ts; these components only wire it to controls.
+ * of a chosen file (Leesmap JSON, CSL-JSON, BibTeX, RIS, recognised from its content): read,
+ * validated and previewed in the page, written when the reader confirms, undoable once. State and
+ * work live in utils/stores/transfer.ts; these components only wire it to controls.
  */
-import { useMemo, useRef } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { formatNumber, t, type MessageKey } from '@/utils/i18n';
 import type { SavedPublication } from '@/utils/publication';
-import type { Send } from '@/utils/stores/reading-list';
 import {
   createExportStore,
   createImportStore,
@@ -16,8 +15,39 @@ import {
   PAGE_EXPORT_FORMATS,
   type ExportedFile,
   type ImportMode,
+  type ImportPorts,
+  type ImportStore,
   type PageExportFormat,
 } from '@/utils/stores/transfer';
+
+/** How the preview names a record's fields. */
+const FIELD_LABELS: Record<string, MessageKey> = {
+  title: 'fieldTitle',
+  subtitle: 'fieldSubtitle',
+  authors: 'fieldAuthors',
+  published: 'fieldPublished',
+  year: 'fieldYear',
+  publisher: 'fieldPublisher',
+  type: 'fieldType',
+  themes: 'fieldThemes',
+  keywords: 'fieldKeywords',
+  summary: 'fieldSummary',
+  language: 'fieldLanguage',
+  related: 'fieldRelated',
+  pdfUrl: 'fieldPdf',
+  url: 'fieldAddress',
+  canonicalUrl: 'fieldAddress',
+  doi: 'fieldIdentifiers',
+  isbn: 'fieldIdentifiers',
+  tags: 'fieldTags',
+  notes: 'fieldNotes',
+  status: 'fieldStatus',
+  starred: 'starred',
+};
+
+function fieldList(fields: string[]): string {
+  return [...new Set(fields.map((field) => (FIELD_LABELS[field] ? t(FIELD_LABELS[field]) : field)))].join(', ');
+}
 
 function download({ filename, mimeType, content }: ExportedFile) {
   const url = URL.createObjectURL(new Blob([content], { type: `${mimeType};charset=utf-8` }));
@@ -79,8 +109,9 @@ export function ExportPanel({
   );
 }
 
-export function ImportPanel({ send, idPrefix }: { send: Send; idPrefix: string }) {
-  const store = useMemo(() => createImportStore({ send }), [send]);
+export function ImportPanel({ ports, idPrefix }: { ports: ImportPorts; idPrefix: string }) {
+  const store = useMemo(() => createImportStore({ ports }), [ports]);
+  useEffect(() => void store.start(), [store]);
   const mode = store.mode.value;
   const setMode = (next: ImportMode) => (store.mode.value = next);
   const problems = store.problems.value;
@@ -104,22 +135,25 @@ export function ImportPanel({ send, idPrefix }: { send: Send; idPrefix: string }
       <fieldset>
         <legend>{t('importMode')}</legend>
         <label class="option">
-          <input type="radio" name={`${idPrefix}-import-mode`} checked={mode === 'merge'} onChange={() => setMode('merge')} />
+          <input type="radio" data-testid="import-mode-merge" name={`${idPrefix}-import-mode`} checked={mode === 'merge'} onChange={() => setMode('merge')} />
           {t('importMerge')}
         </label>
         <label class="option">
-          <input type="radio" name={`${idPrefix}-import-mode`} checked={mode === 'replace'} onChange={() => setMode('replace')} />
+          <input type="radio" data-testid="import-mode-replace" name={`${idPrefix}-import-mode`} checked={mode === 'replace'} onChange={() => setMode('replace')} />
           {t('importReplace')}
         </label>
       </fieldset>
-      <button
-        type="button"
-        data-testid="import-button"
-        disabled={!store.file.value || store.busy.value}
-        onClick={() => void store.importNow()}
-      >
-        {t('importButton')}
-      </button>
+      <div class="inline-row">
+        <button type="button" data-testid="import-button" disabled={!store.file.value || store.busy.value} onClick={() => void store.check()}>
+          {t('importCheck')}
+        </button>
+        {store.canUndo.value && (
+          <button type="button" data-testid="import-undo" disabled={store.busy.value} onClick={() => void store.undo()}>
+            {t('importUndo')}
+          </button>
+        )}
+      </div>
+      <ImportPreviewBox store={store} />
       <div role="status" data-testid="import-status">
         <p class={problems.length ? 'error small' : 'muted small'}>{store.message.value}</p>
         {problems.length > 0 && (
@@ -131,5 +165,30 @@ export function ImportPanel({ send, idPrefix }: { send: Send; idPrefix: string }
         )}
       </div>
     </section>
+  );
+}
+
+/** What the import would change, and the reader's go-ahead: nothing is written before it. */
+function ImportPreviewBox({ store }: { store: ImportStore }) {
+  const plan = store.pending.value;
+  if (!plan) return null;
+  const changed = Object.keys(plan.changedFields);
+  return (
+    <div class="notice" data-testid="import-preview">
+      <div>
+        <p>{t('importPreview', t(FORMAT_LABELS[plan.format]), formatNumber(plan.added), formatNumber(plan.updated), formatNumber(plan.unchanged))}</p>
+        {changed.length > 0 && <p class="small">{t('importPreviewFields', fieldList(changed))}</p>}
+        {plan.removed > 0 && <p class="small error">{t('importPreviewRemoved', formatNumber(plan.removed))}</p>}
+        {plan.lacking.length > 0 && <p class="small muted">{t('importPreviewLacking', fieldList(plan.lacking))}</p>}
+        <div class="inline-row">
+          <button type="button" class="primary" data-testid="import-confirm" disabled={store.busy.value} onClick={() => void store.confirm()}>
+            {plan.mode === 'replace' ? t('importConfirmReplace', formatNumber(plan.removed)) : t('importConfirm')}
+          </button>
+          <button type="button" data-testid="import-cancel" disabled={store.busy.value} onClick={store.cancel}>
+            {t('importCancel')}
+          </button>
+        </div>
+      </div>
+    </div>
   );
 }

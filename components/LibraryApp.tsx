@@ -9,6 +9,7 @@ import { formatNumber, t } from '@/utils/i18n';
 import { READING_STATUSES, type ReadingStatus, type SavedPublication } from '@/utils/publication';
 import { safeHttpUrl } from '@/utils/sanitize';
 import type { ReadingListStore, Send } from '@/utils/stores/reading-list';
+import type { ImportPorts } from '@/utils/stores/transfer';
 import { EditDialog } from './EditDialog';
 import { ExportPanel, ImportPanel } from './ExportImport';
 import { statusLabel } from './labels';
@@ -21,12 +22,16 @@ export const LIBRARY_ROW_HEIGHT = 76;
 export interface LibraryAppProps {
   store: ReadingListStore;
   send: Send;
+  /** How an import reaches the list (utils/stores/extension.ts `importPorts`). */
+  importPorts: ImportPorts;
+  /** The whole list from the database: what an export without a selection writes. */
+  wholeList: () => Promise<SavedPublication[]>;
   /** Opens a publication's address (only http/https ever reach this). */
   open: (url: string) => void;
   confirm: (question: string) => boolean;
 }
 
-export function LibraryApp({ store, send, open, confirm }: LibraryAppProps) {
+export function LibraryApp({ store, send, importPorts, wholeList, open, confirm }: LibraryAppProps) {
   const selected = useSignal<ReadonlySet<string>>(new Set());
   const [active, setActive] = useState(0);
   const [editing, setEditing] = useState<SavedPublication | undefined>();
@@ -215,9 +220,9 @@ export function LibraryApp({ store, send, open, confirm }: LibraryAppProps) {
           <div class="library-panels">
             <ExportPanel
               idPrefix="library"
-              records={() => (selectedIds.length ? results.filter((r) => selected.peek().has(r.id)) : results)}
+              records={() => (selectedIds.length ? results.filter((r) => selected.peek().has(r.id)) : wholeList())}
             />
-            <ImportPanel idPrefix="library" send={send} />
+            <ImportPanel idPrefix="library" ports={importPorts} />
           </div>
         </main>
       </div>

@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { SavedPublication } from '@/utils/publication';
 import type { Settings } from '@/utils/settings';
-import type { Send } from '@/utils/stores/reading-list';
+import type { ImportPorts } from '@/utils/stores/transfer';
 import { ExportPanel, ImportPanel } from './ExportImport';
 
 export interface OptionsAppProps {
@@ -15,11 +15,13 @@ export interface OptionsAppProps {
   update: (changes: Partial<Settings>) => Promise<Settings>;
   requestAllSites: () => Promise<boolean>;
   /** The whole list, once loaded. */
+  /** The whole list from the database: what the export writes. */
   records: () => Promise<SavedPublication[]>;
-  send: Send;
+  /** How an import reaches the list (utils/stores/extension.ts `importPorts`). */
+  importPorts: ImportPorts;
 }
 
-export function OptionsApp({ settings: initial, update, requestAllSites, records, send }: OptionsAppProps) {
+export function OptionsApp({ settings: initial, update, requestAllSites, records, importPorts }: OptionsAppProps) {
   const [settings, setSettings] = useState(initial);
   const [message, setMessage] = useState('');
   const apply = async (changes: Partial<Settings>) => {
@@ -104,7 +106,7 @@ export function OptionsApp({ settings: initial, update, requestAllSites, records
       </p>
       <h2>{t('optionsBackup')}</h2>
       <ExportPanel idPrefix="options" records={records} label={t('exportScopeAll')} />
-      <ImportPanel idPrefix="options" send={send} />
+      <ImportPanel idPrefix="options" ports={importPorts} />
       <p class="muted small">{t('optionsPrivacy')}</p>
     </div>
   );

@@ -71,10 +71,11 @@ export interface PageToBackground {
   'page/list': { request: Record<string, never>; response: SavedPublication[] };
   'page/theme-counts': { request: Record<string, never>; response: Array<{ theme: string; count: number }> };
   'page/catalog': { request: { limit?: number }; response: CatalogEntry[] };
-  'page/import': {
-    request: { records: SavedPublication[]; mode: 'merge' | 'replace' };
-    response: { added: number; updated: number };
-  };
+  /**
+   * An extension page imported into the list or undid an import (it writes that itself, through
+   * utils/db in one transaction): rebuild suggestions, tell open pages, update badges.
+   */
+  'page/imported': { request: Record<string, never>; response: { ok: true } };
   /** Ranked suggestions with their reasons, from the background's incremental engine. */
   'page/suggestions': { request: { limit?: number }; response: Suggestion[] };
   'page/dismiss-suggestion': { request: { id: string }; response: { ok: true } };
@@ -113,7 +114,7 @@ const PAGE_TYPES: ReadonlySet<string> = new Set<keyof PageToBackground>([
   'page/list',
   'page/theme-counts',
   'page/catalog',
-  'page/import',
+  'page/imported',
   'page/suggestions',
   'page/dismiss-suggestion',
   'page/dismissed',

@@ -1,6 +1,5 @@
 import {
   deletePublications,
-  importPublications,
   listCatalog,
   listDismissed,
   listPublications,
@@ -116,13 +115,11 @@ export const handlers: Handlers = {
     return listCatalog(await database(), typeof limit === 'number' ? limit : undefined);
   },
 
-  async 'page/import'({ records, mode }) {
-    if (!Array.isArray(records) || (mode !== 'merge' && mode !== 'replace')) invalid('import');
-    const result = await importPublications(await database(), records, mode);
+  async 'page/imported'() {
     suggestionsReset();
     broadcastListChanged([]);
     await refreshBadges();
-    return result;
+    return { ok: true };
   },
 
   async 'page/suggestions'({ limit }) {

@@ -3,7 +3,7 @@ import '@/components/styles.css';
 import { LibraryApp } from '@/components/LibraryApp';
 import { interfaceLanguage, setInterfaceLanguage, t } from '@/utils/i18n';
 import { getSettings, onSettingsChanged } from '@/utils/settings';
-import { databaseSource, onListChanged, send } from '@/utils/stores/extension';
+import { databaseSource, importPorts, onListChanged, send, wholeList } from '@/utils/stores/extension';
 import { markFirstListPaint } from '@/utils/stores/paint-mark';
 import { createReadingListStore } from '@/utils/stores/reading-list';
 
@@ -26,6 +26,8 @@ async function start() {
     <LibraryApp
       store={list}
       send={send}
+      importPorts={importPorts()}
+      wholeList={wholeList}
       open={(url) => void browser.tabs.create({ url })}
       confirm={(question) => window.confirm(question)}
     />,

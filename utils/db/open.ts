@@ -52,7 +52,7 @@ export interface LeesmapDB extends DBSchema {
   };
   /**
    * v3: what the last import changed, to undo it in one step: a `meta` row (the import's ids that
-   * were new) and `record:<id>` rows holding each record as it was before the import.
+   * were new) and `records:<n>` rows holding the records it replaced, as they were before it.
    */
   undo: {
     key: string;
@@ -67,7 +67,7 @@ export interface LeesmapDB extends DBSchema {
 
 export type UndoRow =
   | { key: 'meta'; at: number; mode: 'merge' | 'replace'; added: string[]; restored: number }
-  | { key: string; record: StoredPublication };
+  | { key: string; records: StoredPublication[] };
 
 export interface ThemeCount {
   theme: string;

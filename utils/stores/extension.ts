@@ -3,10 +3,20 @@
  * speed with 10,000 records; the background stays the only writer), changes through messages, and
  * the background's change notices. Falls back to messages when the database can't be opened here.
  */
-import { createLeesmapConnection, getPublication, listPublications, listPublicationsPage } from '@/utils/db';
+import {
+  createLeesmapConnection,
+  getPublication,
+  importPublications,
+  lastImport,
+  listPublications,
+  listPublicationsPage,
+  previewImport,
+  undoLastImport,
+} from '@/utils/db';
 import { sendMessage, type MessageType, type RequestOf, type ResponseOf } from '@/utils/messages';
 import type { SavedPublication } from '@/utils/publication';
 import type { ReadingListSource, Send } from './reading-list';
+import { parseInWorker, type ImportPorts } from './transfer';
 
 export const send: Send = <K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> =>
   sendMessage(type, payload);
@@ -41,8 +51,53 @@ export function databaseSource(): ReadingListSource {
   };
 }
 
-export async function openDatabase() {
-  return connection();
+/** The whole list, straight from the database: what an export writes, never what a screen shows. */
+export async function wholeList(): Promise<SavedPublication[]> {
+  try {
+    return await listPublications(await connection());
+  } catch {
+    return send('page/list', {});
+  }
+}
+
+/** Marks an import as begun until it ends: if the page dies meanwhile, the next visit says so. */
+const IMPORT_MARK = 'import-in-progress';
+
+/**
+ * Imports as the page writes them: through utils/db in one transaction (all or nothing, under the
+ * same merge rules as the background's writes), then the background is told the list changed.
+ */
+export function importPorts(): ImportPorts {
+  return {
+    parse: parseInWorker,
+    async preview(records, mode, readerFields) {
+      return previewImport(await connection(), records, mode, { readerFields });
+    },
+    async write(records, mode, readerFields) {
+      await browser.storage.local.set({ [IMPORT_MARK]: Date.now() });
+      try {
+        return await importPublications(await connection(), records, mode, { readerFields });
+      } finally {
+        await browser.storage.local.remove(IMPORT_MARK);
+        // The background rebuilds suggestions and badges meanwhile; the reader need not wait for it.
+        void send('page/imported', {}).catch(() => {});
+      }
+    },
+    async undo() {
+      const result = await undoLastImport(await connection());
+      void send('page/imported', {}).catch(() => {});
+      return result;
+    },
+    async lastImport() {
+      return lastImport(await connection());
+    },
+    async interrupted() {
+      const stored = await browser.storage.local.get(IMPORT_MARK);
+      if (stored[IMPORT_MARK] === undefined) return false;
+      await browser.storage.local.remove(IMPORT_MARK);
+      return true;
+    },
+  };
 }
 
 /** Calls `listener` with the changed ids whenever the background reports a list change. */

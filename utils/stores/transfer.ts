@@ -4,25 +4,29 @@
  * need, loads only when one of those is used (utils/export imports it on demand).
  *
  * `createExportStore` and `createImportStore` hold the panels' state as signals and do the work
- * in actions, so tests drive them without rendering. Import is all or nothing: the whole file is read and validated
- * here before one 'page/import' message writes it; a bad file sends nothing and the reader sees
- * each problem with its record and field, framed in their language.
+ * in actions, so tests drive them without rendering. An import is read and validated here, then
+ * previewed (how many records are new, updated, unchanged or go, and which fields change) and
+ * written only when the reader confirms: by the page itself, through utils/db in one transaction
+ * under the same merge rules (no message size limit for a 100,000-record backup), and it can be
+ * undone once. A bad file writes nothing and the reader sees each problem with its record and
+ * field, framed in their language.
  */
 import { batch, signal } from '@preact/signals';
 import {
-  detectImportFormat,
   EXPORT_FORMATS,
   exportRecords,
   ImportError,
-  importText,
   type ExportFile,
   type ExportFormat,
   type ImportFormat,
   type ValidationIssue,
 } from '@/utils/export';
+import type { ImportPreview, ImportResult } from '@/utils/db';
+import { CARRIED_FIELDS } from '@/utils/export/fields';
 import { formatNumber, t, type MessageKey } from '@/utils/i18n';
+import { importFile, UnknownFormatError } from './import-file';
+import ImportWorker from './import-worker?worker';
 import type { SavedPublication } from '@/utils/publication';
-import type { Send } from './reading-list';
 
 export type PageExportFormat = ExportFormat;
 export type PageImportFormat = ImportFormat;
@@ -61,38 +65,15 @@ export function exportFile(records: SavedPublication[], format: PageExportFormat
   return exportRecords(records, format, now);
 }
 
-const FORMAT_BY_EXTENSION: ReadonlyArray<[RegExp, PageImportFormat]> = [
-  [/\.leesmap\.json$/i, 'leesmap-json'],
-  [/\.(csl\.)?json$/i, 'csl-json'],
-  [/\.(bib|bibtex)$/i, 'bibtex'],
-  [/\.ris$/i, 'ris'],
-];
 
-/**
- * The format of an import file: its content decides (a name can lie, and reference managers name
- * files freely); the extension is only asked when the content shows no known start.
- */
-export function detectFileFormat(text: string, fileName = ''): PageImportFormat | undefined {
-  return detectImportFormat(text) ?? FORMAT_BY_EXTENSION.find(([pattern]) => pattern.test(fileName))?.[1];
-}
+export { detectFileFormat, importFile, UnknownFormatError } from './import-file';
 
-/** Validated records from an import file, ready for 'page/import'; throws ImportError naming what is wrong. */
-export async function importFile(
-  text: string,
-  fileName = '',
-  now: number = Date.now(),
-): Promise<{ format: PageImportFormat; records: SavedPublication[] }> {
-  const format = detectFileFormat(text, fileName);
-  if (!format) throw new UnknownFormatError();
-  return importText(text, format, now);
-}
+/** Fields of a Leesmap record that `format` cannot carry, for the preview. */
+const LEESMAP_FIELDS = ['subtitle', 'authors', 'published', 'publisher', 'type', 'themes', 'keywords', 'summary', 'language', 'doi', 'isbn', 'pdfUrl', 'related', 'notes', 'tags', 'status', 'starred'] as const;
 
-/** A file that is none of the import formats, by content or by name. */
-export class UnknownFormatError extends Error {
-  constructor() {
-    super('not a Leesmap backup, CSL-JSON, BibTeX or RIS file');
-    this.name = 'UnknownFormatError';
-  }
+export function lackingFields(format: PageImportFormat): string[] {
+  const carried = new Set<string>(CARRIED_FIELDS[format]);
+  return LEESMAP_FIELDS.filter((field) => !carried.has(field));
 }
 
 /** One problem as the reader reads it: "Record 3, field year: must be a whole number…". */
@@ -161,60 +142,182 @@ export function createExportStore({ records, download, now = Date.now }: ExportS
   return { format, busy, message, failed, exportNow };
 }
 
+/**
+ * How an import reaches the list: `utils/stores/extension.ts` wires these to the database (the
+ * page writes in one transaction) and tells the background; tests pass fakes.
+ */
+export interface ImportPorts {
+  preview(records: SavedPublication[], mode: ImportMode, readerFields: boolean): Promise<ImportPreview>;
+  write(records: SavedPublication[], mode: ImportMode, readerFields: boolean): Promise<ImportResult>;
+  undo(): Promise<{ removed: number; restored: number }>;
+  /** The last import that can be undone, if any. */
+  lastImport(): Promise<{ at: number } | undefined>;
+  /** An import that began and never ended (the page was closed or crashed while writing). */
+  interrupted(): Promise<boolean>;
+  /** Reads a file into records; the extension does it in a worker (`parseInWorker`). Default: here. */
+  parse?: (text: string, name: string, now: number) => Promise<{ format: PageImportFormat; records: SavedPublication[] }>;
+}
+
 export interface ImportStoreOptions {
-  send: Send;
+  ports: ImportPorts;
   now?: () => number;
 }
 
-export function createImportStore({ send, now = Date.now }: ImportStoreOptions) {
+/**
+ * `importFile` in a Web Worker (utils/stores/import-worker.ts): a 20,000-entry RIS file or a
+ * 100,000-record backup is parsed and checked without freezing the page. One worker per file.
+ */
+export function parseInWorker(text: string, name: string, now: number): Promise<{ format: PageImportFormat; records: SavedPublication[] }> {
+  return new Promise((resolve, reject) => {
+    const worker = new ImportWorker();
+    worker.onmessage = (event: MessageEvent) => {
+      worker.terminate();
+      const reply = event.data as { ok: boolean; format?: PageImportFormat; records?: SavedPublication[]; issues?: ValidationIssue[]; unknownFormat?: boolean; error?: string };
+      if (reply.ok && reply.format && reply.records) resolve({ format: reply.format, records: reply.records });
+      else if (reply.issues) reject(new ImportError(reply.issues));
+      else if (reply.unknownFormat) reject(new UnknownFormatError());
+      else reject(new Error(reply.error ?? 'the file could not be read'));
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(event.message || 'the file could not be read'));
+    };
+    worker.postMessage({ text, name, now });
+  });
+}
+
+/** What the reader confirms: the counts, the fields that change, and what the file's format cannot carry. */
+export interface PendingImport extends ImportPreview {
+  format: PageImportFormat;
+  mode: ImportMode;
+  /** Leesmap fields the file's format does not carry: left as they are in the list. */
+  lacking: string[];
+}
+
+export function createImportStore({ ports, now = Date.now }: ImportStoreOptions) {
+  const parse = ports.parse ?? importFile;
   const file = signal<ImportSource | undefined>(undefined);
   const mode = signal<ImportMode>('merge');
   const busy = signal(false);
   const message = signal('');
   /** Each problem of a refused file, as text; empty when the last import went well. */
   const problems = signal<string[]>([]);
+  const pending = signal<PendingImport | undefined>(undefined);
+  const canUndo = signal(false);
+  let records: SavedPublication[] = [];
 
   function chooseFile(next: ImportSource | undefined): void {
     batch(() => {
       file.value = next;
       message.value = '';
       problems.value = [];
+      pending.value = undefined;
     });
   }
 
-  /** Reads, validates and sends the chosen file; true when the list was changed. */
-  async function importNow(): Promise<boolean> {
+  async function refreshUndo(): Promise<void> {
+    canUndo.value = (await ports.lastImport().catch(() => undefined)) !== undefined;
+  }
+
+  /** On opening the panel: whether an import was cut off, and whether one can be undone. */
+  async function start(): Promise<void> {
+    if (await ports.interrupted().catch(() => false)) message.value = t('importInterrupted');
+    await refreshUndo();
+  }
+
+  /** Reads and validates the chosen file and shows what importing it would change; writes nothing. */
+  async function check(): Promise<boolean> {
     const chosen = file.peek();
     if (!chosen || busy.peek()) return false;
     batch(() => {
       busy.value = true;
       message.value = t('importWorking');
       problems.value = [];
+      pending.value = undefined;
     });
     try {
       if (chosen.size > MAX_IMPORT_BYTES) {
-        throw new ImportError([
-          { index: -1, field: chosen.name, message: `is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` },
-        ]);
+        throw new ImportError([{ index: -1, field: chosen.name, message: `is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` }]);
       }
-      const { format, records } = await importFile(await chosen.text(), chosen.name, now());
-      const { added, updated } = await send('page/import', { records, mode: mode.peek() });
-      message.value = t('importDoneFrom', t(FORMAT_LABELS[format]), formatNumber(added), formatNumber(updated));
+      const read = await parse(await chosen.text(), chosen.name, now());
+      records = read.records;
+      const readerFields = read.format === 'leesmap-json';
+      const preview = await ports.preview(records, mode.peek(), readerFields);
+      batch(() => {
+        pending.value = { ...preview, format: read.format, mode: mode.peek(), lacking: lackingFields(read.format) };
+        message.value = '';
+      });
       return true;
     } catch (e) {
-      const refused = e instanceof ImportError || e instanceof UnknownFormatError;
-      batch(() => {
-        // A refused file changed nothing; anything else (the background failing) is said as is.
-        message.value = refused ? t('importRefused') : t('importFailed', e instanceof Error ? e.message : String(e));
-        problems.value = refused ? describeImportProblems(e) : [];
-      });
+      fail(e);
       return false;
     } finally {
       busy.value = false;
     }
   }
 
-  return { file, mode, busy, message, problems, chooseFile, importNow };
+  function fail(e: unknown): void {
+    const refused = e instanceof ImportError || e instanceof UnknownFormatError;
+    batch(() => {
+      // A refused file changed nothing; a failed write changed nothing either (one transaction).
+      message.value = refused ? t('importRefused') : t('importFailed', errorMessage(e));
+      problems.value = refused ? describeImportProblems(e) : [];
+    });
+  }
+
+  /** Writes the previewed import; true when the list was changed. */
+  async function confirm(): Promise<boolean> {
+    const plan = pending.peek();
+    if (!plan || busy.peek()) return false;
+    busy.value = true;
+    message.value = t('importWriting');
+    try {
+      const result = await ports.write(records, plan.mode, plan.format === 'leesmap-json');
+      batch(() => {
+        message.value = t('importDoneFrom', t(FORMAT_LABELS[plan.format]), formatNumber(result.added), formatNumber(result.updated), formatNumber(result.unchanged));
+        pending.value = undefined;
+      });
+      records = [];
+      await refreshUndo();
+      return true;
+    } catch (e) {
+      fail(e);
+      return false;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  function cancel(): void {
+    records = [];
+    batch(() => {
+      pending.value = undefined;
+      message.value = t('importCancelled');
+    });
+  }
+
+  /** Puts the list back as it was before the last import. */
+  async function undo(): Promise<boolean> {
+    if (busy.peek()) return false;
+    busy.value = true;
+    try {
+      const { removed, restored } = await ports.undo();
+      message.value = t('importUndone', formatNumber(removed), formatNumber(restored));
+      await refreshUndo();
+      return true;
+    } catch (e) {
+      message.value = t('importFailed', errorMessage(e));
+      return false;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  return { file, mode, busy, message, problems, pending, canUndo, chooseFile, start, check, confirm, cancel, undo };
+}
+
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }
 
 export type ExportStore = ReturnType<typeof createExportStore>;

@@ -23,7 +23,7 @@ describe('acceptsSender', () => {
   it('lets a content script only report what it saw', () => {
     expect(acceptsSender('content/checked', 'content')).toBe(true);
     expect(acceptsSender('page/delete', 'content')).toBe(false);
-    expect(acceptsSender('page/import', 'content')).toBe(false);
+    expect(acceptsSender('page/imported', 'content')).toBe(false);
     expect(acceptsSender('page/list', 'content')).toBe(false);
   });
   it('lets only extension pages read and change the list', () => {

@@ -15,6 +15,16 @@ import { createReadingListStore } from '@/utils/stores/reading-list';
 import { createSuggestionsStore } from '@/utils/stores/suggestions';
 import { fakeBackground, sourceFor } from './fake-send';
 import { record } from './records';
+import type { ImportPorts } from '@/utils/stores/transfer';
+
+/** Import ports for panels these tests do not use. */
+const NO_IMPORTS: ImportPorts = {
+  preview: async () => ({ added: 0, updated: 0, unchanged: 0, removed: 0, changedFields: {} }),
+  write: async () => ({ added: 0, updated: 0, unchanged: 0, removed: 0 }),
+  undo: async () => ({ removed: 0, restored: 0 }),
+  lastImport: async () => undefined,
+  interrupted: async () => false,
+};
 
 const HOSTILE = '<img src=x onerror="globalThis.__pwned=1">';
 
@@ -152,7 +162,7 @@ describe('lists', () => {
     await list.load();
     const opened: string[] = [];
     const confirm = vi.fn(() => true);
-    render(<LibraryApp store={list} send={background.send} open={(url) => opened.push(url)} confirm={confirm} />);
+    render(<LibraryApp store={list} send={background.send} importPorts={NO_IMPORTS} wholeList={async () => list.records.peek()} open={(url) => opened.push(url)} confirm={confirm} />);
     const region = screen.getByTestId('reading-list');
     fireEvent.keyDown(region, { key: 'ArrowDown' });
     await waitFor(() => expect(document.querySelector('[aria-current="true"] [data-testid="item-title"]')?.textContent).toBe('Publicatie 2'));
@@ -177,7 +187,7 @@ describe('options', () => {
     const update = vi.fn(async (changes: object) => ({ ...DEFAULT_SETTINGS, ...changes }));
     let grant = false;
     const requestAllSites = vi.fn(async () => grant);
-    render(<OptionsApp settings={DEFAULT_SETTINGS} update={update} requestAllSites={requestAllSites} records={async () => []} send={fakeBackground().send} />);
+    render(<OptionsApp settings={DEFAULT_SETTINGS} update={update} requestAllSites={requestAllSites} records={async () => []} importPorts={NO_IMPORTS} />);
     const everywhere = screen.getByLabelText('On every site (asks the browser for permission)') as HTMLInputElement;
 
     fireEvent.click(everywhere);
@@ -194,7 +204,7 @@ describe('options', () => {
 
   it('saves auto-save and the interface language', async () => {
     const update = vi.fn(async (changes: object) => ({ ...DEFAULT_SETTINGS, ...changes }));
-    render(<OptionsApp settings={DEFAULT_SETTINGS} update={update} requestAllSites={async () => false} records={async () => []} send={fakeBackground().send} />);
+    render(<OptionsApp settings={DEFAULT_SETTINGS} update={update} requestAllSites={async () => false} records={async () => []} importPorts={NO_IMPORTS} />);
     fireEvent.click(screen.getByLabelText(/Save detected publications automatically/));
     await waitFor(() => expect(update).toHaveBeenCalledWith({ autoSave: true }));
     fireEvent.change(screen.getByLabelText('Interface language'), { target: { value: 'nl' } });

@@ -8,9 +8,35 @@ import {
   importFile,
   MAX_IMPORT_BYTES,
   type ExportedFile,
+  type ImportPorts,
   type ImportSource,
 } from '@/utils/stores/transfer';
-import { fakeBackground } from './fake-send';
+
+/** The extension's import ports over a real (fake-indexeddb) database, counting writes. */
+function dbPorts(db: LeesmapDatabase): ImportPorts & { writes: number } {
+  const ports = {
+    writes: 0,
+    preview: (records, mode, readerFields) => previewImport(db, records, mode, { readerFields }),
+    write: (records, mode, readerFields) => {
+      ports.writes++;
+      return importPublications(db, records, mode, { readerFields });
+    },
+    undo: () => undoLastImport(db),
+    lastImport: () => lastImport(db),
+    interrupted: async () => false,
+  } satisfies ImportPorts & { writes: number };
+  return ports;
+}
+import {
+  importPublications,
+  lastImport,
+  listPublications,
+  openLeesmapDB,
+  previewImport,
+  undoLastImport,
+  type LeesmapDatabase,
+} from '@/utils/db';
+import { freshIndexedDB } from '../db/helpers';
 import { record } from './records';
 
 const leren = record({
@@ -63,11 +89,12 @@ describe('BibTeX and RIS files from the list', () => {
     expect(ris.content).toContain('TI  - Leren van doen');
   });
 
-  it('keeps reader notes and tags out of citation files', async () => {
+  it('writes the reader\'s notes into citation files (BibTeX note, RIS N1) but keeps their tags and status out', async () => {
     for (const format of ['bibtex', 'ris'] as const) {
       const { content } = await exportFile([leren], format);
-      expect(content, format).not.toContain('privé');
+      expect(content, format).toContain('privé: hoofdstuk 3');
       expect(content, format).not.toContain('leesclub');
+      expect(content, format).not.toMatch(/reading/);
     }
   });
 
@@ -140,48 +167,98 @@ describe('export store', () => {
 });
 
 describe('import store', () => {
+  let db: LeesmapDatabase;
+  let ports: ImportPorts & { writes: number };
+  beforeEach(async () => {
+    db = await openLeesmapDB(freshIndexedDB());
+    ports = dbPorts(db);
+    return () => db.close();
+  });
+
+  /** Check, then confirm: what a reader does with a file they mean to import. */
+  async function importNow(store: ReturnType<typeof createImportStore>): Promise<boolean> {
+    return (await store.check()) && store.confirm();
+  }
+
   it('imports a BibTeX file in the chosen mode and names the format it recognised', async () => {
-    const background = fakeBackground([], { 'page/import': ({ records }) => ({ added: records.length, updated: 0 }) });
-    const store = createImportStore({ send: background.send });
+    const store = createImportStore({ ports });
     const { content } = await exportFile([leren, weerbaar], 'bibtex');
     store.chooseFile(fileOf(content, 'from-zotero.txt'));
     store.mode.value = 'replace';
-    expect(await store.importNow()).toBe(true);
-    expect(store.message.value).toBe('Imported from BibTeX: 2 added, 0 updated');
+    expect(await importNow(store)).toBe(true);
+    expect(store.message.value).toBe('Imported from BibTeX: 2 added, 0 updated, 0 unchanged');
     expect(store.problems.value).toEqual([]);
-    expect(background.sent).toHaveLength(1);
-    const payload = background.sent[0].payload as { mode: string; records: Array<{ title: string }> };
-    expect(background.sent[0].type).toBe('page/import');
-    expect(payload.mode).toBe('replace');
-    expect(payload.records.map((r) => r.title)).toEqual(['Leren van doen', 'Weerbare democratie']);
+    expect((await listPublications(db)).map((r) => r.title).sort()).toEqual(['Leren van doen', 'Weerbare democratie']);
+  });
+
+  it('shows what an import would change and writes nothing until the reader confirms', async () => {
+    await importPublications(db, [leren], 'merge', { readerFields: true });
+    const store = createImportStore({ ports });
+    const changed = { ...leren, summary: 'Een nieuwe samenvatting', updatedAt: leren.updatedAt + 1 };
+    store.chooseFile(fileOf((await exportFile([changed, weerbaar], 'leesmap-json')).content, 'backup.json'));
+    expect(await store.check()).toBe(true);
+    expect(store.pending.value).toMatchObject({ format: 'leesmap-json', added: 1, updated: 1, unchanged: 0, changedFields: { summary: 1 }, lacking: [] });
+    expect(ports.writes).toBe(0);
+    expect(await listPublications(db)).toHaveLength(1);
+    store.cancel();
+    expect(store.message.value).toBe('Import cancelled, nothing was changed.');
+    expect(await listPublications(db)).toHaveLength(1);
+  });
+
+  it('a BibTeX re-import says which fields the format lacks and keeps the reader\'s status, notes and tags', async () => {
+    await importPublications(db, [leren], 'merge', { readerFields: true });
+    const store = createImportStore({ ports });
+    store.chooseFile(fileOf((await exportFile([leren], 'bibtex')).content, 'lijst.bib'));
+    await store.check();
+    expect(store.pending.value?.lacking).toEqual(expect.arrayContaining(['status', 'tags']));
+    await store.confirm();
+    expect((await listPublications(db))[0]).toMatchObject({ status: 'reading', notes: 'privé: hoofdstuk 3', tags: ['leesclub'], themes: ['Sturen in netwerken'] });
+  });
+
+  it('undoes the last import once', async () => {
+    const store = createImportStore({ ports });
+    await store.start();
+    expect(store.canUndo.value).toBe(false);
+    store.chooseFile(fileOf((await exportFile([leren, weerbaar], 'leesmap-json')).content, 'backup.json'));
+    await importNow(store);
+    expect(store.canUndo.value).toBe(true);
+    expect(await store.undo()).toBe(true);
+    expect(store.message.value).toBe('Last import undone: 2 removed, 0 restored.');
+    expect(await listPublications(db)).toEqual([]);
+    expect(store.canUndo.value).toBe(false);
+  });
+
+  it('says so when the last import was cut off, and that nothing changed', async () => {
+    const store = createImportStore({ ports: { ...ports, interrupted: async () => true } });
+    await store.start();
+    expect(store.message.value).toBe('The last import did not finish (the page was closed); nothing was changed.');
   });
 
   it('imports RIS as written by reference managers', async () => {
-    const background = fakeBackground([], { 'page/import': ({ records }) => ({ added: records.length - 1, updated: 1 }) });
-    const store = createImportStore({ send: background.send });
+    const store = createImportStore({ ports });
     const ris = ['TY  - RPRT', 'TI  - Opgave AI', 'AU  - Prins, Corien', 'PY  - 2021', 'UR  - https://www.wrr.nl/opgave-ai', 'ER  - ', '',
       'TY  - JOUR', 'TI  - Weerbare democratie', 'DO  - 10.1234/wrr.2022', 'ER  - ', ''].join('\n');
     store.chooseFile(fileOf(ris, 'export.ris'));
-    expect(await store.importNow()).toBe(true);
-    expect(store.message.value).toBe('Imported from RIS: 1 added, 1 updated');
-    const { records } = background.sent[0].payload as { records: Array<{ title: string; authors: string[]; url: string }> };
+    expect(await importNow(store)).toBe(true);
+    expect(store.message.value).toBe('Imported from RIS: 2 added, 0 updated, 0 unchanged');
+    const records = (await listPublications(db)).sort((a, b) => a.title.localeCompare(b.title));
     expect(records.map((r) => [r.title, r.authors, r.url])).toEqual([
       ['Opgave AI', ['Corien Prins'], 'https://www.wrr.nl/opgave-ai'],
       ['Weerbare democratie', [], 'https://doi.org/10.1234/wrr.2022'],
     ]);
   });
 
-  it('refuses a file with one bad entry as a whole, naming record and field, and sends nothing', async () => {
-    const background = fakeBackground();
-    const store = createImportStore({ send: background.send });
+  it('refuses a file with one bad entry as a whole, naming record and field, and writes nothing', async () => {
+    const store = createImportStore({ ports });
     const bib = [
       '@report{a, title={Leren van doen}, year={2020}, url={https://www.nsob.nl/publicaties/leren-van-doen}}',
       '@report{b, year={2021}, url={https://www.wrr.nl/zonder-titel}}',
       '@report{c, title={Geen adres}, year={2022}}',
     ].join('\n');
     store.chooseFile(fileOf(bib, 'lijst.bib'));
-    expect(await store.importNow()).toBe(false);
-    expect(background.sent).toEqual([]);
+    expect(await store.check()).toBe(false);
+    expect(store.pending.value).toBeUndefined();
+    expect(ports.writes).toBe(0);
     expect(store.message.value).toBe('Import refused, nothing was changed. What is wrong in the file:');
     expect(store.problems.value).toEqual([
       'Record 2, field title: is missing',
@@ -191,73 +268,74 @@ describe('import store', () => {
 
   it('frames the problems in Dutch for a Dutch reader', async () => {
     setInterfaceLanguage('nl');
-    const store = createImportStore({ send: fakeBackground().send });
+    const store = createImportStore({ ports });
     store.chooseFile(fileOf('[{"title":"Leren van doen","URL":"https://www.nsob.nl/x"},{"URL":"https://www.wrr.nl/y"}]', 'csl.json'));
-    await store.importNow();
+    await store.check();
     expect(store.message.value).toBe('Import geweigerd, er is niets veranderd. Wat er mis is in het bestand:');
     expect(store.problems.value).toEqual(['Record 2, veld title: is missing']);
 
     store.chooseFile(fileOf('Dit is een boodschappenlijst', 'lijst.txt'));
-    await store.importNow();
+    await store.check();
     expect(store.problems.value).toEqual(['Dit bestand is geen Leesmap-back-up, CSL-JSON-, BibTeX- of RIS-bestand.']);
   });
 
   it('lists at most ten problems and counts the rest', async () => {
-    const store = createImportStore({ send: fakeBackground().send });
+    const store = createImportStore({ ports });
     const entries = Array.from({ length: 14 }, (_, i) => `@misc{k${i}, year={2020}, url={https://example.org/${i}}}`).join('\n');
     store.chooseFile(fileOf(entries, 'many.bib'));
-    await store.importNow();
+    await store.check();
     expect(store.problems.value).toHaveLength(11);
     expect(store.problems.value[0]).toBe('Record 1, field title: is missing');
     expect(store.problems.value[10]).toBe('… and 4 more problems');
   });
 
   it('says where a broken file breaks: unreadable JSON, a cut-short backup', async () => {
-    const store = createImportStore({ send: fakeBackground().send });
+    const store = createImportStore({ ports });
     store.chooseFile(fileOf('{"format": "leesmap-backup", ', 'backup.leesmap.json'));
-    await store.importNow();
+    await store.check();
     expect(store.problems.value.join('\n')).toMatch(/^file: is not valid JSON/);
 
     store.chooseFile(fileOf('{"format":"leesmap-backup","version":1,"count":2,"records":[]}', 'backup.leesmap.json'));
-    await store.importNow();
+    await store.check();
     expect(store.problems.value.join('\n')).toMatch(/count/);
   });
 
   it('refuses a file over the size limit without reading it', async () => {
-    const background = fakeBackground();
-    const store = createImportStore({ send: background.send });
+    const store = createImportStore({ ports });
     const huge = { ...fileOf('[]', 'huge.json'), size: MAX_IMPORT_BYTES + 1 };
     store.chooseFile(huge);
-    expect(await store.importNow()).toBe(false);
+    expect(await store.check()).toBe(false);
     expect(huge.read).toBe(0);
     expect(store.problems.value).toEqual(['huge.json: is larger than 100 MB']);
-    expect(background.sent).toEqual([]);
+    expect(ports.writes).toBe(0);
   });
 
-  it('tells the reader when the background could not write the import', async () => {
-    const background = fakeBackground([], {
-      'page/import': () => {
-        throw new Error('quota exceeded');
+  it('tells the reader when the list could not be written, and that nothing changed', async () => {
+    const store = createImportStore({
+      ports: {
+        ...ports,
+        write: () => {
+          throw new Error('quota exceeded');
+        },
       },
     });
-    const store = createImportStore({ send: background.send });
     store.chooseFile(fileOf((await exportFile([leren], 'ris')).content, 'x.ris'));
-    expect(await store.importNow()).toBe(false);
+    expect(await importNow(store)).toBe(false);
     expect(store.message.value).toBe('Import failed: quota exceeded');
     expect(store.problems.value).toEqual([]);
     expect(store.busy.value).toBe(false);
+    expect(await listPublications(db)).toEqual([]);
   });
 
   it('does nothing until a file is chosen, and a new choice clears the last report', async () => {
-    const background = fakeBackground();
-    const store = createImportStore({ send: background.send });
-    expect(await store.importNow()).toBe(false);
+    const store = createImportStore({ ports });
+    expect(await store.check()).toBe(false);
     store.chooseFile(fileOf('nonsense', 'x'));
-    await store.importNow();
+    await store.check();
     expect(store.problems.value).not.toEqual([]);
     store.chooseFile(fileOf('[]', 'y.json'));
     expect(store.problems.value).toEqual([]);
     expect(store.message.value).toBe('');
-    expect(background.sent).toEqual([]);
+    expect(ports.writes).toBe(0);
   });
 });

@@ -3,8 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ExportPanel, ImportPanel } from '@/components/ExportImport';
 import { setInterfaceLanguage } from '@/utils/i18n';
-import { exportFile } from '@/utils/stores/transfer';
-import { fakeBackground } from './fake-send';
+import type { SavedPublication } from '@/utils/publication';
+import { exportFile, type ImportPorts } from '@/utils/stores/transfer';
 import { record } from './records';
 
 const records = [
@@ -55,59 +55,84 @@ describe('export panel', () => {
   });
 });
 
+/** Import ports that record what the panel asked to write; the list starts empty. */
+function fakePorts() {
+  const writes: Array<{ records: SavedPublication[]; mode: string; readerFields: boolean }> = [];
+  const ports: ImportPorts = {
+    preview: async (records) => ({ added: records.length, updated: 0, unchanged: 0, removed: 0, changedFields: {} }),
+    write: async (records, mode, readerFields) => {
+      writes.push({ records, mode, readerFields });
+      return { added: records.length, updated: 0, unchanged: 0, removed: 0 };
+    },
+    undo: async () => ({ removed: writes.at(-1)?.records.length ?? 0, restored: 0 }),
+    lastImport: async () => (writes.length ? { at: 1 } : undefined),
+    interrupted: async () => false,
+  };
+  return { ports, writes };
+}
+
 describe('import panel', () => {
   it('accepts BibTeX and RIS files besides JSON', () => {
-    render(<ImportPanel send={fakeBackground().send} idPrefix="t" />);
+    render(<ImportPanel ports={fakePorts().ports} idPrefix="t" />);
     const accept = (screen.getByLabelText('File to import') as HTMLInputElement).accept.split(',');
     expect(accept).toEqual(expect.arrayContaining(['.json', '.bib', '.ris']));
   });
 
-  it('sends a RIS file’s records to the background and reports what changed', async () => {
-    const background = fakeBackground([], { 'page/import': ({ records }) => ({ added: records.length, updated: 0 }) });
-    render(<ImportPanel send={background.send} idPrefix="t" />);
+  it('previews a RIS file, writes it when the reader confirms, and reports what changed', async () => {
+    const { ports, writes } = fakePorts();
+    render(<ImportPanel ports={ports} idPrefix="t" />);
     const content = (await exportFile(records, 'ris')).content;
     const file = new File([content], 'zotero-export.ris', { type: 'application/x-research-info-systems' });
     fireEvent.change(screen.getByLabelText('File to import'), { target: { files: [file] } });
     fireEvent.click(screen.getByLabelText('Replace the whole list'));
     fireEvent.click(screen.getByTestId('import-button'));
-    expect((await screen.findByText(/^Imported/)).textContent).toBe('Imported from RIS: 2 added, 0 updated');
-    const request = background.sent.at(-1)!;
-    expect(request.type).toBe('page/import');
-    expect((request.payload as { mode: string }).mode).toBe('replace');
-    expect((request.payload as { records: Array<{ title: string }> }).records.map((r) => r.title)).toEqual(['Leren van doen', 'Weerbare democratie']);
+    const preview = await screen.findByTestId('import-preview');
+    expect(preview.textContent).toContain('In this file (RIS): 2 new, 0 updated, 0 unchanged. Nothing has changed yet.');
+    expect(preview.textContent).toMatch(/This format does not carry .*Tags/);
+    expect(writes).toEqual([]);
+    fireEvent.click(screen.getByTestId('import-confirm'));
+    expect((await screen.findByText(/^Imported/)).textContent).toBe('Imported from RIS: 2 added, 0 updated, 0 unchanged');
+    expect(writes.map((w) => [w.mode, w.readerFields, w.records.map((r) => r.title)])).toEqual([
+      ['replace', false, ['Leren van doen', 'Weerbare democratie']],
+    ]);
+    // Then the last import can be undone.
+    fireEvent.click(await screen.findByTestId('import-undo'));
+    expect((await screen.findByText(/^Last import undone/)).textContent).toBe('Last import undone: 2 removed, 0 restored.');
   });
 
   it('round-trips a Leesmap backup with the reader’s fields', async () => {
-    const background = fakeBackground([], { 'page/import': ({ records }) => ({ added: records.length, updated: 0 }) });
-    render(<ImportPanel send={background.send} idPrefix="t" />);
+    const { ports, writes } = fakePorts();
+    render(<ImportPanel ports={ports} idPrefix="t" />);
     const file = new File([(await exportFile(records, 'leesmap-json')).content], 'backup.leesmap.json');
     fireEvent.change(screen.getByLabelText('File to import'), { target: { files: [file] } });
     fireEvent.click(screen.getByTestId('import-button'));
-    await screen.findByText('Imported from Leesmap backup (JSON): 2 added, 0 updated');
-    const sent = (background.sent[0].payload as { records: Array<{ status: string; tags: string[] }> }).records;
-    expect(sent.map((r) => [r.status, r.tags])).toEqual([['reading', ['leesclub']], ['to-read', []]]);
+    fireEvent.click(await screen.findByTestId('import-confirm'));
+    await screen.findByText('Imported from Leesmap backup (JSON): 2 added, 0 updated, 0 unchanged');
+    expect(writes[0].readerFields).toBe(true);
+    expect(writes[0].records.map((r) => [r.status, r.tags])).toEqual([['reading', ['leesclub']], ['to-read', []]]);
   });
 
-  it('shows each problem of a refused file as text, and sends nothing', async () => {
-    const background = fakeBackground();
-    render(<ImportPanel send={background.send} idPrefix="t" />);
+  it('shows each problem of a refused file as text, and writes nothing', async () => {
+    const { ports, writes } = fakePorts();
+    render(<ImportPanel ports={ports} idPrefix="t" />);
     const bib = '@misc{a, title={<img src=x onerror=alert(1)>}, url={https://example.org/a}}\n@misc{b, url={https://example.org/b}}\n';
     fireEvent.change(screen.getByLabelText('File to import'), { target: { files: [new File([bib], 'lijst.bib')] } });
     fireEvent.click(screen.getByTestId('import-button'));
     await screen.findByText('Import refused, nothing was changed. What is wrong in the file:');
     const problems = [...screen.getByTestId('import-problems').querySelectorAll('li')].map((li) => li.textContent);
     expect(problems).toEqual(['Record 2, field title: is missing']);
-    expect(background.sent).toEqual([]);
+    expect(writes).toEqual([]);
+    expect(screen.queryByTestId('import-preview')).toBeNull();
     expect(document.querySelector('img')).toBeNull();
   });
 
   it('refuses a file of no known format, in the reader’s language', async () => {
     setInterfaceLanguage('nl');
-    const background = fakeBackground();
-    render(<ImportPanel send={background.send} idPrefix="t" />);
+    const { ports, writes } = fakePorts();
+    render(<ImportPanel ports={ports} idPrefix="t" />);
     fireEvent.change(screen.getByLabelText('Bestand om te importeren'), { target: { files: [new File(['Hallo'], 'brief.txt')] } });
     fireEvent.click(screen.getByTestId('import-button'));
     await screen.findByText('Dit bestand is geen Leesmap-back-up, CSL-JSON-, BibTeX- of RIS-bestand.');
-    expect(background.sent).toEqual([]);
+    expect(writes).toEqual([]);
   });
 });
