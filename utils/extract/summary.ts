@@ -4,6 +4,7 @@ import { mainValue, namesOf } from './jsonld';
 import { labelField } from './labels';
 import { firstMeta } from './meta';
 import { cleanText, fold, textOf } from './text';
+import { decodeEntities } from './title';
 
 export const MAX_SUMMARY = 1_000;
 const MIN_PARAGRAPH = 80;
@@ -96,9 +97,25 @@ export function blockText(el: Element, max: number): string {
   return cleanText(out, max);
 }
 
+/** A description that says nothing of this item: the site's name ("watson - das newsportal") or the title again. */
+function saysNothing(ctx: ExtractionContext, text: string): boolean {
+  const folded = fold(text);
+  const site = firstMeta(ctx.meta, 'og:site_name', 'application-name');
+  const same = (other: string | undefined) => Boolean(other) && fold(other!) === folded;
+  return same(site) || same(ctx.headingText) || same(ctx.docTitle) || same(firstMeta(ctx.meta, 'og:title'));
+}
+
+const DESCRIPTION_RULES: Rule<string>[] = [
+  (ctx) => namesOf(ctx.jsonLd, mainValue(ctx.jsonLd, 'description'))[0],
+  (ctx) => firstMeta(ctx.meta, 'citation_abstract', 'dc.description', 'dcterms.abstract', 'dcterms.description'),
+  (ctx) => firstMeta(ctx.meta, 'og:description'),
+  (ctx) => firstMeta(ctx.meta, 'description'),
+  (ctx) => firstMeta(ctx.meta, 'twitter:description'),
+];
+
+/** The first declared description that says something of the item. */
 const fromDescription: Rule<string> = (ctx) =>
-  namesOf(ctx.jsonLd, mainValue(ctx.jsonLd, 'description'))[0] ??
-  firstMeta(ctx.meta, 'citation_abstract', 'dc.description', 'dcterms.abstract', 'dcterms.description', 'og:description', 'description', 'twitter:description');
+  firstRule(ctx, DESCRIPTION_RULES.map((rule) => (c: ExtractionContext) => cleanText(decodeEntities(rule(c) ?? ''), MAX_SUMMARY * 2) || undefined), (text) => !saysNothing(ctx, text));
 
 const RULES: Rule<string>[] = [fromDescription, firstParagraph];
 
