@@ -91,3 +91,15 @@ describe('titles: the item’s own heading', () => {
     expect(extract(page('<meta property="og:title" content="Olive &amp;#038; Herb Focaccia Bread">', `<main>${INTRO}</main>`))?.title).toBe('Olive & Herb Focaccia Bread');
   });
 });
+
+describe('subtitles: the standfirst under the heading', () => {
+  it('a line marked as the dek a few elements after the heading, or the description shown there', () => {
+    const body = `<main><header><div class="titles"><h1>Housing market slows</h1></div><p class="meta">Business</p><h2 class="deck">Average price of a home that sold in September was lower</h2></header>${INTRO}</main>`;
+    expect(extract(page('', body))?.subtitle).toBe('Average price of a home that sold in September was lower');
+    const head = '<meta name="description" content="Motorola teases a new phone to launch at the fair.">';
+    const shown = `<main><div><h1>A new phone</h1></div><div><p>Motorola teases a new phone to launch at the fair.</p></div>${INTRO}</main>`;
+    expect(extract(page(head, shown))?.subtitle).toBe('Motorola teases a new phone to launch at the fair.');
+    // An unmarked paragraph that is not the description is body text, not a dek.
+    expect(extract(page('', shown))?.subtitle).toBeUndefined();
+  });
+});
