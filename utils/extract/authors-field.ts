@@ -48,10 +48,19 @@ const fromLabels: Rule<string[]> = (ctx) => {
 };
 
 /** URLs and handles are not names ("https://facebook.com/x", "@x"). */
-const fromAuthorMeta: Rule<string[]> = (ctx) =>
-  allMeta(ctx.meta, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'byl', 'dc.contributor').filter(
-    (value) => !/^(?:https?:|@)/.test(value),
-  );
+const AUTHOR_META = ['article:author', 'parsely-author', 'sailthru.author', 'byl', 'author', 'dc.contributor'];
+/**
+ * The first author tag that names someone: article:author is often a profile URL (skipped), and
+ * a plain `author` tag often the publishing house ("Condé Nast" on every Pitchfork page), so the
+ * article's own tags come first.
+ */
+const fromAuthorMeta: Rule<string[]> = (ctx) => {
+  for (const key of AUTHOR_META) {
+    const names = allMeta(ctx.meta, key).filter((value) => !/^(?:https?:|@)/.test(value));
+    if (names.length) return names;
+  }
+  return undefined;
+};
 
 /** Byline elements: rel=author, itemprop=author, class "byline"/"author" — short text only. */
 const fromBylineElements: Rule<string[]> = (ctx) => {

@@ -58,6 +58,7 @@ const SPLIT = /\s*(?:[,;|\n\r•·]|\s+(?:and|en|und|et|y)\s+)\s*/i;
 const TRAILING_DATE = /\s+(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januari|februari|maart|mei|juni|juli|augustus|oktober)[a-z]*\.?\s+\d{1,2}\b.*$/i;
 /** "John Doe 3 October 2023", "Petra Smit 14 juni 2023": a day-first date after the name. */
 const TRAILING_DAY_FIRST_DATE = /\s+(?:on\s+|op\s+)?\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:jan|feb|mar|mrt|apr|may|mei|jun|jul|aug|sep|oct|okt|nov|dec)[a-z]*\.?,?\s+\d{4}\b.*$/i;
+const ONLY_DATE = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b/i;
 const DATE_LINE = /\b(?:last\s+)?(?:updated|modified|bijgewerkt|gewijzigd|laatst gewijzigd|published|gepubliceerd|geplaatst)\b/i;
 const LOOKS_LIKE_DATE_OR_NUMBER = /\d{3,}|\d{1,2}:\d{2}/;
 
@@ -82,8 +83,10 @@ export function cleanAuthor(raw: string): string | undefined {
   if (/^(?:©|copyright\b|\(c\))/i.test(name)) return undefined;
   name = withoutPostnominals(name);
   // "Jane Doe March 11, 2015 3:46 PM": the byline's date is not part of the name.
+  // A date in the name's slot ("December 19", "Wednesday January 18") is no name.
+  if (ONLY_DATE.test(name)) return undefined;
   const dated = name.replace(TRAILING_DATE, '').replace(TRAILING_DAY_FIRST_DATE, '');
-  if (dated !== name && dated.split(/\s+/).length >= 2) name = dated;
+  if (dated !== name && dated.trim()) name = dated;
   // "Last Updated: January 7, 2025" in a byline slot is a date line, not a person.
   if (DATE_LINE.test(name)) return undefined;
   name = name.replace(/^[\s\-–—:]+|[\s\-–—:.]+$/g, '');

@@ -103,3 +103,19 @@ describe('subtitles: the standfirst under the heading', () => {
     expect(extract(page('', shown))?.subtitle).toBeUndefined();
   });
 });
+
+describe('author tags and dates in the name slot', () => {
+  it('the article’s own author tag before a plain author tag naming the publishing house', () => {
+    const head = '<meta name="author" content="Condé Nast"><meta property="article:author" content="Larry Fitzmaurice">';
+    expect(extract(page(head, `<main><h1>Lust for Youth</h1>${INTRO}</main>`))?.authors).toEqual(['Larry Fitzmaurice']);
+    const url = '<meta name="author" content="Jana Klein"><meta property="article:author" content="https://example.org/profile/jana">';
+    expect(extract(page(url, `<main><h1>Lust for Youth</h1>${INTRO}</main>`))?.authors).toEqual(['Jana Klein']);
+  });
+
+  it('a date is no name, and is cut from a one-word name', () => {
+    expect(cleanAuthors(['December 19'])).toEqual([]);
+    expect(cleanAuthors(['Wednesday January 18'])).toEqual([]);
+    expect(cleanAuthors(['Paul December 23'])).toEqual(['Paul']);
+    expect(cleanAuthors(['May Jones'])).toEqual(['May Jones']);
+  });
+});
