@@ -142,8 +142,8 @@ async function send(page: Page, type: string, payload: unknown): Promise<{ ms: n
  * Imports a file through the page's import panel as a reader does: choose the file and the mode,
  * preview, confirm. Times the preview (file read, checked, compared with the list) and the write.
  */
-async function importThroughPage(page: Page, content: string, mode: 'merge' | 'replace'): Promise<{ previewMs: number; writeMs: number }> {
-  await page.getByTestId('import-file').setInputFiles({ name: 'bench.leesmap.json', mimeType: 'application/json', buffer: Buffer.from(content) });
+async function importThroughPage(page: Page, content: string, mode: 'merge' | 'replace', name = 'bench.leesmap.json'): Promise<{ previewMs: number; writeMs: number }> {
+  await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(content) });
   await page.getByTestId(`import-mode-${mode}`).check();
   const startPreview = performance.now();
   await page.getByTestId('import-button').click();
@@ -197,6 +197,12 @@ async function benchChromium(extensionDir: string): Promise<void> {
     const merged = await importThroughPage(page, toBackupJson(changed), 'merge');
     console.log(`${'merge-import 10,000 records: preview shown (target 2,000)'.padEnd(58)} ${merged.previewMs.toFixed(0).padStart(14)} ms`);
     console.log(`${'merge-import 10,000 records: written (target 5,000)'.padEnd(58)} ${merged.writeMs.toFixed(0).padStart(14)} ms`);
+    // 20,000 RIS entries from a reference manager, merged into the list: preview and write (target 3,000 in all).
+    const risFile = Array.from({ length: 20_000 }, (_, n) =>
+      ['TY  - RPRT', `TI  - RIS-rapport ${n}`, `AU  - Auteur, A${n % 50}.`, `PY  - ${2000 + (n % 26)}`, 'PB  - NSOB', `UR  - https://ris.example/rapport/${n}`, 'ER  - ', ''].join('\r\n'),
+    ).join('\r\n');
+    const risImport = await importThroughPage(page, risFile, 'merge', 'zotero.ris');
+    console.log(`${'import 20,000 RIS entries: preview + write (target 3,000)'.padEnd(58)} ${(risImport.previewMs + risImport.writeMs).toFixed(0).padStart(14)} ms`);
 
     const fullSaves: number[] = [];
     for (let i = 0; i < SAVE_RUNS; i++) {

@@ -6,17 +6,15 @@
 import {
   createLeesmapConnection,
   getPublication,
-  importPublications,
   lastImport,
   listPublications,
   listPublicationsPage,
-  previewImport,
   undoLastImport,
 } from '@/utils/db';
 import { sendMessage, type MessageType, type RequestOf, type ResponseOf } from '@/utils/messages';
 import type { SavedPublication } from '@/utils/publication';
 import type { ReadingListSource, Send } from './reading-list';
-import { parseInWorker, type ImportPorts } from './transfer';
+import { workerImportPorts, type ImportPorts } from './transfer';
 
 export const send: Send = <K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> =>
   sendMessage(type, payload);
@@ -64,40 +62,38 @@ export async function wholeList(): Promise<SavedPublication[]> {
 const IMPORT_MARK = 'import-in-progress';
 
 /**
- * Imports as the page writes them: through utils/db in one transaction (all or nothing, under the
- * same merge rules as the background's writes), then the background is told the list changed.
+ * Imports as the extension pages run them: read, checked, previewed and written in a worker on the
+ * database (utils/db, one transaction, the same merge rules as the background's writes); then the
+ * background is told the list changed. Undo runs here, in one transaction too.
  */
 export function importPorts(): ImportPorts {
-  return {
-    parse: parseInWorker,
-    async preview(records, mode, readerFields) {
-      return previewImport(await connection(), records, mode, { readerFields });
-    },
-    async write(records, mode, readerFields) {
-      await browser.storage.local.set({ [IMPORT_MARK]: Date.now() });
-      try {
-        return await importPublications(await connection(), records, mode, { readerFields });
-      } finally {
+  // The background rebuilds suggestions and badges meanwhile; the reader need not wait for it.
+  const changed = () => void send('page/imported', {}).catch(() => {});
+  return workerImportPorts(
+    {
+      async undo() {
+        const result = await undoLastImport(await connection());
+        changed();
+        return result;
+      },
+      async lastImport() {
+        return lastImport(await connection());
+      },
+      async interrupted() {
+        const stored = await browser.storage.local.get(IMPORT_MARK);
+        if (stored[IMPORT_MARK] === undefined) return false;
         await browser.storage.local.remove(IMPORT_MARK);
-        // The background rebuilds suggestions and badges meanwhile; the reader need not wait for it.
-        void send('page/imported', {}).catch(() => {});
-      }
+        return true;
+      },
     },
-    async undo() {
-      const result = await undoLastImport(await connection());
-      void send('page/imported', {}).catch(() => {});
-      return result;
+    {
+      beforeWrite: () => browser.storage.local.set({ [IMPORT_MARK]: Date.now() }),
+      async afterWrite() {
+        await browser.storage.local.remove(IMPORT_MARK);
+        changed();
+      },
     },
-    async lastImport() {
-      return lastImport(await connection());
-    },
-    async interrupted() {
-      const stored = await browser.storage.local.get(IMPORT_MARK);
-      if (stored[IMPORT_MARK] === undefined) return false;
-      await browser.storage.local.remove(IMPORT_MARK);
-      return true;
-    },
-  };
+  );
 }
 
 /** Calls `listener` with the changed ids whenever the background reports a list change. */

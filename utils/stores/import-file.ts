@@ -1,10 +1,13 @@
 /**
  * Reading an import file into validated records: the format from the content (the name only when
- * the content shows no known start), then parsed and checked. Used in the page's import worker
- * (utils/stores/import-worker.ts) and, in tests, directly.
+ * the content shows no known start), then parsed and checked; and import ports that run a whole
+ * import in the thread they are in. Used in the page's import worker (utils/stores/import-worker.ts)
+ * and, in tests, directly. Imports nothing that needs a page.
  */
+import type { ImportPreview, ImportResult } from '@/utils/db';
 import { detectImportFormat, importText, type ImportFormat } from '@/utils/export';
 import type { SavedPublication } from '@/utils/publication';
+import type { ImportMode, ImportPorts } from './transfer';
 
 type PageImportFormat = ImportFormat;
 
@@ -40,4 +43,39 @@ export class UnknownFormatError extends Error {
     super('not a Leesmap backup, CSL-JSON, BibTeX or RIS file');
     this.name = 'UnknownFormatError';
   }
+}
+
+/** The database functions the local import ports call. */
+export interface ImportDatabase {
+  preview(records: SavedPublication[], mode: ImportMode, readerFields: boolean): Promise<ImportPreview>;
+  write(records: SavedPublication[], mode: ImportMode, readerFields: boolean): Promise<ImportResult>;
+  undo(): Promise<{ removed: number; restored: number }>;
+  lastImport(): Promise<{ at: number } | undefined>;
+}
+
+/** Import ports that do everything in this thread, on `db`: for tests. */
+export function localImportPorts(db: ImportDatabase): ImportPorts {
+  let checked: { records: SavedPublication[]; mode: ImportMode; readerFields: boolean } | undefined;
+  return {
+    async check(text, name, mode, now) {
+      checked = undefined;
+      const { format, records } = await importFile(text, name, now);
+      const readerFields = format === 'leesmap-json';
+      const preview = await db.preview(records, mode, readerFields);
+      checked = { records, mode, readerFields };
+      return { format, preview };
+    },
+    async write() {
+      if (!checked) throw new Error('There is no checked file to import');
+      const { records, mode, readerFields } = checked;
+      checked = undefined;
+      return db.write(records, mode, readerFields);
+    },
+    discard() {
+      checked = undefined;
+    },
+    undo: () => db.undo(),
+    lastImport: () => db.lastImport(),
+    interrupted: async () => false,
+  };
 }

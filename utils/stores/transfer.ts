@@ -56,8 +56,8 @@ export const IMPORT_ACCEPT = [
   'application/x-research-info-systems',
 ].join(',');
 
-/** An import file larger than this is refused before reading (a 10,000-record backup is ~10 MB). */
-export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+/** An import file larger than this is refused before reading (a 100,000-record backup is ~100 MB). */
+export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 /** Problems listed one by one; the rest are counted. */
 const SHOWN_PROBLEMS = 10;
 
@@ -66,7 +66,7 @@ export function exportFile(records: SavedPublication[], format: PageExportFormat
 }
 
 
-export { detectFileFormat, importFile, UnknownFormatError } from './import-file';
+export { detectFileFormat, importFile, localImportPorts, UnknownFormatError, type ImportDatabase } from './import-file';
 
 /** Fields of a Leesmap record that `format` cannot carry, for the preview. */
 const LEESMAP_FIELDS = ['subtitle', 'authors', 'published', 'publisher', 'type', 'themes', 'keywords', 'summary', 'language', 'doi', 'isbn', 'pdfUrl', 'related', 'notes', 'tags', 'status', 'starred'] as const;
@@ -143,19 +143,21 @@ export function createExportStore({ records, download, now = Date.now }: ExportS
 }
 
 /**
- * How an import reaches the list: `utils/stores/extension.ts` wires these to the database (the
- * page writes in one transaction) and tells the background; tests pass fakes.
+ * How an import reaches the list: `utils/stores/extension.ts` runs it in a worker on the database
+ * (`workerImportPorts`) and tells the background; tests run it here (`localImportPorts`).
  */
 export interface ImportPorts {
-  preview(records: SavedPublication[], mode: ImportMode, readerFields: boolean): Promise<ImportPreview>;
-  write(records: SavedPublication[], mode: ImportMode, readerFields: boolean): Promise<ImportResult>;
+  /** Reads and checks the file and compares it with the list; writes nothing. Keeps the records for `write`. */
+  check(text: string, name: string, mode: ImportMode, now: number): Promise<{ format: PageImportFormat; preview: ImportPreview }>;
+  /** Writes what the last `check` read, in its mode: one transaction. */
+  write(): Promise<ImportResult>;
+  /** Forgets what the last `check` read. */
+  discard(): void;
   undo(): Promise<{ removed: number; restored: number }>;
   /** The last import that can be undone, if any. */
   lastImport(): Promise<{ at: number } | undefined>;
   /** An import that began and never ended (the page was closed or crashed while writing). */
   interrupted(): Promise<boolean>;
-  /** Reads a file into records; the extension does it in a worker (`parseInWorker`). Default: here. */
-  parse?: (text: string, name: string, now: number) => Promise<{ format: PageImportFormat; records: SavedPublication[] }>;
 }
 
 export interface ImportStoreOptions {
@@ -164,26 +166,47 @@ export interface ImportStoreOptions {
 }
 
 /**
- * `importFile` in a Web Worker (utils/stores/import-worker.ts): a 20,000-entry RIS file or a
- * 100,000-record backup is parsed and checked without freezing the page. One worker per file.
+ * Check and write in a Web Worker (utils/stores/import-worker.ts), which opens the database itself:
+ * the page's main thread only sends the file's text and shows the answers. One worker per panel.
  */
-export function parseInWorker(text: string, name: string, now: number): Promise<{ format: PageImportFormat; records: SavedPublication[] }> {
-  return new Promise((resolve, reject) => {
-    const worker = new ImportWorker();
-    worker.onmessage = (event: MessageEvent) => {
-      worker.terminate();
-      const reply = event.data as { ok: boolean; format?: PageImportFormat; records?: SavedPublication[]; issues?: ValidationIssue[]; unknownFormat?: boolean; error?: string };
-      if (reply.ok && reply.format && reply.records) resolve({ format: reply.format, records: reply.records });
-      else if (reply.issues) reject(new ImportError(reply.issues));
-      else if (reply.unknownFormat) reject(new UnknownFormatError());
-      else reject(new Error(reply.error ?? 'the file could not be read'));
-    };
-    worker.onerror = (event) => {
-      worker.terminate();
-      reject(new Error(event.message || 'the file could not be read'));
-    };
-    worker.postMessage({ text, name, now });
-  });
+export function workerImportPorts(
+  rest: Pick<ImportPorts, 'undo' | 'lastImport' | 'interrupted'>,
+  around: { beforeWrite(): Promise<void>; afterWrite(): Promise<void> },
+): ImportPorts {
+  let worker: Worker | undefined;
+  const ask = <T>(request: unknown): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      worker ??= new ImportWorker();
+      const current = worker;
+      current.onmessage = (event: MessageEvent) => {
+        const reply = event.data as { ok: boolean; issues?: ValidationIssue[]; unknownFormat?: boolean; error?: string };
+        if (reply.ok) resolve(reply as T);
+        else if (reply.issues) reject(new ImportError(reply.issues));
+        else if (reply.unknownFormat) reject(new UnknownFormatError());
+        else reject(new Error(reply.error ?? 'the import failed'));
+      };
+      current.onerror = (event) => {
+        worker = undefined;
+        current.terminate();
+        reject(new Error(event.message || 'the import failed'));
+      };
+      current.postMessage(request);
+    });
+  return {
+    ...rest,
+    check: (text, name, mode, now) => ask({ op: 'check', text, name, mode, now }),
+    async write() {
+      await around.beforeWrite();
+      try {
+        return (await ask<{ result: ImportResult }>({ op: 'write' })).result;
+      } finally {
+        await around.afterWrite();
+      }
+    },
+    discard() {
+      worker?.postMessage({ op: 'discard' });
+    },
+  };
 }
 
 /** What the reader confirms: the counts, the fields that change, and what the file's format cannot carry. */
@@ -195,7 +218,6 @@ export interface PendingImport extends ImportPreview {
 }
 
 export function createImportStore({ ports, now = Date.now }: ImportStoreOptions) {
-  const parse = ports.parse ?? importFile;
   const file = signal<ImportSource | undefined>(undefined);
   const mode = signal<ImportMode>('merge');
   const busy = signal(false);
@@ -204,7 +226,6 @@ export function createImportStore({ ports, now = Date.now }: ImportStoreOptions)
   const problems = signal<string[]>([]);
   const pending = signal<PendingImport | undefined>(undefined);
   const canUndo = signal(false);
-  let records: SavedPublication[] = [];
 
   function chooseFile(next: ImportSource | undefined): void {
     batch(() => {
@@ -239,12 +260,9 @@ export function createImportStore({ ports, now = Date.now }: ImportStoreOptions)
       if (chosen.size > MAX_IMPORT_BYTES) {
         throw new ImportError([{ index: -1, field: chosen.name, message: `is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` }]);
       }
-      const read = await parse(await chosen.text(), chosen.name, now());
-      records = read.records;
-      const readerFields = read.format === 'leesmap-json';
-      const preview = await ports.preview(records, mode.peek(), readerFields);
+      const { format, preview } = await ports.check(await chosen.text(), chosen.name, mode.peek(), now());
       batch(() => {
-        pending.value = { ...preview, format: read.format, mode: mode.peek(), lacking: lackingFields(read.format) };
+        pending.value = { ...preview, format, mode: mode.peek(), lacking: lackingFields(format) };
         message.value = '';
       });
       return true;
@@ -272,12 +290,11 @@ export function createImportStore({ ports, now = Date.now }: ImportStoreOptions)
     busy.value = true;
     message.value = t('importWriting');
     try {
-      const result = await ports.write(records, plan.mode, plan.format === 'leesmap-json');
+      const result = await ports.write();
       batch(() => {
         message.value = t('importDoneFrom', t(FORMAT_LABELS[plan.format]), formatNumber(result.added), formatNumber(result.updated), formatNumber(result.unchanged));
         pending.value = undefined;
       });
-      records = [];
       await refreshUndo();
       return true;
     } catch (e) {
@@ -289,7 +306,7 @@ export function createImportStore({ ports, now = Date.now }: ImportStoreOptions)
   }
 
   function cancel(): void {
-    records = [];
+    ports.discard();
     batch(() => {
       pending.value = undefined;
       message.value = t('importCancelled');

@@ -15,16 +15,15 @@ import { createReadingListStore } from '@/utils/stores/reading-list';
 import { createSuggestionsStore } from '@/utils/stores/suggestions';
 import { fakeBackground, sourceFor } from './fake-send';
 import { record } from './records';
-import type { ImportPorts } from '@/utils/stores/transfer';
+import { localImportPorts, type ImportPorts } from '@/utils/stores/transfer';
 
 /** Import ports for panels these tests do not use. */
-const NO_IMPORTS: ImportPorts = {
+const NO_IMPORTS: ImportPorts = localImportPorts({
   preview: async () => ({ added: 0, updated: 0, unchanged: 0, removed: 0, changedFields: {} }),
   write: async () => ({ added: 0, updated: 0, unchanged: 0, removed: 0 }),
   undo: async () => ({ removed: 0, restored: 0 }),
   lastImport: async () => undefined,
-  interrupted: async () => false,
-};
+});
 
 const HOSTILE = '<img src=x onerror="globalThis.__pwned=1">';
 

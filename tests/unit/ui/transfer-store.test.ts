@@ -8,24 +8,28 @@ import {
   importFile,
   MAX_IMPORT_BYTES,
   type ExportedFile,
+  localImportPorts,
   type ImportPorts,
   type ImportSource,
 } from '@/utils/stores/transfer';
 
-/** The extension's import ports over a real (fake-indexeddb) database, counting writes. */
+/** Import ports over a real (fake-indexeddb) database, as the extension's worker runs them, counting writes. */
 function dbPorts(db: LeesmapDatabase): ImportPorts & { writes: number } {
-  const ports = {
-    writes: 0,
+  const counted = { writes: 0 };
+  const ports = localImportPorts({
     preview: (records, mode, readerFields) => previewImport(db, records, mode, { readerFields }),
     write: (records, mode, readerFields) => {
-      ports.writes++;
+      counted.writes++;
       return importPublications(db, records, mode, { readerFields });
     },
     undo: () => undoLastImport(db),
     lastImport: () => lastImport(db),
-    interrupted: async () => false,
-  } satisfies ImportPorts & { writes: number };
-  return ports;
+  });
+  return Object.assign(ports, {
+    get writes() {
+      return counted.writes;
+    },
+  });
 }
 import {
   importPublications,
@@ -306,7 +310,7 @@ describe('import store', () => {
     store.chooseFile(huge);
     expect(await store.check()).toBe(false);
     expect(huge.read).toBe(0);
-    expect(store.problems.value).toEqual(['huge.json: is larger than 100 MB']);
+    expect(store.problems.value).toEqual(['huge.json: is larger than 512 MB']);
     expect(ports.writes).toBe(0);
   });
 

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ExportPanel, ImportPanel } from '@/components/ExportImport';
 import { setInterfaceLanguage } from '@/utils/i18n';
 import type { SavedPublication } from '@/utils/publication';
-import { exportFile, type ImportPorts } from '@/utils/stores/transfer';
+import { exportFile, localImportPorts, type ImportPorts } from '@/utils/stores/transfer';
 import { record } from './records';
 
 const records = [
@@ -55,10 +55,10 @@ describe('export panel', () => {
   });
 });
 
-/** Import ports that record what the panel asked to write; the list starts empty. */
+/** Import ports over an empty list that record what the panel asked to write. */
 function fakePorts() {
   const writes: Array<{ records: SavedPublication[]; mode: string; readerFields: boolean }> = [];
-  const ports: ImportPorts = {
+  const ports: ImportPorts = localImportPorts({
     preview: async (records) => ({ added: records.length, updated: 0, unchanged: 0, removed: 0, changedFields: {} }),
     write: async (records, mode, readerFields) => {
       writes.push({ records, mode, readerFields });
@@ -66,8 +66,7 @@ function fakePorts() {
     },
     undo: async () => ({ removed: writes.at(-1)?.records.length ?? 0, restored: 0 }),
     lastImport: async () => (writes.length ? { at: 1 } : undefined),
-    interrupted: async () => false,
-  };
+  });
   return { ports, writes };
 }
 
