@@ -140,4 +140,29 @@ describe('backups and imports of any size', () => {
     expect(status).toBe('Imported from Leesmap backup (JSON): 100,000 added, 0 updated, 0 unchanged');
     expect(await count(options)).toBe(100_000);
   }, 600_000);
+
+  it('a page closed in the middle of an import leaves the list as before or as after, never between, and says so', async () => {
+    const page = await session.browser.context.newPage();
+    await page.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
+    const before = await count(page);
+    const path = join(mkdtempSync(join(tmpdir(), 'leesmap-import-')), 'half.ris');
+    writeFileSync(path, ris(20_000).replaceAll('https://ris.example/', 'https://ris2.example/'));
+    await page.getByTestId('import-file').setInputFiles(path);
+    await page.getByTestId('import-button').click();
+    await page.getByTestId('import-preview').waitFor({ timeout: 120_000 });
+    await page.getByTestId('import-confirm').click();
+    await page.waitForTimeout(300);
+    await page.close();
+
+    const reopened = await session.browser.context.newPage();
+    await reopened.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
+    await reopened.getByTestId('import-panel').waitFor();
+    const after = await count(reopened);
+    const status = (await reopened.getByTestId('import-status').textContent()) ?? '';
+    console.log(`closed mid-import: ${before} records before, ${after} after; status "${status}"`);
+    expect([before, before + 20_000]).toContain(after);
+    if (after === before) expect(status).toBe('The last import did not finish (the page was closed); nothing was changed.');
+    else expect(status).toBe('');
+    await reopened.close();
+  }, 240_000);
 });
