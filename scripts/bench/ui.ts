@@ -18,6 +18,7 @@ import type { Page } from 'playwright-core';
 import type { SavedPublication } from '@/utils/publication';
 import { chromiumPath, EXTENSION_DIR, launchWithExtension } from '../lib/browser';
 import { startFixtureServer } from '../lib/fixture-server';
+import { toBackupJson } from '@/utils/export/backup';
 
 const LIST_SIZE = 10_000;
 const OPEN_RUNS = 9;
@@ -111,12 +112,14 @@ async function main(): Promise<void> {
     await setup.goto(`${base}/options.html`);
     const now = Date.now();
     const records = Array.from({ length: LIST_SIZE }, (_, n) => benchRecord(n, now));
-    const reply = (await setup.evaluate(
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      (records) => (globalThis as any).chrome.runtime.sendMessage({ leesmap: 1, type: 'page/import', payload: { records, mode: 'replace' } }),
-      records,
-    )) as { ok: boolean; error?: string };
-    if (!reply?.ok) throw new Error(`import failed: ${reply?.error}`);
+    // Filled as a reader restores a backup: the options page's import panel, preview, confirm.
+    await setup.getByTestId('import-file').setInputFiles({ name: 'bench.leesmap.json', mimeType: 'application/json', buffer: Buffer.from(toBackupJson(records)) });
+    await setup.getByTestId('import-mode-replace').check();
+    await setup.getByTestId('import-button').click();
+    await setup.getByTestId('import-confirm').click({ timeout: 120_000 });
+    await setup.getByTestId('import-preview').waitFor({ state: 'detached', timeout: 120_000 });
+    const status = (await setup.getByTestId('import-status').textContent()) ?? '';
+    if (!/^Imported|^Geïmporteerd/.test(status)) throw new Error(`import failed: ${status}`);
     await setup.close();
 
     // Popup: open to first list paint. The first run warms Chromium's caches and is left out.

@@ -1,8 +1,9 @@
 /**
  * Export and import of the reading list, for extension pages (library, options). Pure functions
  * over SavedPublication[] (no DOM, no browser API: they run in Node too); writing to the database
- * goes through the background ('page/import'). The BibTeX and RIS code loads only when one of those
- * formats is used. Formats, and which fields each carries (`CARRIED_FIELDS`), are described in
+ * goes through utils/db's previewImport and importPublications, which the extension pages run in
+ * their import worker (utils/stores/import-worker.ts). The BibTeX and RIS code loads only when one
+ * of those formats is used. Formats, and which fields each carries (`CARRIED_FIELDS`), are described in
  * utils/export/README.md.
  */
 import type { SavedPublication } from '@/utils/publication';
@@ -75,7 +76,7 @@ export function detectImportFormat(text: string): ImportFormat | undefined {
 }
 
 /**
- * Reads an import file into validated records, ready for 'page/import'. All or nothing: any
+ * Reads an import file into validated records, ready for utils/db's previewImport and importPublications. All or nothing: any
  * problem throws an ImportError naming record and field; nothing is returned half-read.
  */
 export async function importText(
