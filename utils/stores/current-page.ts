@@ -205,11 +205,23 @@ export function createCurrentPageStore({ send, tabId, tabTitle }: CurrentPageSto
   }
 
   /** Saves the page (with any edits) or, when already saved, stores the edits. */
-  async function save(): Promise<SavedPublication | undefined> {
+  /** Runs one change with the card busy; a failure is shown on the card and gives undefined. */
+  async function busyWith(work: () => Promise<SavedPublication>): Promise<SavedPublication | undefined> {
     if (busy.peek()) return undefined;
     busy.value = true;
     error.value = undefined;
     try {
+      return await work();
+    } catch (e) {
+      error.value = errorMessage(e);
+      return undefined;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  function save(): Promise<SavedPublication | undefined> {
+    return busyWith(async () => {
       const existing = saved.peek();
       const current = draft.peek();
       let result: SavedPublication;
@@ -251,12 +263,7 @@ export function createCurrentPageStore({ send, tabId, tabTitle }: CurrentPageSto
         editing.value = false;
       });
       return result;
-    } catch (e) {
-      error.value = errorMessage(e);
-      return undefined;
-    } finally {
-      busy.value = false;
-    }
+    });
   }
 
   /**
@@ -267,9 +274,7 @@ export function createCurrentPageStore({ send, tabId, tabTitle }: CurrentPageSto
     if (busy.peek()) return undefined;
     const own = saved.peek() ?? (await save());
     if (!own) return undefined;
-    busy.value = true;
-    error.value = undefined;
-    try {
+    return busyWith(async () => {
       const result = await send('page/merge', { ids: [own.id, id] });
       batch(() => {
         saved.value = result;
@@ -277,12 +282,7 @@ export function createCurrentPageStore({ send, tabId, tabTitle }: CurrentPageSto
         reset(result);
       });
       return result;
-    } catch (e) {
-      error.value = errorMessage(e);
-      return undefined;
-    } finally {
-      busy.value = false;
-    }
+    });
   }
 
   async function dismissAutoSaveNotice(): Promise<void> {

@@ -246,25 +246,16 @@ export function createImportStore({ ports, now = Date.now }: ImportStoreOptions)
     await refreshUndo();
   }
 
-  /** Reads and validates the chosen file and shows what importing it would change; writes nothing. */
-  async function check(): Promise<boolean> {
-    const chosen = file.peek();
-    if (!chosen || busy.peek()) return false;
+  /** Runs one step with the panel busy; a failure is said (`fail`) and makes it false. */
+  async function step(starting: string, work: () => Promise<void>): Promise<boolean> {
+    if (busy.peek()) return false;
     batch(() => {
       busy.value = true;
-      message.value = t('importWorking');
+      message.value = starting;
       problems.value = [];
-      pending.value = undefined;
     });
     try {
-      if (chosen.size > MAX_IMPORT_BYTES) {
-        throw new ImportError([{ index: -1, field: chosen.name, message: `is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` }]);
-      }
-      const { format, preview } = await ports.check(await chosen.text(), chosen.name, mode.peek(), now());
-      batch(() => {
-        pending.value = { ...preview, format, mode: mode.peek(), lacking: lackingFields(format) };
-        message.value = '';
-      });
+      await work();
       return true;
     } catch (e) {
       fail(e);
@@ -283,26 +274,35 @@ export function createImportStore({ ports, now = Date.now }: ImportStoreOptions)
     });
   }
 
+  /** Reads and validates the chosen file and shows what importing it would change; writes nothing. */
+  function check(): Promise<boolean> {
+    const chosen = file.peek();
+    if (!chosen) return Promise.resolve(false);
+    return step(t('importWorking'), async () => {
+      pending.value = undefined;
+      if (chosen.size > MAX_IMPORT_BYTES) {
+        throw new ImportError([{ index: -1, field: chosen.name, message: `is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` }]);
+      }
+      const { format, preview } = await ports.check(await chosen.text(), chosen.name, mode.peek(), now());
+      batch(() => {
+        pending.value = { ...preview, format, mode: mode.peek(), lacking: lackingFields(format) };
+        message.value = '';
+      });
+    });
+  }
+
   /** Writes the previewed import; true when the list was changed. */
-  async function confirm(): Promise<boolean> {
+  function confirm(): Promise<boolean> {
     const plan = pending.peek();
-    if (!plan || busy.peek()) return false;
-    busy.value = true;
-    message.value = t('importWriting');
-    try {
+    if (!plan) return Promise.resolve(false);
+    return step(t('importWriting'), async () => {
       const result = await ports.write();
       batch(() => {
         message.value = t('importDoneFrom', t(FORMAT_LABELS[plan.format]), formatNumber(result.added), formatNumber(result.updated), formatNumber(result.unchanged));
         pending.value = undefined;
       });
       await refreshUndo();
-      return true;
-    } catch (e) {
-      fail(e);
-      return false;
-    } finally {
-      busy.value = false;
-    }
+    });
   }
 
   function cancel(): void {
@@ -314,20 +314,12 @@ export function createImportStore({ ports, now = Date.now }: ImportStoreOptions)
   }
 
   /** Puts the list back as it was before the last import. */
-  async function undo(): Promise<boolean> {
-    if (busy.peek()) return false;
-    busy.value = true;
-    try {
+  function undo(): Promise<boolean> {
+    return step('', async () => {
       const { removed, restored } = await ports.undo();
       message.value = t('importUndone', formatNumber(removed), formatNumber(restored));
       await refreshUndo();
-      return true;
-    } catch (e) {
-      message.value = t('importFailed', errorMessage(e));
-      return false;
-    } finally {
-      busy.value = false;
-    }
+    });
   }
 
   return { file, mode, busy, message, problems, pending, canUndo, chooseFile, start, check, confirm, cancel, undo };

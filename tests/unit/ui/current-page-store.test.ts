@@ -122,4 +122,31 @@ describe('current page store', () => {
     expect(parseYear('3020')).toBeUndefined();
     expect(parseYear('2020-05')).toBeUndefined();
   });
+
+  it('offers records the page only resembles, and merges with one on the reader\'s word (saving the page first)', async () => {
+    const other = { id: 'url:doi.org/10.1234/leren', title: 'Leren van doen', url: 'https://doi.org/10.1234/leren', publisher: 'NSOB', year: 2020 };
+    const background = fakeBackground([], {
+      'page/tab-state': ({ tabId }) => ({ tabId, url: publication.url, extraction: { detected: true, confidence: 1, signals: [], publication }, resembles: [other] }),
+      'page/save': ({ publication: p }) => record({ id: 'saved', ...p }),
+      'page/merge': ({ ids }) => record({ id: ids[1], ...publication, notes: 'samengevoegd' }),
+    });
+    const store = createCurrentPageStore({ send: background.send, tabId: async () => 7 });
+    await store.load();
+    expect(store.resembles.value.map((r) => r.title)).toEqual(['Leren van doen']);
+    const merged = await store.mergeWith(other.id);
+    expect(background.sent.map((m) => m.type)).toEqual(['page/tab-state', 'page/save', 'page/merge']);
+    expect(background.sent.at(-1)?.payload).toEqual({ ids: ['saved', other.id] });
+    expect(merged?.id).toBe(other.id);
+    expect(store.saved.value?.notes).toBe('samengevoegd');
+    expect(store.resembles.value).toEqual([]);
+  });
+
+  it('shows the auto-save notice until the reader closes it', async () => {
+    const { store, background } = setup({ autoSaveHeld: { site: 'Planbureau voor de Leefomgeving', count: 3, at: 1 } });
+    await store.load();
+    expect(store.autoSaveHeld.value).toMatchObject({ site: 'Planbureau voor de Leefomgeving', count: 3 });
+    await store.dismissAutoSaveNotice().catch(() => {});
+    expect(store.autoSaveHeld.value).toBeUndefined();
+    expect(background.sent.at(-1)?.type).toBe('page/dismiss-auto-save-notice');
+  });
 });
