@@ -7,7 +7,7 @@
  * charset; said plainly when missing) and tests/fixtures/. On the 730 real pages each page runs
  * REAL_RUNS times and only the two systems, so the run stays within a few minutes.
  * Target (issues 3 and 13): Leesmap's median at most one third of metascraper's.
- * Run alone: `npx tsx scripts/bench/extract.ts`; `npm run bench` runs it with the others.
+ * Run alone: `npx tsx scripts/bench/extract.ts [--real-only]`; `npm run bench` runs it with the others.
  */
 import { performance } from 'node:perf_hooks';
 import { corpusPages, CORPUS_DIR, fixturePages, type EvalPage } from '../lib/pages';
@@ -101,6 +101,7 @@ async function benchReal(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--real-only')) return benchReal();
   const corpus = corpusPages();
   if (!corpus) console.log(`Corpus not found at ${CORPUS_DIR}; timing the fixtures only.`);
   else await bench('Readability corpus', corpus);

@@ -43,3 +43,10 @@ export function isSectionName(folded: string): boolean {
   const match = /^(\S+)\s+(?:des|der|von|vom|van|of|the)\s/.exec(folded);
   return Boolean(match && SECTION_NAMES.has(match[1]) && folded.split(' ').length <= 6);
 }
+
+/** Listings of a kind of publication ("Adviezen", "Reports", "Stellungnahmen"): a breadcrumb step, not a theme. */
+export const PUBLICATION_LISTS = new Set([
+  'adviezen', 'rapporten', 'publicaties', 'onderzoek', 'onderzoeken', 'essays', 'analyses', 'verkenningen', 'notities', 'boeken', 'kennis',
+  'reports', 'research', 'publications', 'policy briefs', 'working papers', 'briefings', 'books', 'commentary', 'analysis', 'papers',
+  'veröffentlichungen', 'veroffentlichungen', 'studien', 'berichte', 'stellungnahmen', 'gutachten', 'publikationen', 'positionspapiere',
+]);

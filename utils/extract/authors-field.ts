@@ -7,7 +7,7 @@ import { extractPublisher } from './publisher';
 import { extractType } from './type';
 import { fold, textOf } from './text';
 import { BYLINE_LINE } from '@/utils/detect/vocabulary';
-import { siteNames } from './title';
+import { siteNames } from './site-names';
 
 const MAX_BYLINE_NODES = 300;
 /** Reader comments (not an article of class "commentary"). */

@@ -4,7 +4,7 @@ import { firstRule, kickerText, type ExtractionContext, type Rule } from './cont
 import { mainValue, namesOf, typesOf } from './jsonld';
 import { firstMeta } from './meta';
 import { cleanText, fold } from './text';
-import { titleParts } from './title';
+import { titleParts } from './site-names';
 import { typeFromWord } from './type';
 
 const fromJsonLd: Rule<string> = (ctx) =>

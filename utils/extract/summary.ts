@@ -4,7 +4,7 @@ import { mainValue, namesOf } from './jsonld';
 import { labelField } from './labels';
 import { firstMeta } from './meta';
 import { cleanText, fold, textOf } from './text';
-import { decodeEntities } from './title';
+import { decodeEntities } from './site-names';
 
 export const MAX_SUMMARY = 1_000;
 const MIN_PARAGRAPH = 80;

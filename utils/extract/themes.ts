@@ -1,4 +1,5 @@
 /** Fields: themes (the publisher's own topic labels) and keywords (from metadata). */
+import { isSectionName, PUBLICATION_LISTS } from '@/utils/detect/vocabulary';
 import { firstRule, type ExtractionContext, type Rule } from './context';
 import { mainValue, namesOf } from './jsonld';
 import { allMeta } from './meta';
@@ -22,19 +23,37 @@ const fromLabels: Rule<string[]> = (ctx) => {
 };
 
 /** rel=tag links in the article (WordPress, Drupal taxonomy), not in cards of other publications. */
-const fromTagLinks: Rule<string[]> = (ctx) => {
+function relLinks(ctx: ExtractionContext, rel: RegExp): string[] {
   const out: string[] = [];
   for (const { el } of ctx.links()) {
-    if (/(?:^|\s)tag(?:\s|$)/i.test(el.getAttribute('rel') ?? '') && !ctx.isElsewhere(el)) out.push(textOf(el, 100));
+    if (rel.test(el.getAttribute('rel') ?? '') && !ctx.isElsewhere(el)) out.push(textOf(el, 100));
     if (out.length >= 100) break;
   }
   return out;
+}
+
+const fromTagLinks: Rule<string[]> = (ctx) => relLinks(ctx, /(?:^|\s)tag(?:\s|$)/i);
+/** WordPress marks its category links rel="category tag": the categories are themes, the other tags keywords. */
+const fromCategoryLinks: Rule<string[]> = (ctx) => relLinks(ctx, /(?:^|\s)category(?:\s|$)/i);
+/** Only beside category links: elsewhere rel=tag links are the themes already. */
+const fromPlainTagLinks: Rule<string[]> = (ctx) => (fromCategoryLinks(ctx)?.length ? relLinks(ctx, /^\s*tag\s*$/i) : undefined);
+
+const HOME = /^(?:home|homepage|start|startseite|startpagina|accueil|inicio|übersicht|overview|\W*)$/i;
+
+/** The breadcrumb's last section above the item ("Home › Politik › <title>" → "Politik"). */
+const fromBreadcrumb: Rule<string[]> = (ctx) => {
+  const trail = ctx.doc.querySelector('[class*="breadcrumb"], [id*="breadcrumb"], [aria-label*="readcrumb"], [itemtype*="BreadcrumbList"]');
+  if (!trail) return undefined;
+  const title = fold(ctx.headingText || ctx.docTitle);
+  const crumbs = [...trail.querySelectorAll('a')].slice(0, 12).map((a) => textOf(a, 80))
+    .filter((text) => text && !HOME.test(text) && fold(text) !== title && !PUBLICATION_LISTS.has(fold(text)) && !isSectionName(fold(text)));
+  return crumbs.length ? [crumbs[crumbs.length - 1]] : undefined;
 };
 
 /** A path segment that names a taxonomy, followed by the term: /topic/living-standards/, /thema/zorg. */
-const TAXONOMY_PATH = /\/(?:topics?|tags?|themes?|thema'?s?|themas|onderwerpen?|subjects?|dossiers?|issues?)\/[^/?#]+\/?(?:[?#]|$)/i;
+const TAXONOMY_PATH = /\/(?:topics?|tags?|themes?|thema'?s?|themas|themen|onderwerpen?|subjects?|dossiers?|issues?|category|categories|categorie|kategorie|rubrik|ressort|schlagworte?|stichworte?)\/[^/?#]+\/?(?:[?#]|$)/i;
 
-const TAXONOMY_HINT = /\/(?:t[aho]|onder|sub|dos|iss)/i;
+const TAXONOMY_HINT = /\/(?:t[aho]|onder|sub|dos|iss|cat|kat|rub|res|sch|sti)/i;
 
 /**
  * Unlabelled topic links (<ul class="tags"><li><a href="/topic/x/">…</a></li>…): links to
@@ -58,10 +77,13 @@ const fromTaxonomyLinks: Rule<string[]> = (ctx) => {
 
 const THEME_RULES: Rule<string[]>[] = [
   fromLabels,
+  fromCategoryLinks,
   fromTagLinks,
   fromTaxonomyLinks,
   (ctx) => namesOf(ctx.jsonLd, mainValue(ctx.jsonLd, 'about')),
   (ctx) => allMeta(ctx.meta, 'article:section'),
+  (ctx) => namesOf(ctx.jsonLd, mainValue(ctx.jsonLd, 'articleSection')),
+  fromBreadcrumb,
 ];
 
 export function extractThemes(ctx: ExtractionContext): string[] {
@@ -76,11 +98,13 @@ const KEYWORD_RULES: Rule<string[]>[] = [
   (ctx) => allMeta(ctx.meta, 'dc.subject', 'dcterms.subject', 'prism.keyword'),
   (ctx) => namesOf(ctx.jsonLd, mainValue(ctx.jsonLd, 'keywords')),
   (ctx) => allMeta(ctx.meta, 'article:tag'),
-  (ctx) => allMeta(ctx.meta, 'keywords', 'news_keywords'),
+  // Tags the reader sees before the SEO keywords in the head.
   (ctx) => {
     const value = ctx.labels.get('keywords');
     return value ? (value.items.length ? value.items : [value.text]) : undefined;
   },
+  fromPlainTagLinks,
+  (ctx) => allMeta(ctx.meta, 'keywords', 'news_keywords'),
 ];
 
 export function extractKeywords(ctx: ExtractionContext): string[] {

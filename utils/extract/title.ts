@@ -2,44 +2,13 @@
 import { firstRule, type ExtractionContext, type Rule } from './context';
 import { allMeta, firstMeta } from './meta';
 import { mainValue, namesOf } from './jsonld';
-import { publisherForHost } from '@/utils/publishers';
 import { isSectionName } from '@/utils/detect/vocabulary';
 import { extractAuthors } from './authors-field';
 import { cleanText, fold } from './text';
-
-/** Separators between title parts, with spaces around ("Title | Site", "Title - Site"). */
-const SEPARATOR = /\s+[|\-–—\\/>»·•]\s+/;
-
-export function titleParts(title: string): string[] {
-  return title.split(SEPARATOR).map((part) => part.trim()).filter(Boolean);
-}
+import { decodeEntities, siteNames, stripSiteName, titleParts } from './site-names';
 
 function words(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
-}
-
-/** Drop parts equal to the site's name ("Leren van doen | Publicaties | NSOB" → "Leren van doen | Publicaties"). */
-export function stripSiteName(raw: string, siteNames: string[]): string {
-  const title = cleanText(raw, 500);
-  // Compared without spaces too: "Adviesraad Internationale Vraagstukken" is adviesraadinternationalevraagstukken.nl.
-  const squash = (value: string) => fold(value).replace(/ /g, '');
-  const names = new Set(siteNames.map(squash).filter(Boolean));
-  // A site name that itself holds a separator ("AOC media - Analyse Opinion Critique"): cut it whole.
-  for (const name of siteNames) {
-    if (!SEPARATOR.test(name) || name.length < 4) continue;
-    const at = title.toLowerCase().lastIndexOf(name.toLowerCase());
-    if (at > 0 && at + name.length === title.length && SEPARATOR.test(title.slice(Math.max(0, at - 4), at + 1))) {
-      return title.slice(0, at).replace(/\s+[|\-–—\\/>»·•:]\s*$/, '').trim();
-    }
-  }
-  const parts = titleParts(title);
-  if (parts.length < 2 || !names.size) return title;
-  const kept = parts.filter((part) => !names.has(squash(part)));
-  if (kept.length === parts.length || !kept.length) return title;
-  // Keep the original separators of the remaining run: cut the title around the kept parts.
-  const first = title.indexOf(kept[0]);
-  const last = kept[kept.length - 1];
-  return title.slice(first, title.lastIndexOf(last) + last.length).trim();
 }
 
 /**
@@ -68,22 +37,6 @@ export function cleanDocumentTitle(raw: string, headings: string[]): string {
   const count = words(title);
   if (count <= 4 && (!hierarchical || count !== words(original.replace(/[|\-–—\\/>»]+/g, '')) - 1)) title = original;
   return title;
-}
-
-/** Names the site goes by: og:site_name, the JSON-LD publisher, the host and its first label, the known publisher. */
-export function siteNames(ctx: ExtractionContext): string[] {
-  const names: string[] = [];
-  const site = firstMeta(ctx.meta, 'og:site_name', 'application-name', 'citation_publisher', 'dc.publisher');
-  if (site) names.push(site);
-  names.push(...namesOf(ctx.jsonLd, mainValue(ctx.jsonLd, 'publisher')));
-  if (ctx.host) {
-    const host = ctx.host.replace(/^www\./, '');
-    // "nsob.nl" → also "NSOB", the name sites put after their titles.
-    names.push(ctx.host, host, host.split('.')[0]);
-    const known = publisherForHost(ctx.host)?.name;
-    if (known) names.push(known);
-  }
-  return names;
 }
 
 /**
@@ -180,18 +133,6 @@ const METADATA_RULES: Rule<string>[] = [
     return node && typeof node.name === 'string' ? node.name : undefined;
   },
 ];
-
-/** Entities a CMS encoded twice ("Olive &#038; Herb", "Fisch &amp; Fang"): the characters. */
-const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ', bull: '•', ndash: '–', mdash: '—', hellip: '…', laquo: '«', raquo: '»', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“' };
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
-}
 
 /**
  * The item's own heading against a declared title: the declared title with the heading inside it

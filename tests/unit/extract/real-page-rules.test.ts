@@ -119,3 +119,17 @@ describe('author tags and dates in the name slot', () => {
     expect(cleanAuthors(['May Jones'])).toEqual(['May Jones']);
   });
 });
+
+describe('themes and keywords', () => {
+  it('WordPress category links are themes, its other tags keywords; the breadcrumb’s section when nothing else', () => {
+    const body = `<main><article><h1>Laufen im Winter</h1>${INTRO}<p><a rel="category tag" href="/category/sport/">Sport</a>
+      <a rel="tag" href="/tag/winter/">Winter</a> <a rel="tag" href="/tag/laufen/">Laufen</a></p></article></main>`;
+    const record = extract(page('<meta name="keywords" content="seo, words">', body));
+    expect(record?.themes).toEqual(['Sport']);
+    expect(record?.keywords).toEqual(['Winter', 'Laufen']);
+    const crumbs = `<nav class="breadcrumb"><a href="/">Startseite</a> › <a href="/politik/">Politik</a> › <a href="/x">Neue Regeln</a></nav><main><h1>Neue Regeln</h1>${INTRO}</main>`;
+    expect(extract(page('', crumbs))?.themes).toEqual(['Politik']);
+    const listing = crumbs.replace('>Politik<', '>Adviezen<');
+    expect(extract(page('', listing))?.themes).toEqual([]);
+  });
+});
