@@ -100,7 +100,7 @@ export async function upsertCatalog(
  * then one the reader visited; ties go by when it was last seen. A page that floods the catalog
  * makes entries worth the least, so it cannot push out what the reader's own reading built.
  */
-export function catalogUsefulness(entry: Pick<CatalogEntry, 'sources' | 'lastSeenAt' | 'touchedAt'>): number[] {
+function catalogUsefulness(entry: Pick<CatalogEntry, 'sources' | 'lastSeenAt' | 'touchedAt'>): number[] {
   const sources = Array.isArray(entry.sources) ? entry.sources : [];
   return [
     entry.touchedAt ? 1 : 0,

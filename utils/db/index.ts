@@ -26,7 +26,7 @@ import type { CatalogSource } from '../publication';
 export * from './open';
 export * from './catalog';
 export * from './imports';
-export { DEFAULT_READER_FIELDS, EDITABLE_FIELDS, refreshExtracted } from './records';
+export { EDITABLE_FIELDS } from './records';
 
 /** Bounds on what one page may add: related items per visit. */
 const MAX_RELATED_PER_VISIT = 100;

@@ -21,7 +21,7 @@ import {
   type ImportFormat,
   type ValidationIssue,
 } from '@/utils/export';
-import type { ImportPreview, ImportResult } from '@/utils/db';
+import type { ImportMode, ImportPreview, ImportResult } from '@/utils/db';
 import { CARRIED_FIELDS } from '@/utils/export/fields';
 import { formatNumber, t, type MessageKey } from '@/utils/i18n';
 import { importFile, UnknownFormatError } from './import-file';
@@ -31,7 +31,7 @@ import type { SavedPublication } from '@/utils/publication';
 export type PageExportFormat = ExportFormat;
 export type PageImportFormat = ImportFormat;
 export type ExportedFile = ExportFile;
-export type ImportMode = 'merge' | 'replace';
+export type { ImportMode } from '@/utils/db';
 
 export const PAGE_EXPORT_FORMATS: readonly PageExportFormat[] = EXPORT_FORMATS;
 
