@@ -113,9 +113,27 @@ const DESCRIPTION_RULES: Rule<string>[] = [
   (ctx) => firstMeta(ctx.meta, 'twitter:description'),
 ];
 
-/** The first declared description that says something of the item. */
-const fromDescription: Rule<string> = (ctx) =>
-  firstRule(ctx, DESCRIPTION_RULES.map((rule) => (c: ExtractionContext) => cleanText(decodeEntities(rule(c) ?? ''), MAX_SUMMARY * 2) || undefined), (text) => !saysNothing(ctx, text));
+const wordCount = (text: string) => fold(text).split(' ').filter(Boolean).length;
+
+/**
+ * The first declared description that says something of the item; a tagline or fragment of a
+ * few words ("The Home Of Australian Music", "Drucker • Etiketten • Service") gives way to a later
+ * source that holds a sentence or more.
+ */
+const fromDescription: Rule<string> = (ctx) => {
+  const candidates: string[] = [];
+  for (const rule of DESCRIPTION_RULES) {
+    try {
+      const text = cleanText(decodeEntities(rule(ctx) ?? ''), MAX_SUMMARY * 2);
+      if (text && !saysNothing(ctx, text)) candidates.push(text);
+    } catch {
+      // One broken source never sinks the field.
+    }
+  }
+  const first = candidates[0];
+  if (!first || wordCount(first) > 5) return first;
+  return candidates.find((text) => wordCount(text) >= 10) ?? first;
+};
 
 const RULES: Rule<string>[] = [fromDescription, firstParagraph];
 
