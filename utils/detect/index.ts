@@ -11,6 +11,7 @@
  * subtract. Silence on pages that aren't publications matters more than catching every one, so
  * the threshold asks for more than one weak hint.
  */
+import { mainHeading } from './heading';
 import { NON_PUBLICATION_TYPE } from './jsonld';
 import { domLookup, headAndAddressSignals, pageKey, rulesOut, Signals, type Head, type TagLookup } from './first-check';
 import {
@@ -18,7 +19,6 @@ import {
   chromeTest,
   datedItems,
   headingContext,
-  mainHeading,
   pageMarkers,
   pdfLinkCount,
   publicationLabels,
@@ -97,7 +97,7 @@ function bodySignals(doc: Document, find: Finder, tags: TagLookup, head: Head, f
   const microOther = new Set(microdata.map((itemType) => MICRODATA_OTHER.exec(itemType)?.[1]).filter(Boolean) as string[]);
   for (const type of microOther) add(`microdata:${type}`, Weight.MicrodataOther);
 
-  const heading = mainHeading(tags('h1'));
+  const heading = mainHeading(tags('h1'), true);
   if (heading) {
     const context = headingContext(heading);
     if (context.byline) add('byline', Weight.Byline);

@@ -108,14 +108,6 @@ function text(el: Element | null | undefined, max = 400): string {
   return collected.slice(0, max).replace(/\s+/g, ' ').trim();
 }
 
-/** The page's main heading: the first h1 in the main region or an article, else the only h1. */
-export function mainHeading(h1s: ArrayLike<Element>): Element | null {
-  for (let i = 0; i < h1s.length && i < 50; i++) {
-    if (h1s[i].parentElement?.closest('main, [role="main"], article')) return h1s[i];
-  }
-  return h1s.length === 1 ? h1s[0] : null;
-}
-
 export interface HeadingContext {
   byline: boolean;
   date: boolean;

@@ -8,8 +8,8 @@ import { indexJsonLd, type JsonLdIndex } from './jsonld';
 import { findLabels, type LabelIndex } from './labels';
 import { indexMeta, type MetaIndex } from './meta';
 import { findRelatedBlocks } from './related-blocks';
-import { isSectionName } from '@/utils/detect/vocabulary';
-import { cleanText, fold, textOf } from './text';
+import { mainHeading } from '@/utils/detect/heading';
+import { cleanText, textOf } from './text';
 import { absoluteUrl } from './urls';
 
 export interface ExtractionContext {
@@ -109,28 +109,6 @@ export function createContext(doc: Document, url: string, options: ExtractOption
     },
     cache: new Map(),
   };
-}
-
-/** Screen-reader-only headings ("Zoll" above the logo) are no item's heading. */
-const HIDDEN = /(?:^|\s)(?:aural|sr-only|visually-hidden|screen-reader-text|is-hidden|hidden|invisible|element-invisible)(?:\s|$)/;
-
-/** An h1 that can be the item's: visible, with text, not a section's name ("Pressemitteilungen"). */
-function candidate(el: Element): boolean {
-  const text = textOf(el, 80);
-  return Boolean(text) && !HIDDEN.test(el.getAttribute('class') ?? '') && !isSectionName(fold(text));
-}
-
-/** The page's main heading: the h1 in main/article, else the first h1 outside headers, else the first. */
-function mainHeading(all: Element[]): Element | null {
-  // An ancestor test per h1: descendant selectors are slow in some DOMs.
-  const count = Math.min(all.length, 20);
-  for (let i = 0; i < count; i++) {
-    if (all[i].closest('main, [role="main"], article') && candidate(all[i])) return all[i];
-  }
-  for (let i = 0; i < count; i++) {
-    if (candidate(all[i]) && !all[i].closest('header[role="banner"], .site-header, nav')) return all[i];
-  }
-  return all.length ? all[0] : null;
 }
 
 /** A date run into the heading ("1. Februar 2022 Bundesministerin …", "24.01.2022 Title"). */
