@@ -1,6 +1,7 @@
 /** Fields: themes (the publisher's own topic labels) and keywords (from metadata). */
 import { isSectionName, PUBLICATION_LISTS } from '@/utils/detect/vocabulary';
 import { firstRule, type ExtractionContext, type Rule } from './context';
+import { markedElements } from './visible-dates';
 import { mainValue, namesOf } from './jsonld';
 import { allMeta } from './meta';
 import { cleanText, fold, textOf, uniqueBy } from './text';
@@ -42,7 +43,7 @@ const HOME = /^(?:home|homepage|start|startseite|startpagina|accueil|inicio|übe
 
 /** The breadcrumb's last section above the item ("Home › Politik › <title>" → "Politik"). */
 const fromBreadcrumb: Rule<string[]> = (ctx) => {
-  const trail = ctx.doc.querySelector('[class*="breadcrumb"], [id*="breadcrumb"], [aria-label*="readcrumb"], [itemtype*="BreadcrumbList"]');
+  const trail = markedElements(ctx).breadcrumb;
   if (!trail) return undefined;
   const title = fold(ctx.headingText || ctx.docTitle);
   const crumbs = [...trail.querySelectorAll('a')].slice(0, 12).map((a) => textOf(a, 80))

@@ -26,22 +26,35 @@ export function isDateOnlyLine(text: string): boolean {
   return rest.split(' ').filter(Boolean).length <= 2;
 }
 
-function marked(el: Element): boolean {
-  const marks = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-  return marks.length > 1 && DATE_MARK.test(marks) && !NOT_PUBLISHED.test(marks);
-}
-
 /** Cards of other pages, comments and chrome hold dates that are not this page's. */
 function elsewhere(ctx: ExtractionContext, el: Element): boolean {
   return ctx.isElsewhere(el) || Boolean(el.closest('aside, form, [role="complementary"], [class*="comment"], [id*="comment"], [class*="teaser"], [class*="sidebar"], [class*="widget"]'));
 }
 
-/** The first element marked as a date whose text is a full-day date line. */
-export function fromDateMarkedElement(ctx: ExtractionContext): string | undefined {
+/**
+ * Elements whose class or id names a date or a breadcrumb, from one read of the first
+ * MAX_ELEMENTS elements' attributes, shared by the rules that need them (reading an attribute
+ * costs more than a tag test in some DOMs).
+ */
+export function markedElements(ctx: ExtractionContext): { dates: Element[]; breadcrumb?: Element } {
+  const cached = ctx.cache.get('markedElements') as { dates: Element[]; breadcrumb?: Element } | undefined;
+  if (cached) return cached;
+  const found: { dates: Element[]; breadcrumb?: Element } = { dates: [] };
   const all = ctx.elements.all;
   for (let i = 0; i < all.length && i < MAX_ELEMENTS; i++) {
     const el = all[i];
-    if (el.children.length > 6 || !marked(el)) continue;
+    const marks = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (marks.length < 4) continue;
+    if (!found.breadcrumb && /breadcrumb/i.test(marks)) found.breadcrumb = el;
+    if (el.children.length <= 6 && DATE_MARK.test(marks) && !NOT_PUBLISHED.test(marks)) found.dates.push(el);
+  }
+  ctx.cache.set('markedElements', found);
+  return found;
+}
+
+/** The first element marked as a date whose text is a full-day date line. */
+export function fromDateMarkedElement(ctx: ExtractionContext): string | undefined {
+  for (const el of markedElements(ctx).dates) {
     const text = textOf(el, MAX_LINE + 10);
     if (!text || text.length > MAX_LINE || UPDATE_WORDS.test(text)) continue;
     const date = parseDate(text);
