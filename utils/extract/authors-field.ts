@@ -177,7 +177,7 @@ function withoutSiteName(ctx: ExtractionContext, names: string[], visible: boole
   const type = extractType(ctx);
   if (type && INSTITUTIONAL_TYPES.has(type)) return names;
   const squash = (value: string) => fold(value).replace(/ /g, '');
-  // A visible byline ("von Creeny" on creeny.wordpress.com) may name the blog's owner: only the
+  // A visible byline on a personal blog ("von Anna" on anna.example.org) may name its owner: only the
   // declared site name or publisher is the site there, not the host.
   const declared = [firstMeta(ctx.meta, 'og:site_name', 'application-name') ?? '', extractPublisher(ctx) ?? ''];
   const site = new Set((visible ? declared : [...siteNames(ctx), ...declared]).map(squash).filter((name) => name.length >= 2));
