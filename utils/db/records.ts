@@ -12,24 +12,15 @@ import { READING_STATUSES } from '../publication';
 import type { StoredPublication, ThemeCount } from './open';
 
 /** Extracted fields a re-visit may refresh (unless the reader edited them). */
-export const EXTRACTED_FIELDS = [
+export const EXTRACTED_FIELDS: readonly (EditableField | 'canonicalUrl' | 'doi' | 'isbn' | 'pdfUrl' | 'related')[] = [
+  ...EDITABLE_FIELDS,
+  // What a page gives that the reader does not edit by hand.
   'canonicalUrl',
-  'title',
-  'subtitle',
-  'authors',
-  'published',
-  'year',
-  'publisher',
-  'type',
-  'themes',
-  'keywords',
-  'summary',
-  'language',
   'doi',
   'isbn',
   'pdfUrl',
   'related',
-] as const satisfies readonly (keyof Publication)[];
+];
 
 export { EDITABLE_FIELDS };
 
