@@ -53,7 +53,9 @@ export default defineConfig({
     optional_host_permissions: ['<all_urls>'],
     // Declared here rather than by WXT's defineContentScript, whose bundle carries this whole list
     // and a runtime that posts to the page. Not web-accessible: pages cannot fetch it.
-    content_scripts: [{ matches: PUBLISHER_MATCH_PATTERNS, js: [`${CONTENT_SCRIPT}.js`], run_at: 'document_idle' }],
+    content_scripts: [
+      { matches: PUBLISHER_MATCH_PATTERNS, js: [`${CONTENT_SCRIPT}.js`], run_at: 'document_idle' },
+    ],
     commands: {
       'save-page': {
         suggested_key: { default: 'Alt+Shift+S' },

@@ -25,7 +25,9 @@ export function CurrentPage({ store }: { store: CurrentPageStore }) {
   if (phase === 'loading') {
     return (
       <section class="current" data-testid="current" aria-busy="true" aria-labelledby="current-heading">
-        <h2 id="current-heading" class="section-heading">{t('currentHeading')}</h2>
+        <h2 id="current-heading" class="section-heading">
+          {t('currentHeading')}
+        </h2>
         <p class="muted">{t('loading')}</p>
       </section>
     );
@@ -33,7 +35,9 @@ export function CurrentPage({ store }: { store: CurrentPageStore }) {
   if (phase !== 'ready') {
     return (
       <section class="current" data-testid="current" aria-labelledby="current-heading">
-        <h2 id="current-heading" class="section-heading">{t('currentHeading')}</h2>
+        <h2 id="current-heading" class="section-heading">
+          {t('currentHeading')}
+        </h2>
         <p class="muted" data-testid="current-unavailable">
           {phase === 'error' ? t('errorGeneric', store.error.value ?? '') : t('currentUnavailable')}
         </p>
@@ -42,12 +46,16 @@ export function CurrentPage({ store }: { store: CurrentPageStore }) {
   }
 
   const year = parseYear(draft.year);
-  const meta = [year !== undefined ? String(year) : '', draft.publisher, typeLabel(draft.type)].filter(Boolean);
+  const meta = [year !== undefined ? String(year) : '', draft.publisher, typeLabel(draft.type)].filter(
+    Boolean,
+  );
 
   return (
     <section class="current" data-testid="current" aria-labelledby="current-heading">
       <div class="current-top">
-        <h2 id="current-heading" class="section-heading">{t('currentHeading')}</h2>
+        <h2 id="current-heading" class="section-heading">
+          {t('currentHeading')}
+        </h2>
         <span class={store.detected.value ? 'pill detected' : 'pill'} data-testid="current-detected">
           {store.detected.value ? t('currentDetected') : ''}
         </span>
@@ -112,7 +120,13 @@ export function CurrentPage({ store }: { store: CurrentPageStore }) {
                 />
               </>
             ) : (
-              <button type="button" class="primary" data-testid="save-button" disabled={!store.canSave.value} onClick={() => void store.save()}>
+              <button
+                type="button"
+                class="primary"
+                data-testid="save-button"
+                disabled={!store.canSave.value}
+                onClick={() => void store.save()}
+              >
                 {busy ? t('savingButton') : t('saveButton')}
               </button>
             )}
@@ -126,10 +140,13 @@ export function CurrentPage({ store }: { store: CurrentPageStore }) {
         <ul class="resembles" data-testid="current-resembles">
           {store.resembles.value.map((record) => (
             <li key={record.id}>
-              <span>
-                {t('resemblesRecord', resemblanceLabel(record))}
-              </span>
-              <button type="button" data-testid="merge-button" disabled={busy} onClick={() => void store.mergeWith(record.id)}>
+              <span>{t('resemblesRecord', resemblanceLabel(record))}</span>
+              <button
+                type="button"
+                data-testid="merge-button"
+                disabled={busy}
+                onClick={() => void store.mergeWith(record.id)}
+              >
                 {t('mergeButton')}
               </button>
             </li>

@@ -6,7 +6,15 @@ import { draftFrom, publicationChanges, type Draft, type DraftField } from '@/ut
 import type { ReadingListStore } from '@/utils/stores/reading-list';
 import { PublicationForm } from './PublicationForm';
 
-export function EditDialog({ record, store, onClose }: { record: SavedPublication; store: ReadingListStore; onClose: () => void }) {
+export function EditDialog({
+  record,
+  store,
+  onClose,
+}: {
+  record: SavedPublication;
+  store: ReadingListStore;
+  onClose: () => void;
+}) {
   const [draft, setDraft] = useState<Draft>(() => draftFrom(record));
   const [edited, setEdited] = useState<ReadonlySet<DraftField>>(new Set());
   const [busy, setBusy] = useState(false);
@@ -19,7 +27,14 @@ export function EditDialog({ record, store, onClose }: { record: SavedPublicatio
   }, []);
   return (
     <div class="modal-backdrop">
-      <div ref={box} role="dialog" aria-modal="true" aria-labelledby="edit-dialog-title" class="modal" data-testid="edit-dialog">
+      <div
+        ref={box}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="edit-dialog-title"
+        class="modal"
+        data-testid="edit-dialog"
+      >
         <h2 id="edit-dialog-title">{t('editPublication', record.title)}</h2>
         <PublicationForm
           idPrefix="library-edit"

@@ -46,7 +46,9 @@ const FIELD_LABELS: Record<string, MessageKey> = {
 };
 
 function fieldList(fields: string[]): string {
-  return [...new Set(fields.map((field) => (FIELD_LABELS[field] ? t(FIELD_LABELS[field]) : field)))].join(', ');
+  return [...new Set(fields.map((field) => (FIELD_LABELS[field] ? t(FIELD_LABELS[field]) : field)))].join(
+    ', ',
+  );
 }
 
 function download({ filename, mimeType, content }: ExportedFile) {
@@ -84,7 +86,9 @@ export function ExportPanel({
           id={`${idPrefix}-export-format`}
           data-testid="export-format"
           value={store.format.value}
-          onChange={(e) => (store.format.value = (e.currentTarget as HTMLSelectElement).value as PageExportFormat)}
+          onChange={(e) =>
+            (store.format.value = (e.currentTarget as HTMLSelectElement).value as PageExportFormat)
+          }
         >
           {PAGE_EXPORT_FORMATS.map((f) => (
             <option key={f} value={f}>
@@ -135,20 +139,42 @@ export function ImportPanel({ ports, idPrefix }: { ports: ImportPorts; idPrefix:
       <fieldset>
         <legend>{t('importMode')}</legend>
         <label class="option">
-          <input type="radio" data-testid="import-mode-merge" name={`${idPrefix}-import-mode`} checked={mode === 'merge'} onChange={() => setMode('merge')} />
+          <input
+            type="radio"
+            data-testid="import-mode-merge"
+            name={`${idPrefix}-import-mode`}
+            checked={mode === 'merge'}
+            onChange={() => setMode('merge')}
+          />
           {t('importMerge')}
         </label>
         <label class="option">
-          <input type="radio" data-testid="import-mode-replace" name={`${idPrefix}-import-mode`} checked={mode === 'replace'} onChange={() => setMode('replace')} />
+          <input
+            type="radio"
+            data-testid="import-mode-replace"
+            name={`${idPrefix}-import-mode`}
+            checked={mode === 'replace'}
+            onChange={() => setMode('replace')}
+          />
           {t('importReplace')}
         </label>
       </fieldset>
       <div class="inline-row">
-        <button type="button" data-testid="import-button" disabled={!store.file.value || store.busy.value} onClick={() => void store.check()}>
+        <button
+          type="button"
+          data-testid="import-button"
+          disabled={!store.file.value || store.busy.value}
+          onClick={() => void store.check()}
+        >
           {t('importCheck')}
         </button>
         {store.canUndo.value && (
-          <button type="button" data-testid="import-undo" disabled={store.busy.value} onClick={() => void store.undo()}>
+          <button
+            type="button"
+            data-testid="import-undo"
+            disabled={store.busy.value}
+            onClick={() => void store.undo()}
+          >
             {t('importUndo')}
           </button>
         )}
@@ -176,15 +202,40 @@ function ImportPreviewBox({ store }: { store: ImportStore }) {
   return (
     <div class="notice" data-testid="import-preview">
       <div>
-        <p>{t('importPreview', t(FORMAT_LABELS[plan.format]), formatNumber(plan.added), formatNumber(plan.updated), formatNumber(plan.unchanged))}</p>
+        <p>
+          {t(
+            'importPreview',
+            t(FORMAT_LABELS[plan.format]),
+            formatNumber(plan.added),
+            formatNumber(plan.updated),
+            formatNumber(plan.unchanged),
+          )}
+        </p>
         {changed.length > 0 && <p class="small">{t('importPreviewFields', fieldList(changed))}</p>}
-        {plan.removed > 0 && <p class="small error">{t('importPreviewRemoved', formatNumber(plan.removed))}</p>}
-        {plan.lacking.length > 0 && <p class="small muted">{t('importPreviewLacking', fieldList(plan.lacking))}</p>}
+        {plan.removed > 0 && (
+          <p class="small error">{t('importPreviewRemoved', formatNumber(plan.removed))}</p>
+        )}
+        {plan.lacking.length > 0 && (
+          <p class="small muted">{t('importPreviewLacking', fieldList(plan.lacking))}</p>
+        )}
         <div class="inline-row">
-          <button type="button" class="primary" data-testid="import-confirm" disabled={store.busy.value} onClick={() => void store.confirm()}>
-            {plan.mode === 'replace' ? t('importConfirmReplace', formatNumber(plan.removed)) : t('importConfirm')}
+          <button
+            type="button"
+            class="primary"
+            data-testid="import-confirm"
+            disabled={store.busy.value}
+            onClick={() => void store.confirm()}
+          >
+            {plan.mode === 'replace'
+              ? t('importConfirmReplace', formatNumber(plan.removed))
+              : t('importConfirm')}
           </button>
-          <button type="button" data-testid="import-cancel" disabled={store.busy.value} onClick={store.cancel}>
+          <button
+            type="button"
+            data-testid="import-cancel"
+            disabled={store.busy.value}
+            onClick={store.cancel}
+          >
             {t('importCancel')}
           </button>
         </div>

@@ -62,7 +62,9 @@ export function LibraryApp({ store, send, importPorts, wholeList, open, confirm 
   const focusRow = (index: number) => {
     setActive(index);
     requestAnimationFrame(() =>
-      document.querySelector<HTMLElement>(`li[aria-posinset="${index + 1}"] [data-testid="list-item"]`)?.focus(),
+      document
+        .querySelector<HTMLElement>(`li[aria-posinset="${index + 1}"] [data-testid="list-item"]`)
+        ?.focus(),
     );
   };
 
@@ -84,7 +86,8 @@ export function LibraryApp({ store, send, importPorts, wholeList, open, confirm 
   const removeIds = (ids: string[]) =>
     run(async () => {
       if (ids.length === 0) return;
-      if (!confirm(ids.length === 1 ? t('deleteConfirm') : t('bulkDeleteConfirm', formatNumber(ids.length)))) return;
+      if (!confirm(ids.length === 1 ? t('deleteConfirm') : t('bulkDeleteConfirm', formatNumber(ids.length))))
+        return;
       await store.remove(ids);
       selected.value = new Set([...selected.peek()].filter((id) => !ids.includes(id)));
     });
@@ -149,12 +152,25 @@ export function LibraryApp({ store, send, importPorts, wholeList, open, confirm 
         <main>
           <SearchBox store={store} idPrefix="library" inputRef={search} />
           <FilterControls store={store} idPrefix="library" />
-          <div class="bulk" role="group" aria-label={t('bulkSelected', formatNumber(selectedIds.length))} data-testid="bulk-bar">
+          <div
+            class="bulk"
+            role="group"
+            aria-label={t('bulkSelected', formatNumber(selectedIds.length))}
+            data-testid="bulk-bar"
+          >
             <span data-testid="bulk-count">{t('bulkSelected', formatNumber(selectedIds.length))}</span>
-            <button type="button" data-testid="bulk-select-all" onClick={() => (selected.value = new Set(results.map((r) => r.id)))}>
+            <button
+              type="button"
+              data-testid="bulk-select-all"
+              onClick={() => (selected.value = new Set(results.map((r) => r.id)))}
+            >
               {t('bulkSelectAll')}
             </button>
-            <button type="button" disabled={selectedIds.length === 0} onClick={() => (selected.value = new Set())}>
+            <button
+              type="button"
+              disabled={selectedIds.length === 0}
+              onClick={() => (selected.value = new Set())}
+            >
               {t('bulkClear')}
             </button>
             <label for="bulk-status" class="visually-hidden">
@@ -196,7 +212,12 @@ export function LibraryApp({ store, send, importPorts, wholeList, open, confirm 
             >
               {t('bulkAddTag')}
             </button>
-            <button type="button" data-testid="bulk-delete" disabled={selectedIds.length === 0} onClick={() => void removeIds(selectedIds)}>
+            <button
+              type="button"
+              data-testid="bulk-delete"
+              disabled={selectedIds.length === 0}
+              onClick={() => void removeIds(selectedIds)}
+            >
               {t('bulkDelete')}
             </button>
           </div>
@@ -220,13 +241,21 @@ export function LibraryApp({ store, send, importPorts, wholeList, open, confirm 
           <div class="library-panels">
             <ExportPanel
               idPrefix="library"
-              records={() => (selectedIds.length ? results.filter((r) => selected.peek().has(r.id)) : wholeList())}
+              records={() =>
+                selectedIds.length ? results.filter((r) => selected.peek().has(r.id)) : wholeList()
+              }
             />
             <ImportPanel idPrefix="library" ports={importPorts} />
           </div>
         </main>
       </div>
-      {editing && <EditDialog record={store.byId.value.get(editing.id) ?? editing} store={store} onClose={() => setEditing(undefined)} />}
+      {editing && (
+        <EditDialog
+          record={store.byId.value.get(editing.id) ?? editing}
+          store={store}
+          onClose={() => setEditing(undefined)}
+        />
+      )}
     </div>
   );
 }

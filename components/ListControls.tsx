@@ -8,7 +8,15 @@ import { statusLabel, typeLabel } from './labels';
 /** Long facet lists are cut: a select with thousands of options helps nobody. */
 const MAX_OPTIONS = 300;
 
-export function SearchBox({ store, idPrefix, inputRef }: { store: ReadingListStore; idPrefix: string; inputRef?: preact.Ref<HTMLInputElement> }) {
+export function SearchBox({
+  store,
+  idPrefix,
+  inputRef,
+}: {
+  store: ReadingListStore;
+  idPrefix: string;
+  inputRef?: preact.Ref<HTMLInputElement>;
+}) {
   return (
     <div class="search">
       <label for={`${idPrefix}-search`} class="visually-hidden">
@@ -47,7 +55,8 @@ export function FilterControls({ store, idPrefix }: { store: ReadingListStore; i
         onChange={(e) => {
           const value = (e.currentTarget as HTMLSelectElement).value;
           if (name === 'year') store.setFilter('year', value ? Number(value) : undefined);
-          else if (name === 'status') store.setFilter('status', (value || undefined) as ReadingStatus | undefined);
+          else if (name === 'status')
+            store.setFilter('status', (value || undefined) as ReadingStatus | undefined);
           else store.setFilter(name, value || undefined);
         }}
       >
@@ -60,15 +69,33 @@ export function FilterControls({ store, idPrefix }: { store: ReadingListStore; i
       </select>
     </div>
   );
-  const withCount = (f: { value: string; count: number }) => ({ value: f.value, label: `${f.value} (${formatNumber(f.count)})` });
+  const withCount = (f: { value: string; count: number }) => ({
+    value: f.value,
+    label: `${f.value} (${formatNumber(f.count)})`,
+  });
   const active = Object.keys(filters).length > 0;
   return (
     <div class="filters" role="group" aria-label={t('filtersLabel')}>
       {select('theme', t('filterTheme'), facets.themes.map(withCount), filters.theme)}
-      {select('status', t('filterStatus'), READING_STATUSES.map((s) => ({ value: s, label: statusLabel(s) })), filters.status)}
+      {select(
+        'status',
+        t('filterStatus'),
+        READING_STATUSES.map((s) => ({ value: s, label: statusLabel(s) })),
+        filters.status,
+      )}
       {select('publisher', t('filterPublisher'), facets.publishers.map(withCount), filters.publisher)}
-      {select('year', t('filterYear'), facets.years.map((y) => ({ value: String(y), label: String(y) })), filters.year?.toString())}
-      {select('type', t('filterType'), facets.types.map((v) => ({ value: v, label: typeLabel(v) })), filters.type)}
+      {select(
+        'year',
+        t('filterYear'),
+        facets.years.map((y) => ({ value: String(y), label: String(y) })),
+        filters.year?.toString(),
+      )}
+      {select(
+        'type',
+        t('filterType'),
+        facets.types.map((v) => ({ value: v, label: typeLabel(v) })),
+        filters.type,
+      )}
       {select('tag', t('filterTag'), facets.tags.map(withCount), filters.tag)}
       <div class="filter">
         <label for={`${idPrefix}-sort`}>{t('sortLabel')}</label>

@@ -18,7 +18,15 @@ export interface ListItemProps {
   showSavedDate?: boolean;
 }
 
-export function ListItem({ record, onStatus, onEdit, active, selected, onSelect, showSavedDate }: ListItemProps) {
+export function ListItem({
+  record,
+  onStatus,
+  onEdit,
+  active,
+  selected,
+  onSelect,
+  showSavedDate,
+}: ListItemProps) {
   const href = safeHttpUrl(record.url);
   const title = record.title || record.url;
   const themes = record.themes.slice(0, 4).join(' · ');
@@ -73,7 +81,13 @@ export function ListItem({ record, onStatus, onEdit, active, selected, onSelect,
       <div class="item-actions">
         <StatusToggle status={record.status} onChange={onStatus} title={title} compact />
         {onEdit && (
-          <button type="button" class="icon-button" aria-label={t('editPublication', title)} data-testid="item-edit" onClick={onEdit}>
+          <button
+            type="button"
+            class="icon-button"
+            aria-label={t('editPublication', title)}
+            data-testid="item-edit"
+            onClick={onEdit}
+          >
             ✎
           </button>
         )}

@@ -21,7 +21,13 @@ export interface OptionsAppProps {
   importPorts: ImportPorts;
 }
 
-export function OptionsApp({ settings: initial, update, requestAllSites, records, importPorts }: OptionsAppProps) {
+export function OptionsApp({
+  settings: initial,
+  update,
+  requestAllSites,
+  records,
+  importPorts,
+}: OptionsAppProps) {
   const [settings, setSettings] = useState(initial);
   const [message, setMessage] = useState('');
   const apply = async (changes: Partial<Settings>) => {
@@ -89,7 +95,11 @@ export function OptionsApp({ settings: initial, update, requestAllSites, records
             id="ui-language"
             data-testid="ui-language"
             value={settings.uiLanguage}
-            onChange={(e) => void apply({ uiLanguage: (e.currentTarget as HTMLSelectElement).value as Settings['uiLanguage'] })}
+            onChange={(e) =>
+              void apply({
+                uiLanguage: (e.currentTarget as HTMLSelectElement).value as Settings['uiLanguage'],
+              })
+            }
           >
             <option value="auto">{t('optionsLanguageAuto')}</option>
             <option value="nl" lang="nl">

@@ -75,15 +75,30 @@ export function PopupApp({ current, list, suggestions, openLibrary, openOptions 
                     {showFilters && <FilterControls store={list} idPrefix="popup" />}
                   </div>
                   <ResultCount store={list} />
-                  <ReadingList store={list} rowHeight={POPUP_ROW_HEIGHT} fallbackHeight={300} onEdit={setEditing} />
+                  <ReadingList
+                    store={list}
+                    rowHeight={POPUP_ROW_HEIGHT}
+                    fallbackHeight={300}
+                    onEdit={setEditing}
+                  />
                 </div>
               ),
             },
-            { id: 'suggestions', label: t('tabSuggestions'), render: () => <SuggestionsPanel store={suggestions} /> },
+            {
+              id: 'suggestions',
+              label: t('tabSuggestions'),
+              render: () => <SuggestionsPanel store={suggestions} />,
+            },
           ]}
         />
       </main>
-      {editing && <EditDialog record={list.byId.value.get(editing.id) ?? editing} store={list} onClose={() => setEditing(undefined)} />}
+      {editing && (
+        <EditDialog
+          record={list.byId.value.get(editing.id) ?? editing}
+          store={list}
+          onClose={() => setEditing(undefined)}
+        />
+      )}
     </div>
   );
 }

@@ -22,7 +22,15 @@ export interface PublicationFormProps {
 const splitLines = (text: string) => text.split('\n');
 const splitCommas = (text: string) => text.split(/[,;]/);
 
-export function PublicationForm({ draft, onField, onSubmit, onCancel, busy, submitLabel, idPrefix }: PublicationFormProps) {
+export function PublicationForm({
+  draft,
+  onField,
+  onSubmit,
+  onCancel,
+  busy,
+  submitLabel,
+  idPrefix,
+}: PublicationFormProps) {
   const [authorsText, setAuthorsText] = useState(draft.authors.join('\n'));
   const [themesText, setThemesText] = useState(draft.themes.join(', '));
   const [tagsText, setTagsText] = useState(draft.tags.join(', '));
@@ -141,7 +149,12 @@ export function PublicationForm({ draft, onField, onSubmit, onCancel, busy, subm
         onInput={(e) => onField('notes', (e.currentTarget as HTMLTextAreaElement).value)}
       />
       <div class="form-actions">
-        <button type="submit" class="primary" disabled={busy || draft.title.trim() === ''} data-testid="edit-submit">
+        <button
+          type="submit"
+          class="primary"
+          disabled={busy || draft.title.trim() === ''}
+          data-testid="edit-submit"
+        >
           {submitLabel}
         </button>
         <button type="button" onClick={onCancel} data-testid="edit-cancel">

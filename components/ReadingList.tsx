@@ -17,14 +17,49 @@ export interface ReadingListProps {
   showSavedDate?: boolean;
 }
 
-export function ReadingList({ store, rowHeight, onEdit, activeIndex, selected, onSelect, onKeyDown, fallbackHeight, showSavedDate }: ReadingListProps) {
+export function ReadingList({
+  store,
+  rowHeight,
+  onEdit,
+  activeIndex,
+  selected,
+  onSelect,
+  onKeyDown,
+  fallbackHeight,
+  showSavedDate,
+}: ReadingListProps) {
   const phase = store.phase.value;
   const results = store.results.value;
-  if (phase === 'loading') return <p class="muted" aria-busy="true">{t('loading')}</p>;
-  if (phase === 'error') return <p class="error" role="alert">{t('errorGeneric', store.error.value ?? '')}</p>;
-  if (store.records.value.length === 0) return <p class="muted empty" data-testid="list-empty">{t('listEmpty')}</p>;
-  if (results.length === 0 && store.searchLoading.value) return <p class="muted" aria-busy="true">{t('loading')}</p>;
-  if (results.length === 0) return <p class="muted empty" data-testid="list-no-match">{t('listNoMatch')}</p>;
+  if (phase === 'loading')
+    return (
+      <p class="muted" aria-busy="true">
+        {t('loading')}
+      </p>
+    );
+  if (phase === 'error')
+    return (
+      <p class="error" role="alert">
+        {t('errorGeneric', store.error.value ?? '')}
+      </p>
+    );
+  if (store.records.value.length === 0)
+    return (
+      <p class="muted empty" data-testid="list-empty">
+        {t('listEmpty')}
+      </p>
+    );
+  if (results.length === 0 && store.searchLoading.value)
+    return (
+      <p class="muted" aria-busy="true">
+        {t('loading')}
+      </p>
+    );
+  if (results.length === 0)
+    return (
+      <p class="muted empty" data-testid="list-no-match">
+        {t('listNoMatch')}
+      </p>
+    );
   return (
     <VirtualList
       testId="reading-list"
@@ -39,7 +74,9 @@ export function ReadingList({ store, rowHeight, onEdit, activeIndex, selected, o
         <ListItem
           record={record}
           active={activeIndex === undefined ? undefined : i === activeIndex}
-          onStatus={(status) => void store.setStatus(record.id, status).catch((e: unknown) => (store.error.value = String(e)))}
+          onStatus={(status) =>
+            void store.setStatus(record.id, status).catch((e: unknown) => (store.error.value = String(e)))
+          }
           onEdit={onEdit && (() => onEdit(record))}
           selected={selected?.has(record.id)}
           onSelect={onSelect && ((value) => onSelect(record.id, value))}

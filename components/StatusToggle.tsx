@@ -14,7 +14,12 @@ export interface StatusToggleProps {
 
 export function StatusToggle({ status, onChange, title, disabled, compact }: StatusToggleProps) {
   return (
-    <div role="group" aria-label={t('statusChange', title)} class={compact ? 'status compact' : 'status'} data-testid="status-toggle">
+    <div
+      role="group"
+      aria-label={t('statusChange', title)}
+      class={compact ? 'status compact' : 'status'}
+      data-testid="status-toggle"
+    >
       {READING_STATUSES.map((s) => (
         <button
           type="button"

@@ -43,41 +43,53 @@ export function SuggestionsPanel({ store }: { store: SuggestionsStore }) {
   }
   return (
     <>
-    {failure}
-    <ul class="suggestions" data-testid="suggestions">
-      {items.map((s) => {
-        const href = safeHttpUrl(s.url);
-        return (
-          <li key={s.id} class="suggestion" data-testid="suggestion">
-            <h3 class="item-title">
-              {href ? (
-                <a href={href} target="_blank" rel="noopener noreferrer">
-                  {s.title}
-                </a>
-              ) : (
-                s.title
-              )}
-            </h3>
-            <p class="item-meta">{[s.publisher, s.year !== undefined ? String(s.year) : ''].filter(Boolean).join(' · ')}</p>
-            <ul class="reasons">
-              {s.reasons.slice(0, 3).map((r, i) => (
-                <li key={i}>{reasonText(r)}</li>
-              ))}
-            </ul>
-            <div class="suggestion-actions">
-              {store.canSave && href && (
-                <button type="button" aria-label={t('suggestionSaveLabel', s.title)} data-testid="suggestion-save" onClick={() => void store.save(s.id)}>
-                  {t('suggestionSave')}
+      {failure}
+      <ul class="suggestions" data-testid="suggestions">
+        {items.map((s) => {
+          const href = safeHttpUrl(s.url);
+          return (
+            <li key={s.id} class="suggestion" data-testid="suggestion">
+              <h3 class="item-title">
+                {href ? (
+                  <a href={href} target="_blank" rel="noopener noreferrer">
+                    {s.title}
+                  </a>
+                ) : (
+                  s.title
+                )}
+              </h3>
+              <p class="item-meta">
+                {[s.publisher, s.year !== undefined ? String(s.year) : ''].filter(Boolean).join(' · ')}
+              </p>
+              <ul class="reasons">
+                {s.reasons.slice(0, 3).map((r, i) => (
+                  <li key={i}>{reasonText(r)}</li>
+                ))}
+              </ul>
+              <div class="suggestion-actions">
+                {store.canSave && href && (
+                  <button
+                    type="button"
+                    aria-label={t('suggestionSaveLabel', s.title)}
+                    data-testid="suggestion-save"
+                    onClick={() => void store.save(s.id)}
+                  >
+                    {t('suggestionSave')}
+                  </button>
+                )}
+                <button
+                  type="button"
+                  class="link-button"
+                  aria-label={t('suggestionDismissLabel', s.title)}
+                  onClick={() => void store.dismiss(s.id)}
+                >
+                  {t('suggestionDismiss')}
                 </button>
-              )}
-              <button type="button" class="link-button" aria-label={t('suggestionDismissLabel', s.title)} onClick={() => void store.dismiss(s.id)}>
-                {t('suggestionDismiss')}
-              </button>
-            </div>
-          </li>
-        );
-      })}
-    </ul>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
     </>
   );
 }

@@ -20,7 +20,10 @@ export function Tabs<Id extends string>({
   label: string;
 }) {
   const buttons = useRef<Array<HTMLButtonElement | null>>([]);
-  const index = Math.max(0, tabs.findIndex((tab) => tab.id === selected));
+  const index = Math.max(
+    0,
+    tabs.findIndex((tab) => tab.id === selected),
+  );
   const move = (to: number) => {
     const next = (to + tabs.length) % tabs.length;
     onSelect(tabs[next].id);
@@ -60,7 +63,12 @@ export function Tabs<Id extends string>({
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`panel-${tabs[index].id}`} aria-labelledby={`tab-${tabs[index].id}`} class="tabpanel">
+      <div
+        role="tabpanel"
+        id={`panel-${tabs[index].id}`}
+        aria-labelledby={`tab-${tabs[index].id}`}
+        class="tabpanel"
+      >
         {tabs[index].render()}
       </div>
     </div>

@@ -16,7 +16,11 @@ export function ThemeOverview({ store }: { store: ReadingListStore }) {
       ) : (
         <ul>
           <li>
-            <button type="button" aria-pressed={current === undefined} onClick={() => store.setFilter('theme', undefined)}>
+            <button
+              type="button"
+              aria-pressed={current === undefined}
+              onClick={() => store.setFilter('theme', undefined)}
+            >
               <span>{t('themeAll')}</span>
               <span>{formatNumber(store.records.value.length)}</span>
             </button>

@@ -10,6 +10,9 @@ import { extractPage } from '@/utils/extract';
  */
 export default defineUnlistedScript(() => {
   const started = performance.now();
-  const result = extractPage(document, location.href, { recordOnlyIfDetected: true, headMayBeStale: documentHeadMayBeStale() });
+  const result = extractPage(document, location.href, {
+    recordOnlyIfDetected: true,
+    headMayBeStale: documentHeadMayBeStale(),
+  });
   return { result, ms: performance.now() - started };
 });

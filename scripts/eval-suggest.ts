@@ -51,7 +51,9 @@ interface Item {
 
 function identity(title: string, url?: string): string {
   if (url) return `url:${normaliseUrl(url).replace(/^https?:\/\//, '')}`;
-  return `title:${foldText(title).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`;
+  return `title:${foldText(title)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()}`;
 }
 
 function loadPages(): Publication[] {
@@ -63,7 +65,10 @@ function loadPages(): Publication[] {
   for (const slug of readdirSync(FIXTURES).sort()) {
     const file = join(FIXTURES, slug, 'expected.json');
     if (!existsSync(file)) continue;
-    const expected = JSON.parse(readFileSync(file, 'utf8')) as { detected?: boolean; publication?: Publication };
+    const expected = JSON.parse(readFileSync(file, 'utf8')) as {
+      detected?: boolean;
+      publication?: Publication;
+    };
     if (expected.detected === true && expected.publication?.title) pages.push(expected.publication);
   }
   return pages;
@@ -104,14 +109,21 @@ function themesOf(item: Item): string[] {
 }
 
 function urlOf(item: Item): string {
-  return item.page?.canonicalUrl ?? item.page?.url ?? item.listing?.url ?? `https://leesmap.invalid/${encodeURIComponent(item.key)}`;
+  return (
+    item.page?.canonicalUrl ??
+    item.page?.url ??
+    item.listing?.url ??
+    `https://leesmap.invalid/${encodeURIComponent(item.key)}`
+  );
 }
 
 function savedRecord(item: Item, savedAt: number, withoutListed?: string): SavedPublication {
   const base: Publication = item.page
     ? {
         ...item.page,
-        related: (item.page.related ?? []).filter((related) => identity(related.title, related.url) !== withoutListed),
+        related: (item.page.related ?? []).filter(
+          (related) => identity(related.title, related.url) !== withoutListed,
+        ),
       }
     : {
         url: urlOf(item),
@@ -123,7 +135,17 @@ function savedRecord(item: Item, savedAt: number, withoutListed?: string): Saved
         keywords: [],
         related: [],
       };
-  return { ...base, id: item.key, status: 'to-read', notes: '', tags: [], starred: false, editedFields: [], savedAt, updatedAt: savedAt };
+  return {
+    ...base,
+    id: item.key,
+    status: 'to-read',
+    notes: '',
+    tags: [],
+    starred: false,
+    editedFields: [],
+    savedAt,
+    updatedAt: savedAt,
+  };
 }
 
 /** Built like the database builds catalog entries; `skipLink` is the held-out listing [page, item]. */
@@ -171,7 +193,11 @@ function seededRandom(seed: number): () => number {
 }
 
 /** Sorts by score descending, ties in a seeded random order. */
-function rankByScore(candidates: CatalogEntry[], score: (entry: CatalogEntry) => number, seed: number): string[] {
+function rankByScore(
+  candidates: CatalogEntry[],
+  score: (entry: CatalogEntry) => number,
+  seed: number,
+): string[] {
   const random = seededRandom(seed);
   return candidates
     .map((entry) => ({ id: entry.id, score: score(entry), tie: random() }))
@@ -179,7 +205,10 @@ function rankByScore(candidates: CatalogEntry[], score: (entry: CatalogEntry) =>
     .map((item) => item.id);
 }
 
-const foldLabel = (label: string) => foldText(label).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const foldLabel = (label: string) =>
+  foldText(label)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 // --- the run -------------------------------------------------------------------------------------
 
@@ -188,7 +217,13 @@ interface Tally {
   reciprocal: number;
   cases: number;
 }
-const systems = ['Leesmap', 'Leesmap without co-listing', 'random', 'most recent', 'theme labels only'] as const;
+const systems = [
+  'Leesmap',
+  'Leesmap without co-listing',
+  'random',
+  'most recent',
+  'theme labels only',
+] as const;
 type System = (typeof systems)[number];
 const tallies = new Map<System, Tally>(systems.map((name) => [name, { hits: 0, reciprocal: 0, cases: 0 }]));
 const byLanguage = new Map<string, Map<System, Tally>>();
@@ -221,8 +256,11 @@ for (const pageKey of pageKeys) {
   const basket = listings.get(pageKey)!;
   const page = items.get(pageKey)!;
   const language =
-    toTextLanguage(page.page?.language) ?? detectLanguage(`${page.page?.title} ${page.page?.summary ?? ''}`) ?? 'unknown';
-  if (!byLanguage.has(language)) byLanguage.set(language, new Map(systems.map((name) => [name, { hits: 0, reciprocal: 0, cases: 0 }])));
+    toTextLanguage(page.page?.language) ??
+    detectLanguage(`${page.page?.title} ${page.page?.summary ?? ''}`) ??
+    'unknown';
+  if (!byLanguage.has(language))
+    byLanguage.set(language, new Map(systems.map((name) => [name, { hits: 0, reciprocal: 0, cases: 0 }])));
   for (const heldOut of basket) {
     const savedItems = [pageKey, ...basket.filter((key) => key !== heldOut)];
     const saved = savedItems.map((key, index) =>
@@ -242,7 +280,8 @@ for (const pageKey of pageKeys) {
       throw new Error('leak: the saved page still lists the held-out item');
     }
     const rebuilt = catalogEntry(items.get(heldOut)!, [pageKey, heldOut]);
-    if (JSON.stringify(rebuilt) !== JSON.stringify(heldOutEntry)) throw new Error('held-out entry built differently');
+    if (JSON.stringify(rebuilt) !== JSON.stringify(heldOutEntry))
+      throw new Error('held-out entry built differently');
 
     caseCount++;
     candidateTotal += candidates.length;
@@ -250,9 +289,23 @@ for (const pageKey of pageKeys) {
 
     const all = { now: NOW, limit: candidates.length, includeUnexplained: true };
     const leesmap = createSuggestionEngine({ saved, catalog: candidates }).rank(all);
-    record('Leesmap', leesmap.map((s) => s.id), heldOut, language);
-    const textAndThemes = createSuggestionEngine({ saved, catalog: candidates, weights: { coListing: 0 } }).rank(all);
-    record('Leesmap without co-listing', textAndThemes.map((s) => s.id), heldOut, language);
+    record(
+      'Leesmap',
+      leesmap.map((s) => s.id),
+      heldOut,
+      language,
+    );
+    const textAndThemes = createSuggestionEngine({
+      saved,
+      catalog: candidates,
+      weights: { coListing: 0 },
+    }).rank(all);
+    record(
+      'Leesmap without co-listing',
+      textAndThemes.map((s) => s.id),
+      heldOut,
+      language,
+    );
 
     const randomRanks: number[] = [];
     for (let shuffle = 0; shuffle < RANDOM_SHUFFLES; shuffle++) {
@@ -260,14 +313,23 @@ for (const pageKey of pageKeys) {
     }
     recordMean('random', randomRanks, language);
 
-    record('most recent', rankByScore(candidates, (entry) => entry.year ?? -Infinity, seed), heldOut, language);
+    record(
+      'most recent',
+      rankByScore(candidates, (entry) => entry.year ?? -Infinity, seed),
+      heldOut,
+      language,
+    );
 
     const labelCounts = new Map<string, number>();
     for (const savedRecordItem of saved) {
-      for (const label of new Set(savedRecordItem.themes.map(foldLabel))) labelCounts.set(label, (labelCounts.get(label) ?? 0) + 1);
+      for (const label of new Set(savedRecordItem.themes.map(foldLabel)))
+        labelCounts.set(label, (labelCounts.get(label) ?? 0) + 1);
     }
     const themeScore = (entry: CatalogEntry) =>
-      [...new Set(entry.themes.map(foldLabel))].reduce((sum, label) => sum + (labelCounts.get(label) ?? 0), 0);
+      [...new Set(entry.themes.map(foldLabel))].reduce(
+        (sum, label) => sum + (labelCounts.get(label) ?? 0),
+        0,
+      );
     record('theme labels only', rankByScore(candidates, themeScore, seed), heldOut, language);
   }
 }
@@ -302,7 +364,9 @@ function table(title: string, rows: Map<System, Tally>): void {
     const tally = rows.get(system)!;
     if (tally.cases === 0) continue;
     console.log(
-      `  ${system.padEnd(28)}  ${((100 * tally.hits) / tally.cases).toFixed(1).padStart(5)}%  ${(tally.reciprocal / tally.cases)
+      `  ${system.padEnd(28)}  ${((100 * tally.hits) / tally.cases).toFixed(1).padStart(5)}%  ${(
+        tally.reciprocal / tally.cases
+      )
         .toFixed(3)
         .padStart(6)}  ${String(tally.cases).padStart(5)}`,
     );
@@ -318,7 +382,13 @@ for (const [language, rows] of [...byLanguage].sort()) {
 const mrr = (system: System) => tallies.get(system)!.reciprocal / tallies.get(system)!.cases;
 const hit5 = (system: System) => tallies.get(system)!.hits / tallies.get(system)!.cases;
 const baselines: System[] = ['random', 'most recent', 'theme labels only'];
-const beatsAll = baselines.every((baseline) => mrr('Leesmap') > mrr(baseline) && hit5('Leesmap') > hit5(baseline));
+const beatsAll = baselines.every(
+  (baseline) => mrr('Leesmap') > mrr(baseline) && hit5('Leesmap') > hit5(baseline),
+);
 console.log();
-console.log(beatsAll ? 'Leesmap beats all three baselines on hit@5 and MRR.' : 'Leesmap does NOT beat every baseline on both measures.');
+console.log(
+  beatsAll
+    ? 'Leesmap beats all three baselines on hit@5 and MRR.'
+    : 'Leesmap does NOT beat every baseline on both measures.',
+);
 process.exitCode = beatsAll ? 0 : 1;

@@ -97,7 +97,9 @@ function printTable(title: string, results: PageResult[], fields: readonly Score
       const leesmapOnly = !(CORPUS_FIELDS as readonly string[]).includes(field);
       cells.push(leesmapOnly && system !== 'Leesmap' ? '–' : `${percent(right, total)} (${right}/${total})`);
     }
-    const detection = detectionScore(results.map(({ page, outputs }) => ({ output: outputs[system].detected, truth: page.truth.detected })));
+    const detection = detectionScore(
+      results.map(({ page, outputs }) => ({ output: outputs[system].detected, truth: page.truth.detected })),
+    );
     cells.push(`${Math.round(detection.precision * 100)}% / ${Math.round(detection.recall * 100)}%`);
     console.log(`| ${cells.join(' | ')} |`);
   }
@@ -113,14 +115,18 @@ function printMisses(results: PageResult[], fields: readonly ScoredField[]): voi
   for (const { page, outputs } of results) {
     const out = outputs.Leesmap;
     if (page.truth.detected !== undefined && out.detected !== page.truth.detected) {
-      console.log(`- ${page.set}/${page.name} detection: expected ${page.truth.detected}, got ${out.detected}`);
+      console.log(
+        `- ${page.set}/${page.name} detection: expected ${page.truth.detected}, got ${out.detected}`,
+      );
     }
     if (!page.truth.isPublication) continue;
     for (const field of fields) {
       if (missField && missField !== field) continue;
       if (scoreField(field, out, page.truth) !== false) continue;
       const show = (value: unknown) => JSON.stringify(value)?.slice(0, 160);
-      console.log(`- ${page.set}/${page.name} ${field}: expected ${show(page.truth[field])}, got ${show(out[field])}`);
+      console.log(
+        `- ${page.set}/${page.name} ${field}: expected ${show(page.truth[field])}, got ${show(out[field])}`,
+      );
     }
   }
 }
@@ -128,7 +134,9 @@ function printMisses(results: PageResult[], fields: readonly ScoredField[]): voi
 async function evaluateRealCorpus(): Promise<void> {
   const collections = realCollections().filter((name) => !onlyCollection || name === onlyCollection);
   if (!collections.length) {
-    console.log(`\nReal-page corpus not found at ${REAL_DIR} (expected ../shared/corpora/real/ beside the repository); not scored.`);
+    console.log(
+      `\nReal-page corpus not found at ${REAL_DIR} (expected ../shared/corpora/real/ beside the repository); not scored.`,
+    );
     return;
   }
   const all: RealResult[] = [];
@@ -142,7 +150,11 @@ async function evaluateRealCorpus(): Promise<void> {
     }
   }
   const classed = all.filter((r) => r.page.domainClass);
-  if (classed.length) printRealTable('Real pages with a domain_class (government, policy/thinktank/NGO/opinion, scholarly), all collections', classed);
+  if (classed.length)
+    printRealTable(
+      'Real pages with a domain_class (government, policy/thinktank/NGO/opinion, scholarly), all collections',
+      classed,
+    );
 }
 
 async function main(): Promise<void> {
@@ -150,7 +162,9 @@ async function main(): Promise<void> {
   if (onlySet === 'real') return;
   const corpus = onlySet === 'fixtures' ? [] : corpusPages();
   if (corpus === undefined) {
-    console.log(`Corpus not found at ${CORPUS_DIR} (expected ../shared/corpora/readability/ beside the repository); scoring fixtures only.`);
+    console.log(
+      `Corpus not found at ${CORPUS_DIR} (expected ../shared/corpora/readability/ beside the repository); scoring fixtures only.`,
+    );
   }
   const fixtures = onlySet === 'corpus' ? [] : fixturePages();
   if (corpus?.length) {

@@ -24,7 +24,9 @@ function defaultUrl(file: string): string {
 }
 
 function usage(): never {
-  console.error('usage: npm run -s extract -- FILE.html [--url URL]\n       npm run -s extract -- --jsonl < lines of {"file": ..., "url": ...}');
+  console.error(
+    'usage: npm run -s extract -- FILE.html [--url URL]\n       npm run -s extract -- --jsonl < lines of {"file": ..., "url": ...}',
+  );
   process.exit(2);
 }
 
@@ -43,7 +45,9 @@ async function jsonl(): Promise<void> {
       const ms = Math.round((performance.now() - started) * 100) / 100;
       process.stdout.write(`${JSON.stringify({ file, ...result, ms })}\n`);
     } catch (error) {
-      process.stdout.write(`${JSON.stringify({ file, error: String(error instanceof Error ? error.message : error) })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ file, error: String(error instanceof Error ? error.message : error) })}\n`,
+      );
     }
   }
 }

@@ -47,7 +47,8 @@ function png(size: number, pixel: (x: number, y: number) => [number, number, num
 /** Coverage of a pixel by a shape, supersampled 4×4 for smooth edges. */
 function coverage(x: number, y: number, inside: (u: number, v: number) => boolean, size: number): number {
   let hits = 0;
-  for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) if (inside((x + (i + 0.5) / 4) / size, (y + (j + 0.5) / 4) / size)) hits++;
+  for (let i = 0; i < 4; i++)
+    for (let j = 0; j < 4; j++) if (inside((x + (i + 0.5) / 4) / size, (y + (j + 0.5) / 4) / size)) hits++;
   return hits / 16;
 }
 

@@ -24,7 +24,7 @@ function ensureChromium(): void {
       console.error(error.message);
       process.exit(1);
     }
-    console.log('Chromium is missing; installing Debian\'s chromium package (apt-get)...');
+    console.log("Chromium is missing; installing Debian's chromium package (apt-get)...");
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
     execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit' });
     chromiumPath();
@@ -39,12 +39,20 @@ async function main(): Promise<void> {
   const sample = server.pages.find((p) => p.slug === SAMPLE) ?? server.pages.find((p) => p.expected.detected);
   if (!sample) throw new Error('No sample publication page in tests/fixtures/');
 
-  console.log(`Leesmap loaded in Chromium (${headed ? 'window' : 'headless'}), extension id ${browser.extensionId}`);
+  console.log(
+    `Leesmap loaded in Chromium (${headed ? 'window' : 'headless'}), extension id ${browser.extensionId}`,
+  );
   console.log(`Sample pages: ${server.pages.length} (served locally; every host name maps to this machine)`);
   const page = await browser.open(sample.url);
   const tabId = await browser.tabId(page);
-  const badge = await waitFor(() => browser.badgeText(tabId), (t) => t !== '', 10_000).catch(() => '');
-  console.log(`\nOpened ${sample.url}\nToolbar badge: ${badge === '+' ? '"+" publication detected' : badge === '✓' ? '"✓" already saved' : 'none (not detected)'}`);
+  const badge = await waitFor(
+    () => browser.badgeText(tabId),
+    (t) => t !== '',
+    10_000,
+  ).catch(() => '');
+  console.log(
+    `\nOpened ${sample.url}\nToolbar badge: ${badge === '+' ? '"+" publication detected' : badge === '✓' ? '"✓" already saved' : 'none (not detected)'}`,
+  );
 
   const popup = await browser.openPopup(tabId);
   await popup.getByTestId('current-title').waitFor({ timeout: 15_000 });
@@ -53,21 +61,40 @@ async function main(): Promise<void> {
   await popup.getByTestId('saved-indicator').waitFor({ timeout: 15_000 });
 
   // Ask the background exactly as the popup does, so this prints what it knows and stored.
-  const record = await popup.evaluate(async (message: unknown) => {
-    const send = (globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }).chrome.runtime.sendMessage;
-    const reply = (await send(message)) as { ok: boolean; value: unknown };
-    return reply.value;
-  }, envelope('page/tab-state', { tabId }));
+  const record = await popup.evaluate(
+    async (message: unknown) => {
+      const send = (
+        globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }
+      ).chrome.runtime.sendMessage;
+      const reply = (await send(message)) as { ok: boolean; value: unknown };
+      return reply.value;
+    },
+    envelope('page/tab-state', { tabId }),
+  );
   const { extraction, saved } = record as {
     extraction?: { detected: boolean; confidence: number; signals: string[] };
     saved?: Record<string, unknown> & { related?: Array<{ title: string; themes: string[] }> };
   };
-  console.log(`\nDetected: ${extraction?.detected} (confidence ${extraction?.confidence}; ${extraction?.signals.join(', ')})`);
+  console.log(
+    `\nDetected: ${extraction?.detected} (confidence ${extraction?.confidence}; ${extraction?.signals.join(', ')})`,
+  );
   if (!saved) throw new Error('The popup showed "saved" but the background has no record');
   console.log('\nSaved record:');
-  for (const field of ['title', 'subtitle', 'authors', 'published', 'publisher', 'type', 'themes', 'language', 'canonicalUrl', 'status']) {
+  for (const field of [
+    'title',
+    'subtitle',
+    'authors',
+    'published',
+    'publisher',
+    'type',
+    'themes',
+    'language',
+    'canonicalUrl',
+    'status',
+  ]) {
     const value = saved[field];
-    if (value !== undefined) console.log(`  ${field.padEnd(12)} ${Array.isArray(value) ? value.join('; ') : String(value)}`);
+    if (value !== undefined)
+      console.log(`  ${field.padEnd(12)} ${Array.isArray(value) ? value.join('; ') : String(value)}`);
   }
   console.log(`  related      ${saved.related?.length ?? 0} publications`);
   for (const item of saved.related ?? []) console.log(`    - ${item.title} (${item.themes.join(', ')})`);
@@ -83,7 +110,8 @@ async function main(): Promise<void> {
 
   if (headed) {
     console.log('\nThe browser stays open: try the sample pages below. Ctrl+C to stop.');
-    for (const p of server.pages) console.log(`  ${p.expected.detected ? 'publication' : 'other      '}  ${p.url}`);
+    for (const p of server.pages)
+      console.log(`  ${p.expected.detected ? 'publication' : 'other      '}  ${p.url}`);
     await new Promise<void>((resolveStop) => {
       process.once('SIGINT', resolveStop);
       browser.context.once('close', () => resolveStop());

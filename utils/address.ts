@@ -22,16 +22,27 @@ export function isNewPageAddress(checked: string, current: string): boolean {
  * history entries this document has made (Navigation API, where the browser has it), which also
  * catch a return to the first address. `#fragment` jumps are no change. Unknown counts as changed.
  */
-export function headMayBeStale(loadedAt: string | undefined, current: string, visited: readonly string[] = []): boolean {
-  return loadedAt === undefined || [current, ...visited].some((address) => isNewPageAddress(loadedAt, address));
+export function headMayBeStale(
+  loadedAt: string | undefined,
+  current: string,
+  visited: readonly string[] = [],
+): boolean {
+  return (
+    loadedAt === undefined || [current, ...visited].some((address) => isNewPageAddress(loadedAt, address))
+  );
 }
 
 /** headMayBeStale for the document this runs in (content script, injected scripts); true when unsure. */
 export function documentHeadMayBeStale(): boolean {
   try {
     const navigation = (globalThis as { navigation?: { entries?: unknown } }).navigation;
-    const entries = typeof navigation?.entries === 'function' ? (navigation.entries() as Array<{ sameDocument?: boolean; url?: string | null }>) : [];
-    const visited = entries.filter((entry) => entry.sameDocument && typeof entry.url === 'string').map((entry) => entry.url as string);
+    const entries =
+      typeof navigation?.entries === 'function'
+        ? (navigation.entries() as Array<{ sameDocument?: boolean; url?: string | null }>)
+        : [];
+    const visited = entries
+      .filter((entry) => entry.sameDocument && typeof entry.url === 'string')
+      .map((entry) => entry.url as string);
     return headMayBeStale(performance.getEntriesByType('navigation')[0]?.name, location.href, visited);
   } catch {
     return true;

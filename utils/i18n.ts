@@ -40,7 +40,8 @@ function browserI18n(): typeof browser.i18n | undefined {
 export function interfaceLanguage(): InterfaceLanguage {
   const chosen = languageOverride.value;
   if (chosen) return chosen;
-  const ui = browserI18n()?.getUILanguage?.() ?? (typeof navigator !== 'undefined' ? navigator.language : 'en');
+  const ui =
+    browserI18n()?.getUILanguage?.() ?? (typeof navigator !== 'undefined' ? navigator.language : 'en');
   return ui.toLowerCase().startsWith('nl') ? 'nl' : 'en';
 }
 
@@ -54,7 +55,9 @@ export function formatMessage(entry: LocaleMessage | undefined, subs: readonly s
   if (!entry) return '';
   const placeholders = entry.placeholders ?? {};
   const positional = (text: string) =>
-    text.replace(/\$(\$|[1-9])/g, (_, which: string) => (which === '$' ? '$' : (subs[Number(which) - 1] ?? '')));
+    text.replace(/\$(\$|[1-9])/g, (_, which: string) =>
+      which === '$' ? '$' : (subs[Number(which) - 1] ?? ''),
+    );
   return entry.message.replace(/\$([A-Za-z0-9_@]+)\$|\$\$/g, (match, name: string | undefined) => {
     if (!name) return '$';
     const placeholder = placeholders[name.toLowerCase()];

@@ -63,7 +63,9 @@ function isTrackingParam(name: string): boolean {
  * Anything that does not parse as a URL is returned trimmed (it still works as an opaque key).
  */
 export function normaliseUrl(url: string): string {
-  const input = String(url ?? '').trim().slice(0, MAX_URL_LENGTH);
+  const input = String(url ?? '')
+    .trim()
+    .slice(0, MAX_URL_LENGTH);
   let parsed: URL;
   try {
     parsed = new URL(input);
@@ -110,7 +112,9 @@ export function foldKey(text: string | undefined): string {
     .slice(0, MAX_FOLDED_LENGTH);
 }
 
-export type IdentityInput = Partial<Pick<Publication, 'url' | 'canonicalUrl' | 'doi' | 'title' | 'year' | 'publisher'>>;
+export type IdentityInput = Partial<
+  Pick<Publication, 'url' | 'canonicalUrl' | 'doi' | 'title' | 'year' | 'publisher'>
+>;
 
 /**
  * Every identity key of a publication, most specific address first: the visited URL, the

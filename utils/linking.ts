@@ -83,7 +83,11 @@ export function addressKey(publication: Pick<Publication, 'url'>): string | unde
 const TITLE_WORDS_AGREE = 0.5;
 
 function words(text: string | undefined): Set<string> {
-  return new Set(foldKey(text).split(' ').filter((w) => w.length > 1));
+  return new Set(
+    foldKey(text)
+      .split(' ')
+      .filter((w) => w.length > 1),
+  );
 }
 
 /** Two titles name the same work: one contains the other, or they share most of their words. */
@@ -108,9 +112,17 @@ function surnames(authors: readonly string[] | undefined): Set<string> {
  * The page says it is another work than the record: a different title, a year more than one apart,
  * or authors with no surname in common. What either side lacks contradicts nothing.
  */
-export function contradicts(record: Pick<Publication, 'title' | 'year' | 'authors'>, page: Pick<Publication, 'title' | 'year' | 'authors'>): boolean {
+export function contradicts(
+  record: Pick<Publication, 'title' | 'year' | 'authors'>,
+  page: Pick<Publication, 'title' | 'year' | 'authors'>,
+): boolean {
   if (!titlesAgree(record.title, page.title)) return true;
-  if (typeof record.year === 'number' && typeof page.year === 'number' && Math.abs(record.year - page.year) > 1) return true;
+  if (
+    typeof record.year === 'number' &&
+    typeof page.year === 'number' &&
+    Math.abs(record.year - page.year) > 1
+  )
+    return true;
   const a = surnames(record.authors);
   const b = surnames(page.authors);
   if (a.size > 0 && b.size > 0 && ![...a].some((name) => b.has(name))) return true;

@@ -42,7 +42,6 @@ export interface AutoSaveHeld {
   at: number;
 }
 
-
 export type ReaderEdits = Partial<Pick<ReaderFields, 'status' | 'notes' | 'tags' | 'starred'>>;
 
 /** Messages a content script sends (from a web page's tab). */
@@ -63,7 +62,10 @@ export interface PageToBackground {
     response: SavedPublication;
   };
   'page/update': { request: { id: string; changes: PublicationChanges }; response: SavedPublication };
-  'page/update-many': { request: { ids: string[]; changes: PublicationChanges }; response: { updated: number } };
+  'page/update-many': {
+    request: { ids: string[]; changes: PublicationChanges };
+    response: { updated: number };
+  };
   'page/delete': { request: { ids: string[] }; response: { deleted: number } };
   /** The reader says these saved records are one publication: the oldest keeps its id and gets the others' notes, tags and status. */
   'page/merge': { request: { ids: string[] }; response: SavedPublication };

@@ -95,8 +95,7 @@ export interface SavedPublication extends Publication, ReaderFields {
 
 /** How Leesmap came to know an unsaved publication. */
 export type CatalogSource =
-  | { kind: 'visited' }
-  | { kind: 'related'; listedBy: { id: string; title: string; url: string } };
+  { kind: 'visited' } | { kind: 'related'; listedBy: { id: string; title: string; url: string } };
 
 /** A publication Leesmap has seen but the reader has not saved: feeds suggestions. */
 export interface CatalogEntry {

@@ -30,14 +30,23 @@ function level(bucket: Bucket | undefined, rule: BucketRule, now: number): numbe
 }
 
 /** Whole tokens available now in every named bucket: the least of them. */
-export function available(buckets: Buckets, named: ReadonlyArray<[key: string, rule: BucketRule]>, now: number): number {
+export function available(
+  buckets: Buckets,
+  named: ReadonlyArray<[key: string, rule: BucketRule]>,
+  now: number,
+): number {
   let least = Number.POSITIVE_INFINITY;
   for (const [key, rule] of named) least = Math.min(least, Math.floor(level(buckets[key], rule, now)));
   return Math.max(0, least);
 }
 
 /** Takes `count` tokens from every named bucket (never below zero). */
-export function spend(buckets: Buckets, named: ReadonlyArray<[key: string, rule: BucketRule]>, count: number, now: number): void {
+export function spend(
+  buckets: Buckets,
+  named: ReadonlyArray<[key: string, rule: BucketRule]>,
+  count: number,
+  now: number,
+): void {
   if (count <= 0) return;
   for (const [key, rule] of named) {
     buckets[key] = { tokens: Math.max(0, level(buckets[key], rule, now) - count), at: now };
@@ -45,7 +54,12 @@ export function spend(buckets: Buckets, named: ReadonlyArray<[key: string, rule:
 }
 
 /** Gives back `count` tokens a reservation did not use (never above the capacity). */
-export function refund(buckets: Buckets, named: ReadonlyArray<[key: string, rule: BucketRule]>, count: number, now: number): void {
+export function refund(
+  buckets: Buckets,
+  named: ReadonlyArray<[key: string, rule: BucketRule]>,
+  count: number,
+  now: number,
+): void {
   if (count <= 0) return;
   for (const [key, rule] of named) {
     buckets[key] = { tokens: Math.min(rule.capacity, level(buckets[key], rule, now) + count), at: now };
@@ -53,7 +67,11 @@ export function refund(buckets: Buckets, named: ReadonlyArray<[key: string, rule
 }
 
 /** Drops buckets that have filled up again (they hold nothing a fresh one would not). */
-export function forgetFull(buckets: Buckets, rules: (key: string) => BucketRule | undefined, now: number): void {
+export function forgetFull(
+  buckets: Buckets,
+  rules: (key: string) => BucketRule | undefined,
+  now: number,
+): void {
   const keys = Object.keys(buckets);
   for (const key of keys) {
     const rule = rules(key);
@@ -72,7 +90,13 @@ export function parseBuckets(value: unknown): Buckets {
   if (typeof value !== 'object' || value === null) return out;
   for (const [key, bucket] of Object.entries(value as Record<string, unknown>).slice(0, MAX_BUCKETS)) {
     const b = bucket as Partial<Bucket> | null;
-    if (b && typeof b.tokens === 'number' && Number.isFinite(b.tokens) && typeof b.at === 'number' && Number.isFinite(b.at)) {
+    if (
+      b &&
+      typeof b.tokens === 'number' &&
+      Number.isFinite(b.tokens) &&
+      typeof b.at === 'number' &&
+      Number.isFinite(b.at)
+    ) {
       out[key] = { tokens: b.tokens, at: b.at };
     }
   }

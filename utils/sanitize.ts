@@ -15,7 +15,14 @@
  * `sanitizeForExport` is the same idea at the way out, for records an older version stored.
  */
 import type { FirstCheck } from './detect';
-import type { EditableField, ExtractionResult, Publication, ReadingStatus, RelatedPublication, SavedPublication } from './publication';
+import type {
+  EditableField,
+  ExtractionResult,
+  Publication,
+  ReadingStatus,
+  RelatedPublication,
+  SavedPublication,
+} from './publication';
 import { READING_STATUSES } from './publication';
 
 /**
@@ -67,7 +74,9 @@ export const EDITABLE_FIELDS: readonly EditableField[] = [
 ];
 
 /** The reader's changes to one record (the shape of `PublicationChanges` in utils/db.ts). */
-export type ReaderChanges = Partial<Pick<SavedPublication, EditableField | 'status' | 'notes' | 'tags' | 'starred'>>;
+export type ReaderChanges = Partial<
+  Pick<SavedPublication, EditableField | 'status' | 'notes' | 'tags' | 'starred'>
+>;
 
 export const DATE_PATTERN = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 export const DOI_PATTERN = /^10\.\d{4,9}\/\S+$/;
@@ -100,7 +109,11 @@ function bounded(value: string, max: number): string {
  */
 export function cleanText(value: unknown, max: number): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const cleaned = bounded(value, max).replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+  const cleaned = bounded(value, max)
+    .replace(INVISIBLE, '')
+    .replace(CONTROL, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!cleaned) return undefined;
   return cut(cleaned, max).trimEnd() || undefined;
 }
@@ -120,7 +133,11 @@ export function cleanNotes(value: string, max: number = FIELD_LIMITS.notes): str
  * A list of single-line texts: non-text and empty items dropped, duplicates dropped, each item
  * and the count bounded.
  */
-export function cleanList(value: unknown, itemMax: number = FIELD_LIMITS.listItem, count: number = FIELD_LIMITS.listItems): string[] {
+export function cleanList(
+  value: unknown,
+  itemMax: number = FIELD_LIMITS.listItem,
+  count: number = FIELD_LIMITS.listItems,
+): string[] {
   if (!Array.isArray(value)) return [];
   const seen = new Set<string>();
   const out: string[] = [];
@@ -165,7 +182,10 @@ export function safeHttpUrl(value: unknown): string | undefined {
  */
 export function isbnAddress(isbn: unknown): string | undefined {
   if (typeof isbn !== 'string') return undefined;
-  const digits = isbn.replace(/^urn:isbn:/i, '').replace(/[^0-9Xx]/g, '').toUpperCase();
+  const digits = isbn
+    .replace(/^urn:isbn:/i, '')
+    .replace(/[^0-9Xx]/g, '')
+    .toUpperCase();
   if (!digits || digits.length > FIELD_LIMITS.isbn) return undefined;
   return safeHttpUrl(`https://openlibrary.org/isbn/${digits}`);
 }
@@ -198,7 +218,10 @@ function sanitizeRelated(value: unknown): RelatedPublication | undefined {
   if (!isObject(value)) return undefined;
   const title = cleanText(value.title, FIELD_LIMITS.title);
   if (!title) return undefined;
-  const related: RelatedPublication = { title, themes: cleanList(value.themes, FIELD_LIMITS.listItem, FIELD_LIMITS.relatedThemes) };
+  const related: RelatedPublication = {
+    title,
+    themes: cleanList(value.themes, FIELD_LIMITS.listItem, FIELD_LIMITS.relatedThemes),
+  };
   assign(related, 'subtitle', cleanText(value.subtitle, FIELD_LIMITS.subtitle));
   assign(related, 'url', safeHttpUrl(value.url));
   assign(related, 'summary', cleanText(value.summary, FIELD_LIMITS.relatedSummary));
@@ -241,7 +264,11 @@ export function sanitizePublication(value: unknown): Publication | undefined {
   }
   assign(publication, 'publisher', cleanText(v.publisher, FIELD_LIMITS.publisher));
   // Lower case before the cut: lower-casing can lengthen text ("İ" is two characters in lower case).
-  assign(publication, 'type', cleanText(typeof v.type === 'string' ? v.type.toLowerCase() : undefined, FIELD_LIMITS.type));
+  assign(
+    publication,
+    'type',
+    cleanText(typeof v.type === 'string' ? v.type.toLowerCase() : undefined, FIELD_LIMITS.type),
+  );
   assign(publication, 'summary', cleanText(v.summary, FIELD_LIMITS.summary));
   if (
     typeof v.language === 'string' &&
@@ -316,7 +343,8 @@ export function sanitizeChanges(changes: unknown): ReaderChanges {
   }
   if (has(v, 'year')) {
     if (clears(v.year)) out.year = undefined;
-    else if (typeof v.year === 'number' && Number.isInteger(v.year) && v.year >= 0 && v.year <= 9999) out.year = v.year;
+    else if (typeof v.year === 'number' && Number.isInteger(v.year) && v.year >= 0 && v.year <= 9999)
+      out.year = v.year;
   }
   for (const field of CHANGE_LIST_FIELDS) {
     if (!has(v, field)) continue;
@@ -324,7 +352,8 @@ export function sanitizeChanges(changes: unknown): ReaderChanges {
     if (clears(value)) out[field] = [];
     else if (Array.isArray(value)) out[field] = cleanList(value);
   }
-  if (has(v, 'status') && READING_STATUSES.includes(v.status as ReadingStatus)) out.status = v.status as ReadingStatus;
+  if (has(v, 'status') && READING_STATUSES.includes(v.status as ReadingStatus))
+    out.status = v.status as ReadingStatus;
   if (has(v, 'notes')) {
     if (clears(v.notes)) out.notes = '';
     else if (typeof v.notes === 'string') out.notes = cleanNotes(v.notes);
@@ -355,7 +384,9 @@ export function sanitizeForExport(record: SavedPublication): SavedPublication {
   const target = out as unknown as Record<string, unknown>;
   const url =
     safeHttpUrl(record.url) ??
-    (typeof record.url === 'string' && /^\s*urn:isbn:/i.test(record.url) ? isbnAddress(record.url.trim()) : undefined) ??
+    (typeof record.url === 'string' && /^\s*urn:isbn:/i.test(record.url)
+      ? isbnAddress(record.url.trim())
+      : undefined) ??
     doiAddress(record.doi) ??
     isbnAddress(record.isbn);
   if (url) out.url = url;

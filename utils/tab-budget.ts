@@ -17,7 +17,10 @@ type Trim = (extraction: ExtractionResult) => void;
 /** Each step gives up more than the one before. */
 const TRIMS: Trim[] = [
   (e) => {
-    if (e.publication) e.publication.related = e.publication.related.map(({ title, url }) => (url ? { title, url, themes: [] } : { title, themes: [] }));
+    if (e.publication)
+      e.publication.related = e.publication.related.map(({ title, url }) =>
+        url ? { title, url, themes: [] } : { title, themes: [] },
+      );
   },
   (e) => {
     if (e.publication) e.publication.related = e.publication.related.slice(0, 10);
@@ -47,7 +50,10 @@ export function fitTabState<T extends TrimmableState>(state: T, budget: number =
   if (jsonBytes(state) <= budget) return state;
   const fitted: T = { ...state, trimmed: true };
   if (fitted.firstCheck) {
-    fitted.firstCheck = { ...fitted.firstCheck, signals: fitted.firstCheck.signals.slice(0, 10).map((s) => s.slice(0, 100)) };
+    fitted.firstCheck = {
+      ...fitted.firstCheck,
+      signals: fitted.firstCheck.signals.slice(0, 10).map((s) => s.slice(0, 100)),
+    };
   }
   if (fitted.extraction) {
     const extraction = structuredClone(fitted.extraction);

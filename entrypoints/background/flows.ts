@@ -2,7 +2,13 @@
  * What the background does for each event: a page was checked, the popup wants a tab's state,
  * the reader saves. Storage rules live in utils/db.ts; this file only sequences them.
  */
-import { findCatalogEntry, matchPublication, recordVisit, savePublication, touchCatalogEntry } from '@/utils/db';
+import {
+  findCatalogEntry,
+  matchPublication,
+  recordVisit,
+  savePublication,
+  touchCatalogEntry,
+} from '@/utils/db';
 import type { FirstCheck } from '@/utils/detect';
 import { siteOf } from '@/utils/linking';
 import type { BackgroundBroadcast, ReaderEdits, TabState } from '@/utils/messages';
@@ -16,7 +22,10 @@ import { suggestionsNoteSaved, suggestionsNoteVisit } from './suggestions';
 import { autoSaveHeld, getTabState, holdAutoSave, setBadge, setTabState, type StoredTabState } from './tabs';
 
 export function broadcastListChanged(ids: string[]): void {
-  const message: { leesmap: 1; type: keyof BackgroundBroadcast } & BackgroundBroadcast['background/list-changed'] = {
+  const message: {
+    leesmap: 1;
+    type: keyof BackgroundBroadcast;
+  } & BackgroundBroadcast['background/list-changed'] = {
     leesmap: 1,
     type: 'background/list-changed',
     ids,
@@ -58,7 +67,12 @@ async function savedFor(url: string, extraction?: StoredTabState['extraction']) 
  * full-check.js, whose full check decides whether this is a publication (the badge). `url` is the
  * address the content script saw, checked by the router against the sender's tab and origin.
  */
-export async function onPageChecked(tabId: number, url: string, firstCheck: FirstCheck, checkMs?: number): Promise<void> {
+export async function onPageChecked(
+  tabId: number,
+  url: string,
+  firstCheck: FirstCheck,
+  checkMs?: number,
+): Promise<void> {
   const previous = await getTabState(tabId);
   // A new address (also after in-page navigation) never keeps the previous page's extraction.
   const state: StoredTabState = { url, firstCheck, checkMs };
@@ -219,6 +233,7 @@ async function fallbackPublication(url: string, title?: string): Promise<Publica
     return publication;
   }
   const parsed = new URL(href);
-  const name = title?.trim() || decodeURIComponent(parsed.pathname.split('/').filter(Boolean).pop() ?? parsed.hostname);
+  const name =
+    title?.trim() || decodeURIComponent(parsed.pathname.split('/').filter(Boolean).pop() ?? parsed.hostname);
   return { url: href, title: name.slice(0, 500), authors: [], themes: [], keywords: [], related: [] };
 }

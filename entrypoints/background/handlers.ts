@@ -12,7 +12,14 @@ import { MessageError } from '@/utils/messages';
 import type { SavedPublication } from '@/utils/publication';
 import { sanitizeChanges, sanitizeFirstCheck, sanitizePublication, safeHttpUrl } from '@/utils/sanitize';
 import { database } from './database';
-import { broadcastListChanged, onPageChecked, refreshBadges, sameOrigin, savePage, tabStateFor } from './flows';
+import {
+  broadcastListChanged,
+  onPageChecked,
+  refreshBadges,
+  sameOrigin,
+  savePage,
+  tabStateFor,
+} from './flows';
 import type { Handlers } from './router';
 import { dismissAutoSaveNotice } from './tabs';
 import {
@@ -58,7 +65,9 @@ export const handlers: Handlers = {
     // The reader's own fields pass the same sanitiser as their edits; which fields they edited is
     // checked against the editable list by the database.
     const { status, notes, tags, starred } = sanitizeChanges(reader ?? {});
-    const cleanReader = Object.fromEntries(Object.entries({ status, notes, tags, starred }).filter(([, v]) => v !== undefined));
+    const cleanReader = Object.fromEntries(
+      Object.entries({ status, notes, tags, starred }).filter(([, v]) => v !== undefined),
+    );
     return savePage(clean, cleanReader, Array.isArray(edited) ? edited : undefined);
   },
 

@@ -2,7 +2,16 @@
  * The write limits of utils/rate-limit.ts, kept for this browser session: in memory while the
  * service worker runs, mirrored to `storage.session` so a worker restart does not refill them.
  */
-import { available, forgetFull, parseBuckets, refund, spend, WRITE_LIMITS, type BucketRule, type Buckets } from '@/utils/rate-limit';
+import {
+  available,
+  forgetFull,
+  parseBuckets,
+  refund,
+  spend,
+  WRITE_LIMITS,
+  type BucketRule,
+  type Buckets,
+} from '@/utils/rate-limit';
 
 const KEY = 'write-limits';
 let loading: Promise<Buckets> | undefined;
@@ -49,7 +58,12 @@ export async function reserveCatalog(tabId: number, site: string, now: number = 
   return budget;
 }
 
-export async function releaseCatalog(tabId: number, site: string, unused: number, now: number = Date.now()): Promise<void> {
+export async function releaseCatalog(
+  tabId: number,
+  site: string,
+  unused: number,
+  now: number = Date.now(),
+): Promise<void> {
   const all = await buckets();
   refund(all, catalogBuckets(tabId, site), unused, now);
   await persist(all, now);

@@ -14,7 +14,11 @@ function engine(): Promise<SuggestionEngine> {
   if (!building) {
     building = (async () => {
       const db = await database();
-      const [saved, catalog, dismissed] = await Promise.all([listPublications(db), listCatalog(db), listDismissed(db)]);
+      const [saved, catalog, dismissed] = await Promise.all([
+        listPublications(db),
+        listCatalog(db),
+        listDismissed(db),
+      ]);
       return createSuggestionEngine({ saved, catalog, dismissed });
     })().catch((error: unknown) => {
       building = undefined;
@@ -36,7 +40,8 @@ export async function rankSuggestions(limit: number): Promise<Suggestion[]> {
 export const suggestionsNoteSaved = (records: SavedPublication[]) =>
   ifBuilt((e) => records.forEach((r) => e.addSaved(r)));
 
-export const suggestionsNoteRemoved = (ids: string[]) => ifBuilt((e) => ids.forEach((id) => e.removeSaved(id)));
+export const suggestionsNoteRemoved = (ids: string[]) =>
+  ifBuilt((e) => ids.forEach((id) => e.removeSaved(id)));
 
 export const suggestionsNoteDismissed = (id: string) => ifBuilt((e) => e.dismiss(id));
 

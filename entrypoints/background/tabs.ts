@@ -51,14 +51,24 @@ const HELD_NOTICE_MS = 24 * 3_600_000;
 /** Auto-save reached its limit on `site`: remember it for the popup's notice. */
 export async function holdAutoSave(site: string, now: number = Date.now()): Promise<void> {
   const previous = await autoSaveHeld(now);
-  const held: AutoSaveHeld = { site: site.replace(/^publisher:/, ''), count: (previous?.count ?? 0) + 1, at: now };
+  const held: AutoSaveHeld = {
+    site: site.replace(/^publisher:/, ''),
+    count: (previous?.count ?? 0) + 1,
+    at: now,
+  };
   await browser.storage.session.set({ [HELD]: held }).catch(() => {});
 }
 
 /** Auto-saves held back lately, if the reader has not dismissed the notice. */
 export async function autoSaveHeld(now: number = Date.now()): Promise<AutoSaveHeld | undefined> {
   const stored = (await browser.storage.session.get(HELD))[HELD] as Partial<AutoSaveHeld> | undefined;
-  if (!stored || typeof stored.site !== 'string' || typeof stored.count !== 'number' || typeof stored.at !== 'number') return undefined;
+  if (
+    !stored ||
+    typeof stored.site !== 'string' ||
+    typeof stored.count !== 'number' ||
+    typeof stored.at !== 'number'
+  )
+    return undefined;
   if (now - stored.at > HELD_NOTICE_MS) return undefined;
   return { site: stored.site, count: stored.count, at: stored.at };
 }

@@ -34,7 +34,9 @@ async function start() {
     document.getElementById('app')!,
   );
   await loaded;
-  const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ?? ((cb) => setTimeout(cb, 50));
+  const idle =
+    (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ??
+    ((cb) => setTimeout(cb, 50));
   idle(() => list.prepareSearch());
 }
 

@@ -51,7 +51,9 @@ async function start() {
   );
   await listLoaded;
   // Build the search index while the reader looks, not on their first keystroke.
-  const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ?? ((cb) => setTimeout(cb, 50));
+  const idle =
+    (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ??
+    ((cb) => setTimeout(cb, 50));
   idle(() => list.prepareSearch());
 }
 

@@ -57,8 +57,16 @@ function loadPages(): BenchPage[] {
   for (const slug of readdirSync(FIXTURES_DIR).sort()) {
     const dir = join(FIXTURES_DIR, slug);
     if (!existsSync(join(dir, 'source.html')) || !existsSync(join(dir, 'expected.json'))) continue;
-    const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { url: string; detected?: boolean };
-    pages.push({ name: `fixtures/${slug}`, url: expected.url, html: readFileSync(join(dir, 'source.html'), 'utf8'), expected: expected.detected });
+    const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as {
+      url: string;
+      detected?: boolean;
+    };
+    pages.push({
+      name: `fixtures/${slug}`,
+      url: expected.url,
+      html: readFileSync(join(dir, 'source.html'), 'utf8'),
+      expected: expected.detected,
+    });
   }
   if (!existsSync(CORPUS_DIR)) {
     console.log(`Corpus missing: ${CORPUS_DIR} not found; measuring the fixture pages only.`);
@@ -68,7 +76,9 @@ function loadPages(): BenchPage[] {
     const dir = join(CORPUS_DIR, folder);
     if (!existsSync(join(dir, 'source.html'))) continue;
     const metadataFile = join(dir, 'expected-metadata.json');
-    const metadata = existsSync(metadataFile) ? (JSON.parse(readFileSync(metadataFile, 'utf8')) as { readerable?: boolean }) : {};
+    const metadata = existsSync(metadataFile)
+      ? (JSON.parse(readFileSync(metadataFile, 'utf8')) as { readerable?: boolean })
+      : {};
     pages.push({
       name: `readability/${folder}`,
       url: `https://example.com/test/${folder}/`,
@@ -98,7 +108,10 @@ function row(label: string, values: number[]): string {
 }
 
 function agreement(results: Array<{ expected?: boolean; detected: boolean }>): string {
-  let tp = 0, fp = 0, fn = 0, tn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    tn = 0;
   for (const { expected, detected } of results) {
     if (expected === undefined) continue;
     if (expected && detected) tp++;
@@ -154,8 +167,12 @@ async function bundle(entry: string): Promise<string> {
 
 /** Hosts the shipped content script runs on by default (the manifest's `https://host/*` patterns). */
 function contentScriptHosts(extensionDir: string): string[] {
-  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as { content_scripts?: Array<{ matches?: string[] }> };
-  return (manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []).map((pattern) => pattern.replace(/^(?:\*|https?):\/\/(\*\.)?/, '').replace(/\/.*$/, ''));
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
+    content_scripts?: Array<{ matches?: string[] }>;
+  };
+  return (manifest.content_scripts ?? [])
+    .flatMap((script) => script.matches ?? [])
+    .map((pattern) => pattern.replace(/^(?:\*|https?):\/\/(\*\.)?/, '').replace(/\/.*$/, ''));
 }
 
 /** What the extension measured on this tab: its first check, and the full check if the background ran it. */
@@ -171,27 +188,41 @@ interface TabFigures {
 }
 
 /** The extension's own figures for this tab, once the background has finished with the page. */
-async function tabFigures(browser: ExtensionBrowser, tab: Page): Promise<Omit<TabFigures, 'firstOnSite'> | undefined> {
+async function tabFigures(
+  browser: ExtensionBrowser,
+  tab: Page,
+): Promise<Omit<TabFigures, 'firstOnSite'> | undefined> {
   const tabId = await browser.tabId(tab);
   const worker = await browser.serviceWorker();
   for (let attempt = 0; attempt < 60; attempt++) {
-    const figures = await worker.evaluate(async ({ id, url }: { id: number; url: string }) => {
-      const key = `tab:${id}`;
-      const state = (await chrome.storage.session.get(key))[key] as
-        | { url?: string; checkMs?: unknown; firstCheck?: { ruledOut?: boolean }; extraction?: { detected?: boolean }; extractMs?: unknown; extractRoundTripMs?: unknown }
-        | undefined;
-      if (state?.url !== url || typeof state.checkMs !== 'number' || !state.firstCheck) return undefined;
-      const ruledOut = state.firstCheck.ruledOut === true;
-      // Not ruled out: wait for the full check the background runs next.
-      if (!ruledOut && !state.extraction) return undefined;
-      return {
-        checkMs: state.checkMs,
-        ruledOut,
-        extractMs: typeof state.extractMs === 'number' ? state.extractMs : undefined,
-        extractRoundTripMs: typeof state.extractRoundTripMs === 'number' ? state.extractRoundTripMs : undefined,
-        detected: state.extraction?.detected,
-      };
-    }, { id: tabId, url: tab.url() });
+    const figures = await worker.evaluate(
+      async ({ id, url }: { id: number; url: string }) => {
+        const key = `tab:${id}`;
+        const state = (await chrome.storage.session.get(key))[key] as
+          | {
+              url?: string;
+              checkMs?: unknown;
+              firstCheck?: { ruledOut?: boolean };
+              extraction?: { detected?: boolean };
+              extractMs?: unknown;
+              extractRoundTripMs?: unknown;
+            }
+          | undefined;
+        if (state?.url !== url || typeof state.checkMs !== 'number' || !state.firstCheck) return undefined;
+        const ruledOut = state.firstCheck.ruledOut === true;
+        // Not ruled out: wait for the full check the background runs next.
+        if (!ruledOut && !state.extraction) return undefined;
+        return {
+          checkMs: state.checkMs,
+          ruledOut,
+          extractMs: typeof state.extractMs === 'number' ? state.extractMs : undefined,
+          extractRoundTripMs:
+            typeof state.extractRoundTripMs === 'number' ? state.extractRoundTripMs : undefined,
+          detected: state.extraction?.detected,
+        };
+      },
+      { id: tabId, url: tab.url() },
+    );
     if (figures) return figures;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -204,7 +235,9 @@ function contentScriptSize(extensionDir: string): void {
   };
   for (const script of manifest.content_scripts ?? []) {
     for (const file of script.js ?? []) {
-      console.log(`content script ${file}: ${fileSize(extensionDir, file)}, on ${script.matches?.length ?? 0} match patterns`);
+      console.log(
+        `content script ${file}: ${fileSize(extensionDir, file)}, on ${script.matches?.length ?? 0} match patterns`,
+      );
     }
   }
 }
@@ -251,7 +284,11 @@ async function visit(
  * fresh browser, site by site as a reader browses: the first page of a site gets a fresh renderer
  * process; further pages of that site reuse it, and V8 has the scripts compiled already.
  */
-async function measureShipped(server: FixtureServer, pages: BenchPage[], extensionDir: string): Promise<{ figures: Map<string, TabFigures>; missing: string[] }> {
+async function measureShipped(
+  server: FixtureServer,
+  pages: BenchPage[],
+  extensionDir: string,
+): Promise<{ figures: Map<string, TabFigures>; missing: string[] }> {
   const hosts = contentScriptHosts(extensionDir);
   const onPublisherSite = pages.filter((page) => {
     const host = new URL(page.url).hostname;
@@ -301,7 +338,8 @@ function printShipped(label: string, figures: TabFigures[]): void {
     const first = all.filter((f) => f.firstOnSite);
     const further = all.filter((f) => !f.firstOnSite);
     if (first.length) console.log(row(`  on the first page of a site (${first.length})`, first.map(value)));
-    if (further.length) console.log(row(`  on further pages of that site (${further.length})`, further.map(value)));
+    if (further.length)
+      console.log(row(`  on further pages of that site (${further.length})`, further.map(value)));
   };
   console.log(label);
   split('first check, shipped content script', figures, (f) => f.checkMs);
@@ -311,22 +349,38 @@ function printShipped(label: string, figures: TabFigures[]): void {
   );
   if (extracted.length) {
     split('full check (+ record if detected), full-check.js', extracted, (f) => f.extractMs!);
-    const roundTrips = extracted.filter((f) => f.extractRoundTripMs !== undefined).map((f) => f.extractRoundTripMs!);
-    console.log(row(`  seen from the background: inject, load, compile, run (${roundTrips.length})`, roundTrips));
+    const roundTrips = extracted
+      .filter((f) => f.extractRoundTripMs !== undefined)
+      .map((f) => f.extractRoundTripMs!);
+    console.log(
+      row(`  seen from the background: inject, load, compile, run (${roundTrips.length})`, roundTrips),
+    );
   }
-  console.log(row(`both steps, per page (${figures.length} pages)`, figures.map((f) => f.checkMs + (f.extractMs ?? 0))));
+  console.log(
+    row(
+      `both steps, per page (${figures.length} pages)`,
+      figures.map((f) => f.checkMs + (f.extractMs ?? 0)),
+    ),
+  );
 }
 
 async function benchChromium(pages: BenchPage[], extensionDir: string): Promise<void> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    console.log(`\nChromium: not measured, no built extension at ${extensionDir} (run "npm run build" first).`);
+    console.log(
+      `\nChromium: not measured, no built extension at ${extensionDir} (run "npm run build" first).`,
+    );
     return;
   }
-  const chromiumVersion = execFileSync(chromiumPath(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  const chromiumVersion = execFileSync(chromiumPath(), ['--version'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).trim();
   console.log(`\n${chromiumVersion}, built extension at ${extensionDir}`);
   contentScriptSize(extensionDir);
   if (existsSync(join(extensionDir, 'full-check.js'))) {
-    console.log(`full check full-check.js: ${fileSize(extensionDir, 'full-check.js')}, injected only where the first check does not rule the page out`);
+    console.log(
+      `full check full-check.js: ${fileSize(extensionDir, 'full-check.js')}, injected only where the first check does not rule the page out`,
+    );
   }
 
   // Both checks bundled into the page's main world, for every page (also those the extension does not run on).
@@ -335,7 +389,9 @@ async function benchChromium(pages: BenchPage[], extensionDir: string): Promise<
   );
   let bundledExtractor: string | undefined;
   if (existsSync(join(ROOT, 'utils/extract/index.ts'))) {
-    const definition = await bundle(`import { extractPage } from '@/utils/extract'; (globalThis as any).__leesmapBenchExtract = extractPage;`);
+    const definition = await bundle(
+      `import { extractPage } from '@/utils/extract'; (globalThis as any).__leesmapBenchExtract = extractPage;`,
+    );
     bundledExtractor = `${definition};(() => { const started = performance.now(); const result = globalThis.__leesmapBenchExtract(document, location.href, { headMayBeStale: false }); return { result, ms: performance.now() - started }; })()`;
   }
 
@@ -349,14 +405,23 @@ async function benchChromium(pages: BenchPage[], extensionDir: string): Promise<
       runs.push(measured.figures);
       missing.push(...measured.missing);
     }
-    const measuring = `performance.now() inside the page (100 µs resolution without cross-origin isolation); ` +
+    const measuring =
+      `performance.now() inside the page (100 µs resolution without cross-origin isolation); ` +
       `load average ${loadBefore.toFixed(2)} before and ${loadavg()[0].toFixed(2)} after, on ${availableParallelism()} CPUs`;
     printShipped(
       `The extension's own figures, ${SHIPPED_RUNS} runs of a fresh browser over the publisher pages, site by site; per page the median of its runs; ${measuring}:`,
       perPageMedians(runs),
     );
-    console.log(row(`first check, every single run pooled (${runs.reduce((n, r) => n + r.size, 0)} page loads)`, runs.flatMap((r) => [...r.values()].map((f) => f.checkMs))));
-    if (missing.length) console.log(`no figures from the extension (not loaded, or no result within 3 s) on ${missing.length} page loads: ${[...new Set(missing)].join(', ')}`);
+    console.log(
+      row(
+        `first check, every single run pooled (${runs.reduce((n, r) => n + r.size, 0)} page loads)`,
+        runs.flatMap((r) => [...r.values()].map((f) => f.checkMs)),
+      ),
+    );
+    if (missing.length)
+      console.log(
+        `no figures from the extension (not loaded, or no result within 3 s) on ${missing.length} page loads: ${[...new Set(missing)].join(', ')}`,
+      );
 
     const browser = await launchWithExtension({ port: server.port, extensionDir });
     try {
@@ -373,7 +438,11 @@ async function benchChromium(pages: BenchPage[], extensionDir: string): Promise<
           // eslint-disable-next-line @typescript-eslint/no-explicit-any
           const scope = globalThis as any;
           const first = scope.__leesmapBenchFirst as (doc: Document, url: string) => unknown;
-          const detect = scope.__leesmapBenchDetect as (doc: Document, url: string, options: { headMayBeStale: boolean }) => { detected: boolean };
+          const detect = scope.__leesmapBenchDetect as (
+            doc: Document,
+            url: string,
+            options: { headMayBeStale: boolean },
+          ) => { detected: boolean };
           let started = performance.now();
           first(document, location.href);
           const firstMs = performance.now() - started;
@@ -382,7 +451,12 @@ async function benchChromium(pages: BenchPage[], extensionDir: string): Promise<
           const fullMs = performance.now() - started;
           started = performance.now();
           for (let i = 0; i < runs; i++) detect(document, location.href, { headMayBeStale: false });
-          return { firstMs, fullMs, warmMs: (performance.now() - started) / runs, detected: detection.detected };
+          return {
+            firstMs,
+            fullMs,
+            warmMs: (performance.now() - started) / runs,
+            detected: detection.detected,
+          };
         }, WARM_RUNS);
         results.push({ expected: page.expected, detected: timing.detected });
         const host = new URL(page.url).hostname;
@@ -396,7 +470,8 @@ async function benchChromium(pages: BenchPage[], extensionDir: string): Promise<
         }
         if (!onPublisherSite && bundledExtractor && (timing.detected || page.expected)) {
           // Where the extension does not run, the same extractor bundled into the page.
-          const outcome = (await tab.evaluate(bundledExtractor).catch(() => undefined)) as { ms?: number } | undefined;
+          const outcome = (await tab.evaluate(bundledExtractor).catch(() => undefined)) as
+            { ms?: number } | undefined;
           if (typeof outcome?.ms === 'number') extractionBundled.push(outcome.ms);
           else extractionErrors++;
         }
@@ -405,12 +480,19 @@ async function benchChromium(pages: BenchPage[], extensionDir: string): Promise<
         `\nBundled into the page's main world, ${results.length} pages in slug order, each served from localhost at its own address; ` +
           `timed on the ${firstInPage.length} the extension does not run on:`,
       );
-      if (notServed.length) console.log(`not measured (Chromium did not load them): ${[...new Set(notServed)].join(', ')}`);
+      if (notServed.length)
+        console.log(`not measured (Chromium did not load them): ${[...new Set(notServed)].join(', ')}`);
       console.log(row('first check (cold)', firstInPage));
       console.log(row('full check (cold)', fullInPage));
       console.log(row(`full check, warm (mean of ${WARM_RUNS} runs)`, warm));
       console.log(agreement(results));
-      if (extractionBundled.length) console.log(row(`full extraction, utils/extract in page (${extractionBundled.length} other pages)`, extractionBundled));
+      if (extractionBundled.length)
+        console.log(
+          row(
+            `full extraction, utils/extract in page (${extractionBundled.length} other pages)`,
+            extractionBundled,
+          ),
+        );
       if (extractionErrors) console.log(`full extraction gave no timing on ${extractionErrors} pages`);
     } finally {
       // A failure above is the one to report, not a browser that already went away.
@@ -422,7 +504,9 @@ async function benchChromium(pages: BenchPage[], extensionDir: string): Promise<
 }
 
 const nodeOnly = process.argv.includes('--node-only');
-const extensionDir = process.argv.find((arg) => arg.startsWith('--extension-dir='))?.slice('--extension-dir='.length) ?? EXTENSION_DIR;
+const extensionDir =
+  process.argv.find((arg) => arg.startsWith('--extension-dir='))?.slice('--extension-dir='.length) ??
+  EXTENSION_DIR;
 const pages = loadPages();
 benchNode(pages);
 if (!nodeOnly) await benchChromium(pages, extensionDir);

@@ -84,14 +84,27 @@ async function benchReal(): Promise<void> {
     return;
   }
   const pages: EvalPage[] = collections.flatMap((collection) =>
-    realPages(collection).map((page) => ({ set: 'corpus' as const, name: `${collection}/${page.id}`, file: page.file, url: page.url, html: page.html, truth: { isPublication: true } })),
+    realPages(collection).map((page) => ({
+      set: 'corpus' as const,
+      name: `${collection}/${page.id}`,
+      file: page.file,
+      url: page.url,
+      html: page.html,
+      truth: { isPublication: true },
+    })),
   );
-  const [leesmap, metascraper] = await timePages(pages, [
-    (page) => runLeesmap(page.html, page.url),
-    // metascraper refuses a few addresses (INVALID_URL): that page's time is its refusal.
-    (page) => runMetascraper(page.html, page.url).catch(() => undefined),
-  ], REAL_RUNS);
-  console.log(`\nReal pages (${collections.join(', ')}): ${pages.length} pages, median of ${REAL_RUNS} runs per page`);
+  const [leesmap, metascraper] = await timePages(
+    pages,
+    [
+      (page) => runLeesmap(page.html, page.url),
+      // metascraper refuses a few addresses (INVALID_URL): that page's time is its refusal.
+      (page) => runMetascraper(page.html, page.url).catch(() => undefined),
+    ],
+    REAL_RUNS,
+  );
+  console.log(
+    `\nReal pages (${collections.join(', ')}): ${pages.length} pages, median of ${REAL_RUNS} runs per page`,
+  );
   console.log('| system | median | p95 | max |');
   console.log('| --- | --- | --- | --- |');
   console.log(row('Leesmap (linkedom + extractPage)', leesmap));

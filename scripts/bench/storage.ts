@@ -53,12 +53,24 @@ const THEMES = [
   'Technology policy',
   'Economic growth',
 ];
-const PUBLISHERS = ['NSOB', 'WRR', 'Rathenau Instituut', 'SCP', 'CPB', 'PBL', 'Clingendael', 'Brookings', 'RAND', 'OECD'];
+const PUBLISHERS = [
+  'NSOB',
+  'WRR',
+  'Rathenau Instituut',
+  'SCP',
+  'CPB',
+  'PBL',
+  'Clingendael',
+  'Brookings',
+  'RAND',
+  'OECD',
+];
 
 /** A realistic list: varied titles (some Unicode and right-to-left), 1–4 themes, some notes and tags. */
 function benchRecord(n: number, now: number): SavedPublication {
   const publisher = PUBLISHERS[n % PUBLISHERS.length];
-  const title = n % 50 === 0 ? `التعلم بالممارسة ${n}` : `Rapport ${n} over ${THEMES[n % THEMES.length].toLowerCase()}`;
+  const title =
+    n % 50 === 0 ? `التعلم بالممارسة ${n}` : `Rapport ${n} over ${THEMES[n % THEMES.length].toLowerCase()}`;
   const themes = Array.from({ length: 1 + (n % 4) }, (_, i) => THEMES[(n * 7 + i * 3) % THEMES.length]);
   return {
     id: `url:${publisher.toLowerCase().replace(/\W+/g, '')}.example/publicaties/${n}`,
@@ -131,7 +143,11 @@ async function send(page: Page, type: string, payload: unknown): Promise<{ ms: n
     async ([type, payload]) => {
       const start = performance.now();
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      const reply = (await (globalThis as any).chrome.runtime.sendMessage({ leesmap: 1, type, payload })) as Reply;
+      const reply = (await (globalThis as any).chrome.runtime.sendMessage({
+        leesmap: 1,
+        type,
+        payload,
+      })) as Reply;
       return { ms: performance.now() - start, reply };
     },
     [type, payload] as const,
@@ -142,8 +158,15 @@ async function send(page: Page, type: string, payload: unknown): Promise<{ ms: n
  * Imports a file through the page's import panel as a reader does: choose the file and the mode,
  * preview, confirm. Times the preview (file read, checked, compared with the list) and the write.
  */
-async function importThroughPage(page: Page, content: string, mode: 'merge' | 'replace', name = 'bench.leesmap.json'): Promise<{ previewMs: number; writeMs: number }> {
-  await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(content) });
+async function importThroughPage(
+  page: Page,
+  content: string,
+  mode: 'merge' | 'replace',
+  name = 'bench.leesmap.json',
+): Promise<{ previewMs: number; writeMs: number }> {
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(content) });
   await page.getByTestId(`import-mode-${mode}`).check();
   const startPreview = performance.now();
   await page.getByTestId('import-button').click();
@@ -174,7 +197,10 @@ async function benchChromium(extensionDir: string): Promise<void> {
     // options.html does not load the list itself, so it does not compete with what is measured.
     const pageName = 'options.html';
     await page.goto(`chrome-extension://${browser.extensionId}/${pageName}`);
-    const chromiumVersion = execFileSync(chromiumPath(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const chromiumVersion = execFileSync(chromiumPath(), ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     console.log(`${chromiumVersion}, extension page ${pageName}, messages to the background:`);
 
     // Save one record into an empty list.
@@ -190,19 +216,42 @@ async function benchChromium(extensionDir: string): Promise<void> {
     const now = Date.now();
     const records = Array.from({ length: LIST_SIZE }, (_, n) => benchRecord(n, now));
     const replaced = await importThroughPage(page, toBackupJson(records), 'replace');
-    console.log(`${'import 10,000 records (replace): preview shown'.padEnd(58)} ${replaced.previewMs.toFixed(0).padStart(14)} ms`);
-    console.log(`${'import 10,000 records (replace): written after confirming'.padEnd(58)} ${replaced.writeMs.toFixed(0).padStart(14)} ms`);
+    console.log(
+      `${'import 10,000 records (replace): preview shown'.padEnd(58)} ${replaced.previewMs.toFixed(0).padStart(14)} ms`,
+    );
+    console.log(
+      `${'import 10,000 records (replace): written after confirming'.padEnd(58)} ${replaced.writeMs.toFixed(0).padStart(14)} ms`,
+    );
     // A merge-import of the same 10,000 with a changed summary and a newer time: every record updated.
-    const changed = records.map((r) => ({ ...r, summary: `${r.summary} Bijgewerkt.`, updatedAt: r.updatedAt + 1 }));
+    const changed = records.map((r) => ({
+      ...r,
+      summary: `${r.summary} Bijgewerkt.`,
+      updatedAt: r.updatedAt + 1,
+    }));
     const merged = await importThroughPage(page, toBackupJson(changed), 'merge');
-    console.log(`${'merge-import 10,000 records: preview shown (target 2,000)'.padEnd(58)} ${merged.previewMs.toFixed(0).padStart(14)} ms`);
-    console.log(`${'merge-import 10,000 records: written (target 5,000)'.padEnd(58)} ${merged.writeMs.toFixed(0).padStart(14)} ms`);
+    console.log(
+      `${'merge-import 10,000 records: preview shown (target 2,000)'.padEnd(58)} ${merged.previewMs.toFixed(0).padStart(14)} ms`,
+    );
+    console.log(
+      `${'merge-import 10,000 records: written (target 5,000)'.padEnd(58)} ${merged.writeMs.toFixed(0).padStart(14)} ms`,
+    );
     // 20,000 RIS entries from a reference manager, merged into the list: preview and write (target 3,000 in all).
     const risFile = Array.from({ length: 20_000 }, (_, n) =>
-      ['TY  - RPRT', `TI  - RIS-rapport ${n}`, `AU  - Auteur, A${n % 50}.`, `PY  - ${2000 + (n % 26)}`, 'PB  - NSOB', `UR  - https://ris.example/rapport/${n}`, 'ER  - ', ''].join('\r\n'),
+      [
+        'TY  - RPRT',
+        `TI  - RIS-rapport ${n}`,
+        `AU  - Auteur, A${n % 50}.`,
+        `PY  - ${2000 + (n % 26)}`,
+        'PB  - NSOB',
+        `UR  - https://ris.example/rapport/${n}`,
+        'ER  - ',
+        '',
+      ].join('\r\n'),
     ).join('\r\n');
     const risImport = await importThroughPage(page, risFile, 'merge', 'zotero.ris');
-    console.log(`${'import 20,000 RIS entries: preview + write (target 3,000)'.padEnd(58)} ${(risImport.previewMs + risImport.writeMs).toFixed(0).padStart(14)} ms`);
+    console.log(
+      `${'import 20,000 RIS entries: preview + write (target 3,000)'.padEnd(58)} ${(risImport.previewMs + risImport.writeMs).toFixed(0).padStart(14)} ms`,
+    );
 
     const fullSaves: number[] = [];
     for (let i = 0; i < SAVE_RUNS; i++) {
@@ -229,7 +278,7 @@ async function benchChromium(extensionDir: string): Promise<void> {
       check(reply, 'theme counts');
       counts.push(ms);
     }
-    report('theme counts over the list (\'page/theme-counts\')', counts);
+    report("theme counts over the list ('page/theme-counts')", counts);
 
     // The first screen's read as listPublicationsPage does it (savedAt index, newest first, 50),
     // run in the extension page on the same database: Chromium's IndexedDB cost without messaging.
@@ -264,7 +313,10 @@ async function benchChromium(extensionDir: string): Promise<void> {
         ),
       );
     }
-    report(`first screen: ${FIRST_SCREEN} newest of ${total.toLocaleString('en')} (savedAt cursor, page)`, firstScreens);
+    report(
+      `first screen: ${FIRST_SCREEN} newest of ${total.toLocaleString('en')} (savedAt cursor, page)`,
+      firstScreens,
+    );
 
     // First screen as the reader sees it: open the popup until its first list item shows.
     const screens: number[] = [];
@@ -282,8 +334,10 @@ async function benchChromium(extensionDir: string): Promise<void> {
       if (!shown) break;
       screens.push(performance.now() - start);
     }
-    if (screens.length) report(`popup opened to first list item shown (${total.toLocaleString('en')} records)`, screens);
-    else console.log('popup to first list item: not measured (the built popup showed no list item within 30 s)');
+    if (screens.length)
+      report(`popup opened to first list item shown (${total.toLocaleString('en')} records)`, screens);
+    else
+      console.log('popup to first list item: not measured (the built popup showed no list item within 30 s)');
   } finally {
     await browser.close();
     await server.close();
@@ -296,21 +350,29 @@ async function benchNode(): Promise<void> {
   console.log(`\nNode ${process.version} with fake-indexeddb, utils/db.ts called directly:`);
   const db = await openLeesmapDB(`bench-${Date.now()}`);
   const emptySaves: number[] = [];
-  for (let i = 0; i < SAVE_RUNS; i++) emptySaves.push((await time(() => savePublication(db, freshPublication(i))))[0]);
+  for (let i = 0; i < SAVE_RUNS; i++)
+    emptySaves.push((await time(() => savePublication(db, freshPublication(i))))[0]);
   report('save one record (small list)', emptySaves);
 
   const now = Date.now();
   const records = Array.from({ length: LIST_SIZE }, (_, n) => benchRecord(n, now));
   const [importMs] = await time(() => importPublications(db, records, 'replace', { readerFields: true }));
-  console.log(`${'import 10,000 records (replace, one transaction)'.padEnd(58)} ${importMs.toFixed(0).padStart(14)} ms`);
+  console.log(
+    `${'import 10,000 records (replace, one transaction)'.padEnd(58)} ${importMs.toFixed(0).padStart(14)} ms`,
+  );
 
   const fullSaves: number[] = [];
-  for (let i = 0; i < SAVE_RUNS; i++) fullSaves.push((await time(() => savePublication(db, freshPublication(1000 + i))))[0]);
+  for (let i = 0; i < SAVE_RUNS; i++)
+    fullSaves.push((await time(() => savePublication(db, freshPublication(1000 + i))))[0]);
   report(`save one record (${LIST_SIZE.toLocaleString('en')}-record list)`, fullSaves);
 
   const pages: number[] = [];
-  for (let i = 0; i < READ_RUNS; i++) pages.push((await time(() => listPublicationsPage(db, FIRST_SCREEN)))[0]);
-  report(`first screen: ${FIRST_SCREEN} newest of ${(await countPublications(db)).toLocaleString('en')} (listPublicationsPage)`, pages);
+  for (let i = 0; i < READ_RUNS; i++)
+    pages.push((await time(() => listPublicationsPage(db, FIRST_SCREEN)))[0]);
+  report(
+    `first screen: ${FIRST_SCREEN} newest of ${(await countPublications(db)).toLocaleString('en')} (listPublicationsPage)`,
+    pages,
+  );
 
   const lists: number[] = [];
   for (let i = 0; i < READ_RUNS; i++) lists.push((await time(() => listPublications(db)))[0]);
@@ -323,6 +385,8 @@ async function benchNode(): Promise<void> {
 }
 
 const nodeOnly = process.argv.includes('--node-only');
-const extensionDir = process.argv.find((arg) => arg.startsWith('--extension-dir='))?.slice('--extension-dir='.length);
+const extensionDir = process.argv
+  .find((arg) => arg.startsWith('--extension-dir='))
+  ?.slice('--extension-dir='.length);
 if (!nodeOnly) await benchChromium(extensionDir ?? EXTENSION_DIR);
 await benchNode();

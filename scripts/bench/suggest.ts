@@ -28,14 +28,64 @@ function random(): number {
 }
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
 
-const syllables = ['be', 'leid', 'over', 'heid', 'sa', 'men', 'wer', 'king', 'stra', 'te', 'gie', 'toe', 'komst', 'de', 'mo', 'cra', 'tie', 'kli', 'maat', 'ener', 'gy', 'hou', 'sing', 'go', 'vern', 'ance', 'net', 'work', 'pu', 'bliek', 'zorg', 'wo', 'nen', 'regio', 'data', 'digi', 'taal', 'recht', 'staat', 'eco', 'no', 'mie'];
-const vocabulary = Array.from({ length: 4_000 }, () => Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(syllables)).join(''));
+const syllables = [
+  'be',
+  'leid',
+  'over',
+  'heid',
+  'sa',
+  'men',
+  'wer',
+  'king',
+  'stra',
+  'te',
+  'gie',
+  'toe',
+  'komst',
+  'de',
+  'mo',
+  'cra',
+  'tie',
+  'kli',
+  'maat',
+  'ener',
+  'gy',
+  'hou',
+  'sing',
+  'go',
+  'vern',
+  'ance',
+  'net',
+  'work',
+  'pu',
+  'bliek',
+  'zorg',
+  'wo',
+  'nen',
+  'regio',
+  'data',
+  'digi',
+  'taal',
+  'recht',
+  'staat',
+  'eco',
+  'no',
+  'mie',
+];
+const vocabulary = Array.from({ length: 4_000 }, () =>
+  Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(syllables)).join(''),
+);
 const stopWords = ['de', 'het', 'een', 'van', 'en', 'in', 'the', 'of', 'and', 'for'];
-const words = (count: number) => Array.from({ length: count }, () => (random() < 0.25 ? pick(stopWords) : pick(vocabulary))).join(' ');
-const themes = Array.from({ length: 60 }, () => `${pick(vocabulary)} ${pick(['en', 'in', 'and'])} ${pick(vocabulary)}`);
+const words = (count: number) =>
+  Array.from({ length: count }, () => (random() < 0.25 ? pick(stopWords) : pick(vocabulary))).join(' ');
+const themes = Array.from(
+  { length: 60 },
+  () => `${pick(vocabulary)} ${pick(['en', 'in', 'and'])} ${pick(vocabulary)}`,
+);
 const authors = Array.from({ length: 300 }, () => `${pick(vocabulary)} ${pick(vocabulary)}`);
 const publishers = Array.from({ length: 40 }, () => pick(vocabulary).toUpperCase());
-const someThemes = () => (random() < 0.15 ? [] : Array.from({ length: 1 + Math.floor(random() * 2) }, () => pick(themes)));
+const someThemes = () =>
+  random() < 0.15 ? [] : Array.from({ length: 1 + Math.floor(random() * 2) }, () => pick(themes));
 
 function savedRecord(index: number): SavedPublication {
   const savedAt = NOW - Math.floor(random() * 1_000) * DAY;
@@ -122,9 +172,15 @@ for (let run = 0; run < SAVE_RUNS; run++) {
 
 const rankMedian = median(rankTimes);
 const updateMedian = median(updateTimes);
-console.log(`Suggestions (Node ${process.version}): ${SAVED.toLocaleString('en')} saved records, ${CANDIDATES.toLocaleString('en')} catalog candidates`);
+console.log(
+  `Suggestions (Node ${process.version}): ${SAVED.toLocaleString('en')} saved records, ${CANDIDATES.toLocaleString('en')} catalog candidates`,
+);
 console.log(`  build the index once:              ${ms(buildTime)}`);
 console.log(`  first rank (cold caches):          ${ms(firstRank)}`);
-console.log(`  rank, median of ${RANK_RUNS}:                ${ms(rankMedian)}   (target ≤ 50 ms) ${rankMedian <= 50 ? 'ok' : 'OVER'}`);
-console.log(`  update after one save, median of ${SAVE_RUNS}: ${ms(updateMedian)}   (target ≤ 10 ms) ${updateMedian <= 10 ? 'ok' : 'OVER'}`);
+console.log(
+  `  rank, median of ${RANK_RUNS}:                ${ms(rankMedian)}   (target ≤ 50 ms) ${rankMedian <= 50 ? 'ok' : 'OVER'}`,
+);
+console.log(
+  `  update after one save, median of ${SAVE_RUNS}: ${ms(updateMedian)}   (target ≤ 10 ms) ${updateMedian <= 10 ? 'ok' : 'OVER'}`,
+);
 console.log(`  rank right after a save, median:   ${ms(median(rankAfterSaveTimes))}`);

@@ -27,16 +27,58 @@ const QUERIES = ['samenwerking', 'klimaat energie', 'Auteur 12', 'housing'];
 const MARK = 'leesmap:list-painted';
 
 const THEMES = [
-  'Sturen in netwerken', 'Leren en experimenteren', 'Digitale overheid', 'Democratie', 'Zorg', 'Wonen',
-  'Klimaat en energie', 'Arbeidsmarkt', 'Veiligheid', 'Europa', 'Onderwijs', 'Migratie',
-  'Public governance', 'Technology policy', 'Housing policy',
+  'Sturen in netwerken',
+  'Leren en experimenteren',
+  'Digitale overheid',
+  'Democratie',
+  'Zorg',
+  'Wonen',
+  'Klimaat en energie',
+  'Arbeidsmarkt',
+  'Veiligheid',
+  'Europa',
+  'Onderwijs',
+  'Migratie',
+  'Public governance',
+  'Technology policy',
+  'Housing policy',
 ];
 const WORDS = [
-  'samenwerken', 'samenwerkingen', 'overheid', 'gemeenten', 'netwerken', 'uitvoering', 'burgers', 'regio',
-  'klimaatbeleid', 'energietransitie', 'woningmarkt', 'zorgkosten', 'democratische', 'rechtsstaat',
-  'governance', 'housing', 'affordability', 'workforce', 'artificial', 'intelligence', 'europe', 'security',
+  'samenwerken',
+  'samenwerkingen',
+  'overheid',
+  'gemeenten',
+  'netwerken',
+  'uitvoering',
+  'burgers',
+  'regio',
+  'klimaatbeleid',
+  'energietransitie',
+  'woningmarkt',
+  'zorgkosten',
+  'democratische',
+  'rechtsstaat',
+  'governance',
+  'housing',
+  'affordability',
+  'workforce',
+  'artificial',
+  'intelligence',
+  'europe',
+  'security',
 ];
-const PUBLISHERS = ['NSOB', 'WRR', 'Rathenau Instituut', 'SCP', 'CPB', 'PBL', 'Clingendael', 'Brookings', 'RAND', 'OECD'];
+const PUBLISHERS = [
+  'NSOB',
+  'WRR',
+  'Rathenau Instituut',
+  'SCP',
+  'CPB',
+  'PBL',
+  'Clingendael',
+  'Brookings',
+  'RAND',
+  'OECD',
+];
 
 function words(n: number, count: number): string {
   return Array.from({ length: count }, (_, i) => WORDS[(n * 13 + i * 7) % WORDS.length]).join(' ');
@@ -79,8 +121,15 @@ function report(label: string, samples: number[], target?: number): void {
   const sorted = [...samples].sort((a, b) => a - b);
   const p90 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))];
   const m = median(samples);
-  const verdict = target === undefined ? '' : m <= target ? `  (target ≤ ${target} ms: met)` : `  (target ≤ ${target} ms: MISSED)`;
-  console.log(`${label.padEnd(54)} median ${m.toFixed(1).padStart(7)} ms   p90 ${p90.toFixed(1).padStart(7)} ms   (n=${samples.length})${verdict}`);
+  const verdict =
+    target === undefined
+      ? ''
+      : m <= target
+        ? `  (target ≤ ${target} ms: met)`
+        : `  (target ≤ ${target} ms: MISSED)`;
+  console.log(
+    `${label.padEnd(54)} median ${m.toFixed(1).padStart(7)} ms   p90 ${p90.toFixed(1).padStart(7)} ms   (n=${samples.length})${verdict}`,
+  );
 }
 
 /** Opens an extension page and returns [first list paint mark, first item visible from outside]. */
@@ -89,7 +138,9 @@ async function openAndTime(page: Page, url: string): Promise<[number, number]> {
   await page.goto(url, { waitUntil: 'commit' });
   await page.getByTestId('list-item').first().waitFor({ timeout: 30_000 });
   const outside = Date.now() - start;
-  const mark = await page.waitForFunction((name) => performance.getEntriesByName(name)[0]?.startTime, MARK, { timeout: 30_000 });
+  const mark = await page.waitForFunction((name) => performance.getEntriesByName(name)[0]?.startTime, MARK, {
+    timeout: 30_000,
+  });
   return [(await mark.jsonValue()) as number, outside];
 }
 
@@ -105,7 +156,10 @@ async function main(): Promise<void> {
   const browser = await launchWithExtension({ port: server.port, extensionDir });
   const base = `chrome-extension://${browser.extensionId}`;
   try {
-    const chromiumVersion = execFileSync(chromiumPath(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const chromiumVersion = execFileSync(chromiumPath(), ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     console.log(`${chromiumVersion}; ${LIST_SIZE.toLocaleString('en')} saved records`);
 
     const setup = await browser.context.newPage();
@@ -113,7 +167,13 @@ async function main(): Promise<void> {
     const now = Date.now();
     const records = Array.from({ length: LIST_SIZE }, (_, n) => benchRecord(n, now));
     // Filled as a reader restores a backup: the options page's import panel, preview, confirm.
-    await setup.getByTestId('import-file').setInputFiles({ name: 'bench.leesmap.json', mimeType: 'application/json', buffer: Buffer.from(toBackupJson(records)) });
+    await setup
+      .getByTestId('import-file')
+      .setInputFiles({
+        name: 'bench.leesmap.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(toBackupJson(records)),
+      });
     await setup.getByTestId('import-mode-replace').check();
     await setup.getByTestId('import-button').click();
     await setup.getByTestId('import-confirm').click({ timeout: 120_000 });
@@ -142,9 +202,14 @@ async function main(): Promise<void> {
     const popup = await browser.context.newPage();
     await popup.setViewportSize({ width: 400, height: 600 });
     await openAndTime(popup, `${base}/popup.html`);
-    await popup.waitForFunction((n) => document.querySelector('[data-testid="result-count"]')?.textContent?.includes(n), (10_000).toLocaleString('en'));
+    await popup.waitForFunction(
+      (n) => document.querySelector('[data-testid="result-count"]')?.textContent?.includes(n),
+      (10_000).toLocaleString('en'),
+    );
     const rows = await popup.locator('[data-testid="list-item"]').count();
-    console.log(`${'popup: list rows in the DOM with 10,000 records'.padEnd(54)} ${String(rows).padStart(14)}`);
+    console.log(
+      `${'popup: list rows in the DOM with 10,000 records'.padEnd(54)} ${String(rows).padStart(14)}`,
+    );
     // Let the idle-time index build finish, as it does while a reader looks at the popup.
     await popup.waitForTimeout(1_500);
     // tsx keeps function names through a helper the page doesn't have.
@@ -177,13 +242,10 @@ async function main(): Promise<void> {
     report(`popup: search response per keystroke (${QUERIES.length} queries)`, keystrokes, 30);
     await popup.getByTestId('search').fill('samenwerking');
     const all = (10_000).toLocaleString('en');
-    const counted = await popup.waitForFunction(
-      (all) => {
-        const text = document.querySelector('[data-testid="result-count"]')?.textContent ?? '';
-        return !text.startsWith(`${all} of`) && text;
-      },
-      all,
-    );
+    const counted = await popup.waitForFunction((all) => {
+      const text = document.querySelector('[data-testid="result-count"]')?.textContent ?? '';
+      return !text.startsWith(`${all} of`) && text;
+    }, all);
     const hits = await counted.jsonValue();
     console.log(`${'popup: "samenwerking" finds'.padEnd(54)} ${hits}`);
     await popup.close();

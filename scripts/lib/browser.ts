@@ -160,7 +160,11 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
 }
 
 /** Polls until `read` returns what `done` accepts; for badge and list states that settle async. */
-export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let value = await read();
   while (!done(value)) {

@@ -4,7 +4,14 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { RealPage } from './real';
-import { falseValue, FALSE_VALUES, LEESMAP_ONLY, REAL_FIELDS, scoreRealField, type RealField } from './score-real';
+import {
+  falseValue,
+  FALSE_VALUES,
+  LEESMAP_ONLY,
+  REAL_FIELDS,
+  scoreRealField,
+  type RealField,
+} from './score-real';
 import type { SystemOutput } from './score';
 import { leesmapOutput, runLeesmap, runMetascraper } from './systems';
 
@@ -44,7 +51,11 @@ function cell(right: number, total: number): string {
   return total ? `${Math.round((100 * right) / total)}% (${right}/${total})` : 'n/a';
 }
 
-function tally(results: RealResult[], judge: (output: SystemOutput, result: RealResult) => boolean | undefined, system: 'leesmap' | 'metascraper'): string {
+function tally(
+  results: RealResult[],
+  judge: (output: SystemOutput, result: RealResult) => boolean | undefined,
+  system: 'leesmap' | 'metascraper',
+): string {
   let right = 0;
   let total = 0;
   for (const result of results) {
@@ -86,10 +97,15 @@ export function printRealTable(title: string, results: RealResult[]): void {
     const judge = (output: SystemOutput, r: RealResult) => falseValue(kind, output, r.page.truth);
     const leesmap = tally(results, judge, 'leesmap');
     if (leesmap === 'n/a') continue;
-    console.log(`| ${kind} returned (lower is better) | ${leesmap} | ${tally(results, judge, 'metascraper')} |`);
+    console.log(
+      `| ${kind} returned (lower is better) | ${leesmap} | ${tally(results, judge, 'metascraper')} |`,
+    );
   }
   const times = results.map((r) => r.ms).sort((a, b) => a - b);
-  if (times.length) console.log(`\nLeesmap median ${times[Math.floor(times.length / 2)].toFixed(1)} ms per page (parse + extractPage, one run; see npm run bench)`);
+  if (times.length)
+    console.log(
+      `\nLeesmap median ${times[Math.floor(times.length / 2)].toFixed(1)} ms per page (parse + extractPage, one run; see npm run bench)`,
+    );
 }
 
 export function printRealMisses(results: RealResult[], only?: string): void {
@@ -99,14 +115,32 @@ export function printRealMisses(results: RealResult[], only?: string): void {
     for (const field of REAL_FIELDS) {
       if (only && only !== field) continue;
       if (scoreRealField(field, leesmap, page.truth) !== false) continue;
-      const want = field === 'published' ? page.truth.days : field === 'year' ? page.truth.years : field === 'topics' ? [...(page.truth.themes ?? []), ...(page.truth.keywords ?? [])] : page.truth[field];
-      const got = field === 'topics' ? [...(leesmap.themes ?? []), ...(leesmap.keywords ?? [])] : field === 'year' ? leesmap.year : leesmap[field];
+      const want =
+        field === 'published'
+          ? page.truth.days
+          : field === 'year'
+            ? page.truth.years
+            : field === 'topics'
+              ? [...(page.truth.themes ?? []), ...(page.truth.keywords ?? [])]
+              : page.truth[field];
+      const got =
+        field === 'topics'
+          ? [...(leesmap.themes ?? []), ...(leesmap.keywords ?? [])]
+          : field === 'year'
+            ? leesmap.year
+            : leesmap[field];
       console.log(`- ${name} ${field}: want ${show(want)}, got ${show(got)}`);
     }
-    if ((!only || only === 'authors' || only === 'noauthor') && falseValue('author where none', leesmap, page.truth)) {
+    if (
+      (!only || only === 'authors' || only === 'noauthor') &&
+      falseValue('author where none', leesmap, page.truth)
+    ) {
       console.log(`- ${name} author where none: got ${show(leesmap.authors)}`);
     }
-    if ((!only || only === 'published' || only === 'nodate') && falseValue('date where none', leesmap, page.truth)) {
+    if (
+      (!only || only === 'published' || only === 'nodate') &&
+      falseValue('date where none', leesmap, page.truth)
+    ) {
       console.log(`- ${name} date where none: got ${show(leesmap.published)}`);
     }
   }

@@ -37,9 +37,16 @@ export const FIXTURES_DIR = new URL('../../tests/fixtures/', import.meta.url).pa
 /** Reads every `tests/fixtures/<slug>/` with a source.html and an expected.json. */
 export function loadFixtures(dir = FIXTURES_DIR): FixturePage[] {
   return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'source.html')) && existsSync(join(dir, d.name, 'expected.json')))
+    .filter(
+      (d) =>
+        d.isDirectory() &&
+        existsSync(join(dir, d.name, 'source.html')) &&
+        existsSync(join(dir, d.name, 'expected.json')),
+    )
     .map((d) => {
-      const expected = JSON.parse(readFileSync(join(dir, d.name, 'expected.json'), 'utf8')) as FixturePage['expected'];
+      const expected = JSON.parse(
+        readFileSync(join(dir, d.name, 'expected.json'), 'utf8'),
+      ) as FixturePage['expected'];
       const address = new URL(expected.url);
       address.hash = '';
       return { slug: d.name, url: address.href, expected };
@@ -62,11 +69,27 @@ function throwawayCertificate(): { key: string; cert: string } {
   try {
     execFileSync(
       'openssl',
-      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=leesmap-fixtures',
-        '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        '/CN=leesmap-fixtures',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
       { stdio: 'ignore' },
     );
-    return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
+    return {
+      key: readFileSync(join(dir, 'key.pem'), 'utf8'),
+      cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -49,7 +49,14 @@ export function fixturePages(): EvalPage[] {
     const expectedFile = join(FIXTURES_DIR, name, 'expected.json');
     if (!existsSync(file) || !existsSync(expectedFile)) continue;
     const expected = JSON.parse(readFileSync(expectedFile, 'utf8'));
-    pages.push({ set: 'fixtures', name, file, url: expected.url, html: readHtmlFile(file), truth: truthFromFixture(expected) });
+    pages.push({
+      set: 'fixtures',
+      name,
+      file,
+      url: expected.url,
+      html: readHtmlFile(file),
+      truth: truthFromFixture(expected),
+    });
   }
   return pages;
 }

@@ -43,9 +43,12 @@ interface IndexEntry {
   domain_class?: string | null;
 }
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() ? value.trim() : undefined;
 const list = (value: unknown): string[] | undefined =>
-  Array.isArray(value) && value.some((item) => text(item)) ? value.filter((item): item is string => Boolean(text(item))) : undefined;
+  Array.isArray(value) && value.some((item) => text(item))
+    ? value.filter((item): item is string => Boolean(text(item)))
+    : undefined;
 
 function shiftDay(day: string, by: number): string {
   const date = new Date(`${day}T00:00:00Z`);
@@ -60,11 +63,20 @@ function yearsOf(days: string[] | undefined): number[] | undefined {
 function bbawTruth(record: Record<string, unknown>): RealTruth {
   const expected = (record.expected ?? {}) as Record<string, unknown>;
   const annotations = Object.values((record.date_annotations ?? {}) as Record<string, unknown>);
-  const days = [...new Set([expected.date, ...annotations].map(text).filter((d): d is string => Boolean(d && /^\d{4}-\d{2}-\d{2}/.test(d))))];
+  const days = [
+    ...new Set(
+      [expected.date, ...annotations]
+        .map(text)
+        .filter((d): d is string => Boolean(d && /^\d{4}-\d{2}-\d{2}/.test(d))),
+    ),
+  ];
   const hasDate = typeof expected.date === 'string';
   return {
     title: text(expected.title),
-    authors: text(expected.author)?.split(';').map((name) => name.trim()).join(' '),
+    authors: text(expected.author)
+      ?.split(';')
+      .map((name) => name.trim())
+      .join(' '),
     noAuthor: expected.author === '',
     days: hasDate && expected.date !== '' ? days : undefined,
     noDate: expected.date === '',
@@ -94,7 +106,9 @@ function postlightTruth(record: Record<string, unknown>): RealTruth {
 /** The collections present, in name order. */
 export function realCollections(): string[] {
   if (!existsSync(REAL_DIR)) return [];
-  return readdirSync(REAL_DIR).filter((name) => existsSync(join(REAL_DIR, name, 'index.json'))).sort();
+  return readdirSync(REAL_DIR)
+    .filter((name) => existsSync(join(REAL_DIR, name, 'index.json')))
+    .sort();
 }
 
 export function realPages(collection: string): RealPage[] {
@@ -108,7 +122,15 @@ export function realPages(collection: string): RealPage[] {
     const record = JSON.parse(readFileSync(expectedFile, 'utf8')) as Record<string, unknown>;
     const truth = collection.startsWith('postlight') ? postlightTruth(record) : bbawTruth(record);
     const url = text(record.url) ?? entry.url;
-    pages.push({ collection, id: entry.id, file, url, html: readHtmlFile(file), domainClass: entry.domain_class ?? null, truth });
+    pages.push({
+      collection,
+      id: entry.id,
+      file,
+      url,
+      html: readHtmlFile(file),
+      domainClass: entry.domain_class ?? null,
+      truth,
+    });
   }
   return pages;
 }

@@ -5,7 +5,17 @@
 import type { RealTruth } from './real';
 import { AUTHOR_NOISE, setF1, tokenF1, tokens, type SystemOutput } from './score';
 
-export const REAL_FIELDS = ['title', 'authors', 'published', 'year', 'summary', 'subtitle', 'themes', 'keywords', 'topics'] as const;
+export const REAL_FIELDS = [
+  'title',
+  'authors',
+  'published',
+  'year',
+  'summary',
+  'subtitle',
+  'themes',
+  'keywords',
+  'topics',
+] as const;
 export type RealField = (typeof REAL_FIELDS)[number];
 /** Fields metascraper has no rule for. */
 export const LEESMAP_ONLY: ReadonlySet<RealField> = new Set(['subtitle', 'themes', 'keywords', 'topics']);
@@ -46,16 +56,23 @@ function anyOverlap(got: string[], expected: string[]): boolean {
 }
 
 /** Is the output right for this field? undefined when the annotation does not say. */
-export function scoreRealField(field: RealField, output: SystemOutput, truth: RealTruth): boolean | undefined {
+export function scoreRealField(
+  field: RealField,
+  output: SystemOutput,
+  truth: RealTruth,
+): boolean | undefined {
   switch (field) {
     case 'title':
       return truth.title === undefined ? undefined : tokenF1(output.title ?? '', truth.title) >= 0.9;
     case 'authors': {
-      if (truth.authors === undefined || !tokens(truth.authors).some((t) => !AUTHOR_NOISE.has(t))) return undefined;
+      if (truth.authors === undefined || !tokens(truth.authors).some((t) => !AUTHOR_NOISE.has(t)))
+        return undefined;
       return tokenF1(output.authors ?? '', truth.authors, AUTHOR_NOISE) >= 0.8;
     }
     case 'published':
-      return truth.days === undefined ? undefined : truth.days.some((day) => (output.published ?? '').startsWith(day));
+      return truth.days === undefined
+        ? undefined
+        : truth.days.some((day) => (output.published ?? '').startsWith(day));
     case 'year': {
       if (truth.years === undefined) return undefined;
       const year = yearOf(output);
@@ -74,7 +91,9 @@ export function scoreRealField(field: RealField, output: SystemOutput, truth: Re
       return truth.keywords === undefined ? undefined : setF1(output.keywords ?? [], truth.keywords) >= 0.8;
     case 'topics': {
       const expected = [...(truth.themes ?? []), ...(truth.keywords ?? [])];
-      return expected.length ? anyOverlap([...(output.themes ?? []), ...(output.keywords ?? [])], expected) : undefined;
+      return expected.length
+        ? anyOverlap([...(output.themes ?? []), ...(output.keywords ?? [])], expected)
+        : undefined;
     }
   }
 }

@@ -55,7 +55,19 @@ export function setF1(output: string[], truth: string[]): number {
   return (2 * precision * recall) / (precision + recall);
 }
 
-export const AUTHOR_NOISE = new Set(['by', 'door', 'and', 'en', 'updated', 'posted', 'written', 'staff', 'reporter', 'correspondent', 'editor']);
+export const AUTHOR_NOISE = new Set([
+  'by',
+  'door',
+  'and',
+  'en',
+  'updated',
+  'posted',
+  'written',
+  'staff',
+  'reporter',
+  'correspondent',
+  'editor',
+]);
 
 /** What a system said about a page, in comparable form (Leesmap, metascraper, Readability). */
 export interface SystemOutput {
@@ -86,7 +98,16 @@ export type Truth = SystemOutput & { isPublication: boolean };
 export const CORPUS_FIELDS = ['title', 'authors', 'published', 'language', 'publisher', 'summary'] as const;
 export const FIXTURE_FIELDS = [
   ...CORPUS_FIELDS,
-  'subtitle', 'themes', 'keywords', 'year', 'type', 'pdfUrl', 'canonicalUrl', 'doi', 'isbn', 'related',
+  'subtitle',
+  'themes',
+  'keywords',
+  'year',
+  'type',
+  'pdfUrl',
+  'canonicalUrl',
+  'doi',
+  'isbn',
+  'related',
 ] as const;
 export type ScoredField = (typeof FIXTURE_FIELDS)[number];
 
@@ -111,7 +132,10 @@ export function scoreField(field: ScoredField, output: SystemOutput, truth: Trut
       return typeof got === 'string' && got.startsWith(want);
     }
     case 'language': {
-      const primary = (value: unknown) => String(value ?? '').toLowerCase().split(/[-_]/)[0];
+      const primary = (value: unknown) =>
+        String(value ?? '')
+          .toLowerCase()
+          .split(/[-_]/)[0];
       return present(got) && primary(got) === primary(expected);
     }
     case 'publisher': {
@@ -188,7 +212,10 @@ export interface Tally {
 }
 
 /** Detection precision and recall over pages whose truth carries the flag. */
-export function detectionScore(pairs: { output?: boolean; truth?: boolean }[]): { precision: number; recall: number } {
+export function detectionScore(pairs: { output?: boolean; truth?: boolean }[]): {
+  precision: number;
+  recall: number;
+} {
   let tp = 0;
   let fp = 0;
   let fn = 0;

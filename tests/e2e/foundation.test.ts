@@ -24,7 +24,10 @@ describe('foundation: detect, save, list, keep', () => {
   /** What the background keeps for a tab (storage.session): the first check and the extraction. */
   async function tabState(tabId: number): Promise<TabStateSeen | undefined> {
     const worker = await session.browser.serviceWorker();
-    return worker.evaluate(async (id: number) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`], tabId);
+    return worker.evaluate(
+      async (id: number) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`],
+      tabId,
+    );
   }
   beforeAll(async () => {
     session = await startSession();
@@ -36,17 +39,28 @@ describe('foundation: detect, save, list, keep', () => {
   it('marks a publication page as detected in the toolbar', async () => {
     const page = await session.browser.open(session.fixture(REFERENCE).url);
     const tabId = await session.browser.tabId(page);
-    expect(await waitFor(() => session.browser.badgeText(tabId), (t) => t !== '')).toBe('+');
+    expect(
+      await waitFor(
+        () => session.browser.badgeText(tabId),
+        (t) => t !== '',
+      ),
+    ).toBe('+');
   });
 
   it('shows nothing on pages that are not publications, whichever step tells', async () => {
     // A theme hub, ruled out by the content script's first check (its address and JSON-LD type):
     // full-check.js never runs there. A news overview at an address that says nothing:
     // full-check.js runs, and its full check (dated items in a list) keeps the badge empty.
-    for (const [slug, fullCheckRuns] of [['neg-brookings-topic-hub', false], ['neg-cpb-nieuws', true]] as const) {
+    for (const [slug, fullCheckRuns] of [
+      ['neg-brookings-topic-hub', false],
+      ['neg-cpb-nieuws', true],
+    ] as const) {
       const page = await session.browser.open(session.fixture(slug).url);
       const tabId = await session.browser.tabId(page);
-      const state = await waitFor(() => tabState(tabId), (s) => s?.firstCheck !== undefined && (s.firstCheck.ruledOut || s.extraction !== undefined));
+      const state = await waitFor(
+        () => tabState(tabId),
+        (s) => s?.firstCheck !== undefined && (s.firstCheck.ruledOut || s.extraction !== undefined),
+      );
       expect(state?.firstCheck?.ruledOut, slug).toBe(!fullCheckRuns);
       expect(state?.extraction !== undefined, slug).toBe(fullCheckRuns);
       // Give the background time to (not) set a badge.
@@ -58,7 +72,10 @@ describe('foundation: detect, save, list, keep', () => {
   it('saves the page from the popup and lists it with title, authors and year', async () => {
     const page = await session.browser.open(session.fixture(REFERENCE).url);
     const tabId = await session.browser.tabId(page);
-    await waitFor(() => session.browser.badgeText(tabId), (t) => t === '+');
+    await waitFor(
+      () => session.browser.badgeText(tabId),
+      (t) => t === '+',
+    );
 
     const popup = await session.browser.openPopup(tabId);
     await expect.poll(() => popup.getByTestId('current-title').textContent()).toBe('Leren van doen');
@@ -69,9 +86,15 @@ describe('foundation: detect, save, list, keep', () => {
     await item.waitFor();
     expect(await item.getByTestId('item-title').textContent()).toBe('Leren van doen');
     const authors = await item.getByTestId('item-authors').textContent();
-    for (const name of ['Martijn van der Steen', 'Myrthe van Delden', 'Petra Ophoff']) expect(authors).toContain(name);
+    for (const name of ['Martijn van der Steen', 'Myrthe van Delden', 'Petra Ophoff'])
+      expect(authors).toContain(name);
     expect(await item.getByTestId('item-year').textContent()).toContain('2020');
-    expect(await waitFor(() => session.browser.badgeText(tabId), (t) => t === '✓')).toBe('✓');
+    expect(
+      await waitFor(
+        () => session.browser.badgeText(tabId),
+        (t) => t === '✓',
+      ),
+    ).toBe('✓');
   });
 
   it('still has the record after the browser restarts', async () => {
@@ -89,7 +112,9 @@ describe('foundation: detect, save, list, keep', () => {
       await page.waitForTimeout(150);
       await page.close();
     }
-    const ours = session.errors.filter((e) => e.source.startsWith('chrome-extension://') || /leesmap/i.test(e.text));
+    const ours = session.errors.filter(
+      (e) => e.source.startsWith('chrome-extension://') || /leesmap/i.test(e.text),
+    );
     expect(ours).toEqual([]);
   });
 
@@ -98,15 +123,21 @@ describe('foundation: detect, save, list, keep', () => {
     // checked here is that Leesmap itself asks for nothing beyond its own files.
     const hosts = fixtureHosts(session.server);
     expect(session.server.requests.filter((r) => !hosts.has(r.host))).toEqual([]);
-    const byExtension = session.requests.filter((r) => r.fromExtension && !/^(chrome-extension|data|blob):/.test(r.url));
+    const byExtension = session.requests.filter(
+      (r) => r.fromExtension && !/^(chrome-extension|data|blob):/.test(r.url),
+    );
     expect(byExtension).toEqual([]);
     // Pages asked only for their own addresses or what their markup names.
-    const sources = session.server.pages.map((p) => readFileSync(`${FIXTURES_DIR}${p.slug}/source.html`, 'utf8')).join('\n');
+    const sources = session.server.pages
+      .map((p) => readFileSync(`${FIXTURES_DIR}${p.slug}/source.html`, 'utf8'))
+      .join('\n');
     const byPages = session.requests.filter(
       (r) =>
         !r.fromExtension &&
         !r.url.startsWith('chrome-extension://') &&
-        !hosts.has(new URL(r.url).hostname) && !sources.includes(r.url.replace(/&/g, '&amp;')) && !sources.includes(r.url),
+        !hosts.has(new URL(r.url).hostname) &&
+        !sources.includes(r.url.replace(/&/g, '&amp;')) &&
+        !sources.includes(r.url),
     );
     expect(byPages).toEqual([]);
     expect(session.requests.some((r) => !r.fromExtension)).toBe(true);

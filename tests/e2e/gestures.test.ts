@@ -56,7 +56,18 @@ async function startDisplay(): Promise<XDisplay> {
   const framebufferDir = mkdtempSync(join(tmpdir(), 'leesmap-xvfb-'));
   const xvfb: ChildProcess = spawn(
     'Xvfb',
-    ['-displayfd', '3', '-screen', '0', `${SCREEN.width}x${SCREEN.height}x24`, '-nolisten', 'tcp', '-noreset', '-fbdir', framebufferDir],
+    [
+      '-displayfd',
+      '3',
+      '-screen',
+      '0',
+      `${SCREEN.width}x${SCREEN.height}x24`,
+      '-nolisten',
+      'tcp',
+      '-noreset',
+      '-fbdir',
+      framebufferDir,
+    ],
     { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] },
   );
   let errors = '';
@@ -73,7 +84,10 @@ async function startDisplay(): Promise<XDisplay> {
   return {
     name,
     screen: () => readXwd(readFileSync(framebuffer)),
-    xdotool: (...args) => execFileSync('xdotool', args, { env: { ...process.env, DISPLAY: name }, timeout: 10_000 }).toString().trim(),
+    xdotool: (...args) =>
+      execFileSync('xdotool', args, { env: { ...process.env, DISPLAY: name }, timeout: 10_000 })
+        .toString()
+        .trim(),
     close() {
       xvfb.kill();
       rmSync(framebufferDir, { recursive: true, force: true });
@@ -94,7 +108,13 @@ interface Screen {
 function readXwd(file: Buffer): Screen {
   const field = (index: number) => file.readUInt32BE(index * 4);
   const [headerSize, width, height, byteOrder, bitsPerPixel, bytesPerLine, colours] = [
-    field(0), field(4), field(5), field(7), field(11), field(12), field(19),
+    field(0),
+    field(4),
+    field(5),
+    field(7),
+    field(11),
+    field(12),
+    field(19),
   ];
   if (bitsPerPixel !== 32) throw new Error(`Unexpected Xvfb framebuffer: ${bitsPerPixel} bits per pixel`);
   const start = headerSize + colours * 12;
@@ -112,9 +132,10 @@ function readXwd(file: Buffer): Screen {
 function opaquePixels(png: Buffer): Array<{ x: number; y: number; rgb: number }> {
   const width = png.readUInt32BE(16);
   const height = png.readUInt32BE(20);
-  if (png[24] !== 8 || png[25] !== 6 || png[28] !== 0) throw new Error('The icon is not an 8-bit RGBA non-interlaced PNG');
+  if (png[24] !== 8 || png[25] !== 6 || png[28] !== 0)
+    throw new Error('The icon is not an 8-bit RGBA non-interlaced PNG');
   const data: Buffer[] = [];
-  for (let at = 8; at < png.length; ) {
+  for (let at = 8; at < png.length;) {
     const length = png.readUInt32BE(at);
     if (png.toString('latin1', at + 4, at + 8) === 'IDAT') data.push(png.subarray(at + 8, at + 8 + length));
     at += 12 + length;
@@ -139,14 +160,20 @@ function opaquePixels(png: Buffer): Array<{ x: number; y: number; rgb: number }>
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const at = y * stride + x * 4;
-      if (rgba[at + 3] === 255) pixels.push({ x, y, rgb: (rgba[at] << 16) | (rgba[at + 1] << 8) | rgba[at + 2] });
+      if (rgba[at + 3] === 255)
+        pixels.push({ x, y, rgb: (rgba[at] << 16) | (rgba[at + 1] << 8) | rgba[at + 2] });
     }
   }
   return pixels;
 }
 
 function nearlySameColour(a: number, b: number): boolean {
-  return Math.abs((a >> 16) - (b >> 16)) + Math.abs(((a >> 8) & 255) - ((b >> 8) & 255)) + Math.abs((a & 255) - (b & 255)) <= 24;
+  return (
+    Math.abs((a >> 16) - (b >> 16)) +
+      Math.abs(((a >> 8) & 255) - ((b >> 8) & 255)) +
+      Math.abs((a & 255) - (b & 255)) <=
+    24
+  );
 }
 
 /** Top-left corners where (nearly) every opaque pixel of the icon is on screen. */
@@ -194,7 +221,9 @@ describe('save gestures: keyboard shortcut and context menu, with real input', (
     } catch {
       // xdotool exits 1 when nothing matches: reported just below.
     }
-    expect(windows.length, `a visible Chromium window on the Xvfb display ${display.name}`).toBeGreaterThan(0);
+    expect(windows.length, `a visible Chromium window on the Xvfb display ${display.name}`).toBeGreaterThan(
+      0,
+    );
     display.xdotool('windowfocus', '--sync', windows[0]);
   }
 
@@ -203,13 +232,20 @@ describe('save gestures: keyboard shortcut and context menu, with real input', (
     await page.evaluate(() => {
       const w = window as unknown as { leesmapTestOrigin?: { x: number; y: number } };
       delete w.leesmapTestOrigin;
-      addEventListener('mousemove', (e) => (w.leesmapTestOrigin = { x: e.screenX - e.clientX, y: e.screenY - e.clientY }));
+      addEventListener(
+        'mousemove',
+        (e) => (w.leesmapTestOrigin = { x: e.screenX - e.clientX, y: e.screenY - e.clientY }),
+      );
     });
     // Somewhere inside the window, then one step, so the page sees a move.
     display.xdotool('mousemove', '400', '400');
     display.xdotool('mousemove_relative', '--', '3', '3');
     return waitFor(
-      () => page.evaluate(() => (window as unknown as { leesmapTestOrigin?: { x: number; y: number } }).leesmapTestOrigin ?? null),
+      () =>
+        page.evaluate(
+          () =>
+            (window as unknown as { leesmapTestOrigin?: { x: number; y: number } }).leesmapTestOrigin ?? null,
+        ),
       (origin) => origin !== null,
       5_000,
     ) as Promise<{ x: number; y: number }>;
@@ -234,7 +270,7 @@ describe('save gestures: keyboard shortcut and context menu, with real input', (
       (found) => found.length > 0,
       5_000,
     ).catch(() => {
-      throw new Error('No context-menu row with Leesmap\'s icon appeared after the right-click');
+      throw new Error("No context-menu row with Leesmap's icon appeared after the right-click");
     });
     expect(inMenu, 'exactly one Leesmap item in this menu').toHaveLength(1);
     // The row's label starts right of the icon; click on the label.
@@ -255,17 +291,28 @@ describe('save gestures: keyboard shortcut and context menu, with real input', (
 
   it('declares Alt+Shift+S for saving the page', async () => {
     const sw = await session.browser.serviceWorker();
-    const commands = (await sw.evaluate(() => chrome.commands.getAll())) as Array<{ name: string; shortcut: string }>;
+    const commands = (await sw.evaluate(() => chrome.commands.getAll())) as Array<{
+      name: string;
+      shortcut: string;
+    }>;
     expect(commands.find((c) => c.name === SAVE_COMMAND)?.shortcut).toBe('Alt+Shift+S');
   });
 
   it('saves the current page when the reader presses Alt+Shift+S', async () => {
     const page = await session.browser.open(session.fixture(REFERENCE).url);
     const tabId = await session.browser.tabId(page);
-    await waitFor(() => session.browser.badgeText(tabId), (t) => t === '+');
+    await waitFor(
+      () => session.browser.badgeText(tabId),
+      (t) => t === '+',
+    );
     await focus(page);
     display.xdotool('key', '--clearmodifiers', 'alt+shift+s');
-    expect(await waitFor(() => session.browser.badgeText(tabId), (t) => t === '✓')).toBe('✓');
+    expect(
+      await waitFor(
+        () => session.browser.badgeText(tabId),
+        (t) => t === '✓',
+      ),
+    ).toBe('✓');
 
     const popup = await session.browser.openPopup();
     const item = popup.getByTestId('list-item').filter({ hasText: 'Leren van doen' });
@@ -281,12 +328,20 @@ describe('save gestures: keyboard shortcut and context menu, with real input', (
     const title = fixture.expected.publication?.title as string;
     const page = await session.browser.open(fixture.url);
     const tabId = await session.browser.tabId(page);
-    await waitFor(() => session.browser.badgeText(tabId), (t) => t === '+');
+    await waitFor(
+      () => session.browser.badgeText(tabId),
+      (t) => t === '+',
+    );
     expect(await listedTitles()).not.toContain(title);
 
     // The heading: page text, not a link, so the menu is the page's.
     await chooseLeesmapMenuItem(page, 'h1');
-    expect(await waitFor(() => session.browser.badgeText(tabId), (t) => t === '✓')).toBe('✓');
+    expect(
+      await waitFor(
+        () => session.browser.badgeText(tabId),
+        (t) => t === '✓',
+      ),
+    ).toBe('✓');
     expect(await listedTitles()).toContain(title);
   });
 
@@ -295,7 +350,10 @@ describe('save gestures: keyboard shortcut and context menu, with real input', (
     const page = await session.browser.open(session.fixture(REFERENCE).url);
     const tabId = await session.browser.tabId(page);
     // Detected, or saved already by the shortcut test.
-    await waitFor(() => session.browser.badgeText(tabId), (t) => t === '+' || t === '✓');
+    await waitFor(
+      () => session.browser.badgeText(tabId),
+      (t) => t === '+' || t === '✓',
+    );
     const related = 'Balanceren tussen inkapseling en afstoting';
     expect(await listedTitles()).not.toContain(related);
 

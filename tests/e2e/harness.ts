@@ -7,7 +7,12 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Request } from 'playwright-core';
-import { launchWithExtension, waitFor, type ExtensionBrowser, type LaunchOptions } from '../../scripts/lib/browser';
+import {
+  launchWithExtension,
+  waitFor,
+  type ExtensionBrowser,
+  type LaunchOptions,
+} from '../../scripts/lib/browser';
 import { startFixtureServer, type FixturePage, type FixtureServer } from '../../scripts/lib/fixture-server';
 
 export { waitFor };
@@ -48,7 +53,10 @@ export async function startSession(options: Omit<LaunchOptions, 'port'> = {}): P
     });
     context.on('weberror', (error) => {
       const stack = error.error().stack ?? '';
-      errors.push({ text: error.error().message, source: /chrome-extension:\/\/\S+/.exec(stack)?.[0] ?? error.page()?.url() ?? '' });
+      errors.push({
+        text: error.error().message,
+        source: /chrome-extension:\/\/\S+/.exec(stack)?.[0] ?? error.page()?.url() ?? '',
+      });
     });
   };
   let browser = await launchWithExtension({ ...options, port: server.port, userDataDir });
@@ -91,11 +99,15 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   const violations = await page.evaluate(async () => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const result = await (globalThis as any).axe.run(document, { resultTypes: ['violations'] });
-    return (result.violations as Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>).map((v) => ({
+    return (
+      result.violations as Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>
+    ).map((v) => ({
       id: v.id,
       impact: v.impact,
       targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
     }));
   });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.targets.join(', ')}`);
 }

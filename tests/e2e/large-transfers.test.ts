@@ -30,7 +30,8 @@ function record(n: number): SavedPublication {
     type: 'report',
     themes: ['Sturen in netwerken', `Thema ${n % 23}`],
     keywords: [`trefwoord ${n % 41}`],
-    summary: `Samenvatting van rapport ${n}: wat gemeenten en het Rijk van elkaar verwachten, en hoe. `.repeat(5),
+    summary:
+      `Samenvatting van rapport ${n}: wat gemeenten en het Rijk van elkaar verwachten, en hoe. `.repeat(5),
     language: 'nl',
     related: [],
     status: (['to-read', 'reading', 'read'] as const)[n % 3],
@@ -46,8 +47,18 @@ function record(n: number): SavedPublication {
 function ris(count: number): string {
   const lines: string[] = [];
   for (let n = 0; n < count; n++) {
-    lines.push('TY  - RPRT', `TI  - RIS-rapport ${n}`, `AU  - Auteur, A${n % 50}.`, `PY  - ${2000 + (n % 26)}`, `PB  - ${PUBLISHERS[n % 6]}`,
-      `KW  - beleid`, `AB  - Samenvatting van rapport ${n}.`, `UR  - https://ris.example/rapport/${n}`, 'ER  - ', '');
+    lines.push(
+      'TY  - RPRT',
+      `TI  - RIS-rapport ${n}`,
+      `AU  - Auteur, A${n % 50}.`,
+      `PY  - ${2000 + (n % 26)}`,
+      `PB  - ${PUBLISHERS[n % 6]}`,
+      `KW  - beleid`,
+      `AB  - Samenvatting van rapport ${n}.`,
+      `UR  - https://ris.example/rapport/${n}`,
+      'ER  - ',
+      '',
+    );
   }
   return lines.join('\r\n');
 }
@@ -71,7 +82,12 @@ function count(page: Page): Promise<number> {
 }
 
 /** Chooses a file and a mode, previews and confirms; resolves with the final status line. */
-async function importFile(page: Page, name: string, content: string | Buffer, mode: 'merge' | 'replace'): Promise<string> {
+async function importFile(
+  page: Page,
+  name: string,
+  content: string | Buffer,
+  mode: 'merge' | 'replace',
+): Promise<string> {
   // Playwright hands a file over 50 MB to the page only from disk.
   const path = join(mkdtempSync(join(tmpdir(), 'leesmap-import-')), name);
   writeFileSync(path, content);
@@ -109,7 +125,9 @@ describe('backups and imports of any size', () => {
     const status = await importFile(options, 'zotero.ris', ris(20_000), 'merge');
     const seconds = (Date.now() - started) / 1000;
     const longTasks = await options.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-    console.log(`20,000 RIS entries: ${seconds.toFixed(1)} s from choosing to written (two clicks included); longest task ${Math.max(0, ...longTasks).toFixed(0)} ms`);
+    console.log(
+      `20,000 RIS entries: ${seconds.toFixed(1)} s from choosing to written (two clicks included); longest task ${Math.max(0, ...longTasks).toFixed(0)} ms`,
+    );
     expect(status).toBe('Imported from RIS: 20,000 added, 0 updated, 0 unchanged');
     expect(await count(options)).toBe(20_000);
     expect(Math.max(0, ...longTasks)).toBeLessThanOrEqual(200);
@@ -130,8 +148,13 @@ describe('backups and imports of any size', () => {
     await library.goto(`chrome-extension://${session.browser.extensionId}/library.html`);
     // Right away: the library shows its first screen and is still reading the rest.
     await library.getByTestId('export-format').selectOption('leesmap-json');
-    const [download] = await Promise.all([library.waitForEvent('download', { timeout: 240_000 }), library.getByTestId('export-button').click()]);
-    await expect.poll(() => library.getByTestId('export-status').textContent(), { timeout: 60_000 }).toBe('Exported 100,000 publications');
+    const [download] = await Promise.all([
+      library.waitForEvent('download', { timeout: 240_000 }),
+      library.getByTestId('export-button').click(),
+    ]);
+    await expect
+      .poll(() => library.getByTestId('export-status').textContent(), { timeout: 60_000 })
+      .toBe('Exported 100,000 publications');
     const file = readFileSync((await download.path())!);
     expect(JSON.parse(file.toString('utf8')).records).toHaveLength(100_000);
     await library.close();
@@ -161,7 +184,8 @@ describe('backups and imports of any size', () => {
     const status = (await reopened.getByTestId('import-status').textContent()) ?? '';
     console.log(`closed mid-import: ${before} records before, ${after} after; status "${status}"`);
     expect([before, before + 20_000]).toContain(after);
-    if (after === before) expect(status).toBe('The last import did not finish (the page was closed); nothing was changed.');
+    if (after === before)
+      expect(status).toBe('The last import did not finish (the page was closed); nothing was changed.');
     else expect(status).toBe('');
     await reopened.close();
   }, 240_000);

@@ -86,47 +86,86 @@ describe('navigation: single-page apps and what the page can see', () => {
     const first = session.fixture(FIRST);
     const page = await session.browser.open(first.url);
     const tabId = await session.browser.tabId(page);
-    expect(await waitFor(() => session.browser.badgeText(tabId), (t) => t !== '')).toBe('+');
+    expect(
+      await waitFor(
+        () => session.browser.badgeText(tabId),
+        (t) => t !== '',
+      ),
+    ).toBe('+');
     // The reader saves the first view.
     const saving = await session.browser.openPopup(tabId);
     await saving.getByTestId('save-button').click();
     await saving.getByTestId('saved-indicator').waitFor();
     await saving.close();
-    expect(await waitFor(() => session.browser.badgeText(tabId), (t) => t === '✓')).toBe('✓');
+    expect(
+      await waitFor(
+        () => session.browser.badgeText(tabId),
+        (t) => t === '✓',
+      ),
+    ).toBe('✓');
 
     // To another publication, not saved; canonical and og:url still name the first page. Chromium
     // keeps reporting the first address as the sender's: the check must still be filed under this one.
     const second = session.fixture(SECOND);
     await showInPage(page, new URL(second.url).pathname, source(SECOND));
-    expect(await waitFor(() => session.browser.badgeText(tabId), (t) => t !== '✓')).toBe('+');
-    expect(await page.evaluate(() => document.querySelector('link[rel=canonical]')?.getAttribute('href'))).toBe(first.url);
+    expect(
+      await waitFor(
+        () => session.browser.badgeText(tabId),
+        (t) => t !== '✓',
+      ),
+    ).toBe('+');
+    expect(
+      await page.evaluate(() => document.querySelector('link[rel=canonical]')?.getAttribute('href')),
+    ).toBe(first.url);
     const popup = await session.browser.openPopup(tabId);
-    await expect.poll(() => popup.getByTestId('current-title').textContent()).toBe(second.expected.publication?.title);
+    await expect
+      .poll(() => popup.getByTestId('current-title').textContent())
+      .toBe(second.expected.publication?.title);
     expect(await popup.getByTestId('saved-indicator').count()).toBe(0);
     // The second view reached the catalog under its own address.
     const catalog = (await popup.evaluate(() =>
       chrome.runtime.sendMessage({ leesmap: 1, type: 'page/catalog', payload: {} }),
     )) as { value: Array<{ title: string; url?: string }> };
-    expect(catalog.value.find((entry) => entry.title === second.expected.publication?.title)?.url).toBe(second.url);
+    expect(catalog.value.find((entry) => entry.title === second.expected.publication?.title)?.url).toBe(
+      second.url,
+    );
     await popup.close();
 
     // To the contact page: nothing to show.
     await showInPage(page, '/contact', source(CONTACT));
-    expect(await waitFor(() => session.browser.badgeText(tabId), (t) => t !== '+')).toBe('');
+    expect(
+      await waitFor(
+        () => session.browser.badgeText(tabId),
+        (t) => t !== '+',
+      ),
+    ).toBe('');
   });
 
   it('clears the badge for a listing view after a publication', async () => {
     const page = await session.browser.open(session.fixture(SECOND).url);
     const tabId = await session.browser.tabId(page);
-    expect(await waitFor(() => session.browser.badgeText(tabId), (t) => t !== '')).toBe('+');
+    expect(
+      await waitFor(
+        () => session.browser.badgeText(tabId),
+        (t) => t !== '',
+      ),
+    ).toBe('+');
     await showInPage(page, new URL(session.fixture(LISTING).url).pathname, source(LISTING));
-    expect(await waitFor(() => session.browser.badgeText(tabId), (t) => t !== '+')).toBe('');
+    expect(
+      await waitFor(
+        () => session.browser.badgeText(tabId),
+        (t) => t !== '+',
+      ),
+    ).toBe('');
   });
 
   it('ignores a jump within the page', async () => {
     const page = await session.browser.open(session.fixture(SECOND).url);
     const tabId = await session.browser.tabId(page);
-    await waitFor(() => session.browser.badgeText(tabId), (t) => t === '+');
+    await waitFor(
+      () => session.browser.badgeText(tabId),
+      (t) => t === '+',
+    );
     // Were the #fragment a new page, the listing body would clear the badge within a second.
     await page.evaluate((html) => {
       location.hash = 'samenvatting';
@@ -138,13 +177,23 @@ describe('navigation: single-page apps and what the page can see', () => {
 
   it('posts nothing to the page, changes nothing in its DOM and leaves no global on its window', async () => {
     const html = source(SECOND).replace(/<head([^>]*)>/i, (head) => `${head}${RECORDER}`);
-    const url = session.server.addPage('https://www.nsob.nl/publicaties/strategisch-vermogen-opgenomen', html);
+    const url = session.server.addPage(
+      'https://www.nsob.nl/publicaties/strategisch-vermogen-opgenomen',
+      html,
+    );
     const page = await session.browser.open(url);
     const tabId = await session.browser.tabId(page);
-    expect(await waitFor(() => session.browser.badgeText(tabId), (t) => t !== '')).toBe('+');
+    expect(
+      await waitFor(
+        () => session.browser.badgeText(tabId),
+        (t) => t !== '',
+      ),
+    ).toBe('+');
     // The popup runs the full extractor in the tab too.
     const popup = await session.browser.openPopup(tabId);
-    await expect.poll(() => popup.getByTestId('current-title').textContent()).toBe(session.fixture(SECOND).expected.publication?.title);
+    await expect
+      .poll(() => popup.getByTestId('current-title').textContent())
+      .toBe(session.fixture(SECOND).expected.publication?.title);
     await popup.close();
 
     const record = await pageRecord(page);
@@ -166,7 +215,9 @@ describe('navigation: single-page apps and what the page can see', () => {
   });
 
   it('caused no console error from the extension', () => {
-    const ours = session.errors.filter((e) => e.source.startsWith('chrome-extension://') || /leesmap/i.test(e.text));
+    const ours = session.errors.filter(
+      (e) => e.source.startsWith('chrome-extension://') || /leesmap/i.test(e.text),
+    );
     expect(ours).toEqual([]);
   });
 });

@@ -27,7 +27,11 @@ const FORMATS = [
 
 type Rec = Record<string, unknown> & { id: string; title: string };
 
-function send(page: Page, type: string, payload: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }> {
+function send(
+  page: Page,
+  type: string,
+  payload: unknown,
+): Promise<{ ok: boolean; value?: unknown; error?: string }> {
   return page.evaluate(
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     ([type, payload]) => (globalThis as any).chrome.runtime.sendMessage({ leesmap: 1, type, payload }),
@@ -51,7 +55,10 @@ describe('export, then merge-import the same file: nothing a reader put in is lo
     for (const slug of SLUGS) {
       const page = await session.browser.open(session.fixture(slug).url);
       const tabId = await session.browser.tabId(page);
-      await waitFor(() => session.browser.badgeText(tabId), (t) => t !== '');
+      await waitFor(
+        () => session.browser.badgeText(tabId),
+        (t) => t !== '',
+      );
       const popup = await session.browser.openPopup(tabId);
       await popup.getByTestId('save-button').click();
       await popup.getByTestId('saved-indicator').waitFor();
@@ -60,10 +67,20 @@ describe('export, then merge-import the same file: nothing a reader put in is lo
     }
     library = await session.browser.context.newPage();
     await library.goto(`chrome-extension://${session.browser.extensionId}/library.html`);
-    await waitFor(() => library.getByTestId('list-item').count(), (n) => n === SLUGS.length);
+    await waitFor(
+      () => library.getByTestId('list-item').count(),
+      (n) => n === SLUGS.length,
+    );
     const saved = await list(library);
-    expect(await send(library, 'page/update', { id: saved[0].id, changes: { status: 'reading' } })).toMatchObject({ ok: true });
-    expect(await send(library, 'page/update', { id: saved[1].id, changes: { tags: ['dossier'], notes: 'Voor het MT' } })).toMatchObject({ ok: true });
+    expect(
+      await send(library, 'page/update', { id: saved[0].id, changes: { status: 'reading' } }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await send(library, 'page/update', {
+        id: saved[1].id,
+        changes: { tags: ['dossier'], notes: 'Voor het MT' },
+      }),
+    ).toMatchObject({ ok: true });
     before = await list(library);
     // The walk needs what used to be lost: themes, related publications, a subtitle.
     expect(before.some((r) => (r.themes as string[]).length > 0)).toBe(true);
@@ -77,17 +94,32 @@ describe('export, then merge-import the same file: nothing a reader put in is lo
   for (const [format, label] of FORMATS) {
     it(`${label}: the preview says nothing changes, and the list is exactly as before`, async () => {
       await library.getByTestId('export-format').selectOption(format);
-      const [download] = await Promise.all([library.waitForEvent('download'), library.getByTestId('export-button').click()]);
-      expect(await library.getByTestId('export-status').textContent()).toBe(`Exported ${SLUGS.length} publications`);
+      const [download] = await Promise.all([
+        library.waitForEvent('download'),
+        library.getByTestId('export-button').click(),
+      ]);
+      expect(await library.getByTestId('export-status').textContent()).toBe(
+        `Exported ${SLUGS.length} publications`,
+      );
       const content = readFileSync((await download.path())!, 'utf8');
 
-      await library.getByTestId('import-file').setInputFiles({ name: download.suggestedFilename(), mimeType: 'text/plain', buffer: Buffer.from(content) });
+      await library
+        .getByTestId('import-file')
+        .setInputFiles({
+          name: download.suggestedFilename(),
+          mimeType: 'text/plain',
+          buffer: Buffer.from(content),
+        });
       await library.getByTestId('import-button').click();
       await expect
         .poll(() => library.getByTestId('import-preview').locator('p').first().textContent())
-        .toBe(`In this file (${label}): 0 new, 0 updated, ${SLUGS.length} unchanged. Nothing has changed yet.`);
+        .toBe(
+          `In this file (${label}): 0 new, 0 updated, ${SLUGS.length} unchanged. Nothing has changed yet.`,
+        );
       await library.getByTestId('import-confirm').click();
-      await expect.poll(() => library.getByTestId('import-status').textContent()).toBe(`Imported from ${label}: 0 added, 0 updated, ${SLUGS.length} unchanged`);
+      await expect
+        .poll(() => library.getByTestId('import-status').textContent())
+        .toBe(`Imported from ${label}: 0 added, 0 updated, ${SLUGS.length} unchanged`);
       expect(await list(library)).toEqual(before);
     });
   }

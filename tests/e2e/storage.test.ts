@@ -46,8 +46,13 @@ async function list(page: Page): Promise<Listed[]> {
 
 /** Publications a reader would call the same: same title and year (the three NSOB markups). */
 function distinctPublications(pages: FixturePage[]): number {
-  const fold = (s: unknown) => String(s ?? '').toLowerCase().replace(/\W+/g, ' ').trim();
-  return new Set(pages.map((p) => `${fold(p.expected.publication?.title)}|${p.expected.publication?.year}`)).size;
+  const fold = (s: unknown) =>
+    String(s ?? '')
+      .toLowerCase()
+      .replace(/\W+/g, ' ')
+      .trim();
+  return new Set(pages.map((p) => `${fold(p.expected.publication?.title)}|${p.expected.publication?.year}`))
+    .size;
 }
 
 describe('storage in the browser: concurrent saves, restarts, a stopped service worker', () => {
@@ -81,7 +86,9 @@ describe('storage in the browser: concurrent saves, restarts, a stopped service 
       else {
         const html = readFileSync(join(FIXTURES_DIR, fixture.slug, 'source.html'), 'utf8');
         const sep = fixture.url.includes('?') ? '&' : '?';
-        urls.push(session.server.addPage(`${fixture.url}${sep}utm_source=nieuwsbrief&utm_medium=tab${i}`, html));
+        urls.push(
+          session.server.addPage(`${fixture.url}${sep}utm_source=nieuwsbrief&utm_medium=tab${i}`, html),
+        );
       }
     }
     distinct = distinctPublications(used);
@@ -93,8 +100,12 @@ describe('storage in the browser: concurrent saves, restarts, a stopped service 
     // Each tab: ask for its publication (extracting as the popup does), then save, all at once.
     const replies = await Promise.all(
       tabIds.map(async (tabId) => {
-        const state = await send<{ extraction?: { publication?: unknown } }>(page, 'page/tab-state', { tabId, extract: true });
-        if (!state.ok || !state.value?.extraction?.publication) return { ok: false, error: `no publication in tab ${tabId}` };
+        const state = await send<{ extraction?: { publication?: unknown } }>(page, 'page/tab-state', {
+          tabId,
+          extract: true,
+        });
+        if (!state.ok || !state.value?.extraction?.publication)
+          return { ok: false, error: `no publication in tab ${tabId}` };
         return send<Listed>(page, 'page/save', { publication: state.value.extraction.publication });
       }),
     );
@@ -153,30 +164,45 @@ describe('storage in the browser: concurrent saves, restarts, a stopped service 
     }, burst);
 
     // Stop the worker once part of the burst is confirmed.
-    await waitFor(() => page.evaluate(() => (globalThis as { confirmed?: string[] }).confirmed?.length ?? 0), (n) => n >= 10);
+    await waitFor(
+      () => page.evaluate(() => (globalThis as { confirmed?: string[] }).confirmed?.length ?? 0),
+      (n) => n >= 10,
+    );
     // Mark the running worker, then stop it the way the browser does when it idles the worker out
     // (DevTools protocol: close the service worker's target).
-    await (await session.browser.serviceWorker()).evaluate(() => {
+    await (
+      await session.browser.serviceWorker()
+    ).evaluate(() => {
       (globalThis as { leesmapTestMarker?: string }).leesmapTestMarker = 'before-stop';
     });
     const cdp = await session.browser.context.newCDPSession(page);
     const { targetInfos } = (await cdp.send('Target.getTargets')) as {
       targetInfos: Array<{ targetId: string; type: string; url: string }>;
     };
-    const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(session.browser.extensionId));
+    const target = targetInfos.find(
+      (t) => t.type === 'service_worker' && t.url.includes(session.browser.extensionId),
+    );
     expect(target, 'the extension service worker is running').toBeDefined();
     await cdp.send('Target.closeTarget', { targetId: target!.targetId });
-    const stoppedAfter = await page.evaluate(() => (globalThis as { confirmed?: string[] }).confirmed?.length ?? 0);
+    const stoppedAfter = await page.evaluate(
+      () => (globalThis as { confirmed?: string[] }).confirmed?.length ?? 0,
+    );
 
-    await waitFor(() => page.evaluate(() => (globalThis as { settled?: number }).settled ?? 0), (n) => n >= burst, 30_000);
+    await waitFor(
+      () => page.evaluate(() => (globalThis as { settled?: number }).settled ?? 0),
+      (n) => n >= burst,
+      30_000,
+    );
     const confirmed = await page.evaluate(() => (globalThis as { confirmed?: string[] }).confirmed ?? []);
     const failed = await page.evaluate(() => (globalThis as { failed?: number }).failed ?? 0);
     // The worker that answers now is a new one: the stop really happened.
-    const marker = await (await session.browser.serviceWorker()).evaluate(
-      () => (globalThis as { leesmapTestMarker?: string }).leesmapTestMarker ?? 'restarted',
-    );
+    const marker = await (
+      await session.browser.serviceWorker()
+    ).evaluate(() => (globalThis as { leesmapTestMarker?: string }).leesmapTestMarker ?? 'restarted');
     expect(marker).toBe('restarted');
-    console.log(`burst: ${confirmed.length} confirmed, ${failed} failed, worker stopped after ${stoppedAfter}`);
+    console.log(
+      `burst: ${confirmed.length} confirmed, ${failed} failed, worker stopped after ${stoppedAfter}`,
+    );
     expect(stoppedAfter).toBeLessThan(burst); // the stop really fell inside the burst
 
     const saved = await list(page);

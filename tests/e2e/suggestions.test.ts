@@ -7,7 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSession, waitFor, type Session } from './harness';
 
-const STRATEGY = ['Verschuivende verwachtingen', 'Strategiseren in de schaduw van de macht', 'Toekomstverkenning en organisatieontwikkeling'];
+const STRATEGY = [
+  'Verschuivende verwachtingen',
+  'Strategiseren in de schaduw van de macht',
+  'Toekomstverkenning en organisatieontwikkeling',
+];
 
 describe('suggestions: the reference case', () => {
   let session: Session;
@@ -21,16 +25,23 @@ describe('suggestions: the reference case', () => {
   it('suggests the other "Strategie en toekomst" publications first, naming the theme and the page', async () => {
     const page = await session.browser.open(session.fixture('nsob-leren-van-doen-dl').url);
     const tabId = await session.browser.tabId(page);
-    await waitFor(() => session.browser.badgeText(tabId), (t) => t === '+');
+    await waitFor(
+      () => session.browser.badgeText(tabId),
+      (t) => t === '+',
+    );
     const popup = await session.browser.openPopup(tabId);
     await popup.getByTestId('save-button').click();
     await popup.getByTestId('saved-indicator').waitFor();
 
     // The reader saves one of the related "Strategie en toekomst" publications from the suggestions.
     await popup.getByTestId('tab-suggestions').click();
-    const balanceren = popup.getByTestId('suggestion').filter({ hasText: 'Balanceren tussen inkapseling en afstoting' });
+    const balanceren = popup
+      .getByTestId('suggestion')
+      .filter({ hasText: 'Balanceren tussen inkapseling en afstoting' });
     await balanceren.getByTestId('suggestion-save').click();
-    await expect.poll(() => popup.getByTestId('suggestions').textContent()).not.toContain('Balanceren tussen inkapseling');
+    await expect
+      .poll(() => popup.getByTestId('suggestions').textContent())
+      .not.toContain('Balanceren tussen inkapseling');
 
     // A fresh popup asks the background again: the ranking reflects both saves.
     const again = await session.browser.openPopup(tabId);

@@ -32,7 +32,11 @@ interface Stored {
   year?: number;
 }
 
-function send(page: Page, type: string, payload: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }> {
+function send(
+  page: Page,
+  type: string,
+  payload: unknown,
+): Promise<{ ok: boolean; value?: unknown; error?: string }> {
   return page.evaluate(
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     ([type, payload]) => (globalThis as any).chrome.runtime.sendMessage({ leesmap: 1, type, payload }),
@@ -49,7 +53,10 @@ async function storedList(page: Page): Promise<Stored[]> {
 async function saveFromPopup(session: Session, slug: string): Promise<void> {
   const page = await session.browser.open(session.fixture(slug).url);
   const tabId = await session.browser.tabId(page);
-  await waitFor(() => session.browser.badgeText(tabId), (t) => t !== '');
+  await waitFor(
+    () => session.browser.badgeText(tabId),
+    (t) => t !== '',
+  );
   const popup = await session.browser.openPopup(tabId);
   await popup.getByTestId('current-title').waitFor();
   const save = popup.getByTestId('save-button');
@@ -59,10 +66,12 @@ async function saveFromPopup(session: Session, slug: string): Promise<void> {
   await page.close();
 }
 
-
 async function exportAs(library: Page, format: 'bibtex' | 'ris'): Promise<{ name: string; content: string }> {
   await library.getByTestId('export-format').selectOption(format);
-  const [download] = await Promise.all([library.waitForEvent('download'), library.getByTestId('export-button').click()]);
+  const [download] = await Promise.all([
+    library.waitForEvent('download'),
+    library.getByTestId('export-button').click(),
+  ]);
   return { name: download.suggestedFilename(), content: readFileSync((await download.path())!, 'utf8') };
 }
 
@@ -80,7 +89,10 @@ describe('BibTeX and RIS export and import in the library', () => {
     library = await session.browser.context.newPage();
     library.on('dialog', (dialog) => void dialog.accept());
     await library.goto(`chrome-extension://${session.browser.extensionId}/library.html`);
-    await waitFor(() => library.getByTestId('list-item').count(), (n) => n === 2);
+    await waitFor(
+      () => library.getByTestId('list-item').count(),
+      (n) => n === 2,
+    );
   });
   afterAll(async () => {
     await session?.close();
@@ -97,7 +109,9 @@ describe('BibTeX and RIS export and import in the library', () => {
     const reply = await send(library, 'page/update', { id: other.id, changes: { title: HOSTILE_TITLE } });
     expect(reply.ok, reply.error).toBe(true);
     // Records hold single-line text on every way in (utils/sanitize.ts): the line breaks become spaces.
-    await expect.poll(async () => (await storedList(library)).map((r) => r.title).sort()).toEqual(['Leren van doen', HOSTILE_READ_BACK]);
+    await expect
+      .poll(async () => (await storedList(library)).map((r) => r.title).sort())
+      .toEqual(['Leren van doen', HOSTILE_READ_BACK]);
     bibtexTitles = (await storedList(library)).map((r) => r.title);
   });
 
@@ -136,7 +150,10 @@ describe('BibTeX and RIS export and import in the library', () => {
   it('deletes the list, imports the BibTeX file and finds both publications back', async () => {
     await library.getByTestId('bulk-select-all').click();
     await library.getByTestId('bulk-delete').click();
-    await waitFor(() => library.getByTestId('list-item').count(), (n) => n === 0);
+    await waitFor(
+      () => library.getByTestId('list-item').count(),
+      (n) => n === 0,
+    );
     expect(await storedList(library)).toEqual([]);
 
     await library.getByTestId('import-file').setInputFiles({
@@ -145,9 +162,13 @@ describe('BibTeX and RIS export and import in the library', () => {
       buffer: Buffer.from(bibtex.content, 'utf8'),
     });
     await library.getByTestId('import-button').click();
-    await expect.poll(() => library.getByTestId('import-preview').textContent()).toContain('In this file (BibTeX): 2 new, 0 updated, 0 unchanged.');
+    await expect
+      .poll(() => library.getByTestId('import-preview').textContent())
+      .toContain('In this file (BibTeX): 2 new, 0 updated, 0 unchanged.');
     await library.getByTestId('import-confirm').click();
-    await expect.poll(() => library.getByTestId('import-status').textContent()).toBe('Imported from BibTeX: 2 added, 0 updated, 0 unchanged');
+    await expect
+      .poll(() => library.getByTestId('import-status').textContent())
+      .toBe('Imported from BibTeX: 2 added, 0 updated, 0 unchanged');
 
     const back = await storedList(library);
     expect(back.map((r) => r.title).sort()).toEqual([...bibtexTitles].sort());
@@ -157,18 +178,30 @@ describe('BibTeX and RIS export and import in the library', () => {
     expect(leren.year).toBe(2020);
 
     // The open library shows the imported records without being reopened.
-    await waitFor(() => library.getByTestId('list-item').count(), (n) => n === 2);
-    expect((await library.getByTestId('item-title').allTextContents()).sort()).toEqual([...bibtexTitles].sort());
+    await waitFor(
+      () => library.getByTestId('list-item').count(),
+      (n) => n === 2,
+    );
+    expect((await library.getByTestId('item-title').allTextContents()).sort()).toEqual(
+      [...bibtexTitles].sort(),
+    );
   });
 
   it('refuses a file with a bad entry, shows the problem, and changes nothing', async () => {
     const before = await storedList(library);
-    const bad = '@report{ok, title={Nieuw rapport}, url={https://www.wrr.nl/nieuw}}\n@report{bad, year={2024}, url={https://www.wrr.nl/zonder-titel}}\n';
-    await library.getByTestId('import-file').setInputFiles({ name: 'lijst.bib', mimeType: 'text/plain', buffer: Buffer.from(bad) });
+    const bad =
+      '@report{ok, title={Nieuw rapport}, url={https://www.wrr.nl/nieuw}}\n@report{bad, year={2024}, url={https://www.wrr.nl/zonder-titel}}\n';
+    await library
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'lijst.bib', mimeType: 'text/plain', buffer: Buffer.from(bad) });
     await library.getByTestId('import-button').click();
     await library.getByTestId('import-problems').waitFor();
-    expect(await library.getByTestId('import-problems').locator('li').allTextContents()).toEqual(['Record 2, field title: is missing']);
-    expect(await library.getByTestId('import-status').textContent()).toContain('Import refused, nothing was changed.');
+    expect(await library.getByTestId('import-problems').locator('li').allTextContents()).toEqual([
+      'Record 2, field title: is missing',
+    ]);
+    expect(await library.getByTestId('import-status').textContent()).toContain(
+      'Import refused, nothing was changed.',
+    );
     expect(await storedList(library)).toEqual(before);
     expect(await seriousViolations(library)).toEqual([]);
   });
@@ -180,19 +213,25 @@ describe('BibTeX and RIS export and import in the library', () => {
     const formats = await options.getByTestId('export-format').locator('option').allTextContents();
     expect(formats).toEqual(expect.arrayContaining(['BibTeX', 'RIS']));
     const ris = 'TY  - RPRT\r\nPY  - 2024\r\nUR  - https://www.wrr.nl/zonder-titel\r\nER  - \r\n';
-    await options.getByTestId('import-file').setInputFiles({ name: 'export.ris', mimeType: 'text/plain', buffer: Buffer.from(ris) });
+    await options
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'export.ris', mimeType: 'text/plain', buffer: Buffer.from(ris) });
     await options.getByTestId('import-button').click();
     await options.getByTestId('import-problems').waitFor();
     expect(await options.getByTestId('import-status').locator('p').textContent()).toBe(
       'Import geweigerd, er is niets veranderd. Wat er mis is in het bestand:',
     );
-    expect(await options.getByTestId('import-problems').locator('li').allTextContents()).toEqual(['Record 1, veld title: is missing']);
+    expect(await options.getByTestId('import-problems').locator('li').allTextContents()).toEqual([
+      'Record 1, veld title: is missing',
+    ]);
     await options.getByTestId('ui-language').selectOption('auto');
     await options.close();
   });
 
   it('made no request outside the extension while exporting and importing', () => {
-    const outside = session.requests.filter((r) => r.fromExtension && !/^(chrome-extension|data|blob):/.test(r.url));
+    const outside = session.requests.filter(
+      (r) => r.fromExtension && !/^(chrome-extension|data|blob):/.test(r.url),
+    );
     expect(outside).toEqual([]);
   });
 });

@@ -26,7 +26,10 @@ mkdirSync(SCREENSHOTS, { recursive: true });
 async function popupFor(session: Session, slug: string): Promise<{ page: Page; popup: Page; tabId: number }> {
   const page = await session.browser.open(session.fixture(slug).url);
   const tabId = await session.browser.tabId(page);
-  await waitFor(() => session.browser.badgeText(tabId), (t) => t !== '');
+  await waitFor(
+    () => session.browser.badgeText(tabId),
+    (t) => t !== '',
+  );
   const popup = await session.browser.openPopup(tabId);
   await popup.setViewportSize({ width: 400, height: 600 });
   await popup.getByTestId('current-title').waitFor();
@@ -47,8 +50,11 @@ async function extensionPage(session: Session, path: string): Promise<Page> {
   return page;
 }
 
-
-function send(page: Page, type: string, payload: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }> {
+function send(
+  page: Page,
+  type: string,
+  payload: unknown,
+): Promise<{ ok: boolean; value?: unknown; error?: string }> {
   return page.evaluate(
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     ([type, payload]) => (globalThis as any).chrome.runtime.sendMessage({ leesmap: 1, type, payload }),
@@ -78,7 +84,11 @@ describe('popup and library in English: edit, save, search, filter, status, expo
 
     const item = popup.getByTestId('list-item').filter({ hasText: 'Leren van doen' });
     await item.waitFor();
-    const stored = (await send(popup, 'page/list', {})).value as Array<{ title: string; tags: string[]; notes: string }>;
+    const stored = (await send(popup, 'page/list', {})).value as Array<{
+      title: string;
+      tags: string[];
+      notes: string;
+    }>;
     const record = stored.find((r) => r.title === 'Leren van doen');
     expect(record?.tags).toEqual(['leesclub', 'IBP']);
     expect(record?.notes).toBe('Bespreken op dinsdag');
@@ -89,29 +99,47 @@ describe('popup and library in English: edit, save, search, filter, status, expo
     await savedFromPopup(session, OTHER);
     const popup = await extensionPage(session, 'popup.html');
     const items = popup.getByTestId('list-item');
-    await waitFor(() => items.count(), (n) => n === 2);
+    await waitFor(
+      () => items.count(),
+      (n) => n === 2,
+    );
 
     await popup.getByTestId('search').fill('samenwerking');
-    await waitFor(() => items.count(), (n) => n === 1);
+    await waitFor(
+      () => items.count(),
+      (n) => n === 1,
+    );
     expect(await items.first().getByTestId('item-title').textContent()).toBe('Leren van doen');
 
     await popup.getByTestId('search').fill('leesclub');
-    await waitFor(() => items.count(), (n) => n === 1);
+    await waitFor(
+      () => items.count(),
+      (n) => n === 1,
+    );
     await popup.getByTestId('search').fill('');
-    await waitFor(() => items.count(), (n) => n === 2);
+    await waitFor(
+      () => items.count(),
+      (n) => n === 2,
+    );
   });
 
   it('filters by theme and changes the status in one click', async () => {
     const popup = await extensionPage(session, 'popup.html');
     const items = popup.getByTestId('list-item');
-    await waitFor(() => items.count(), (n) => n === 2);
+    await waitFor(
+      () => items.count(),
+      (n) => n === 2,
+    );
     await popup.getByTestId('toggle-filters').click();
     const theme = popup.getByTestId('filter-theme');
     const options = await theme.locator('option').allTextContents();
     const nsobTheme = options.find((o) => o.startsWith('Sturen in netwerken'));
     expect(nsobTheme, `theme options: ${options.join(' | ')}`).toBeDefined();
     await theme.selectOption({ label: nsobTheme! });
-    await waitFor(() => items.count(), (n) => n === 1);
+    await waitFor(
+      () => items.count(),
+      (n) => n === 1,
+    );
 
     const item = items.first();
     await item.getByTestId('status-reading').click();
@@ -123,13 +151,19 @@ describe('popup and library in English: edit, save, search, filter, status, expo
   it('opens the library from the popup, shows theme counts, and exports the list', async () => {
     const popup = await extensionPage(session, 'popup.html');
     await popup.getByTestId('list-item').first().waitFor();
-    const [library] = await Promise.all([session.browser.context.waitForEvent('page'), popup.getByTestId('open-library').click()]);
+    const [library] = await Promise.all([
+      session.browser.context.waitForEvent('page'),
+      popup.getByTestId('open-library').click(),
+    ]);
     await library.waitForURL(/library\.html/);
     await library.getByTestId('list-item').first().waitFor();
     const themes = await library.getByTestId('theme-entry').allTextContents();
     expect(themes.some((t) => t.includes('Sturen in netwerken') && t.includes('1'))).toBe(true);
 
-    const [download] = await Promise.all([library.waitForEvent('download'), library.getByTestId('export-button').click()]);
+    const [download] = await Promise.all([
+      library.waitForEvent('download'),
+      library.getByTestId('export-button').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^leesmap-\d{4}-\d{2}-\d{2}\.leesmap\.json$/);
     const content = readFileSync((await download.path())!, 'utf8');
     const backup = JSON.parse(content) as { records: Array<{ title: string; status: string }> };
@@ -187,13 +221,17 @@ describe('popup and library in English: edit, save, search, filter, status, expo
     expect(await item.getByTestId('item-title').textContent()).toBe(hostile);
     expect(await item.getByTestId('item-authors').textContent()).toBe('<b onmouseover=alert(1)>Eve</b>');
     expect(await popup.locator('.vlist img, .vlist b, .vlist script').count()).toBe(0);
-    expect(await popup.evaluate(() => (globalThis as { __leesmapPwned?: number }).__leesmapPwned)).toBeUndefined();
+    expect(
+      await popup.evaluate(() => (globalThis as { __leesmapPwned?: number }).__leesmapPwned),
+    ).toBeUndefined();
   });
 
   // Playwright cannot press browser-level shortcuts in headless Chromium; this checks the binding.
   it('declares the save shortcut Alt+Shift+S', async () => {
     const sw = await session.browser.serviceWorker();
-    const manifest = (await sw.evaluate(() => chrome.runtime.getManifest())) as { commands?: Record<string, { suggested_key?: { default?: string } }> };
+    const manifest = (await sw.evaluate(() => chrome.runtime.getManifest())) as {
+      commands?: Record<string, { suggested_key?: { default?: string } }>;
+    };
     expect(manifest.commands?.['save-page']?.suggested_key?.default).toBe('Alt+Shift+S');
   });
 
@@ -203,7 +241,9 @@ describe('popup and library in English: edit, save, search, filter, status, expo
     expect(await popup.getByTestId('tab-list').textContent()).toBe('Reading list');
     await options.getByTestId('ui-language').selectOption('nl');
     await expect.poll(() => popup.getByTestId('tab-list').textContent()).toBe('Leeslijst');
-    await expect.poll(() => options.getByTestId('options-status').textContent()).toBe('Instellingen opgeslagen');
+    await expect
+      .poll(() => options.getByTestId('options-status').textContent())
+      .toBe('Instellingen opgeslagen');
     await options.getByTestId('ui-language').selectOption('auto');
     await expect.poll(() => popup.getByTestId('tab-list').textContent()).toBe('Reading list');
   });
@@ -214,7 +254,8 @@ describe('popup and library in English: edit, save, search, filter, status, expo
       await page.locator('#app > *').first().waitFor();
       await page.waitForTimeout(300);
       expect(await seriousViolations(page), path).toEqual([]);
-      if (path === 'options.html') await page.screenshot({ path: `${SCREENSHOTS}options-en-light.png`, fullPage: true });
+      if (path === 'options.html')
+        await page.screenshot({ path: `${SCREENSHOTS}options-en-light.png`, fullPage: true });
     }
   });
 });
@@ -254,7 +295,8 @@ describe.each([
       await page.locator('#app > *').first().waitFor();
       await page.waitForTimeout(300);
       expect(await seriousViolations(page), `${path} (${lang}, ${colorScheme})`).toEqual([]);
-      if (path === 'library.html') await page.screenshot({ path: `${SCREENSHOTS}library-${lang}-${colorScheme}.png` });
+      if (path === 'library.html')
+        await page.screenshot({ path: `${SCREENSHOTS}library-${lang}-${colorScheme}.png` });
     }
   });
 });

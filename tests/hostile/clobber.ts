@@ -25,7 +25,11 @@ function windowStandIn(): object {
 function valueOf(elements: Element[]): unknown {
   if (elements.length === 1) return elements[0].localName === 'iframe' ? windowStandIn() : elements[0];
   // An HTMLCollection: array-like, item() and namedItem().
-  const collection: Record<string | number, unknown> = { length: elements.length, item: (i: number) => elements[i] ?? null, namedItem: () => elements[0] };
+  const collection: Record<string | number, unknown> = {
+    length: elements.length,
+    item: (i: number) => elements[i] ?? null,
+    namedItem: () => elements[0],
+  };
   elements.forEach((el, i) => (collection[i] = el));
   return collection;
 }
@@ -34,7 +38,12 @@ function shadow(target: object, names: Map<string, Element[]>, undo: (() => void
   for (const [name, elements] of names) {
     if (UNFORGEABLE.has(name)) continue;
     const own = Object.getOwnPropertyDescriptor(target, name);
-    Object.defineProperty(target, name, { value: valueOf(elements), configurable: true, enumerable: false, writable: true });
+    Object.defineProperty(target, name, {
+      value: valueOf(elements),
+      configurable: true,
+      enumerable: false,
+      writable: true,
+    });
     undo.push(() => {
       if (own) Object.defineProperty(target, name, own);
       else delete (target as Record<string, unknown>)[name];
@@ -59,7 +68,8 @@ export function clobber(doc: Document): () => void {
   for (const el of all) {
     const tag = el.localName;
     if (DOCUMENT_NAMED.has(tag)) add(documentNames, el.getAttribute('name'), el);
-    if ((tag === 'object' || (tag === 'img' && el.getAttribute('name'))) && el.getAttribute('id')) add(documentNames, el.getAttribute('id'), el);
+    if ((tag === 'object' || (tag === 'img' && el.getAttribute('name'))) && el.getAttribute('id'))
+      add(documentNames, el.getAttribute('id'), el);
     if (tag === 'form') {
       const controls = new Map<string, Element[]>();
       for (const control of el.querySelectorAll(FORM_LISTED)) {
@@ -71,7 +81,8 @@ export function clobber(doc: Document): () => void {
   }
   const undo: (() => void)[] = [];
   for (const [form, controls] of forms) shadow(form, controls, undo);
-  const html = [...doc.childNodes].find((node) => (node as Element).localName === 'html') as Element | undefined;
+  const html = [...doc.childNodes].find((node) => (node as Element).localName === 'html') as
+    Element | undefined;
   const children = html ? [...html.children] : [];
   const real: [string, Element | null][] = [
     ['head', children.find((el) => el.localName === 'head') ?? null],

@@ -87,7 +87,11 @@ describe('hostile pages against the built extension', () => {
   async function visit(url: string): Promise<{ page: Page; tabId: number; badge: string }> {
     const page = await session.browser.open(url);
     const tabId = await session.browser.tabId(page);
-    const badge = await waitFor(() => session.browser.badgeText(tabId), (t) => t !== '', 5_000).catch(() => '');
+    const badge = await waitFor(
+      () => session.browser.badgeText(tabId),
+      (t) => t !== '',
+      5_000,
+    ).catch(() => '');
     await page.waitForTimeout(300);
     return { page, tabId, badge: await session.browser.badgeText(tabId) };
   }
@@ -114,17 +118,25 @@ describe('hostile pages against the built extension', () => {
     await session?.close();
   });
 
-  it('a page that declares another report\'s canonical and a third one\'s DOI changes no saved record, over https or http', async () => {
+  it("a page that declares another report's canonical and a third one's DOI changes no saved record, over https or http", async () => {
     const a = session.fixture('wrr-publieke-waarden-digitale-overheid');
     const b = session.fixture('rathenau-democratie-digitaal-publiek-domein');
     const savedA = await saveFromPopup(a.url);
     const savedB = await saveFromPopup(b.url);
     expect(savedB.doi).toBe(b.expected.publication?.doi);
-    await value(ext, 'page/update', { id: savedA.id, changes: { status: 'reading', notes: 'Voor het overleg van dinsdag', tags: ['werk'] } });
+    await value(ext, 'page/update', {
+      id: savedA.id,
+      changes: { status: 'reading', notes: 'Voor het overleg van dinsdag', tags: ['werk'] },
+    });
     await value(ext, 'page/update', { id: savedB.id, changes: { notes: 'Hoofdstuk 3 lezen' } });
     const before = await records();
 
-    const html = forgedIdentity({ origin: 'https://www.nsob.nl', foreignUrl: a.url, doi: String(b.expected.publication?.doi), title: 'Hijacked title' });
+    const html = forgedIdentity({
+      origin: 'https://www.nsob.nl',
+      foreignUrl: a.url,
+      doi: String(b.expected.publication?.doi),
+      title: 'Hijacked title',
+    });
     const forged = session.server.addPage('https://www.nsob.nl/publicaties/gekaapt', html);
     const overHttp = session.server.addPage('http://www.nsob.nl/publicaties/gekaapt-http', html);
     const https = await visit(forged);
@@ -154,8 +166,11 @@ describe('hostile pages against the built extension', () => {
 
   it('two reports whose CMS points canonical and og:url at the home page stay two records', async () => {
     // Two real NSOB reports, as a CMS that sets every canonical and og:url to the home page serves them.
-    const home = '<link rel="canonical" href="https://www.nsob.nl/"><meta property="og:url" content="https://www.nsob.nl/">';
-    const reports = ['nsob-leren-van-doen-headings', 'nsob-strategisch-vermogen-gemeente'].map((slug) => session.fixture(slug));
+    const home =
+      '<link rel="canonical" href="https://www.nsob.nl/"><meta property="og:url" content="https://www.nsob.nl/">';
+    const reports = ['nsob-leren-van-doen-headings', 'nsob-strategisch-vermogen-gemeente'].map((slug) =>
+      session.fixture(slug),
+    );
     const urls = reports.map((report, i) =>
       session.server.addPage(
         `https://www.nsob.nl/publicaties/thuis-canonical-${i}`,
@@ -169,7 +184,9 @@ describe('hostile pages against the built extension', () => {
     const second = await saveFromPopup(urls[1]);
     expect(second.id).not.toBe(first.id);
     const before = (await records()).filter((r) => urls.includes(r.url));
-    expect(before.map((r) => r.title).sort()).toEqual(reports.map((r) => r.expected.publication?.title).sort());
+    expect(before.map((r) => r.title).sort()).toEqual(
+      reports.map((r) => r.expected.publication?.title).sort(),
+    );
     // Visiting both again refreshes each on its own and merges nothing.
     for (const url of urls) {
       const { badge, page } = await visit(url);
@@ -177,46 +194,66 @@ describe('hostile pages against the built extension', () => {
       await page.close();
     }
     const after = (await records()).filter((r) => urls.includes(r.url));
-    expect(after.map((r) => [r.id, r.title, r.status, r.notes])).toEqual(before.map((r) => [r.id, r.title, r.status, r.notes]));
+    expect(after.map((r) => [r.id, r.title, r.status, r.notes])).toEqual(
+      before.map((r) => [r.id, r.title, r.status, r.notes]),
+    );
   });
 
-  it(`a page that navigates its tab to fresh addresses for ${FLOOD_SECONDS} s adds at most the rate limit and keeps what the reader touched`, async () => {
-    // What the reader built: two pages visited, one of them looked at in the popup.
-    const read = await visit(session.fixture('scp-thuis-in-de-buurt').url);
-    const popup = await session.browser.openPopup(read.tabId);
-    await popup.getByTestId('current-title').waitFor();
-    await popup.close();
-    await (await visit(session.fixture('pbl-regionale-energiestrategieen').url)).page.close();
-    await read.page.close();
-    const before = await catalog();
-    expect(before.length).toBeGreaterThan(0);
+  it(
+    `a page that navigates its tab to fresh addresses for ${FLOOD_SECONDS} s adds at most the rate limit and keeps what the reader touched`,
+    async () => {
+      // What the reader built: two pages visited, one of them looked at in the popup.
+      const read = await visit(session.fixture('scp-thuis-in-de-buurt').url);
+      const popup = await session.browser.openPopup(read.tabId);
+      await popup.getByTestId('current-title').waitFor();
+      await popup.close();
+      await (await visit(session.fixture('pbl-regionale-energiestrategieen').url)).page.close();
+      await read.page.close();
+      const before = await catalog();
+      expect(before.length).toBeGreaterThan(0);
 
-    const base = 'https://www.cpb.nl/publicaties/vloed';
-    session.server.addPage(base, floodPage(base, 300));
-    const flooding = await session.browser.open(base);
-    await flooding.waitForTimeout(FLOOD_SECONDS * 1_000);
-    await flooding.close();
-    await ext.waitForTimeout(1_000);
+      const base = 'https://www.cpb.nl/publicaties/vloed';
+      session.server.addPage(base, floodPage(base, 300));
+      const flooding = await session.browser.open(base);
+      await flooding.waitForTimeout(FLOOD_SECONDS * 1_000);
+      await flooding.close();
+      await ext.waitForTimeout(1_000);
 
-    const after = await catalog();
-    const added = after.filter((entry) => !before.some((b) => b.id === entry.id));
-    const limit = Math.min(
-      WRITE_LIMITS.catalogPerTab.capacity + (FLOOD_SECONDS * WRITE_LIMITS.catalogPerTab.perHour) / 3_600,
-      WRITE_LIMITS.catalogPerSite.capacity + (FLOOD_SECONDS * WRITE_LIMITS.catalogPerSite.perHour) / 3_600,
-    );
-    const shown = session.server.requests.filter((r) => r.host === 'www.cpb.nl' && r.path.startsWith('/publicaties/vloed')).length;
-    console.log(`flood: ${FLOOD_SECONDS} s, ${shown} pages shown (${shown * 21} entries offered), ${added.length} catalog entries added (limit ${Math.floor(limit)})`);
-    // The flood offered far more than the limit, and the extension did see it.
-    expect(shown * 21).toBeGreaterThan(2 * limit);
-    expect(added.length).toBeGreaterThan(0);
-    expect(added.length).toBeLessThanOrEqual(Math.floor(limit));
-    for (const entry of before) expect(after.some((e) => e.id === entry.id), entry.title).toBe(true);
-  }, (FLOOD_SECONDS + 60) * 1_000);
+      const after = await catalog();
+      const added = after.filter((entry) => !before.some((b) => b.id === entry.id));
+      const limit = Math.min(
+        WRITE_LIMITS.catalogPerTab.capacity + (FLOOD_SECONDS * WRITE_LIMITS.catalogPerTab.perHour) / 3_600,
+        WRITE_LIMITS.catalogPerSite.capacity + (FLOOD_SECONDS * WRITE_LIMITS.catalogPerSite.perHour) / 3_600,
+      );
+      const shown = session.server.requests.filter(
+        (r) => r.host === 'www.cpb.nl' && r.path.startsWith('/publicaties/vloed'),
+      ).length;
+      console.log(
+        `flood: ${FLOOD_SECONDS} s, ${shown} pages shown (${shown * 21} entries offered), ${added.length} catalog entries added (limit ${Math.floor(limit)})`,
+      );
+      // The flood offered far more than the limit, and the extension did see it.
+      expect(shown * 21).toBeGreaterThan(2 * limit);
+      expect(added.length).toBeGreaterThan(0);
+      expect(added.length).toBeLessThanOrEqual(Math.floor(limit));
+      for (const entry of before)
+        expect(
+          after.some((e) => e.id === entry.id),
+          entry.title,
+        ).toBe(true);
+    },
+    (FLOOD_SECONDS + 60) * 1_000,
+  );
 
-  it('with auto-save on, a flood saves at most auto-save\'s limit and the popup says it held the rest back', async () => {
+  it("with auto-save on, a flood saves at most auto-save's limit and the popup says it held the rest back", async () => {
     const worker = await session.browser.serviceWorker();
     const autoSave = (on: boolean) =>
-      worker.evaluate((on: boolean) => chrome.storage.local.set({ settings: { autoSave: on, detectEverywhere: false, uiLanguage: 'auto' } }), on);
+      worker.evaluate(
+        (on: boolean) =>
+          chrome.storage.local.set({
+            settings: { autoSave: on, detectEverywhere: false, uiLanguage: 'auto' },
+          }),
+        on,
+      );
     await autoSave(true);
     try {
       const before = await records();
@@ -227,12 +264,16 @@ describe('hostile pages against the built extension', () => {
       await flooding.close();
       await ext.waitForTimeout(1_000);
       const added = (await records()).filter((r) => !before.some((b) => b.id === r.id));
-      console.log(`auto-save flood: ${added.length} records saved (limit ${WRITE_LIMITS.autoSavePerSite.capacity})`);
+      console.log(
+        `auto-save flood: ${added.length} records saved (limit ${WRITE_LIMITS.autoSavePerSite.capacity})`,
+      );
       expect(added.length).toBe(WRITE_LIMITS.autoSavePerSite.capacity);
 
       const { tabId, page } = await visit(session.fixture('cpb-co2-heffing-industrie').url);
       const popup = await session.browser.openPopup(tabId);
-      await expect.poll(() => popup.getByTestId('auto-save-held').textContent()).toContain('Planbureau voor de Leefomgeving');
+      await expect
+        .poll(() => popup.getByTestId('auto-save-held').textContent())
+        .toContain('Planbureau voor de Leefomgeving');
       await popup.close();
       await page.close();
     } finally {
@@ -264,7 +305,8 @@ describe('hostile pages against the built extension', () => {
       );
     }
     const worker = await session.browser.serviceWorker();
-    const badges = async () => Promise.all(pages.map(async (page) => session.browser.badgeText(await session.browser.tabId(page))));
+    const badges = async () =>
+      Promise.all(pages.map(async (page) => session.browser.badgeText(await session.browser.tabId(page))));
     const settled = await waitFor(badges, (all) => all.every((b) => b === '+'), 60_000);
     expect(settled.filter((b) => b !== '+')).toEqual([]);
     const bytes = await worker.evaluate(() => chrome.storage.session.getBytesInUse(null));
@@ -279,9 +321,13 @@ describe('hostile pages against the built extension', () => {
   }, 240_000);
 
   it('caused no console error from the extension, and no request of its own', () => {
-    const ours = session.errors.filter((e) => e.source.startsWith('chrome-extension://') || /leesmap/i.test(e.text));
+    const ours = session.errors.filter(
+      (e) => e.source.startsWith('chrome-extension://') || /leesmap/i.test(e.text),
+    );
     expect(ours).toEqual([]);
     // Pages the hostile pages named (a PDF, a DOI resolver, other sites) were never fetched by Leesmap.
-    expect(session.requests.filter((r) => r.fromExtension && !r.url.startsWith('chrome-extension://'))).toEqual([]);
+    expect(
+      session.requests.filter((r) => r.fromExtension && !r.url.startsWith('chrome-extension://')),
+    ).toEqual([]);
   });
 });

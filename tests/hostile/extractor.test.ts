@@ -50,8 +50,23 @@ const MAX_JSON_BYTES = 512 * 1024;
 
 const RESULT_KEYS = new Set(['detected', 'confidence', 'signals', 'publication']);
 const PUBLICATION_KEYS = new Set([
-  'url', 'canonicalUrl', 'title', 'subtitle', 'authors', 'published', 'year', 'publisher', 'type', 'themes', 'keywords', 'summary',
-  'language', 'doi', 'isbn', 'pdfUrl', 'related',
+  'url',
+  'canonicalUrl',
+  'title',
+  'subtitle',
+  'authors',
+  'published',
+  'year',
+  'publisher',
+  'type',
+  'themes',
+  'keywords',
+  'summary',
+  'language',
+  'doi',
+  'isbn',
+  'pdfUrl',
+  'related',
 ]);
 const RELATED_KEYS = new Set(['title', 'subtitle', 'url', 'summary', 'themes']);
 const BIDI = new RegExp(`[${BIDI_CONTROLS.join('')}]`);
@@ -87,7 +102,9 @@ function expectNoPollution(): void {
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   expect(Object.getPrototypeOf({})).toBe(Object.prototype);
   const now = prototypeSnapshot();
-  const changed = [...new Set([...PRISTINE.keys(), ...now.keys()])].filter((key) => !Object.is(PRISTINE.get(key), now.get(key)));
+  const changed = [...new Set([...PRISTINE.keys(), ...now.keys()])].filter(
+    (key) => !Object.is(PRISTINE.get(key), now.get(key)),
+  );
   expect(changed).toEqual([]);
 }
 
@@ -104,7 +121,9 @@ function expectPlainData(value: unknown, path = '$', seen = new Set<object>()): 
   expect(seen.has(object), `${path} is not a cycle`).toBe(false);
   seen.add(object);
   const proto = Object.getPrototypeOf(object);
-  expect(proto === Object.prototype || proto === Array.prototype, `${path} is a plain object or array`).toBe(true);
+  expect(proto === Object.prototype || proto === Array.prototype, `${path} is a plain object or array`).toBe(
+    true,
+  );
   expect(Object.getOwnPropertySymbols(object), `${path} has no symbol keys`).toEqual([]);
   for (const key of Object.getOwnPropertyNames(object)) {
     if (Array.isArray(object) && key === 'length') continue;
@@ -152,7 +171,17 @@ function expectSoundResult(result: ExtractionResult, visited: string): void {
   expect(p.url).toBe(visited);
   expectHttpUrl(p.canonicalUrl, 'canonicalUrl');
   expectHttpUrl(p.pdfUrl, 'pdfUrl');
-  for (const key of ['title', 'subtitle', 'published', 'publisher', 'type', 'summary', 'language', 'doi', 'isbn'] as const) {
+  for (const key of [
+    'title',
+    'subtitle',
+    'published',
+    'publisher',
+    'type',
+    'summary',
+    'language',
+    'doi',
+    'isbn',
+  ] as const) {
     if (p[key] === undefined) continue;
     expect(typeof p[key], key).toBe('string');
     expect((p[key] as string).length, `${key} length`).toBeLessThanOrEqual(MAX_STRING);
@@ -169,7 +198,8 @@ function expectSoundResult(result: ExtractionResult, visited: string): void {
     for (const key of Object.keys(item)) expect(RELATED_KEYS, `related[${i}].${key}`).toContain(key);
     expect(typeof item.title).toBe('string');
     for (const key of ['title', 'subtitle', 'summary'] as const) {
-      if (item[key] !== undefined) expect(item[key]!.length, `related[${i}].${key}`).toBeLessThanOrEqual(MAX_STRING);
+      if (item[key] !== undefined)
+        expect(item[key]!.length, `related[${i}].${key}`).toBeLessThanOrEqual(MAX_STRING);
     }
     expectHttpUrl(item.url, `related[${i}].url`);
     expectStrings(item.themes, `related[${i}].themes`);
@@ -200,7 +230,10 @@ function readEveryWay(document: Document, url: string): ExtractionResult {
   expect(full.confidence).toBeGreaterThanOrEqual(0);
   expect(full.confidence).toBeLessThanOrEqual(1);
   for (const options of [{ recordOnlyIfDetected: true }, { headMayBeStale: false }]) {
-    expectSoundResult(timed('extractPage', () => extractPage(document, url, options)), url);
+    expectSoundResult(
+      timed('extractPage', () => extractPage(document, url, options)),
+      url,
+    );
   }
   const result = timed('extractPage', () => extractPage(document, url));
   expectSoundResult(result, url);
@@ -227,7 +260,8 @@ function readPage(document: Document, url: string, { clobbered = false } = {}): 
 function strings(value: unknown, path = '$', out: [string, string][] = []): [string, string][] {
   if (typeof value === 'string') out.push([path, value]);
   else if (Array.isArray(value)) value.forEach((item, i) => strings(item, `${path}[${i}]`, out));
-  else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) strings(item, `${path}.${key}`, out);
+  else if (value && typeof value === 'object')
+    for (const [key, item] of Object.entries(value)) strings(item, `${path}.${key}`, out);
   return out;
 }
 
@@ -237,14 +271,21 @@ function expectSanitisedClean(result: ExtractionResult): void {
   expect(clean).toBeDefined();
   const p = clean!.publication;
   if (p) {
-    for (const [path, url] of [['url', p.url], ['canonicalUrl', p.canonicalUrl], ['pdfUrl', p.pdfUrl], ...p.related.map((r, i) => [`related[${i}].url`, r.url])] as [string, string | undefined][]) {
+    for (const [path, url] of [
+      ['url', p.url],
+      ['canonicalUrl', p.canonicalUrl],
+      ['pdfUrl', p.pdfUrl],
+      ...p.related.map((r, i) => [`related[${i}].url`, r.url]),
+    ] as [string, string | undefined][]) {
       if (url === undefined) continue;
       expect(url, path).toMatch(/^https?:\/\//);
       expect(['http:', 'https:'], path).toContain(new URL(url).protocol);
     }
   }
   for (const [path, text] of strings(clean)) {
-    expect(BIDI.test(text), `${path} holds no bidi control: ${JSON.stringify(text.slice(0, 80))}`).toBe(false);
+    expect(BIDI.test(text), `${path} holds no bidi control: ${JSON.stringify(text.slice(0, 80))}`).toBe(
+      false,
+    );
     expect(/[\u0000-\u001f\u007f]/.test(text), `${path} holds no control character`).toBe(false);
   }
 }
@@ -254,11 +295,15 @@ function expectSanitisedClean(result: ExtractionResult): void {
 
 describe('every hostile page of the catalogue', () => {
   for (const page of HOSTILE_PAGES) {
-    it(`${page.name}: read every way without throwing, bounded, the page and prototypes untouched`, () => {
-      const url = DEFAULT_ORIGIN + page.path;
-      const result = readPage(doc(page.html()), url);
-      expectSanitisedClean(result);
-    }, page.large ? 180_000 : 30_000);
+    it(
+      `${page.name}: read every way without throwing, bounded, the page and prototypes untouched`,
+      () => {
+        const url = DEFAULT_ORIGIN + page.path;
+        const result = readPage(doc(page.html()), url);
+        expectSanitisedClean(result);
+      },
+      page.large ? 180_000 : 30_000,
+    );
   }
 
   it('the catalogue has unique names and paths, and every page is a whole document', () => {
@@ -298,7 +343,11 @@ describe('work that grows with the square of the page', () => {
   // looked at a label's parent or a heading's ancestors only a bounded number of times.
   const pages = [
     ['thousands of labels under one parent', repeatedLabels(), 'Rapport met duizenden labels'],
-    ['thousands of related headings under one ancestor', repeatedRelatedHeadings(), 'Rapport met duizenden lees-ook-koppen'],
+    [
+      'thousands of related headings under one ancestor',
+      repeatedRelatedHeadings(),
+      'Rapport met duizenden lees-ook-koppen',
+    ],
     ['label and heading tags nested 2,000 deep', nestedLabelTags(), 'Rapport met geneste labels'],
   ] as const;
   for (const [what, html, title] of pages) {
@@ -312,20 +361,25 @@ describe('work that grows with the square of the page', () => {
 
   it('the bounded text reader gives textContent, cut where its budgets run out', () => {
     fc.assert(
-      fc.property(hostilePage, fc.nat(3_000), fc.integer({ min: 1, max: 400 }), (page, maxChars, maxNodes) => {
-        const document = doc(page.html);
-        const all = [...document.querySelectorAll('*')].slice(0, 300);
-        for (const el of all) {
-          const full = el.textContent ?? '';
-          expect(readText(el, Infinity, Infinity)).toEqual({ text: full, complete: true });
-          const { text, complete } = readText(el, maxChars, maxNodes);
-          expect(full.startsWith(text)).toBe(true);
-          if (complete) expect(text).toBe(full);
-          const short = shortText(el, maxChars, maxNodes);
-          if (short !== undefined) expect(short).toBe(full);
-          if (full.length > maxChars) expect(short).toBeUndefined();
-        }
-      }),
+      fc.property(
+        hostilePage,
+        fc.nat(3_000),
+        fc.integer({ min: 1, max: 400 }),
+        (page, maxChars, maxNodes) => {
+          const document = doc(page.html);
+          const all = [...document.querySelectorAll('*')].slice(0, 300);
+          for (const el of all) {
+            const full = el.textContent ?? '';
+            expect(readText(el, Infinity, Infinity)).toEqual({ text: full, complete: true });
+            const { text, complete } = readText(el, maxChars, maxNodes);
+            expect(full.startsWith(text)).toBe(true);
+            if (complete) expect(text).toBe(full);
+            const short = shortText(el, maxChars, maxNodes);
+            if (short !== undefined) expect(short).toBe(full);
+            if (full.length > maxChars) expect(short).toBeUndefined();
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   }, 600_000);
@@ -337,7 +391,8 @@ describe('addresses', () => {
       const visited = `${DEFAULT_ORIGIN}/publicaties/adres`;
       // Absent, or the text read as a relative link on the page's own site (linkedom leaves
       // "&colon;" undecoded; meta values have their tab collapsed to a space): never the scheme.
-      const harmless = (field: string | undefined) => field === undefined || new URL(field).origin === DEFAULT_ORIGIN;
+      const harmless = (field: string | undefined) =>
+        field === undefined || new URL(field).origin === DEFAULT_ORIGIN;
       for (const headMayBeStale of [true, false]) {
         const result = extractPage(doc(nonHttpUrls({ url })), visited, { headMayBeStale });
         const p = result.publication!;
@@ -360,7 +415,10 @@ describe('addresses', () => {
     const html = plainPublication()
       .replace(/<link rel="canonical" href="[^"]*">/, `<link rel="canonical" href="${reencoded}">`)
       .replace('/documents/rapport.pdf', `${long}.pdf`)
-      .replace('</article>', `</article><section><h2>Lees ook</h2><ul><li><h3><a href="${long}">Een kaart</a></h3></li><li><h3><a href="${reencoded}">Nog een</a></h3></li></ul></section>`);
+      .replace(
+        '</article>',
+        `</article><section><h2>Lees ook</h2><ul><li><h3><a href="${long}">Een kaart</a></h3></li><li><h3><a href="${reencoded}">Nog een</a></h3></li></ul></section>`,
+      );
     expect(long.length).toBeLessThan(2_000);
     expect(encodeURI(long).length).toBeGreaterThan(2_048);
     for (const headMayBeStale of [true, false]) {
@@ -372,7 +430,9 @@ describe('addresses', () => {
       expect(p.related.every((item) => item.url === undefined)).toBe(true);
       // The canonical link is dropped; og:url (the page's own, short) stands in, unless the head is
       // ignored as stale (its canonical names another page of the site).
-      expect([headMayBeStale ? undefined : `${DEFAULT_ORIGIN}/publicaties/gewoon-rapport`]).toContain(p.canonicalUrl);
+      expect([headMayBeStale ? undefined : `${DEFAULT_ORIGIN}/publicaties/gewoon-rapport`]).toContain(
+        p.canonicalUrl,
+      );
       expect(p.pdfUrl).toBeUndefined();
     }
   });
@@ -423,13 +483,16 @@ describe('clobbered DOM (named elements shadow document and form members, as in 
 
   it('each single clobbered name, on the document or on a form, never breaks the rules', () => {
     const url = `${DEFAULT_ORIGIN}/publicaties/geclobberd`;
-    for (const name of DOCUMENT_CLOBBERS) readPage(doc(clobberedDom({ documentNames: [name], formNames: [] })), url, { clobbered: true });
-    for (const name of FORM_CLOBBERS) readPage(doc(clobberedDom({ documentNames: [], formNames: [name] })), url, { clobbered: true });
+    for (const name of DOCUMENT_CLOBBERS)
+      readPage(doc(clobberedDom({ documentNames: [name], formNames: [] })), url, { clobbered: true });
+    for (const name of FORM_CLOBBERS)
+      readPage(doc(clobberedDom({ documentNames: [], formNames: [name] })), url, { clobbered: true });
   }, 60_000);
 
   it('a newsletter form with everyday control names changes nothing in the record', () => {
     const url = `${DEFAULT_ORIGIN}/publicaties/gewoon-rapport`;
-    const form = '<form name="search" action="/zoeken"><input name="title"><input name="action"><input name="id"><input name="method"><input name="name"><button name="submit">Zoek</button></form><img name="logo" id="logo" src="/logo.png">';
+    const form =
+      '<form name="search" action="/zoeken"><input name="title"><input name="action"><input name="id"><input name="method"><input name="name"><button name="submit">Zoek</button></form><img name="logo" id="logo" src="/logo.png">';
     const html = plainPublication().replace('</footer>', `${form}</footer>`);
     const plain = extractPage(doc(html), url);
     const clobbered = readPage(doc(html), url, { clobbered: true });
@@ -468,7 +531,17 @@ describe('the maximal page', () => {
     }
     expect(p.themes.length).toBeGreaterThanOrEqual(20);
     expect(p.keywords.length).toBeGreaterThanOrEqual(20);
-    for (const field of ['subtitle', 'summary', 'doi', 'isbn', 'pdfUrl', 'canonicalUrl', 'published', 'publisher', 'language'] as const) {
+    for (const field of [
+      'subtitle',
+      'summary',
+      'doi',
+      'isbn',
+      'pdfUrl',
+      'canonicalUrl',
+      'published',
+      'publisher',
+      'language',
+    ] as const) {
       expect(p[field], field).toBeDefined();
     }
     const clean = sanitizeExtraction(JSON.parse(JSON.stringify(result)))!;
@@ -501,7 +574,8 @@ describe('any page built from hostile pieces', () => {
         const document = doc(page.html);
         const undo = page.clobber ? clobber(document) : () => {};
         try {
-          for (const options of [{}, { headMayBeStale: false }]) expectSanitisedClean(extractPage(document, url, options));
+          for (const options of [{}, { headMayBeStale: false }])
+            expectSanitisedClean(extractPage(document, url, options));
         } finally {
           undo();
         }

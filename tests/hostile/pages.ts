@@ -34,7 +34,15 @@ export function rawJsonLdBlock(text: string): string {
 }
 
 /** A whole document. */
-export function documentHtml({ head = '', body = '', lang = 'nl' }: { head?: string; body?: string; lang?: string }): string {
+export function documentHtml({
+  head = '',
+  body = '',
+  lang = 'nl',
+}: {
+  head?: string;
+  body?: string;
+  lang?: string;
+}): string {
   return `<!DOCTYPE html><html lang="${esc(lang)}"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
 }
 
@@ -67,7 +75,13 @@ export interface ArticleParts {
 }
 
 /** The body of an ordinary publication: heading, byline, date, labels, running text, a PDF link. */
-export function articleBody({ title, author = 'Anna de Vries', date = '14 juni 2023', themes = ['Bestuur'], extra = '' }: ArticleParts): string {
+export function articleBody({
+  title,
+  author = 'Anna de Vries',
+  date = '14 juni 2023',
+  themes = ['Bestuur'],
+  extra = '',
+}: ArticleParts): string {
   const themeItems = themes.map((theme, i) => `<li><a href="/thema/${i}">${esc(theme)}</a></li>`).join('');
   return (
     `<header><a href="/">Home</a><nav><ul><li><a href="/publicaties">Publicaties</a></li><li><a href="/over-ons">Over ons</a></li></ul></nav></header>` +
@@ -81,7 +95,17 @@ export function articleBody({ title, author = 'Anna de Vries', date = '14 juni 2
 }
 
 /** Head tags a publisher declares for a publication (citation_*, og:*, JSON-LD), at `url`. */
-export function publicationHead({ title, url, author = 'Anna de Vries', doi }: { title: string; url: string; author?: string; doi?: string }): string {
+export function publicationHead({
+  title,
+  url,
+  author = 'Anna de Vries',
+  doi,
+}: {
+  title: string;
+  url: string;
+  author?: string;
+  doi?: string;
+}): string {
   return (
     `<title>${esc(title)} | Hostile Example</title>` +
     `<link rel="canonical" href="${esc(url)}"><meta property="og:url" content="${esc(url)}">` +
@@ -89,12 +113,23 @@ export function publicationHead({ title, url, author = 'Anna de Vries', doi }: {
     `<meta name="citation_title" content="${esc(title)}"><meta name="citation_author" content="${esc(author)}">` +
     `<meta name="citation_publication_date" content="2023/06/14">` +
     (doi ? `<meta name="citation_doi" content="${esc(doi)}">` : '') +
-    jsonLdBlock({ '@context': 'https://schema.org', '@type': 'Report', headline: title, url, author: { '@type': 'Person', name: author }, datePublished: '2023-06-14' })
+    jsonLdBlock({
+      '@context': 'https://schema.org',
+      '@type': 'Report',
+      headline: title,
+      url,
+      author: { '@type': 'Person', name: author },
+      datePublished: '2023-06-14',
+    })
   );
 }
 
 /** An ordinary publication page (the baseline every hostile piece is mixed into). */
-export function plainPublication({ origin = DEFAULT_ORIGIN, path = '/publicaties/gewoon-rapport', title = 'Een gewoon rapport' } = {}): string {
+export function plainPublication({
+  origin = DEFAULT_ORIGIN,
+  path = '/publicaties/gewoon-rapport',
+  title = 'Een gewoon rapport',
+} = {}): string {
   return documentHtml({ head: publicationHead({ title, url: origin + path }), body: articleBody({ title }) });
 }
 
@@ -114,7 +149,10 @@ export function deepNesting({ depth = 10_000, tag = 'div' }: { depth?: number; t
 /** A publication followed by a listing and filler: about `nodes` elements in all. */
 export function hugeDom({ nodes = 200_000 }: { nodes?: number } = {}): string {
   const cardCount = Math.floor(nodes / 10);
-  const cards = Array.from({ length: cardCount }, (_, i) => `<li><a href="/p/${i}"><h3>Publicatie ${i}</h3></a><p>Tekst</p><span>x</span></li>`).join('');
+  const cards = Array.from(
+    { length: cardCount },
+    (_, i) => `<li><a href="/p/${i}"><h3>Publicatie ${i}</h3></a><p>Tekst</p><span>x</span></li>`,
+  ).join('');
   const filler = '<span>y</span>'.repeat(Math.max(0, nodes - cardCount * 5));
   const title = 'Rapport in een enorme pagina';
   return documentHtml({
@@ -131,16 +169,22 @@ export function hugeDom({ nodes = 200_000 }: { nodes?: number } = {}): string {
 export function repeatedLabels({ count = 20_000 }: { count?: number } = {}): string {
   const title = 'Rapport met duizenden labels';
   const empty = `<div><span>x</span>${'<b>Uitgever:</b><br>'.repeat(count)}${'<i>x</i>'.repeat(count)}</div>`;
-  const valued = `<div>${'<b>Auteurs:</b><br>'.repeat(count / 2)}${"<strong>Thema's:</strong> <a href=\"/thema/x\">X</a><br>".repeat(count / 2)}${'<i>x</i>'.repeat(count)}</div>`;
+  const valued = `<div>${'<b>Auteurs:</b><br>'.repeat(count / 2)}${'<strong>Thema\'s:</strong> <a href="/thema/x">X</a><br>'.repeat(count / 2)}${'<i>x</i>'.repeat(count)}</div>`;
   const lines = `<div>${'<p>Trefwoorden: a<br>DOI: b<br></p>'.repeat(count / 4)}</div>`;
-  return documentHtml({ head: `<title>${title}</title>`, body: articleBody({ title }) + empty + valued + lines });
+  return documentHtml({
+    head: `<title>${title}</title>`,
+    body: articleBody({ title }) + empty + valued + lines,
+  });
 }
 
 /**
  * "Lees ook" headings by the thousand (as h2 and as strong) under ancestors that hold `filler`
  * elements and no link, then an h1: each heading sends a reader up through the same large subtrees.
  */
-export function repeatedRelatedHeadings({ count = 4_000, filler = 100_000 }: { count?: number; filler?: number } = {}): string {
+export function repeatedRelatedHeadings({
+  count = 4_000,
+  filler = 100_000,
+}: { count?: number; filler?: number } = {}): string {
   const title = 'Rapport met duizenden lees-ook-koppen';
   const half = Math.floor(count / 2);
   return documentHtml({
@@ -153,13 +197,37 @@ export function repeatedRelatedHeadings({ count = 4_000, filler = 100_000 }: { c
 }
 
 /** Label and heading tags (b, strong, h2, h3, label, dt, th, "Auteurs: x<br>" lines) nested `depth` deep around `filler` elements. */
-export function nestedLabelTags({ depth = 2_000, filler = 50_000 }: { depth?: number; filler?: number } = {}): string {
+export function nestedLabelTags({
+  depth = 2_000,
+  filler = 50_000,
+}: { depth?: number; filler?: number } = {}): string {
   const title = 'Rapport met geneste labels';
-  const open = ['<b>', '<strong>', '<h2>', '<h3>', '<label>', '<dl><dt>', '<table><tr><th>', '<div>Auteurs: x<br>'];
-  const close = ['</b>', '</strong>', '</h2>', '</h3>', '</label>', '</dt></dl>', '</th></tr></table>', '</div>'];
+  const open = [
+    '<b>',
+    '<strong>',
+    '<h2>',
+    '<h3>',
+    '<label>',
+    '<dl><dt>',
+    '<table><tr><th>',
+    '<div>Auteurs: x<br>',
+  ];
+  const close = [
+    '</b>',
+    '</strong>',
+    '</h2>',
+    '</h3>',
+    '</label>',
+    '</dt></dl>',
+    '</th></tr></table>',
+    '</div>',
+  ];
   const opening = Array.from({ length: depth }, (_, i) => open[i % open.length]).join('');
   const closing = Array.from({ length: depth }, (_, i) => close[(depth - 1 - i) % close.length]).join('');
-  return documentHtml({ head: `<title>${title}</title>`, body: articleBody({ title }) + opening + '<i>x</i>'.repeat(filler) + closing });
+  return documentHtml({
+    head: `<title>${title}</title>`,
+    body: articleBody({ title }) + opening + '<i>x</i>'.repeat(filler) + closing,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -168,8 +236,12 @@ export function nestedLabelTags({ depth = 2_000, filler = 50_000 }: { depth?: nu
 /** A block cut off mid-way, and one whose string closes the script element early. */
 export function truncatedJsonLd(): string {
   return (
-    rawJsonLdBlock('{"@context":"https://schema.org","@type":"Report","headline":"Afgebroken blok","author":{"@type":"Person","name":"Kapot') +
-    rawJsonLdBlock('{"@type":"Report","headline":"Ontsnapt </script><script>window.escaped = true</script>"}') +
+    rawJsonLdBlock(
+      '{"@context":"https://schema.org","@type":"Report","headline":"Afgebroken blok","author":{"@type":"Person","name":"Kapot',
+    ) +
+    rawJsonLdBlock(
+      '{"@type":"Report","headline":"Ontsnapt </script><script>window.escaped = true</script>"}',
+    ) +
     rawJsonLdBlock('') +
     rawJsonLdBlock('<!-- {"@type":"Report"} -->') +
     rawJsonLdBlock('{"@type": "Report", "headline": "Dubbele komma",, }')
@@ -188,7 +260,15 @@ export function wrongTypesJsonLd(): string {
       '@type': ['Report', 7, null, { nested: true }],
       headline: { '@value': { deeper: [1, 2] } },
       name: 12345,
-      author: [7, null, 'Een Auteur', { name: null }, { name: { name: 'Te diep' } }, { '@id': 42 }, [['Dubbel', ['genest']]]],
+      author: [
+        7,
+        null,
+        'Een Auteur',
+        { name: null },
+        { name: { name: 'Te diep' } },
+        { '@id': 42 },
+        [['Dubbel', ['genest']]],
+      ],
       publisher: { '@type': 'Organization', name: ['Uitgever', 3, null] },
       datePublished: { '@value': 20230614 },
       dateCreated: 1e400,
@@ -212,8 +292,12 @@ export function wrongTypesJsonLd(): string {
 
 /** Arrays nested `depth` deep around a publication node (JSON.parse copes; readers must not recurse that far). */
 export function deepArrayJsonLd(depth = 50_000): string {
-  const node = '{"@type":"Report","headline":"In een diepe array","author":{"@type":"Person","name":"Diepe Auteur"}}';
-  return rawJsonLdBlock(`${'['.repeat(depth)}${node}${']'.repeat(depth)}`) + rawJsonLdBlock(`{"@type":"Report","about":${'{"about":'.repeat(depth)}null${'}'.repeat(depth)}}`);
+  const node =
+    '{"@type":"Report","headline":"In een diepe array","author":{"@type":"Person","name":"Diepe Auteur"}}';
+  return (
+    rawJsonLdBlock(`${'['.repeat(depth)}${node}${']'.repeat(depth)}`) +
+    rawJsonLdBlock(`{"@type":"Report","about":${'{"about":'.repeat(depth)}null${'}'.repeat(depth)}}`)
+  );
 }
 
 /** A `@graph` whose nodes reference each other in cycles by `@id` (author → org → report → author …). */
@@ -221,9 +305,31 @@ export function cyclicGraphJsonLd(): string {
   return jsonLdBlock({
     '@context': 'https://schema.org',
     '@graph': [
-      { '@id': '#report', '@type': 'Report', headline: { '@id': '#report' }, name: { '@id': '#author' }, author: [{ '@id': '#author' }, { '@id': '#report' }], publisher: { '@id': '#org' }, isPartOf: { '@id': '#report' }, mainEntity: { '@id': '#report' }, about: { '@id': '#about' } },
-      { '@id': '#author', '@type': 'Person', name: { '@id': '#org' }, worksFor: { '@id': '#org' }, knows: { '@id': '#author' } },
-      { '@id': '#org', '@type': 'Organization', name: { '@id': '#author' }, member: { '@id': '#author' }, parentOrganization: { '@id': '#org' } },
+      {
+        '@id': '#report',
+        '@type': 'Report',
+        headline: { '@id': '#report' },
+        name: { '@id': '#author' },
+        author: [{ '@id': '#author' }, { '@id': '#report' }],
+        publisher: { '@id': '#org' },
+        isPartOf: { '@id': '#report' },
+        mainEntity: { '@id': '#report' },
+        about: { '@id': '#about' },
+      },
+      {
+        '@id': '#author',
+        '@type': 'Person',
+        name: { '@id': '#org' },
+        worksFor: { '@id': '#org' },
+        knows: { '@id': '#author' },
+      },
+      {
+        '@id': '#org',
+        '@type': 'Organization',
+        name: { '@id': '#author' },
+        member: { '@id': '#author' },
+        parentOrganization: { '@id': '#org' },
+      },
       { '@id': '#about', '@type': 'Thing', name: { '@id': '#about' } },
       { '@id': '#report', '@type': 'Article', headline: 'Tweede node met hetzelfde @id' },
     ],
@@ -241,7 +347,9 @@ export function prototypeKeysJsonLd(): string {
         `"publisher":{"constructor":{"name":"Uitgever via constructor"}},"about":[{"__proto__":{"name":"x"}},"constructor","__proto__","prototype"],` +
         `"keywords":["__proto__","constructor","prototype","hasOwnProperty"]}`,
     ) +
-    rawJsonLdBlock(`{"@graph":[{"@id":"constructor","@type":"__proto__","name":"constructor"},{"@id":"prototype","@type":["constructor","prototype"],"__proto__":${poison}}]}`) +
+    rawJsonLdBlock(
+      `{"@graph":[{"@id":"constructor","@type":"__proto__","name":"constructor"},{"@id":"prototype","@type":["constructor","prototype"],"__proto__":${poison}}]}`,
+    ) +
     rawJsonLdBlock(`[{"__proto__":[]},{"__proto__":null},{"constructor":null,"@type":"constructor"}]`)
   );
 }
@@ -254,7 +362,10 @@ export function hugeJsonLd(bytes = 5 * 1024 * 1024): string {
 }
 
 /** Every kind of broken JSON-LD at once, beside an ordinary article. */
-export function malformedJsonLd({ depth = 50_000, bytes = 5 * 1024 * 1024 }: { depth?: number; bytes?: number } = {}): string {
+export function malformedJsonLd({
+  depth = 50_000,
+  bytes = 5 * 1024 * 1024,
+}: { depth?: number; bytes?: number } = {}): string {
   const title = 'Rapport met kapotte JSON-LD';
   return documentHtml({
     head: `<title>${title}</title>${truncatedJsonLd()}${wrongTypesJsonLd()}${deepArrayJsonLd(depth)}${cyclicGraphJsonLd()}${hugeJsonLd(bytes)}${prototypeKeysJsonLd()}`,
@@ -265,7 +376,10 @@ export function malformedJsonLd({ depth = 50_000, bytes = 5 * 1024 * 1024 }: { d
 /** JSON-LD whose keys name prototypes, in an otherwise ordinary page. */
 export function prototypeKeys(): string {
   const title = 'Rapport met prototype-sleutels';
-  return documentHtml({ head: `<title>${title}</title>${prototypeKeysJsonLd()}`, body: articleBody({ title }) });
+  return documentHtml({
+    head: `<title>${title}</title>${prototypeKeysJsonLd()}`,
+    body: articleBody({ title }),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -277,8 +391,23 @@ export function prototypeKeys(): string {
  * <object>, <iframe> shadow Document's members, in the content script's isolated world too).
  */
 export const DOCUMENT_CLOBBERS = [
-  'querySelector', 'querySelectorAll', 'getElementById', 'getElementsByTagName', 'getElementsByClassName', 'createTreeWalker',
-  'body', 'head', 'title', 'documentElement', 'URL', 'baseURI', 'location', 'defaultView', 'contains', 'readyState', 'cookie',
+  'querySelector',
+  'querySelectorAll',
+  'getElementById',
+  'getElementsByTagName',
+  'getElementsByClassName',
+  'createTreeWalker',
+  'body',
+  'head',
+  'title',
+  'documentElement',
+  'URL',
+  'baseURI',
+  'location',
+  'defaultView',
+  'contains',
+  'readyState',
+  'cookie',
 ] as const;
 
 /**
@@ -286,9 +415,31 @@ export const DOCUMENT_CLOBBERS = [
  * instead of the element's own member.
  */
 export const FORM_CLOBBERS = [
-  'tagName', 'localName', 'nodeName', 'nodeType', 'getAttribute', 'hasAttribute', 'closest', 'matches', 'contains', 'children',
-  'childNodes', 'firstChild', 'nextSibling', 'parentElement', 'previousElementSibling', 'nextElementSibling', 'textContent',
-  'querySelector', 'querySelectorAll', 'getElementsByTagName', 'attributes', 'ownerDocument', 'id', 'className', 'action',
+  'tagName',
+  'localName',
+  'nodeName',
+  'nodeType',
+  'getAttribute',
+  'hasAttribute',
+  'closest',
+  'matches',
+  'contains',
+  'children',
+  'childNodes',
+  'firstChild',
+  'nextSibling',
+  'parentElement',
+  'previousElementSibling',
+  'nextElementSibling',
+  'textContent',
+  'querySelector',
+  'querySelectorAll',
+  'getElementsByTagName',
+  'attributes',
+  'ownerDocument',
+  'id',
+  'className',
+  'action',
 ] as const;
 
 /**
@@ -307,10 +458,20 @@ export function clobberedDom({
     .map((name, i) => {
       const tag = tags[i % tags.length];
       const n = esc(name);
-      return tag === 'form' ? `<form name="${n}"></form>` : tag === 'iframe' ? `<iframe name="${n}" srcdoc="&lt;p&gt;frame&lt;/p&gt;"></iframe>` : tag === 'img' ? `<img name="${n}" id="${n}" alt="">` : `<${tag} name="${n}"></${tag}>`;
+      return tag === 'form'
+        ? `<form name="${n}"></form>`
+        : tag === 'iframe'
+          ? `<iframe name="${n}" srcdoc="&lt;p&gt;frame&lt;/p&gt;"></iframe>`
+          : tag === 'img'
+            ? `<img name="${n}" id="${n}" alt="">`
+            : `<${tag} name="${n}"></${tag}>`;
     })
     .join('');
-  const controls = formNames.map((name, i) => (i % 2 ? `<input name="${esc(name)}" value="x">` : `<button id="${esc(name)}">x</button>`)).join('');
+  const controls = formNames
+    .map((name, i) =>
+      i % 2 ? `<input name="${esc(name)}" value="x">` : `<button id="${esc(name)}">x</button>`,
+    )
+    .join('');
   return documentHtml({
     head: `<title>${title}</title><meta name="citation_title" content="${title}">`,
     body:
@@ -360,7 +521,20 @@ export function patchedGlobals(): string {
 // Text: markup and bidi controls
 
 /** Bidi and other format controls a record must never carry (the sanitiser strips them). */
-export const BIDI_CONTROLS = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c'];
+export const BIDI_CONTROLS = [
+  '\u202a',
+  '\u202b',
+  '\u202c',
+  '\u202d',
+  '\u202e',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+  '\u200e',
+  '\u200f',
+  '\u061c',
+];
 
 /** Pieces of text a page may put in any field: bidi overrides, markup, template syntax, controls. */
 export const HOSTILE_TEXTS = [
@@ -385,9 +559,13 @@ export const HOSTILE_TEXTS = [
  * citation_*, og:*, JSON-LD (headline, names, description, keywords, about), byline, labels and
  * related items. `seed` picks which hostile text goes where.
  */
-export function bidiAndMarkup({ origin = DEFAULT_ORIGIN, seed = 0 }: { origin?: string; seed?: number } = {}): string {
+export function bidiAndMarkup({
+  origin = DEFAULT_ORIGIN,
+  seed = 0,
+}: { origin?: string; seed?: number } = {}): string {
   let k = seed;
-  const t = (base: string) => `${base} ${HOSTILE_TEXTS[k++ % HOSTILE_TEXTS.length]} ${BIDI_CONTROLS[k % BIDI_CONTROLS.length]}einde`;
+  const t = (base: string) =>
+    `${base} ${HOSTILE_TEXTS[k++ % HOSTILE_TEXTS.length]} ${BIDI_CONTROLS[k % BIDI_CONTROLS.length]}einde`;
   const url = `${origin}/publicaties/bidi-en-markup`;
   const title = t('Rapport');
   const head =
@@ -407,7 +585,10 @@ export function bidiAndMarkup({ origin = DEFAULT_ORIGIN, seed = 0 }: { origin?: 
       name: t('JSON-LD naam'),
       alternativeHeadline: t('JSON-LD ondertitel'),
       description: t('JSON-LD beschrijving die lang genoeg is om iets te zeggen.'),
-      author: [{ '@type': 'Person', name: t('Anna Auteur') }, { '@type': 'Person', givenName: t('Bert'), familyName: t('Bakker') }],
+      author: [
+        { '@type': 'Person', name: t('Anna Auteur') },
+        { '@type': 'Person', givenName: t('Bert'), familyName: t('Bakker') },
+      ],
       publisher: { '@type': 'Organization', name: t('JSON-LD uitgever') },
       keywords: [t('k1'), t('k2')],
       about: [{ '@type': 'Thing', name: t('Thema A') }, t('Thema B')],
@@ -469,9 +650,19 @@ export function nonHttpUrls({ url = NON_HTTP_URLS[0] as string }: { url?: string
     `<meta name="twitter:url" content="${a}"><meta name="citation_abstract_html_url" content="${a}"><meta name="citation_public_url" content="${a}">` +
     `<meta name="citation_title" content="${title}"><meta name="citation_pdf_url" content="${a}"><meta name="eprints.document_url" content="${a}">` +
     `<link rel="alternate" type="application/pdf" href="${a}">` +
-    jsonLdBlock({ '@type': 'Report', headline: title, url, sameAs: [url], mainEntityOfPage: url, encoding: { '@type': 'MediaObject', contentUrl: url, encodingFormat: 'application/pdf' } });
+    jsonLdBlock({
+      '@type': 'Report',
+      headline: title,
+      url,
+      sameAs: [url],
+      mainEntityOfPage: url,
+      encoding: { '@type': 'MediaObject', contentUrl: url, encodingFormat: 'application/pdf' },
+    });
   const cards = [1, 2, 3]
-    .map((i) => `<li><h3><a href="${a}">Kaart ${i} met een gevaarlijk adres</a></h3><p>Een korte samenvatting van deze kaart.</p></li>`)
+    .map(
+      (i) =>
+        `<li><h3><a href="${a}">Kaart ${i} met een gevaarlijk adres</a></h3><p>Een korte samenvatting van deze kaart.</p></li>`,
+    )
     .join('');
   const extra =
     `<p><a href="${a}" type="application/pdf">Download het volledige rapport (pdf)</a> <a href="${a}">doi.org/10.1234/abc</a></p>` +
@@ -512,7 +703,13 @@ export function forgedIdentity({
       sameAs: [`https://doi.org/${doi}`, foreignUrl],
       datePublished: '2024-01-15',
     });
-  return documentHtml({ head, body: articleBody({ title, extra: `<p>DOI: <a href="https://doi.org/${esc(doi)}">https://doi.org/${esc(doi)}</a></p>` }) });
+  return documentHtml({
+    head,
+    body: articleBody({
+      title,
+      extra: `<p>DOI: <a href="https://doi.org/${esc(doi)}">https://doi.org/${esc(doi)}</a></p>`,
+    }),
+  });
 }
 
 /** The two reports homeCanonical builds, by number: title and the path to serve each at. */
@@ -534,7 +731,13 @@ export function homeCanonical(n: 1 | 2, { origin = DEFAULT_ORIGIN }: { origin?: 
     `<title>${esc(title)} | Hostile Example</title><link rel="canonical" href="${home}"><meta property="og:url" content="${home}">` +
     `<meta property="og:type" content="article"><meta property="og:title" content="${esc(title)}"><meta name="citation_title" content="${esc(title)}">` +
     `<meta name="citation_author" content="${author}"><meta name="citation_publication_date" content="202${n}-03-0${n}">` +
-    jsonLdBlock({ '@context': 'https://schema.org', '@type': 'Report', headline: title, url: home, author: { '@type': 'Person', name: author } });
+    jsonLdBlock({
+      '@context': 'https://schema.org',
+      '@type': 'Report',
+      headline: title,
+      url: home,
+      author: { '@type': 'Person', name: author },
+    });
   return documentHtml({ head, body: articleBody({ title, author, date: `${n} maart 202${n}` }) });
 }
 
@@ -565,7 +768,11 @@ export const PUSH_STATE_VIEWS = {
  * but leaving A's head in place (a stale head). It navigates when #go-to-b is clicked, or by
  * itself `autoMs` ms after load when `autoMs` is a number. Serve at `origin + PUSH_STATE_VIEWS.from.path`.
  */
-export function pushStateView({ origin = DEFAULT_ORIGIN, to = PUSH_STATE_VIEWS.to.path, autoMs = null as number | null } = {}): string {
+export function pushStateView({
+  origin = DEFAULT_ORIGIN,
+  to = PUSH_STATE_VIEWS.to.path,
+  autoMs = null as number | null,
+} = {}): string {
   const a = PUSH_STATE_VIEWS.from;
   const b = PUSH_STATE_VIEWS.to;
   const viewB = `<article><p class="kicker">Rapport</p><h1>${esc(b.title)}</h1><p class="byline">Door Bram Bakker · <time datetime="2024-02-02">2 februari 2024</time></p><p>${LONG_PARAGRAPH}</p><p>${LONG_PARAGRAPH}</p></article>`;
@@ -582,8 +789,14 @@ export function pushStateView({ origin = DEFAULT_ORIGIN, to = PUSH_STATE_VIEWS.t
   var autoMs = ${autoMs === null ? 'null' : Number(autoMs)};
   if (autoMs !== null) setTimeout(go, autoMs);
 })();`;
-  const body = articleBody({ title: a.title }).replace('<main>', `<button id="go-to-b" type="button">Naar rapport B</button><main>`);
-  return documentHtml({ head: publicationHead({ title: a.title, url: origin + a.path, doi: a.doi }), body: `${body}<script>${script}</script>` });
+  const body = articleBody({ title: a.title }).replace(
+    '<main>',
+    `<button id="go-to-b" type="button">Naar rapport B</button><main>`,
+  );
+  return documentHtml({
+    head: publicationHead({ title: a.title, url: origin + a.path, doi: a.doi }),
+    body: `${body}<script>${script}</script>`,
+  });
 }
 
 /**
@@ -594,7 +807,11 @@ export function pushStateView({ origin = DEFAULT_ORIGIN, to = PUSH_STATE_VIEWS.t
  */
 export function navigationFlood(
   baseUrl: string,
-  { intervalMs = 10, mode = 'assign', maxHops = null }: { intervalMs?: number; mode?: 'assign' | 'replace' | 'pushState'; maxHops?: number | null } = {},
+  {
+    intervalMs = 10,
+    mode = 'assign',
+    maxHops = null,
+  }: { intervalMs?: number; mode?: 'assign' | 'replace' | 'pushState'; maxHops?: number | null } = {},
 ): string {
   const base = JSON.stringify(baseUrl.split(/[?#]/)[0]).replace(/</g, '\\u003c');
   const script = `(function () {
@@ -618,19 +835,52 @@ export function navigationFlood(
 // The maximal page
 
 /** The sanitiser's caps (utils/sanitize.ts LIMITS and its per-field lengths), as the maximal page fills them. */
-export const SANITISER_CAPS = { title: 500, subtitle: 500, summary: 2_000, listItems: 50, listItem: 300, related: 50, relatedThemes: 20 } as const;
+export const SANITISER_CAPS = {
+  title: 500,
+  subtitle: 500,
+  summary: 2_000,
+  listItems: 50,
+  listItem: 300,
+  related: 50,
+  relatedThemes: 20,
+} as const;
 
 const FIRST = ['Anna', 'Bram', 'Carla', 'Daan', 'Eva', 'Floor', 'Gijs', 'Hanna', 'Ivo', 'Joke'];
-const LAST = ['Bakker', 'Claessens', 'Dekker', 'Eijkelboom', 'Frederiks', 'Goossens', 'Hendriks', 'Jansen', 'Kuipers', 'Lammers'];
+const LAST = [
+  'Bakker',
+  'Claessens',
+  'Dekker',
+  'Eijkelboom',
+  'Frederiks',
+  'Goossens',
+  'Hendriks',
+  'Jansen',
+  'Kuipers',
+  'Lammers',
+];
 
 /** n distinct, plausible person names. */
 function names(n: number): string[] {
-  return Array.from({ length: n }, (_, i) => `${FIRST[i % 10]} ${LAST[Math.floor(i / 10) % 10]}-${LAST[(i + 3) % 10]}`);
+  return Array.from(
+    { length: n },
+    (_, i) => `${FIRST[i % 10]} ${LAST[Math.floor(i / 10) % 10]}-${LAST[(i + 3) % 10]}`,
+  );
 }
 
 /** Words (no digit runs, capitals, spaces) to exactly `length` characters. */
 function filler(label: string, length: number, rng: () => number): string {
-  const words = ['bestuur', 'beleid', 'Nederland', 'gemeenten', 'samenwerking', 'opgaven', 'Rijk', 'provincies', 'burgers', 'toekomst'];
+  const words = [
+    'bestuur',
+    'beleid',
+    'Nederland',
+    'gemeenten',
+    'samenwerking',
+    'opgaven',
+    'Rijk',
+    'provincies',
+    'burgers',
+    'toekomst',
+  ];
   let out = label;
   while (out.length < length) out += ` ${words[Math.floor(rng() * words.length)]}`;
   return out.slice(0, length);
@@ -642,15 +892,30 @@ function filler(label: string, length: number, rng: () => number): string {
  * (in two blocks, each card with a long title, subtitle, summary and 20 themes). For per-tab
  * session-state budgets. Serve at `origin + '/publicaties/maximaal'`.
  */
-export function maximalPage({ origin = DEFAULT_ORIGIN, seed = 1 }: { origin?: string; seed?: number } = {}): string {
+export function maximalPage({
+  origin = DEFAULT_ORIGIN,
+  seed = 1,
+}: { origin?: string; seed?: number } = {}): string {
   const rng = randomSource(seed);
   const url = `${origin}/publicaties/maximaal`;
   const title = filler('Maximaal rapport', SANITISER_CAPS.title, rng);
   const subtitle = filler('Ondertitel', SANITISER_CAPS.subtitle, rng);
   const summary = filler('Samenvatting', SANITISER_CAPS.summary, rng);
   const authors = names(SANITISER_CAPS.listItems);
-  const themes = Array.from({ length: SANITISER_CAPS.listItems }, (_, i) => filler(`Thema ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`, 100, rng));
-  const keywords = Array.from({ length: SANITISER_CAPS.listItems }, (_, i) => filler(`Trefwoord ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`, 100, rng));
+  const themes = Array.from({ length: SANITISER_CAPS.listItems }, (_, i) =>
+    filler(
+      `Thema ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`,
+      100,
+      rng,
+    ),
+  );
+  const keywords = Array.from({ length: SANITISER_CAPS.listItems }, (_, i) =>
+    filler(
+      `Trefwoord ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`,
+      100,
+      rng,
+    ),
+  );
   const head =
     `<title>${esc(title)}</title><link rel="canonical" href="${url}"><meta property="og:url" content="${url}"><meta property="og:type" content="article">` +
     `<meta name="citation_title" content="${esc(title)}"><meta name="citation_pdf_url" content="${origin}/documents/maximaal.pdf">` +
@@ -705,20 +970,64 @@ export const HOSTILE_PAGES: readonly HostilePage[] = [
   { name: 'plain', path: '/publicaties/gewoon-rapport', html: (origin) => plainPublication({ origin }) },
   { name: 'deep-nesting', path: '/publicaties/diep-genest', html: () => deepNesting(), large: true },
   { name: 'huge-dom', path: '/publicaties/enorme-pagina', html: () => hugeDom(), large: true },
-  { name: 'repeated-labels', path: '/publicaties/duizenden-labels', html: () => repeatedLabels(), large: true },
-  { name: 'repeated-related-headings', path: '/publicaties/duizenden-koppen', html: () => repeatedRelatedHeadings(), large: true },
-  { name: 'nested-label-tags', path: '/publicaties/geneste-labels', html: () => nestedLabelTags(), large: true },
-  { name: 'malformed-json-ld', path: '/publicaties/kapotte-json-ld', html: () => malformedJsonLd(), large: true },
+  {
+    name: 'repeated-labels',
+    path: '/publicaties/duizenden-labels',
+    html: () => repeatedLabels(),
+    large: true,
+  },
+  {
+    name: 'repeated-related-headings',
+    path: '/publicaties/duizenden-koppen',
+    html: () => repeatedRelatedHeadings(),
+    large: true,
+  },
+  {
+    name: 'nested-label-tags',
+    path: '/publicaties/geneste-labels',
+    html: () => nestedLabelTags(),
+    large: true,
+  },
+  {
+    name: 'malformed-json-ld',
+    path: '/publicaties/kapotte-json-ld',
+    html: () => malformedJsonLd(),
+    large: true,
+  },
   { name: 'prototype-keys', path: '/publicaties/prototype-sleutels', html: () => prototypeKeys() },
   { name: 'clobbered-dom', path: '/publicaties/geclobberd', html: () => clobberedDom() },
   { name: 'patched-globals', path: '/publicaties/gepatcht', html: () => patchedGlobals() },
-  { name: 'bidi-and-markup', path: '/publicaties/bidi-en-markup', html: (origin) => bidiAndMarkup({ origin }) },
-  ...NON_HTTP_URLS.map((url, i) => ({ name: `non-http-url-${i}`, path: `/publicaties/adres-${i}`, html: () => nonHttpUrls({ url }) })),
+  {
+    name: 'bidi-and-markup',
+    path: '/publicaties/bidi-en-markup',
+    html: (origin) => bidiAndMarkup({ origin }),
+  },
+  ...NON_HTTP_URLS.map((url, i) => ({
+    name: `non-http-url-${i}`,
+    path: `/publicaties/adres-${i}`,
+    html: () => nonHttpUrls({ url }),
+  })),
   { name: 'forged-identity', path: '/publicaties/vervalst', html: (origin) => forgedIdentity({ origin }) },
-  { name: 'home-canonical-1', path: HOME_CANONICAL_REPORTS[1].path, html: (origin) => homeCanonical(1, { origin }) },
-  { name: 'home-canonical-2', path: HOME_CANONICAL_REPORTS[2].path, html: (origin) => homeCanonical(2, { origin }) },
-  { name: 'listing-canonical', path: '/publicaties/rapport-in-lijst', html: (origin) => listingCanonical({ origin }) },
+  {
+    name: 'home-canonical-1',
+    path: HOME_CANONICAL_REPORTS[1].path,
+    html: (origin) => homeCanonical(1, { origin }),
+  },
+  {
+    name: 'home-canonical-2',
+    path: HOME_CANONICAL_REPORTS[2].path,
+    html: (origin) => homeCanonical(2, { origin }),
+  },
+  {
+    name: 'listing-canonical',
+    path: '/publicaties/rapport-in-lijst',
+    html: (origin) => listingCanonical({ origin }),
+  },
   { name: 'push-state', path: PUSH_STATE_VIEWS.from.path, html: (origin) => pushStateView({ origin }) },
-  { name: 'navigation-flood', path: '/publicaties/vloed', html: (origin = DEFAULT_ORIGIN) => navigationFlood(`${origin}/publicaties/vloed`) },
+  {
+    name: 'navigation-flood',
+    path: '/publicaties/vloed',
+    html: (origin = DEFAULT_ORIGIN) => navigationFlood(`${origin}/publicaties/vloed`),
+  },
   { name: 'maximal', path: '/publicaties/maximaal', html: (origin) => maximalPage({ origin }) },
 ];

@@ -18,7 +18,9 @@ const CATALOG_PRUNE_TO = 0.95;
 const MAX_SOURCES_PER_ENTRY = 50;
 
 export async function findCatalogIds(
-  tx: { objectStore(name: 'catalog'): { index(name: 'identity'): { getAllKeys(key: string): Promise<string[]> } } },
+  tx: {
+    objectStore(name: 'catalog'): { index(name: 'identity'): { getAllKeys(key: string): Promise<string[]> } };
+  },
   keys: string[],
 ): Promise<string[]> {
   const index = tx.objectStore('catalog').index('identity');
@@ -74,7 +76,14 @@ export async function upsertCatalog(
   const previous = found.sort((a, b) => a.firstSeenAt - b.firstSeenAt)[0];
   let entry: StoredCatalogEntry;
   if (!previous) {
-    entry = { ...fields, id, sources: [source], firstSeenAt: now, lastSeenAt: now, identity: union(keys, [id]) };
+    entry = {
+      ...fields,
+      id,
+      sources: [source],
+      firstSeenAt: now,
+      lastSeenAt: now,
+      identity: union(keys, [id]),
+    };
   } else {
     const visited = source.kind === 'visited';
     const target: Record<string, unknown> = { ...previous };
@@ -84,7 +93,10 @@ export async function upsertCatalog(
     }
     entry = target as unknown as StoredCatalogEntry;
     const sources = found.flatMap((e) => e.sources);
-    entry.sources = [source, ...sources.filter((s) => !sameSource(s, source))].slice(0, MAX_SOURCES_PER_ENTRY);
+    entry.sources = [source, ...sources.filter((s) => !sameSource(s, source))].slice(
+      0,
+      MAX_SOURCES_PER_ENTRY,
+    );
     entry.identity = union(...found.map((e) => e.identity), keys);
     entry.firstSeenAt = Math.min(...found.map((e) => e.firstSeenAt));
     entry.lastSeenAt = now;
@@ -135,7 +147,11 @@ export async function pruneCatalog(
 }
 
 /** The reader looked at this publication (popup on its page): its catalog entry is kept longest. */
-export async function touchCatalogEntry(db: LeesmapDatabase, url: string, now: number = Date.now()): Promise<boolean> {
+export async function touchCatalogEntry(
+  db: LeesmapDatabase,
+  url: string,
+  now: number = Date.now(),
+): Promise<boolean> {
   return guarded(async () => {
     const tx = db.transaction('catalog', 'readwrite');
     const ids = await findCatalogIds(tx, identityKeys({ url }));
@@ -173,7 +189,11 @@ export async function findCatalogEntry(db: LeesmapDatabase, url: string): Promis
   });
 }
 
-export async function dismissSuggestion(db: LeesmapDatabase, catalogId: string, now: number = Date.now()): Promise<void> {
+export async function dismissSuggestion(
+  db: LeesmapDatabase,
+  catalogId: string,
+  now: number = Date.now(),
+): Promise<void> {
   return guarded(async () => {
     await db.put('dismissed', { id: catalogId, dismissedAt: now });
   });

@@ -51,13 +51,23 @@ interface PlannedRecord {
 }
 
 /** Fields compared to tell an updated record from an unchanged one (not times, not identity). */
-const COMPARED_FIELDS = [...EXTRACTED_FIELDS, 'url', 'status', 'notes', 'tags', 'starred', 'editedFields'] as const;
+const COMPARED_FIELDS = [
+  ...EXTRACTED_FIELDS,
+  'url',
+  'status',
+  'notes',
+  'tags',
+  'starred',
+  'editedFields',
+] as const;
 
 /** JSON with object keys in sorted order: two values that differ only in key order compare equal. */
 function canonical(value: unknown): string {
   return JSON.stringify(value ?? null, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : v,
   );
 }
@@ -73,7 +83,12 @@ function changedFields(before: SavedPublication, after: SavedPublication): strin
  * the merge rule; the reader's fields change only when the file carries them, and then the more
  * recently updated side's status wins, tags are united and different notes kept both.
  */
-export function mergeImported(target: StoredPublication, record: SavedPublication, keys: string[], options: ImportOptions): StoredPublication {
+export function mergeImported(
+  target: StoredPublication,
+  record: SavedPublication,
+  keys: string[],
+  options: ImportOptions,
+): StoredPublication {
   const fromFile = { ...record, identity: keys };
   // A backup's record older than the list's own does not undo what the reader did since.
   const fileIsNewer = !options.readerFields || record.updatedAt >= target.updatedAt;
@@ -94,7 +109,12 @@ export function mergeImported(target: StoredPublication, record: SavedPublicatio
 type ImportTx = Tx<'readwrite' | 'readonly', ['publications', 'catalog', 'themes', 'undo']>;
 
 /** The plan: each record of the file as it will be written, with the one it replaces. */
-async function plan(tx: ImportTx, records: SavedPublication[], mode: ImportMode, options: ImportOptions): Promise<PlannedRecord[]> {
+async function plan(
+  tx: ImportTx,
+  records: SavedPublication[],
+  mode: ImportMode,
+  options: ImportOptions,
+): Promise<PlannedRecord[]> {
   // Records planned in this run by any of their keys: catches duplicates inside the file without
   // a database lookup per key (after 'replace' nothing in the list counts).
   const pending = new Map<string, PlannedRecord>();
@@ -258,7 +278,9 @@ export async function importPublications(
 }
 
 /** The last import that can be undone: when, how, and how many records it added and changed. */
-export async function lastImport(db: LeesmapDatabase): Promise<{ at: number; mode: ImportMode; added: number; restored: number } | undefined> {
+export async function lastImport(
+  db: LeesmapDatabase,
+): Promise<{ at: number; mode: ImportMode; added: number; restored: number } | undefined> {
   return guarded(async () => {
     const meta = await db.get('undo', 'meta');
     if (!meta || !('at' in meta)) return undefined;

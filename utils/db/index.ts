@@ -7,7 +7,14 @@
 import { identityKeys } from '../identity';
 import { linkPage, pageKeys } from '../linking';
 import type { EditableField, Publication, ReaderFields, SavedPublication } from '../publication';
-import { catalogFields, findCatalogIds, pruneCatalog, relatedFields, upsertCatalog, CATALOG_CAP } from './catalog';
+import {
+  catalogFields,
+  findCatalogIds,
+  pruneCatalog,
+  relatedFields,
+  upsertCatalog,
+  CATALOG_CAP,
+} from './catalog';
 import { findStored } from './lookup';
 import { guarded, StorageError, type LeesmapDatabase, type StoredPublication } from './open';
 import {
@@ -151,7 +158,7 @@ export async function recordVisit(
     }
     // Related items are the page's word too: they only ever fill a catalog entry's empty fields.
     const source: CatalogSource | undefined = listedBy && { kind: 'related', listedBy };
-    for (const related of (source ? publication.related ?? [] : []).slice(0, MAX_RELATED_PER_VISIT)) {
+    for (const related of (source ? (publication.related ?? []) : []).slice(0, MAX_RELATED_PER_VISIT)) {
       if (budget <= 0 || !source) break;
       if (!related || typeof related.title !== 'string' || !related.title.trim()) continue;
       const relatedKeys = identityKeys({ url: related.url, title: related.title });
@@ -196,7 +203,11 @@ export async function findPublication(
  * The reader says these records are one publication: the oldest keeps its id and address and gets
  * everything the reader added to the others (see mergeDuplicates); the others are removed.
  */
-export async function mergePublications(db: LeesmapDatabase, ids: string[], now: number = Date.now()): Promise<SavedPublication> {
+export async function mergePublications(
+  db: LeesmapDatabase,
+  ids: string[],
+  now: number = Date.now(),
+): Promise<SavedPublication> {
   return guarded(async () => {
     const tx = db.transaction(['publications', 'themes'], 'readwrite');
     const store = tx.objectStore('publications');
@@ -229,7 +240,9 @@ export async function getPublication(db: LeesmapDatabase, id: string): Promise<S
   });
 }
 
-export type PublicationChanges = Partial<Pick<SavedPublication, EditableField | 'status' | 'notes' | 'tags' | 'starred'>>;
+export type PublicationChanges = Partial<
+  Pick<SavedPublication, EditableField | 'status' | 'notes' | 'tags' | 'starred'>
+>;
 
 /** Applies the reader's changes; changed extracted fields become the reader's (never refreshed again). */
 export async function updatePublication(

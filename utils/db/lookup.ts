@@ -2,7 +2,11 @@
 import type { StoredPublication } from './open';
 
 export async function findStored(
-  tx: { objectStore(name: 'publications'): { index(name: 'identity'): { getAll(key: string): Promise<StoredPublication[]> } } },
+  tx: {
+    objectStore(name: 'publications'): {
+      index(name: 'identity'): { getAll(key: string): Promise<StoredPublication[]> };
+    };
+  },
   keys: string[],
 ): Promise<StoredPublication[]> {
   const index = tx.objectStore('publications').index('identity');

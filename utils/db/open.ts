@@ -75,7 +75,11 @@ export interface ThemeCount {
 }
 
 export type LeesmapDatabase = IDBPDatabase<LeesmapDB>;
-export type Tx<Mode extends IDBTransactionMode, S extends StoreNames<LeesmapDB>[]> = IDBPTransaction<LeesmapDB, S, Mode>;
+export type Tx<Mode extends IDBTransactionMode, S extends StoreNames<LeesmapDB>[]> = IDBPTransaction<
+  LeesmapDB,
+  S,
+  Mode
+>;
 
 /** Why storage failed, as a code the UI translates; existing data is never touched by a failure. */
 export type StorageErrorReason =
@@ -157,7 +161,10 @@ export function openLeesmapDB(name: string = DB_NAME, options: OpenOptions = {})
           blockedTimer ??= setTimeout(
             () =>
               fail(
-                new StorageError('blocked', 'Leesmap is open in another window with an older version; close it and retry.'),
+                new StorageError(
+                  'blocked',
+                  'Leesmap is open in another window with an older version; close it and retry.',
+                ),
               ),
             blockedTimeoutMs,
           );
@@ -278,4 +285,3 @@ export async function requestPersistentStorage(
     return 'denied';
   }
 }
-

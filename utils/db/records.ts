@@ -7,12 +7,20 @@
 import { EDITABLE_FIELDS } from '../export/validate';
 import { foldKey, identityKeys, publicationId } from '../identity';
 import { pageKeys } from '../linking';
-import type { EditableField, Publication, ReaderFields, ReadingStatus, SavedPublication } from '../publication';
+import type {
+  EditableField,
+  Publication,
+  ReaderFields,
+  ReadingStatus,
+  SavedPublication,
+} from '../publication';
 import { READING_STATUSES } from '../publication';
 import type { StoredPublication, ThemeCount } from './open';
 
 /** Extracted fields a re-visit may refresh (unless the reader edited them). */
-export const EXTRACTED_FIELDS: readonly (EditableField | 'canonicalUrl' | 'doi' | 'isbn' | 'pdfUrl' | 'related')[] = [
+export const EXTRACTED_FIELDS: readonly (
+  EditableField | 'canonicalUrl' | 'doi' | 'isbn' | 'pdfUrl' | 'related'
+)[] = [
   ...EDITABLE_FIELDS,
   // What a page gives that the reader does not edit by hand.
   'canonicalUrl',
@@ -33,7 +41,9 @@ export const DEFAULT_READER_FIELDS: Readonly<ReaderFields> = Object.freeze({
 });
 
 export function isEmpty(value: unknown): boolean {
-  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+  return (
+    value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
+  );
 }
 
 export function strip<T extends { identity: string[] }>(stored: T): Omit<T, 'identity'> {
@@ -52,7 +62,8 @@ export function cleanReader(reader: Partial<ReaderFields> | undefined): Partial<
   if (!reader) return out;
   if (reader.status && READING_STATUSES.includes(reader.status)) out.status = reader.status;
   if (typeof reader.notes === 'string') out.notes = reader.notes;
-  if (Array.isArray(reader.tags)) out.tags = union(reader.tags.filter((t) => typeof t === 'string' && t.trim()));
+  if (Array.isArray(reader.tags))
+    out.tags = union(reader.tags.filter((t) => typeof t === 'string' && t.trim()));
   if (typeof reader.starred === 'boolean') out.starred = reader.starred;
   if (Array.isArray(reader.editedFields)) {
     out.editedFields = union(reader.editedFields.filter((f) => EDITABLE_FIELDS.includes(f)));
@@ -60,7 +71,11 @@ export function cleanReader(reader: Partial<ReaderFields> | undefined): Partial<
   return out;
 }
 
-export function newRecord(p: Publication, reader: Partial<ReaderFields> | undefined, now: number): StoredPublication {
+export function newRecord(
+  p: Publication,
+  reader: Partial<ReaderFields> | undefined,
+  now: number,
+): StoredPublication {
   const keys = pageKeys(p);
   const record: StoredPublication = {
     ...structuredClone(p),
@@ -103,27 +118,49 @@ export function mergeBibliographic<T extends SavedPublication>(record: T, incomi
 const fold = (value: unknown) => foldKey(typeof value === 'string' ? value : JSON.stringify(value ?? ''));
 
 /** Whether `value` (incoming `field`) says less than what `record` already has. */
-function poorer(field: (typeof EXTRACTED_FIELDS)[number], value: unknown, record: Partial<Publication>, incoming: Partial<Publication>): boolean {
+function poorer(
+  field: (typeof EXTRACTED_FIELDS)[number],
+  value: unknown,
+  record: Partial<Publication>,
+  incoming: Partial<Publication>,
+): boolean {
   const current = record[field];
   if (isEmpty(current)) return false;
   switch (field) {
     case 'title':
       // "Titel: Ondertitel" from a format without a subtitle field, for a record that keeps them apart.
-      return !incoming.subtitle && !!record.subtitle && fold(value) === fold(`${record.title} ${record.subtitle}`);
+      return (
+        !incoming.subtitle && !!record.subtitle && fold(value) === fold(`${record.title} ${record.subtitle}`)
+      );
     case 'published':
-      return typeof current === 'string' && typeof value === 'string' && current.length > value.length && current.startsWith(value);
+      return (
+        typeof current === 'string' &&
+        typeof value === 'string' &&
+        current.length > value.length &&
+        current.startsWith(value)
+      );
     case 'year':
       return false;
     case 'type':
       return value === 'other';
     case 'language':
-      return typeof current === 'string' && typeof value === 'string' && current.toLowerCase().startsWith(`${value.toLowerCase()}-`);
+      return (
+        typeof current === 'string' &&
+        typeof value === 'string' &&
+        current.toLowerCase().startsWith(`${value.toLowerCase()}-`)
+      );
     case 'authors':
     case 'themes':
     case 'keywords':
     case 'related': {
-      const have = new Set((current as unknown[]).map((item) => fold(typeof item === 'object' && item ? (item as { title?: string }).title : item)));
-      const items = (value as unknown[]).map((item) => fold(typeof item === 'object' && item ? (item as { title?: string }).title : item));
+      const have = new Set(
+        (current as unknown[]).map((item) =>
+          fold(typeof item === 'object' && item ? (item as { title?: string }).title : item),
+        ),
+      );
+      const items = (value as unknown[]).map((item) =>
+        fold(typeof item === 'object' && item ? (item as { title?: string }).title : item),
+      );
       return items.length < have.size && items.every((item) => have.has(item));
     }
     default: {
@@ -208,7 +245,11 @@ interface ThemeStore {
 }
 
 /** Takes the reader's values of `edited` from `publication` and marks those fields as theirs. */
-export function markEdited(record: StoredPublication, publication: Publication, edited: readonly EditableField[]): void {
+export function markEdited(
+  record: StoredPublication,
+  publication: Publication,
+  edited: readonly EditableField[],
+): void {
   const target = record as unknown as Record<string, unknown>;
   const fields = edited.filter((field) => EDITABLE_FIELDS.includes(field));
   for (const field of fields) {
@@ -223,7 +264,9 @@ export function pickImportTarget(existing: StoredPublication[], record: SavedPub
   const address = identityKeys({ url: record.url })[0];
   const byAge = [...existing].sort((a, b) => a.savedAt - b.savedAt || (a.id < b.id ? -1 : 1));
   return (
-    byAge.find((r) => r.id === record.id) ?? byAge.find((r) => address !== undefined && r.identity.includes(address)) ?? byAge[0]
+    byAge.find((r) => r.id === record.id) ??
+    byAge.find((r) => address !== undefined && r.identity.includes(address)) ??
+    byAge[0]
   );
 }
 

@@ -93,7 +93,10 @@ interface PageKey {
 /** host + path, lower case, without www., trailing slash, query or fragment; none for a malformed escape. */
 function keyOf(parsed: URL): PageKey | undefined {
   try {
-    return { host: parsed.hostname.toLowerCase().replace(/^www\./, ''), path: decodeURI(parsed.pathname).toLowerCase().replace(/\/+$/, '') };
+    return {
+      host: parsed.hostname.toLowerCase().replace(/^www\./, ''),
+      path: decodeURI(parsed.pathname).toLowerCase().replace(/\/+$/, ''),
+    };
   } catch {
     return undefined;
   }
@@ -124,7 +127,8 @@ function headDescribesOtherPage(links: ArrayLike<Element>, metas: Metas, address
   let canonical: string | null | undefined;
   // Bounded for hostile pages, but past the hreflang alternates some sites list by the hundred.
   for (let i = 0; i < links.length && i < 2000 && canonical === undefined; i++) {
-    if ((links[i].getAttribute('rel') ?? '').toLowerCase() === 'canonical') canonical = links[i].getAttribute('href');
+    if ((links[i].getAttribute('rel') ?? '').toLowerCase() === 'canonical')
+      canonical = links[i].getAttribute('href');
   }
   for (const claimed of [canonical, metas.get('og:url')]) {
     if (!claimed) continue;
@@ -148,19 +152,28 @@ function jsonLdSignals(tags: TagLookup, signals: Signals): void {
   const types = [...jsonLdTypes(tags('jsonLd'))];
   const publicationType = types.find((type) => PUBLICATION_TYPE.test(type));
   if (publicationType) signals.add(`jsonld:${publicationType}`, Weight.JsonLdPublication);
-  for (const type of types) if (NON_PUBLICATION_TYPE.test(type)) signals.add(`jsonld:${type}`, Weight.JsonLdOther);
+  for (const type of types)
+    if (NON_PUBLICATION_TYPE.test(type)) signals.add(`jsonld:${type}`, Weight.JsonLdOther);
 }
 
 function openGraphSignals(metas: Metas, signals: Signals): void {
   const ogType = (metas.get('og:type') ?? '').toLowerCase();
   if (ogType === 'article' || ogType === 'book') signals.add(`og:type=${ogType}`, Weight.OgArticle);
-  else if (ogType === 'product' || ogType === 'profile') signals.add(`og:type=${ogType}`, Weight.OgProductOrProfile);
+  else if (ogType === 'product' || ogType === 'profile')
+    signals.add(`og:type=${ogType}`, Weight.OgProductOrProfile);
   if (metas.get('article:published_time')) signals.add('article:published_time', Weight.ArticlePublishedTime);
 }
 
 function addressSignals(address: URL | undefined, signals: Signals): void {
   for (const hint of address ? addressNegatives(address) : []) {
-    signals.add(hint, hint === 'home-page' ? Weight.HomePage : hint === 'path:listing' || hint === 'path:hub' ? Weight.ListingPath : Weight.ServicePath);
+    signals.add(
+      hint,
+      hint === 'home-page'
+        ? Weight.HomePage
+        : hint === 'path:listing' || hint === 'path:hub'
+          ? Weight.ListingPath
+          : Weight.ServicePath,
+    );
   }
 }
 
@@ -178,7 +191,12 @@ export interface Head {
  * page of this site, the head is not trusted and only the address counts. On a document's own
  * first load the head is its own, whatever its canonical says.
  */
-export function headAndAddressSignals(tags: TagLookup, url: string, signals: Signals, headMayBeStale = true): Head {
+export function headAndAddressSignals(
+  tags: TagLookup,
+  url: string,
+  signals: Signals,
+  headMayBeStale = true,
+): Head {
   const metas = readMetas(tags('meta'));
   const address = parseUrl(url);
   if (headMayBeStale && address && headDescribesOtherPage(tags('canonical'), metas, address)) {
@@ -225,7 +243,11 @@ export function rulesOut(signals: readonly string[]): boolean {
  * the full check does, and trusts none of it if the canonical or og:url names another page. Given
  * as a function, it is asked only when the head alone would rule the page out.
  */
-export function firstCheck(doc: Document, url: string, headMayBeStale: boolean | (() => boolean) = false): FirstCheck {
+export function firstCheck(
+  doc: Document,
+  url: string,
+  headMayBeStale: boolean | (() => boolean) = false,
+): FirstCheck {
   let signals = new Signals();
   try {
     const tags = domLookup(doc);
@@ -236,7 +258,12 @@ export function firstCheck(doc: Document, url: string, headMayBeStale: boolean |
       jsonLdSignals(tags, signals);
       if (rulesOut(signals.list)) citationSignals(readMetas(tags('meta')), signals);
       // Ruled out by the head alone: make sure that head is this page's.
-      if (typeof headMayBeStale === 'function' && rulesOut(signals.list) && !signals.list.some(fromAddress) && headMayBeStale()) {
+      if (
+        typeof headMayBeStale === 'function' &&
+        rulesOut(signals.list) &&
+        !signals.list.some(fromAddress) &&
+        headMayBeStale()
+      ) {
         signals = new Signals();
         headAndAddressSignals(tags, url, signals, true);
       }

@@ -6,19 +6,26 @@
 import { isSectionName } from './vocabulary';
 
 /** Screen-reader-only headings ("Zoll" above the logo) are no item's heading. */
-const HIDDEN = /(?:^|\s)(?:aural|sr-only|visually-hidden|screen-reader-text|is-hidden|hidden|invisible|element-invisible)(?:\s|$)/;
+const HIDDEN =
+  /(?:^|\s)(?:aural|sr-only|visually-hidden|screen-reader-text|is-hidden|hidden|invisible|element-invisible)(?:\s|$)/;
 const MAX_H1 = 20;
 
 /** The first `max` characters of an element's text, whitespace collapsed. */
 function startOfText(el: Element, max: number): string {
   let text = '';
   const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node && text.length <= max; node = walker.nextNode()) text += node.nodeValue;
+  for (let node = walker.nextNode(); node && text.length <= max; node = walker.nextNode())
+    text += node.nodeValue;
   return text.slice(0, max).replace(/\s+/g, ' ').trim();
 }
 
 function folded(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** An h1 that can be the item's: visible, with text, not a section's name ("Pressemitteilungen"). */

@@ -13,7 +13,15 @@
  */
 import { mainHeading } from './heading';
 import { NON_PUBLICATION_TYPE } from './jsonld';
-import { domLookup, headAndAddressSignals, pageKey, rulesOut, Signals, type Head, type TagLookup } from './first-check';
+import {
+  domLookup,
+  headAndAddressSignals,
+  pageKey,
+  rulesOut,
+  Signals,
+  type Head,
+  type TagLookup,
+} from './first-check';
 import {
   cardGroups,
   chromeTest,
@@ -71,7 +79,8 @@ export interface Detection {
   signals: string[];
 }
 
-const MICRODATA_PUBLICATION = /schema\.org\/(Article|NewsArticle|BlogPosting|Report|ScholarlyArticle|CreativeWork|Book|Chapter|Thesis|TechArticle)\b/;
+const MICRODATA_PUBLICATION =
+  /schema\.org\/(Article|NewsArticle|BlogPosting|Report|ScholarlyArticle|CreativeWork|Book|Chapter|Thesis|TechArticle)\b/;
 const MICRODATA_OTHER = /schema\.org\/(Event|Product|Offer|JobPosting)\b/;
 
 /**
@@ -92,9 +101,13 @@ function bodySignals(doc: Document, find: Finder, tags: TagLookup, head: Head, f
   const markers = pageMarkers(find);
   const inChrome = chromeTest();
   const microdata = markers.itemTypes;
-  const microPublication = microdata.map((itemType) => MICRODATA_PUBLICATION.exec(itemType)?.[1]).find(Boolean);
+  const microPublication = microdata
+    .map((itemType) => MICRODATA_PUBLICATION.exec(itemType)?.[1])
+    .find(Boolean);
   if (microPublication) add(`microdata:${microPublication}`, Weight.MicrodataPublication);
-  const microOther = new Set(microdata.map((itemType) => MICRODATA_OTHER.exec(itemType)?.[1]).filter(Boolean) as string[]);
+  const microOther = new Set(
+    microdata.map((itemType) => MICRODATA_OTHER.exec(itemType)?.[1]).filter(Boolean) as string[],
+  );
   for (const type of microOther) add(`microdata:${type}`, Weight.MicrodataOther);
 
   const heading = mainHeading(tags('h1'), true);
@@ -102,14 +115,19 @@ function bodySignals(doc: Document, find: Finder, tags: TagLookup, head: Head, f
     const context = headingContext(heading);
     if (context.byline) add('byline', Weight.Byline);
     if (context.date) add('heading-date', Weight.HeadingDate);
-    if (context.kind) add(`kicker:${context.kind}`, context.kind === 'publication' ? Weight.PublicationKicker : Weight.OtherKicker);
+    if (context.kind)
+      add(
+        `kicker:${context.kind}`,
+        context.kind === 'publication' ? Weight.PublicationKicker : Weight.OtherKicker,
+      );
     if (heading.closest('article')) add('article-element', Weight.OwnArticle);
     // A main heading that links to another page of the site is a teaser for that page (a home
     // page's lead story). Blogs often link the heading to the post's own permalink: that is fine.
     const link = heading.querySelector('a[href]')?.getAttribute('href');
     const target = link && address ? pageKey(link, address) : undefined;
     const here = address && pageKey(address.href, address);
-    if (target && here && target.host === here.host && target.path !== here.path) add('heading-links-away', Weight.HeadingLinksAway);
+    if (target && here && target.host === here.host && target.path !== here.path)
+      add('heading-links-away', Weight.HeadingLinksAway);
   } else if (find('articles').length === 1) {
     add('article-element', Weight.OwnArticle);
   }
@@ -134,14 +152,17 @@ function bodySignals(doc: Document, find: Finder, tags: TagLookup, head: Head, f
   // heading that has no article of its own are the page. Publisher-declared structure
   // (JSON-LD, citation_*, microdata) also outweighs a recirculation grid.
   const cards = cardGroups(find, heading, inChrome);
-  const structured = signals.some((s) => /^(citation_|jsonld:|microdata:)/.test(s) && !NON_PUBLICATION_TYPE.test(s.replace(/^\w+:/, '')));
+  const structured = signals.some(
+    (s) => /^(citation_|jsonld:|microdata:)/.test(s) && !NON_PUBLICATION_TYPE.test(s.replace(/^\w+:/, '')),
+  );
   const scale = structured ? 0.5 : 1;
   if (cards.largest >= 6) add('listing:cards', Weight.ManyCards * scale);
   if (cards.largest >= 12) add('listing:many-cards', Weight.VeryManyCards * scale);
   if (cards.largestBesideArticle >= 6) add('listing:cards-beside-article', Weight.CardsBesideArticle);
   if (datedItems(find, heading, inChrome) >= 6) add('listing:dates', Weight.DatedItems);
 
-  if (address && markers.searchForm && carriesSearchWords(address)) add('search-results', Weight.SearchResults);
+  if (address && markers.searchForm && carriesSearchWords(address))
+    add('search-results', Weight.SearchResults);
   if (markers.calendarLink) add('calendar', Weight.CalendarFile);
   if (markers.price || metas.get('product:price:amount')) add('price', Weight.Price);
   // A login wall hides the text; a log-in box in the header of a long text is just site chrome.
@@ -164,7 +185,11 @@ export interface CheckOptions {
  * elements it has walked where the record is wanted anyway. Whatever rules a page out in the first
  * check rules it out here too, read the same way (`headMayBeStale`).
  */
-export function isPublicationPage(doc: Document, url: string, { walked, headMayBeStale = true }: CheckOptions = {}): Detection {
+export function isPublicationPage(
+  doc: Document,
+  url: string,
+  { walked, headMayBeStale = true }: CheckOptions = {},
+): Detection {
   const tags: TagLookup = walked ? walked.byTag : domLookup(doc);
   const ask: Finder = walked ? walked.find : (query) => doc.querySelectorAll(QUERIES[query]);
   // Each query once per check, whoever answers it (the article count is read in two places).
@@ -190,6 +215,7 @@ export function isPublicationPage(doc: Document, url: string, { walked, headMayB
   const detected = score >= DETECTION_THRESHOLD;
   // A smooth, monotone map of the score to 0..1 that crosses one half at the threshold (weights
   // are multiples of 0.5, so a detected page is above one half and any other page below).
-  const confidence = Math.round((1 / (1 + Math.exp(-(score - DETECTION_THRESHOLD + 0.25) / 1.5))) * 100) / 100;
+  const confidence =
+    Math.round((1 / (1 + Math.exp(-(score - DETECTION_THRESHOLD + 0.25) / 1.5))) * 100) / 100;
   return { detected, confidence, signals: signals.list };
 }

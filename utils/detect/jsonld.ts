@@ -16,7 +16,11 @@ export function jsonLdTypes(scripts: ArrayLike<Element>): Set<string> {
     blocks++;
     const text = (scripts[i].textContent ?? '').slice(0, MAX_CHARS_PER_BLOCK);
     TYPE_PATTERN.lastIndex = 0;
-    for (let match = TYPE_PATTERN.exec(text); match && types.size < MAX_TYPES; match = TYPE_PATTERN.exec(text)) {
+    for (
+      let match = TYPE_PATTERN.exec(text);
+      match && types.size < MAX_TYPES;
+      match = TYPE_PATTERN.exec(text)
+    ) {
       TYPE_NAME.lastIndex = 0;
       for (let name = TYPE_NAME.exec(match[1]); name; name = TYPE_NAME.exec(match[1])) {
         // "schema:Report" and "http://schema.org/Report" are both Report.
@@ -29,7 +33,8 @@ export function jsonLdTypes(scripts: ArrayLike<Element>): Set<string> {
 }
 
 /** Types that are one written work: any *Article (News-, Scholarly-, Tech-, Opinion- …), posts, reports, books. */
-export const PUBLICATION_TYPE = /^(\w*Article|\w*Posting|Report|CreativeWork|Book|Chapter|Thesis|Legislation|PublicationIssue|Review)$/;
+export const PUBLICATION_TYPE =
+  /^(\w*Article|\w*Posting|Report|CreativeWork|Book|Chapter|Thesis|Legislation|PublicationIssue|Review)$/;
 
 /** Types that make a page something else: an overview, an event, a shop, a job, a person. */
 export const NON_PUBLICATION_TYPE =

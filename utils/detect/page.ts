@@ -14,7 +14,7 @@ const MAX_TIMES = 200;
 
 /** Labels, Dutch and English, by what they mark: a publication's fields, or a vacancy's or event's. */
 const LABELS = wordTable(
-  "year: publicatiejaar|publicatiedatum|datum publicatie|datum van publicatie|verschenen|gepubliceerd|jaar van uitgave|" +
+  'year: publicatiejaar|publicatiedatum|datum publicatie|datum van publicatie|verschenen|gepubliceerd|jaar van uitgave|' +
     'uitgavejaar|published|publication date|date published|publication year|year of publication|first published|release date;' +
     'author: auteur|auteurs|auteur(s)|redactie|geschreven door|author|authors|author(s)|editor|editors|editor(s);' +
     "theme: thema's|themas|thema|onderwerpen|onderwerp|trefwoorden|topics|topic|themes|keywords|related topics;" +
@@ -61,7 +61,11 @@ export function chromeTest(): ChromeTest {
         break;
       }
       path.push(node);
-      if (CHROME_TAGS.has(node.localName) || CHROME_ROLES.has(node.getAttribute('role') ?? '') || node.getAttribute('aria-modal') === 'true') {
+      if (
+        CHROME_TAGS.has(node.localName) ||
+        CHROME_ROLES.has(node.getAttribute('role') ?? '') ||
+        node.getAttribute('aria-modal') === 'true'
+      ) {
         answer = true;
         break;
       }
@@ -104,7 +108,8 @@ function text(el: Element | null | undefined, max = 400): string {
   if (!el) return '';
   const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
   let collected = '';
-  for (let node = walker.nextNode(); node && collected.length <= max; node = walker.nextNode()) collected += node.nodeValue;
+  for (let node = walker.nextNode(); node && collected.length <= max; node = walker.nextNode())
+    collected += node.nodeValue;
   return collected.slice(0, max).replace(/\s+/g, ' ').trim();
 }
 
@@ -138,7 +143,11 @@ export function headingContext(heading: Element): HeadingContext {
   const result: HeadingContext = { byline: false, date: false };
   const kicker = anchor.previousElementSibling;
   if (kicker && kicker.children.length <= 2) {
-    result.kind = KICKERS.get(text(kicker, 60).replace(/[\s·|:-]+$/, '').toLowerCase());
+    result.kind = KICKERS.get(
+      text(kicker, 60)
+        .replace(/[\s·|:-]+$/, '')
+        .toLowerCase(),
+    );
   }
   inspectNeighbours(anchor, result);
   // The byline row may sit a level or two up, beside the heading's own row or column.
@@ -153,19 +162,27 @@ export function headingContext(heading: Element): HeadingContext {
 
 function inspectNeighbours(anchor: Element, result: HeadingContext): void {
   const neighbours: Element[] = [];
-  for (let el = anchor.previousElementSibling, i = 0; el && i < 2; el = el.previousElementSibling, i++) neighbours.push(el);
-  for (let el = anchor.nextElementSibling, i = 0; el && i < 4; el = el.nextElementSibling, i++) neighbours.push(el);
+  for (let el = anchor.previousElementSibling, i = 0; el && i < 2; el = el.previousElementSibling, i++)
+    neighbours.push(el);
+  for (let el = anchor.nextElementSibling, i = 0; el && i < 4; el = el.nextElementSibling, i++)
+    neighbours.push(el);
   for (const el of neighbours) {
     // A list or grid beside the heading is navigation or cards, not the heading's own line.
     if (el.matches('ul, ol, table, nav, form, section, script, style') || el.children.length > 8) continue;
     const line = text(el, 300);
     if (line.length > 280) continue;
-    if (BYLINE_LINE.test(line) || el.matches('[rel~="author"], [itemprop="author"], [class*="byline"], [class*="author"]')
-      || el.querySelector('[rel~="author"], [itemprop="author"], [class*="byline"]')) {
+    if (
+      BYLINE_LINE.test(line) ||
+      el.matches('[rel~="author"], [itemprop="author"], [class*="byline"], [class*="author"]') ||
+      el.querySelector('[rel~="author"], [itemprop="author"], [class*="byline"]')
+    ) {
       result.byline = true;
     }
-    if (el.matches('time[datetime], [itemprop="datePublished"]') || el.querySelector('time[datetime], [itemprop="datePublished"]')
-      || statesDate(line)) {
+    if (
+      el.matches('time[datetime], [itemprop="datePublished"]') ||
+      el.querySelector('time[datetime], [itemprop="datePublished"]') ||
+      statesDate(line)
+    ) {
       result.date = true;
     }
   }
@@ -176,7 +193,9 @@ export function publicationLabels(doc: Document, heading: Element | null, inChro
   const kinds = new Set<string>();
   // Inside the main region when the page marks one, so a mega-menu cannot use up the budget.
   const scope = doc.querySelector('main, [role="main"]') ?? doc;
-  const candidates = scope.querySelectorAll('dt, th, h2, h3, h4, h5, h6, strong, b, p, li, span[class*="label"], div[class*="label"]');
+  const candidates = scope.querySelectorAll(
+    'dt, th, h2, h3, h4, h5, h6, strong, b, p, li, span[class*="label"], div[class*="label"]',
+  );
   for (let i = 0; i < candidates.length && i < MAX_LABEL_CANDIDATES; i++) {
     const el = candidates[i];
     const kind = labelKind(text(el, 60));
@@ -186,10 +205,15 @@ export function publicationLabels(doc: Document, heading: Element | null, inChro
     kinds.add(kind);
   }
   // "Soort publicatie: Advies<br>Auteurs: …" in a plain block under the heading: line by line.
-  for (let block = heading?.nextElementSibling, i = 0; block && i < 3; block = block.nextElementSibling, i++) {
+  for (
+    let block = heading?.nextElementSibling, i = 0;
+    block && i < 3;
+    block = block.nextElementSibling, i++
+  ) {
     const lines = block.childNodes;
     for (let j = 0; j < lines.length && j < 40; j++) {
-      const kind = lines[j].nodeType === 3 ? labelKind((lines[j].textContent ?? '').slice(0, 60).trim()) : undefined;
+      const kind =
+        lines[j].nodeType === 3 ? labelKind((lines[j].textContent ?? '').slice(0, 60).trim()) : undefined;
       if (kind) kinds.add(kind);
     }
   }
@@ -244,12 +268,15 @@ export function runningTextScore(find: Finder, heading: Element | null, inChrome
 }
 
 /** Headings of blocks that list other publications beside this one. */
-const RELATED_HEADING = /gerelateerd|lees ook|lees meer|meer over|ook interessant|related|see also|read more|more on|recommended/i;
+const RELATED_HEADING =
+  /gerelateerd|lees ook|lees meer|meer over|ook interessant|related|see also|read more|more on|recommended/i;
 
 /** Whether a list stands beside the page's own content: outside its article, or under a "related" heading. */
 function isBeside(list: Element, ownArticle: Element | null): boolean {
   if (ownArticle && !ownArticle.contains(list)) return true;
-  return RELATED_HEADING.test(text(list.previousElementSibling ?? list.parentElement?.previousElementSibling, 60));
+  return RELATED_HEADING.test(
+    text(list.previousElementSibling ?? list.parentElement?.previousElementSibling, 60),
+  );
 }
 
 export interface CardGroups {
@@ -294,7 +321,10 @@ export function cardGroups(find: Finder, heading: Element | null, inChrome: Chro
     const cardHeading = headings[i];
     if (cardHeading === heading || (!holdsLink(cardHeading) && !cardHeading.closest('a'))) continue;
     seen++;
-    let item = cardHeading.closest('li, article') ?? cardHeading.parentElement?.closest('div') ?? cardHeading.parentElement;
+    let item =
+      cardHeading.closest('li, article') ??
+      cardHeading.parentElement?.closest('div') ??
+      cardHeading.parentElement;
     // Views wrap each card in its own row (<div class="views-row"><article>…): the rows are the siblings.
     for (let up = 0; up < 3 && item?.parentElement && isOnlyChild(item); up++) item = item.parentElement;
     const list = item?.parentElement;
@@ -348,27 +378,47 @@ const MAX_MARKERS = 300;
 export function readMarker(el: Element, markers: Markers): boolean {
   const tag = el.localName;
   const type = tag === 'input' ? (el.getAttribute('type') ?? '').toLowerCase() : '';
-  const action = tag === 'form' ? el.getAttribute('action') ?? '' : '';
-  const href = tag === 'a' ? el.getAttribute('href') ?? '' : '';
-  const search = type === 'search' || el.getAttribute('role') === 'search' || action.includes('search') || action.includes('zoek');
-  const calendar = href.endsWith('.ics') || href.includes('.ics?') || href.includes('calendar.google.com/calendar/render') || href.includes('outlook.live.com/calendar');
-  const price = action.includes('cart') || el.getAttribute('itemprop') === 'price' || el.hasAttribute('data-add-to-cart')
-    || (tag === 'button' && el.getAttribute('name') === 'add-to-cart');
+  const action = tag === 'form' ? (el.getAttribute('action') ?? '') : '';
+  const href = tag === 'a' ? (el.getAttribute('href') ?? '') : '';
+  const search =
+    type === 'search' ||
+    el.getAttribute('role') === 'search' ||
+    action.includes('search') ||
+    action.includes('zoek');
+  const calendar =
+    href.endsWith('.ics') ||
+    href.includes('.ics?') ||
+    href.includes('calendar.google.com/calendar/render') ||
+    href.includes('outlook.live.com/calendar');
+  const price =
+    action.includes('cart') ||
+    el.getAttribute('itemprop') === 'price' ||
+    el.hasAttribute('data-add-to-cart') ||
+    (tag === 'button' && el.getAttribute('name') === 'add-to-cart');
   const password = type === 'password';
   markers.searchForm ||= search;
   markers.calendarLink ||= calendar;
   markers.price ||= price;
   markers.password ||= password;
-  return search || calendar || price || password || (el.hasAttribute('itemscope') && el.hasAttribute('itemtype'));
+  return (
+    search || calendar || price || password || (el.hasAttribute('itemscope') && el.hasAttribute('itemtype'))
+  );
 }
 
 export function pageMarkers(find: Finder): Markers {
-  const markers: Markers = { itemTypes: [], searchForm: false, calendarLink: false, price: false, password: false };
+  const markers: Markers = {
+    itemTypes: [],
+    searchForm: false,
+    calendarLink: false,
+    price: false,
+    password: false,
+  };
   const found = find('markers');
   for (let i = 0; i < found.length && i < MAX_MARKERS; i++) {
     const el = found[i];
     const itemType = el.getAttribute('itemtype');
-    if (itemType && el.hasAttribute('itemscope') && markers.itemTypes.length < 40) markers.itemTypes.push(itemType);
+    if (itemType && el.hasAttribute('itemscope') && markers.itemTypes.length < 40)
+      markers.itemTypes.push(itemType);
     readMarker(el, markers);
   }
   return markers;

@@ -57,7 +57,13 @@ export function addressNegatives(parsed: URL): string[] {
   for (const kind of kinds) negatives.push(`path:${kind}`);
 
   const last = meaningful[meaningful.length - 1];
-  if (last !== undefined && (LISTING_SEGMENTS.has(last) || /^\d{1,3}$/.test(last) && meaningful.length > 1 && LISTING_SEGMENTS.has(meaningful[meaningful.length - 2]))) {
+  if (
+    last !== undefined &&
+    (LISTING_SEGMENTS.has(last) ||
+      (/^\d{1,3}$/.test(last) &&
+        meaningful.length > 1 &&
+        LISTING_SEGMENTS.has(meaningful[meaningful.length - 2])))
+  ) {
     negatives.push('path:listing');
   } else if (meaningful.length === 2 && HUB_PARENTS.has(meaningful[0])) {
     negatives.push('path:hub');

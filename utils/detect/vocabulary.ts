@@ -8,20 +8,53 @@
 
 /** Words that introduce the author's name on a byline line, longest first. */
 export const BYLINE_PREFIXES = [
-  'geschreven door', 'written by', 'posted by', 'reported by', 'erstellt von', 'veröffentlicht von', 'geschrieben von',
-  'verfasst von', 'ein artikel von', 'ein beitrag von', 'text von', 'text und fotos von', 'zeige alle beiträge von',
-  'alle beiträge von', 'door', 'by', 'von', 'par', 'por',
+  'geschreven door',
+  'written by',
+  'posted by',
+  'reported by',
+  'erstellt von',
+  'veröffentlicht von',
+  'geschrieben von',
+  'verfasst von',
+  'ein artikel von',
+  'ein beitrag von',
+  'text von',
+  'text und fotos von',
+  'zeige alle beiträge von',
+  'alle beiträge von',
+  'door',
+  'by',
+  'von',
+  'par',
+  'por',
 ];
 
 /** "Author:" labels, whose value is the byline. */
-export const AUTHOR_LABELS = ['auteur', 'auteurs', 'author', 'authors', 'autor', 'autorin', 'autoren', 'verfasser', 'verfasserin'];
+export const AUTHOR_LABELS = [
+  'auteur',
+  'auteurs',
+  'author',
+  'authors',
+  'autor',
+  'autorin',
+  'autoren',
+  'verfasser',
+  'verfasserin',
+];
 
 /** Words in any case, as a pattern that can still ask for a capital after them ("von Tobi", not "von der"). */
 const alternatives = (words: string[]) =>
-  words.map((word) => word.replace(/\p{L}/gu, (ch) => `[${ch.toLowerCase()}${ch.toUpperCase()}]`).replace(/\s+/g, '\\s+')).join('|');
+  words
+    .map((word) =>
+      word.replace(/\p{L}/gu, (ch) => `[${ch.toLowerCase()}${ch.toUpperCase()}]`).replace(/\s+/g, '\\s+'),
+    )
+    .join('|');
 
 /** A byline line: a prefix or an author label, then a capitalised name ("Von Anna Dunst", "Author: Jane Roe"). */
-export const BYLINE_LINE = new RegExp(`^\\s*(?:(?:${alternatives(BYLINE_PREFIXES)})\\s+|(?:${alternatives(AUTHOR_LABELS)})\\s*[:：]\\s*)\\p{Lu}`, 'u');
+export const BYLINE_LINE = new RegExp(
+  `^\\s*(?:(?:${alternatives(BYLINE_PREFIXES)})\\s+|(?:${alternatives(AUTHOR_LABELS)})\\s*[:：]\\s*)\\p{Lu}`,
+  'u',
+);
 
 /** The prefix itself, before a capitalised name, to be cut ("Erstellt von Andri Bryner" → "Andri Bryner"). */
 export const BYLINE_PREFIX = new RegExp(`^\\s*(?:${alternatives(BYLINE_PREFIXES)})\\s+(?=\\p{Lu})`, 'u');
@@ -31,10 +64,42 @@ export const BYLINE_PREFIX = new RegExp(`^\\s*(?:${alternatives(BYLINE_PREFIXES)
  * as a page's heading or declared title they name the section above the item, not the item.
  */
 export const SECTION_NAMES = new Set([
-  'nieuws', 'nieuwsberichten', 'persberichten', 'persbericht', 'publicaties', 'toespraken', 'actueel', 'berichten', 'blog', 'blogs',
-  'news', 'press releases', 'press release', 'publications', 'speeches', 'latest news', 'media releases', 'articles', 'insights',
-  'pressemitteilungen', 'pressemitteilung', 'medienmitteilungen', 'medienmitteilung', 'pressemeldungen', 'presse', 'nachrichten',
-  'aktuelles', 'meldungen', 'fachmeldungen', 'reden', 'publikationen', 'neuigkeiten', 'mitteilungen', 'magazin', 'beiträge', 'beitraege',
+  'nieuws',
+  'nieuwsberichten',
+  'persberichten',
+  'persbericht',
+  'publicaties',
+  'toespraken',
+  'actueel',
+  'berichten',
+  'blog',
+  'blogs',
+  'news',
+  'press releases',
+  'press release',
+  'publications',
+  'speeches',
+  'latest news',
+  'media releases',
+  'articles',
+  'insights',
+  'pressemitteilungen',
+  'pressemitteilung',
+  'medienmitteilungen',
+  'medienmitteilung',
+  'pressemeldungen',
+  'presse',
+  'nachrichten',
+  'aktuelles',
+  'meldungen',
+  'fachmeldungen',
+  'reden',
+  'publikationen',
+  'neuigkeiten',
+  'mitteilungen',
+  'magazin',
+  'beiträge',
+  'beitraege',
 ]);
 
 /** "Pressemitteilungen", "Pressemeldungen des Deutschen Caritasverbandes": a section's name (text folded). */
@@ -46,7 +111,33 @@ export function isSectionName(folded: string): boolean {
 
 /** Listings of a kind of publication ("Adviezen", "Reports", "Stellungnahmen"): a breadcrumb step, not a theme. */
 export const PUBLICATION_LISTS = new Set([
-  'adviezen', 'rapporten', 'publicaties', 'onderzoek', 'onderzoeken', 'essays', 'analyses', 'verkenningen', 'notities', 'boeken', 'kennis',
-  'reports', 'research', 'publications', 'policy briefs', 'working papers', 'briefings', 'books', 'commentary', 'analysis', 'papers',
-  'veröffentlichungen', 'veroffentlichungen', 'studien', 'berichte', 'stellungnahmen', 'gutachten', 'publikationen', 'positionspapiere',
+  'adviezen',
+  'rapporten',
+  'publicaties',
+  'onderzoek',
+  'onderzoeken',
+  'essays',
+  'analyses',
+  'verkenningen',
+  'notities',
+  'boeken',
+  'kennis',
+  'reports',
+  'research',
+  'publications',
+  'policy briefs',
+  'working papers',
+  'briefings',
+  'books',
+  'commentary',
+  'analysis',
+  'papers',
+  'veröffentlichungen',
+  'veroffentlichungen',
+  'studien',
+  'berichte',
+  'stellungnahmen',
+  'gutachten',
+  'publikationen',
+  'positionspapiere',
 ]);

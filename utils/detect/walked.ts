@@ -10,7 +10,13 @@ import { readMarker, type Markers, type Query } from './page';
 
 const TEXT_TAGS = new Set(['p', 'pre', 'article']);
 const CARD_HEADING_TAGS = new Set(['h2', 'h3', 'h4', 'h5']);
-const SCRATCH_MARKERS: Markers = { itemTypes: [], searchForm: false, calendarLink: false, price: false, password: false };
+const SCRATCH_MARKERS: Markers = {
+  itemTypes: [],
+  searchForm: false,
+  calendarLink: false,
+  price: false,
+  password: false,
+};
 
 const CONDITIONS: Record<Query, (el: Element) => boolean> = {
   pdfLinks: (el) => {
@@ -29,7 +35,10 @@ const CONDITIONS: Record<Query, (el: Element) => boolean> = {
 };
 
 /** The check's view of a page from its walked elements (all, in document order) and its tag lists. */
-export function walkedElements(all: ArrayLike<Element>, byTag: (tag: string) => ArrayLike<Element>): WalkedElements {
+export function walkedElements(
+  all: ArrayLike<Element>,
+  byTag: (tag: string) => ArrayLike<Element>,
+): WalkedElements {
   return {
     // All scripts and links: the readers pick the JSON-LD ones and the canonical link.
     byTag: (what) => byTag(what === 'jsonLd' ? 'script' : what === 'canonical' ? 'link' : what),

@@ -61,15 +61,22 @@ export function fromBackupJson(text: string): SavedPublication[] {
 }
 
 export function fromBackup(data: unknown): SavedPublication[] {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) refuse('file', 'is not a Leesmap backup');
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    refuse('file', 'is not a Leesmap backup');
   const backup = data as Record<string, unknown>;
   if (backup.format !== BACKUP_FORMAT) refuse('format', `must be "${BACKUP_FORMAT}"`);
   if (backup.version !== BACKUP_VERSION) {
-    refuse('version', `${String(backup.version)} is not supported (this Leesmap reads version ${BACKUP_VERSION})`);
+    refuse(
+      'version',
+      `${String(backup.version)} is not supported (this Leesmap reads version ${BACKUP_VERSION})`,
+    );
   }
   if (!Array.isArray(backup.records)) refuse('records', 'must be a list');
   if (backup.count !== undefined && backup.count !== backup.records.length) {
-    refuse('count', `says ${String(backup.count)} records but the file holds ${backup.records.length} (cut short?)`);
+    refuse(
+      'count',
+      `says ${String(backup.count)} records but the file holds ${backup.records.length} (cut short?)`,
+    );
   }
   return validateRecords(backup.records);
 }

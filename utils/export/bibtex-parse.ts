@@ -22,7 +22,20 @@ export interface RawProblem {
   message: string;
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /** BibTeX's predefined macros: the months (`month = may`). */
 function defaultStrings(): Map<string, string> {

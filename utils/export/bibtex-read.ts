@@ -6,7 +6,14 @@
  */
 import type { SavedPublication } from '@/utils/publication';
 import { ImportError, type ValidationIssue } from './validate';
-import { emptyDraft, finishRecord, languageOfLangid, publishedFrom, type ConversionProblem, type Draft } from './fields';
+import {
+  emptyDraft,
+  finishRecord,
+  languageOfLangid,
+  publishedFrom,
+  type ConversionProblem,
+  type Draft,
+} from './fields';
 import { parseBibtex, type RawEntry } from './bibtex-parse';
 import { typeOfEntry } from './bibtex';
 import { decodeTex } from './latex';
@@ -52,9 +59,15 @@ function dateOf(fields: Map<string, string>, draft: Draft): void {
   }
   const year = /\d{4}/.exec(decodeTex(fields.get('year') ?? ''))?.[0];
   if (!year) return;
-  const monthText = decodeTex(fields.get('month') ?? '').trim().toLowerCase();
-  const month = /^\d{1,2}$/.test(monthText) ? Number(monthText) : MONTH_NAMES.findIndex((m) => monthText.startsWith(m)) + 1;
-  const day = /^\d{1,2}$/.test(decodeTex(fields.get('day') ?? '').trim()) ? decodeTex(fields.get('day') ?? '').trim() : undefined;
+  const monthText = decodeTex(fields.get('month') ?? '')
+    .trim()
+    .toLowerCase();
+  const month = /^\d{1,2}$/.test(monthText)
+    ? Number(monthText)
+    : MONTH_NAMES.findIndex((m) => monthText.startsWith(m)) + 1;
+  const day = /^\d{1,2}$/.test(decodeTex(fields.get('day') ?? '').trim())
+    ? decodeTex(fields.get('day') ?? '').trim()
+    : undefined;
   if (month >= 1 && month <= 12) draft.published = publishedFrom(year, month, day);
   else draft.year = Number(year);
 }
@@ -65,10 +78,20 @@ const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'se
 function keywordsOf(fields: Map<string, string>): string[] {
   const value = fields.get('keywords') ?? fields.get('keyword');
   if (value === undefined) return [];
-  return splitTopLevel(value, ',;').map((k) => decodeTex(k).trim()).filter(Boolean);
+  return splitTopLevel(value, ',;')
+    .map((k) => decodeTex(k).trim())
+    .filter(Boolean);
 }
 
-const PUBLISHER_FIELDS = ['institution', 'publisher', 'organization', 'journaltitle', 'journal', 'school', 'howpublished'];
+const PUBLISHER_FIELDS = [
+  'institution',
+  'publisher',
+  'organization',
+  'journaltitle',
+  'journal',
+  'school',
+  'howpublished',
+];
 
 /** One entry as a draft record. */
 export function draftOf(entry: RawEntry): Draft {
@@ -78,7 +101,12 @@ export function draftOf(entry: RawEntry): Draft {
   draft.subtitle = literal(fields, 'subtitle');
   const names = fields.get('author') ?? fields.get('editor');
   // A bare "others" is BibTeX's "et al.", no name; a braced {others} is someone called that.
-  draft.authors = names === undefined ? [] : splitBibtexList(names).filter((name) => !/^others$/i.test(name)).map(fromBibtexName);
+  draft.authors =
+    names === undefined
+      ? []
+      : splitBibtexList(names)
+          .filter((name) => !/^others$/i.test(name))
+          .map(fromBibtexName);
   dateOf(fields, draft);
   const publisherField = PUBLISHER_FIELDS.find((name) => fields.has(name));
   if (publisherField) {
@@ -88,7 +116,9 @@ export function draftOf(entry: RawEntry): Draft {
   }
   draft.type = literal(fields, 'entrysubtype') ?? typeOfEntry(entry.type, literal(fields, 'type'));
   draft.summary = literal(fields, 'abstract');
-  draft.language = fields.has('language') ? list(fields, 'language').join(' and ') : languageOfLangid(literal(fields, 'langid'));
+  draft.language = fields.has('language')
+    ? list(fields, 'language').join(' and ')
+    : languageOfLangid(literal(fields, 'langid'));
   draft.keywords = keywordsOf(fields);
   draft.themes = list(fields, 'lista');
   draft.url = verbatim(fields, 'url');
@@ -104,8 +134,13 @@ export function draftOf(entry: RawEntry): Draft {
 /** BibTeX entries as new records; throws an ImportError naming each entry that cannot be used. */
 export function fromBibtex(text: string, now: number = Date.now()): SavedPublication[] {
   const { entries, problems: syntax } = parseBibtex(text);
-  const issues: ValidationIssue[] = syntax.map((p) => ({ index: p.index, field: 'entry', message: `could not be read ${p.message}` }));
-  if (!entries.length && !issues.length) issues.push({ index: -1, field: 'BibTeX file', message: 'contains no entries' });
+  const issues: ValidationIssue[] = syntax.map((p) => ({
+    index: p.index,
+    field: 'entry',
+    message: `could not be read ${p.message}`,
+  }));
+  if (!entries.length && !issues.length)
+    issues.push({ index: -1, field: 'BibTeX file', message: 'contains no entries' });
   const problems: ConversionProblem[] = [];
   const records: SavedPublication[] = [];
   // Positions count every entry, the unreadable ones too.

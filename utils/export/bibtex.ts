@@ -41,7 +41,9 @@ const PUBLISHER_FIELD: Record<EntryType, string> = {
 };
 
 /** The entry type for a record (see the table above). */
-export function entryTypeOf(record: Pick<SavedPublication, 'type' | 'authors' | 'publisher' | 'isbn'>): EntryType {
+export function entryTypeOf(
+  record: Pick<SavedPublication, 'type' | 'authors' | 'publisher' | 'isbn'>,
+): EntryType {
   const kind = kindOf(record.type);
   // biber reads an author "others" as "and others" (et al.): it is no author for biblatex.
   const authored = (record.authors ?? []).some((name) => !/^\s*others\s*$/i.test(name));
@@ -100,9 +102,13 @@ function kindFields(record: SavedPublication, entryType: EntryType): Field[] {
   if (label !== undefined) fields.push(['type', encodeTex(label)]);
   if (record.publisher) {
     const publisher = PUBLISHER_FIELD[entryType];
-    fields.push([publisher, publisher === 'journaltitle' ? encodeTex(record.publisher) : bibtexListItem(record.publisher)]);
+    fields.push([
+      publisher,
+      publisher === 'journaltitle' ? encodeTex(record.publisher) : bibtexListItem(record.publisher),
+    ]);
   }
-  if (type !== undefined && typeOfEntry(entryType, label) !== type) fields.push(['entrysubtype', encodeTex(type)]);
+  if (type !== undefined && typeOfEntry(entryType, label) !== type)
+    fields.push(['entrysubtype', encodeTex(type)]);
   return fields;
 }
 
@@ -139,7 +145,8 @@ function recordFields(record: SavedPublication, entryType: EntryType): Field[] {
   add('lista', record.themes.map(line).filter(Boolean).map(bibtexListItem).join(' and '));
   const address = record.canonicalUrl ?? record.url;
   add('url', address && encodeVerbatim(address));
-  if (record.canonicalUrl && record.url && record.canonicalUrl !== record.url) add('verba', encodeVerbatim(record.url));
+  if (record.canonicalUrl && record.url && record.canonicalUrl !== record.url)
+    add('verba', encodeVerbatim(record.url));
   add('urldate', dayOf(record.lastVisitedAt ?? record.savedAt));
   add('doi', record.doi && encodeVerbatim(line(record.doi)));
   add('isbn', record.isbn && encodeTex(line(record.isbn)));
@@ -151,8 +158,14 @@ function recordFields(record: SavedPublication, entryType: EntryType): Field[] {
 /** Every text of a record without Unicode noncharacters (biber refuses a file holding one). */
 function withoutNoncharacters(record: SavedPublication): SavedPublication {
   const strip = (value: unknown): unknown =>
-    typeof value === 'string' ? value.replace(NONCHARACTERS, '') : Array.isArray(value) ? value.map(strip) : value;
-  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, strip(v)])) as unknown as SavedPublication;
+    typeof value === 'string'
+      ? value.replace(NONCHARACTERS, '')
+      : Array.isArray(value)
+        ? value.map(strip)
+        : value;
+  return Object.fromEntries(
+    Object.entries(record).map(([k, v]) => [k, strip(v)]),
+  ) as unknown as SavedPublication;
 }
 
 /** One entry: `@type{key,` then one `name = {value},` line per field, then `}`. */

@@ -3,7 +3,10 @@ declare module '@citation-js/core' {
   export class Cite {
     constructor(data: unknown, options?: { forceType?: string });
     data: unknown[];
-    format(format: string, options?: { format?: 'text' | 'object' | 'html'; [option: string]: unknown }): string | unknown;
+    format(
+      format: string,
+      options?: { format?: 'text' | 'object' | 'html'; [option: string]: unknown },
+    ): string | unknown;
   }
   export const plugins: {
     config: { get(name: string): Record<string, unknown> };

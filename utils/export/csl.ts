@@ -18,7 +18,18 @@
 import type { RelatedPublication, SavedPublication } from '@/utils/publication';
 import { publicationId } from '@/utils/identity';
 import { DATE_PATTERN, safeHttpUrl, sanitizeForExport } from '@/utils/sanitize';
-import { dateParts, dayOf, emptyDraft, finishRecord, kindOf, publishedFrom, typeFromLabel, typeLabel, type ConversionProblem, type Draft } from './fields';
+import {
+  dateParts,
+  dayOf,
+  emptyDraft,
+  finishRecord,
+  kindOf,
+  publishedFrom,
+  typeFromLabel,
+  typeLabel,
+  type ConversionProblem,
+  type Draft,
+} from './fields';
 import { fromCslName, toCslName, type CslName } from './names';
 
 export { fromCslName, toCslName, type CslName } from './names';
@@ -60,7 +71,14 @@ export interface LeesmapFields {
   related?: RelatedPublication[];
 }
 
-const CSL_TYPES = { report: 'report', book: 'book', article: 'article-journal', chapter: 'chapter', blog: 'post-weblog', web: 'webpage' } as const;
+const CSL_TYPES = {
+  report: 'report',
+  book: 'book',
+  article: 'article-journal',
+  chapter: 'chapter',
+  blog: 'post-weblog',
+  web: 'webpage',
+} as const;
 
 const FROM_CSL_TYPE: Record<string, string> = {
   report: 'report',
@@ -111,7 +129,8 @@ export function toCslItem(stored: SavedPublication): CslItem {
   if (record.authors?.length) item.author = record.authors.map(toCslName);
   const parts = dateParts(record);
   if (parts) item.issued = { 'date-parts': [parts] };
-  if (record.publisher) item[item.type === 'article-journal' ? 'container-title' : 'publisher'] = record.publisher;
+  if (record.publisher)
+    item[item.type === 'article-journal' ? 'container-title' : 'publisher'] = record.publisher;
   if (record.type !== undefined && item.type === 'report') item.genre = typeLabel(record.type);
   if (record.summary) item.abstract = record.summary;
   const tags = [...new Set([...(record.themes ?? []), ...(record.keywords ?? [])])];
@@ -155,11 +174,16 @@ function draftOf(item: CslItem): Draft {
     const raw = /\b(\d{4})\b/.exec(str(item.issued?.raw) ?? str(item.issued?.literal) ?? '')?.[1];
     if (raw) draft.published = raw;
   }
-  draft.publisher = str(item.publisher) ?? (lookup(FROM_CSL_TYPE, item.type) === 'article' ? str(item['container-title']) : undefined);
+  draft.publisher =
+    str(item.publisher) ??
+    (lookup(FROM_CSL_TYPE, item.type) === 'article' ? str(item['container-title']) : undefined);
   draft.type = typeFromLabel(str(item.genre)) ?? lookup(FROM_CSL_TYPE, item.type);
   draft.summary = str(item.abstract);
   const keywords = Array.isArray(item.keyword) ? item.keyword.join(',') : str(item.keyword);
-  draft.keywords = (keywords ?? '').split(/[,;]/).map((k) => k.trim()).filter(Boolean);
+  draft.keywords = (keywords ?? '')
+    .split(/[,;]/)
+    .map((k) => k.trim())
+    .filter(Boolean);
   draft.language = str(item.language);
   draft.url = str(item.URL);
   draft.doi = str(item.DOI);
@@ -172,7 +196,8 @@ function draftOf(item: CslItem): Draft {
 function applyLeesmapFields(draft: Draft, exact: Record<string, unknown>): void {
   if (typeof exact.subtitle === 'string') draft.subtitle = exact.subtitle;
   draft.type = str(exact.type);
-  draft.published = typeof exact.published === 'string' && DATE_PATTERN.test(exact.published) ? exact.published : undefined;
+  draft.published =
+    typeof exact.published === 'string' && DATE_PATTERN.test(exact.published) ? exact.published : undefined;
   draft.year = typeof exact.year === 'number' ? exact.year : undefined;
   draft.exactYear = true;
   draft.themes = strings(exact.themes) ?? [];
@@ -185,7 +210,10 @@ function applyLeesmapFields(draft: Draft, exact: Record<string, unknown>): void 
  * CSL items as new Leesmap records (reader fields at their defaults, saved `now`). Items that
  * cannot become a record (no title; no URL, DOI or ISBN) are reported, with their position.
  */
-export function fromCslItems(items: unknown[], now: number): { records: SavedPublication[]; problems: ConversionProblem[] } {
+export function fromCslItems(
+  items: unknown[],
+  now: number,
+): { records: SavedPublication[]; problems: ConversionProblem[] } {
   const records: SavedPublication[] = [];
   const problems: ConversionProblem[] = [];
   items.forEach((raw, index) => {
@@ -196,7 +224,8 @@ export function fromCslItems(items: unknown[], now: number): { records: SavedPub
     const item = raw as CslItem;
     const draft = draftOf(item);
     const custom = item.custom;
-    const exact = typeof custom === 'object' && custom !== null && !Array.isArray(custom) ? custom.leesmap : undefined;
+    const exact =
+      typeof custom === 'object' && custom !== null && !Array.isArray(custom) ? custom.leesmap : undefined;
     const isExact = typeof exact === 'object' && exact !== null && !Array.isArray(exact);
     if (isExact) applyLeesmapFields(draft, exact as Record<string, unknown>);
     const record = finishRecord(draft, index, now, problems);

@@ -53,7 +53,9 @@ export function toCsv(records: SavedPublication[]): string {
   // sanitizeForExport: no bidi control and no non-http address, whatever an older version stored.
   const rows = [
     CSV_COLUMNS.join(','),
-    ...records.map(sanitizeForExport).map((record) => CSV_COLUMNS.map((c) => csvField(cell(record, c))).join(',')),
+    ...records
+      .map(sanitizeForExport)
+      .map((record) => CSV_COLUMNS.map((c) => csvField(cell(record, c))).join(',')),
   ];
   return `${rows.join('\r\n')}\r\n`;
 }

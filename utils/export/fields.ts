@@ -5,15 +5,48 @@
  */
 import { publicationId } from '@/utils/identity';
 import type { SavedPublication } from '@/utils/publication';
-import { cleanDoi, cleanList, cleanNotes, cleanText, DATE_PATTERN, doiAddress, FIELD_LIMITS, isbnAddress, safeHttpUrl } from '@/utils/sanitize';
+import {
+  cleanDoi,
+  cleanList,
+  cleanNotes,
+  cleanText,
+  DATE_PATTERN,
+  doiAddress,
+  FIELD_LIMITS,
+  isbnAddress,
+  safeHttpUrl,
+} from '@/utils/sanitize';
 
 export type ExportFormat = 'leesmap-json' | 'csl-json' | 'bibtex' | 'ris' | 'csv';
 
 /** Every field of a saved record, in the order of `utils/publication.ts`. */
 const ALL_FIELDS = [
-  'url', 'canonicalUrl', 'title', 'subtitle', 'authors', 'published', 'year', 'publisher', 'type', 'themes',
-  'keywords', 'summary', 'language', 'doi', 'isbn', 'pdfUrl', 'related', 'status', 'notes', 'tags', 'starred',
-  'editedFields', 'id', 'savedAt', 'updatedAt', 'lastVisitedAt',
+  'url',
+  'canonicalUrl',
+  'title',
+  'subtitle',
+  'authors',
+  'published',
+  'year',
+  'publisher',
+  'type',
+  'themes',
+  'keywords',
+  'summary',
+  'language',
+  'doi',
+  'isbn',
+  'pdfUrl',
+  'related',
+  'status',
+  'notes',
+  'tags',
+  'starred',
+  'editedFields',
+  'id',
+  'savedAt',
+  'updatedAt',
+  'lastVisitedAt',
 ] as const satisfies readonly (keyof SavedPublication)[];
 
 /**
@@ -22,8 +55,22 @@ const ALL_FIELDS = [
  * saved address only when the two differ).
  */
 const CITATION_FIELDS = [
-  'url', 'title', 'subtitle', 'authors', 'published', 'year', 'publisher', 'type', 'themes',
-  'keywords', 'summary', 'language', 'doi', 'isbn', 'pdfUrl', 'notes',
+  'url',
+  'title',
+  'subtitle',
+  'authors',
+  'published',
+  'year',
+  'publisher',
+  'type',
+  'themes',
+  'keywords',
+  'summary',
+  'language',
+  'doi',
+  'isbn',
+  'pdfUrl',
+  'notes',
 ] as const satisfies readonly (keyof SavedPublication)[];
 
 /**
@@ -38,9 +85,30 @@ export const CARRIED_FIELDS: Record<ExportFormat, readonly (keyof SavedPublicati
   bibtex: CITATION_FIELDS,
   ris: CITATION_FIELDS,
   csv: [
-    'title', 'subtitle', 'authors', 'year', 'published', 'publisher', 'type', 'themes', 'keywords', 'summary',
-    'language', 'url', 'canonicalUrl', 'doi', 'isbn', 'pdfUrl', 'status', 'starred', 'tags', 'notes', 'savedAt',
-    'updatedAt', 'lastVisitedAt', 'id',
+    'title',
+    'subtitle',
+    'authors',
+    'year',
+    'published',
+    'publisher',
+    'type',
+    'themes',
+    'keywords',
+    'summary',
+    'language',
+    'url',
+    'canonicalUrl',
+    'doi',
+    'isbn',
+    'pdfUrl',
+    'status',
+    'starred',
+    'tags',
+    'notes',
+    'savedAt',
+    'updatedAt',
+    'lastVisitedAt',
+    'id',
   ],
 };
 
@@ -83,7 +151,9 @@ const TYPE_LABELS: Record<string, string> = {
   blog: 'Blog',
   other: 'Other',
 };
-const FROM_LABEL: Record<string, string> = Object.fromEntries(Object.entries(TYPE_LABELS).map(([type, label]) => [label, type]));
+const FROM_LABEL: Record<string, string> = Object.fromEntries(
+  Object.entries(TYPE_LABELS).map(([type, label]) => [label, type]),
+);
 
 function own(table: Record<string, string>, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(table, key);
@@ -113,7 +183,8 @@ export function dateParts(record: Pick<SavedPublication, 'published' | 'year'>):
 
 /** A date from parts (strings or numbers), as `published` (YYYY, YYYY-MM or YYYY-MM-DD). */
 export function publishedFrom(year: unknown, month?: unknown, day?: unknown): string | undefined {
-  const pad = (value: unknown, size: number) => (/^\d+$/.test(String(value)) ? String(value).padStart(size, '0') : '');
+  const pad = (value: unknown, size: number) =>
+    /^\d+$/.test(String(value)) ? String(value).padStart(size, '0') : '';
   const y = pad(year, 4);
   if (y.length !== 4) return undefined;
   const m = month === undefined || month === null || month === '' ? '' : pad(month, 2);
@@ -132,16 +203,54 @@ export function dayOf(time: number | undefined): string | undefined {
 
 /** BCP 47 languages (primary subtag, or full tag) as biblatex `langid`s. */
 const LANGIDS: Record<string, string> = {
-  nl: 'dutch', en: 'english', 'en-gb': 'british', 'en-us': 'american', 'en-au': 'australian', 'en-ca': 'canadian',
-  'en-nz': 'newzealand', de: 'ngerman', 'de-at': 'naustrian', 'de-ch': 'nswissgerman', fr: 'french', es: 'spanish',
-  it: 'italian', pt: 'portuguese', 'pt-br': 'brazilian', da: 'danish', sv: 'swedish', nb: 'norsk', no: 'norsk',
-  nn: 'nynorsk', fi: 'finnish', pl: 'polish', cs: 'czech', sk: 'slovak', sl: 'slovene', hr: 'croatian',
-  hu: 'magyar', ro: 'romanian', el: 'greek', ru: 'russian', uk: 'ukrainian', tr: 'turkish', et: 'estonian',
-  lv: 'latvian', lt: 'lithuanian', ca: 'catalan', eu: 'basque', gl: 'galician', is: 'icelandic', bg: 'bulgarian',
-  sr: 'serbian', he: 'hebrew', la: 'latin',
+  nl: 'dutch',
+  en: 'english',
+  'en-gb': 'british',
+  'en-us': 'american',
+  'en-au': 'australian',
+  'en-ca': 'canadian',
+  'en-nz': 'newzealand',
+  de: 'ngerman',
+  'de-at': 'naustrian',
+  'de-ch': 'nswissgerman',
+  fr: 'french',
+  es: 'spanish',
+  it: 'italian',
+  pt: 'portuguese',
+  'pt-br': 'brazilian',
+  da: 'danish',
+  sv: 'swedish',
+  nb: 'norsk',
+  no: 'norsk',
+  nn: 'nynorsk',
+  fi: 'finnish',
+  pl: 'polish',
+  cs: 'czech',
+  sk: 'slovak',
+  sl: 'slovene',
+  hr: 'croatian',
+  hu: 'magyar',
+  ro: 'romanian',
+  el: 'greek',
+  ru: 'russian',
+  uk: 'ukrainian',
+  tr: 'turkish',
+  et: 'estonian',
+  lv: 'latvian',
+  lt: 'lithuanian',
+  ca: 'catalan',
+  eu: 'basque',
+  gl: 'galician',
+  is: 'icelandic',
+  bg: 'bulgarian',
+  sr: 'serbian',
+  he: 'hebrew',
+  la: 'latin',
 };
 const FROM_LANGID: Record<string, string> = Object.fromEntries(
-  Object.entries(LANGIDS).filter(([tag]) => !tag.includes('-') || ['en-gb', 'en-us', 'pt-br'].includes(tag)).map(([tag, id]) => [id, tag]),
+  Object.entries(LANGIDS)
+    .filter(([tag]) => !tag.includes('-') || ['en-gb', 'en-us', 'pt-br'].includes(tag))
+    .map(([tag, id]) => [id, tag]),
 );
 FROM_LANGID.german = 'de';
 FROM_LANGID.english = 'en';
@@ -208,7 +317,11 @@ export function doiOf(value: string | undefined): string | undefined {
 
 /** "Title: Subtitle" split where the file says where the title ends (a short title, or the subtitle). */
 function splitTitle(draft: Draft): { title?: string; subtitle?: string } {
-  if (draft.title !== undefined) return { title: cleanText(draft.title, FIELD_LIMITS.title), subtitle: cleanText(draft.subtitle, FIELD_LIMITS.subtitle) };
+  if (draft.title !== undefined)
+    return {
+      title: cleanText(draft.title, FIELD_LIMITS.title),
+      subtitle: cleanText(draft.subtitle, FIELD_LIMITS.subtitle),
+    };
   const full = cleanText(draft.fullTitle, FIELD_LIMITS.title + FIELD_LIMITS.subtitle + 2);
   if (!full) return {};
   const subtitle = cleanText(draft.subtitle, FIELD_LIMITS.subtitle);
@@ -222,7 +335,11 @@ function splitTitle(draft: Draft): { title?: string; subtitle?: string } {
   return { title: cleanText(full, FIELD_LIMITS.title) };
 }
 
-function set<K extends keyof SavedPublication>(record: SavedPublication, key: K, value: SavedPublication[K] | undefined): void {
+function set<K extends keyof SavedPublication>(
+  record: SavedPublication,
+  key: K,
+  value: SavedPublication[K] | undefined,
+): void {
   if (value !== undefined) record[key] = value;
 }
 
@@ -231,7 +348,12 @@ function set<K extends keyof SavedPublication>(record: SavedPublication, key: K,
  * rules of every way in. An entry without a title, or without any address (http(s) URL, DOI or
  * ISBN), is reported with its position and gives no record.
  */
-export function finishRecord(draft: Draft, index: number, now: number, problems: ConversionProblem[]): SavedPublication | undefined {
+export function finishRecord(
+  draft: Draft,
+  index: number,
+  now: number,
+  problems: ConversionProblem[],
+): SavedPublication | undefined {
   const { title, subtitle } = splitTitle(draft);
   const doi = doiOf(draft.doi);
   const isbn = cleanText(draft.isbn, FIELD_LIMITS.isbn);
@@ -259,9 +381,19 @@ export function finishRecord(draft: Draft, index: number, now: number, problems:
   };
   if (saved && cited && cited !== saved) record.canonicalUrl = cited;
   set(record, 'subtitle', subtitle);
-  set(record, 'published', draft.published && DATE_PATTERN.test(draft.published) ? draft.published : undefined);
-  const year = draft.exactYear ? draft.year : (draft.year ?? (record.published ? Number(record.published.slice(0, 4)) : undefined));
-  set(record, 'year', Number.isInteger(year) && (year as number) >= 0 && (year as number) <= 9999 ? year : undefined);
+  set(
+    record,
+    'published',
+    draft.published && DATE_PATTERN.test(draft.published) ? draft.published : undefined,
+  );
+  const year = draft.exactYear
+    ? draft.year
+    : (draft.year ?? (record.published ? Number(record.published.slice(0, 4)) : undefined));
+  set(
+    record,
+    'year',
+    Number.isInteger(year) && (year as number) >= 0 && (year as number) <= 9999 ? year : undefined,
+  );
   set(record, 'publisher', cleanText(draft.publisher, FIELD_LIMITS.publisher));
   set(record, 'type', cleanText(draft.type?.toLowerCase(), FIELD_LIMITS.type));
   set(record, 'summary', cleanText(draft.summary, FIELD_LIMITS.summary));

@@ -68,7 +68,9 @@ export async function exportRecords(
 export function detectImportFormat(text: string): ImportFormat | undefined {
   const start = text.replace(/^\uFEFF/, '').trimStart();
   if (start.startsWith('{') || start.startsWith('[')) {
-    return start.startsWith('{') && start.slice(0, 2000).includes(`"${BACKUP_FORMAT}"`) ? 'leesmap-json' : 'csl-json';
+    return start.startsWith('{') && start.slice(0, 2000).includes(`"${BACKUP_FORMAT}"`)
+      ? 'leesmap-json'
+      : 'csl-json';
   }
   if (/^TY {2}- /m.test(start.slice(0, 5000))) return 'ris';
   if (/^\s*@[a-z]+\s*[{(]/im.test(start.slice(0, 5000))) return 'bibtex';
@@ -118,7 +120,11 @@ function parseJson(text: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     throw new ImportError([
-      { index: -1, field: 'file', message: `is not valid JSON (${error instanceof Error ? error.message : String(error)})` },
+      {
+        index: -1,
+        field: 'file',
+        message: `is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+      },
     ]);
   }
 }

@@ -38,12 +38,15 @@ function hash(text: string): string {
 /** One key per record, in order: unique within the list, and the same whatever the order. */
 export function citationKeys(records: SavedPublication[]): string[] {
   const bases = records.map(baseKey);
-  const count = (keys: string[]) => keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>());
+  const count = (keys: string[]) =>
+    keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>());
   const baseCount = count(bases);
   const hashes = records.map((record, i) => hash(String(record.id ?? record.url ?? i)));
   // Records that share a base get 4 characters of their hash; those that then still share a key,
   // all of them, the whole hash.
-  const short = bases.map((base, i) => ((baseCount.get(base) ?? 0) > 1 ? `${base}-${hashes[i].slice(0, 4)}` : base));
+  const short = bases.map((base, i) =>
+    (baseCount.get(base) ?? 0) > 1 ? `${base}-${hashes[i].slice(0, 4)}` : base,
+  );
   const shortCount = count(short);
   const keys = short.map((key, i) => ((shortCount.get(key) ?? 0) > 1 ? `${bases[i]}-${hashes[i]}` : key));
   // Only records with the same id share a whole hash: number them in order.

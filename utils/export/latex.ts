@@ -62,7 +62,8 @@ function encodeChar(char: string, next: string | undefined, plainBraces: boolean
  * Unicode noncharacters (U+FDD0–U+FDEF and the last two code points of every plane): "not for
  * interchange", and biber refuses a whole file that holds one. Left out of BibTeX files.
  */
-export const NONCHARACTERS = /[\uFDD0-\uFDEF\uFFFE\uFFFF\u{1FFFE}\u{1FFFF}\u{2FFFE}\u{2FFFF}\u{3FFFE}\u{3FFFF}\u{4FFFE}\u{4FFFF}\u{5FFFE}\u{5FFFF}\u{6FFFE}\u{6FFFF}\u{7FFFE}\u{7FFFF}\u{8FFFE}\u{8FFFF}\u{9FFFE}\u{9FFFF}\u{AFFFE}\u{AFFFF}\u{BFFFE}\u{BFFFF}\u{CFFFE}\u{CFFFF}\u{DFFFE}\u{DFFFF}\u{EFFFE}\u{EFFFF}\u{FFFFE}\u{FFFFF}\u{10FFFE}\u{10FFFF}]/gu;
+export const NONCHARACTERS =
+  /[\uFDD0-\uFDEF\uFFFE\uFFFF\u{1FFFE}\u{1FFFF}\u{2FFFE}\u{2FFFF}\u{3FFFE}\u{3FFFF}\u{4FFFE}\u{4FFFF}\u{5FFFE}\u{5FFFF}\u{6FFFE}\u{6FFFF}\u{7FFFE}\u{7FFFF}\u{8FFFE}\u{8FFFF}\u{9FFFE}\u{9FFFF}\u{AFFFE}\u{AFFFF}\u{BFFFE}\u{BFFFF}\u{CFFFE}\u{CFFFF}\u{DFFFE}\u{DFFFF}\u{EFFFE}\u{EFFFF}\u{FFFFE}\u{FFFFF}\u{10FFFE}\u{10FFFF}]/gu;
 
 /** Any text as the inside of a braced BibTeX value (see the module comment). */
 export function encodeTex(value: string): string {
@@ -88,38 +89,142 @@ export function encodeTex(value: string): string {
  */
 export function encodeVerbatim(text: string): string {
   const flat = text.replace(/[\r\n]+/g, ' ').replace(NONCHARACTERS, '');
-  return balanced(flat) && !flat.includes('\\') ? flat : flat.replace(/[{}\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return balanced(flat) && !flat.includes('\\')
+    ? flat
+    : flat.replace(/[{}\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** Control words that stand for one character. */
 const WORDS: Record<string, string> = {
-  textbackslash: '\\', textbraceleft: '{', textbraceright: '}', textasciitilde: '~', textasciicircum: '^',
-  textunderscore: '_', textdollar: '$', textpercent: '%', textampersand: '&', textquotedbl: '"',
-  textless: '<', textgreater: '>', textbar: '|', textendash: '–', textemdash: '—', textquoteleft: '‘',
-  textquoteright: '’', textquotedblleft: '“', textquotedblright: '”', guillemotleft: '«', guillemotright: '»',
-  guillemetleft: '«', guillemetright: '»', ldots: '…', dots: '…', textellipsis: '…', textbullet: '•',
-  textregistered: '®', texttrademark: '™', copyright: '©', textcopyright: '©', texteuro: '€', euro: '€',
-  pounds: '£', textsterling: '£', S: '§', P: '¶', textsection: '§', textdegree: '°', ss: 'ß', SS: 'SS',
-  o: 'ø', O: 'Ø', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ', aa: 'å', AA: 'Å', l: 'ł', L: 'Ł', i: 'ı', j: 'ȷ',
-  dh: 'ð', DH: 'Ð', th: 'þ', TH: 'Þ', ng: 'ŋ', NG: 'Ŋ', par: '\n', newline: '\n', linebreak: '\n',
-  textnbsp: '\u00A0', nobreakspace: '\u00A0', quad: ' ', qquad: ' ', enspace: ' ', thinspace: ' ',
+  textbackslash: '\\',
+  textbraceleft: '{',
+  textbraceright: '}',
+  textasciitilde: '~',
+  textasciicircum: '^',
+  textunderscore: '_',
+  textdollar: '$',
+  textpercent: '%',
+  textampersand: '&',
+  textquotedbl: '"',
+  textless: '<',
+  textgreater: '>',
+  textbar: '|',
+  textendash: '–',
+  textemdash: '—',
+  textquoteleft: '‘',
+  textquoteright: '’',
+  textquotedblleft: '“',
+  textquotedblright: '”',
+  guillemotleft: '«',
+  guillemotright: '»',
+  guillemetleft: '«',
+  guillemetright: '»',
+  ldots: '…',
+  dots: '…',
+  textellipsis: '…',
+  textbullet: '•',
+  textregistered: '®',
+  texttrademark: '™',
+  copyright: '©',
+  textcopyright: '©',
+  texteuro: '€',
+  euro: '€',
+  pounds: '£',
+  textsterling: '£',
+  S: '§',
+  P: '¶',
+  textsection: '§',
+  textdegree: '°',
+  ss: 'ß',
+  SS: 'SS',
+  o: 'ø',
+  O: 'Ø',
+  ae: 'æ',
+  AE: 'Æ',
+  oe: 'œ',
+  OE: 'Œ',
+  aa: 'å',
+  AA: 'Å',
+  l: 'ł',
+  L: 'Ł',
+  i: 'ı',
+  j: 'ȷ',
+  dh: 'ð',
+  DH: 'Ð',
+  th: 'þ',
+  TH: 'Þ',
+  ng: 'ŋ',
+  NG: 'Ŋ',
+  par: '\n',
+  newline: '\n',
+  linebreak: '\n',
+  textnbsp: '\u00A0',
+  nobreakspace: '\u00A0',
+  quad: ' ',
+  qquad: ' ',
+  enspace: ' ',
+  thinspace: ' ',
 };
 
 /** Accent commands and the combining mark each adds to the following letter. */
 const ACCENTS: Record<string, string> = {
-  '"': '\u0308', "'": '\u0301', '`': '\u0300', '^': '\u0302', '~': '\u0303', '=': '\u0304', '.': '\u0307',
-  u: '\u0306', v: '\u030C', H: '\u030B', c: '\u0327', d: '\u0323', b: '\u0331', k: '\u0328', r: '\u030A', t: '\u0361',
+  '"': '\u0308',
+  "'": '\u0301',
+  '`': '\u0300',
+  '^': '\u0302',
+  '~': '\u0303',
+  '=': '\u0304',
+  '.': '\u0307',
+  u: '\u0306',
+  v: '\u030C',
+  H: '\u030B',
+  c: '\u0327',
+  d: '\u0323',
+  b: '\u0331',
+  k: '\u0328',
+  r: '\u030A',
+  t: '\u0361',
 };
 
 /** Commands whose one argument is the text itself (formatting and protection). */
 const PASS_THROUGH = new Set([
-  'textit', 'textbf', 'emph', 'textsc', 'texttt', 'textrm', 'textsf', 'textup', 'textsl', 'textmd',
-  'textnormal', 'mkbibquote', 'enquote', 'mkbibemph', 'mkbibitalic', 'mkbibbold', 'NoCaseChange',
-  'nocase', 'url', 'mbox', 'text', 'textsuperscript', 'textsubscript', 'uppercase', 'lowercase',
+  'textit',
+  'textbf',
+  'emph',
+  'textsc',
+  'texttt',
+  'textrm',
+  'textsf',
+  'textup',
+  'textsl',
+  'textmd',
+  'textnormal',
+  'mkbibquote',
+  'enquote',
+  'mkbibemph',
+  'mkbibitalic',
+  'mkbibbold',
+  'NoCaseChange',
+  'nocase',
+  'url',
+  'mbox',
+  'text',
+  'textsuperscript',
+  'textsubscript',
+  'uppercase',
+  'lowercase',
 ]);
 
 /** Control symbols that are no character of their own (thin space, hyphenation hints). */
-const SYMBOL_WORDS: Record<string, string> = { ',': ' ', ';': ' ', ':': ' ', '!': '', '-': '', '/': '', '@': '' };
+const SYMBOL_WORDS: Record<string, string> = {
+  ',': ' ',
+  ';': ' ',
+  ':': ' ',
+  '!': '',
+  '-': '',
+  '/': '',
+  '@': '',
+};
 
 const ASCII_SPACE = /[ \t\r\n\f\v]/;
 

@@ -18,9 +18,35 @@ export interface CslName {
 }
 
 /** Words that start a Dutch or other family name ("Martijn van der Steen" → family "van der Steen"). */
-const PARTICLES = new Set(['van', 'de', 'der', 'den', 'het', "'t", 'ten', 'ter', 'te', 'von', 'zu', 'du', 'da', 'di', 'la', 'le', 'del', 'della', 'des', 'dos', 'op', 'in', "'s", 'uit']);
+const PARTICLES = new Set([
+  'van',
+  'de',
+  'der',
+  'den',
+  'het',
+  "'t",
+  'ten',
+  'ter',
+  'te',
+  'von',
+  'zu',
+  'du',
+  'da',
+  'di',
+  'la',
+  'le',
+  'del',
+  'della',
+  'des',
+  'dos',
+  'op',
+  'in',
+  "'s",
+  'uit',
+]);
 /** An author that is an organisation is written as a literal, never split into given/family. */
-const ORGANISATION = /\b(raad|instituut|institute|institution|bureau|planbureau|centre|center|council|commission|commissie|ministerie|ministry|foundation|stichting|university|universiteit|agency|academy|academie|oecd|association|vereniging|group|groep|office|board|authority|autoriteit|rekenkamer)\b/i;
+const ORGANISATION =
+  /\b(raad|instituut|institute|institution|bureau|planbureau|centre|center|council|commission|commissie|ministerie|ministry|foundation|stichting|university|universiteit|agency|academy|academie|oecd|association|vereniging|group|groep|office|board|authority|autoriteit|rekenkamer)\b/i;
 
 /** Splits a display name ("First Last", "Mark van Twist") into CSL name parts. */
 export function toCslName(name: string): CslName {

@@ -18,7 +18,17 @@
  */
 import type { SavedPublication } from '@/utils/publication';
 import { sanitizeForExport } from '@/utils/sanitize';
-import { dayOf, emptyDraft, finishRecord, kindOf, publishedFrom, typeFromLabel, typeLabel, type ConversionProblem, type Draft } from './fields';
+import {
+  dayOf,
+  emptyDraft,
+  finishRecord,
+  kindOf,
+  publishedFrom,
+  typeFromLabel,
+  typeLabel,
+  type ConversionProblem,
+  type Draft,
+} from './fields';
 import { citationKeys } from './keys';
 import { fromRisName, toRisName } from './names';
 import { ImportError, type ValidationIssue } from './validate';
@@ -45,12 +55,24 @@ export function risTypeOf(record: Pick<SavedPublication, 'type' | 'publisher'>):
 }
 
 const TYPE_OF_RIS: Record<string, string> = {
-  RPRT: 'report', GOVDOC: 'report', BOOK: 'book', EBOOK: 'book', EDBOOK: 'book', JOUR: 'article', EJOUR: 'article',
-  MGZN: 'article', NEWS: 'article', CHAP: 'chapter', ECHAP: 'chapter', BLOG: 'blog',
+  RPRT: 'report',
+  GOVDOC: 'report',
+  BOOK: 'book',
+  EBOOK: 'book',
+  EDBOOK: 'book',
+  JOUR: 'article',
+  EJOUR: 'article',
+  MGZN: 'article',
+  NEWS: 'article',
+  CHAP: 'chapter',
+  ECHAP: 'chapter',
+  BLOG: 'blog',
 };
 
 function typeOfRis(ty: string | undefined): string | undefined {
-  return ty !== undefined && Object.prototype.hasOwnProperty.call(TYPE_OF_RIS, ty) ? TYPE_OF_RIS[ty] : undefined;
+  return ty !== undefined && Object.prototype.hasOwnProperty.call(TYPE_OF_RIS, ty)
+    ? TYPE_OF_RIS[ty]
+    : undefined;
 }
 
 function line(text: string): string {
@@ -60,7 +82,10 @@ function line(text: string): string {
 /** The reader's notes: first line on the tag line, the others as continuation lines. */
 function noteLines(notes: string): string[] {
   const [first, ...rest] = notes.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').split('\n');
-  return [`N1  - ${first}`, ...rest.map((l) => (l.startsWith('\\') || TAG_LINE.test(l.trimStart()) ? `\\${l}` : l))];
+  return [
+    `N1  - ${first}`,
+    ...rest.map((l) => (l.startsWith('\\') || TAG_LINE.test(l.trimStart()) ? `\\${l}` : l)),
+  ];
 }
 
 /** The tag lines of one record. */

@@ -46,7 +46,9 @@ export function describeIssues(issues: ValidationIssue[], max = 5): string {
   const shown = issues
     .slice(0, max)
     .map((issue) =>
-      issue.index < 0 ? `${issue.field}: ${issue.message}` : `record ${issue.index + 1}, field ${issue.field}: ${issue.message}`,
+      issue.index < 0
+        ? `${issue.field}: ${issue.message}`
+        : `record ${issue.index + 1}, field ${issue.field}: ${issue.message}`,
     )
     .join('; ');
   const more = issues.length > max ? ` (and ${issues.length - max} more)` : '';
@@ -85,7 +87,13 @@ function checkString(value: unknown, field: string, issue: Issues, required = fa
 }
 
 /** Single-line text, cleaned and cut to `max`; a required field must keep visible text. */
-function checkText(value: unknown, field: string, max: number, issue: Issues, required = false): string | undefined {
+function checkText(
+  value: unknown,
+  field: string,
+  max: number,
+  issue: Issues,
+  required = false,
+): string | undefined {
   const raw = checkString(value, field, issue, required);
   if (raw === undefined) return undefined;
   const clean = cleanText(raw, max);
@@ -94,7 +102,12 @@ function checkText(value: unknown, field: string, max: number, issue: Issues, re
 }
 
 /** A list of text: cleaned, deduplicated, each item and the count bounded. */
-function checkList(value: unknown, field: string, issue: Issues, count: number = FIELD_LIMITS.listItems): string[] {
+function checkList(
+  value: unknown,
+  field: string,
+  issue: Issues,
+  count: number = FIELD_LIMITS.listItems,
+): string[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
     issue(field, 'must be a list of text');
@@ -180,7 +193,11 @@ function checkMainUrl(value: unknown, issue: Issues): string {
  * text (control and invisible format characters removed, cut to `FIELD_LIMITS`), lists (cut),
  * optional addresses that are not http(s) (dropped), related items without a title (dropped).
  */
-export function validateRecord(input: unknown, index: number, issues: ValidationIssue[]): SavedPublication | undefined {
+export function validateRecord(
+  input: unknown,
+  index: number,
+  issues: ValidationIssue[],
+): SavedPublication | undefined {
   const before = issues.length;
   const issue: Issues = (field, message) => issues.push({ index, field, message });
   if (!isObject(input)) {
@@ -228,7 +245,12 @@ export function validateRecord(input: unknown, index: number, issues: Validation
     } else record.published = input.published;
   }
   if (input.year !== undefined && input.year !== null) {
-    if (typeof input.year !== 'number' || !Number.isInteger(input.year) || input.year < 0 || input.year > 9999) {
+    if (
+      typeof input.year !== 'number' ||
+      !Number.isInteger(input.year) ||
+      input.year < 0 ||
+      input.year > 9999
+    ) {
       issue('year', 'must be a whole number between 0 and 9999');
     } else record.year = input.year;
   }
@@ -250,16 +272,21 @@ export function validateRecord(input: unknown, index: number, issues: Validation
     const edited = checkList(input.editedFields, 'editedFields', issue);
     const unknown = edited.filter((field) => !EDITABLE_FIELDS.includes(field as EditableField));
     if (unknown.length) issue('editedFields', `has unknown fields: ${unknown.slice(0, 3).join(', ')}`);
-    record.editedFields = edited.filter((field): field is EditableField => EDITABLE_FIELDS.includes(field as EditableField));
+    record.editedFields = edited.filter((field): field is EditableField =>
+      EDITABLE_FIELDS.includes(field as EditableField),
+    );
   }
   return issues.length === before ? record : undefined;
 }
 
 /** Validates every record; throws an ImportError listing every problem, or returns clean copies. */
 export function validateRecords(input: unknown): SavedPublication[] {
-  if (!Array.isArray(input)) throw new ImportError([{ index: -1, field: 'records', message: 'must be a list' }]);
+  if (!Array.isArray(input))
+    throw new ImportError([{ index: -1, field: 'records', message: 'must be a list' }]);
   if (input.length > IMPORT_LIMITS.records) {
-    throw new ImportError([{ index: -1, field: 'records', message: `more than ${IMPORT_LIMITS.records} records` }]);
+    throw new ImportError([
+      { index: -1, field: 'records', message: `more than ${IMPORT_LIMITS.records} records` },
+    ]);
   }
   const issues: ValidationIssue[] = [];
   const records: SavedPublication[] = [];

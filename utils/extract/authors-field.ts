@@ -22,11 +22,20 @@ function jsonLdAuthors(ctx: ExtractionContext): unknown {
 
 /** Every author node is an organisation (many CMSes put the site there by default). */
 function onlyOrganisations(ctx: ExtractionContext, value: unknown): boolean {
-  const nodes = (Array.isArray(value) ? value : [value]).slice(0, 50).map((item) => resolve(ctx.jsonLd, item));
-  return nodes.length > 0 && nodes.every((node) => {
-    if (!node || typeof node !== 'object') return false;
-    return typesOf(node as JsonNode).some((type) => /organi[sz]ation|corporation|governmentorganization|ngo|researchorganization|educationalorganization/.test(type));
-  });
+  const nodes = (Array.isArray(value) ? value : [value])
+    .slice(0, 50)
+    .map((item) => resolve(ctx.jsonLd, item));
+  return (
+    nodes.length > 0 &&
+    nodes.every((node) => {
+      if (!node || typeof node !== 'object') return false;
+      return typesOf(node as JsonNode).some((type) =>
+        /organi[sz]ation|corporation|governmentorganization|ngo|researchorganization|educationalorganization/.test(
+          type,
+        ),
+      );
+    })
+  );
 }
 
 /** JSON-LD persons; an organisation only waits for the page's own byline (see fromJsonLdOrganisation). */
@@ -48,7 +57,14 @@ const fromLabels: Rule<string[]> = (ctx) => {
 };
 
 /** URLs and handles are not names ("https://facebook.com/x", "@x"). */
-const AUTHOR_META = ['article:author', 'parsely-author', 'sailthru.author', 'byl', 'author', 'dc.contributor'];
+const AUTHOR_META = [
+  'article:author',
+  'parsely-author',
+  'sailthru.author',
+  'byl',
+  'author',
+  'dc.contributor',
+];
 /**
  * The first author tag that names someone: article:author is often a profile URL (skipped), and
  * a plain `author` tag often the publishing house ("Condé Nast" on every Pitchfork page), so the
@@ -91,7 +107,9 @@ function bylineName(el: Element): string | undefined {
   if (listed) return listed;
   const text = textOf(el.querySelector('[itemprop="name"]') ?? el, 200);
   if (usable(text)) return text;
-  const inner = el.querySelector('[rel~="author"], [class*="byauthor"], [class*="author-name"], [class*="author__name"]');
+  const inner = el.querySelector(
+    '[rel~="author"], [class*="byauthor"], [class*="author-name"], [class*="author__name"]',
+  );
   const innerText = inner ? textOf(inner, 200) : '';
   return usable(innerText) ? innerText : undefined;
 }
@@ -103,13 +121,19 @@ function bylineName(el: Element): string | undefined {
  */
 function listedNames(el: Element): string | undefined {
   // Only the byline's own list: its items, or those of a list directly inside it.
-  const lists = /^(?:ul|ol)$/i.test(el.tagName) ? [el] : [...el.children].filter((child) => /^(?:ul|ol)$/i.test(child.tagName));
-  const items = lists.flatMap((list) => [...list.children].filter((child) => child.tagName.toLowerCase() === 'li'));
+  const lists = /^(?:ul|ol)$/i.test(el.tagName)
+    ? [el]
+    : [...el.children].filter((child) => /^(?:ul|ol)$/i.test(child.tagName));
+  const items = lists.flatMap((list) =>
+    [...list.children].filter((child) => child.tagName.toLowerCase() === 'li'),
+  );
   if (items.length < 1 || items.length > 12) return undefined;
   const names: string[] = [];
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
-    const name = item.querySelector('[itemprop="name"], [class*="__name"], [class*="-name"], [class$="name"]') ?? item.querySelector('a[href]');
+    const name =
+      item.querySelector('[itemprop="name"], [class*="__name"], [class*="-name"], [class$="name"]') ??
+      item.querySelector('a[href]');
     if (!name) return undefined;
     const text = textOf(name, 100);
     // Names are short: a list of titles (an author bio's other papers) is not a byline.
@@ -129,14 +153,22 @@ const BYLINE_LINES = 'p, span, div, li, i, em, small, address, strong, b, font';
 const fromBylineText: Rule<string[]> = (ctx) => {
   const near = ctx.heading?.parentElement?.parentElement;
   const main = ctx.doc.querySelector('main, [role="main"], article');
-  const scopes = [near, main, ctx.doc.body].filter((scope, i, all): scope is Element => Boolean(scope) && all.indexOf(scope) === i);
+  const scopes = [near, main, ctx.doc.body].filter(
+    (scope, i, all): scope is Element => Boolean(scope) && all.indexOf(scope) === i,
+  );
   for (const scope of scopes) {
     const lines = scope.querySelectorAll(BYLINE_LINES);
     for (let i = 0; i < lines.length && i < 400; i++) {
       const el = lines[i];
       if (el.children.length > 6) continue;
       const text = textOf(el, 200);
-      if (text.length < 160 && BYLINE_LINE.test(text) && !ctx.isElsewhere(el) && !el.closest(`aside, figure, figcaption, ${COMMENTS}`)) return [text];
+      if (
+        text.length < 160 &&
+        BYLINE_LINE.test(text) &&
+        !ctx.isElsewhere(el) &&
+        !el.closest(`aside, figure, figcaption, ${COMMENTS}`)
+      )
+        return [text];
     }
   }
   return undefined;
@@ -179,8 +211,13 @@ function withoutSiteName(ctx: ExtractionContext, names: string[], visible: boole
   const squash = (value: string) => fold(value).replace(/ /g, '');
   // A visible byline on a personal blog ("von Anna" on anna.example.org) may name its owner: only the
   // declared site name or publisher is the site there, not the host.
-  const declared = [firstMeta(ctx.meta, 'og:site_name', 'application-name') ?? '', extractPublisher(ctx) ?? ''];
-  const site = new Set((visible ? declared : [...siteNames(ctx), ...declared]).map(squash).filter((name) => name.length >= 2));
+  const declared = [
+    firstMeta(ctx.meta, 'og:site_name', 'application-name') ?? '',
+    extractPublisher(ctx) ?? '',
+  ];
+  const site = new Set(
+    (visible ? declared : [...siteNames(ctx), ...declared]).map(squash).filter((name) => name.length >= 2),
+  );
   return names.filter((name) => !site.has(squash(name)));
 }
 
@@ -190,11 +227,15 @@ const VISIBLE_RULES = new Set<Rule<string[]>>([fromLabels, fromBylineText]);
 const DECLARED_RULES = new Set<Rule<string[]>>([fromCitationMeta, fromAuthorMeta]);
 
 export function extractAuthors(ctx: ExtractionContext): string[] {
-  const found = firstRule(ctx, [...RULES, fromJsonLdOrganisation].map((rule) => (c: ExtractionContext) => {
-    const raw = rule(c);
-    if (!raw) return undefined;
-    const names = cleanAuthors(raw);
-    return DECLARED_RULES.has(rule) ? names : withoutSiteName(c, names, VISIBLE_RULES.has(rule));
-  }), (names) => names.length > 0);
+  const found = firstRule(
+    ctx,
+    [...RULES, fromJsonLdOrganisation].map((rule) => (c: ExtractionContext) => {
+      const raw = rule(c);
+      if (!raw) return undefined;
+      const names = cleanAuthors(raw);
+      return DECLARED_RULES.has(rule) ? names : withoutSiteName(c, names, VISIBLE_RULES.has(rule));
+    }),
+    (names) => names.length > 0,
+  );
   return found ?? firstRule(ctx, [fromPublishingBody], (names) => names.length > 0) ?? [];
 }

@@ -8,7 +8,8 @@ import { cleanText, fold } from './text';
 
 const MAX_AUTHORS = 50;
 
-const PREFIX = /^(?:(?:geschreven\s+)?door|(?:written\s+|posted\s+|reported\s+)?by|auteurs?|authors?|autor(?:in|en)?|verfasser(?:in)?|redactie|tekst|text)\s*[:：]?\s+/i;
+const PREFIX =
+  /^(?:(?:geschreven\s+)?door|(?:written\s+|posted\s+|reported\s+)?by|auteurs?|authors?|autor(?:in|en)?|verfasser(?:in)?|redactie|tekst|text)\s*[:：]?\s+/i;
 /** What follows the name on a byline row: the date ("am Samstag", "on 3 May"), "More Posts", "Datum: …". */
 const TRAILING_GLUE = [
   /\s+(?:am|on|op|le|el)\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|\d).*$/i,
@@ -20,9 +21,25 @@ const TRAILING_GLUE = [
   /(?<=\p{Ll})(?:Published|Updated|Posted|Veröffentlicht|Aktualisiert|Gepubliceerd)\b.*$/u,
 ];
 /** What CMSes put where no one signed (Joomla's "Super User", WordPress's "admin"). */
-const PLACEHOLDERS = new Set(['super user', 'admin', 'administrator', 'name', 'unknown', 'anonymous', 'anonym', 'redaktion', 'guest', 'gast', 'webmaster', 'user', 'editor', 'redactie']);
+const PLACEHOLDERS = new Set([
+  'super user',
+  'admin',
+  'administrator',
+  'name',
+  'unknown',
+  'anonymous',
+  'anonym',
+  'redaktion',
+  'guest',
+  'gast',
+  'webmaster',
+  'user',
+  'editor',
+  'redactie',
+]);
 const TITLES = /^(?:(?:prof|dr|drs|mr|ir|ing|ds|mw|dhr|mevr|mrs?|ms|sir|dame)\.?\s+)+/i;
-const POSTNOMINALS = 'phd|ph\\.d\\.|dphil|msc|m\\.sc\\.|mba|md|llm|ll\\.m\\.|llb|bsc|mphil|mpa|mpp|fba|frs|obe|cbe|mbe|jr\\.?|sr\\.?';
+const POSTNOMINALS =
+  'phd|ph\\.d\\.|dphil|msc|m\\.sc\\.|mba|md|llm|ll\\.m\\.|llb|bsc|mphil|mpa|mpp|fba|frs|obe|cbe|mbe|jr\\.?|sr\\.?';
 /** MA and BA only in capitals: "Jack Ma" keeps his name. */
 const CAPITAL_POSTNOMINALS = 'MA|BA|M\\.A\\.|B\\.A\\.';
 const TRAILING_POSTNOMINAL = new RegExp(`,?\\s+(?:${POSTNOMINALS})$`, 'i');
@@ -47,19 +64,63 @@ const INITIALS_WITH_NAME = /(?:^|\s)(?:\p{Lu}\.)+\s*\((\p{Lu}[\p{Ll}-]+)\)\s+/gu
 /** A part that is only a role or a joining word, not a name. */
 const ROLE_WORDS = new Set(
   [
-    'decaan', 'directeur', 'hoogleraar', 'onderzoeker', 'senior onderzoeker', 'adviseur', 'redacteur', 'eindredactie',
-    'voorzitter', 'lid', 'projectleider', 'editor', 'editors', 'director', 'senior fellow', 'fellow', 'nonresident senior fellow',
-    'professor', 'researcher', 'research fellow', 'associate', 'senior associate', 'analyst', 'staff', 'staff writer',
-    'reporter', 'correspondent', 'contributor', 'guest author', 'et al', 'e a', 'm m v', 'with', 'met', 'and', 'en',
-    'updated', 'posted', 'published', 'author', 'authors', 'auteur', 'auteurs', 'door', 'by',
+    'decaan',
+    'directeur',
+    'hoogleraar',
+    'onderzoeker',
+    'senior onderzoeker',
+    'adviseur',
+    'redacteur',
+    'eindredactie',
+    'voorzitter',
+    'lid',
+    'projectleider',
+    'editor',
+    'editors',
+    'director',
+    'senior fellow',
+    'fellow',
+    'nonresident senior fellow',
+    'professor',
+    'researcher',
+    'research fellow',
+    'associate',
+    'senior associate',
+    'analyst',
+    'staff',
+    'staff writer',
+    'reporter',
+    'correspondent',
+    'contributor',
+    'guest author',
+    'et al',
+    'e a',
+    'm m v',
+    'with',
+    'met',
+    'and',
+    'en',
+    'updated',
+    'posted',
+    'published',
+    'author',
+    'authors',
+    'auteur',
+    'auteurs',
+    'door',
+    'by',
   ].map(fold),
 );
 const SPLIT = /\s*(?:[,;|\n\r•·]|\s+(?:and|en|und|et|y)\s+)\s*/i;
-const TRAILING_DATE = /\s+(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januari|februari|maart|mei|juni|juli|augustus|oktober)[a-z]*\.?\s+\d{1,2}\b.*$/i;
+const TRAILING_DATE =
+  /\s+(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januari|februari|maart|mei|juni|juli|augustus|oktober)[a-z]*\.?\s+\d{1,2}\b.*$/i;
 /** "John Doe 3 October 2023", "Petra Smit 14 juni 2023": a day-first date after the name. */
-const TRAILING_DAY_FIRST_DATE = /\s+(?:on\s+|op\s+)?\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:jan|feb|mar|mrt|apr|may|mei|jun|jul|aug|sep|oct|okt|nov|dec)[a-z]*\.?,?\s+\d{4}\b.*$/i;
-const ONLY_DATE = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b/i;
-const DATE_LINE = /\b(?:last\s+)?(?:updated|modified|bijgewerkt|gewijzigd|laatst gewijzigd|published|gepubliceerd|geplaatst)\b/i;
+const TRAILING_DAY_FIRST_DATE =
+  /\s+(?:on\s+|op\s+)?\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:jan|feb|mar|mrt|apr|may|mei|jun|jul|aug|sep|oct|okt|nov|dec)[a-z]*\.?,?\s+\d{4}\b.*$/i;
+const ONLY_DATE =
+  /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b/i;
+const DATE_LINE =
+  /\b(?:last\s+)?(?:updated|modified|bijgewerkt|gewijzigd|laatst gewijzigd|published|gepubliceerd|geplaatst)\b/i;
 const LOOKS_LIKE_DATE_OR_NUMBER = /\d{3,}|\d{1,2}:\d{2}/;
 
 /** One raw string (possibly several names) → cleaned names. */
@@ -69,16 +130,22 @@ export function splitAuthors(raw: string): string[] {
   for (const glue of TRAILING_GLUE) text = text.replace(glue, '');
   // "(with X and Y)" style asides are authors too.
   text = text.replace(/[()]/g, ', ').replace(/\s+avec\s+/gi, ', ');
-  return text
-    .split(SPLIT)
-    // "A & B" are two people; "Mac & i" (one word each side) is one name.
-    .flatMap((part) => (/\S\s+\S+\s+&\s+\S+\s+\S/.test(part) ? part.split(/\s+&\s+/) : [part]))
-    .map(cleanAuthor)
-    .filter((name): name is string => Boolean(name));
+  return (
+    text
+      .split(SPLIT)
+      // "A & B" are two people; "Mac & i" (one word each side) is one name.
+      .flatMap((part) => (/\S\s+\S+\s+&\s+\S+\s+\S/.test(part) ? part.split(/\s+&\s+/) : [part]))
+      .map(cleanAuthor)
+      .filter((name): name is string => Boolean(name))
+  );
 }
 
 export function cleanAuthor(raw: string): string | undefined {
-  let name = cleanText(raw, 200).replace(/^(?:and|en|&)\s+/i, '').replace(PREFIX, '').replace(BYLINE_PREFIX, '').replace(TITLES, '');
+  let name = cleanText(raw, 200)
+    .replace(/^(?:and|en|&)\s+/i, '')
+    .replace(PREFIX, '')
+    .replace(BYLINE_PREFIX, '')
+    .replace(TITLES, '');
   for (const glue of TRAILING_GLUE) name = name.replace(glue, '');
   if (/^(?:©|copyright\b|\(c\))/i.test(name)) return undefined;
   name = withoutPostnominals(name);
@@ -90,7 +157,14 @@ export function cleanAuthor(raw: string): string | undefined {
   // "Last Updated: January 7, 2025" in a byline slot is a date line, not a person.
   if (DATE_LINE.test(name)) return undefined;
   name = name.replace(/^[\s\-–—:]+|[\s\-–—:.]+$/g, '');
-  if (!name || name.length < 2 || name.length > 100 || ONLY_POSTNOMINAL.test(name) || ONLY_CAPITAL_POSTNOMINAL.test(name)) return undefined;
+  if (
+    !name ||
+    name.length < 2 ||
+    name.length > 100 ||
+    ONLY_POSTNOMINAL.test(name) ||
+    ONLY_CAPITAL_POSTNOMINAL.test(name)
+  )
+    return undefined;
   if (/^(?:https?:|www\.)/i.test(name) || name.includes('@')) return undefined;
   if (LOOKS_LIKE_DATE_OR_NUMBER.test(name)) return undefined;
   const folded = fold(name);
@@ -100,7 +174,9 @@ export function cleanAuthor(raw: string): string | undefined {
   if (name.split(/\s+/).length > 8) return undefined;
   // SHOUTED NAMES read better in title case; a single word in capitals is an acronym ("SER", "OECD").
   if (name === name.toUpperCase() && /\p{L}{3}/u.test(name) && /\s/.test(name)) {
-    name = name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+    name = name
+      .toLowerCase()
+      .replace(/(^|[\s'’-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
   }
   return name;
 }
@@ -119,7 +195,9 @@ export function cleanPersonList(raws: string[]): string[] {
       const lastWords = last.split(/\s+/).length;
       const firstWords = first.split(/\s+/).length;
       // "Bakker, Eline", "Van der Steen, M." — not "Jane Doe, John Roe" (two full names in one tag).
-      return lastWords <= 3 && firstWords <= 2 && !(lastWords >= 2 && firstWords >= 2) ? `${first} ${last}` : raw;
+      return lastWords <= 3 && firstWords <= 2 && !(lastWords >= 2 && firstWords >= 2)
+        ? `${first} ${last}`
+        : raw;
     }),
   );
 }

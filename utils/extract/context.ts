@@ -45,7 +45,11 @@ const MAX_LINKS = 5_000;
 export type Rule<T> = (ctx: ExtractionContext) => T | undefined;
 
 /** First rule that yields a value `accept` likes; a rule that throws is skipped. */
-export function firstRule<T>(ctx: ExtractionContext, rules: Rule<T>[], accept: (value: T) => boolean = Boolean): T | undefined {
+export function firstRule<T>(
+  ctx: ExtractionContext,
+  rules: Rule<T>[],
+  accept: (value: T) => boolean = Boolean,
+): T | undefined {
   for (const rule of rules) {
     try {
       const value = rule(ctx);
@@ -81,7 +85,8 @@ export function createContext(doc: Document, url: string, options: ExtractOption
   let links: LinkInfo[] | undefined;
   const relatedBlocks = findRelatedBlocks(doc, elements.sectionHeadings);
   const isElsewhere = (el: Element): boolean =>
-    relatedBlocks.some((block) => block.contains(el)) || Boolean(el.closest('nav, footer, [role="navigation"], [role="contentinfo"]'));
+    relatedBlocks.some((block) => block.contains(el)) ||
+    Boolean(el.closest('nav, footer, [role="navigation"], [role="contentinfo"]'));
   return {
     doc,
     url,
@@ -90,10 +95,16 @@ export function createContext(doc: Document, url: string, options: ExtractOption
     elements,
     meta: indexMeta(elementsByTag(elements, 'meta')),
     jsonLd: indexJsonLd(elementsByTag(elements, 'script')),
-    labels: findLabels(doc, (el) => relatedBlocks.some((block) => block.contains(el)), elements.labelCandidates),
+    labels: findLabels(
+      doc,
+      (el) => relatedBlocks.some((block) => block.contains(el)),
+      elements.labelCandidates,
+    ),
     heading,
     headingText: headingTextOf(heading),
-    docTitle: options.ignoreHead ? '' : cleanText(doc.querySelector('head title, title')?.textContent ?? '', 500),
+    docTitle: options.ignoreHead
+      ? ''
+      : cleanText(doc.querySelector('head title, title')?.textContent ?? '', 500),
     relatedBlocks,
     isElsewhere,
     links: () => {
@@ -112,7 +123,8 @@ export function createContext(doc: Document, url: string, options: ExtractOption
 }
 
 /** A date run into the heading ("1. Februar 2022 Bundesministerin …", "24.01.2022 Title"). */
-const LEADING_DATE = /^\s*(?:\d{1,2}\.\s*\p{L}+\.?\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2})\s*[|:–—-]?\s+(?=\p{L})/u;
+const LEADING_DATE =
+  /^\s*(?:\d{1,2}\.\s*\p{L}+\.?\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2})\s*[|:–—-]?\s+(?=\p{L})/u;
 
 /** Text of a small element, leaving out <style> and <script> (CSS-in-JS puts them inside headings). */
 function textWithoutStyles(node: Node, budget: { left: number }): string {
@@ -120,7 +132,8 @@ function textWithoutStyles(node: Node, budget: { left: number }): string {
   if (node.nodeType === 3) return node.nodeValue ?? '';
   if (node.nodeType !== 1 || /^(?:style|script|noscript|template)$/i.test(node.nodeName)) return '';
   let out = '';
-  for (let child = node.firstChild; child && out.length < 2_000; child = child.nextSibling) out += textWithoutStyles(child, budget);
+  for (let child = node.firstChild; child && out.length < 2_000; child = child.nextSibling)
+    out += textWithoutStyles(child, budget);
   return out;
 }
 
@@ -128,7 +141,8 @@ function textWithoutStyles(node: Node, budget: { left: number }): string {
 function headingTextOf(heading: Element | null): string {
   if (!heading) return '';
   let text = textOf(heading, 500);
-  if (heading.querySelector('style, script')) text = cleanText(textWithoutStyles(heading, { left: 2_000 }), 500);
+  if (heading.querySelector('style, script'))
+    text = cleanText(textWithoutStyles(heading, { left: 2_000 }), 500);
   return text.replace(LEADING_DATE, '');
 }
 

@@ -22,12 +22,20 @@ const MONTH_NAMES: [number, string[]][] = [
 for (const [month, names] of MONTH_NAMES) for (const name of names) MONTHS[name] = month;
 
 /** Every month word, longest first so "januari" is not read as "jan". */
-const MONTH = `(${Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|')})\\.?`;
+const MONTH = `(${Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})\\.?`;
 const ISO = /\b(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[T\s]|\b)/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:T|$)/;
 /** "22 september 2020", "26. Januar 2022", "3rd May 2021". */
-const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|e)?\\.?\\s*${MONTH}\\s*,?\\s+(\\d{4})(?!\\d)`, 'iu');
-const MONTH_DAY_YEAR = new RegExp(`(?<!\\p{L})${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'iu');
+const DAY_MONTH_YEAR = new RegExp(
+  `\\b(\\d{1,2})(?:st|nd|rd|th|e)?\\.?\\s*${MONTH}\\s*,?\\s+(\\d{4})(?!\\d)`,
+  'iu',
+);
+const MONTH_DAY_YEAR = new RegExp(
+  `(?<!\\p{L})${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`,
+  'iu',
+);
 const MONTH_YEAR = new RegExp(`(?<!\\p{L})${MONTH}\\s*,?\\s+(\\d{4})(?!\\d)`, 'iu');
 const NUMERIC_DMY = /\b(\d{1,2})[-/.]\s?(\d{1,2})[-/.]\s?(\d{4})\b/;
 /** "24.01.22": a two-digit year only with dots, as German and Dutch pages write it. */

@@ -7,7 +7,22 @@
 
 export const MAX_ELEMENTS = 150_000;
 
-const LABEL_TAGS = new Set(['dt', 'th', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'label', 'p', 'li', 'span', 'div']);
+const LABEL_TAGS = new Set([
+  'dt',
+  'th',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'strong',
+  'b',
+  'label',
+  'p',
+  'li',
+  'span',
+  'div',
+]);
 const SECTION_HEADING_TAGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6', 'strong']);
 const KEPT_TAGS = new Set(['meta', 'script', 'h1', 'p', 'a', 'time', 'link']);
 /**
@@ -38,7 +53,13 @@ export interface ElementIndex {
 
 /** `skipHead`: index only the body (the head still describes another page, see ExtractOptions). */
 export function indexElements(doc: Document, skipHead = false): ElementIndex {
-  const index: ElementIndex = { all: [], byTag: new Map(), labelCandidates: [], sectionHeadings: [], headingsAndParagraphs: [] };
+  const index: ElementIndex = {
+    all: [],
+    byTag: new Map(),
+    labelCandidates: [],
+    sectionHeadings: [],
+    headingsAndParagraphs: [],
+  };
   for (const tag of KEPT_TAGS) index.byTag.set(tag, []);
   const all = (skipHead && doc.body ? doc.body : doc).querySelectorAll('*');
   const count = Math.min(all.length, MAX_ELEMENTS);
@@ -58,7 +79,12 @@ export function indexElements(doc: Document, skipHead = false): ElementIndex {
 
 function isShortTextLeaf(el: Element): boolean {
   const first = el.firstChild;
-  return Boolean(first && first.nodeType === 3 && !first.nextSibling && (first.nodeValue ?? '').length <= MAX_STYLED_HEADING);
+  return Boolean(
+    first &&
+    first.nodeType === 3 &&
+    !first.nextSibling &&
+    (first.nodeValue ?? '').length <= MAX_STYLED_HEADING,
+  );
 }
 
 export function elementsByTag(index: ElementIndex, tag: string): Element[] {

@@ -6,7 +6,10 @@ import { cleanText, textOf } from './text';
 import { absoluteUrl, cleanUrl } from './urls';
 
 const CANONICAL_RULES: Rule<string>[] = [
-  (ctx) => (ctx.elements.byTag.get('link') ?? []).find((link) => /(?:^|\s)canonical(?:\s|$)/i.test(link.getAttribute('rel') ?? ''))?.getAttribute('href') ?? undefined,
+  (ctx) =>
+    (ctx.elements.byTag.get('link') ?? [])
+      .find((link) => /(?:^|\s)canonical(?:\s|$)/i.test(link.getAttribute('rel') ?? ''))
+      ?.getAttribute('href') ?? undefined,
   (ctx) => firstMeta(ctx.meta, 'og:url', 'citation_abstract_html_url', 'citation_public_url', 'twitter:url'),
   (ctx) => {
     const url = mainValue(ctx.jsonLd, 'url');
@@ -15,7 +18,10 @@ const CANONICAL_RULES: Rule<string>[] = [
 ];
 
 export function extractCanonicalUrl(ctx: ExtractionContext): string | undefined {
-  return firstRule(ctx, CANONICAL_RULES.map((rule) => (c: ExtractionContext) => cleanUrl(rule(c), c.base)));
+  return firstRule(
+    ctx,
+    CANONICAL_RULES.map((rule) => (c: ExtractionContext) => cleanUrl(rule(c), c.base)),
+  );
 }
 
 const DOI = /\b(10\.\d{4,9}\/[^\s"'<>]+)/;
@@ -46,7 +52,10 @@ const DOI_RULES: Rule<unknown>[] = [
 ];
 
 export function extractDoi(ctx: ExtractionContext): string | undefined {
-  return firstRule(ctx, DOI_RULES.map((rule) => (c: ExtractionContext) => cleanDoi(rule(c))));
+  return firstRule(
+    ctx,
+    DOI_RULES.map((rule) => (c: ExtractionContext) => cleanDoi(rule(c))),
+  );
 }
 
 /** ISBN-10 or ISBN-13, digits only (and a final X). */
@@ -65,12 +74,16 @@ const ISBN_RULES: Rule<unknown>[] = [
 ];
 
 export function extractIsbn(ctx: ExtractionContext): string | undefined {
-  return firstRule(ctx, ISBN_RULES.map((rule) => (c: ExtractionContext) => cleanIsbn(rule(c))));
+  return firstRule(
+    ctx,
+    ISBN_RULES.map((rule) => (c: ExtractionContext) => cleanIsbn(rule(c))),
+  );
 }
 
 const PDF_TEXT = /\b(?:pdf|download|downloaden|volledige (?:tekst|rapport)|full (?:text|report))\b/i;
 /** A PDF that accompanies the publication rather than being it: taken only when nothing else is offered. */
-const SECONDARY_PDF = /\b(?:samenvatting|samengevat|publieksversie|summary|executive summary|in brief|at a glance|bijlagen?|appendix|appendices|annex(?:es)?|factsheet|infographic|persbericht|press release|errat(?:um|a))\b/i;
+const SECONDARY_PDF =
+  /\b(?:samenvatting|samengevat|publieksversie|summary|executive summary|in brief|at a glance|bijlagen?|appendix|appendices|annex(?:es)?|factsheet|infographic|persbericht|press release|errat(?:um|a))\b/i;
 
 const PDF_RULES: Rule<string>[] = [
   (ctx) => firstMeta(ctx.meta, 'citation_pdf_url', 'eprints.document_url', 'bepress_citation_pdf_url'),
@@ -79,11 +92,18 @@ const PDF_RULES: Rule<string>[] = [
     for (const item of Array.isArray(encodings) ? encodings : [encodings]) {
       const node = item as Record<string, unknown> | undefined;
       const url = node?.contentUrl ?? node?.url;
-      if (typeof url === 'string' && (/pdf/i.test(String(node?.encodingFormat ?? '')) || /\.pdf(?:$|[?#])/i.test(url))) return url;
+      if (
+        typeof url === 'string' &&
+        (/pdf/i.test(String(node?.encodingFormat ?? '')) || /\.pdf(?:$|[?#])/i.test(url))
+      )
+        return url;
     }
     return undefined;
   },
-  (ctx) => (ctx.elements.byTag.get('link') ?? []).find((link) => link.getAttribute('type') === 'application/pdf')?.getAttribute('href') ?? undefined,
+  (ctx) =>
+    (ctx.elements.byTag.get('link') ?? [])
+      .find((link) => link.getAttribute('type') === 'application/pdf')
+      ?.getAttribute('href') ?? undefined,
   (ctx) => {
     // A link to a PDF in the article: one that says it is the download first ("Download working
     // paper (pdf)"), else the first; inline links to annexes come before the download button.
@@ -94,7 +114,10 @@ const PDF_RULES: Rule<string>[] = [
       const maybe = /pdf|download/i.test(href) || (link.getAttribute('type') ?? '').includes('pdf');
       if (!maybe) continue;
       const text = textOf(link, 100);
-      const isPdf = /\.pdf(?:$|[?#])/i.test(href) || (link.getAttribute('type') ?? '').includes('pdf') || /pdf/i.test(text);
+      const isPdf =
+        /\.pdf(?:$|[?#])/i.test(href) ||
+        (link.getAttribute('type') ?? '').includes('pdf') ||
+        /pdf/i.test(text);
       if (!isPdf || ctx.isElsewhere(link)) continue;
       // "Samenvatting (pdf)" listed before "Download het advies (pdf)": the summary is not the publication.
       if (SECONDARY_PDF.test(cleanText(text)) || SECONDARY_PDF.test(fileName(href))) {
@@ -115,5 +138,8 @@ function fileName(href: string): string {
 }
 
 export function extractPdfUrl(ctx: ExtractionContext): string | undefined {
-  return firstRule(ctx, PDF_RULES.map((rule) => (c: ExtractionContext) => absoluteUrl(rule(c), c.base)));
+  return firstRule(
+    ctx,
+    PDF_RULES.map((rule) => (c: ExtractionContext) => absoluteUrl(rule(c), c.base)),
+  );
 }

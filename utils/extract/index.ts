@@ -69,7 +69,11 @@ function buildPublication(ctx: ExtractionContext): Publication | undefined {
 }
 
 /** The publication on this page, or undefined when not even a title can be read. Never throws. */
-export function extractPublication(doc: Document, url: string, options?: ExtractOptions): Publication | undefined {
+export function extractPublication(
+  doc: Document,
+  url: string,
+  options?: ExtractOptions,
+): Publication | undefined {
   try {
     return buildPublication(createContext(doc, url, options));
   } catch {
@@ -109,7 +113,11 @@ function check(doc: Document, url: string, options: CheckOptions): ExtractionRes
  * `headMayBeStale` (default true): the page may have changed its address in place since it loaded,
  * so a head whose canonical names another page of the site is ignored (see the detection README).
  */
-export function extractPage(doc: Document, url: string, { recordOnlyIfDetected = false, headMayBeStale = true } = {}): ExtractionResult {
+export function extractPage(
+  doc: Document,
+  url: string,
+  { recordOnlyIfDetected = false, headMayBeStale = true } = {},
+): ExtractionResult {
   let detection: ExtractionResult | undefined;
   if (recordOnlyIfDetected) {
     detection = check(doc, url, { headMayBeStale });
@@ -122,10 +130,16 @@ export function extractPage(doc: Document, url: string, { recordOnlyIfDetected =
     // Left to the check and the extractor's own guards.
   }
   const index = elements;
-  detection ??= check(doc, url, { headMayBeStale, walked: index && walkedElements(index.all, (tag) => elementsByTag(index, tag)) });
+  detection ??= check(doc, url, {
+    headMayBeStale,
+    walked: index && walkedElements(index.all, (tag) => elementsByTag(index, tag)),
+  });
   // After in-page navigation the head may still describe the previous view: never keep its metadata.
   const ignoreHead = detection.signals.includes('stale-metadata');
-  const publication = extractPublication(doc, url, { ignoreHead, elements: ignoreHead ? undefined : elements });
+  const publication = extractPublication(doc, url, {
+    ignoreHead,
+    elements: ignoreHead ? undefined : elements,
+  });
   const result: ExtractionResult = {
     detected: detection.detected,
     confidence: detection.confidence,

@@ -21,20 +21,39 @@ export interface JsonLdIndex {
 
 /** Types that describe a publication, best first. */
 const PUBLICATION_TYPES = [
-  'scholarlyarticle', 'report', 'book', 'chapter', 'newsarticle', 'reportagenewsarticle', 'analysisnewsarticle',
-  'opinionnewsarticle', 'blogposting', 'article', 'techarticle', 'socialmediaposting', 'creativework', 'thesis',
-  'publicationissue', 'webpage', 'itempage', 'aboutpage',
+  'scholarlyarticle',
+  'report',
+  'book',
+  'chapter',
+  'newsarticle',
+  'reportagenewsarticle',
+  'analysisnewsarticle',
+  'opinionnewsarticle',
+  'blogposting',
+  'article',
+  'techarticle',
+  'socialmediaposting',
+  'creativework',
+  'thesis',
+  'publicationissue',
+  'webpage',
+  'itempage',
+  'aboutpage',
 ];
 
 export function typesOf(node: JsonNode): string[] {
   const type = node['@type'];
   const list = Array.isArray(type) ? type : [type];
-  return list.filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^.*[/#:]/, '').toLowerCase());
+  return list
+    .filter((t): t is string => typeof t === 'string')
+    .map((t) => t.replace(/^.*[/#:]/, '').toLowerCase());
 }
 
 export function indexJsonLd(allScripts: ArrayLike<Element>): JsonLdIndex {
   const index: JsonLdIndex = { nodes: [], byId: new Map() };
-  const scripts = Array.from(allScripts).filter((script) => /^\s*application\/ld\+json\s*$/i.test(script.getAttribute('type') ?? ''));
+  const scripts = Array.from(allScripts).filter((script) =>
+    /^\s*application\/ld\+json\s*$/i.test(script.getAttribute('type') ?? ''),
+  );
   let budget = MAX_JSONLD_BYTES;
   for (let i = 0; i < scripts.length && i < MAX_BLOCKS && budget > 0; i++) {
     const raw = scripts[i].textContent ?? '';
@@ -44,7 +63,9 @@ export function indexJsonLd(allScripts: ArrayLike<Element>): JsonLdIndex {
     let parsed: unknown;
     try {
       // CMSes wrap blocks in HTML comments or CDATA sections; JSON.parse accepts neither.
-      parsed = JSON.parse(raw.replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)|(?:-->|\/\/\s*\]\]>|\]\]>)\s*$/g, ''));
+      parsed = JSON.parse(
+        raw.replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)|(?:-->|\/\/\s*\]\]>|\]\]>)\s*$/g, ''),
+      );
     } catch {
       continue;
     }
@@ -55,7 +76,8 @@ export function indexJsonLd(allScripts: ArrayLike<Element>): JsonLdIndex {
 }
 
 function collect(value: unknown, index: JsonLdIndex, depth: number): void {
-  if (depth > MAX_DEPTH || index.nodes.length >= MAX_NODES || value === null || typeof value !== 'object') return;
+  if (depth > MAX_DEPTH || index.nodes.length >= MAX_NODES || value === null || typeof value !== 'object')
+    return;
   if (Array.isArray(value)) {
     for (const item of value.slice(0, 200)) collect(item, index, depth + 1);
     return;

@@ -9,7 +9,8 @@
  */
 import { cleanText, labelKey, readText, shortText, textOf } from './text';
 
-export type LabelField = 'published' | 'authors' | 'themes' | 'type' | 'publisher' | 'keywords' | 'doi' | 'isbn';
+export type LabelField =
+  'published' | 'authors' | 'themes' | 'type' | 'publisher' | 'keywords' | 'doi' | 'isbn';
 
 export interface LabelValue {
   /** The whole value as text. */
@@ -25,27 +26,116 @@ export type LabelIndex = Map<LabelField, LabelValue>;
 /** Label words per field, as they appear on pages (folded before lookup). */
 const LABEL_WORDS: Record<LabelField, string[]> = {
   published: [
-    'publicatiejaar', 'jaar', 'jaar van uitgave', 'publicatiedatum', 'datum', 'datum publicatie', 'verschenen',
-    'verschijningsdatum', 'gepubliceerd', 'gepubliceerd op', 'uitgegeven', 'published', 'published on', 'publication date',
-    'date published', 'date', 'year', 'publication year', 'release date', 'released', 'issued',
-    'veröffentlicht', 'veröffentlicht am', 'veroeffentlicht', 'erschienen', 'erschienen am', 'publiziert', 'publiziert am',
-    'erscheinungsdatum', 'erscheinungsjahr', 'veröffentlichungsdatum', 'datum der veröffentlichung', 'jahr',
+    'publicatiejaar',
+    'jaar',
+    'jaar van uitgave',
+    'publicatiedatum',
+    'datum',
+    'datum publicatie',
+    'verschenen',
+    'verschijningsdatum',
+    'gepubliceerd',
+    'gepubliceerd op',
+    'uitgegeven',
+    'published',
+    'published on',
+    'publication date',
+    'date published',
+    'date',
+    'year',
+    'publication year',
+    'release date',
+    'released',
+    'issued',
+    'veröffentlicht',
+    'veröffentlicht am',
+    'veroeffentlicht',
+    'erschienen',
+    'erschienen am',
+    'publiziert',
+    'publiziert am',
+    'erscheinungsdatum',
+    'erscheinungsjahr',
+    'veröffentlichungsdatum',
+    'datum der veröffentlichung',
+    'jahr',
   ],
   authors: [
-    'auteur', 'auteurs', 'auteur s', 'auteur(s)', 'door', 'geschreven door', 'schrijver', 'schrijvers', 'onderzoekers',
-    'author', 'authors', 'author s', 'by', 'written by', 'contributors', 'contributor', 'researchers',
-    'redactie', 'onder redactie van', 'tekst', 'editor', 'editors', 'edited by',
-    'autor', 'autorin', 'autoren', 'autor in', 'verfasser', 'verfasserin', 'verfasst von', 'text', 'von',
+    'auteur',
+    'auteurs',
+    'auteur s',
+    'auteur(s)',
+    'door',
+    'geschreven door',
+    'schrijver',
+    'schrijvers',
+    'onderzoekers',
+    'author',
+    'authors',
+    'author s',
+    'by',
+    'written by',
+    'contributors',
+    'contributor',
+    'researchers',
+    'redactie',
+    'onder redactie van',
+    'tekst',
+    'editor',
+    'editors',
+    'edited by',
+    'autor',
+    'autorin',
+    'autoren',
+    'autor in',
+    'verfasser',
+    'verfasserin',
+    'verfasst von',
+    'text',
+    'von',
   ],
   themes: [
-    'thema', 'themas', 'thema s', "thema's", 'themes', 'theme', 'onderwerp', 'onderwerpen', 'topic', 'topics',
-    'dossier', 'dossiers', 'research area', 'research areas', 'subject', 'subjects', 'issue area', 'issues',
+    'thema',
+    'themas',
+    'thema s',
+    "thema's",
+    'themes',
+    'theme',
+    'onderwerp',
+    'onderwerpen',
+    'topic',
+    'topics',
+    'dossier',
+    'dossiers',
+    'research area',
+    'research areas',
+    'subject',
+    'subjects',
+    'issue area',
+    'issues',
   ],
   type: [
-    'type', 'publicatietype', 'soort', 'soort publicatie', 'type publicatie', 'publication type', 'content type',
-    'document type', 'documenttype', 'format', 'categorie',
+    'type',
+    'publicatietype',
+    'soort',
+    'soort publicatie',
+    'type publicatie',
+    'publication type',
+    'content type',
+    'document type',
+    'documenttype',
+    'format',
+    'categorie',
   ],
-  publisher: ['uitgever', 'uitgegeven door', 'publisher', 'published by', 'organisatie', 'organisation', 'organization'],
+  publisher: [
+    'uitgever',
+    'uitgegeven door',
+    'publisher',
+    'published by',
+    'organisatie',
+    'organisation',
+    'organization',
+  ],
   keywords: ['trefwoorden', 'trefwoord', 'tags', 'tag', 'keywords', 'keyword', 'zoektermen'],
   doi: ['doi'],
   isbn: ['isbn', 'isbn 13', 'isbn13', 'e isbn', 'isbn print'],
@@ -74,7 +164,11 @@ function isChrome(el: Element): boolean {
 }
 
 /** Label–value pairs under `scope`, skipping elements `skip` says belong elsewhere (related cards). */
-export function findLabels(scope: ParentNode, skip?: (el: Element) => boolean, candidates: ArrayLike<Element> = scope.querySelectorAll(CANDIDATES)): LabelIndex {
+export function findLabels(
+  scope: ParentNode,
+  skip?: (el: Element) => boolean,
+  candidates: ArrayLike<Element> = scope.querySelectorAll(CANDIDATES),
+): LabelIndex {
   const found: LabelIndex = new Map();
   const count = Math.min(candidates.length, MAX_CANDIDATES);
   // A field already found is not read again: its value may cost a walk of a large parent, and a
@@ -100,7 +194,11 @@ const LEADING_LABEL = /^[^:\n]{2,30}:/;
 function readPairs(el: Element, wanted: (field: LabelField) => boolean = () => true): Pair[] {
   const tag = el.tagName.toLowerCase();
   const isLine = LINE_TAGS.has(tag);
-  if (LABEL_TAGS.has(tag) || (isLine && /label/i.test(el.getAttribute('class') ?? '')) || (tag === 'span' && isColonLabel(el))) {
+  if (
+    LABEL_TAGS.has(tag) ||
+    (isLine && /label/i.test(el.getAttribute('class') ?? '')) ||
+    (tag === 'span' && isColonLabel(el))
+  ) {
     // A label is short: an element holding more text or nodes is none (read no further).
     const raw = shortText(el, 120);
     if (raw !== undefined) {
@@ -123,7 +221,9 @@ function readPairs(el: Element, wanted: (field: LabelField) => boolean = () => t
 }
 
 /** First letters of the theme and keyword label words: most "text then link" lines are no label. */
-const TOPIC_LABEL_LEADS = new Set([...LABEL_WORDS.themes, ...LABEL_WORDS.keywords].map((word) => word.slice(0, 3).toLowerCase()));
+const TOPIC_LABEL_LEADS = new Set(
+  [...LABEL_WORDS.themes, ...LABEL_WORDS.keywords].map((word) => word.slice(0, 3).toLowerCase()),
+);
 
 /** <p class="tags">Onderwerpen <a>A</a> <a>B</a></p>: a theme or tag label without a colon, then links. */
 function labelBeforeLinks(el: Element, lead: string, wanted: (field: LabelField) => boolean): Pair[] {
@@ -153,7 +253,10 @@ function labelValue(el: Element, tag: string, label: string): LabelValue | undef
   if (tag === 'th') return el.nextElementSibling ? valueOf(el.nextElementSibling) : undefined;
   const next = el.nextElementSibling;
   // <strong>Label:</strong> value, <span class="label">Topics</span> <a>A</a>, <a>B</a>: the rest of the parent.
-  if (/^(?:strong|b|label|span)$/.test(tag) && (!next || next.tagName.toLowerCase() === 'a' || next.tagName.toLowerCase() === 'br')) {
+  if (
+    /^(?:strong|b|label|span)$/.test(tag) &&
+    (!next || next.tagName.toLowerCase() === 'a' || next.tagName.toLowerCase() === 'br')
+  ) {
     return inlineValue(el, label);
   }
   return next ? siblingRunValue(next) : inlineValue(el, label);
@@ -204,7 +307,10 @@ function readLines(el: Element, wanted: (field: LabelField) => boolean): Pair[] 
   let parts: Element[] = [];
   const flush = () => {
     const elements = parts;
-    const linksOf = () => elements.flatMap((element) => (element.matches('a[href]') ? [element] : [...element.querySelectorAll('a[href]')]));
+    const linksOf = () =>
+      elements.flatMap((element) =>
+        element.matches('a[href]') ? [element] : [...element.querySelectorAll('a[href]')],
+      );
     const pair = lineToPair(cleanText(text, MAX_VALUE + 40), linksOf, wanted);
     if (pair) pairs.push(pair);
     text = '';
@@ -226,21 +332,32 @@ function readLines(el: Element, wanted: (field: LabelField) => boolean): Pair[] 
 }
 
 /** `linksOf`: the line's links, asked for only when the line is a label of a wanted field. */
-function lineToPair(line: string, linksOf: () => Element[], wanted: (field: LabelField) => boolean): Pair | undefined {
+function lineToPair(
+  line: string,
+  linksOf: () => Element[],
+  wanted: (field: LabelField) => boolean,
+): Pair | undefined {
   const match = /^\s*([^:\n]{2,30}):\s*(.*)$/s.exec(line);
   if (!match) return undefined;
   const field = labelField(match[1]);
   const text = cleanText(match[2], MAX_VALUE);
   if (!field || !text || !wanted(field)) return undefined;
   const links = linksOf();
-  const items = links.slice(0, 50).map((a) => textOf(a, 200)).filter(Boolean);
+  const items = links
+    .slice(0, 50)
+    .map((a) => textOf(a, 200))
+    .filter(Boolean);
   return { field, value: { text, items: items.length > 1 ? items : [], hrefs: hrefsOf(links) } };
 }
 
 function ddValue(dt: Element): LabelValue | undefined {
   const items: string[] = [];
   const hrefs: string[] = [];
-  for (let dd = dt.nextElementSibling, n = 0; dd && dd.tagName.toLowerCase() === 'dd' && n < 50; dd = dd.nextElementSibling, n++) {
+  for (
+    let dd = dt.nextElementSibling, n = 0;
+    dd && dd.tagName.toLowerCase() === 'dd' && n < 50;
+    dd = dd.nextElementSibling, n++
+  ) {
     const part = valueOf(dd);
     items.push(...(part.items.length ? part.items : [part.text]));
     hrefs.push(...part.hrefs);
@@ -258,7 +375,10 @@ function inlineValue(labelEl: Element, label: string): LabelValue | undefined {
   rest = cleanText(rest.replace(/^\s*[:：]\s*/, ''), MAX_VALUE);
   if (!rest) return labelEl.nextElementSibling ? valueOf(labelEl.nextElementSibling) : undefined;
   const links = [...parent.querySelectorAll('a[href]')].filter((a) => !labelEl.contains(a));
-  const items = links.slice(0, 50).map((a) => textOf(a, 200)).filter(Boolean);
+  const items = links
+    .slice(0, 50)
+    .map((a) => textOf(a, 200))
+    .filter(Boolean);
   return { text: rest, items: items.length > 1 ? items : [], hrefs: hrefsOf(links) };
 }
 
@@ -269,10 +389,19 @@ export function valueOf(el: Element): LabelValue {
   const links = el.querySelectorAll('a[href]');
   if (tag === 'ul' || tag === 'ol') {
     // A person's name beside their role (<span itemprop="name">…</span> <span>Director</span>).
-    const items = [...el.children].slice(0, 50).map((li) => textOf(nameElement(li), 200)).filter(Boolean);
+    const items = [...el.children]
+      .slice(0, 50)
+      .map((li) => textOf(nameElement(li), 200))
+      .filter(Boolean);
     return { text, items, hrefs: hrefsOf(links) };
   }
-  const items = links.length > 1 ? [...links].slice(0, 50).map((a) => textOf(a, 200)).filter(Boolean) : [];
+  const items =
+    links.length > 1
+      ? [...links]
+          .slice(0, 50)
+          .map((a) => textOf(a, 200))
+          .filter(Boolean)
+      : [];
   return { text, items, hrefs: hrefsOf(links) };
 }
 

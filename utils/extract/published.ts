@@ -30,15 +30,21 @@ const fromTimeElement: Rule<string> = (ctx) => {
 };
 
 /** Agenda and event blocks give the dates of events, not of the publication. */
-const EVENT_BLOCK = '[class*="event"], [class*="agenda"], [class*="webinar"], [class*="comment"], [id*="comment"]';
+const EVENT_BLOCK =
+  '[class*="event"], [class*="agenda"], [class*="webinar"], [class*="comment"], [id*="comment"]';
 
 /** Words a date line may hold besides the date itself. */
-const DATE_LINE_WORDS = /\b(?:gepubliceerd|publicatiedatum|verschenen|datum|op|published|publication|date|on|posted|geplaatst|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|uur|am|pm|utc|cet|cest|gmt)\b/gi;
+const DATE_LINE_WORDS =
+  /\b(?:gepubliceerd|publicatiedatum|verschenen|datum|op|published|publication|date|on|posted|geplaatst|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|uur|am|pm|utc|cet|cest|gmt)\b/gi;
 const MONTH_WORDS = /\b(?:jan|feb|mar|mrt|apr|may|mei|jun|jul|aug|sep|oct|okt|nov|dec)[a-z]*\.?/gi;
 
 /** "Gepubliceerd op 14 juni 2023", "3 October 2023": the line is the date, not a sentence that mentions one. */
 function isDateLine(text: string): boolean {
-  const rest = text.replace(DATE_LINE_WORDS, ' ').replace(MONTH_WORDS, ' ').replace(/[\d\s.,:;/|()\-–—]+/g, ' ').trim();
+  const rest = text
+    .replace(DATE_LINE_WORDS, ' ')
+    .replace(MONTH_WORDS, ' ')
+    .replace(/[\d\s.,:;/|()\-–—]+/g, ' ')
+    .trim();
   return rest.split(' ').filter(Boolean).length <= 1;
 }
 
@@ -58,7 +64,12 @@ const nearHeading: Rule<string> = (ctx) => {
     // "Gepubliceerd op 14 juni 2023 | Laatst gewijzigd op 2 oktober 2023": the part that is not the change.
     for (const text of line.split(/\s+[|·•]\s+|\s+[-–—]\s+(?=\D)/)) {
       if (MODIFIED.test(text)) continue;
-      if (/\d{4}/.test(text) && /[a-z]{3}|\d{4}-\d|\d-\d{4}/i.test(text) && parseDate(text) && !lines[i].closest(EVENT_BLOCK)) {
+      if (
+        /\d{4}/.test(text) &&
+        /[a-z]{3}|\d{4}-\d|\d-\d{4}/i.test(text) &&
+        parseDate(text) &&
+        !lines[i].closest(EVENT_BLOCK)
+      ) {
         if (isDateLine(text)) return text;
         mentioned ??= text;
       }
@@ -69,9 +80,42 @@ const nearHeading: Rule<string> = (ctx) => {
 
 const RULES: Rule<unknown>[] = [
   (ctx) => mainValue(ctx.jsonLd, 'datePublished'),
-  (ctx) => firstMeta(ctx.meta, 'citation_publication_date', 'citation_date', 'citation_online_date', 'citation_cover_date'),
-  (ctx) => firstMeta(ctx.meta, 'dc.date.issued', 'dcterms.issued', 'dc.issued', 'prism.publicationdate', 'dcterms.date', 'dc.date', 'dcterms.created', 'dc.date.created'),
-  (ctx) => firstMeta(ctx.meta, 'article:published_time', 'og:published_time', 'og:article:published_time', 'parsely-pub-date', 'sailthru.date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'date', 'datepublished', 'datecreated'),
+  (ctx) =>
+    firstMeta(
+      ctx.meta,
+      'citation_publication_date',
+      'citation_date',
+      'citation_online_date',
+      'citation_cover_date',
+    ),
+  (ctx) =>
+    firstMeta(
+      ctx.meta,
+      'dc.date.issued',
+      'dcterms.issued',
+      'dc.issued',
+      'prism.publicationdate',
+      'dcterms.date',
+      'dc.date',
+      'dcterms.created',
+      'dc.date.created',
+    ),
+  (ctx) =>
+    firstMeta(
+      ctx.meta,
+      'article:published_time',
+      'og:published_time',
+      'og:article:published_time',
+      'parsely-pub-date',
+      'sailthru.date',
+      'pubdate',
+      'publishdate',
+      'publish-date',
+      'publish_date',
+      'date',
+      'datepublished',
+      'datecreated',
+    ),
   (ctx) => ctx.labels.get('published')?.text,
   fromElements,
   (ctx) => mainValue(ctx.jsonLd, 'dateCreated'),

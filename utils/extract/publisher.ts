@@ -8,13 +8,15 @@ import { titleParts } from './site-names';
 import { typeFromWord } from './type';
 
 const fromJsonLd: Rule<string> = (ctx) =>
-  namesOf(ctx.jsonLd, mainValue(ctx.jsonLd, 'publisher'))[0] ?? namesOf(ctx.jsonLd, mainValue(ctx.jsonLd, 'sourceOrganization'))[0];
+  namesOf(ctx.jsonLd, mainValue(ctx.jsonLd, 'publisher'))[0] ??
+  namesOf(ctx.jsonLd, mainValue(ctx.jsonLd, 'sourceOrganization'))[0];
 
 /** A WebSite or Organization node of the page's own graph. */
 const fromJsonLdSite: Rule<string> = (ctx) => {
   for (const node of ctx.jsonLd.nodes) {
     const types = typesOf(node);
-    if ((types.includes('website') || types.includes('organization')) && typeof node.name === 'string') return node.name;
+    if ((types.includes('website') || types.includes('organization')) && typeof node.name === 'string')
+      return node.name;
   }
   return undefined;
 };
@@ -36,7 +38,8 @@ const fromTitleSuffix: Rule<string> = (ctx) => {
   const hostLabel = ctx.host.replace(/^www\./, '').split('.')[0];
   // "… | CPB" on cpb.nl: the suffix is the site's name even when the first part is not the heading;
   // so is "IPPR" in "… | IPPR - The Progressive Policy Think Tank" on ippr.org.
-  const namedForHost = hostLabel && parts.slice(1).find((part) => fold(part).replace(/ /g, '') === hostLabel.toLowerCase());
+  const namedForHost =
+    hostLabel && parts.slice(1).find((part) => fold(part).replace(/ /g, '') === hostLabel.toLowerCase());
   if (namedForHost) return namedForHost;
   if (fold(parts[0]) !== fold(ctx.headingText)) return undefined;
   return last.split(/\s+/).length <= 6 ? last : undefined;
@@ -44,7 +47,15 @@ const fromTitleSuffix: Rule<string> = (ctx) => {
 
 const RULES: Rule<string>[] = [
   fromJsonLd,
-  (ctx) => firstMeta(ctx.meta, 'citation_publisher', 'citation_technical_report_institution', 'dc.publisher', 'dcterms.publisher', 'citation_dissertation_institution'),
+  (ctx) =>
+    firstMeta(
+      ctx.meta,
+      'citation_publisher',
+      'citation_technical_report_institution',
+      'dc.publisher',
+      'dcterms.publisher',
+      'citation_dissertation_institution',
+    ),
   (ctx) => firstMeta(ctx.meta, 'og:site_name', 'application-name', 'apple-mobile-web-app-title'),
   (ctx) => ctx.labels.get('publisher')?.text,
   fromJsonLdSite,
@@ -54,7 +65,10 @@ const RULES: Rule<string>[] = [
 ];
 
 function extractPublisherUncached(ctx: ExtractionContext): string | undefined {
-  return firstRule(ctx, RULES.map((rule) => (c: ExtractionContext) => cleanText(rule(c) ?? '', 200) || undefined));
+  return firstRule(
+    ctx,
+    RULES.map((rule) => (c: ExtractionContext) => cleanText(rule(c) ?? '', 200) || undefined),
+  );
 }
 
 /** Cached per extraction: the authors rule asks for it too (an advice that names nobody). */
@@ -62,4 +76,3 @@ export function extractPublisher(ctx: ExtractionContext): string | undefined {
   if (!ctx.cache.has('publisher')) ctx.cache.set('publisher', extractPublisherUncached(ctx));
   return ctx.cache.get('publisher') as string | undefined;
 }
-

@@ -5,16 +5,57 @@
 import { fold, readText, shortText, textOf } from './text';
 
 const RELATED_HEADINGS = [
-  'gerelateerde publicaties', 'gerelateerde publicatie', 'gerelateerd', 'gerelateerde artikelen', 'gerelateerde content',
-  'gerelateerde items', 'lees ook', 'meer over dit thema', 'meer over dit onderwerp',
-  'meer publicaties', 'andere publicaties', 'ook interessant', 'bekijk ook', 'zie ook', 'meer lezen', 'verder lezen',
-  'related publications', 'related publication', 'related content', 'related research', 'related reports',
-  'related articles', 'related reading', 'related', 'related work', 'related items', 'related posts', 'see also',
-  'read also', 'more on this topic', 'more on this issue', 'more from this series', 'you may also like',
-  'further reading', 'also of interest', 'more research', 'related commentary', 'related books', 'more publications',
-  'you might also like', 'you may also be interested in', 'you might also be interested in', 'recommended reading',
-  'more like this', 'related resources', 'related analysis', 'related insights', 'misschien ook interessant',
-  'dit vindt u misschien ook interessant', 'dit vind je misschien ook interessant', 'ook interessant voor u',
+  'gerelateerde publicaties',
+  'gerelateerde publicatie',
+  'gerelateerd',
+  'gerelateerde artikelen',
+  'gerelateerde content',
+  'gerelateerde items',
+  'lees ook',
+  'meer over dit thema',
+  'meer over dit onderwerp',
+  'meer publicaties',
+  'andere publicaties',
+  'ook interessant',
+  'bekijk ook',
+  'zie ook',
+  'meer lezen',
+  'verder lezen',
+  'related publications',
+  'related publication',
+  'related content',
+  'related research',
+  'related reports',
+  'related articles',
+  'related reading',
+  'related',
+  'related work',
+  'related items',
+  'related posts',
+  'see also',
+  'read also',
+  'more on this topic',
+  'more on this issue',
+  'more from this series',
+  'you may also like',
+  'further reading',
+  'also of interest',
+  'more research',
+  'related commentary',
+  'related books',
+  'more publications',
+  'you might also like',
+  'you may also be interested in',
+  'you might also be interested in',
+  'recommended reading',
+  'more like this',
+  'related resources',
+  'related analysis',
+  'related insights',
+  'misschien ook interessant',
+  'dit vindt u misschien ook interessant',
+  'dit vind je misschien ook interessant',
+  'ook interessant voor u',
   'gerelateerde inhoud',
 ].map(fold);
 const RELATED = new Set(RELATED_HEADINGS);
@@ -32,7 +73,9 @@ const RELATED_LEADS = new Set(RELATED_HEADINGS.map((phrase) => phrase.slice(0, 3
 const HEADING_TAG = /^(?:h\d|strong)$/i;
 
 /** Phrases of two words or more may open a longer heading: "Related research and commentary". */
-const RELATED_PREFIXES = RELATED_HEADINGS.filter((phrase) => phrase.includes(' ')).map((phrase) => `${phrase} `);
+const RELATED_PREFIXES = RELATED_HEADINGS.filter((phrase) => phrase.includes(' ')).map(
+  (phrase) => `${phrase} `,
+);
 
 export function isRelatedHeading(text: string): boolean {
   return relatedHeadingMatch(text) !== undefined;
@@ -58,7 +101,10 @@ function holdsRunningText(el: Element): boolean {
   return false;
 }
 
-export function findRelatedBlocks(doc: Document, headings: ArrayLike<Element> = doc.querySelectorAll(HEADINGS)): Element[] {
+export function findRelatedBlocks(
+  doc: Document,
+  headings: ArrayLike<Element> = doc.querySelectorAll(HEADINGS),
+): Element[] {
   const blocks: Element[] = [];
   const count = Math.min(headings.length, MAX_HEADINGS);
   for (let i = 0, matched = 0; i < count && matched < MAX_MATCHED_HEADINGS; i++) {
@@ -79,7 +125,8 @@ export function findRelatedBlocks(doc: Document, headings: ArrayLike<Element> = 
     if (!match) continue;
     if (blocks.some((block) => block.contains(heading))) continue;
     matched++;
-    const container = region !== null && !/^h\d$/i.test(heading.tagName) ? regionBlock(heading) : containerOf(heading);
+    const container =
+      region !== null && !/^h\d$/i.test(heading.tagName) ? regionBlock(heading) : containerOf(heading);
     if (container && (match === 'exact' || !holdsRunningText(container))) blocks.push(container);
     if (blocks.length >= 5) break;
   }

@@ -15,7 +15,8 @@ const SUBTITLE_CLASS = /sub-?title|subheading|ondertitel|deck|standfirst|(?:^|[\
 const THEME_CLASS = /topic|tags?(?:$|[\s_-])|theme|thema|categor|subject|labels/i;
 /** Kickers, dates and tags in a card are not its teaser. */
 const NOT_SUMMARY_CLASS = /label|meta|date|datum|type|topic|tag|theme|thema|categor|kicker|byline|author/i;
-const SUMMARY_CLASS = /excerpt|teaser|summary|samenvatting|intro|description|card__text|field--name-body|lead|abstract/i;
+const SUMMARY_CLASS =
+  /excerpt|teaser|summary|samenvatting|intro|description|card__text|field--name-body|lead|abstract/i;
 const HEADING = 'h2, h3, h4, h5, h6';
 
 export function extractRelated(ctx: ExtractionContext, ownUrls: string[]): RelatedPublication[] {
@@ -67,7 +68,10 @@ function readCard(card: Element, ctx: ExtractionContext): RelatedPublication | u
   if (!titleEl) return undefined;
   const title = textOf(titleEl, 300);
   if (title.length < 2 || labelField(title)) return undefined;
-  const link = titleEl.closest('a[href]') ?? titleEl.querySelector('a[href]') ?? (card.matches('a[href]') ? card : card.querySelector('a[href]'));
+  const link =
+    titleEl.closest('a[href]') ??
+    titleEl.querySelector('a[href]') ??
+    (card.matches('a[href]') ? card : card.querySelector('a[href]'));
   const url = cleanUrl(link?.getAttribute('href'), ctx.base);
 
   const item: RelatedPublication = { title, themes: [] };
@@ -104,7 +108,12 @@ function subtitleOf(card: Element, titleEl: Element): string | undefined {
   // A lower-level heading right after the title heading: <h3>Title</h3><h4>Subtitle</h4>.
   const level = Number(titleEl.tagName.slice(1));
   const next = titleEl.nextElementSibling;
-  if (level && next?.matches(HEADING) && Number(next.tagName.slice(1)) > level && !labelField(textOf(next, 60))) {
+  if (
+    level &&
+    next?.matches(HEADING) &&
+    Number(next.tagName.slice(1)) > level &&
+    !labelField(textOf(next, 60))
+  ) {
     return textOf(next, 300) || undefined;
   }
   return undefined;
@@ -115,9 +124,15 @@ function summaryOf(card: Element, titleEl: Element, subtitle: string | undefined
   let fallback: string | undefined;
   for (let i = 0; i < candidates.length && i < 100; i++) {
     const el = candidates[i];
-    if (el.contains(titleEl) || titleEl.contains(el) || el.querySelector(HEADING) || el.matches(HEADING)) continue;
-    if (NOT_SUMMARY_CLASS.test(el.getAttribute('class') ?? '') || SUBTITLE_CLASS.test(el.getAttribute('class') ?? '')) continue;
-    if (el.querySelector('dt, strong, b') && labelField(textOf(el.querySelector('dt, strong, b'), 60))) continue;
+    if (el.contains(titleEl) || titleEl.contains(el) || el.querySelector(HEADING) || el.matches(HEADING))
+      continue;
+    if (
+      NOT_SUMMARY_CLASS.test(el.getAttribute('class') ?? '') ||
+      SUBTITLE_CLASS.test(el.getAttribute('class') ?? '')
+    )
+      continue;
+    if (el.querySelector('dt, strong, b') && labelField(textOf(el.querySelector('dt, strong, b'), 60)))
+      continue;
     const text = textOf(el, 1_200);
     if (!text || (subtitle && fold(text) === fold(subtitle))) continue;
     const colon = text.indexOf(':');
@@ -145,9 +160,18 @@ function themesByClass(card: Element): string[] {
   const candidates = card.querySelectorAll('[class]');
   for (let i = 0; i < candidates.length && i < 100; i++) {
     const el = candidates[i];
-    if (!THEME_CLASS.test(el.getAttribute('class') ?? '') || el.matches(HEADING) || el.matches('a[href]:not([class*="tag"]):not([class*="topic"])')) continue;
-    const parts = [...el.children].filter((child) => child.tagName.toLowerCase() !== 'br').map((child) => textOf(child, 100)).filter(Boolean);
-    if (parts.length && parts.join(' ').length >= textOf(el, 1_000).length * 0.8) return listItems(parts, false);
+    if (
+      !THEME_CLASS.test(el.getAttribute('class') ?? '') ||
+      el.matches(HEADING) ||
+      el.matches('a[href]:not([class*="tag"]):not([class*="topic"])')
+    )
+      continue;
+    const parts = [...el.children]
+      .filter((child) => child.tagName.toLowerCase() !== 'br')
+      .map((child) => textOf(child, 100))
+      .filter(Boolean);
+    if (parts.length && parts.join(' ').length >= textOf(el, 1_000).length * 0.8)
+      return listItems(parts, false);
     const text = textOf(el, 400);
     if (text) return listItems(text.split(/\s*[,·|•;]\s*/));
   }

@@ -13,7 +13,10 @@ import { cleanText, fold } from './text';
 export const SEPARATOR = /\s+[|\-–—\\/>»·•]\s+/;
 
 export function titleParts(title: string): string[] {
-  return title.split(SEPARATOR).map((part) => part.trim()).filter(Boolean);
+  return title
+    .split(SEPARATOR)
+    .map((part) => part.trim())
+    .filter(Boolean);
 }
 
 /** Drop parts equal to the site's name ("Leren van doen | Publicaties | NSOB" → "Leren van doen | Publicaties"). */
@@ -26,8 +29,15 @@ export function stripSiteName(raw: string, siteNames: string[]): string {
   for (const name of siteNames) {
     if (!SEPARATOR.test(name) || name.length < 4) continue;
     const at = title.toLowerCase().lastIndexOf(name.toLowerCase());
-    if (at > 0 && at + name.length === title.length && SEPARATOR.test(title.slice(Math.max(0, at - 4), at + 1))) {
-      return title.slice(0, at).replace(/\s+[|\-–—\\/>»·•:]\s*$/, '').trim();
+    if (
+      at > 0 &&
+      at + name.length === title.length &&
+      SEPARATOR.test(title.slice(Math.max(0, at - 4), at + 1))
+    ) {
+      return title
+        .slice(0, at)
+        .replace(/\s+[|\-–—\\/>»·•:]\s*$/, '')
+        .trim();
     }
   }
   const parts = titleParts(title);
@@ -57,14 +67,31 @@ export function siteNames(ctx: ExtractionContext): string[] {
 }
 
 /** Entities a CMS encoded twice ("Olive &#038; Herb", "Fisch &amp; Fang"): the characters. */
-const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ', bull: '•', ndash: '–', mdash: '—', hellip: '…', laquo: '«', raquo: '»', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  quot: '"',
+  apos: "'",
+  lt: '<',
+  gt: '>',
+  nbsp: ' ',
+  bull: '•',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  laquo: '«',
+  raquo: '»',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+};
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, name: string) => {
     if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      const code =
+        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
       return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
     }
     return ENTITIES[name.toLowerCase()] ?? whole;
   });
 }
-

@@ -7,7 +7,8 @@ import { labelField } from './labels';
 import { firstMeta } from './meta';
 import { cleanText, fold, textOf } from './text';
 
-const SUBTITLE_CLASS = /(?:^|[-_\s])(?:sub-?title|subheading|subhead|ondertitel|deck|dek|standfirst|strapline|tagline)|subtitle|ondertitel/i;
+const SUBTITLE_CLASS =
+  /(?:^|[-_\s])(?:sub-?title|subheading|subhead|ondertitel|deck|dek|standfirst|strapline|tagline)|subtitle|ondertitel/i;
 
 function isSubtitleLine(el: Element, ctx: ExtractionContext): string | undefined {
   const tag = el.tagName.toLowerCase();
@@ -19,7 +20,13 @@ function isSubtitleLine(el: Element, ctx: ExtractionContext): string | undefined
   // A bare h2/h3 counts only inside a small header block; in running text it is a section heading.
   const byTag = (tag === 'h2' || tag === 'h3') && (el.parentElement?.children.length ?? 99) <= 4;
   if (!byClass && !byTag) return undefined;
-  if (BYLINE_LINE.test(text) || labelField(text) || parseDate(text) || el.querySelector('time, a[rel~="author"]')) return undefined;
+  if (
+    BYLINE_LINE.test(text) ||
+    labelField(text) ||
+    parseDate(text) ||
+    el.querySelector('time, a[rel~="author"]')
+  )
+    return undefined;
   if (fold(text) === fold(ctx.headingText)) return undefined;
   return text;
 }
@@ -37,7 +44,8 @@ const besideHeading: Rule<string> = (ctx) => {
 
 /** Elements after the heading looked at for its standfirst. */
 const AFTER_HEADING = 40;
-const DEK_CLASS = /(?:^|[-_\s])(?:dek|deck|standfirst|strapline|sub-?title|subheading|subhead|ondertitel|lede|teaser-text|intro)(?:$|[-_\s])|headline[-_]*desc|__desc|subtitle/i;
+const DEK_CLASS =
+  /(?:^|[-_\s])(?:dek|deck|standfirst|strapline|sub-?title|subheading|subhead|ondertitel|lede|teaser-text|intro)(?:$|[-_\s])|headline[-_]*desc|__desc|subtitle/i;
 
 /** The elements that follow the main heading in document order (its standfirst is among them). */
 function afterHeading(ctx: ExtractionContext): Element[] {
@@ -60,7 +68,8 @@ const standfirstAfterHeading: Rule<string> = (ctx) => {
     if (text.length < 15 || text.length > 350) continue;
     const shown = description.length >= 20 && fold(text) === description;
     if (!shown && !DEK_CLASS.test(el.getAttribute('class') ?? '')) continue;
-    if (BYLINE_LINE.test(text) || labelField(text) || parseDate(text) || fold(text) === fold(ctx.headingText)) continue;
+    if (BYLINE_LINE.test(text) || labelField(text) || parseDate(text) || fold(text) === fold(ctx.headingText))
+      continue;
     return text;
   }
   return undefined;

@@ -43,7 +43,14 @@ function findFirstParagraph(ctx: ExtractionContext): string | undefined {
     seen++;
     const text = blockText(p, MAX_SUMMARY * 2);
     if (!isRunningText(text, p)) continue;
-    if (!scope.contains(p) || ctx.isElsewhere(p) || p.closest('header[role="banner"], aside, figure, figcaption, blockquote, [role="dialog"], [class*="cookie"]')) continue;
+    if (
+      !scope.contains(p) ||
+      ctx.isElsewhere(p) ||
+      p.closest(
+        'header[role="banner"], aside, figure, figcaption, blockquote, [role="dialog"], [class*="cookie"]',
+      )
+    )
+      continue;
     return text;
   }
   return firstTextBlock(ctx, scope);
@@ -54,7 +61,8 @@ function isRunningText(text: string, el: Element): boolean {
   const colon = text.indexOf(':');
   if (colon > 0 && colon < 30 && labelField(text.slice(0, colon))) return false;
   if (text.length >= MIN_PARAGRAPH) return true;
-  if (/sub-?title|ondertitel|kicker|label|meta|date|byline|caption/i.test(el.getAttribute('class') ?? '')) return false;
+  if (/sub-?title|ondertitel|kicker|label|meta|date|byline|caption/i.test(el.getAttribute('class') ?? ''))
+    return false;
   return text.length >= MIN_SENTENCE && /[.!?]$/.test(text) && text.split(' ').length >= 4;
 }
 
@@ -65,7 +73,8 @@ function firstTextBlock(ctx: ExtractionContext, scope: Element): string | undefi
     const block = blocks[i];
     let own = 0;
     const nodes = block.childNodes;
-    for (let j = 0; j < nodes.length && j < 100; j++) if (nodes[j].nodeType === 3) own += (nodes[j].nodeValue ?? '').trim().length;
+    for (let j = 0; j < nodes.length && j < 100; j++)
+      if (nodes[j].nodeType === 3) own += (nodes[j].nodeValue ?? '').trim().length;
     if (own < MIN_PARAGRAPH || ctx.isElsewhere(block)) continue;
     return blockText(block, MAX_SUMMARY * 2);
   }
@@ -107,7 +116,8 @@ function saysNothing(ctx: ExtractionContext, text: string): boolean {
 
 const DESCRIPTION_RULES: Rule<string>[] = [
   (ctx) => namesOf(ctx.jsonLd, mainValue(ctx.jsonLd, 'description'))[0],
-  (ctx) => firstMeta(ctx.meta, 'citation_abstract', 'dc.description', 'dcterms.abstract', 'dcterms.description'),
+  (ctx) =>
+    firstMeta(ctx.meta, 'citation_abstract', 'dc.description', 'dcterms.abstract', 'dcterms.description'),
   (ctx) => firstMeta(ctx.meta, 'og:description'),
   (ctx) => firstMeta(ctx.meta, 'description'),
   (ctx) => firstMeta(ctx.meta, 'twitter:description'),
@@ -154,6 +164,9 @@ function completeTruncated(ctx: ExtractionContext, description: string): string 
 }
 
 export function extractSummary(ctx: ExtractionContext): string | undefined {
-  const raw = firstRule(ctx, RULES.map((rule) => (c: ExtractionContext) => cleanText(rule(c) ?? '', MAX_SUMMARY * 2) || undefined));
+  const raw = firstRule(
+    ctx,
+    RULES.map((rule) => (c: ExtractionContext) => cleanText(rule(c) ?? '', MAX_SUMMARY * 2) || undefined),
+  );
   return raw ? shorten(completeTruncated(ctx, raw)) : undefined;
 }

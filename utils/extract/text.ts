@@ -28,7 +28,11 @@ export const MAX_TEXT_NODES = 10_000;
  * thousands of labels under one parent) costs the square of the page. `complete` is false when a
  * budget ran out before the end of the element.
  */
-export function readText(el: Node, maxChars: number, maxNodes = MAX_TEXT_NODES): { text: string; complete: boolean } {
+export function readText(
+  el: Node,
+  maxChars: number,
+  maxNodes = MAX_TEXT_NODES,
+): { text: string; complete: boolean } {
   let text = '';
   let visited = 0;
   let node: Node | null = el.firstChild;

@@ -37,7 +37,8 @@ const fromTagLinks: Rule<string[]> = (ctx) => relLinks(ctx, /(?:^|\s)tag(?:\s|$)
 /** WordPress marks its category links rel="category tag": the categories are themes, the other tags keywords. */
 const fromCategoryLinks: Rule<string[]> = (ctx) => relLinks(ctx, /(?:^|\s)category(?:\s|$)/i);
 /** Only beside category links: elsewhere rel=tag links are the themes already. */
-const fromPlainTagLinks: Rule<string[]> = (ctx) => (fromCategoryLinks(ctx)?.length ? relLinks(ctx, /^\s*tag\s*$/i) : undefined);
+const fromPlainTagLinks: Rule<string[]> = (ctx) =>
+  fromCategoryLinks(ctx)?.length ? relLinks(ctx, /^\s*tag\s*$/i) : undefined;
 
 const HOME = /^(?:home|homepage|start|startseite|startpagina|accueil|inicio|übersicht|overview|\W*)$/i;
 
@@ -46,13 +47,23 @@ const fromBreadcrumb: Rule<string[]> = (ctx) => {
   const trail = markedElements(ctx).breadcrumb;
   if (!trail) return undefined;
   const title = fold(ctx.headingText || ctx.docTitle);
-  const crumbs = [...trail.querySelectorAll('a')].slice(0, 12).map((a) => textOf(a, 80))
-    .filter((text) => text && !HOME.test(text) && fold(text) !== title && !PUBLICATION_LISTS.has(fold(text)) && !isSectionName(fold(text)));
+  const crumbs = [...trail.querySelectorAll('a')]
+    .slice(0, 12)
+    .map((a) => textOf(a, 80))
+    .filter(
+      (text) =>
+        text &&
+        !HOME.test(text) &&
+        fold(text) !== title &&
+        !PUBLICATION_LISTS.has(fold(text)) &&
+        !isSectionName(fold(text)),
+    );
   return crumbs.length ? [crumbs[crumbs.length - 1]] : undefined;
 };
 
 /** A path segment that names a taxonomy, followed by the term: /topic/living-standards/, /thema/zorg. */
-const TAXONOMY_PATH = /\/(?:topics?|tags?|themes?|thema'?s?|themas|themen|onderwerpen?|subjects?|dossiers?|issues?|category|categories|categorie|kategorie|rubrik|ressort|schlagworte?|stichworte?)\/[^/?#]+\/?(?:[?#]|$)/i;
+const TAXONOMY_PATH =
+  /\/(?:topics?|tags?|themes?|thema'?s?|themas|themen|onderwerpen?|subjects?|dossiers?|issues?|category|categories|categorie|kategorie|rubrik|ressort|schlagworte?|stichworte?)\/[^/?#]+\/?(?:[?#]|$)/i;
 
 const TAXONOMY_HINT = /\/(?:t[aho]|onder|sub|dos|iss|cat|kat|rub|res|sch|sti)/i;
 
@@ -65,8 +76,15 @@ const fromTaxonomyLinks: Rule<string[]> = (ctx) => {
   const out: string[] = [];
   for (const { el, href } of ctx.links()) {
     // A cheap look for the segment before the pattern: pages hold thousands of links.
-    if (!TAXONOMY_HINT.test(href) || !TAXONOMY_PATH.test(href) || ctx.isElsewhere(el) || el.closest('header[role="banner"], nav, aside')) continue;
-    const parent = el.parentElement?.tagName.toLowerCase() === 'li' ? el.parentElement.parentElement : el.parentElement;
+    if (
+      !TAXONOMY_HINT.test(href) ||
+      !TAXONOMY_PATH.test(href) ||
+      ctx.isElsewhere(el) ||
+      el.closest('header[role="banner"], nav, aside')
+    )
+      continue;
+    const parent =
+      el.parentElement?.tagName.toLowerCase() === 'li' ? el.parentElement.parentElement : el.parentElement;
     if (!parent) continue;
     if (block && block !== parent) break;
     block = parent;
@@ -88,10 +106,16 @@ const THEME_RULES: Rule<string[]>[] = [
 ];
 
 export function extractThemes(ctx: ExtractionContext): string[] {
-  return firstRule(ctx, THEME_RULES.map((rule) => (c: ExtractionContext) => {
-    const raw = rule(c);
-    return raw ? listItems(raw) : undefined;
-  }), (items) => items.length > 0) ?? [];
+  return (
+    firstRule(
+      ctx,
+      THEME_RULES.map((rule) => (c: ExtractionContext) => {
+        const raw = rule(c);
+        return raw ? listItems(raw) : undefined;
+      }),
+      (items) => items.length > 0,
+    ) ?? []
+  );
 }
 
 const KEYWORD_RULES: Rule<string[]>[] = [
@@ -109,8 +133,14 @@ const KEYWORD_RULES: Rule<string[]>[] = [
 ];
 
 export function extractKeywords(ctx: ExtractionContext): string[] {
-  return firstRule(ctx, KEYWORD_RULES.map((rule) => (c: ExtractionContext) => {
-    const raw = rule(c);
-    return raw ? listItems(raw) : undefined;
-  }), (items) => items.length > 0) ?? [];
+  return (
+    firstRule(
+      ctx,
+      KEYWORD_RULES.map((rule) => (c: ExtractionContext) => {
+        const raw = rule(c);
+        return raw ? listItems(raw) : undefined;
+      }),
+      (items) => items.length > 0,
+    ) ?? []
+  );
 }

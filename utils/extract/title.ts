@@ -35,7 +35,8 @@ export function cleanDocumentTitle(raw: string, headings: string[]): string {
   }
   title = cleanText(title, 500);
   const count = words(title);
-  if (count <= 4 && (!hierarchical || count !== words(original.replace(/[|\-–—\\/>»]+/g, '')) - 1)) title = original;
+  if (count <= 4 && (!hierarchical || count !== words(original.replace(/[|\-–—\\/>»]+/g, '')) - 1))
+    title = original;
   return title;
 }
 
@@ -47,7 +48,9 @@ const headingIsTitlePart: Rule<string> = (ctx) => {
   if (!ctx.headingText || !ctx.docTitle) return undefined;
   const heading = fold(ctx.headingText);
   if (!heading) return undefined;
-  const parts = stripSiteName(ctx.docTitle, siteNames(ctx)).split(/\s+[|\-–—\\/>»·•]\s+|:\s+/).map((part) => part.trim());
+  const parts = stripSiteName(ctx.docTitle, siteNames(ctx))
+    .split(/\s+[|\-–—\\/>»·•]\s+|:\s+/)
+    .map((part) => part.trim());
   const index = parts.findIndex((part) => fold(part) === heading);
   if (index < 0) return undefined;
   const rest = parts.filter((_, i) => i !== index).join(' ');
@@ -77,12 +80,21 @@ const headingWithinTitle: Rule<string> = (ctx) => {
  * for "Effecten van een CO2-heffing voor de industrie"): then the heading.
  */
 const documentTitle: Rule<string> = (ctx) => {
-  const h1s = [...(ctx.elements.byTag.get('h1') ?? []).slice(0, 10), ...ctx.elements.sectionHeadings.filter((el) => el.tagName.toLowerCase() === 'h2').slice(0, 10)].map((el) => cleanText(el.textContent ?? '', 500));
+  const h1s = [
+    ...(ctx.elements.byTag.get('h1') ?? []).slice(0, 10),
+    ...ctx.elements.sectionHeadings.filter((el) => el.tagName.toLowerCase() === 'h2').slice(0, 10),
+  ].map((el) => cleanText(el.textContent ?? '', 500));
   const title = cleanDocumentTitle(stripSiteName(ctx.docTitle, siteNames(ctx)), h1s);
   if (ctx.headingText) {
     const headingWords = new Set(fold(ctx.headingText).split(' '));
-    const shortForm = fold(titleParts(stripSiteName(ctx.docTitle, siteNames(ctx)))[0] ?? '').split(' ').filter(Boolean);
-    if (shortForm.length && shortForm.length < headingWords.size && shortForm.every((word) => headingWords.has(word))) {
+    const shortForm = fold(titleParts(stripSiteName(ctx.docTitle, siteNames(ctx)))[0] ?? '')
+      .split(' ')
+      .filter(Boolean);
+    if (
+      shortForm.length &&
+      shortForm.length < headingWords.size &&
+      shortForm.every((word) => headingWords.has(word))
+    ) {
       return ctx.headingText;
     }
   }
@@ -171,10 +183,20 @@ function preferHeading(ctx: ExtractionContext, declared: string): string {
 export function extractTitle(ctx: ExtractionContext): string | undefined {
   const names = siteNames(ctx);
   // What the publisher declares is taken as written, only the site's own name removed.
-  const declared = firstRule(ctx, METADATA_RULES.map((rule) => (c: ExtractionContext) => {
-    const raw = rule(c);
-    return raw === undefined ? undefined : headingWithin(stripSiteName(decodeEntities(raw), names), c.headingText);
-  }), (value) => value.length >= 2 && !isSectionName(fold(value)));
+  const declared = firstRule(
+    ctx,
+    METADATA_RULES.map((rule) => (c: ExtractionContext) => {
+      const raw = rule(c);
+      return raw === undefined
+        ? undefined
+        : headingWithin(stripSiteName(decodeEntities(raw), names), c.headingText);
+    }),
+    (value) => value.length >= 2 && !isSectionName(fold(value)),
+  );
   if (declared) return preferHeading(ctx, declared);
-  return firstRule(ctx, [headingIsTitlePart, headingWithinTitle, documentTitle, (c) => c.headingText], (value) => value.length >= 2);
+  return firstRule(
+    ctx,
+    [headingIsTitlePart, headingWithinTitle, documentTitle, (c) => c.headingText],
+    (value) => value.length >= 2,
+  );
 }

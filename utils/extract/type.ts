@@ -7,18 +7,79 @@ import { fold } from './text';
 /** Words publishers use, Dutch and English, → Leesmap's type. */
 const TYPE_WORDS: Record<string, string[]> = {
   essay: ['essay', 'essays', 'beschouwing'],
-  report: ['rapport', 'rapporten', 'report', 'reports', 'research report', 'onderzoeksrapport', 'onderzoek', 'studie', 'study', 'verkenning', 'monitor', 'evaluatie', 'evaluation', 'technical report', 'research', 'briefing paper', 'special report', 'achtergrondstudie', 'signalering'],
+  report: [
+    'rapport',
+    'rapporten',
+    'report',
+    'reports',
+    'research report',
+    'onderzoeksrapport',
+    'onderzoek',
+    'studie',
+    'study',
+    'verkenning',
+    'monitor',
+    'evaluatie',
+    'evaluation',
+    'technical report',
+    'research',
+    'briefing paper',
+    'special report',
+    'achtergrondstudie',
+    'signalering',
+  ],
   advice: ['advies', 'adviezen', 'adviesrapport', 'advice', 'advisory report', 'briefadvies', 'zienswijze'],
-  'policy-brief': ['policy brief', 'policy briefs', 'beleidsnotitie', 'beleidsbrief', 'policy paper', 'policy memo', 'brief', 'briefing', 'notitie', 'policy contribution', 'memo'],
-  'working-paper': ['working paper', 'working papers', 'werkdocument', 'discussion paper', 'cpb discussion paper', 'achtergronddocument', 'background document', 'paper', 'papers', 'cpb achtergronddocument', 'wrr working paper'],
+  'policy-brief': [
+    'policy brief',
+    'policy briefs',
+    'beleidsnotitie',
+    'beleidsbrief',
+    'policy paper',
+    'policy memo',
+    'brief',
+    'briefing',
+    'notitie',
+    'policy contribution',
+    'memo',
+  ],
+  'working-paper': [
+    'working paper',
+    'working papers',
+    'werkdocument',
+    'discussion paper',
+    'cpb discussion paper',
+    'achtergronddocument',
+    'background document',
+    'paper',
+    'papers',
+    'cpb achtergronddocument',
+    'wrr working paper',
+  ],
   book: ['boek', 'boeken', 'book', 'books', 'bundel', 'monograph', 'monografie'],
   chapter: ['hoofdstuk', 'chapter', 'book chapter'],
   blog: ['blog', 'blogs', 'blogpost', 'blog post', 'weblog', 'column'],
-  article: ['artikel', 'artikelen', 'article', 'articles', 'commentary', 'opinie', 'opinion', 'analysis', 'analyse', 'op ed', 'op-ed', 'interview', 'expert comment', 'explainer', 'journal article'],
+  article: [
+    'artikel',
+    'artikelen',
+    'article',
+    'articles',
+    'commentary',
+    'opinie',
+    'opinion',
+    'analysis',
+    'analyse',
+    'op ed',
+    'op-ed',
+    'interview',
+    'expert comment',
+    'explainer',
+    'journal article',
+  ],
 };
 
 const TYPE_BY_WORD = new Map<string, string>();
-for (const [type, words] of Object.entries(TYPE_WORDS)) for (const word of words) TYPE_BY_WORD.set(fold(word), type);
+for (const [type, words] of Object.entries(TYPE_WORDS))
+  for (const word of words) TYPE_BY_WORD.set(fold(word), type);
 
 export function typeFromWord(word: string): string | undefined {
   if (!word || word.length > 40) return undefined;
@@ -74,10 +135,19 @@ const fromJsonLd: Rule<string> = (ctx) => {
 const RULES: Rule<string>[] = [
   fromLabel,
   fromKicker,
-  (ctx) => typeFromWord(firstMeta(ctx.meta, 'citation_article_type', 'dc.type', 'dcterms.type', 'prism.contenttype') ?? ''),
-  (ctx) => (firstMeta(ctx.meta, 'citation_technical_report_institution', 'citation_technical_report_number') ? 'report' : undefined),
+  (ctx) =>
+    typeFromWord(
+      firstMeta(ctx.meta, 'citation_article_type', 'dc.type', 'dcterms.type', 'prism.contenttype') ?? '',
+    ),
+  (ctx) =>
+    firstMeta(ctx.meta, 'citation_technical_report_institution', 'citation_technical_report_number')
+      ? 'report'
+      : undefined,
   (ctx) => (firstMeta(ctx.meta, 'citation_book_title') ? 'chapter' : undefined),
-  (ctx) => (firstMeta(ctx.meta, 'citation_isbn') && !firstMeta(ctx.meta, 'citation_journal_title') ? 'book' : undefined),
+  (ctx) =>
+    firstMeta(ctx.meta, 'citation_isbn') && !firstMeta(ctx.meta, 'citation_journal_title')
+      ? 'book'
+      : undefined,
   fromJsonLd,
   (ctx) => (firstMeta(ctx.meta, 'citation_journal_title') ? 'article' : undefined),
 ];

@@ -1,6 +1,7 @@
 /** Cleaner: URLs resolved to absolute http(s), without fragment or tracking parameters. */
 
-const TRACKING = /^(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|_ga|_gl|igshid|ref_src|oly_\w+|vero_\w+|__s|_hsenc|_hsmi|hsctatracking)$/i;
+const TRACKING =
+  /^(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|_ga|_gl|igshid|ref_src|oly_\w+|vero_\w+|__s|_hsenc|_hsmi|hsctatracking)$/i;
 
 /**
  * Longest address kept, as resolved (the record's limit, utils/sanitize.ts): percent-encoding

@@ -12,23 +12,39 @@ import { textOf } from './text';
 const MAX_ELEMENTS = 8_000;
 const MAX_LINE = 90;
 /** Class or id words of an element that holds the date. */
-const DATE_MARK = /date|datum|time|publish|posted|submitted|entry-meta|post-meta|article-meta|meta-info|topline|dateline|byline/i;
+const DATE_MARK =
+  /date|datum|time|publish|posted|submitted|entry-meta|post-meta|article-meta|meta-info|topline|dateline|byline/i;
 /** An update stamp, a comment's or an event's date, or a "today" widget: not the publication date. */
-const NOT_PUBLISHED = /modif|updat|lastchanged|changed|geaendert|geändert|aktualisiert|bijgewerkt|comment|kommentar|event|agenda|termin|veranstaltung|today|heute|current|weather|wetter|copyright|footer|cookie/i;
-const UPDATE_WORDS = /\b(?:update[ds]?|aktualisiert|letzte änderung|zuletzt geändert|geändert|bijgewerkt|gewijzigd|modified|stand)\b/i;
+const NOT_PUBLISHED =
+  /modif|updat|lastchanged|changed|geaendert|geändert|aktualisiert|bijgewerkt|comment|kommentar|event|agenda|termin|veranstaltung|today|heute|current|weather|wetter|copyright|footer|cookie/i;
+const UPDATE_WORDS =
+  /\b(?:update[ds]?|aktualisiert|letzte änderung|zuletzt geändert|geändert|bijgewerkt|gewijzigd|modified|stand)\b/i;
 /** Words a date line may hold besides the date (weekday, time, "veröffentlicht am", "von"). */
-const LINE_WORDS = /\b(?:gepubliceerd|publicatiedatum|verschenen|datum|op|published|publication|date|posted|on|at|geplaatst|veröffentlicht|veroeffentlicht|erschienen|publiziert|erstellt|am|vom|von|um|uhr|le|el|de|par|pressemitteilung|pressemeldung|mitteilung|meldung|news|nachricht|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mo|di|mi|do|fr|sa|so|am|pm|utc|cet|cest|gmt)\b/gi;
-const MONTH_WORDS = /\b(?:jan|feb|mar|mär|mrt|apr|may|mai|mei|jun|jul|aug|sep|oct|okt|nov|dec|dez)[a-zäé]*\.?/gi;
+const LINE_WORDS =
+  /\b(?:gepubliceerd|publicatiedatum|verschenen|datum|op|published|publication|date|posted|on|at|geplaatst|veröffentlicht|veroeffentlicht|erschienen|publiziert|erstellt|am|vom|von|um|uhr|le|el|de|par|pressemitteilung|pressemeldung|mitteilung|meldung|news|nachricht|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mo|di|mi|do|fr|sa|so|am|pm|utc|cet|cest|gmt)\b/gi;
+const MONTH_WORDS =
+  /\b(?:jan|feb|mar|mär|mrt|apr|may|mai|mei|jun|jul|aug|sep|oct|okt|nov|dec|dez)[a-zäé]*\.?/gi;
 
 /** A line that is a date and little else ("Veröffentlicht am 06.10.2023", "Friday, December 23, 2016"). */
 export function isDateOnlyLine(text: string): boolean {
-  const rest = text.replace(LINE_WORDS, ' ').replace(MONTH_WORDS, ' ').replace(/[\d\s.,:;/|()\-–—>]+/g, ' ').trim();
+  const rest = text
+    .replace(LINE_WORDS, ' ')
+    .replace(MONTH_WORDS, ' ')
+    .replace(/[\d\s.,:;/|()\-–—>]+/g, ' ')
+    .trim();
   return rest.split(' ').filter(Boolean).length <= 2;
 }
 
 /** Cards of other pages, comments and chrome hold dates that are not this page's. */
 function elsewhere(ctx: ExtractionContext, el: Element): boolean {
-  return ctx.isElsewhere(el) || Boolean(el.closest('aside, form, [role="complementary"], [class*="comment"], [id*="comment"], [class*="teaser"], [class*="sidebar"], [class*="widget"]'));
+  return (
+    ctx.isElsewhere(el) ||
+    Boolean(
+      el.closest(
+        'aside, form, [role="complementary"], [class*="comment"], [id*="comment"], [class*="teaser"], [class*="sidebar"], [class*="widget"]',
+      ),
+    )
+  );
 }
 
 /**

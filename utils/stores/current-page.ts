@@ -82,7 +82,11 @@ export function parseYear(value: string): number | undefined {
 }
 
 /** The publication's fields as the draft states them (for saving or updating). */
-export function publicationChanges(draft: Draft, fields: Iterable<DraftField>, published?: string): PublicationChanges {
+export function publicationChanges(
+  draft: Draft,
+  fields: Iterable<DraftField>,
+  published?: string,
+): PublicationChanges {
   const changes: PublicationChanges = {};
   for (const field of fields) {
     switch (field) {
@@ -99,7 +103,8 @@ export function publicationChanges(draft: Draft, fields: Iterable<DraftField>, p
         const year = parseYear(draft.year);
         changes.year = year;
         // A stated date that contradicts the reader's year goes; one that agrees stays.
-        changes.published = year === undefined ? undefined : published?.startsWith(String(year)) ? published : String(year);
+        changes.published =
+          year === undefined ? undefined : published?.startsWith(String(year)) ? published : String(year);
         break;
       }
       case 'publisher':
@@ -148,11 +153,15 @@ export function createCurrentPageStore({ send, tabId, tabTitle }: CurrentPageSto
   let fallbackTitle = '';
 
   // As the badge: the full check's verdict, on a page the first check did not rule out.
-  const detected = computed(() => tab.value?.firstCheck?.ruledOut !== true && tab.value?.extraction?.detected === true);
+  const detected = computed(
+    () => tab.value?.firstCheck?.ruledOut !== true && tab.value?.extraction?.detected === true,
+  );
   const publication = computed<Publication | undefined>(() => tab.value?.extraction?.publication);
   const isSaved = computed(() => saved.value !== undefined);
   /** Saved records this page resembles but was not linked to (a page's word never merges records). */
-  const resembles = computed(() => (tab.value?.resembles ?? []).filter((r) => r.id !== saved.value?.id).slice(0, 3));
+  const resembles = computed(() =>
+    (tab.value?.resembles ?? []).filter((r) => r.id !== saved.value?.id).slice(0, 3),
+  );
   const autoSaveHeld = signal<TabState['autoSaveHeld']>(undefined);
   const canSave = computed(() => phase.value === 'ready' && !busy.value && draft.value.title.trim() !== '');
 
@@ -180,7 +189,8 @@ export function createCurrentPageStore({ send, tabId, tabTitle }: CurrentPageSto
         });
         return;
       }
-      if (!state.extraction?.publication?.title && tabTitle) fallbackTitle = ((await tabTitle(id)) ?? '').trim();
+      if (!state.extraction?.publication?.title && tabTitle)
+        fallbackTitle = ((await tabTitle(id)) ?? '').trim();
       if (!fallbackTitle) fallbackTitle = state.url;
       batch(() => {
         tab.value = state;
@@ -245,7 +255,8 @@ export function createCurrentPageStore({ send, tabId, tabTitle }: CurrentPageSto
         if (!base.title) fields.add('title');
         const changes = publicationChanges(current, fields, base.published);
         const merged = { ...base, ...changes } as Publication;
-        for (const key of Object.keys(merged) as Array<keyof Publication>) if (merged[key] === undefined) delete merged[key];
+        for (const key of Object.keys(merged) as Array<keyof Publication>)
+          if (merged[key] === undefined) delete merged[key];
         const editedFields = new Set<EditableField>();
         for (const f of editedPublicationFields) {
           editedFields.add(f as EditableField);
@@ -253,7 +264,11 @@ export function createCurrentPageStore({ send, tabId, tabTitle }: CurrentPageSto
         }
         result = await send('page/save', {
           publication: merged,
-          reader: { status: current.status, notes: current.notes.slice(0, LIMITS.notes), tags: cleanList(current.tags) },
+          reader: {
+            status: current.status,
+            notes: current.notes.slice(0, LIMITS.notes),
+            tags: cleanList(current.tags),
+          },
           edited: [...editedFields],
         });
       }
@@ -278,7 +293,8 @@ export function createCurrentPageStore({ send, tabId, tabTitle }: CurrentPageSto
       const result = await send('page/merge', { ids: [own.id, id] });
       batch(() => {
         saved.value = result;
-        if (tab.peek()) tab.value = { ...tab.peek()!, resembles: (tab.peek()!.resembles ?? []).filter((r) => r.id !== id) };
+        if (tab.peek())
+          tab.value = { ...tab.peek()!, resembles: (tab.peek()!.resembles ?? []).filter((r) => r.id !== id) };
         reset(result);
       });
       return result;

@@ -113,7 +113,8 @@ export function onListChanged(listener: (ids: string[]) => void): () => void {
 /** The tab the popup is about: `?tabId=N` (tests open popup.html in a tab), else the active tab. */
 export async function popupTabId(search: string = location.search): Promise<number | undefined> {
   const requested = Number(new URLSearchParams(search).get('tabId'));
-  if (Number.isInteger(requested) && requested >= 0 && new URLSearchParams(search).has('tabId')) return requested;
+  if (Number.isInteger(requested) && requested >= 0 && new URLSearchParams(search).has('tabId'))
+    return requested;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
 }

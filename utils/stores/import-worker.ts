@@ -14,20 +14,26 @@ import { localImportPorts, UnknownFormatError } from './import-file';
 
 const connection = createLeesmapConnection();
 const ports = localImportPorts({
-  preview: async (records, mode, readerFields) => previewImport(await connection(), records, mode, { readerFields }),
-  write: async (records, mode, readerFields) => importPublications(await connection(), records, mode, { readerFields }),
+  preview: async (records, mode, readerFields) =>
+    previewImport(await connection(), records, mode, { readerFields }),
+  write: async (records, mode, readerFields) =>
+    importPublications(await connection(), records, mode, { readerFields }),
   undo: async () => ({ removed: 0, restored: 0 }),
   lastImport: async () => undefined,
 });
 
-type Request = { op: 'check'; text: string; name: string; mode: ImportMode; now: number } | { op: 'write' } | { op: 'discard' };
+type Request =
+  | { op: 'check'; text: string; name: string; mode: ImportMode; now: number }
+  | { op: 'write' }
+  | { op: 'discard' };
 
 async function handle(request: Request): Promise<unknown> {
   if (request.op === 'discard') {
     ports.discard();
     return { ok: true };
   }
-  if (request.op === 'check') return { ok: true, ...(await ports.check(request.text, request.name, request.mode, request.now)) };
+  if (request.op === 'check')
+    return { ok: true, ...(await ports.check(request.text, request.name, request.mode, request.now)) };
   return { ok: true, result: await ports.write() };
 }
 

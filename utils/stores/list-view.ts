@@ -45,7 +45,9 @@ export function sortRecords(
     case 'title':
       return out.sort((a, b) => titleCollator.compare(a.title ?? '', b.title ?? '') || bySaved(a, b));
     case 'relevance':
-      return scores ? out.sort((a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0) || bySaved(a, b)) : out.sort(bySaved);
+      return scores
+        ? out.sort((a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0) || bySaved(a, b))
+        : out.sort(bySaved);
   }
 }
 
@@ -75,7 +77,9 @@ export function collectFacets(records: readonly SavedPublication[]): Facets {
     if (typeof r.type === 'string' && r.type) types.add(r.type);
   }
   const ranked = (map: Map<string, number>) =>
-    [...map].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || titleCollator.compare(a.value, b.value));
+    [...map]
+      .map(([value, count]) => ({ value, count }))
+      .sort((a, b) => b.count - a.count || titleCollator.compare(a.value, b.value));
   return {
     themes: ranked(themes),
     publishers: ranked(publishers),

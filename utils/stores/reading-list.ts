@@ -198,7 +198,8 @@ export function createReadingListStore({
       const key = JSON.stringify(tags);
       groups.set(key, [...(groups.get(key) ?? []), id]);
     }
-    for (const [key, group] of groups) await send('page/update-many', { ids: group, changes: { tags: JSON.parse(key) } });
+    for (const [key, group] of groups)
+      await send('page/update-many', { ids: group, changes: { tags: JSON.parse(key) } });
     await refresh(ids);
   }
 

@@ -8,7 +8,10 @@ import type { Suggestion } from '@/utils/suggest/types';
 import { errorMessage } from '@/utils/i18n';
 
 /** What the tab shows of one suggestion: utils/suggest's Suggestion without its scores. */
-export type SuggestionView = Pick<Suggestion, 'id' | 'title' | 'subtitle' | 'url' | 'publisher' | 'year' | 'themes' | 'reasons'> &
+export type SuggestionView = Pick<
+  Suggestion,
+  'id' | 'title' | 'subtitle' | 'url' | 'publisher' | 'year' | 'themes' | 'reasons'
+> &
   Partial<Pick<Suggestion, 'themesInferred'>>;
 
 export interface SuggestionsStoreOptions {

@@ -61,15 +61,42 @@ export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 /** Problems listed one by one; the rest are counted. */
 const SHOWN_PROBLEMS = 10;
 
-export function exportFile(records: SavedPublication[], format: PageExportFormat, now: number = Date.now()): Promise<ExportedFile> {
+export function exportFile(
+  records: SavedPublication[],
+  format: PageExportFormat,
+  now: number = Date.now(),
+): Promise<ExportedFile> {
   return exportRecords(records, format, now);
 }
 
-
-export { detectFileFormat, importFile, localImportPorts, UnknownFormatError, type ImportDatabase } from './import-file';
+export {
+  detectFileFormat,
+  importFile,
+  localImportPorts,
+  UnknownFormatError,
+  type ImportDatabase,
+} from './import-file';
 
 /** Fields of a Leesmap record that `format` cannot carry, for the preview. */
-const LEESMAP_FIELDS = ['subtitle', 'authors', 'published', 'publisher', 'type', 'themes', 'keywords', 'summary', 'language', 'doi', 'isbn', 'pdfUrl', 'related', 'notes', 'tags', 'status', 'starred'] as const;
+const LEESMAP_FIELDS = [
+  'subtitle',
+  'authors',
+  'published',
+  'publisher',
+  'type',
+  'themes',
+  'keywords',
+  'summary',
+  'language',
+  'doi',
+  'isbn',
+  'pdfUrl',
+  'related',
+  'notes',
+  'tags',
+  'status',
+  'starred',
+] as const;
 
 export function lackingFields(format: PageImportFormat): string[] {
   const carried = new Set<string>(CARRIED_FIELDS[format]);
@@ -87,7 +114,8 @@ export function describeIssue(issue: ValidationIssue): string {
 export function describeImportProblems(error: unknown): string[] {
   if (error instanceof ImportError) {
     const lines = error.issues.slice(0, SHOWN_PROBLEMS).map(describeIssue);
-    if (error.issues.length > SHOWN_PROBLEMS) lines.push(t('importIssuesMore', formatNumber(error.issues.length - SHOWN_PROBLEMS)));
+    if (error.issues.length > SHOWN_PROBLEMS)
+      lines.push(t('importIssuesMore', formatNumber(error.issues.length - SHOWN_PROBLEMS)));
     return lines;
   }
   if (error instanceof UnknownFormatError) return [t('importUnknownFormat')];
@@ -148,7 +176,12 @@ export function createExportStore({ records, download, now = Date.now }: ExportS
  */
 export interface ImportPorts {
   /** Reads and checks the file and compares it with the list; writes nothing. Keeps the records for `write`. */
-  check(text: string, name: string, mode: ImportMode, now: number): Promise<{ format: PageImportFormat; preview: ImportPreview }>;
+  check(
+    text: string,
+    name: string,
+    mode: ImportMode,
+    now: number,
+  ): Promise<{ format: PageImportFormat; preview: ImportPreview }>;
   /** Writes what the last `check` read, in its mode: one transaction. */
   write(): Promise<ImportResult>;
   /** Forgets what the last `check` read. */
@@ -179,7 +212,12 @@ export function workerImportPorts(
       worker ??= new ImportWorker();
       const current = worker;
       current.onmessage = (event: MessageEvent) => {
-        const reply = event.data as { ok: boolean; issues?: ValidationIssue[]; unknownFormat?: boolean; error?: string };
+        const reply = event.data as {
+          ok: boolean;
+          issues?: ValidationIssue[];
+          unknownFormat?: boolean;
+          error?: string;
+        };
         if (reply.ok) resolve(reply as T);
         else if (reply.issues) reject(new ImportError(reply.issues));
         else if (reply.unknownFormat) reject(new UnknownFormatError());
@@ -281,7 +319,9 @@ export function createImportStore({ ports, now = Date.now }: ImportStoreOptions)
     return step(t('importWorking'), async () => {
       pending.value = undefined;
       if (chosen.size > MAX_IMPORT_BYTES) {
-        throw new ImportError([{ index: -1, field: chosen.name, message: `is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` }]);
+        throw new ImportError([
+          { index: -1, field: chosen.name, message: `is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` },
+        ]);
       }
       const { format, preview } = await ports.check(await chosen.text(), chosen.name, mode.peek(), now());
       batch(() => {
@@ -298,7 +338,13 @@ export function createImportStore({ ports, now = Date.now }: ImportStoreOptions)
     return step(t('importWriting'), async () => {
       const result = await ports.write();
       batch(() => {
-        message.value = t('importDoneFrom', t(FORMAT_LABELS[plan.format]), formatNumber(result.added), formatNumber(result.updated), formatNumber(result.unchanged));
+        message.value = t(
+          'importDoneFrom',
+          t(FORMAT_LABELS[plan.format]),
+          formatNumber(result.added),
+          formatNumber(result.updated),
+          formatNumber(result.unchanged),
+        );
         pending.value = undefined;
       });
       await refreshUndo();
@@ -322,7 +368,21 @@ export function createImportStore({ ports, now = Date.now }: ImportStoreOptions)
     });
   }
 
-  return { file, mode, busy, message, problems, pending, canUndo, chooseFile, start, check, confirm, cancel, undo };
+  return {
+    file,
+    mode,
+    busy,
+    message,
+    problems,
+    pending,
+    canUndo,
+    chooseFile,
+    start,
+    check,
+    confirm,
+    cancel,
+    undo,
+  };
 }
 
 function errorMessage(e: unknown): string {

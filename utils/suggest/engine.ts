@@ -32,7 +32,13 @@ import {
   type ReaderProfile,
 } from './profile';
 import { THEME_MATCH_THRESHOLD, themeKey, themeShape, themeSimilarity, type ThemeShape } from './themes';
-import { DEFAULT_WEIGHTS, type ScoreParts, type ScoreWeights, type Suggestion, type SuggestionReason } from './types';
+import {
+  DEFAULT_WEIGHTS,
+  type ScoreParts,
+  type ScoreWeights,
+  type Suggestion,
+  type SuggestionReason,
+} from './types';
 
 /** Bounds on untrusted text: what is indexed per record. */
 const MAX_FIELD_CHARS = { title: 500, subtitle: 500, summary: 3_000, label: 200 } as const;
@@ -298,7 +304,16 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
 
   function baseDoc(
     id: string,
-    fields: { title: string; subtitle?: string; summary?: string; keywords?: string[]; themes?: string[]; authors?: string[]; publisher?: string; language?: string },
+    fields: {
+      title: string;
+      subtitle?: string;
+      summary?: string;
+      keywords?: string[];
+      themes?: string[];
+      authors?: string[];
+      publisher?: string;
+      language?: string;
+    },
   ): IndexedDoc {
     const themes = bounded(fields.themes, MAX_FIELD_CHARS.label);
     const keywords = bounded(fields.keywords, MAX_FIELD_CHARS.label);
@@ -497,7 +512,9 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
       .filter((doc) => doc.themeKeys.length === 0)
       .sort((a, b) => b.record.savedAt - a.record.savedAt || (a.id < b.id ? -1 : 1))
       .slice(0, MAX_INFERRED_SAVED);
-    const list = unthemed.map((doc) => ({ doc, themes: inferThemes(doc) })).filter((item) => item.themes.length > 0);
+    const list = unthemed
+      .map((doc) => ({ doc, themes: inferThemes(doc) }))
+      .filter((item) => item.themes.length > 0);
     inferredSaved = { version: idfVersion, list };
     return list;
   }
@@ -532,13 +549,16 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
     if (selfNorm === 0) return [];
     // Top few by a linear scan (thousands of partial neighbours, five wanted).
     const nearest: { neighbour: IndexedDoc; similarity: number }[] = [];
-    const before = (a: { neighbour: IndexedDoc; similarity: number }, b: { neighbour: IndexedDoc; similarity: number }) =>
-      a.similarity > b.similarity || (a.similarity === b.similarity && a.neighbour.id < b.neighbour.id);
+    const before = (
+      a: { neighbour: IndexedDoc; similarity: number },
+      b: { neighbour: IndexedDoc; similarity: number },
+    ) => a.similarity > b.similarity || (a.similarity === b.similarity && a.neighbour.id < b.neighbour.id);
     for (const { slot, sum: dot } of scores) {
       const neighbour = docsBySlot[slot]!;
       const candidate = { neighbour, similarity: dot / (selfNorm * (normOf(neighbour) || 1)) };
       if (candidate.similarity < INFERENCE_MIN_SIMILARITY) continue;
-      if (nearest.length === INFERENCE_NEIGHBOURS && !before(candidate, nearest[nearest.length - 1])) continue;
+      if (nearest.length === INFERENCE_NEIGHBOURS && !before(candidate, nearest[nearest.length - 1]))
+        continue;
       let at = nearest.length;
       while (at > 0 && before(candidate, nearest[at - 1])) at--;
       nearest.splice(at, 0, candidate);
@@ -555,7 +575,10 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
     }
     const ranked = [...votes.values()].sort((a, b) => b.vote - a.vote || a.label.localeCompare(b.label));
     if (ranked.length === 0) return [];
-    return ranked.filter((item) => item.vote >= ranked[0].vote * 0.5).slice(0, 2).map((item) => item.label);
+    return ranked
+      .filter((item) => item.vote >= ranked[0].vote * 0.5)
+      .slice(0, 2)
+      .map((item) => item.label);
   }
 
   function rank({ now, limit = 50, includeUnexplained = false }: RankOptions): Suggestion[] {
@@ -627,11 +650,14 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
       }
       const norm = normOf(doc);
       let coListers = 0;
-      for (const lister of doc.listers) if (saved.has(lister.id) || savedByUrl.has(lister.urlKey)) coListers++;
+      for (const lister of doc.listers)
+        if (saved.has(lister.id) || savedByUrl.has(lister.urlKey)) coListers++;
       const labels = doc.labels;
       let authorWeight = 0;
       for (const [key] of labels.authors) authorWeight += tables.authors.entries.get(key)?.weight ?? 0;
-      const publisherWeight = labels.publisher ? tables.publishers.entries.get(labels.publisher[0])?.weight ?? 0 : 0;
+      const publisherWeight = labels.publisher
+        ? (tables.publishers.entries.get(labels.publisher[0])?.weight ?? 0)
+        : 0;
       let keywordWeight = 0;
       for (const [key] of labels.keywords) keywordWeight += tables.keywords.entries.get(key)?.weight ?? 0;
       const year = doc.entry.year;
@@ -647,7 +673,15 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
           : UNKNOWN_YEAR_FRESHNESS;
       return parts;
     };
-    const emptyParts = (): ScoreParts => ({ theme: 0, text: 0, coListing: 0, author: 0, publisher: 0, keyword: 0, freshness: 0 });
+    const emptyParts = (): ScoreParts => ({
+      theme: 0,
+      text: 0,
+      coListing: 0,
+      author: 0,
+      publisher: 0,
+      keyword: 0,
+      freshness: 0,
+    });
 
     // First pass over every candidate: scores only, into flat arrays (no garbage per candidate).
     const candidates: CatalogDoc[] = [];
@@ -666,7 +700,8 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
       b.score - a.score || (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0);
     const head: { doc: CatalogDoc; parts: ScoreParts; score: number }[] = [];
     for (let i = 0; i < candidates.length; i++) {
-      if (scores[i] >= cutoff) head.push({ doc: candidates[i], parts: partsOf(candidates[i], emptyParts()), score: scores[i] });
+      if (scores[i] >= cutoff)
+        head.push({ doc: candidates[i], parts: partsOf(candidates[i], emptyParts()), score: scores[i] });
     }
 
     // Second pass on the head: themes inferred for unthemed candidates, then the final order.
@@ -695,7 +730,12 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
       return score;
     }
 
-    function toSuggestion(doc: CatalogDoc, parts: ScoreParts, score: number, inferredThemes?: string[]): Suggestion {
+    function toSuggestion(
+      doc: CatalogDoc,
+      parts: ScoreParts,
+      score: number,
+      inferredThemes?: string[],
+    ): Suggestion {
       const themes = inferredThemes ?? doc.themes;
       const grouped: { weight: number; reasons: SuggestionReason[] }[] = [];
       const push = (part: keyof ScoreParts, reasons: SuggestionReason[]) => {
@@ -732,7 +772,14 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
             };
           }),
       );
-      push('author', matches(doc.labels.authors, tables.authors).map((entry) => ({ kind: 'author' as const, name: entry.label, savedCount: entry.savedCount })));
+      push(
+        'author',
+        matches(doc.labels.authors, tables.authors).map((entry) => ({
+          kind: 'author' as const,
+          name: entry.label,
+          savedCount: entry.savedCount,
+        })),
+      );
       push(
         'publisher',
         matches(doc.labels.publisher ? [doc.labels.publisher] : [], tables.publishers).map((entry) => ({
@@ -741,7 +788,14 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
           savedCount: entry.savedCount,
         })),
       );
-      push('keyword', matches(doc.labels.keywords, tables.keywords).map((entry) => ({ kind: 'keyword' as const, keyword: entry.label, savedCount: entry.savedCount })));
+      push(
+        'keyword',
+        matches(doc.labels.keywords, tables.keywords).map((entry) => ({
+          kind: 'keyword' as const,
+          keyword: entry.label,
+          savedCount: entry.savedCount,
+        })),
+      );
       const similar = parts.text >= SIMILAR_TEXT_MIN ? mostSimilarSaved(doc) : undefined;
       if (similar) {
         push('text', [
@@ -791,7 +845,10 @@ export function createSuggestionEngine(input: EngineInput = {}): SuggestionEngin
         if (!list || documentFrequency[id] > SIMILAR_TEXT_MAX_POSTINGS) continue;
         query.push({ index: i, weight: doc.counts[i] * idf[id] });
       }
-      query.sort((a, b) => b.weight - a.weight || (termStrings[doc.terms[a.index]] < termStrings[doc.terms[b.index]] ? -1 : 1));
+      query.sort(
+        (a, b) =>
+          b.weight - a.weight || (termStrings[doc.terms[a.index]] < termStrings[doc.terms[b.index]] ? -1 : 1),
+      );
       for (const { index, weight } of query.slice(0, SIMILAR_TEXT_QUERY_TERMS)) {
         const id = doc.terms[index];
         const list = savedPostings.get(id)!;

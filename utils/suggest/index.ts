@@ -9,7 +9,14 @@ import type { Suggestion } from './types';
 
 export { createSuggestionEngine, type EngineInput, type RankOptions, type SuggestionEngine } from './engine';
 export { buildProfile, recordWeight, type ProfileWeight, type ReaderProfile } from './profile';
-export { THEME_MATCH_THRESHOLD, themeKey, themeShape, themeSimilarity, themesMatch, type ThemeShape } from './themes';
+export {
+  THEME_MATCH_THRESHOLD,
+  themeKey,
+  themeShape,
+  themeSimilarity,
+  themesMatch,
+  type ThemeShape,
+} from './themes';
 export { groupSuggestionsByTheme, type SuggestionGroup } from './group';
 export * from './types';
 

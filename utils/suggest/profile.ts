@@ -42,7 +42,9 @@ export function recordWeight(record: WeighedRecord, now: number): number {
 }
 
 export function authorKey(name: string): string {
-  return foldText(name).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return foldText(name)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 export const publisherKey = authorKey;
@@ -108,7 +110,12 @@ export interface ProfileTables {
   publishers: WeightTable;
 }
 
-export function addToProfile(tables: ProfileTables, labels: KeyedLabels, weight: number, saved: boolean): void {
+export function addToProfile(
+  tables: ProfileTables,
+  labels: KeyedLabels,
+  weight: number,
+  saved: boolean,
+): void {
   for (const [key, label] of labels.themes) tables.themes.add(key, label, weight, saved);
   for (const [key, label] of labels.keywords) tables.keywords.add(key, label, weight, saved);
   for (const [key, label] of labels.authors) tables.authors.add(key, label, weight, saved);
@@ -116,7 +123,12 @@ export function addToProfile(tables: ProfileTables, labels: KeyedLabels, weight:
 }
 
 export function emptyProfileTables(): ProfileTables {
-  return { themes: new WeightTable(), keywords: new WeightTable(), authors: new WeightTable(), publishers: new WeightTable() };
+  return {
+    themes: new WeightTable(),
+    keywords: new WeightTable(),
+    authors: new WeightTable(),
+    publishers: new WeightTable(),
+  };
 }
 
 export function profileFromTables(tables: ProfileTables, totalWeight: number): ReaderProfile {

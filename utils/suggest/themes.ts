@@ -44,7 +44,8 @@ function coveredLength(target: string, others: readonly string[]): number {
   const covered = new Uint8Array(target.length);
   for (const other of others) {
     if (other.length >= target.length) {
-      if (other === target || (target.length >= MIN_INNER_STEM && other.includes(target))) return target.length;
+      if (other === target || (target.length >= MIN_INNER_STEM && other.includes(target)))
+        return target.length;
       continue;
     }
     if (other.length < MIN_INNER_STEM) continue;

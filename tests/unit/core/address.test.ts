@@ -1,12 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { addressWithoutHash, headMayBeStale, isNewPageAddress, watchPageAddress, type NavigationEvents } from '@/utils/address';
+import {
+  addressWithoutHash,
+  headMayBeStale,
+  isNewPageAddress,
+  watchPageAddress,
+  type NavigationEvents,
+} from '@/utils/address';
 
 describe('headMayBeStale', () => {
   const loaded = 'https://www.nsob.nl/publicaties/leren-van-doen';
   const other = 'https://www.nsob.nl/publicaties/strategisch-vermogen';
   it('trusts the head of a document still at the address it loaded from, fragment jumps included', () => {
     expect(headMayBeStale(loaded, loaded, [loaded])).toBe(false);
-    expect(headMayBeStale(loaded, `${loaded}#hoofdstuk-2`, [loaded, `${loaded}#hoofdstuk-1`, `${loaded}#hoofdstuk-2`])).toBe(false);
+    expect(
+      headMayBeStale(loaded, `${loaded}#hoofdstuk-2`, [
+        loaded,
+        `${loaded}#hoofdstuk-1`,
+        `${loaded}#hoofdstuk-2`,
+      ]),
+    ).toBe(false);
     expect(headMayBeStale(loaded, loaded)).toBe(false);
   });
   it('doubts it once a single-page app changed the address, also after a return to the first one', () => {
@@ -20,12 +32,16 @@ describe('headMayBeStale', () => {
 describe('isNewPageAddress', () => {
   it('treats a jump within the page as the same page', () => {
     expect(isNewPageAddress('https://www.nsob.nl/essay', 'https://www.nsob.nl/essay#conclusie')).toBe(false);
-    expect(isNewPageAddress('https://www.nsob.nl/essay#inleiding', 'https://www.nsob.nl/essay#conclusie')).toBe(false);
+    expect(
+      isNewPageAddress('https://www.nsob.nl/essay#inleiding', 'https://www.nsob.nl/essay#conclusie'),
+    ).toBe(false);
     expect(addressWithoutHash('https://www.nsob.nl/essay#a#b')).toBe('https://www.nsob.nl/essay');
   });
   it('sees another path or query as another page', () => {
     expect(isNewPageAddress('https://www.nsob.nl/essay', 'https://www.nsob.nl/publicaties')).toBe(true);
-    expect(isNewPageAddress('https://www.nsob.nl/zoeken?q=a', 'https://www.nsob.nl/zoeken?q=b#top')).toBe(true);
+    expect(isNewPageAddress('https://www.nsob.nl/zoeken?q=a', 'https://www.nsob.nl/zoeken?q=b#top')).toBe(
+      true,
+    );
   });
 });
 
@@ -67,7 +83,13 @@ describe.each([
   it('checks a new page once, after its view had time to render', () => {
     const page = fakePage(START, withNavigationApi);
     const onNewPage = vi.fn();
-    watchPageAddress({ checked: START, read: page.read, onNewPage, alive: () => true, navigation: page.navigation });
+    watchPageAddress({
+      checked: START,
+      read: page.read,
+      onNewPage,
+      alive: () => true,
+      navigation: page.navigation,
+    });
     page.go(LISTING);
     vi.advanceTimersByTime(withNavigationApi ? 399 : 1_000);
     expect(onNewPage).not.toHaveBeenCalled();
@@ -85,7 +107,13 @@ describe.each([
   it('ignores a change of only the #fragment, and a return to the page already checked', () => {
     const page = fakePage(START, withNavigationApi);
     const onNewPage = vi.fn();
-    watchPageAddress({ checked: START, read: page.read, onNewPage, alive: () => true, navigation: page.navigation });
+    watchPageAddress({
+      checked: START,
+      read: page.read,
+      onNewPage,
+      alive: () => true,
+      navigation: page.navigation,
+    });
     page.go(`${START}#samenvatting`);
     vi.advanceTimersByTime(3_000);
     // Away and back before the view settled (a pushState then history.back()).
@@ -99,7 +127,13 @@ describe.each([
     const page = fakePage(START, withNavigationApi);
     const onNewPage = vi.fn();
     let alive = true;
-    watchPageAddress({ checked: START, read: page.read, onNewPage, alive: () => alive, navigation: page.navigation });
+    watchPageAddress({
+      checked: START,
+      read: page.read,
+      onNewPage,
+      alive: () => alive,
+      navigation: page.navigation,
+    });
     alive = false;
     page.go(LISTING);
     vi.advanceTimersByTime(3_000);
@@ -110,7 +144,13 @@ describe.each([
   it('can be stopped by its caller', () => {
     const page = fakePage(START, withNavigationApi);
     const onNewPage = vi.fn();
-    const stop = watchPageAddress({ checked: START, read: page.read, onNewPage, alive: () => true, navigation: page.navigation });
+    const stop = watchPageAddress({
+      checked: START,
+      read: page.read,
+      onNewPage,
+      alive: () => true,
+      navigation: page.navigation,
+    });
     stop();
     page.go(LISTING);
     vi.advanceTimersByTime(3_000);
@@ -130,7 +170,13 @@ describe('watchPageAddress with the Navigation API', () => {
   it('checks once after quick successive changes, for the last address', () => {
     const page = fakePage(START, true);
     const onNewPage = vi.fn();
-    watchPageAddress({ checked: START, read: page.read, onNewPage, alive: () => true, navigation: page.navigation });
+    watchPageAddress({
+      checked: START,
+      read: page.read,
+      onNewPage,
+      alive: () => true,
+      navigation: page.navigation,
+    });
     page.go(LISTING);
     vi.advanceTimersByTime(200);
     page.go(OTHER);
@@ -142,7 +188,13 @@ describe('watchPageAddress with the Navigation API', () => {
 
   it('does not poll the address when the browser reports changes', () => {
     const page = fakePage(START, true);
-    watchPageAddress({ checked: START, read: page.read, onNewPage: () => {}, alive: () => true, navigation: page.navigation });
+    watchPageAddress({
+      checked: START,
+      read: page.read,
+      onNewPage: () => {},
+      alive: () => true,
+      navigation: page.navigation,
+    });
     expect(vi.getTimerCount()).toBe(0);
   });
 });

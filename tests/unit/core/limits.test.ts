@@ -1,7 +1,15 @@
 /** What a page can make Leesmap write over time, and what a tab may keep in session storage. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { available, parseBuckets, refund, spend, WRITE_LIMITS, type BucketRule, type Buckets } from '@/utils/rate-limit';
+import {
+  available,
+  parseBuckets,
+  refund,
+  spend,
+  WRITE_LIMITS,
+  type BucketRule,
+  type Buckets,
+} from '@/utils/rate-limit';
 import { fitTabState, jsonBytes, TAB_STATE_BUDGET } from '@/utils/tab-budget';
 import type { ExtractionResult } from '@/utils/publication';
 
@@ -26,7 +34,7 @@ function flood(durationMs: number, everyMs: number, relatedPerPage: number): num
 }
 
 describe('write limits', () => {
-  it('a 5-minute self-navigating flood writes at most the site\'s burst plus five minutes of refill', () => {
+  it("a 5-minute self-navigating flood writes at most the site's burst plus five minutes of refill", () => {
     const limit = WRITE_LIMITS.catalogPerSite.capacity + (5 * WRITE_LIMITS.catalogPerSite.perHour) / 60;
     const written = flood(5 * MINUTE, 13, 50);
     expect(written).toBeLessThanOrEqual(Math.ceil(limit));
@@ -37,7 +45,7 @@ describe('write limits', () => {
     expect(flood(60 * MINUTE, 3 * MINUTE, 6)).toBe(20 * 7);
   });
 
-  it('auto-save allows a burst per site, then one more per refill interval, and a day\'s cap over all sites', () => {
+  it("auto-save allows a burst per site, then one more per refill interval, and a day's cap over all sites", () => {
     const buckets: Buckets = {};
     const site = (name: string): Array<[string, BucketRule]> => [
       [`site|${name}`, WRITE_LIMITS.autoSavePerSite],
@@ -62,7 +70,12 @@ describe('write limits', () => {
   });
 
   it('reads back only well-formed buckets from storage', () => {
-    const parsed = parseBuckets({ a: { tokens: 3, at: 1 }, b: { tokens: 'x', at: 1 }, __proto__: { tokens: 1, at: 1 }, c: null });
+    const parsed = parseBuckets({
+      a: { tokens: 3, at: 1 },
+      b: { tokens: 'x', at: 1 },
+      __proto__: { tokens: 1, at: 1 },
+      c: null,
+    });
     expect(Object.keys(parsed)).toEqual(['a']);
     expect(({} as Record<string, unknown>).tokens).toBeUndefined();
   });
@@ -100,7 +113,16 @@ describe('tab state budget', () => {
   });
 
   it('trims a maximal page to the budget, keeps its title, and marks it trimmed', () => {
-    const state: { url: string; firstCheck: { ruledOut: boolean; signals: string[] }; extraction: ExtractionResult; trimmed?: boolean } = { url: 'https://www.nsob.nl/p', firstCheck: { ruledOut: false, signals: Array.from({ length: 40 }, () => 'y'.repeat(300)) }, extraction: maximal() };
+    const state: {
+      url: string;
+      firstCheck: { ruledOut: boolean; signals: string[] };
+      extraction: ExtractionResult;
+      trimmed?: boolean;
+    } = {
+      url: 'https://www.nsob.nl/p',
+      firstCheck: { ruledOut: false, signals: Array.from({ length: 40 }, () => 'y'.repeat(300)) },
+      extraction: maximal(),
+    };
     expect(jsonBytes(state)).toBeGreaterThan(200_000);
     const fitted = fitTabState(state);
     expect(jsonBytes(fitted)).toBeLessThanOrEqual(TAB_STATE_BUDGET);
@@ -110,14 +132,16 @@ describe('tab state budget', () => {
     expect(state.extraction.publication?.related).toHaveLength(50);
   });
 
-  it('fits any state within the budget, so 200 tabs stay under Chrome\'s 10 MB session quota', () => {
+  it("fits any state within the budget, so 200 tabs stay under Chrome's 10 MB session quota", () => {
     fc.assert(
       fc.property(fc.nat(50), fc.nat(2000), fc.nat(50), (related, summary, authors) => {
         const e = maximal();
         e.publication!.related = e.publication!.related.slice(0, related);
         e.publication!.summary = 'é'.repeat(summary);
         e.publication!.authors = e.publication!.authors.slice(0, authors);
-        expect(jsonBytes(fitTabState({ url: 'https://a.org/' + 'p'.repeat(2000), extraction: e }))).toBeLessThanOrEqual(TAB_STATE_BUDGET);
+        expect(
+          jsonBytes(fitTabState({ url: 'https://a.org/' + 'p'.repeat(2000), extraction: e })),
+        ).toBeLessThanOrEqual(TAB_STATE_BUDGET);
       }),
       { numRuns: 200 },
     );

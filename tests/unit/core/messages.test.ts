@@ -6,15 +6,21 @@ const ORIGIN = `chrome-extension://${ID}/`;
 
 describe('senderKind', () => {
   it('recognises our content script in a web page top frame', () => {
-    expect(senderKind({ id: ID, url: 'https://www.nsob.nl/x', tab: { id: 3 }, frameId: 0 }, ID, ORIGIN)).toBe('content');
+    expect(senderKind({ id: ID, url: 'https://www.nsob.nl/x', tab: { id: 3 }, frameId: 0 }, ID, ORIGIN)).toBe(
+      'content',
+    );
   });
   it('recognises our own extension pages', () => {
     expect(senderKind({ id: ID, url: `${ORIGIN}popup.html` }, ID, ORIGIN)).toBe('page');
   });
   it('rejects other extensions, sub-frames and non-web pages', () => {
     expect(senderKind({ id: 'other', url: `${ORIGIN}popup.html` }, ID, ORIGIN)).toBe('unknown');
-    expect(senderKind({ id: ID, url: 'https://evil.example/', tab: { id: 3 }, frameId: 2 }, ID, ORIGIN)).toBe('unknown');
-    expect(senderKind({ id: ID, url: 'file:///etc/passwd', tab: { id: 3 }, frameId: 0 }, ID, ORIGIN)).toBe('unknown');
+    expect(senderKind({ id: ID, url: 'https://evil.example/', tab: { id: 3 }, frameId: 2 }, ID, ORIGIN)).toBe(
+      'unknown',
+    );
+    expect(senderKind({ id: ID, url: 'file:///etc/passwd', tab: { id: 3 }, frameId: 0 }, ID, ORIGIN)).toBe(
+      'unknown',
+    );
     expect(senderKind({ id: ID }, ID, ORIGIN)).toBe('unknown');
   });
 });
@@ -50,7 +56,11 @@ describe('sendMessage', () => {
     expect(value).toEqual(['a']);
   });
   it('turns an error reply into a MessageError with its code', async () => {
-    const failing = sendMessage('page/list', {}, async () => ({ ok: false, error: 'Quota exceeded', code: 'quota' }));
+    const failing = sendMessage('page/list', {}, async () => ({
+      ok: false,
+      error: 'Quota exceeded',
+      code: 'quota',
+    }));
     await expect(failing).rejects.toBeInstanceOf(MessageError);
     await expect(failing).rejects.toMatchObject({ message: 'Quota exceeded', code: 'quota' });
   });

@@ -32,7 +32,20 @@ function codePoints(pattern: RegExp): string[] {
 const FORMAT_CHARS = codePoints(/^\p{Cf}$/u);
 /** C0, DEL and C1. */
 const CONTROL_CHARS = codePoints(/^\p{Cc}$/u);
-const BIDI = ['\u061C', '\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
+const BIDI = [
+  '\u061C',
+  '\u200E',
+  '\u200F',
+  '\u202A',
+  '\u202B',
+  '\u202C',
+  '\u202D',
+  '\u202E',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+];
 const MARKUP = [
   '<img src=x onerror=alert(1)>',
   '<script>alert(1)</script>',
@@ -61,9 +74,25 @@ const hostileChar = fc.oneof(
 );
 
 const hostileText: fc.Arbitrary<string> = fc.oneof(
-  { weight: 18, arbitrary: fc.array(fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), hostileChar, fc.constantFrom(...MARKUP)), { maxLength: 12 }).map((parts) => parts.join('')) },
+  {
+    weight: 18,
+    arbitrary: fc
+      .array(
+        fc.oneof(
+          fc.string({ unit: 'binary' }),
+          fc.string({ unit: 'grapheme' }),
+          hostileChar,
+          fc.constantFrom(...MARKUP),
+        ),
+        { maxLength: 12 },
+      )
+      .map((parts) => parts.join('')),
+  },
   { weight: 1, arbitrary: fc.constant(HUGE) },
-  { weight: 1, arbitrary: fc.tuple(hostileChar, fc.integer({ min: 1, max: 3_000 })).map(([c, n]) => `x${c}`.repeat(n)) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(hostileChar, fc.integer({ min: 1, max: 3_000 })).map(([c, n]) => `x${c}`.repeat(n)),
+  },
 );
 
 const wrongType: fc.Arbitrary<unknown> = fc.oneof(
@@ -80,28 +109,72 @@ const wrongType: fc.Arbitrary<unknown> = fc.oneof(
 const hostileValue = fc.oneof({ weight: 4, arbitrary: hostileText }, { weight: 1, arbitrary: wrongType });
 
 function randomCase(word: string): fc.Arbitrary<string> {
-  return fc.array(fc.boolean(), { minLength: word.length, maxLength: word.length }).map((flags) =>
-    [...word].map((c, i) => (flags[i] ? c.toUpperCase() : c)).join(''),
-  );
+  return fc
+    .array(fc.boolean(), { minLength: word.length, maxLength: word.length })
+    .map((flags) => [...word].map((c, i) => (flags[i] ? c.toUpperCase() : c)).join(''));
 }
 
-const leading = fc.array(fc.constantFrom(' ', '\t', '\n', '\r', '\u0000', '\u001F', '\u00A0', '\u202E', '\uFEFF'), { maxLength: 4 }).map((a) => a.join(''));
+const leading = fc
+  .array(fc.constantFrom(' ', '\t', '\n', '\r', '\u0000', '\u001F', '\u00A0', '\u202E', '\uFEFF'), {
+    maxLength: 4,
+  })
+  .map((a) => a.join(''));
 
 const badAddress: fc.Arbitrary<string> = fc.oneof(
-  fc.tuple(leading, randomCase('javascript'), fc.constantFrom(':alert(1)', ':void(0)', ':/* */alert(document.cookie)')).map((p) => p.join('')),
-  fc.tuple(leading, randomCase('data'), fc.constantFrom(':text/html,<script>alert(1)</script>', ':text/html;base64,PHNjcmlwdD4=')).map((p) => p.join('')),
+  fc
+    .tuple(
+      leading,
+      randomCase('javascript'),
+      fc.constantFrom(':alert(1)', ':void(0)', ':/* */alert(document.cookie)'),
+    )
+    .map((p) => p.join('')),
+  fc
+    .tuple(
+      leading,
+      randomCase('data'),
+      fc.constantFrom(':text/html,<script>alert(1)</script>', ':text/html;base64,PHNjcmlwdD4='),
+    )
+    .map((p) => p.join('')),
   fc.tuple(leading, randomCase('vbscript'), fc.constant(':msgbox(1)')).map((p) => p.join('')),
-  fc.tuple(leading, randomCase('file'), fc.constantFrom(':///etc/passwd', '://c:/windows')).map((p) => p.join('')),
-  fc.constantFrom('java\tscript:alert(1)', 'java\nscript:alert(1)', 'jav&#x09;ascript:alert(1)', '//evil.example/x', '/relative', '../up', '?q=1', '#frag', 'evil.example', 'mailto:a@b.c', 'chrome://settings', 'blob:https://a.org/x', 'http://', 'https://', '', ' '),
+  fc
+    .tuple(leading, randomCase('file'), fc.constantFrom(':///etc/passwd', '://c:/windows'))
+    .map((p) => p.join('')),
+  fc.constantFrom(
+    'java\tscript:alert(1)',
+    'java\nscript:alert(1)',
+    'jav&#x09;ascript:alert(1)',
+    '//evil.example/x',
+    '/relative',
+    '../up',
+    '?q=1',
+    '#frag',
+    'evil.example',
+    'mailto:a@b.c',
+    'chrome://settings',
+    'blob:https://a.org/x',
+    'http://',
+    'https://',
+    '',
+    ' ',
+  ),
   fc.constant(`https://a.org/${'x'.repeat(FIELD_LIMITS.url)}`),
   hostileText,
 );
 
 const goodAddress: fc.Arbitrary<string> = fc
-  .tuple(fc.constantFrom('http', 'https', 'HTTPS', ' https'), fc.constantFrom('a.org', 'www.nsob.nl', 'xn--bcher-kva.example', 'bücher.example', '127.0.0.1:8080'), fc.string({ unit: 'binary', maxLength: 20 }), hostileChar)
+  .tuple(
+    fc.constantFrom('http', 'https', 'HTTPS', ' https'),
+    fc.constantFrom('a.org', 'www.nsob.nl', 'xn--bcher-kva.example', 'bücher.example', '127.0.0.1:8080'),
+    fc.string({ unit: 'binary', maxLength: 20 }),
+    hostileChar,
+  )
   .map(([scheme, host, path, char]) => `${scheme}://${host}/${encodeURIComponent(path)}${char}`);
 
-const address = fc.oneof({ weight: 2, arbitrary: goodAddress }, { weight: 2, arbitrary: badAddress }, { weight: 1, arbitrary: wrongType });
+const address = fc.oneof(
+  { weight: 2, arbitrary: goodAddress },
+  { weight: 2, arbitrary: badAddress },
+  { weight: 1, arbitrary: wrongType },
+);
 
 const hostileList = fc.oneof(
   { weight: 4, arbitrary: fc.array(hostileValue, { maxLength: 8 }) },
@@ -112,11 +185,19 @@ const hostileList = fc.oneof(
 /** Adds own `__proto__` and `constructor` keys, as JSON.parse makes them. */
 function withHostileKeys<T>(value: T): T {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  return { ...JSON.parse('{"__proto__":{"polluted":1,"title":"from the prototype"},"constructor":{"prototype":{"polluted":1}}}'), ...value };
+  return {
+    ...JSON.parse(
+      '{"__proto__":{"polluted":1,"title":"from the prototype"},"constructor":{"prototype":{"polluted":1}}}',
+    ),
+    ...value,
+  };
 }
 
 const related = fc
-  .record({ title: hostileValue, subtitle: hostileValue, url: address, summary: hostileValue, themes: hostileList }, { requiredKeys: [] })
+  .record(
+    { title: hostileValue, subtitle: hostileValue, url: address, summary: hostileValue, themes: hostileList },
+    { requiredKeys: [] },
+  )
   .map(withHostileKeys);
 
 const publication = fc
@@ -136,9 +217,17 @@ const publication = fc
       keywords: hostileList,
       summary: hostileValue,
       language: fc.oneof(fc.constantFrom('nl', 'en-GB', 'x-\u202E'), hostileValue),
-      doi: fc.oneof(fc.tuple(hostileChar, fc.string({ unit: 'binary', maxLength: 10 })).map(([c, s]) => `10.1234/a${c}${s}`), hostileValue),
+      doi: fc.oneof(
+        fc
+          .tuple(hostileChar, fc.string({ unit: 'binary', maxLength: 10 }))
+          .map(([c, s]) => `10.1234/a${c}${s}`),
+        hostileValue,
+      ),
       isbn: hostileValue,
-      related: fc.oneof({ weight: 4, arbitrary: fc.array(related, { maxLength: 4 }) }, { weight: 1, arbitrary: wrongType }),
+      related: fc.oneof(
+        { weight: 4, arbitrary: fc.array(related, { maxLength: 4 }) },
+        { weight: 1, arbitrary: wrongType },
+      ),
       evil: hostileValue,
     },
     { requiredKeys: [] },
@@ -147,7 +236,12 @@ const publication = fc
 
 /** A publication that the page path lets through often: good address and visible title. */
 const likelyPublication = fc
-  .tuple(publication, goodAddress, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }).map((s) => `T${s}`), hostileText)
+  .tuple(
+    publication,
+    goodAddress,
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }).map((s) => `T${s}`),
+    hostileText,
+  )
   .map(([p, url, title, noise]) => ({ ...p, url, title: `${title}${noise}` }));
 
 // ---- Checks (independent of the implementation) --------------------------------------------------
@@ -186,7 +280,11 @@ const ADDRESS_FIELDS = new Set(['url', 'canonicalUrl', 'pdfUrl']);
 function isHttpAddress(value: string): boolean {
   try {
     const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && value === url.href && value.length <= FIELD_LIMITS.url;
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      value === url.href &&
+      value.length <= FIELD_LIMITS.url
+    );
   } catch {
     return false;
   }
@@ -198,18 +296,28 @@ function assertClean(value: unknown, path: string[] = []): void {
   const field = [...path].reverse().find((p) => !/^\d+$/.test(p)) ?? '';
   const inRelated = path[0] === 'related' || path.includes('related');
   if (typeof value === 'string') {
-    if (FORBIDDEN_FORMAT.test(value)) throw new Error(`${where}: format character in ${JSON.stringify(value.slice(0, 80))}`);
+    if (FORBIDDEN_FORMAT.test(value))
+      throw new Error(`${where}: format character in ${JSON.stringify(value.slice(0, 80))}`);
     if (!value.isWellFormed()) throw new Error(`${where}: lone surrogate`);
-    if (field === 'notes' ? CONTROL_BUT_LF.test(value) : CONTROL.test(value)) throw new Error(`${where}: control character`);
+    if (field === 'notes' ? CONTROL_BUT_LF.test(value) : CONTROL.test(value))
+      throw new Error(`${where}: control character`);
     if (ADDRESS_FIELDS.has(field)) {
-      if (!isHttpAddress(value)) throw new Error(`${where}: not an http(s) address: ${JSON.stringify(value.slice(0, 80))}`);
+      if (!isHttpAddress(value))
+        throw new Error(`${where}: not an http(s) address: ${JSON.stringify(value.slice(0, 80))}`);
       return;
     }
-    const cap = inRelated && field === 'summary' ? FIELD_LIMITS.relatedSummary : inRelated && field === 'title' ? FIELD_LIMITS.title : TEXT_CAPS[field];
+    const cap =
+      inRelated && field === 'summary'
+        ? FIELD_LIMITS.relatedSummary
+        : inRelated && field === 'title'
+          ? FIELD_LIMITS.title
+          : TEXT_CAPS[field];
     if (cap === undefined) throw new Error(`${where}: unexpected text field`);
     if (value.length > cap) throw new Error(`${where}: ${value.length} characters, cap ${cap}`);
-    if (field !== 'notes' && (value !== value.trim() || /\s{2}|[^\S ]/.test(value))) throw new Error(`${where}: whitespace not collapsed`);
-    if (field === 'status' && !READING_STATUSES.includes(value as never)) throw new Error(`${where}: unknown status`);
+    if (field !== 'notes' && (value !== value.trim() || /\s{2}|[^\S ]/.test(value)))
+      throw new Error(`${where}: whitespace not collapsed`);
+    if (field === 'status' && !READING_STATUSES.includes(value as never))
+      throw new Error(`${where}: unknown status`);
     return;
   }
   if (Array.isArray(value)) {
@@ -222,13 +330,15 @@ function assertClean(value: unknown, path: string[] = []): void {
   if (typeof value === 'object' && value !== null) {
     if (Object.getPrototypeOf(value) !== Object.prototype) throw new Error(`${where}: not a plain object`);
     for (const key of Object.keys(value)) {
-      if (key === '__proto__' || key === 'constructor' || key === 'evil' || key === 'identity') throw new Error(`${where}: key ${key}`);
+      if (key === '__proto__' || key === 'constructor' || key === 'evil' || key === 'identity')
+        throw new Error(`${where}: key ${key}`);
       assertClean((value as Record<string, unknown>)[key], [...path, key]);
     }
     return;
   }
   if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`${where}: not a finite number`);
-  if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') throw new Error(`${where}: ${typeof value}`);
+  if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint')
+    throw new Error(`${where}: ${typeof value}`);
 }
 
 afterEach(() => {
@@ -247,7 +357,11 @@ describe('the page: sanitizeExtraction', SLOW, () => {
         detected: fc.oneof(fc.boolean(), wrongType),
         confidence: fc.oneof(fc.double(), wrongType),
         signals: hostileList,
-        publication: fc.oneof({ weight: 3, arbitrary: likelyPublication }, { weight: 1, arbitrary: publication }, { weight: 1, arbitrary: wrongType }),
+        publication: fc.oneof(
+          { weight: 3, arbitrary: likelyPublication },
+          { weight: 1, arbitrary: publication },
+          { weight: 1, arbitrary: wrongType },
+        ),
       },
       { requiredKeys: [] },
     )
@@ -283,7 +397,10 @@ describe('the page: sanitizeExtraction', SLOW, () => {
   it('never keeps a record whose address is not http(s)', () => {
     fc.assert(
       fc.property(likelyPublication, badAddress, (p, url) => {
-        expect(sanitizeExtraction({ detected: true, confidence: 1, signals: [], publication: { ...p, url } })?.publication).toBeUndefined();
+        expect(
+          sanitizeExtraction({ detected: true, confidence: 1, signals: [], publication: { ...p, url } })
+            ?.publication,
+        ).toBeUndefined();
       }),
       RUNS,
     );
@@ -295,9 +412,21 @@ describe('the page: sanitizeExtraction', SLOW, () => {
         const page = sanitizeExtraction({ publication: input })?.publication;
         fc.pre(page !== undefined);
         const [imported] = validateRecords([{ ...page, id: 'x', savedAt: 1 }]);
-        const { id: _id, savedAt: _s, updatedAt: _u, status: _st, notes: _n, tags: _t, starred: _star, editedFields: _e, ...publicationPart } = imported;
+        const {
+          id: _id,
+          savedAt: _s,
+          updatedAt: _u,
+          status: _st,
+          notes: _n,
+          tags: _t,
+          starred: _star,
+          editedFields: _e,
+          ...publicationPart
+        } = imported;
         expect(publicationPart).toStrictEqual(page);
-        const editable = Object.fromEntries(EDITABLE_FIELDS.filter((f) => f in page!).map((f) => [f, page![f]]));
+        const editable = Object.fromEntries(
+          EDITABLE_FIELDS.filter((f) => f in page!).map((f) => [f, page![f]]),
+        );
         expect(sanitizeChanges(editable)).toStrictEqual(editable);
       }),
       RUNS,
@@ -312,12 +441,24 @@ const backupRecord = fc
     publication,
     fc.record(
       {
-        id: fc.oneof({ weight: 4, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }).map((s) => `url:${s}`) }, { weight: 1, arbitrary: hostileValue }),
-        status: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...READING_STATUSES) }, { weight: 1, arbitrary: hostileValue }),
+        id: fc.oneof(
+          {
+            weight: 4,
+            arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }).map((s) => `url:${s}`),
+          },
+          { weight: 1, arbitrary: hostileValue },
+        ),
+        status: fc.oneof(
+          { weight: 4, arbitrary: fc.constantFrom(...READING_STATUSES) },
+          { weight: 1, arbitrary: hostileValue },
+        ),
         notes: fc.oneof({ weight: 4, arbitrary: hostileText }, { weight: 1, arbitrary: wrongType }),
         tags: hostileList,
         starred: fc.oneof({ weight: 4, arbitrary: fc.boolean() }, { weight: 1, arbitrary: wrongType }),
-        editedFields: fc.oneof({ weight: 4, arbitrary: fc.subarray([...EDITABLE_FIELDS]) }, { weight: 1, arbitrary: hostileList }),
+        editedFields: fc.oneof(
+          { weight: 4, arbitrary: fc.subarray([...EDITABLE_FIELDS]) },
+          { weight: 1, arbitrary: hostileList },
+        ),
         savedAt: fc.oneof({ weight: 4, arbitrary: fc.nat() }, { weight: 1, arbitrary: wrongType }),
         updatedAt: fc.oneof(fc.nat(), wrongType),
         lastVisitedAt: fc.oneof(fc.nat(), wrongType),
@@ -335,7 +476,9 @@ const wellTypedRecord = fc
     url: goodAddress,
     canonicalUrl: fc.oneof(goodAddress, badAddress),
     pdfUrl: fc.oneof(goodAddress, badAddress),
-    title: fc.tuple(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 10 }), hostileText).map(([a, b]) => `T${a}${b}`),
+    title: fc
+      .tuple(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 10 }), hostileText)
+      .map(([a, b]) => `T${a}${b}`),
     subtitle: hostileText,
     summary: hostileText,
     publisher: hostileText,
@@ -347,7 +490,15 @@ const wellTypedRecord = fc
     keywords: fc.array(hostileText, { maxLength: 5 }),
     tags: fc.array(hostileText, { maxLength: 5 }),
     notes: hostileText,
-    related: fc.array(fc.record({ title: hostileText, url: fc.oneof(goodAddress, badAddress), summary: hostileText, themes: fc.array(hostileText, { maxLength: 3 }) }), { maxLength: 3 }),
+    related: fc.array(
+      fc.record({
+        title: hostileText,
+        url: fc.oneof(goodAddress, badAddress),
+        summary: hostileText,
+        themes: fc.array(hostileText, { maxLength: 3 }),
+      }),
+      { maxLength: 3 },
+    ),
     status: fc.constantFrom(...READING_STATUSES),
     starred: fc.boolean(),
     savedAt: fc.nat(),
@@ -368,13 +519,16 @@ describe('import: validateRecords', SLOW, () => {
   it('either refuses the file or every stored field is clean, within its cap, every address http(s)', () => {
     let imported = 0;
     fc.assert(
-      fc.property(fc.array(fc.oneof(backupRecord, wellTypedRecord), { minLength: 1, maxLength: 3 }), (records) => {
-        const out = importOrRefuse(records);
-        if (!out) return;
-        imported++;
-        expect(out).toHaveLength(records.length);
-        out.forEach((record) => assertClean(record));
-      }),
+      fc.property(
+        fc.array(fc.oneof(backupRecord, wellTypedRecord), { minLength: 1, maxLength: 3 }),
+        (records) => {
+          const out = importOrRefuse(records);
+          if (!out) return;
+          imported++;
+          expect(out).toHaveLength(records.length);
+          out.forEach((record) => assertClean(record));
+        },
+      ),
       RUNS,
     );
     expect(imported).toBeGreaterThan(100);
@@ -402,12 +556,15 @@ describe('import: validateRecords', SLOW, () => {
 
   it('is idempotent: importing what an import stored changes nothing', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(backupRecord, wellTypedRecord), { minLength: 1, maxLength: 3 }), (records) => {
-        const once = importOrRefuse(records);
-        if (!once) return;
-        expect(validateRecords(JSON.parse(JSON.stringify(once)))).toStrictEqual(once);
-        expect(validateRecords(once)).toStrictEqual(once);
-      }),
+      fc.property(
+        fc.array(fc.oneof(backupRecord, wellTypedRecord), { minLength: 1, maxLength: 3 }),
+        (records) => {
+          const once = importOrRefuse(records);
+          if (!once) return;
+          expect(validateRecords(JSON.parse(JSON.stringify(once)))).toStrictEqual(once);
+          expect(validateRecords(once)).toStrictEqual(once);
+        },
+      ),
       RUNS,
     );
   });
@@ -462,13 +619,18 @@ describe("the reader's edits: sanitizeChanges", SLOW, () => {
 
   it('a cleared field stays cleared: "", null and undefined come out as a clear', () => {
     fc.assert(
-      fc.property(changes, fc.constantFrom('', null, undefined), fc.constantFrom('subtitle', 'publisher', 'type', 'summary', 'language', 'published', 'notes'), (input, empty, field) => {
-        const out = sanitizeChanges({ ...input, [field]: empty });
-        expect(Object.prototype.hasOwnProperty.call(out, field)).toBe(true);
-        expect(out[field as keyof typeof out]).toBe('');
-        const cleared = sanitizeChanges({ year: empty, tags: empty, authors: empty });
-        expect(cleared).toStrictEqual({ year: undefined, tags: [], authors: [] });
-      }),
+      fc.property(
+        changes,
+        fc.constantFrom('', null, undefined),
+        fc.constantFrom('subtitle', 'publisher', 'type', 'summary', 'language', 'published', 'notes'),
+        (input, empty, field) => {
+          const out = sanitizeChanges({ ...input, [field]: empty });
+          expect(Object.prototype.hasOwnProperty.call(out, field)).toBe(true);
+          expect(out[field as keyof typeof out]).toBe('');
+          const cleared = sanitizeChanges({ year: empty, tags: empty, authors: empty });
+          expect(cleared).toStrictEqual({ year: undefined, tags: [], authors: [] });
+        },
+      ),
       RUNS,
     );
   });
@@ -486,9 +648,31 @@ describe("the reader's edits: sanitizeChanges", SLOW, () => {
 
 describe('no prototype pollution on any way in', SLOW, () => {
   it.each([
-    ['page', () => sanitizeExtraction(JSON.parse('{"__proto__":{"polluted":1},"publication":{"__proto__":{"polluted":1},"url":"https://a.org/","title":"T","related":[{"__proto__":{"polluted":1},"title":"R"}]}}'))],
-    ['import', () => validateRecords(JSON.parse('[{"__proto__":{"polluted":1},"id":"x","url":"https://a.org/","title":"T","savedAt":1,"related":[{"__proto__":{"polluted":1},"title":"R"}]}]'))[0]],
-    ['edit', () => sanitizeChanges(JSON.parse('{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"title":"T"}'))],
+    [
+      'page',
+      () =>
+        sanitizeExtraction(
+          JSON.parse(
+            '{"__proto__":{"polluted":1},"publication":{"__proto__":{"polluted":1},"url":"https://a.org/","title":"T","related":[{"__proto__":{"polluted":1},"title":"R"}]}}',
+          ),
+        ),
+    ],
+    [
+      'import',
+      () =>
+        validateRecords(
+          JSON.parse(
+            '[{"__proto__":{"polluted":1},"id":"x","url":"https://a.org/","title":"T","savedAt":1,"related":[{"__proto__":{"polluted":1},"title":"R"}]}]',
+          ),
+        )[0],
+    ],
+    [
+      'edit',
+      () =>
+        sanitizeChanges(
+          JSON.parse('{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"title":"T"}'),
+        ),
+    ],
   ])('%s', (_way, run) => {
     const out = run();
     assertClean(out);

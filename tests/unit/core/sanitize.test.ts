@@ -13,11 +13,25 @@ import {
 } from '@/utils/sanitize';
 import type { SavedPublication } from '@/utils/publication';
 
-const base = { url: 'https://www.nsob.nl/publicaties/leren-van-doen', title: 'Leren van doen', authors: [], themes: [], keywords: [], related: [] };
+const base = {
+  url: 'https://www.nsob.nl/publicaties/leren-van-doen',
+  title: 'Leren van doen',
+  authors: [],
+  themes: [],
+  keywords: [],
+  related: [],
+};
 
 describe('sanitizePublication', () => {
   it('keeps a well-formed record as it is', () => {
-    const record = { ...base, authors: ['Martijn van der Steen'], published: '2020', year: 2020, language: 'nl', themes: ['Sturen in netwerken'] };
+    const record = {
+      ...base,
+      authors: ['Martijn van der Steen'],
+      published: '2020',
+      year: 2020,
+      language: 'nl',
+      themes: ['Sturen in netwerken'],
+    };
     expect(sanitizePublication(record)).toEqual(record);
   });
 
@@ -28,7 +42,12 @@ describe('sanitizePublication', () => {
   });
 
   it('drops unsafe links and unknown keys', () => {
-    const clean = sanitizePublication({ ...base, pdfUrl: 'javascript:alert(1)', evil: '<script>', related: [{ title: 'X', url: 'data:text/html,hi', themes: [] }] });
+    const clean = sanitizePublication({
+      ...base,
+      pdfUrl: 'javascript:alert(1)',
+      evil: '<script>',
+      related: [{ title: 'X', url: 'data:text/html,hi', themes: [] }],
+    });
     expect(clean).not.toHaveProperty('pdfUrl');
     expect(clean).not.toHaveProperty('evil');
     expect(clean?.related[0]).toEqual({ title: 'X', themes: [] });
@@ -61,7 +80,12 @@ describe('sanitizePublication', () => {
 
 describe('sanitizeExtraction', () => {
   it('clamps confidence and keeps signals as short strings', () => {
-    const result = sanitizeExtraction({ detected: true, confidence: 7, signals: ['citation_title', 42], publication: base });
+    const result = sanitizeExtraction({
+      detected: true,
+      confidence: 7,
+      signals: ['citation_title', 42],
+      publication: base,
+    });
     expect(result).toMatchObject({ detected: true, confidence: 1, signals: ['citation_title'] });
   });
   it('treats anything but a literal true as not detected', () => {
@@ -72,7 +96,11 @@ describe('sanitizeExtraction', () => {
 describe('sanitizeFirstCheck', () => {
   it('keeps a ruling and a bounded list of short signals', () => {
     const many = Array.from({ length: 500 }, (_, i) => `path:${i}`);
-    const result = sanitizeFirstCheck({ ruledOut: true, signals: ['home-page', 42, ...many], extra: 'dropped' });
+    const result = sanitizeFirstCheck({
+      ruledOut: true,
+      signals: ['home-page', 42, ...many],
+      extra: 'dropped',
+    });
     expect(result?.ruledOut).toBe(true);
     expect(result?.signals[0]).toBe('home-page');
     expect(result?.signals.length).toBeLessThanOrEqual(40);
@@ -92,7 +120,20 @@ describe('safeHttpUrl', () => {
   });
 });
 
-const BIDI = ['\u061C', '\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
+const BIDI = [
+  '\u061C',
+  '\u200E',
+  '\u200F',
+  '\u202A',
+  '\u202B',
+  '\u202C',
+  '\u202D',
+  '\u202E',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+];
 const OTHER_FORMAT = ['\u00AD', '\u200B', '\u2060', '\uFEFF', '\u180E', '\u2062', '\u{E0041}'];
 
 describe('text on every way in', () => {
@@ -104,7 +145,9 @@ describe('text on every way in', () => {
     expect(sanitizeChanges({ title: hostile }).title).toBe('Rapport fdp.exe');
   });
 
-  it.each([...BIDI, ...OTHER_FORMAT].map((c) => [c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0'), c]))('removes format character U+%s', (_hex, char) => {
+  it.each(
+    [...BIDI, ...OTHER_FORMAT].map((c) => [c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0'), c]),
+  )('removes format character U+%s', (_hex, char) => {
     expect(cleanText(`a${char}b`, 100)).toBe('ab');
     expect(cleanNotes(`a${char}\nb`)).toBe('a\nb');
   });
@@ -117,7 +160,9 @@ describe('text on every way in', () => {
 
   it('turns C0 and C1 controls into spaces; notes keep line breaks as \\n', () => {
     expect(cleanText('a\u0000b\u0007c\u0085d\u009Fe\tf\r\ng', 100)).toBe('a b c d e f g');
-    expect(cleanNotes('regel 1\r\nregel 2\rregel 3\u2028regel 4\u0000\tx')).toBe('regel 1\nregel 2\nregel 3\nregel 4  x');
+    expect(cleanNotes('regel 1\r\nregel 2\rregel 3\u2028regel 4\u0000\tx')).toBe(
+      'regel 1\nregel 2\nregel 3\nregel 4  x',
+    );
   });
 
   it('never cuts a surrogate pair in half', () => {
@@ -126,10 +171,21 @@ describe('text on every way in', () => {
   });
 
   it('cleans related items, tags and notes too', () => {
-    const clean = sanitizePublication({ ...base, related: [{ title: 'R\u202Eel', subtitle: '\u2066x', themes: ['t\u200Bt'], summary: 's\u0000s' }] });
+    const clean = sanitizePublication({
+      ...base,
+      related: [{ title: 'R\u202Eel', subtitle: '\u2066x', themes: ['t\u200Bt'], summary: 's\u0000s' }],
+    });
     expect(clean?.related[0]).toEqual({ title: 'Rel', subtitle: 'x', themes: ['tt'], summary: 's s' });
     const [imported] = validateRecords([
-      { id: 'x', url: base.url, title: 'T', savedAt: 1, tags: ['a\u202Eb', 'ab', ''], notes: 'n\u202E\r\nm', related: [{ title: '\u202E' }] },
+      {
+        id: 'x',
+        url: base.url,
+        title: 'T',
+        savedAt: 1,
+        tags: ['a\u202Eb', 'ab', ''],
+        notes: 'n\u202E\r\nm',
+        related: [{ title: '\u202E' }],
+      },
     ]);
     expect(imported).toMatchObject({ tags: ['ab'], notes: 'n\nm', related: [] });
   });
@@ -154,35 +210,55 @@ describe('addresses on every way in', () => {
   it.each(hostile)('never stores %j from a page', (url) => {
     expect(safeHttpUrl(url)).toBeUndefined();
     expect(sanitizePublication({ ...base, url })).toBeUndefined();
-    const clean = sanitizePublication({ ...base, canonicalUrl: url, pdfUrl: url, related: [{ title: 'R', url, themes: [] }] });
+    const clean = sanitizePublication({
+      ...base,
+      canonicalUrl: url,
+      pdfUrl: url,
+      related: [{ title: 'R', url, themes: [] }],
+    });
     expect(clean).not.toHaveProperty('canonicalUrl');
     expect(clean).not.toHaveProperty('pdfUrl');
     expect(clean?.related[0]).not.toHaveProperty('url');
   });
 
-  it.each(hostile.filter((u) => !u.startsWith('urn:')))('refuses an import whose main address is %j, and says why', (url) => {
-    const error = (() => {
-      try {
-        validateRecords([{ id: 'x', url, title: 'T', savedAt: 1 }]);
-      } catch (e) {
-        return e;
-      }
-    })();
-    expect(error).toBeInstanceOf(ImportError);
-    expect((error as ImportError).issues).toEqual([{ index: 0, field: 'url', message: expect.stringMatching(/http|longer/) }]);
-  });
+  it.each(hostile.filter((u) => !u.startsWith('urn:')))(
+    'refuses an import whose main address is %j, and says why',
+    (url) => {
+      const error = (() => {
+        try {
+          validateRecords([{ id: 'x', url, title: 'T', savedAt: 1 }]);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error).toBeInstanceOf(ImportError);
+      expect((error as ImportError).issues).toEqual([
+        { index: 0, field: 'url', message: expect.stringMatching(/http|longer/) },
+      ]);
+    },
+  );
 
   it.each(hostile)('drops an optional address %j on import without refusing the record', (url) => {
     const [record] = validateRecords([
-      { id: 'x', url: base.url, title: 'T', savedAt: 1, canonicalUrl: url, pdfUrl: url, related: [{ title: 'R', url, themes: [] }] },
+      {
+        id: 'x',
+        url: base.url,
+        title: 'T',
+        savedAt: 1,
+        canonicalUrl: url,
+        pdfUrl: url,
+        related: [{ title: 'R', url, themes: [] }],
+      },
     ]);
     expect(record).not.toHaveProperty('canonicalUrl');
     expect(record).not.toHaveProperty('pdfUrl');
     expect(record.related).toEqual([{ title: 'R', themes: [] }]);
   });
 
-  it('an earlier urn:isbn: address becomes the ISBN\'s web address on import', () => {
-    const [record] = validateRecords([{ id: 'url:urn:isbn:9789085551234', url: 'urn:isbn:9789085551234', title: 'T', savedAt: 1 }]);
+  it("an earlier urn:isbn: address becomes the ISBN's web address on import", () => {
+    const [record] = validateRecords([
+      { id: 'url:urn:isbn:9789085551234', url: 'urn:isbn:9789085551234', title: 'T', savedAt: 1 },
+    ]);
     expect(record.url).toBe('https://openlibrary.org/isbn/9789085551234');
     expect(record.id).toBe('url:urn:isbn:9789085551234');
   });
@@ -193,7 +269,7 @@ describe('addresses on every way in', () => {
   });
 });
 
-describe('sanitizeChanges (the reader\'s edits)', () => {
+describe("sanitizeChanges (the reader's edits)", () => {
   it('keeps editable fields and reader fields, cleaned; drops everything else', () => {
     const changes = sanitizeChanges({
       title: ' Nieuwe\u202E titel ',
@@ -222,14 +298,42 @@ describe('sanitizeChanges (the reader\'s edits)', () => {
   });
 
   it('keeps "clear this field": \'\', null and undefined stay a clear, as does text that cleans to nothing', () => {
-    const changes = sanitizeChanges({ subtitle: '', publisher: null, summary: undefined, type: '\u202E', year: null, published: '', themes: null, notes: null });
-    expect(changes).toStrictEqual({ subtitle: '', publisher: '', summary: '', type: '', year: undefined, published: '', themes: [], notes: '' });
+    const changes = sanitizeChanges({
+      subtitle: '',
+      publisher: null,
+      summary: undefined,
+      type: '\u202E',
+      year: null,
+      published: '',
+      themes: null,
+      notes: null,
+    });
+    expect(changes).toStrictEqual({
+      subtitle: '',
+      publisher: '',
+      summary: '',
+      type: '',
+      year: undefined,
+      published: '',
+      themes: [],
+      notes: '',
+    });
     expect('year' in changes).toBe(true);
   });
 
   it('never clears the title, and ignores values of the wrong type', () => {
     expect(sanitizeChanges({ title: '' })).toStrictEqual({});
-    expect(sanitizeChanges({ title: 42, status: 'gelezen', starred: 'yes', year: 2020.5, published: 'soon', tags: 'werk', notes: {} })).toStrictEqual({});
+    expect(
+      sanitizeChanges({
+        title: 42,
+        status: 'gelezen',
+        starred: 'yes',
+        year: 2020.5,
+        published: 'soon',
+        tags: 'werk',
+        notes: {},
+      }),
+    ).toStrictEqual({});
     expect(sanitizeChanges(null)).toStrictEqual({});
     expect(sanitizeChanges(['title'])).toStrictEqual({});
   });
@@ -274,14 +378,21 @@ describe('sanitizeForExport (records an older version stored)', () => {
 
   it('removes bidi controls, keeps line breaks for the exporters, and keeps only http(s) addresses', () => {
     const out = sanitizeForExport(stored);
-    expect(out).toMatchObject({ title: 'Rapport fdp.exe', authors: ['Ab'], notes: 'a\r\nb', canonicalUrl: 'https://a.org/c' });
+    expect(out).toMatchObject({
+      title: 'Rapport fdp.exe',
+      authors: ['Ab'],
+      notes: 'a\r\nb',
+      canonicalUrl: 'https://a.org/c',
+    });
     expect(out.url).toBe('https://openlibrary.org/isbn/9789085551234');
     expect(out).not.toHaveProperty('pdfUrl');
     expect(out.related).toEqual([{ title: 'R', themes: [] }]);
   });
 
-  it('falls back to the DOI\'s address, else leaves the address out', () => {
-    expect(sanitizeForExport({ ...stored, url: 'javascript:x', doi: '10.1234/abc' }).url).toBe('https://doi.org/10.1234/abc');
+  it("falls back to the DOI's address, else leaves the address out", () => {
+    expect(sanitizeForExport({ ...stored, url: 'javascript:x', doi: '10.1234/abc' }).url).toBe(
+      'https://doi.org/10.1234/abc',
+    );
     expect(sanitizeForExport({ ...stored, url: 'javascript:x' })).not.toHaveProperty('url');
   });
 });

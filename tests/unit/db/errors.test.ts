@@ -66,7 +66,9 @@ describe('storage errors reach the reader as a reason code, with data untouched'
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
-    await expect(savePublication(db, publication({ url: 'https://a.org/2', title: 'Tweede' }))).rejects.toMatchObject({
+    await expect(
+      savePublication(db, publication({ url: 'https://a.org/2', title: 'Tweede' })),
+    ).rejects.toMatchObject({
       reason: 'quota',
     });
     vi.restoreAllMocks();
@@ -95,7 +97,10 @@ describe('storage errors reach the reader as a reason code, with data untouched'
       },
     } as unknown as IDBFactory;
     try {
-      await expect(openLeesmapDB(name)).rejects.toMatchObject({ name: 'StorageError', reason: 'open-failed' });
+      await expect(openLeesmapDB(name)).rejects.toMatchObject({
+        name: 'StorageError',
+        reason: 'open-failed',
+      });
     } finally {
       globalThis.indexedDB = real;
     }
@@ -109,9 +114,15 @@ describe('storage errors reach the reader as a reason code, with data untouched'
 
 describe('requestPersistentStorage', () => {
   it('reports what the browser answered', async () => {
-    expect(await requestPersistentStorage({ persisted: async () => false, persist: async () => true })).toBe('granted');
-    expect(await requestPersistentStorage({ persisted: async () => false, persist: async () => false })).toBe('denied');
-    expect(await requestPersistentStorage({ persisted: async () => true, persist: async () => false })).toBe('granted');
+    expect(await requestPersistentStorage({ persisted: async () => false, persist: async () => true })).toBe(
+      'granted',
+    );
+    expect(await requestPersistentStorage({ persisted: async () => false, persist: async () => false })).toBe(
+      'denied',
+    );
+    expect(await requestPersistentStorage({ persisted: async () => true, persist: async () => false })).toBe(
+      'granted',
+    );
     expect(await requestPersistentStorage(undefined)).toBe('unsupported');
   });
 });

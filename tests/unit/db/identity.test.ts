@@ -19,12 +19,18 @@ describe('normaliseUrl', () => {
     expect(normaliseUrl('https://example.org/report?id=7&lang=nl&utm_campaign=x')).toBe(
       'https://example.org/report?id=7&lang=nl',
     );
-    expect(normaliseUrl('https://example.org/report?lang=nl&id=7')).toBe('https://example.org/report?id=7&lang=nl');
+    expect(normaliseUrl('https://example.org/report?lang=nl&id=7')).toBe(
+      'https://example.org/report?id=7&lang=nl',
+    );
   });
 
   it('keeps path case and distinguishes different pages', () => {
-    expect(normaliseUrl('https://example.org/Reports/A')).not.toBe(normaliseUrl('https://example.org/reports/a'));
-    expect(normaliseUrl('https://example.org/report?id=7')).not.toBe(normaliseUrl('https://example.org/report?id=8'));
+    expect(normaliseUrl('https://example.org/Reports/A')).not.toBe(
+      normaliseUrl('https://example.org/reports/a'),
+    );
+    expect(normaliseUrl('https://example.org/report?id=7')).not.toBe(
+      normaliseUrl('https://example.org/report?id=8'),
+    );
   });
 
   it('survives malformed input', () => {
@@ -57,9 +63,9 @@ describe('identityKeys', () => {
   });
 
   it('leaves out the title key without year or publisher, and duplicate keys', () => {
-    expect(identityKeys({ url: 'https://a.org/x', canonicalUrl: 'https://www.a.org/x/', title: 'T', year: 2020 })).toEqual([
-      'url:a.org/x',
-    ]);
+    expect(
+      identityKeys({ url: 'https://a.org/x', canonicalUrl: 'https://www.a.org/x/', title: 'T', year: 2020 }),
+    ).toEqual(['url:a.org/x']);
   });
 
   it('ignores malformed DOIs', () => {

@@ -25,14 +25,21 @@ describe('importPublications', () => {
   it('restores a 10,000-record backup into an empty list exactly', async () => {
     const records = Array.from({ length: 10_000 }, (_, n) => variedRecord(n));
     const restored = fromBackupJson(toBackupJson(records));
-    expect(await importPublications(db, restored, 'replace')).toEqual({ added: 10_000, updated: 0, unchanged: 0, removed: 0 });
+    expect(await importPublications(db, restored, 'replace')).toEqual({
+      added: 10_000,
+      updated: 0,
+      unchanged: 0,
+      removed: 0,
+    });
     const list = await listPublications(db);
     // Exactly as the import stores them: bidi controls and zero-width spaces never enter the list.
     expect(list).toEqual(records.map(storedRecord).sort((a, b) => b.savedAt - a.savedAt));
     const counted = new Map<string, number>();
     for (const r of records) for (const t of new Set(r.themes)) counted.set(t, (counted.get(t) ?? 0) + 1);
     expect(await themeCounts(db)).toEqual(
-      [...counted].map(([theme, count]) => ({ theme, count })).sort((a, b) => b.count - a.count || a.theme.localeCompare(b.theme)),
+      [...counted]
+        .map(([theme, count]) => ({ theme, count }))
+        .sort((a, b) => b.count - a.count || a.theme.localeCompare(b.theme)),
     );
   }, 60_000);
 
@@ -50,7 +57,12 @@ describe('importPublications', () => {
       status: 'read',
       updatedAt: 10,
     };
-    expect(await importPublications(db, [imported], 'merge')).toEqual({ added: 0, updated: 1, unchanged: 0, removed: 0 });
+    expect(await importPublications(db, [imported], 'merge')).toEqual({
+      added: 0,
+      updated: 1,
+      unchanged: 0,
+      removed: 0,
+    });
     const list = await listPublications(db);
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({
@@ -64,9 +76,19 @@ describe('importPublications', () => {
 
   it('merge: duplicates inside one file become one record', async () => {
     const a = variedRecord(1);
-    const copy = { ...a, id: 'url:other', url: `${a.url.replace('https://www.', 'http://')}/?utm_source=x`, tags: ['extra'] };
+    const copy = {
+      ...a,
+      id: 'url:other',
+      url: `${a.url.replace('https://www.', 'http://')}/?utm_source=x`,
+      tags: ['extra'],
+    };
     // The copy folds into the first in the plan: one new record, with the copy's tags.
-    expect(await importPublications(db, [a, copy], 'merge')).toEqual({ added: 1, updated: 0, unchanged: 0, removed: 0 });
+    expect(await importPublications(db, [a, copy], 'merge')).toEqual({
+      added: 1,
+      updated: 0,
+      unchanged: 0,
+      removed: 0,
+    });
     const list = await listPublications(db);
     expect(list).toHaveLength(1);
     expect(list[0].tags).toEqual([...a.tags, 'extra']);
@@ -81,6 +103,8 @@ describe('importPublications', () => {
     await importPublications(db, [record], 'replace');
     expect((await listPublications(db)).map((p) => p.url)).toEqual([relatedUrl]);
     expect((await listCatalog(db)).map((e) => e.title)).toEqual(['Leren van doen']);
-    expect(await themeCounts(db)).toEqual(record.themes.map((theme) => ({ theme, count: 1 })).sort((a, b) => a.theme.localeCompare(b.theme)));
+    expect(await themeCounts(db)).toEqual(
+      record.themes.map((theme) => ({ theme, count: 1 })).sort((a, b) => a.theme.localeCompare(b.theme)),
+    );
   });
 });

@@ -9,8 +9,18 @@ function stored(p: Publication, savedAt = 1) {
   return { ...p, id: identityKeys(p)[0], savedAt, identity: pageKeys(p) };
 }
 
-const A = publication({ url: 'https://www.wrr.nl/publicaties/rapport-a', title: 'Rapport A', doi: '10.1234/a', publisher: 'WRR' });
-const B = publication({ url: 'https://www.rathenau.nl/nl/rapport-b', title: 'Rapport B', doi: '10.5555/b', publisher: 'Rathenau' });
+const A = publication({
+  url: 'https://www.wrr.nl/publicaties/rapport-a',
+  title: 'Rapport A',
+  doi: '10.1234/a',
+  publisher: 'WRR',
+});
+const B = publication({
+  url: 'https://www.rathenau.nl/nl/rapport-b',
+  title: 'Rapport B',
+  doi: '10.5555/b',
+  publisher: 'Rathenau',
+});
 
 describe('sites', () => {
   it('knows one publisher under two hosts, and tells private suffixes apart', () => {
@@ -23,10 +33,13 @@ describe('sites', () => {
 });
 
 describe('declared canonical', () => {
-  const at = (canonicalUrl: string, url = 'https://www.nsob.nl/publicaties/leren-van-doen') => trustedCanonical({ url, canonicalUrl });
+  const at = (canonicalUrl: string, url = 'https://www.nsob.nl/publicaties/leren-van-doen') =>
+    trustedCanonical({ url, canonicalUrl });
 
-  it('is taken on the page\'s own site, for one item', () => {
-    expect(at('https://nsob.nl/publicaties/leren-van-doen-2')).toBe('https://nsob.nl/publicaties/leren-van-doen-2');
+  it("is taken on the page's own site, for one item", () => {
+    expect(at('https://nsob.nl/publicaties/leren-van-doen-2')).toBe(
+      'https://nsob.nl/publicaties/leren-van-doen-2',
+    );
   });
 
   it('is not taken for another site, the home page, a listing, over http, or as a non-http address', () => {
@@ -34,13 +47,19 @@ describe('declared canonical', () => {
     expect(at('https://www.nsob.nl/')).toBeUndefined();
     expect(at('https://www.nsob.nl/nl')).toBeUndefined();
     expect(at('https://www.nsob.nl/publicaties')).toBeUndefined();
-    expect(at('https://www.nsob.nl/publicaties/x', 'http://www.nsob.nl/publicaties/leren-van-doen')).toBeUndefined();
+    expect(
+      at('https://www.nsob.nl/publicaties/x', 'http://www.nsob.nl/publicaties/leren-van-doen'),
+    ).toBeUndefined();
     expect(at('http://www.nsob.nl/publicaties/x')).toBeUndefined();
     expect(at('javascript:alert(1)')).toBeUndefined();
   });
 
   it('gives a page over http its address as its only key', () => {
-    const page = publication({ url: 'http://www.nsob.nl/x', canonicalUrl: 'https://www.nsob.nl/y', doi: '10.1/x' });
+    const page = publication({
+      url: 'http://www.nsob.nl/x',
+      canonicalUrl: 'https://www.nsob.nl/y',
+      doi: '10.1/x',
+    });
     expect(pageKeys(page)).toEqual(['url:nsob.nl/x']);
   });
 });
@@ -68,7 +87,10 @@ describe('linkPage', () => {
 
   it('links by address first, and lists other records it names as look-alikes, never two links', () => {
     const page = publication({ url: A.url, title: 'Rapport A', doi: '10.9999/z' });
-    const other = stored(publication({ url: 'https://www.wrr.nl/elders', title: 'Rapport A', doi: '10.9999/z' }), 0);
+    const other = stored(
+      publication({ url: 'https://www.wrr.nl/elders', title: 'Rapport A', doi: '10.9999/z' }),
+      0,
+    );
     const link = linkPage(page, [other, stored(A, 5)]);
     expect(link.record?.url).toBe(A.url);
     expect(link.mayUpdate).toBe(true);
@@ -83,8 +105,16 @@ describe('linkPage', () => {
   });
 
   it('two reports whose CMS points canonical at the home page stay two', () => {
-    const first = publication({ url: 'https://www.nsob.nl/publicaties/een', title: 'Een', canonicalUrl: 'https://www.nsob.nl/' });
-    const second = publication({ url: 'https://www.nsob.nl/publicaties/twee', title: 'Twee', canonicalUrl: 'https://www.nsob.nl/' });
+    const first = publication({
+      url: 'https://www.nsob.nl/publicaties/een',
+      title: 'Een',
+      canonicalUrl: 'https://www.nsob.nl/',
+    });
+    const second = publication({
+      url: 'https://www.nsob.nl/publicaties/twee',
+      title: 'Twee',
+      canonicalUrl: 'https://www.nsob.nl/',
+    });
     expect(linkPage(second, [stored(first)]).record).toBeUndefined();
   });
 

@@ -44,7 +44,12 @@ function saved(overrides: Partial<SavedPublication> = {}): SavedPublication {
 
 describe('mergeBibliographic', () => {
   it('never blanks a field the incoming record lacks, nor replaces a list by none', () => {
-    const next = mergeBibliographic(saved(), { title: 'Leren van doen', themes: [], summary: undefined, authors: [] });
+    const next = mergeBibliographic(saved(), {
+      title: 'Leren van doen',
+      themes: [],
+      summary: undefined,
+      authors: [],
+    });
     expect(next).toEqual(saved());
   });
 
@@ -68,18 +73,40 @@ describe('mergeBibliographic', () => {
 
   it('updates what the incoming record says better or differently, but not what the reader edited', () => {
     const record = saved({ editedFields: ['summary'] });
-    const next = mergeBibliographic(record, { summary: 'Nieuw', published: '2023-05-18', themes: ['Nieuw thema'], doi: '10.1234/x' });
-    expect(next).toMatchObject({ summary: record.summary, published: '2023-05-18', themes: ['Nieuw thema'], doi: '10.1234/x' });
+    const next = mergeBibliographic(record, {
+      summary: 'Nieuw',
+      published: '2023-05-18',
+      themes: ['Nieuw thema'],
+      doi: '10.1234/x',
+    });
+    expect(next).toMatchObject({
+      summary: record.summary,
+      published: '2023-05-18',
+      themes: ['Nieuw thema'],
+      doi: '10.1234/x',
+    });
   });
 
-  it('never touches the reader\'s fields, whatever comes in (property)', () => {
+  it("never touches the reader's fields, whatever comes in (property)", () => {
     fc.assert(
       fc.property(
-        fc.record({ title: fc.string(), summary: fc.option(fc.string(), { nil: undefined }), themes: fc.array(fc.string()), status: fc.constant('read') }),
+        fc.record({
+          title: fc.string(),
+          summary: fc.option(fc.string(), { nil: undefined }),
+          themes: fc.array(fc.string()),
+          status: fc.constant('read'),
+        }),
         (incoming) => {
           const record = saved();
           const next = mergeBibliographic(record, incoming as never);
-          expect([next.status, next.notes, next.tags, next.starred, next.id, next.url]).toEqual([record.status, record.notes, record.tags, record.starred, record.id, record.url]);
+          expect([next.status, next.notes, next.tags, next.starred, next.id, next.url]).toEqual([
+            record.status,
+            record.notes,
+            record.tags,
+            record.starred,
+            record.id,
+            record.url,
+          ]);
         },
       ),
       { numRuns: 1_000 },
@@ -89,47 +116,113 @@ describe('mergeBibliographic', () => {
 
 describe('imports under the merge rules', () => {
   async function withSaved() {
-    const first = await savePublication(db, publication(), { status: 'reading', notes: 'Hoofdstuk 3', tags: ['werk'] }, 1);
+    const first = await savePublication(
+      db,
+      publication(),
+      { status: 'reading', notes: 'Hoofdstuk 3', tags: ['werk'] },
+      1,
+    );
     return first;
   }
 
   it('a file without reader fields (BibTeX, RIS, CSL) never changes status, notes or tags of a saved record', async () => {
     const first = await withSaved();
-    const fromBibtex: SavedPublication = { ...first, status: 'to-read', notes: '', tags: [], themes: [], related: [], updatedAt: 99 };
+    const fromBibtex: SavedPublication = {
+      ...first,
+      status: 'to-read',
+      notes: '',
+      tags: [],
+      themes: [],
+      related: [],
+      updatedAt: 99,
+    };
     await importPublications(db, [fromBibtex], 'merge', { readerFields: false }, 100);
     const [after] = await listPublications(db);
-    expect(after).toMatchObject({ status: 'reading', notes: 'Hoofdstuk 3', tags: ['werk'], themes: first.themes });
+    expect(after).toMatchObject({
+      status: 'reading',
+      notes: 'Hoofdstuk 3',
+      tags: ['werk'],
+      themes: first.themes,
+    });
   });
 
-  it('a backup carries them: the newer side\'s status, tags united, different notes both kept', async () => {
+  it("a backup carries them: the newer side's status, tags united, different notes both kept", async () => {
     const first = await withSaved();
-    const backup: SavedPublication = { ...first, status: 'read', notes: 'Thuis gelezen', tags: ['thuis'], updatedAt: 50 };
+    const backup: SavedPublication = {
+      ...first,
+      status: 'read',
+      notes: 'Thuis gelezen',
+      tags: ['thuis'],
+      updatedAt: 50,
+    };
     await importPublications(db, [backup], 'merge', { readerFields: true }, 100);
     const [after] = await listPublications(db);
-    expect(after).toMatchObject({ status: 'read', tags: ['werk', 'thuis'], notes: 'Hoofdstuk 3\n\nThuis gelezen' });
+    expect(after).toMatchObject({
+      status: 'read',
+      tags: ['werk', 'thuis'],
+      notes: 'Hoofdstuk 3\n\nThuis gelezen',
+    });
     // An older backup does not undo what the reader did since.
     await updatePublication(db, first.id, { status: 'to-read' }, 200);
-    await importPublications(db, [{ ...backup, status: 'read', updatedAt: 60 }], 'merge', { readerFields: true }, 300);
+    await importPublications(
+      db,
+      [{ ...backup, status: 'read', updatedAt: 60 }],
+      'merge',
+      { readerFields: true },
+      300,
+    );
     expect((await listPublications(db))[0].status).toBe('to-read');
   });
 
   it('previews without writing: new, updated, unchanged, and which fields change', async () => {
     const first = await withSaved();
-    const other = { ...first, id: 'url:nsob.nl/andere', url: 'https://www.nsob.nl/andere', title: 'Andere publicatie', year: 2019 };
+    const other = {
+      ...first,
+      id: 'url:nsob.nl/andere',
+      url: 'https://www.nsob.nl/andere',
+      title: 'Andere publicatie',
+      year: 2019,
+    };
     const changed = { ...first, summary: 'Een nieuwe samenvatting', updatedAt: 10 };
     const preview = await previewImport(db, [changed, other, first], 'merge', { readerFields: true });
-    expect(preview).toMatchObject({ added: 1, updated: 1, unchanged: 0, removed: 0, changedFields: { summary: 1 } });
+    expect(preview).toMatchObject({
+      added: 1,
+      updated: 1,
+      unchanged: 0,
+      removed: 0,
+      changedFields: { summary: 1 },
+    });
     expect(await listPublications(db)).toHaveLength(1);
-    expect(await previewImport(db, [first], 'merge', { readerFields: true })).toMatchObject({ added: 0, updated: 0, unchanged: 1 });
-    expect(await previewImport(db, [other], 'replace', { readerFields: true })).toMatchObject({ added: 1, removed: 1 });
+    expect(await previewImport(db, [first], 'merge', { readerFields: true })).toMatchObject({
+      added: 0,
+      updated: 0,
+      unchanged: 1,
+    });
+    expect(await previewImport(db, [other], 'replace', { readerFields: true })).toMatchObject({
+      added: 1,
+      removed: 1,
+    });
   });
 
   it('undoes the last import in one step, merge or replace, theme counts included', async () => {
     const first = await withSaved();
     const before = await listPublications(db);
     const themesBefore = await themeCounts(db);
-    const other = { ...first, id: 'url:nsob.nl/andere', url: 'https://www.nsob.nl/andere', title: 'Andere publicatie', year: 2019, themes: ['Ander thema'] };
-    await importPublications(db, [{ ...first, summary: 'Veranderd', updatedAt: 10 }, other], 'merge', { readerFields: true }, 20);
+    const other = {
+      ...first,
+      id: 'url:nsob.nl/andere',
+      url: 'https://www.nsob.nl/andere',
+      title: 'Andere publicatie',
+      year: 2019,
+      themes: ['Ander thema'],
+    };
+    await importPublications(
+      db,
+      [{ ...first, summary: 'Veranderd', updatedAt: 10 }, other],
+      'merge',
+      { readerFields: true },
+      20,
+    );
     expect(await listPublications(db)).toHaveLength(2);
     expect(await lastImport(db)).toMatchObject({ mode: 'merge', added: 1, restored: 1 });
     expect(await undoLastImport(db)).toEqual({ removed: 1, restored: 1 });

@@ -15,9 +15,24 @@ import { freshIndexedDB } from './helpers';
 const text = (max: number) =>
   fc.oneof(
     fc.string({ minLength: 1, maxLength: max }),
-    fc.constantFrom('Leren van doen', 'Ångström & “quotes”: naïve café', 'التعلم بالممارسة', 'Braces {a} } \\ 50% #_$~^', 'Emoji 📚🇳🇱'),
+    fc.constantFrom(
+      'Leren van doen',
+      'Ångström & “quotes”: naïve café',
+      'التعلم بالممارسة',
+      'Braces {a} } \\ 50% #_$~^',
+      'Emoji 📚🇳🇱',
+    ),
   );
-const name = fc.oneof(fc.constantFrom('Mark van Twist', 'Martijn van der Steen', 'Zoë Ölçer', 'Sociaal en Cultureel Planbureau', 'محمد الأحمد'), fc.string({ minLength: 2, maxLength: 30 }));
+const name = fc.oneof(
+  fc.constantFrom(
+    'Mark van Twist',
+    'Martijn van der Steen',
+    'Zoë Ölçer',
+    'Sociaal en Cultureel Planbureau',
+    'محمد الأحمد',
+  ),
+  fc.string({ minLength: 2, maxLength: 30 }),
+);
 
 const generated = fc
   .record({
@@ -28,14 +43,39 @@ const generated = fc
     authors: fc.array(name, { maxLength: 4 }),
     themes: fc.array(text(30), { maxLength: 4 }),
     keywords: fc.array(text(30), { maxLength: 4 }),
-    date: fc.option(fc.tuple(fc.integer({ min: 1900, max: 2030 }), fc.option(fc.integer({ min: 1, max: 12 })), fc.option(fc.integer({ min: 1, max: 28 }))), { nil: undefined }),
+    date: fc.option(
+      fc.tuple(
+        fc.integer({ min: 1900, max: 2030 }),
+        fc.option(fc.integer({ min: 1, max: 12 })),
+        fc.option(fc.integer({ min: 1, max: 28 })),
+      ),
+      { nil: undefined },
+    ),
     publisher: fc.option(text(60), { nil: undefined }),
-    type: fc.option(fc.constantFrom('report', 'essay', 'advice', 'policy-brief', 'working-paper', 'book', 'article', 'blog', 'other'), { nil: undefined }),
+    type: fc.option(
+      fc.constantFrom(
+        'report',
+        'essay',
+        'advice',
+        'policy-brief',
+        'working-paper',
+        'book',
+        'article',
+        'blog',
+        'other',
+      ),
+      { nil: undefined },
+    ),
     summary: fc.option(text(400), { nil: undefined }),
     language: fc.option(fc.constantFrom('nl', 'en', 'de', 'en-GB', 'nl-NL'), { nil: undefined }),
-    doi: fc.option(fc.integer({ min: 1, max: 99999 }).map((i) => `10.5555/leesmap.${i}`), { nil: undefined }),
+    doi: fc.option(
+      fc.integer({ min: 1, max: 99999 }).map((i) => `10.5555/leesmap.${i}`),
+      { nil: undefined },
+    ),
     pdf: fc.boolean(),
-    related: fc.array(fc.record({ title: text(60), themes: fc.array(text(20), { maxLength: 2 }) }), { maxLength: 3 }),
+    related: fc.array(fc.record({ title: text(60), themes: fc.array(text(20), { maxLength: 2 }) }), {
+      maxLength: 3,
+    }),
     status: fc.constantFrom('to-read' as const, 'reading' as const, 'read' as const),
     notes: fc.oneof(fc.constant(''), text(200)),
     tags: fc.array(text(20), { maxLength: 3 }),
@@ -63,9 +103,14 @@ const generated = fc
     if (g.date) {
       const [y, m, d] = g.date;
       record.year = y;
-      record.published = m ? (d ? `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` : `${y}-${String(m).padStart(2, '0')}`) : `${y}`;
+      record.published = m
+        ? d
+          ? `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+          : `${y}-${String(m).padStart(2, '0')}`
+        : `${y}`;
     }
-    for (const key of ['publisher', 'type', 'summary', 'language', 'doi'] as const) if (g[key]) record[key] = g[key];
+    for (const key of ['publisher', 'type', 'summary', 'language', 'doi'] as const)
+      if (g[key]) record[key] = g[key];
     if (g.pdf) record.pdfUrl = `${url}.pdf`;
     record.id = identityKeys(record)[0];
     return record;

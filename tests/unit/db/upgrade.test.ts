@@ -94,7 +94,13 @@ describe('upgrade from every earlier version', () => {
 
   it('creates an empty database from nothing', async () => {
     const db = await openLeesmapDB(name);
-    expect([...db.objectStoreNames].sort()).toEqual(['catalog', 'dismissed', 'publications', 'themes', 'undo']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'catalog',
+      'dismissed',
+      'publications',
+      'themes',
+      'undo',
+    ]);
     expect(await listPublications(db)).toEqual([]);
     db.close();
   });
@@ -129,11 +135,16 @@ describe('upgrade from every earlier version', () => {
     expect(await db.countFromIndex('publications', 'publisher', 'WRR')).toBe(60);
 
     // Old records still deduplicate against new saves.
-    const again = await savePublication(db, publication({ url: 'http://wrr.nl/publicaties/rapport-3/', title: 'x' }));
+    const again = await savePublication(
+      db,
+      publication({ url: 'http://wrr.nl/publicaties/rapport-3/', title: 'x' }),
+    );
     expect(again.id).toBe(records[3].id);
     expect(again.notes).toBe(records[3].notes);
     expect(await listPublications(db)).toHaveLength(60);
-    expect((await findPublication(db, { url: 'https://wrr.nl/publicaties/rapport-59' }))?.status).toBe(records[59].status);
+    expect((await findPublication(db, { url: 'https://wrr.nl/publicaties/rapport-59' }))?.status).toBe(
+      records[59].status,
+    );
     db.close();
   });
 });

@@ -11,29 +11,53 @@ import { sameSite } from '@/utils/linking';
 import type { Publication, SavedPublication } from '@/utils/publication';
 import { freshIndexedDB } from './helpers';
 
-const ORIGINS = ['https://www.nsob.nl', 'https://www.wrr.nl', 'https://rathenau.nl', 'https://evil.example', 'http://www.nsob.nl', 'https://www.government.nl', 'https://www.rijksoverheid.nl'];
-const PATHS = ['/publicaties/leren-van-doen', '/publicaties/rapport-a', '/', '/publicaties', '/nl', '/p/1', '/essay?id=2'];
-const TITLES = ['Leren van doen', 'Rapport A', 'Hijacked title', 'Leren van doen: een essay', 'Sturen op vertrouwen'];
+const ORIGINS = [
+  'https://www.nsob.nl',
+  'https://www.wrr.nl',
+  'https://rathenau.nl',
+  'https://evil.example',
+  'http://www.nsob.nl',
+  'https://www.government.nl',
+  'https://www.rijksoverheid.nl',
+];
+const PATHS = [
+  '/publicaties/leren-van-doen',
+  '/publicaties/rapport-a',
+  '/',
+  '/publicaties',
+  '/nl',
+  '/p/1',
+  '/essay?id=2',
+];
+const TITLES = [
+  'Leren van doen',
+  'Rapport A',
+  'Hijacked title',
+  'Leren van doen: een essay',
+  'Sturen op vertrouwen',
+];
 const DOIS = [undefined, '10.1234/leren', '10.5555/b', '10.9999/z'];
 
 const address = fc.tuple(fc.constantFrom(...ORIGINS), fc.constantFrom(...PATHS)).map(([o, p]) => o + p);
 
-const pagePublication = fc.record({
-  url: address,
-  canonicalUrl: fc.option(address, { nil: undefined }),
-  title: fc.constantFrom(...TITLES),
-  doi: fc.constantFrom(...DOIS),
-  year: fc.option(fc.constantFrom(2020, 2021, 2023), { nil: undefined }),
-  publisher: fc.option(fc.constantFrom('NSOB', 'WRR', 'Kaper'), { nil: undefined }),
-  summary: fc.option(fc.constantFrom('Nieuwe samenvatting', 'Gekaapte samenvatting'), { nil: undefined }),
-  pdfUrl: fc.option(fc.constant('https://evil.example/malware.pdf'), { nil: undefined }),
-  authors: fc.subarray(['Mark van Twist', 'Anna de Vries']),
-  themes: fc.subarray(['Democratie', 'Zorg']),
-}).map((p): Publication => {
-  const out: Publication = { ...p, keywords: [], related: [] };
-  for (const key of Object.keys(out) as (keyof Publication)[]) if (out[key] === undefined) delete out[key];
-  return out;
-});
+const pagePublication = fc
+  .record({
+    url: address,
+    canonicalUrl: fc.option(address, { nil: undefined }),
+    title: fc.constantFrom(...TITLES),
+    doi: fc.constantFrom(...DOIS),
+    year: fc.option(fc.constantFrom(2020, 2021, 2023), { nil: undefined }),
+    publisher: fc.option(fc.constantFrom('NSOB', 'WRR', 'Kaper'), { nil: undefined }),
+    summary: fc.option(fc.constantFrom('Nieuwe samenvatting', 'Gekaapte samenvatting'), { nil: undefined }),
+    pdfUrl: fc.option(fc.constant('https://evil.example/malware.pdf'), { nil: undefined }),
+    authors: fc.subarray(['Mark van Twist', 'Anna de Vries']),
+    themes: fc.subarray(['Democratie', 'Zorg']),
+  })
+  .map((p): Publication => {
+    const out: Publication = { ...p, keywords: [], related: [] };
+    for (const key of Object.keys(out) as (keyof Publication)[]) if (out[key] === undefined) delete out[key];
+    return out;
+  });
 
 const readerFields = fc.record({
   status: fc.constantFrom('to-read' as const, 'reading' as const, 'read' as const),
@@ -49,7 +73,7 @@ function byId(records: SavedPublication[]): Map<string, SavedPublication> {
 }
 
 describe('identity rules over any visits', () => {
-  it('a visit never removes a saved record, changes a reader field or an edited field, or touches another site\'s record', async () => {
+  it("a visit never removes a saved record, changes a reader field or an edited field, or touches another site's record", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.tuple(pagePublication, readerFields, fc.boolean()), { minLength: 1, maxLength: 5 }),
@@ -60,7 +84,8 @@ describe('identity rules over any visits', () => {
             let now = 1;
             for (const [p, reader, editTitle] of saves) {
               const saved = await savePublication(db, p, reader, now++);
-              if (editTitle) await updatePublication(db, saved.id, { title: `${saved.title} (mijn titel)` }, now++);
+              if (editTitle)
+                await updatePublication(db, saved.id, { title: `${saved.title} (mijn titel)` }, now++);
             }
             for (const page of visits) {
               const before = byId(await listPublications(db));
@@ -71,8 +96,11 @@ describe('identity rules over any visits', () => {
                 const next = after.get(id);
                 expect(next, id).toBeDefined();
                 for (const key of READER_KEYS) expect(next![key], `${id} ${key}`).toEqual(old[key]);
-                for (const field of old.editedFields) expect(next![field], `${id} ${field}`).toEqual(old[field]);
-                const untouchable = !sameSite(old.url, page.url) || (page.url.startsWith('http:') && old.url.startsWith('https:'));
+                for (const field of old.editedFields)
+                  expect(next![field], `${id} ${field}`).toEqual(old[field]);
+                const untouchable =
+                  !sameSite(old.url, page.url) ||
+                  (page.url.startsWith('http:') && old.url.startsWith('https:'));
                 if (untouchable) expect(next, `${id} visited from ${page.url}`).toEqual(old);
               }
             }
@@ -85,7 +113,7 @@ describe('identity rules over any visits', () => {
     );
   });
 
-  it('a save from a page never removes another record and leaves every other site\'s record as it was', async () => {
+  it("a save from a page never removes another record and leaves every other site's record as it was", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.tuple(pagePublication, readerFields), { minLength: 1, maxLength: 5 }),

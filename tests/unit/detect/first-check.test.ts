@@ -13,8 +13,17 @@ const FIXTURES = join(import.meta.dirname, '../../fixtures');
 const URL_ESSAY = 'https://www.nsob.nl/publicaties/leren-van-doen';
 
 const fixtures = readdirSync(FIXTURES)
-  .filter((slug) => existsSync(join(FIXTURES, slug, 'expected.json')) && existsSync(join(FIXTURES, slug, 'source.html')))
-  .map((slug) => ({ slug, expected: JSON.parse(readFileSync(join(FIXTURES, slug, 'expected.json'), 'utf8')) as { url: string; detected?: boolean } }))
+  .filter(
+    (slug) =>
+      existsSync(join(FIXTURES, slug, 'expected.json')) && existsSync(join(FIXTURES, slug, 'source.html')),
+  )
+  .map((slug) => ({
+    slug,
+    expected: JSON.parse(readFileSync(join(FIXTURES, slug, 'expected.json'), 'utf8')) as {
+      url: string;
+      detected?: boolean;
+    },
+  }))
   .filter(({ expected }) => typeof expected.detected === 'boolean');
 
 /** An essay page's body: heading, byline, labels and running text, enough for the full check on its own. */
@@ -37,14 +46,20 @@ describe('first check on the fixture pages', () => {
       // After in-page navigation both read the whole head, and the full check goes on from there.
       const afterNavigation = firstCheck(doc, expected.url, true);
       const fullAfterNavigation = isPublicationPage(doc, expected.url);
-      expect(fullAfterNavigation.signals.slice(0, afterNavigation.signals.length)).toEqual(afterNavigation.signals);
+      expect(fullAfterNavigation.signals.slice(0, afterNavigation.signals.length)).toEqual(
+        afterNavigation.signals,
+      );
       if (afterNavigation.ruledOut) expect(fullAfterNavigation.detected).toBe(false);
     });
   }
 
   it('rules out most of the pages that are not publications', () => {
     const others = fixtures.filter(({ expected }) => expected.detected === false);
-    const ruledOut = others.filter(({ slug, expected }) => firstCheck(documentOf(readFileSync(join(FIXTURES, slug, 'source.html'), 'utf8')), expected.url).ruledOut);
+    const ruledOut = others.filter(
+      ({ slug, expected }) =>
+        firstCheck(documentOf(readFileSync(join(FIXTURES, slug, 'source.html'), 'utf8')), expected.url)
+          .ruledOut,
+    );
     expect(ruledOut.length).toBeGreaterThan(others.length / 2);
   });
 });
@@ -53,31 +68,50 @@ describe('what rules a page out', () => {
   it('the address of a home page, an overview, a theme hub or a service page', () => {
     const doc = page('', ESSAY_BODY);
     expect(firstCheck(doc, 'https://www.nsob.nl/').signals).toContain('home-page');
-    for (const url of ['https://www.nsob.nl/', 'https://www.nsob.nl/en/', 'https://www.nsob.nl/publicaties', 'https://www.nsob.nl/thema/samenwerking', 'https://www.nsob.nl/contact', 'https://www.nsob.nl/over-ons/medewerkers']) {
+    for (const url of [
+      'https://www.nsob.nl/',
+      'https://www.nsob.nl/en/',
+      'https://www.nsob.nl/publicaties',
+      'https://www.nsob.nl/thema/samenwerking',
+      'https://www.nsob.nl/contact',
+      'https://www.nsob.nl/over-ons/medewerkers',
+    ]) {
       expect(firstCheck(doc, url).ruledOut, url).toBe(true);
     }
     expect(firstCheck(doc, URL_ESSAY)).toEqual({ ruledOut: false, signals: [] });
   });
 
   it('a declared type of another kind of page', () => {
-    const event = page('<script type="application/ld+json">{"@type":"Event","name":"Lezing"}</script>', ESSAY_BODY);
+    const event = page(
+      '<script type="application/ld+json">{"@type":"Event","name":"Lezing"}</script>',
+      ESSAY_BODY,
+    );
     expect(firstCheck(event, URL_ESSAY)).toEqual({ ruledOut: true, signals: ['jsonld:Event'] });
   });
 
   it('not when the publisher declares a publication, whatever the address', () => {
     const citation = page('<meta name="citation_title" content="Leren van doen">', ESSAY_BODY);
     expect(firstCheck(citation, 'https://www.nsob.nl/publicaties').ruledOut).toBe(false);
-    const report = page('<script type="application/ld+json">[{"@type":"CollectionPage"},{"@type":"Report"}]</script>', ESSAY_BODY);
+    const report = page(
+      '<script type="application/ld+json">[{"@type":"CollectionPage"},{"@type":"Report"}]</script>',
+      ESSAY_BODY,
+    );
     expect(firstCheck(report, URL_ESSAY).ruledOut).toBe(false);
   });
 
   it('not by a stale head after in-page navigation: only the address counts then', () => {
-    const stale = page('<link rel="canonical" href="https://www.nsob.nl/agenda/lezing"><script type="application/ld+json">{"@type":"Event"}</script>', ESSAY_BODY);
+    const stale = page(
+      '<link rel="canonical" href="https://www.nsob.nl/agenda/lezing"><script type="application/ld+json">{"@type":"Event"}</script>',
+      ESSAY_BODY,
+    );
     expect(firstCheck(stale, URL_ESSAY, true)).toEqual({ ruledOut: false, signals: ['stale-metadata'] });
     // On the document's own first load the head is its own, whatever its canonical says.
     expect(firstCheck(stale, URL_ESSAY)).toEqual({ ruledOut: true, signals: ['jsonld:Event'] });
     // Asked lazily: only when the head alone would rule the page out.
-    expect(firstCheck(stale, URL_ESSAY, () => true)).toEqual({ ruledOut: false, signals: ['stale-metadata'] });
+    expect(firstCheck(stale, URL_ESSAY, () => true)).toEqual({
+      ruledOut: false,
+      signals: ['stale-metadata'],
+    });
     expect(firstCheck(stale, URL_ESSAY, () => false).ruledOut).toBe(true);
     let asked = 0;
     firstCheck(page('', ESSAY_BODY), URL_ESSAY, () => ++asked > 0);
@@ -96,7 +130,10 @@ describe('what rules a page out', () => {
 
 describe('first check on hostile pages', () => {
   it('reads a bounded head and never throws', () => {
-    const metas = Array.from({ length: 20_000 }, (_, i) => `<meta name="m${i}" content="${'x'.repeat(50)}">`).join('');
+    const metas = Array.from(
+      { length: 20_000 },
+      (_, i) => `<meta name="m${i}" content="${'x'.repeat(50)}">`,
+    ).join('');
     const broken = '<script type="application/ld+json">{"@type": "Report", "name": "unterminated</script>';
     const check = firstCheck(page(metas + broken, '<h1>X</h1>'), URL_ESSAY);
     expect(check).toEqual({ ruledOut: false, signals: ['jsonld:Report'] });

@@ -18,7 +18,10 @@ interface Expected {
 }
 
 const pages = readdirSync(FIXTURES)
-  .filter((slug) => existsSync(join(FIXTURES, slug, 'expected.json')) && existsSync(join(FIXTURES, slug, 'source.html')))
+  .filter(
+    (slug) =>
+      existsSync(join(FIXTURES, slug, 'expected.json')) && existsSync(join(FIXTURES, slug, 'source.html')),
+  )
   .map((slug) => {
     const expected = JSON.parse(readFileSync(join(FIXTURES, slug, 'expected.json'), 'utf8')) as Expected;
     return { slug, expected };
@@ -41,7 +44,11 @@ describe('fixture pages', () => {
       expect(detection.confidence > 0.5).toBe(expected.detected);
       // The extractor runs the same check over the elements it has already walked: same verdict, same reasons.
       const index = indexElements(doc);
-      expect(isPublicationPage(doc, expected.url, { walked: walkedElements(index.all, (tag) => elementsByTag(index, tag)) })).toEqual(detection);
+      expect(
+        isPublicationPage(doc, expected.url, {
+          walked: walkedElements(index.all, (tag) => elementsByTag(index, tag)),
+        }),
+      ).toEqual(detection);
     });
   }
 });

@@ -12,7 +12,10 @@ const URL_ESSAY = 'https://www.nsob.nl/publicaties/leren-van-doen';
 describe('hostile pages', () => {
   it('survives a huge JSON-LD block and still reads the types at its start', () => {
     const filler = 'x'.repeat(5_000_000);
-    const doc = page(`<script type="application/ld+json">{"@type":"Report","name":"Leren van doen","text":"${filler}","@type":"Event"}</script>`, '<h1>Leren van doen</h1>');
+    const doc = page(
+      `<script type="application/ld+json">{"@type":"Report","name":"Leren van doen","text":"${filler}","@type":"Event"}</script>`,
+      '<h1>Leren van doen</h1>',
+    );
     const detection = isPublicationPage(doc, URL_ESSAY);
     expect(detection.signals).toContain('jsonld:Report');
     // The Event type lies beyond the bytes the check reads.
@@ -20,7 +23,10 @@ describe('hostile pages', () => {
   });
 
   it('reads only a bounded number of JSON-LD blocks and types', () => {
-    const blocks = Array.from({ length: 500 }, (_, i) => `<script type="application/ld+json">{"@type":"Type${i}"}</script>`).join('');
+    const blocks = Array.from(
+      { length: 500 },
+      (_, i) => `<script type="application/ld+json">{"@type":"Type${i}"}</script>`,
+    ).join('');
     const types = jsonLdTypes(page(blocks, '<h1>X</h1>').getElementsByTagName('script'));
     expect(types.size).toBeGreaterThan(0);
     expect(types.size).toBeLessThanOrEqual(64);
@@ -39,8 +45,15 @@ describe('hostile pages', () => {
   });
 
   it('handles 100,000 nodes: a listing that size stays undetected', () => {
-    const cards = Array.from({ length: 20_000 }, (_, i) => `<li><h3><a href="/p/${i}">Publicatie ${i}</a></h3><p><time datetime="2024-01-01">1 januari 2024</time></p></li>`).join('');
-    const doc = page('<meta property="og:type" content="article">', `<h1>Alle publicaties</h1><ul>${cards}</ul>`);
+    const cards = Array.from(
+      { length: 20_000 },
+      (_, i) =>
+        `<li><h3><a href="/p/${i}">Publicatie ${i}</a></h3><p><time datetime="2024-01-01">1 januari 2024</time></p></li>`,
+    ).join('');
+    const doc = page(
+      '<meta property="og:type" content="article">',
+      `<h1>Alle publicaties</h1><ul>${cards}</ul>`,
+    );
     expect(doc.querySelectorAll('*').length).toBeGreaterThan(100_000);
     const detection = isPublicationPage(doc, 'https://www.nsob.nl/alle-uitgaven');
     expect(detection.detected).toBe(false);
@@ -70,7 +83,9 @@ describe('hostile pages', () => {
       '<link rel="canonical" href="http://[::1"><meta property="og:url" content="%%%"><meta name="citation_title" content="X">',
       '<h1><a href="http://[bad">X</a></h1>',
     );
-    expect(isPublicationPage(doc, 'https://www.nsob.nl/publicaties/x%ZZ').signals).toContain('citation_title');
+    expect(isPublicationPage(doc, 'https://www.nsob.nl/publicaties/x%ZZ').signals).toContain(
+      'citation_title',
+    );
   });
 
   it('never changes the page it reads', () => {

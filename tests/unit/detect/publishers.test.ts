@@ -10,10 +10,29 @@ describe('publisher list', () => {
   it('covers at least 30 policy publishers, the ones the issue names among them', () => {
     expect(PUBLISHERS.length).toBeGreaterThanOrEqual(30);
     for (const host of [
-      'nsob.nl', 'wrr.nl', 'rathenau.nl', 'raadopenbaarbestuur.nl', 'scp.nl', 'cpb.nl', 'pbl.nl',
-      'clingendael.org', 'raadvanstate.nl', 'rekenkamer.nl', 'rijksoverheid.nl', 'knaw.nl',
-      'brookings.edu', 'rand.org', 'chathamhouse.org', 'oecd.org', 'bruegel.org', 'ceps.eu',
-      'epc.eu', 'ippr.org', 'instituteforgovernment.org.uk', 'urban.org', 'pewresearch.org',
+      'nsob.nl',
+      'wrr.nl',
+      'rathenau.nl',
+      'raadopenbaarbestuur.nl',
+      'scp.nl',
+      'cpb.nl',
+      'pbl.nl',
+      'clingendael.org',
+      'raadvanstate.nl',
+      'rekenkamer.nl',
+      'rijksoverheid.nl',
+      'knaw.nl',
+      'brookings.edu',
+      'rand.org',
+      'chathamhouse.org',
+      'oecd.org',
+      'bruegel.org',
+      'ceps.eu',
+      'epc.eu',
+      'ippr.org',
+      'instituteforgovernment.org.uk',
+      'urban.org',
+      'pewresearch.org',
     ]) {
       expect(publisherForHost(host), host).toBeDefined();
     }
@@ -38,7 +57,9 @@ describe('publisher list', () => {
     // Plain http pages only where the reader opts in: anyone on the network path may write them.
     expect(PUBLISHER_MATCH_PATTERNS.filter((p) => !p.startsWith('https://'))).toEqual([]);
     expect(PUBLISHER_MATCH_PATTERNS.length).toBe(PUBLISHERS.flatMap((p) => p.hosts).length * 2);
-    expect(PUBLISHER_MATCH_PATTERNS.some((p) => p.includes('<all_urls>') || p.startsWith('*://*/'))).toBe(false);
+    expect(PUBLISHER_MATCH_PATTERNS.some((p) => p.includes('<all_urls>') || p.startsWith('*://*/'))).toBe(
+      false,
+    );
   });
 });
 

@@ -18,7 +18,13 @@ describe('Leesmap JSON backup', () => {
   }, 60_000);
 
   it('keeps reader fields', () => {
-    const record = { ...variedRecord(7), status: 'read' as const, notes: 'mijn notitie', tags: ['a'], starred: true };
+    const record = {
+      ...variedRecord(7),
+      status: 'read' as const,
+      notes: 'mijn notitie',
+      tags: ['a'],
+      starred: true,
+    };
     expect(fromBackupJson(toBackupJson([record]))[0]).toMatchObject({
       status: 'read',
       notes: 'mijn notitie',
@@ -30,15 +36,27 @@ describe('Leesmap JSON backup', () => {
   it.each([
     ['not json', '{"format":', /not valid JSON/],
     ['another format', '{"format":"pocket","version":1,"records":[]}', /format: must be "leesmap-backup"/],
-    ['a future version', '{"format":"leesmap-backup","version":2,"records":[]}', /version: 2 is not supported/],
-    ['a cut-short file', '{"format":"leesmap-backup","version":1,"count":3,"records":[]}', /count: says 3 records/],
+    [
+      'a future version',
+      '{"format":"leesmap-backup","version":2,"records":[]}',
+      /version: 2 is not supported/,
+    ],
+    [
+      'a cut-short file',
+      '{"format":"leesmap-backup","version":1,"count":3,"records":[]}',
+      /count: says 3 records/,
+    ],
   ])('refuses %s and says why', (_what, text, message) => {
     expect(() => fromBackupJson(text)).toThrow(message);
   });
 
   it('refuses a file with one bad record, naming every bad record and field', () => {
     const good = variedRecord(1);
-    const records = [good, { ...variedRecord(2), status: 'gelezen' }, { ...variedRecord(3), title: 42, year: 2020.5 }];
+    const records = [
+      good,
+      { ...variedRecord(2), status: 'gelezen' },
+      { ...variedRecord(3), title: 42, year: 2020.5 },
+    ];
     const error = (() => {
       try {
         fromBackupJson(toBackupJson(records as never));
@@ -60,7 +78,9 @@ describe('Leesmap JSON backup', () => {
     const [back] = fromBackupJson(toBackupJson([record as never]));
     expect(back).not.toHaveProperty('injected');
     expect(back).not.toHaveProperty('identity');
-    const [long] = fromBackupJson(toBackupJson([{ ...variedRecord(1), title: 'x'.repeat(3000), notes: 'n'.repeat(2_000_000) }]));
+    const [long] = fromBackupJson(
+      toBackupJson([{ ...variedRecord(1), title: 'x'.repeat(3000), notes: 'n'.repeat(2_000_000) }]),
+    );
     expect(long.title).toBe('x'.repeat(FIELD_LIMITS.title));
     expect(long.notes).toBe('n'.repeat(FIELD_LIMITS.notes));
   });

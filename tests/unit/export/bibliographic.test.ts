@@ -35,7 +35,10 @@ afterEach(() => {
 
 describe('BibTeX', () => {
   it('writes one biblatex entry per record and reads back every field it carries', () => {
-    const bib = toBibtex([record({ doi: '10.1234/NSOB.2023' }), record({ id: 'b', url: 'https://wrr.nl/x', title: 'Tweede', subtitle: undefined, authors: [] })]);
+    const bib = toBibtex([
+      record({ doi: '10.1234/NSOB.2023' }),
+      record({ id: 'b', url: 'https://wrr.nl/x', title: 'Tweede', subtitle: undefined, authors: [] }),
+    ]);
     expect(bib.match(/^@/gm)).toHaveLength(2);
     // An essay of an institute is a report with its type, never an @article without a journal.
     expect(bib).toMatch(/^@report\{vantwist2023leren,$/m);
@@ -68,15 +71,26 @@ describe('BibTeX', () => {
   });
 
   it('a newline or brace inside a title cannot break the entry', () => {
-    const nasty = record({ title: 'Open { brace\n}\n@misc{injected, title={x}}\n\nand } more {', subtitle: undefined });
-    const bib = toBibtex([nasty, record({ id: 'next', url: 'https://wrr.nl/next', title: 'Volgende', subtitle: undefined })]);
+    const nasty = record({
+      title: 'Open { brace\n}\n@misc{injected, title={x}}\n\nand } more {',
+      subtitle: undefined,
+    });
+    const bib = toBibtex([
+      nasty,
+      record({ id: 'next', url: 'https://wrr.nl/next', title: 'Volgende', subtitle: undefined }),
+    ]);
     // Braces inside a value are balanced or escaped: the entries parse back as exactly two records.
     const back = fromBibtex(bib, 1);
-    expect(back.map((r) => r.title)).toEqual(['Open { brace } @misc{injected, title={x}} and } more {', 'Volgende']);
+    expect(back.map((r) => r.title)).toEqual([
+      'Open { brace } @misc{injected, title={x}} and } more {',
+      'Volgende',
+    ]);
   });
 
   it('gives every entry a unique citation key', () => {
-    const bib = toBibtex(Array.from({ length: 30 }, (_, i) => record({ id: `r${i}`, url: `https://a.org/${i}` })));
+    const bib = toBibtex(
+      Array.from({ length: 30 }, (_, i) => record({ id: `r${i}`, url: `https://a.org/${i}` })),
+    );
     const keys = [...bib.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1]);
     expect(keys).toHaveLength(30);
     expect(new Set(keys).size).toBe(30);
@@ -95,7 +109,11 @@ describe('BibTeX', () => {
 `;
     const records = fromBibtex(file, 9);
     expect(records.map((r) => [r.title, r.year, r.url])).toEqual([
-      ['Weten is nog geen doen', 2017, 'https://www.wrr.nl/publicaties/rapporten/2017/04/24/weten-is-nog-geen-doen'],
+      [
+        'Weten is nog geen doen',
+        2017,
+        'https://www.wrr.nl/publicaties/rapporten/2017/04/24/weten-is-nog-geen-doen',
+      ],
       // Known only by its ISBN: its Open Library address (only http(s) addresses are stored;
       // earlier versions stored urn:isbn:…).
       ['Alleen ISBN', 2019, 'https://openlibrary.org/isbn/9789085551234'],
@@ -111,7 +129,7 @@ describe('files from other reference managers', () => {
       '@string{wrr = "Wetenschappelijke Raad voor het Regeringsbeleid"}',
       '@Article{Mueller2019,',
       '  author    = {M{\\"u}ller, J{\\"o}rg and Garc\\\'{\\i}a, Mar\\\'ia and others},',
-      '  title     = {{The} \\emph{Ö}konomie of --- policy: a ``review\'\'},',
+      "  title     = {{The} \\emph{Ö}konomie of --- policy: a ``review''},",
       '  journal   = {Journal of Public Policy},',
       '  year      = 2019,',
       '  month     = may,',
@@ -148,12 +166,16 @@ describe('files from other reference managers', () => {
   });
 
   it('names an entry it cannot parse, with its line, and refuses the file', () => {
-    const file = '@article{a, title={ok}, url={https://a.org}}\n@article{b, title={broken, url={https://a.org}\n@article{c, title={ok}, url={https://c.org}}\n';
-    expect(() => fromBibtex(file)).toThrow('record 2, field entry: could not be read (@article on line 2) has a value whose braces do not close');
+    const file =
+      '@article{a, title={ok}, url={https://a.org}}\n@article{b, title={broken, url={https://a.org}\n@article{c, title={ok}, url={https://c.org}}\n';
+    expect(() => fromBibtex(file)).toThrow(
+      'record 2, field entry: could not be read (@article on line 2) has a value whose braces do not close',
+    );
   });
 
   it('reads old-style RIS: T1, A1, Y1 dates, JO journals, continuation lines', () => {
-    const ris = 'TY  - JOUR\nT1  - Old style title\nA1  - Prins, Corien\nY1  - 2021/03/04/\nJO  - Beleid en Maatschappij\nKW  - a; b\nN1  - line one\nline two\nUR  - https://example.org/j\nER  - \n';
+    const ris =
+      'TY  - JOUR\nT1  - Old style title\nA1  - Prins, Corien\nY1  - 2021/03/04/\nJO  - Beleid en Maatschappij\nKW  - a; b\nN1  - line one\nline two\nUR  - https://example.org/j\nER  - \n';
     expect(fromRis(ris, 1)[0]).toMatchObject({
       title: 'Old style title',
       authors: ['Corien Prins'],
@@ -174,7 +196,10 @@ describe('RIS', () => {
       subtitle: undefined,
       summary: 'a\r\nAU  - Iemand',
     });
-    const ris = toRis([nasty, record({ id: 'next', url: 'https://wrr.nl/next', title: 'Volgende', subtitle: undefined })]);
+    const ris = toRis([
+      nasty,
+      record({ id: 'next', url: 'https://wrr.nl/next', title: 'Volgende', subtitle: undefined }),
+    ]);
     const lines = ris.split('\r\n').filter(Boolean);
     // Every line is a tag line: nothing from a value starts a line of its own.
     for (const line of lines) expect(line).toMatch(/^[A-Z][A-Z0-9] {2}- /);
@@ -182,7 +207,11 @@ describe('RIS', () => {
     expect(lines.filter((l) => l.startsWith('ER  - '))).toHaveLength(2);
     const back = fromRis(ris, 1);
     expect(back.map((r) => r.title)).toEqual(['Eerste regel ER - TY - JOUR TI - ingevoegd', 'Volgende']);
-    expect(back[0].authors).toEqual(['Mark van Twist', 'Martijn van der Steen', 'Wetenschappelijke Raad voor het Regeringsbeleid']);
+    expect(back[0].authors).toEqual([
+      'Mark van Twist',
+      'Martijn van der Steen',
+      'Wetenschappelijke Raad voor het Regeringsbeleid',
+    ]);
   });
 
   it('round-trips varied records: Unicode and right-to-left titles survive, bidi controls do not', () => {
@@ -197,7 +226,9 @@ describe('RIS', () => {
   });
 
   it('refuses a RIS file whose record has no title, naming it', () => {
-    expect(() => fromRis('TY  - RPRT\r\nUR  - https://a.org/x\r\nER  - \r\n')).toThrow(/record 1, field title: is missing/);
+    expect(() => fromRis('TY  - RPRT\r\nUR  - https://a.org/x\r\nER  - \r\n')).toThrow(
+      /record 1, field title: is missing/,
+    );
   });
 });
 

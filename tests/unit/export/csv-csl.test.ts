@@ -26,7 +26,9 @@ describe('CSV', () => {
   });
 
   it('keeps page text from running as a spreadsheet formula', () => {
-    const rows = parseCsv(toCsv([{ ...variedRecord(1), title: '=HYPERLINK("http://evil.example")', notes: '@SUM(A1)' }]));
+    const rows = parseCsv(
+      toCsv([{ ...variedRecord(1), title: '=HYPERLINK("http://evil.example")', notes: '@SUM(A1)' }]),
+    );
     expect(rows[1][CSV_COLUMNS.indexOf('title')]).toBe(`'=HYPERLINK("http://evil.example")`);
     expect(rows[1][CSV_COLUMNS.indexOf('notes')]).toBe(`'@SUM(A1)`);
   });
@@ -35,12 +37,17 @@ describe('CSV', () => {
 describe('CSL-JSON', () => {
   it('splits Dutch names with particles and keeps organisations whole', () => {
     expect(toCslName('Martijn van der Steen')).toEqual({ given: 'Martijn', family: 'van der Steen' });
-    expect(toCslName('Anne-Marie de Vries-Baaijens')).toEqual({ given: 'Anne-Marie', family: 'de Vries-Baaijens' });
+    expect(toCslName('Anne-Marie de Vries-Baaijens')).toEqual({
+      given: 'Anne-Marie',
+      family: 'de Vries-Baaijens',
+    });
     expect(toCslName('Wetenschappelijke Raad voor het Regeringsbeleid')).toEqual({
       literal: 'Wetenschappelijke Raad voor het Regeringsbeleid',
     });
     expect(toCslName('Plato')).toEqual({ literal: 'Plato' });
-    expect(fromCslName({ given: 'Mark', 'non-dropping-particle': 'van', family: 'Twist' })).toBe('Mark van Twist');
+    expect(fromCslName({ given: 'Mark', 'non-dropping-particle': 'van', family: 'Twist' })).toBe(
+      'Mark van Twist',
+    );
   });
 
   it('maps type, date, publisher, DOI and keywords', () => {
@@ -52,7 +59,12 @@ describe('CSL-JSON', () => {
       DOI: variedRecord(1).doi,
       keyword: 'Thema 1, Sturen in netwerken',
     });
-    expect(item.custom?.leesmap).toMatchObject({ type: 'policy-brief', published: '2024-03-07', year: 2024, themes: ['Thema 1', 'Sturen in netwerken'] });
+    expect(item.custom?.leesmap).toMatchObject({
+      type: 'policy-brief',
+      published: '2024-03-07',
+      year: 2024,
+      themes: ['Thema 1', 'Sturen in netwerken'],
+    });
   });
 
   it('round-trips the bibliographic fields through a CSL-JSON file', async () => {
@@ -79,7 +91,11 @@ describe('CSL-JSON', () => {
   });
 
   it('refuses items without a title or address, naming each', async () => {
-    const file = JSON.stringify([{ type: 'report', title: 'Goed', URL: 'https://a.org/1' }, { type: 'report' }, 7]);
+    const file = JSON.stringify([
+      { type: 'report', title: 'Goed', URL: 'https://a.org/1' },
+      { type: 'report' },
+      7,
+    ]);
     const error = await importText(file).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportError);
     expect((error as ImportError).issues.map((i) => [i.index, i.field])).toEqual([

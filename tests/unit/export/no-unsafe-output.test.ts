@@ -35,9 +35,36 @@ const UNSAFE_SCHEME = /(?:javascript|vbscript|data)\s*:/i;
 
 const hostileChar = fc.oneof(
   fc.constantFrom(...FORMAT_CHARS),
-  fc.constantFrom('\u061C', '\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'),
+  fc.constantFrom(
+    '\u061C',
+    '\u200E',
+    '\u200F',
+    '\u202A',
+    '\u202B',
+    '\u202C',
+    '\u202D',
+    '\u202E',
+    '\u2066',
+    '\u2067',
+    '\u2068',
+    '\u2069',
+  ),
   fc.constantFrom(...CONTROL_CHARS),
-  fc.constantFrom('\u2028', '\u2029', '\r\n', '{', '}', '\\', '%', '"', ',', '=', '@', 'ER  - ', '\nTY  - JOUR\n'),
+  fc.constantFrom(
+    '\u2028',
+    '\u2029',
+    '\r\n',
+    '{',
+    '}',
+    '\\',
+    '%',
+    '"',
+    ',',
+    '=',
+    '@',
+    'ER  - ',
+    '\nTY  - JOUR\n',
+  ),
 );
 
 /** Hostile text that is no address in disguise (no scheme word once invisible characters and spaces go). */
@@ -47,7 +74,13 @@ const text = fc
       fc.string({ unit: 'binary', maxLength: 8 }),
       fc.string({ unit: 'grapheme', maxLength: 8 }),
       hostileChar,
-      fc.constantFrom('<img src=x onerror=alert(1)>', '__proto__', 'constructor', 'Rapport \u202Efdp.exe\u202C', '\u{1F468}\u200D\u{1F469}'),
+      fc.constantFrom(
+        '<img src=x onerror=alert(1)>',
+        '__proto__',
+        'constructor',
+        'Rapport \u202Efdp.exe\u202C',
+        '\u{1F468}\u200D\u{1F469}',
+      ),
     ),
     { maxLength: 8 },
   )
@@ -55,25 +88,48 @@ const text = fc
   .filter((s) => !/javascript|vbscript|data/i.test(s.replace(/[\p{C}\s]/gu, '')));
 
 function randomCase(word: string): fc.Arbitrary<string> {
-  return fc.array(fc.boolean(), { minLength: word.length, maxLength: word.length }).map((flags) =>
-    [...word].map((c, i) => (flags[i] ? c.toUpperCase() : c)).join(''),
-  );
+  return fc
+    .array(fc.boolean(), { minLength: word.length, maxLength: word.length })
+    .map((flags) => [...word].map((c, i) => (flags[i] ? c.toUpperCase() : c)).join(''));
 }
 
-const leading = fc.array(fc.constantFrom(' ', '\t', '\n', '\u0000', '\u202E', '\uFEFF'), { maxLength: 3 }).map((a) => a.join(''));
+const leading = fc
+  .array(fc.constantFrom(' ', '\t', '\n', '\u0000', '\u202E', '\uFEFF'), { maxLength: 3 })
+  .map((a) => a.join(''));
 
 const address: fc.Arbitrary<string> = fc.oneof(
-  fc.tuple(leading, randomCase('javascript'), fc.constantFrom(':alert(1)', ':void(0)')).map((p) => p.join('')),
-  fc.tuple(leading, randomCase('data'), fc.constantFrom(':text/html,<script>alert(1)</script>', ':text/html;base64,PHNjcmlwdD4=')).map((p) => p.join('')),
-  fc.tuple(leading, randomCase('vbscript'), fc.constant(':msgbox(1)')).map((p) => p.join('')),
-  fc.constantFrom('file:///etc/passwd', '//evil.example/x', '/relative', 'urn:isbn:9789085551234', 'chrome://settings', 'java\tscript:alert(1)', ''),
   fc
-    .tuple(fc.constantFrom('http', 'https'), fc.constantFrom('a.org', 'www.nsob.nl', 'bücher.example'), fc.string({ unit: 'binary', maxLength: 12 }), hostileChar)
+    .tuple(leading, randomCase('javascript'), fc.constantFrom(':alert(1)', ':void(0)'))
+    .map((p) => p.join('')),
+  fc
+    .tuple(
+      leading,
+      randomCase('data'),
+      fc.constantFrom(':text/html,<script>alert(1)</script>', ':text/html;base64,PHNjcmlwdD4='),
+    )
+    .map((p) => p.join('')),
+  fc.tuple(leading, randomCase('vbscript'), fc.constant(':msgbox(1)')).map((p) => p.join('')),
+  fc.constantFrom(
+    'file:///etc/passwd',
+    '//evil.example/x',
+    '/relative',
+    'urn:isbn:9789085551234',
+    'chrome://settings',
+    'java\tscript:alert(1)',
+    '',
+  ),
+  fc
+    .tuple(
+      fc.constantFrom('http', 'https'),
+      fc.constantFrom('a.org', 'www.nsob.nl', 'bücher.example'),
+      fc.string({ unit: 'binary', maxLength: 12 }),
+      hostileChar,
+    )
     .map(([scheme, host, path, char]) => `${scheme}://${host}/${path}${char}`)
     .filter((s) => !/javascript|vbscript|data/i.test(s)),
 );
 
-const optional = <T,>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
 /** A stored record as an older version may have left it: right types, anything in them. */
 const storedRecord: fc.Arbitrary<SavedPublication> = fc.record({
@@ -87,14 +143,36 @@ const storedRecord: fc.Arbitrary<SavedPublication> = fc.record({
   published: optional(fc.constantFrom('2020', '2020-05', '2020-05-17')),
   year: optional(fc.integer({ min: 1000, max: 2100 })),
   publisher: optional(text),
-  type: optional(fc.oneof(fc.constantFrom('report', 'essay', 'policy-brief', 'book', 'blog', 'constructor', '__proto__', 'toString'), text)),
+  type: optional(
+    fc.oneof(
+      fc.constantFrom(
+        'report',
+        'essay',
+        'policy-brief',
+        'book',
+        'blog',
+        'constructor',
+        '__proto__',
+        'toString',
+      ),
+      text,
+    ),
+  ),
   themes: fc.array(text, { maxLength: 3 }),
   keywords: fc.array(text, { maxLength: 3 }),
   summary: optional(text),
   language: optional(text),
   doi: optional(fc.oneof(fc.constant('10.1234/abc'), text)),
   isbn: optional(text),
-  related: fc.array(fc.record({ title: text, url: optional(address), summary: optional(text), themes: fc.array(text, { maxLength: 2 }) }), { maxLength: 2 }),
+  related: fc.array(
+    fc.record({
+      title: text,
+      url: optional(address),
+      summary: optional(text),
+      themes: fc.array(text, { maxLength: 2 }),
+    }),
+    { maxLength: 2 },
+  ),
   status: fc.constantFrom(...READING_STATUSES),
   notes: text,
   tags: fc.array(text, { maxLength: 3 }),
@@ -113,10 +191,14 @@ function addressesIn(format: ExportFormat, content: string): string[] {
   switch (format) {
     case 'leesmap-json': {
       const { records } = JSON.parse(content) as { records: SavedPublication[] };
-      return records.flatMap((r) => [r.url, r.canonicalUrl, r.pdfUrl, ...r.related.map((x) => x.url)]).filter((u): u is string => u !== undefined);
+      return records
+        .flatMap((r) => [r.url, r.canonicalUrl, r.pdfUrl, ...r.related.map((x) => x.url)])
+        .filter((u): u is string => u !== undefined);
     }
     case 'csl-json':
-      return (JSON.parse(content) as Array<{ URL?: string }>).map((item) => item.URL).filter((u): u is string => u !== undefined);
+      return (JSON.parse(content) as Array<{ URL?: string }>)
+        .map((item) => item.URL)
+        .filter((u): u is string => u !== undefined);
     case 'csv': {
       const [header, ...rows] = parseCsv(content);
       const columns = ['url', 'canonicalUrl', 'pdfUrl'].map((c) => header.indexOf(c));
@@ -125,7 +207,9 @@ function addressesIn(format: ExportFormat, content: string): string[] {
     case 'bibtex': {
       const urls = [...content.matchAll(/^\s*(?:url|verba)\s*=\s*\{(.*)\},?\s*$/gim)].map((m) => m[1]);
       // file = {:https\://…:PDF} (JabRef's form: description, path, type; ":" escaped).
-      const files = [...content.matchAll(/^\s*file\s*=\s*\{:(.*):PDF\},?\s*$/gim)].map((m) => m[1].replace(/\\([\\:;])/g, '$1'));
+      const files = [...content.matchAll(/^\s*file\s*=\s*\{:(.*):PDF\},?\s*$/gim)].map((m) =>
+        m[1].replace(/\\([\\:;])/g, '$1'),
+      );
       return [...urls, ...files];
     }
     case 'ris':
@@ -167,15 +251,23 @@ describe('exports of records that bypassed the sanitiser', SLOW, () => {
 
   it('treats "__proto__" or "constructor" types as any unknown type: text, never a table look-up', () => {
     fc.assert(
-      fc.property(storedRecord, fc.constantFrom('constructor', '__proto__', 'toString', 'hasOwnProperty'), (record, type) => {
-        const csl = JSON.parse(toCslJson([{ ...record, type }])) as Array<{ type: unknown; genre?: unknown; custom: { leesmap: { type: unknown } } }>;
-        // An unknown type is a report (grey literature) whose genre is the type as written.
-        expect(csl[0].type).toBe('report');
-        expect(csl[0].genre).toBe(type);
-        expect(csl[0].custom.leesmap.type).toBe(type);
-        expect(toBibtex([{ ...record, type }])).toContain(`{${type.replace(/_/g, '\\_')}}`);
-        expect(toRis([{ ...record, type }])).toMatch(/^TY {2}- RPRT\r$/m);
-      }),
+      fc.property(
+        storedRecord,
+        fc.constantFrom('constructor', '__proto__', 'toString', 'hasOwnProperty'),
+        (record, type) => {
+          const csl = JSON.parse(toCslJson([{ ...record, type }])) as Array<{
+            type: unknown;
+            genre?: unknown;
+            custom: { leesmap: { type: unknown } };
+          }>;
+          // An unknown type is a report (grey literature) whose genre is the type as written.
+          expect(csl[0].type).toBe('report');
+          expect(csl[0].genre).toBe(type);
+          expect(csl[0].custom.leesmap.type).toBe(type);
+          expect(toBibtex([{ ...record, type }])).toContain(`{${type.replace(/_/g, '\\_')}}`);
+          expect(toRis([{ ...record, type }])).toMatch(/^TY {2}- RPRT\r$/m);
+        },
+      ),
       RUNS,
     );
   });
@@ -201,17 +293,25 @@ describe('examples', () => {
     canonicalUrl: ' JaVaScRiPt:alert(1)',
   };
 
-  it.each(['leesmap-json', 'csl-json', 'csv', 'bibtex', 'ris'] as const)('"Rapport \\u202Efdp.exe\\u202C" is exported as "Rapport fdp.exe" (%s)', async (format) => {
-    const { content } = await exportRecords([record], format);
-    expect(content).toContain('Rapport fdp.exe');
-    expect(content).not.toMatch(BIDI);
-    expect(content).not.toMatch(UNSAFE_SCHEME);
-    expect(content).toContain('https://www.wrr.nl/rapport');
-  });
+  it.each(['leesmap-json', 'csl-json', 'csv', 'bibtex', 'ris'] as const)(
+    '"Rapport \\u202Efdp.exe\\u202C" is exported as "Rapport fdp.exe" (%s)',
+    async (format) => {
+      const { content } = await exportRecords([record], format);
+      expect(content).toContain('Rapport fdp.exe');
+      expect(content).not.toMatch(BIDI);
+      expect(content).not.toMatch(UNSAFE_SCHEME);
+      expect(content).toContain('https://www.wrr.nl/rapport');
+    },
+  );
 
-  it('the backup keeps the reader\'s line breaks and drops unsafe addresses', () => {
+  it("the backup keeps the reader's line breaks and drops unsafe addresses", () => {
     const [back] = (JSON.parse(toBackupJson([record], 0)) as { records: SavedPublication[] }).records;
-    expect(back).toMatchObject({ title: 'Rapport fdp.exe', notes: 'Notitie met\r\nregels', tags: ['werk'], url: 'https://www.wrr.nl/rapport' });
+    expect(back).toMatchObject({
+      title: 'Rapport fdp.exe',
+      notes: 'Notitie met\r\nregels',
+      tags: ['werk'],
+      url: 'https://www.wrr.nl/rapport',
+    });
     expect(back).not.toHaveProperty('pdfUrl');
     expect(back).not.toHaveProperty('canonicalUrl');
     expect(back.related).toEqual([{ title: 'Ander rapport', themes: [] }]);
@@ -224,7 +324,7 @@ describe('examples', () => {
     expect(row[CSV_COLUMNS.indexOf('title')]).toBe('Rapport fdp.exe');
   });
 
-  it('a legacy urn:isbn: address is written as the ISBN\'s web address', async () => {
+  it("a legacy urn:isbn: address is written as the ISBN's web address", async () => {
     const { content } = await exportRecords([{ ...record, url: 'urn:isbn:9789085551234' }], 'ris');
     expect(content).toContain('UR  - https://openlibrary.org/isbn/9789085551234');
     expect(content).not.toContain('urn:isbn');

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { identityKeys } from '@/utils/identity';
 import type { Publication, SavedPublication } from '@/utils/publication';
 
-const fixture = JSON.parse(readFileSync('tests/fixtures/nsob-leren-van-doen-dl/expected.json', 'utf8')) as { publication: Publication };
+const fixture = JSON.parse(readFileSync('tests/fixtures/nsob-leren-van-doen-dl/expected.json', 'utf8')) as {
+  publication: Publication;
+};
 
 /** The reference page's record as the reader saved it, with notes (several lines, TeX specials). */
 export function nsobRecord(): SavedPublication {
@@ -21,4 +23,3 @@ export function nsobRecord(): SavedPublication {
   record.id = identityKeys(record)[0];
   return record;
 }
-

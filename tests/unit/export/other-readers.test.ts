@@ -28,7 +28,14 @@ function datePartsOf(record: SavedPublication): number[] | undefined {
  * (as the RIS spec and Zotero have it), so citation-js leaves a report's ISBN out.
  */
 const ISBN_TYPES = new Set(['BOOK', 'CHAP', 'ELEC', 'BLOG']);
-const RIS_TYPES: Record<string, string> = { RPRT: 'report', BOOK: 'book', JOUR: 'article-journal', ELEC: 'webpage', BLOG: 'post-weblog', CHAP: 'chapter' };
+const RIS_TYPES: Record<string, string> = {
+  RPRT: 'report',
+  BOOK: 'book',
+  JOUR: 'article-journal',
+  ELEC: 'webpage',
+  BLOG: 'post-weblog',
+  CHAP: 'chapter',
+};
 
 describe(`RIS read by citation-js (seed ${seed})`, { timeout: 120_000 }, () => {
   const ris = toRis(records);
@@ -41,7 +48,9 @@ describe(`RIS read by citation-js (seed ${seed})`, { timeout: 120_000 }, () => {
       const item = items[i];
       const at = (field: string) => `record ${i} (${types[i]}), ${field}`;
       expect(item.type, at('type')).toBe(RIS_TYPES[types[i]]);
-      expect(item.title, at('title')).toBe(record.subtitle ? `${record.title}: ${record.subtitle}` : record.title);
+      expect(item.title, at('title')).toBe(
+        record.subtitle ? `${record.title}: ${record.subtitle}` : record.title,
+      );
       if (record.subtitle) expect(item['title-short'], at('title-short')).toBe(record.title);
       // A name holding a comma is "Last, First" to every RIS reader; all others come back whole.
       const names = (item.author ?? []).map(fromCslName);
@@ -51,9 +60,13 @@ describe(`RIS read by citation-js (seed ${seed})`, { timeout: 120_000 }, () => {
       // citation-js reads chapters' year only (RIS's chapter has no DA) and misreads years before 1000.
       const parts = datePartsOf(record);
       if (!parts || parts[0] >= 1000) {
-        expect(item.issued?.['date-parts']?.[0]?.map(Number), at('issued')).toEqual(types[i] === 'CHAP' ? parts?.slice(0, 1) : parts);
+        expect(item.issued?.['date-parts']?.[0]?.map(Number), at('issued')).toEqual(
+          types[i] === 'CHAP' ? parts?.slice(0, 1) : parts,
+        );
       }
-      expect(item[types[i] === 'JOUR' ? 'container-title' : 'publisher'], at('publisher')).toBe(record.publisher);
+      expect(item[types[i] === 'JOUR' ? 'container-title' : 'publisher'], at('publisher')).toBe(
+        record.publisher,
+      );
       expect(item.abstract, at('abstract')).toBe(record.summary);
       expect(item.URL, at('URL')).toBe(record.canonicalUrl ?? record.url);
       // citation-js drops a DOI's trailing full stops (punctuation after a DOI), and with them a DOI
@@ -63,7 +76,9 @@ describe(`RIS read by citation-js (seed ${seed})`, { timeout: 120_000 }, () => {
       if (ISBN_TYPES.has(types[i])) expect(item.ISBN, at('ISBN')).toBe(record.isbn);
       expect(item.language, at('language')).toBe(record.language);
       // One KW line per keyword; citation-js joins them with commas.
-      expect(item.keyword, at('keyword')).toBe(record.keywords.length ? record.keywords.join(',') : undefined);
+      expect(item.keyword, at('keyword')).toBe(
+        record.keywords.length ? record.keywords.join(',') : undefined,
+      );
       // citation-js trims each line's end, joins continuation lines with spaces, and cuts a value
       // at "  - " (it splits each line there): other single-line notes come back.
       if (!/\n| {2}-/.test(record.notes)) expect(item.note ?? '', at('note')).toBe(record.notes.trimEnd());
@@ -73,7 +88,8 @@ describe(`RIS read by citation-js (seed ${seed})`, { timeout: 120_000 }, () => {
   it('and Leesmap reads the same file back whole', () => {
     const back = fromRis(ris, 1);
     back.forEach((record, i) => {
-      for (const field of CARRIED_FIELDS.ris) expect(record[field], `record ${i}, ${field}`).toEqual(records[i][field]);
+      for (const field of CARRIED_FIELDS.ris)
+        expect(record[field], `record ${i}, ${field}`).toEqual(records[i][field]);
     });
   });
 });
@@ -126,6 +142,8 @@ describe('RIS IDs', () => {
     expect(ids[1]).toMatch(/^[a-z]+2023report-[0-9a-z]{4,}$/);
     expect(ids.some((id) => id.length > 20)).toBe(true);
     // The same record keeps its ID in another export with the same neighbours.
-    expect([...toRis(many.slice().reverse()).matchAll(/^ID {2}- (.+)\r$/gm)].map((m) => m[1]).reverse()).toEqual(ids);
+    expect(
+      [...toRis(many.slice().reverse()).matchAll(/^ID {2}- (.+)\r$/gm)].map((m) => m[1]).reverse(),
+    ).toEqual(ids);
   });
 });

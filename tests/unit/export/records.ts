@@ -24,7 +24,8 @@ export function variedRecord(n: number): SavedPublication {
     authors: n % 5 === 0 ? [] : ['Mark van Twist', 'Zoë Ölçer', 'محمد الأحمد'].slice(0, 1 + (n % 3)),
     themes: n % 4 === 0 ? [] : [`Thema ${n % 13}`, 'Sturen in netwerken'],
     keywords: n % 3 === 0 ? ['beleid', 'überprüfung'] : [],
-    related: n % 6 === 0 ? [{ title: `Gerelateerd ${n}`, url: `https://example.org/r/${n}`, themes: ['x'] }] : [],
+    related:
+      n % 6 === 0 ? [{ title: `Gerelateerd ${n}`, url: `https://example.org/r/${n}`, themes: ['x'] }] : [],
     status: (['to-read', 'reading', 'read'] as const)[n % 3],
     notes:
       n % 100 === 0

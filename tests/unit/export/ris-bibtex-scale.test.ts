@@ -13,7 +13,10 @@ import { variedRecord } from './records';
 
 function records(count: number): SavedPublication[] {
   // Notes of a few lines each (the fixture's 300,000-character notes would measure string copying).
-  return Array.from({ length: count }, (_, n) => ({ ...variedRecord(n), notes: n % 2 ? `Notitie ${n}\nregel twee\n\nER  - nee` : '' }));
+  return Array.from({ length: count }, (_, n) => ({
+    ...variedRecord(n),
+    notes: n % 2 ? `Notitie ${n}\nregel twee\n\nER  - nee` : '',
+  }));
 }
 
 async function timeImport(text: string, expected: number): Promise<number> {
@@ -35,7 +38,9 @@ describe('import scales linearly with the size of the file', { timeout: 300_000 
     await timeImport(small, 5_000);
     const t5 = Math.min(await timeImport(small, 5_000), await timeImport(small, 5_000));
     const t20 = Math.min(await timeImport(large, 20_000), await timeImport(large, 20_000));
-    console.log(`${name} import (parse, convert, validate): 5,000 entries ${t5.toFixed(0)} ms, 20,000 entries ${t20.toFixed(0)} ms (${(t20 / t5).toFixed(1)}×)`);
+    console.log(
+      `${name} import (parse, convert, validate): 5,000 entries ${t5.toFixed(0)} ms, 20,000 entries ${t20.toFixed(0)} ms (${(t20 / t5).toFixed(1)}×)`,
+    );
     expect(t20 / t5).toBeLessThan(8);
     expect(t20).toBeLessThan(30_000);
   });

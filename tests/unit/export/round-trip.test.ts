@@ -6,7 +6,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CARRIED_FIELDS, exportRecords, importText, validateRecords, type ExportFormat } from '@/utils/export';
+import {
+  CARRIED_FIELDS,
+  exportRecords,
+  importText,
+  validateRecords,
+  type ExportFormat,
+} from '@/utils/export';
 import { NONCHARACTERS } from '@/utils/export/latex';
 import type { SavedPublication } from '@/utils/publication';
 import { recordArbitrary } from './generators';
@@ -39,8 +45,11 @@ describe('export → import gives back every field a format carries', { timeout:
         expect(back).toHaveLength(originals.length);
         // BibTeX leaves out Unicode noncharacters (biber refuses a file holding one): the record
         // expected back is the original without them, through the sanitiser again.
-        const expected = format === 'bibtex' ? validateRecords(originals.map(withoutNoncharacters)) : originals;
-        back.forEach((record, i) => expect(carried(record, format), `${format} record ${i}`).toEqual(carried(expected[i], format)));
+        const expected =
+          format === 'bibtex' ? validateRecords(originals.map(withoutNoncharacters)) : originals;
+        back.forEach((record, i) =>
+          expect(carried(record, format), `${format} record ${i}`).toEqual(carried(expected[i], format)),
+        );
       }),
       { numRuns: RECORDS_PER_FORMAT },
     );
@@ -48,13 +57,27 @@ describe('export → import gives back every field a format carries', { timeout:
   });
 
   it('the backup carries every field, reader fields and times included', () => {
-    expect(CARRIED_FIELDS['leesmap-json']).toEqual(expect.arrayContaining(['status', 'notes', 'tags', 'starred', 'editedFields', 'savedAt', 'updatedAt', 'lastVisitedAt', 'id', 'related']));
+    expect(CARRIED_FIELDS['leesmap-json']).toEqual(
+      expect.arrayContaining([
+        'status',
+        'notes',
+        'tags',
+        'starred',
+        'editedFields',
+        'savedAt',
+        'updatedAt',
+        'lastVisitedAt',
+        'id',
+        'related',
+      ]),
+    );
   });
 
   it('citation files carry the notes, never status, tags or starred', () => {
     for (const format of ['csl-json', 'bibtex', 'ris'] as const) {
       expect(CARRIED_FIELDS[format]).toContain('notes');
-      for (const field of ['status', 'tags', 'starred', 'editedFields'] as const) expect(CARRIED_FIELDS[format]).not.toContain(field);
+      for (const field of ['status', 'tags', 'starred', 'editedFields'] as const)
+        expect(CARRIED_FIELDS[format]).not.toContain(field);
     }
   });
 });

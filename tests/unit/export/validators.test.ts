@@ -30,17 +30,29 @@ describe(`BibTeX of the NSOB record and 1,000 generated records (seed ${seed})`,
   it('Better BibTeX’s parser reads every entry with no error', async () => {
     // As Better BibTeX imports: case protection as needed, sentence-casing of English titles (its
     // defaults), and no handler for unknown commands, so any command it does not know is an error.
-    const library = await parseAsync(bib, { caseProtection: 'as-needed', sentenceCase: { guess: true, preserveQuoted: true } });
+    const library = await parseAsync(bib, {
+      caseProtection: 'as-needed',
+      sentenceCase: { guess: true, preserveQuoted: true },
+    });
     expect(library.errors).toEqual([]);
     expect(library.entries).toHaveLength(records.length);
     expect(library.entries[0]).toMatchObject({ type: 'report', key: 'vandersteen2020leren' });
-    expect(library.entries[0].fields).toMatchObject({ title: 'Leren van doen', subtitle: 'Ervaringen met samenwerken in het IBP', type: 'Essay', institution: ['NSOB'] });
+    expect(library.entries[0].fields).toMatchObject({
+      title: 'Leren van doen',
+      subtitle: 'Ervaringen met samenwerken in het IBP',
+      type: 'Essay',
+      institution: ['NSOB'],
+    });
   });
 
   it('biber --tool --validate-datamodel reports no error and no warning', () => {
     const file = join(dir, 'leesmap.bib');
     writeFileSync(file, bib);
-    const run = spawnSync('biber', ['--tool', '--validate-datamodel', 'leesmap.bib'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync('biber', ['--tool', '--validate-datamodel', 'leesmap.bib'], {
+      cwd: dir,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     if (run.error) {
       throw new Error(`biber could not be run (${run.error.message}). Install it: apt-get install -y biber`);
     }

@@ -20,7 +20,10 @@ interface Fixture {
 function loadFixtures(): Fixture[] {
   if (!existsSync(FIXTURES)) return [];
   return readdirSync(FIXTURES)
-    .filter((name) => existsSync(join(FIXTURES, name, 'expected.json')) && existsSync(join(FIXTURES, name, 'source.html')))
+    .filter(
+      (name) =>
+        existsSync(join(FIXTURES, name, 'expected.json')) && existsSync(join(FIXTURES, name, 'source.html')),
+    )
     .sort()
     .map((name) => ({
       name,
@@ -29,7 +32,9 @@ function loadFixtures(): Fixture[] {
     }));
 }
 
-const publications = loadFixtures().filter((fixture) => fixture.expected.detected && fixture.expected.publication);
+const publications = loadFixtures().filter(
+  (fixture) => fixture.expected.detected && fixture.expected.publication,
+);
 
 describe('publication fixtures', () => {
   it('has publication fixtures to check', () => {
@@ -46,7 +51,10 @@ describe('publication fixtures', () => {
       for (const field of FIXTURE_FIELDS) {
         if (scoreField(field, truth, truth) === undefined) continue;
         it(field, () => {
-          expect(scoreField(field, output, truth), `expected ${JSON.stringify(truth[field])}, got ${JSON.stringify(output[field])}`).toBe(true);
+          expect(
+            scoreField(field, output, truth),
+            `expected ${JSON.stringify(truth[field])}, got ${JSON.stringify(output[field])}`,
+          ).toBe(true);
         });
       }
 
@@ -56,9 +64,15 @@ describe('publication fixtures', () => {
           expected.related.forEach((card, i) => {
             const got = related[i];
             expect(got.url, `card ${i} url`).toBe(card.url);
-            if (card.subtitle) expect(tokenF1(got.subtitle ?? '', card.subtitle), `card ${i} subtitle`).toBeGreaterThanOrEqual(0.9);
+            if (card.subtitle)
+              expect(tokenF1(got.subtitle ?? '', card.subtitle), `card ${i} subtitle`).toBeGreaterThanOrEqual(
+                0.9,
+              );
             else expect(got.subtitle, `card ${i} subtitle`).toBeUndefined();
-            if (card.summary) expect(tokenF1(got.summary ?? '', card.summary), `card ${i} summary`).toBeGreaterThanOrEqual(0.6);
+            if (card.summary)
+              expect(tokenF1(got.summary ?? '', card.summary), `card ${i} summary`).toBeGreaterThanOrEqual(
+                0.6,
+              );
             else expect(got.summary, `card ${i} summary`).toBeUndefined();
             expect(got.themes, `card ${i} themes`).toEqual(card.themes);
           });
@@ -115,7 +129,9 @@ describe('the reference page in three markups gives the seed record', () => {
         expect(card.summary).toBeTruthy();
         expect(card.url).toMatch(/^https:\/\/www\.nsob\.nl\/publicaties\//);
       }
-      expect(publication).toEqual(fixture.expected.publication && { ...fixture.expected.publication, language: publication.language });
+      expect(publication).toEqual(
+        fixture.expected.publication && { ...fixture.expected.publication, language: publication.language },
+      );
     });
   }
 });

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { cleanAuthors } from '@/utils/extract/authors';
 import { extract, jsonLd, page } from './helpers';
 
-const INTRO = '<p>Een alinea met genoeg tekst om als lopende tekst te gelden, over bestuur en beleid in Nederland en daarbuiten.</p>';
+const INTRO =
+  '<p>Een alinea met genoeg tekst om als lopende tekst te gelden, over bestuur en beleid in Nederland en daarbuiten.</p>';
 
 describe('labels followed by a run of like elements', () => {
   it('a label paragraph followed by one block per author gives every author, not the first', () => {
@@ -41,7 +42,10 @@ describe('themes from unlabelled topic links', () => {
   it('links to taxonomy pages grouped in the article are its themes; navigation and sidebars are not', () => {
     const body = `<nav><a href="/topic/economy/">Economy</a></nav><main><ul class="tags"><li><a href="/topic/living-standards/">Living standards</a></li><li><a href="/topic/income-inequality/">Income inequality</a></li></ul>
       <h1>Stuck in the middle</h1>${INTRO}</main><aside><a href="/topic/housing/">Housing</a></aside>`;
-    expect(extract(page('', body), 'https://www.example.org/publications/stuck/')?.themes).toEqual(['Living standards', 'Income inequality']);
+    expect(extract(page('', body), 'https://www.example.org/publications/stuck/')?.themes).toEqual([
+      'Living standards',
+      'Income inequality',
+    ]);
   });
 
   it('a label still beats topic links', () => {
@@ -69,24 +73,38 @@ describe('pdfUrl', () => {
 
 describe('title and publisher from the document title', () => {
   it('a title that is the heading with a kicker word in front gives the heading', () => {
-    const html = page('<title>Verkenning Zorgwerk houdbaar maken - SER</title>', `<main><h1>Zorgwerk houdbaar maken</h1>${INTRO}</main>`);
-    expect(extract(html, 'https://www.ser.nl/nl/publicaties/zorgwerk')?.title).toBe('Zorgwerk houdbaar maken');
+    const html = page(
+      '<title>Verkenning Zorgwerk houdbaar maken - SER</title>',
+      `<main><h1>Zorgwerk houdbaar maken</h1>${INTRO}</main>`,
+    );
+    expect(extract(html, 'https://www.ser.nl/nl/publicaties/zorgwerk')?.title).toBe(
+      'Zorgwerk houdbaar maken',
+    );
   });
 
   it('the part of a long suffix that names the host is the publisher', () => {
-    const html = page('<title>Fair care: a new settlement | IPPR - The Progressive Policy Think Tank</title>', `<header><a href="/">Home</a></header><main><h1>Fair care: a new settlement</h1>${INTRO}</main>`);
+    const html = page(
+      '<title>Fair care: a new settlement | IPPR - The Progressive Policy Think Tank</title>',
+      `<header><a href="/">Home</a></header><main><h1>Fair care: a new settlement</h1>${INTRO}</main>`,
+    );
     expect(extract(html, 'https://www.ippr.org/research/publications/fair-care')?.publisher).toBe('IPPR');
   });
 });
 
 describe('authors of institutional publications', () => {
   it('an advice that names nobody is by its publisher', () => {
-    const html = page('<meta property="og:site_name" content="Onderwijsraad">', `<main><p class="type">Advies</p><h1>Ruimte voor de leraar</h1>${INTRO}</main>`);
+    const html = page(
+      '<meta property="og:site_name" content="Onderwijsraad">',
+      `<main><p class="type">Advies</p><h1>Ruimte voor de leraar</h1>${INTRO}</main>`,
+    );
     expect(extract(html)?.authors).toEqual(['Onderwijsraad']);
   });
 
   it('an article that names nobody stays without an author', () => {
-    const html = page('<meta property="og:site_name" content="Onderwijsraad">', `<main><p class="type">Artikel</p><h1>Ruimte voor de leraar</h1>${INTRO}</main>`);
+    const html = page(
+      '<meta property="og:site_name" content="Onderwijsraad">',
+      `<main><p class="type">Artikel</p><h1>Ruimte voor de leraar</h1>${INTRO}</main>`,
+    );
     expect(extract(html)?.authors).toEqual([]);
   });
 });
@@ -96,7 +114,10 @@ describe('related blocks', () => {
     const body = `<main><h1>Gatekeepers at the gate</h1>${INTRO}</main><section><h2>You might also like</h2><div class="swiper-wrapper">
       <div class="swiper-slide"><a href="/p/platform-power"><h3>Platform power and the single market</h3></a></div>
       <div class="swiper-slide"><a href="/p/data-access"><h3>Data access for regulators</h3></a></div></div></section>`;
-    expect(extract(page('', body))?.related.map((item) => item.title)).toEqual(['Platform power and the single market', 'Data access for regulators']);
+    expect(extract(page('', body))?.related.map((item) => item.title)).toEqual([
+      'Platform power and the single market',
+      'Data access for regulators',
+    ]);
   });
 });
 
@@ -137,10 +158,18 @@ describe('dates near the heading', () => {
 });
 
 describe('related headings in longer forms', () => {
-  const list = '<ul><li><a href="/p/1">Eerste publicatie over werk</a></li><li><a href="/p/2">Tweede publicatie over werk</a></li></ul>';
-  it.each(['Gerelateerde publicaties (2)', 'Meer over dit thema: Arbeidsmarkt', 'Related research and commentary'])('"%s" heads a related block', (heading) => {
+  const list =
+    '<ul><li><a href="/p/1">Eerste publicatie over werk</a></li><li><a href="/p/2">Tweede publicatie over werk</a></li></ul>';
+  it.each([
+    'Gerelateerde publicaties (2)',
+    'Meer over dit thema: Arbeidsmarkt',
+    'Related research and commentary',
+  ])('"%s" heads a related block', (heading) => {
     const body = `<header><a href="/">Home</a></header><main><h1>Werk in uitvoering</h1>${INTRO}</main><section><h2>${heading}</h2>${list}</section>`;
-    expect(extract(page('', body))?.related.map((item) => item.title)).toEqual(['Eerste publicatie over werk', 'Tweede publicatie over werk']);
+    expect(extract(page('', body))?.related.map((item) => item.title)).toEqual([
+      'Eerste publicatie over werk',
+      'Tweede publicatie over werk',
+    ]);
   });
 
   it('an empty recommendation widget inside the article does not turn the article into a related block', () => {
@@ -173,33 +202,62 @@ describe('themes and PDFs, more forms', () => {
 
 describe('summary', () => {
   it('a trimmed description of a body-length block stays the description; of an intro, the intro', () => {
-    const description = 'Added granite, andesite and diorite stone blocks, with smooth versions, and a lot more besides...';
+    const description =
+      'Added granite, andesite and diorite stone blocks, with smooth versions, and a lot more besides...';
     const changes = Array.from({ length: 60 }, (_, i) => `Added block number ${i}.`).join('<br>');
     const bodyBlock = `<header><a href="/">Home</a></header><main><h1>Snapshot release notes</h1><p>Added granite, andesite and diorite stone blocks, with smooth versions, and a lot more besides.<br>${changes}</p></main>`;
-    expect(extract(page(`<meta name="description" content="${description}">`, bodyBlock))?.summary).toBe(description);
+    expect(extract(page(`<meta name="description" content="${description}">`, bodyBlock))?.summary).toBe(
+      description,
+    );
     const intro = `<header><a href="/">Home</a></header><main><h1>Snapshot release notes</h1><p>Added granite, andesite and diorite stone blocks, with smooth versions, and a lot more besides. That is all for this week.</p></main>`;
-    expect(extract(page(`<meta name="description" content="${description}">`, intro))?.summary).toBe('Added granite, andesite and diorite stone blocks, with smooth versions, and a lot more besides. That is all for this week.');
+    expect(extract(page(`<meta name="description" content="${description}">`, intro))?.summary).toBe(
+      'Added granite, andesite and diorite stone blocks, with smooth versions, and a lot more besides. That is all for this week.',
+    );
   });
 });
 
 describe('author names and organisations', () => {
   it('post-nominals, initials with the name used, and acronyms', () => {
-    expect(cleanAuthors(['Prof. Dr. J.A. (Jan) de Vries', 'mr. drs. Anna Jansen LLM', 'Sarah Hill PhD, FBA', 'Tom Lee, MA'])).toEqual(['Jan de Vries', 'Anna Jansen', 'Sarah Hill', 'Tom Lee']);
+    expect(
+      cleanAuthors([
+        'Prof. Dr. J.A. (Jan) de Vries',
+        'mr. drs. Anna Jansen LLM',
+        'Sarah Hill PhD, FBA',
+        'Tom Lee, MA',
+      ]),
+    ).toEqual(['Jan de Vries', 'Anna Jansen', 'Sarah Hill', 'Tom Lee']);
     // A surname is no post-nominal, and a one-word name in capitals is an acronym, not shouting.
     expect(cleanAuthors(['Jack Ma', 'SER', 'GILLIAN MOHNEY'])).toEqual(['Jack Ma', 'SER', 'Gillian Mohney']);
   });
 
   it('a JSON-LD organisation as author gives way to a person named in the byline', () => {
-    const head = jsonLd({ '@type': 'Article', headline: 'Werk in uitvoering', author: { '@type': 'Organization', name: 'SER' } });
-    const withByline = page(head, `<header><a href="/">Home</a></header><main><h1>Werk in uitvoering</h1><p class="byline">Door Jan de Vries</p>${INTRO}</main>`);
+    const head = jsonLd({
+      '@type': 'Article',
+      headline: 'Werk in uitvoering',
+      author: { '@type': 'Organization', name: 'SER' },
+    });
+    const withByline = page(
+      head,
+      `<header><a href="/">Home</a></header><main><h1>Werk in uitvoering</h1><p class="byline">Door Jan de Vries</p>${INTRO}</main>`,
+    );
     expect(extract(withByline)?.authors).toEqual(['Jan de Vries']);
-    const withoutByline = page(head, `<header><a href="/">Home</a></header><main><h1>Werk in uitvoering</h1>${INTRO}</main>`);
+    const withoutByline = page(
+      head,
+      `<header><a href="/">Home</a></header><main><h1>Werk in uitvoering</h1>${INTRO}</main>`,
+    );
     expect(extract(withoutByline)?.authors).toEqual(['SER']);
   });
 
   it('a JSON-LD person still beats the byline', () => {
-    const head = jsonLd({ '@type': 'Article', headline: 'Werk in uitvoering', author: { '@type': 'Person', name: 'Petra Smit' } });
-    const html = page(head, `<header><a href="/">Home</a></header><main><h1>Werk in uitvoering</h1><p class="byline">Door Jan de Vries</p>${INTRO}</main>`);
+    const head = jsonLd({
+      '@type': 'Article',
+      headline: 'Werk in uitvoering',
+      author: { '@type': 'Person', name: 'Petra Smit' },
+    });
+    const html = page(
+      head,
+      `<header><a href="/">Home</a></header><main><h1>Werk in uitvoering</h1><p class="byline">Door Jan de Vries</p>${INTRO}</main>`,
+    );
     expect(extract(html)?.authors).toEqual(['Petra Smit']);
   });
 });
@@ -217,15 +275,22 @@ describe('event dates are not publication dates', () => {
 });
 
 describe('related blocks under headings that are not heading elements', () => {
-  const list = '<ul><li><a href="/p/1">Eerste publicatie over werk</a></li><li><a href="/p/2">Tweede publicatie over werk</a></li></ul>';
+  const list =
+    '<ul><li><a href="/p/1">Eerste publicatie over werk</a></li><li><a href="/p/2">Tweede publicatie over werk</a></li></ul>';
   it('a div styled as a block title', () => {
     const body = `<header><a href="/">Home</a></header><main><h1>Werk in uitvoering</h1>${INTRO}</main><div class="block"><div class="block__title">Gerelateerde publicaties</div>${list}</div>`;
-    expect(extract(page('', body))?.related.map((item) => item.title)).toEqual(['Eerste publicatie over werk', 'Tweede publicatie over werk']);
+    expect(extract(page('', body))?.related.map((item) => item.title)).toEqual([
+      'Eerste publicatie over werk',
+      'Tweede publicatie over werk',
+    ]);
   });
 
   it('a region named by aria-label', () => {
     const body = `<header><a href="/">Home</a></header><main><h1>Werk in uitvoering</h1>${INTRO}</main><section aria-label="Lees ook">${list}</section>`;
-    expect(extract(page('', body))?.related.map((item) => item.title)).toEqual(['Eerste publicatie over werk', 'Tweede publicatie over werk']);
+    expect(extract(page('', body))?.related.map((item) => item.title)).toEqual([
+      'Eerste publicatie over werk',
+      'Tweede publicatie over werk',
+    ]);
   });
 
   it('a styled title that is not a related phrase leaves its links alone', () => {
@@ -236,7 +301,10 @@ describe('related blocks under headings that are not heading elements', () => {
 
 describe('kicker', () => {
   it('a page whose main content opens the body has no kicker: the head is not read as one', () => {
-    const html = page('<title>Fair care: a new settlement | IPPR - The Progressive Policy Think Tank</title>', `<main><h1>Fair care: a new settlement</h1>${INTRO}</main>`);
+    const html = page(
+      '<title>Fair care: a new settlement | IPPR - The Progressive Policy Think Tank</title>',
+      `<main><h1>Fair care: a new settlement</h1>${INTRO}</main>`,
+    );
     expect(extract(html, 'https://www.ippr.org/research/publications/fair-care')?.publisher).toBe('IPPR');
   });
 });

@@ -5,7 +5,8 @@ import { parseDate } from '@/utils/extract/dates';
 import { cleanUrl } from '@/utils/extract/urls';
 import { extract, jsonLd, page } from './helpers';
 
-const ARTICLE = '<main><h1>Kop van de pagina</h1><p>Een alinea met genoeg tekst om als lopende tekst te gelden, over bestuur en beleid in Nederland.</p></main>';
+const ARTICLE =
+  '<main><h1>Kop van de pagina</h1><p>Een alinea met genoeg tekst om als lopende tekst te gelden, over bestuur en beleid in Nederland.</p></main>';
 
 describe('title', () => {
   it('JSON-LD headline beats citation_title, og:title and <title>', () => {
@@ -17,12 +18,18 @@ describe('title', () => {
   });
 
   it('citation_title beats og:title', () => {
-    const html = page('<meta property="og:title" content="OG titel"><meta name="citation_title" content="Citation titel">', ARTICLE);
+    const html = page(
+      '<meta property="og:title" content="OG titel"><meta name="citation_title" content="Citation titel">',
+      ARTICLE,
+    );
     expect(extract(html)?.title).toBe('Citation titel');
   });
 
   it('og:title beats the document title', () => {
-    expect(extract(page('<title>Iets anders</title><meta property="og:title" content="OG titel">', ARTICLE))?.title).toBe('OG titel');
+    expect(
+      extract(page('<title>Iets anders</title><meta property="og:title" content="OG titel">', ARTICLE))
+        ?.title,
+    ).toBe('OG titel');
   });
 
   it('drops the site name from the document title', () => {
@@ -31,22 +38,36 @@ describe('title', () => {
   });
 
   it('drops a section and the site name ("Title | Publicaties | Site")', () => {
-    const html = page('<title>Thuis in de buurt | Publicatie | Sociaal en Cultureel Planbureau</title>', '<main><h1>Thuis in de buurt</h1></main>');
+    const html = page(
+      '<title>Thuis in de buurt | Publicatie | Sociaal en Cultureel Planbureau</title>',
+      '<main><h1>Thuis in de buurt</h1></main>',
+    );
     expect(extract(html, 'https://www.scp.nl/publicaties/thuis')?.title).toBe('Thuis in de buurt');
   });
 
   it('prefers the heading when the document title is a short form of it', () => {
-    const html = page('<title>CO2-heffing industrie | CPB</title>', '<main><h1>Effecten van een CO2-heffing voor de industrie</h1></main>');
-    expect(extract(html, 'https://www.cpb.nl/x')?.title).toBe('Effecten van een CO2-heffing voor de industrie');
+    const html = page(
+      '<title>CO2-heffing industrie | CPB</title>',
+      '<main><h1>Effecten van een CO2-heffing voor de industrie</h1></main>',
+    );
+    expect(extract(html, 'https://www.cpb.nl/x')?.title).toBe(
+      'Effecten van een CO2-heffing voor de industrie',
+    );
   });
 
   it('keeps a declared title as written when the addition is the author the page names (not a site)', () => {
-    const html = page('<meta property="og:title" content="Whale strandings worry tribes | Eleanor Ainge Roy">', '<main><h1>Whale strandings worry tribes</h1><p class="byline">By Eleanor Ainge Roy</p></main>');
+    const html = page(
+      '<meta property="og:title" content="Whale strandings worry tribes | Eleanor Ainge Roy">',
+      '<main><h1>Whale strandings worry tribes</h1><p class="byline">By Eleanor Ainge Roy</p></main>',
+    );
     expect(extract(html)?.title).toBe('Whale strandings worry tribes | Eleanor Ainge Roy');
   });
 
   it('drops a series number before the heading ("Advies 126: …")', () => {
-    const html = page('<title>Advies 126: Europese digitale autonomie | AIV</title>', '<main><h1>Europese digitale autonomie</h1></main>');
+    const html = page(
+      '<title>Advies 126: Europese digitale autonomie | AIV</title>',
+      '<main><h1>Europese digitale autonomie</h1></main>',
+    );
     expect(extract(html, 'https://www.aiv.nl/x')?.title).toBe('Europese digitale autonomie');
   });
 
@@ -65,19 +86,33 @@ describe('title', () => {
 
 describe('subtitle', () => {
   it('reads the line under the heading in the header block', () => {
-    const html = page('', '<main><header><p>NSOB | essay</p><h1>Leren van doen</h1><h2>Ervaringen met samenwerken in het IBP</h2></header><p>Tekst.</p></main>');
+    const html = page(
+      '',
+      '<main><header><p>NSOB | essay</p><h1>Leren van doen</h1><h2>Ervaringen met samenwerken in het IBP</h2></header><p>Tekst.</p></main>',
+    );
     expect(extract(html)?.subtitle).toBe('Ervaringen met samenwerken in het IBP');
   });
 
   it('a section heading in running text is not a subtitle', () => {
-    const html = page('', '<main><article><h1>Leren van doen</h1><h2>Inleiding</h2><p>Eerste alinea.</p><p>Tweede alinea.</p><h2>Conclusie</h2><p>Slot.</p></article></main>');
+    const html = page(
+      '',
+      '<main><article><h1>Leren van doen</h1><h2>Inleiding</h2><p>Eerste alinea.</p><p>Tweede alinea.</p><h2>Conclusie</h2><p>Slot.</p></article></main>',
+    );
     expect(extract(html)?.subtitle).toBeUndefined();
   });
 });
 
 describe('published', () => {
   it('prefers datePublished over dateModified', () => {
-    const html = page(jsonLd({ '@type': 'Article', headline: 'Titel', dateModified: '2024-01-02', datePublished: '2020-09-22T10:00:00+02:00' }), ARTICLE);
+    const html = page(
+      jsonLd({
+        '@type': 'Article',
+        headline: 'Titel',
+        dateModified: '2024-01-02',
+        datePublished: '2020-09-22T10:00:00+02:00',
+      }),
+      ARTICLE,
+    );
     expect(extract(html)?.published).toBe('2020-09-22');
   });
 
@@ -87,9 +122,15 @@ describe('published', () => {
   });
 
   it('JSON-LD beats citation_publication_date, which beats article:published_time', () => {
-    const both = page(`<meta name="citation_publication_date" content="2019/05/01"><meta property="article:published_time" content="2018-01-01">${jsonLd({ '@type': 'Report', name: 'Titel', datePublished: '2020-03-04' })}`, ARTICLE);
+    const both = page(
+      `<meta name="citation_publication_date" content="2019/05/01"><meta property="article:published_time" content="2018-01-01">${jsonLd({ '@type': 'Report', name: 'Titel', datePublished: '2020-03-04' })}`,
+      ARTICLE,
+    );
     expect(extract(both)?.published).toBe('2020-03-04');
-    const noJsonLd = page('<meta name="citation_publication_date" content="2019/05/01"><meta property="article:published_time" content="2018-01-01">', ARTICLE);
+    const noJsonLd = page(
+      '<meta name="citation_publication_date" content="2019/05/01"><meta property="article:published_time" content="2018-01-01">',
+      ARTICLE,
+    );
     expect(extract(noJsonLd)?.published).toBe('2019-05-01');
   });
 
@@ -101,7 +142,10 @@ describe('published', () => {
   });
 
   it('skips an "updated" time element and takes the published one', () => {
-    const html = page('', '<main><h1>Essay</h1><p class="updated">Bijgewerkt <time datetime="2024-02-02">2 feb</time></p><p>Gepubliceerd <time datetime="2021-06-17">17 juni</time></p></main>');
+    const html = page(
+      '',
+      '<main><h1>Essay</h1><p class="updated">Bijgewerkt <time datetime="2024-02-02">2 feb</time></p><p>Gepubliceerd <time datetime="2021-06-17">17 juni</time></p></main>',
+    );
     expect(extract(html)?.published).toBe('2021-06-17');
   });
 });
@@ -128,25 +172,31 @@ describe('dates in Dutch and English', () => {
 
 describe('authors', () => {
   it('splits on commas, en/and, & and line breaks', () => {
-    expect(cleanAuthors(['Door Rutger Hoekstra, Lisa de Wit en Jesse Mulder'])).toEqual(['Rutger Hoekstra', 'Lisa de Wit', 'Jesse Mulder']);
+    expect(cleanAuthors(['Door Rutger Hoekstra, Lisa de Wit en Jesse Mulder'])).toEqual([
+      'Rutger Hoekstra',
+      'Lisa de Wit',
+      'Jesse Mulder',
+    ]);
     expect(cleanAuthors(['By Jane Doe and John Roe'])).toEqual(['Jane Doe', 'John Roe']);
     expect(cleanAuthors(['Anna de Vries & Piet Jansen'])).toEqual(['Anna de Vries', 'Piet Jansen']);
     expect(cleanAuthors(['Anna de Vries\nPiet Jansen'])).toEqual(['Anna de Vries', 'Piet Jansen']);
   });
 
   it('removes academic titles and roles', () => {
-    expect(cleanAuthors(['prof. dr. Mark Hoogendoorn, decaan', 'Dr Alex Thorne', 'Rebecca Lindqvist, senior fellow'])).toEqual([
-      'Mark Hoogendoorn',
-      'Alex Thorne',
-      'Rebecca Lindqvist',
-    ]);
+    expect(
+      cleanAuthors([
+        'prof. dr. Mark Hoogendoorn, decaan',
+        'Dr Alex Thorne',
+        'Rebecca Lindqvist, senior fellow',
+      ]),
+    ).toEqual(['Mark Hoogendoorn', 'Alex Thorne', 'Rebecca Lindqvist']);
   });
 
   it('keeps an organisation and drops duplicates', () => {
     expect(cleanAuthors(['Algemene Rekenkamer', 'algemene rekenkamer'])).toEqual(['Algemene Rekenkamer']);
   });
 
-  it('drops a byline\'s date, and a date line in a byline slot is no author', () => {
+  it("drops a byline's date, and a date line in a byline slot is no author", () => {
     expect(cleanAuthors(['By GILLIAN MOHNEY March 11, 2015 3:46 PM'])).toEqual(['Gillian Mohney']);
     expect(cleanAuthors(['Last Updated: January 7, 2025'])).toEqual([]);
   });
@@ -157,51 +207,87 @@ describe('authors', () => {
 
   it('JSON-LD authors (with @id references) beat meta author', () => {
     const html = page(
-      `<meta name="author" content="Redactie">${jsonLd({ '@context': 'https://schema.org', '@graph': [
-        { '@type': 'Article', headline: 'Titel', author: [{ '@id': '#a' }, { '@id': '#b' }] },
-        { '@type': 'Person', '@id': '#a', name: 'Karin Boelens' },
-        { '@type': 'Person', '@id': '#b', name: 'Youssef Amrani' },
-      ] })}`,
+      `<meta name="author" content="Redactie">${jsonLd({
+        '@context': 'https://schema.org',
+        '@graph': [
+          { '@type': 'Article', headline: 'Titel', author: [{ '@id': '#a' }, { '@id': '#b' }] },
+          { '@type': 'Person', '@id': '#a', name: 'Karin Boelens' },
+          { '@type': 'Person', '@id': '#b', name: 'Youssef Amrani' },
+        ],
+      })}`,
       ARTICLE,
     );
     expect(extract(html)?.authors).toEqual(['Karin Boelens', 'Youssef Amrani']);
   });
 
   it('turns citation_author "Last, First" round, one person per tag', () => {
-    const html = page('<meta name="citation_title" content="Titel"><meta name="citation_author" content="Bakker, Eline"><meta name="citation_author" content="Verhoeven, Tom">', ARTICLE);
+    const html = page(
+      '<meta name="citation_title" content="Titel"><meta name="citation_author" content="Bakker, Eline"><meta name="citation_author" content="Verhoeven, Tom">',
+      ARTICLE,
+    );
     expect(extract(html)?.authors).toEqual(['Eline Bakker', 'Tom Verhoeven']);
   });
 
   it('takes the author element inside a byline row that also holds a date and counts', () => {
-    const html = page('', '<main><h1>Titel van het stuk</h1><p class="byline"><span class="by-author">by <a class="byauthor" href="/a/ln">Lucas Nolan</a></span><span class="bydate">22 Dec 2016</span><a class="bycount" href="#c">651</a></p></main>');
+    const html = page(
+      '',
+      '<main><h1>Titel van het stuk</h1><p class="byline"><span class="by-author">by <a class="byauthor" href="/a/ln">Lucas Nolan</a></span><span class="bydate">22 Dec 2016</span><a class="bycount" href="#c">651</a></p></main>',
+    );
     expect(extract(html)?.authors).toEqual(['Lucas Nolan']);
   });
 
   it('reads a byline line near the heading', () => {
-    const html = page('', '<main><div><h1>Essay</h1><p>Door Martijn van der Steen en Petra Ophoff</p></div></main>');
+    const html = page(
+      '',
+      '<main><div><h1>Essay</h1><p>Door Martijn van der Steen en Petra Ophoff</p></div></main>',
+    );
     expect(extract(html)?.authors).toEqual(['Martijn van der Steen', 'Petra Ophoff']);
   });
 });
 
 describe('labels in every markup', () => {
-  const expected = { authors: ['Anna de Vries', 'Piet Jansen'], themes: ['Wonen', 'Zorg'], published: '2021' };
+  const expected = {
+    authors: ['Anna de Vries', 'Piet Jansen'],
+    themes: ['Wonen', 'Zorg'],
+    published: '2021',
+  };
   it.each([
-    ['dl', '<dl><dt>Auteurs</dt><dd>Anna de Vries</dd><dd>Piet Jansen</dd><dt>Thema\'s</dt><dd>Wonen</dd><dd>Zorg</dd><dt>Jaar</dt><dd>2021</dd></dl>'],
-    ['table', '<table><tr><th>Authors</th><td>Anna de Vries, Piet Jansen</td></tr><tr><th>Topics</th><td>Wonen, Zorg</td></tr><tr><th>Year</th><td>2021</td></tr></table>'],
-    ['headings', '<h2>Auteur(s)</h2><ul><li>Anna de Vries</li><li>Piet Jansen</li></ul><h2>Thema\'s</h2><ul><li>Wonen</li><li>Zorg</li></ul><h2>Publicatiejaar</h2><p>2021</p>'],
-    ['strong labels', '<p><strong>Auteurs:</strong> Anna de Vries, Piet Jansen</p><p><strong>Thema\'s:</strong> Wonen, Zorg</p><p><strong>Publicatiejaar:</strong> 2021</p>'],
-    ['plain lines with <br>', '<div>Auteurs: Anna de Vries en Piet Jansen<br>Thema\'s: Wonen, Zorg<br>Datum: 2021</div>'],
+    [
+      'dl',
+      "<dl><dt>Auteurs</dt><dd>Anna de Vries</dd><dd>Piet Jansen</dd><dt>Thema's</dt><dd>Wonen</dd><dd>Zorg</dd><dt>Jaar</dt><dd>2021</dd></dl>",
+    ],
+    [
+      'table',
+      '<table><tr><th>Authors</th><td>Anna de Vries, Piet Jansen</td></tr><tr><th>Topics</th><td>Wonen, Zorg</td></tr><tr><th>Year</th><td>2021</td></tr></table>',
+    ],
+    [
+      'headings',
+      "<h2>Auteur(s)</h2><ul><li>Anna de Vries</li><li>Piet Jansen</li></ul><h2>Thema's</h2><ul><li>Wonen</li><li>Zorg</li></ul><h2>Publicatiejaar</h2><p>2021</p>",
+    ],
+    [
+      'strong labels',
+      "<p><strong>Auteurs:</strong> Anna de Vries, Piet Jansen</p><p><strong>Thema's:</strong> Wonen, Zorg</p><p><strong>Publicatiejaar:</strong> 2021</p>",
+    ],
+    [
+      'plain lines with <br>',
+      "<div>Auteurs: Anna de Vries en Piet Jansen<br>Thema's: Wonen, Zorg<br>Datum: 2021</div>",
+    ],
   ])('%s', (_, markup) => {
     const publication = extract(page('<title>Essay</title>', `<main><h1>Essay</h1>${markup}</main>`));
     expect(publication).toMatchObject(expected);
   });
 
   it('labels inside related cards do not leak into the page', () => {
-    const html = page('', `<main><h1>Essay</h1><dl><dt>Thema's</dt><dd>Wonen</dd></dl></main>
-      <section><h2>Gerelateerde publicaties</h2><div><article><h3><a href="/a">Ander essay</a></h3><dl><dt>Thema's</dt><dd>Zorg</dd></dl></article></div></section>`);
+    const html = page(
+      '',
+      `<main><h1>Essay</h1><dl><dt>Thema's</dt><dd>Wonen</dd></dl></main>
+      <section><h2>Gerelateerde publicaties</h2><div><article><h3><a href="/a">Ander essay</a></h3><dl><dt>Thema's</dt><dd>Zorg</dd></dl></article></div></section>`,
+    );
     const publication = extract(html);
     expect(publication?.themes).toEqual(['Wonen']);
-    expect(publication?.related).toEqual([{ title: 'Ander essay', url: 'https://www.example.org/a', themes: ['Zorg'] }]);
+    expect(publication?.related).toEqual([
+      { title: 'Ander essay', url: 'https://www.example.org/a', themes: ['Zorg'] },
+    ]);
   });
 });
 
@@ -209,50 +295,87 @@ describe('other fields', () => {
   it('language: html[lang] beats inference; inferred from the text when missing', () => {
     expect(extract(page('<title>Titel</title>', ARTICLE, 'en-GB'))?.language).toBe('en-GB');
     expect(extract(page('<title>Titel</title>', ARTICLE))?.language).toBe('nl');
-    expect(extract(page('<title>Titel</title>', '<main><h1>Report</h1><p>This is the report that the institute has written about the future of the public service and what it should do.</p></main>'))?.language).toBe('en');
+    expect(
+      extract(
+        page(
+          '<title>Titel</title>',
+          '<main><h1>Report</h1><p>This is the report that the institute has written about the future of the public service and what it should do.</p></main>',
+        ),
+      )?.language,
+    ).toBe('en');
   });
 
   it('canonical URL: absolute, without fragment and tracking parameters', () => {
-    const html = page('<link rel="canonical" href="/publicaties/x?utm_source=nb&amp;id=3&amp;fbclid=abc#top">', ARTICLE);
+    const html = page(
+      '<link rel="canonical" href="/publicaties/x?utm_source=nb&amp;id=3&amp;fbclid=abc#top">',
+      ARTICLE,
+    );
     expect(extract(html)?.canonicalUrl).toBe('https://www.example.org/publicaties/x?id=3');
     expect(cleanUrl('https://a.nl/x?gclid=1&utm_medium=e', 'https://a.nl/')).toBe('https://a.nl/x');
   });
 
   it('publisher: JSON-LD publisher beats og:site_name', () => {
-    const html = page(`<meta property="og:site_name" content="Site">${jsonLd({ '@type': 'Report', name: 'Titel', publisher: { '@type': 'Organization', name: 'WRR' } })}`, ARTICLE);
+    const html = page(
+      `<meta property="og:site_name" content="Site">${jsonLd({ '@type': 'Report', name: 'Titel', publisher: { '@type': 'Organization', name: 'WRR' } })}`,
+      ARTICLE,
+    );
     expect(extract(html)?.publisher).toBe('WRR');
   });
 
   it('type: a type label beats JSON-LD; among JSON-LD types the specific one wins', () => {
-    const typed = page(jsonLd({ '@type': 'Article', headline: 'Titel' }), '<main><h1>Titel</h1><p><strong>Soort publicatie:</strong> Working paper</p></main>');
+    const typed = page(
+      jsonLd({ '@type': 'Article', headline: 'Titel' }),
+      '<main><h1>Titel</h1><p><strong>Soort publicatie:</strong> Working paper</p></main>',
+    );
     expect(extract(typed)?.type).toBe('working-paper');
-    expect(extract(page(jsonLd({ '@type': ['Article', 'Report'], headline: 'Titel' }), ARTICLE))?.type).toBe('report');
+    expect(extract(page(jsonLd({ '@type': ['Article', 'Report'], headline: 'Titel' }), ARTICLE))?.type).toBe(
+      'report',
+    );
   });
 
   it('summary: a truncated description stands for the opening paragraph', () => {
-    const paragraph = 'Een groot deel van het publieke debat speelt zich af op platforms van een handvol internationale bedrijven. Hun regels bepalen wat zichtbaar wordt.';
-    const html = page('<meta name="description" content="Een groot deel van het publieke debat speelt zich af op platforms van een handvol …">', `<main><h1>Titel</h1><p>${paragraph}</p></main>`);
+    const paragraph =
+      'Een groot deel van het publieke debat speelt zich af op platforms van een handvol internationale bedrijven. Hun regels bepalen wat zichtbaar wordt.';
+    const html = page(
+      '<meta name="description" content="Een groot deel van het publieke debat speelt zich af op platforms van een handvol …">',
+      `<main><h1>Titel</h1><p>${paragraph}</p></main>`,
+    );
     expect(extract(html)?.summary).toBe(paragraph);
   });
 
   it('summary: the description when it is not the opening paragraph', () => {
-    const html = page('<meta name="description" content="Een korte eigen samenvatting van de uitgever.">', ARTICLE);
+    const html = page(
+      '<meta name="description" content="Een korte eigen samenvatting van de uitgever.">',
+      ARTICLE,
+    );
     expect(extract(html)?.summary).toBe('Een korte eigen samenvatting van de uitgever.');
   });
 
   it('pdfUrl: citation_pdf_url beats links; a download link beats an inline annex', () => {
-    expect(extract(page('<meta name="citation_pdf_url" content="/a.pdf">', `${ARTICLE}<a href="/b.pdf">b</a>`))?.pdfUrl).toBe('https://www.example.org/a.pdf');
-    const links = page('', '<main><h1>Titel</h1><p>Zie de <a href="/bijlage.pdf">bijlage</a>.</p><a href="/rapport.pdf">Download het rapport (pdf)</a></main>');
+    expect(
+      extract(page('<meta name="citation_pdf_url" content="/a.pdf">', `${ARTICLE}<a href="/b.pdf">b</a>`))
+        ?.pdfUrl,
+    ).toBe('https://www.example.org/a.pdf');
+    const links = page(
+      '',
+      '<main><h1>Titel</h1><p>Zie de <a href="/bijlage.pdf">bijlage</a>.</p><a href="/rapport.pdf">Download het rapport (pdf)</a></main>',
+    );
     expect(extract(links)?.pdfUrl).toBe('https://www.example.org/rapport.pdf');
   });
 
   it('doi and isbn are cleaned', () => {
-    const html = page('<meta name="citation_doi" content="https://doi.org/10.7249/RRA2718-1"><meta name="citation_isbn" content="978-0-8157-3742-1">', ARTICLE);
+    const html = page(
+      '<meta name="citation_doi" content="https://doi.org/10.7249/RRA2718-1"><meta name="citation_isbn" content="978-0-8157-3742-1">',
+      ARTICLE,
+    );
     expect(extract(html)).toMatchObject({ doi: '10.7249/RRA2718-1', isbn: '9780815737421' });
   });
 
   it('meta property (RDFa) beats meta name for the same key', () => {
-    const html = page('<meta name="DC.title" content="Name title"><meta property="dc:title" content="Property title">', ARTICLE);
+    const html = page(
+      '<meta name="DC.title" content="Name title"><meta property="dc:title" content="Property title">',
+      ARTICLE,
+    );
     expect(extract(html)?.title).toBe('Property title');
   });
 });

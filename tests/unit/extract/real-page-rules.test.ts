@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { cleanAuthors } from '@/utils/extract/authors';
 import { extract, page } from './helpers';
 
-const INTRO = '<p>Ein Absatz mit genug Text, um als laufender Text zu gelten, über Verwaltung und Politik in Deutschland.</p>';
+const INTRO =
+  '<p>Ein Absatz mit genug Text, um als laufender Text zu gelten, über Verwaltung und Politik in Deutschland.</p>';
 
 describe('bylines in nl, en and de', () => {
   it('cuts prefixes and the glue after the name', () => {
@@ -15,7 +16,9 @@ describe('bylines in nl, en and de', () => {
     expect(cleanAuthors(['Von Isabella Weber am Samstag, 3. Mai'])).toEqual(['Isabella Weber']);
     expect(cleanAuthors(['Karsten Ruppert More Posts'])).toEqual(['Karsten Ruppert']);
     expect(cleanAuthors(['Gabor Munier Datum: 03.03.19'])).toEqual(['Gabor Munier']);
-    expect(cleanAuthors(['Text von Christian Seiler Illustration von Markus Roost'])).toEqual(['Christian Seiler']);
+    expect(cleanAuthors(['Text von Christian Seiler Illustration von Markus Roost'])).toEqual([
+      'Christian Seiler',
+    ]);
     expect(cleanAuthors(['Yomi KazeemPublished May 3, 2021'])).toEqual(['Yomi Kazeem']);
     // "von" before a lower-case word is part of the name.
     expect(cleanAuthors(['Ursula von der Leyen'])).toEqual(['Ursula von der Leyen']);
@@ -38,10 +41,16 @@ describe('bylines in nl, en and de', () => {
   });
 
   it('the site name in an author slot is no author; a person in the same slot is', () => {
-    const head = '<meta property="og:site_name" content="Beispiel Zeitung"><script type="application/ld+json">{"@type":"NewsArticle","headline":"Grenzen setzen","author":{"@type":"Organization","name":"Beispiel Zeitung"}}</script>';
+    const head =
+      '<meta property="og:site_name" content="Beispiel Zeitung"><script type="application/ld+json">{"@type":"NewsArticle","headline":"Grenzen setzen","author":{"@type":"Organization","name":"Beispiel Zeitung"}}</script>';
     expect(extract(page(head, `<main><h1>Grenzen setzen</h1>${INTRO}</main>`))?.authors).toEqual([]);
-    const person = head.replace('"@type":"Organization","name":"Beispiel Zeitung"', '"@type":"Person","name":"Jana Klein"');
-    expect(extract(page(person, `<main><h1>Grenzen setzen</h1>${INTRO}</main>`))?.authors).toEqual(['Jana Klein']);
+    const person = head.replace(
+      '"@type":"Organization","name":"Beispiel Zeitung"',
+      '"@type":"Person","name":"Jana Klein"',
+    );
+    expect(extract(page(person, `<main><h1>Grenzen setzen</h1>${INTRO}</main>`))?.authors).toEqual([
+      'Jana Klein',
+    ]);
   });
 });
 
@@ -56,46 +65,104 @@ describe('dates in visible text', () => {
   });
 
   it('takes the element the site marks as the date, not an update stamp or a comment', () => {
-    const body = (date: string) => `<main><article><h1>Neue Regeln</h1><div class="teaser-list"></div>${INTRO}${date}</article></main>`;
-    expect(extract(page('', body('<p><span class="news-date">Veröffentlicht am 12. Januar 2022</span></p>')))?.published).toBe('2022-01-12');
-    expect(extract(page('', body('<div class="lastchanged">Letztes Update: 19.10.2019</div>')))?.published).toBeUndefined();
-    expect(extract(page('', body('<div class="comment"><span class="date">3. Mai 2021</span></div>')))?.published).toBeUndefined();
-    expect(extract(page('', body('<p class="date">Heute ist ein schöner Tag für einen langen Spaziergang durch die Stadt und den Park, wie schon am 3. Mai 2021 mit der ganzen Familie.</p>')))?.published).toBeUndefined();
+    const body = (date: string) =>
+      `<main><article><h1>Neue Regeln</h1><div class="teaser-list"></div>${INTRO}${date}</article></main>`;
+    expect(
+      extract(page('', body('<p><span class="news-date">Veröffentlicht am 12. Januar 2022</span></p>')))
+        ?.published,
+    ).toBe('2022-01-12');
+    expect(
+      extract(page('', body('<div class="lastchanged">Letztes Update: 19.10.2019</div>')))?.published,
+    ).toBeUndefined();
+    expect(
+      extract(page('', body('<div class="comment"><span class="date">3. Mai 2021</span></div>')))?.published,
+    ).toBeUndefined();
+    expect(
+      extract(
+        page(
+          '',
+          body(
+            '<p class="date">Heute ist ein schöner Tag für einen langen Spaziergang durch die Stadt und den Park, wie schon am 3. Mai 2021 mit der ganzen Familie.</p>',
+          ),
+        ),
+      )?.published,
+    ).toBeUndefined();
   });
 
   it('a year or month from metadata is told to the day by the page', () => {
     const head = '<meta name="dc.date" content="2021-11">';
-    expect(extract(page(head, `<main><h1>Neue Regeln</h1>${INTRO}<span class="date">5. November 2021</span></main>`))?.published).toBe('2021-11-05');
-    expect(extract(page(head, `<main><h1>Neue Regeln</h1>${INTRO}<span class="date">5. Dezember 2020</span></main>`))?.published).toBe('2021-11');
+    expect(
+      extract(
+        page(head, `<main><h1>Neue Regeln</h1>${INTRO}<span class="date">5. November 2021</span></main>`),
+      )?.published,
+    ).toBe('2021-11-05');
+    expect(
+      extract(
+        page(head, `<main><h1>Neue Regeln</h1>${INTRO}<span class="date">5. Dezember 2020</span></main>`),
+      )?.published,
+    ).toBe('2021-11');
   });
 });
 
 describe('titles: the item’s own heading', () => {
   it('the visible heading over a reworded og:title; a kicker run into the heading keeps the declared title', () => {
     const head = '<meta property="og:title" content="Brexit: Nervenkrieg geht in nächste Runde">';
-    expect(extract(page(head, `<main><h1>Der Nervenkrieg um den Brexit geht in die nächste Runde</h1>${INTRO}</main>`))?.title).toBe('Der Nervenkrieg um den Brexit geht in die nächste Runde');
+    expect(
+      extract(
+        page(head, `<main><h1>Der Nervenkrieg um den Brexit geht in die nächste Runde</h1>${INTRO}</main>`),
+      )?.title,
+    ).toBe('Der Nervenkrieg um den Brexit geht in die nächste Runde');
     const kicker = '<meta property="og:title" content="Why collaborative thinking beats individual smarts">';
-    expect(extract(page(kicker, `<main><h1><span>Open Progress</span>Why collaborative thinking beats individual smarts</h1>${INTRO}</main>`))?.title).toBe('Why collaborative thinking beats individual smarts');
+    expect(
+      extract(
+        page(
+          kicker,
+          `<main><h1><span>Open Progress</span>Why collaborative thinking beats individual smarts</h1>${INTRO}</main>`,
+        ),
+      )?.title,
+    ).toBe('Why collaborative thinking beats individual smarts');
   });
 
   it('a section name is neither the heading nor the title', () => {
-    const head = '<title>Impfen und Boostern ist bis Ende Februar möglich</title><meta property="og:title" content="Medienmitteilungen">';
-    expect(extract(page(head, `<main><h1>Medienmitteilungen</h1>${INTRO}</main>`))?.title).toBe('Impfen und Boostern ist bis Ende Februar möglich');
+    const head =
+      '<title>Impfen und Boostern ist bis Ende Februar möglich</title><meta property="og:title" content="Medienmitteilungen">';
+    expect(extract(page(head, `<main><h1>Medienmitteilungen</h1>${INTRO}</main>`))?.title).toBe(
+      'Impfen und Boostern ist bis Ende Februar möglich',
+    );
     const item = '<title>Zoll online - Fachmeldungen - Verkündung des Gesetzes</title>';
-    expect(extract(page(item, `<h1 class="aural">Zoll</h1><h1>Fachmeldungen</h1><main><h1>Verkündung des Gesetzes</h1>${INTRO}</main>`))?.title).toBe('Verkündung des Gesetzes');
+    expect(
+      extract(
+        page(
+          item,
+          `<h1 class="aural">Zoll</h1><h1>Fachmeldungen</h1><main><h1>Verkündung des Gesetzes</h1>${INTRO}</main>`,
+        ),
+      )?.title,
+    ).toBe('Verkündung des Gesetzes');
   });
 
   it('a site name holding a separator is cut whole; entities a CMS encoded twice are decoded', () => {
-    const head = '<meta property="og:site_name" content="AOC media - Analyse Opinion Critique"><meta property="og:title" content="La retraite est un archaïsme | AOC media - Analyse Opinion Critique">';
-    expect(extract(page(head, `<main><h2>Société</h2>${INTRO}</main>`))?.title).toBe('La retraite est un archaïsme');
-    expect(extract(page('<meta property="og:title" content="Olive &amp;#038; Herb Focaccia Bread">', `<main>${INTRO}</main>`))?.title).toBe('Olive & Herb Focaccia Bread');
+    const head =
+      '<meta property="og:site_name" content="AOC media - Analyse Opinion Critique"><meta property="og:title" content="La retraite est un archaïsme | AOC media - Analyse Opinion Critique">';
+    expect(extract(page(head, `<main><h2>Société</h2>${INTRO}</main>`))?.title).toBe(
+      'La retraite est un archaïsme',
+    );
+    expect(
+      extract(
+        page(
+          '<meta property="og:title" content="Olive &amp;#038; Herb Focaccia Bread">',
+          `<main>${INTRO}</main>`,
+        ),
+      )?.title,
+    ).toBe('Olive & Herb Focaccia Bread');
   });
 });
 
 describe('subtitles: the standfirst under the heading', () => {
   it('a line marked as the dek a few elements after the heading, or the description shown there', () => {
     const body = `<main><header><div class="titles"><h1>Housing market slows</h1></div><p class="meta">Business</p><h2 class="deck">Average price of a home that sold in September was lower</h2></header>${INTRO}</main>`;
-    expect(extract(page('', body))?.subtitle).toBe('Average price of a home that sold in September was lower');
+    expect(extract(page('', body))?.subtitle).toBe(
+      'Average price of a home that sold in September was lower',
+    );
     const head = '<meta name="description" content="Motorola teases a new phone to launch at the fair.">';
     const shown = `<main><div><h1>A new phone</h1></div><div><p>Motorola teases a new phone to launch at the fair.</p></div>${INTRO}</main>`;
     expect(extract(page(head, shown))?.subtitle).toBe('Motorola teases a new phone to launch at the fair.');
@@ -106,10 +173,16 @@ describe('subtitles: the standfirst under the heading', () => {
 
 describe('author tags and dates in the name slot', () => {
   it('the article’s own author tag before a plain author tag naming the publishing house', () => {
-    const head = '<meta name="author" content="Condé Nast"><meta property="article:author" content="Larry Fitzmaurice">';
-    expect(extract(page(head, `<main><h1>Lust for Youth</h1>${INTRO}</main>`))?.authors).toEqual(['Larry Fitzmaurice']);
-    const url = '<meta name="author" content="Jana Klein"><meta property="article:author" content="https://example.org/profile/jana">';
-    expect(extract(page(url, `<main><h1>Lust for Youth</h1>${INTRO}</main>`))?.authors).toEqual(['Jana Klein']);
+    const head =
+      '<meta name="author" content="Condé Nast"><meta property="article:author" content="Larry Fitzmaurice">';
+    expect(extract(page(head, `<main><h1>Lust for Youth</h1>${INTRO}</main>`))?.authors).toEqual([
+      'Larry Fitzmaurice',
+    ]);
+    const url =
+      '<meta name="author" content="Jana Klein"><meta property="article:author" content="https://example.org/profile/jana">';
+    expect(extract(page(url, `<main><h1>Lust for Youth</h1>${INTRO}</main>`))?.authors).toEqual([
+      'Jana Klein',
+    ]);
   });
 
   it('a date is no name, and is cut from a one-word name', () => {

@@ -32,7 +32,9 @@ describe('the record only where the full check finds a publication', () => {
       queries.push(selector);
       return query(selector);
     }) as typeof doc.querySelectorAll;
-    expect(extractPage(doc, 'https://www.cpb.nl/actueel', { recordOnlyIfDetected: true }).detected).toBe(false);
+    expect(extractPage(doc, 'https://www.cpb.nl/actueel', { recordOnlyIfDetected: true }).detected).toBe(
+      false,
+    );
     expect(queries.length).toBeGreaterThan(0);
     expect(queries).not.toContain('*');
     extractPage(doc, 'https://www.cpb.nl/actueel');

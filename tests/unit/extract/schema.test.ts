@@ -17,7 +17,11 @@ function check(result: unknown): void {
 
 describe('output validates against publication.schema.json', () => {
   const fixtures = existsSync(FIXTURES)
-    ? readdirSync(FIXTURES).filter((name) => existsSync(join(FIXTURES, name, 'source.html')) && existsSync(join(FIXTURES, name, 'expected.json')))
+    ? readdirSync(FIXTURES).filter(
+        (name) =>
+          existsSync(join(FIXTURES, name, 'source.html')) &&
+          existsSync(join(FIXTURES, name, 'expected.json')),
+      )
     : [];
 
   it('has fixtures to validate', () => {
@@ -44,6 +48,21 @@ describe('output validates against publication.schema.json', () => {
 
   it('the schema rejects what it should (the check is not vacuous)', () => {
     expect(validate({ detected: true, confidence: 2, signals: [] })).toBe(false);
-    expect(validate({ detected: true, confidence: 1, signals: [], publication: { url: 'x', title: 't', authors: [], themes: [], keywords: [], related: [], published: '22-09-2020' } })).toBe(false);
+    expect(
+      validate({
+        detected: true,
+        confidence: 1,
+        signals: [],
+        publication: {
+          url: 'x',
+          title: 't',
+          authors: [],
+          themes: [],
+          keywords: [],
+          related: [],
+          published: '22-09-2020',
+        },
+      }),
+    ).toBe(false);
   });
 });

@@ -20,7 +20,10 @@ const spaPage = `<!doctype html><html lang="en"><head>
 describe('stale head after in-page navigation', () => {
   it('reads the new view and ignores metadata that names another page of the site', () => {
     const { document } = parseHTML(spaPage);
-    const result = extractPage(document as unknown as Document, 'https://www.example.org/research/governing-algorithms');
+    const result = extractPage(
+      document as unknown as Document,
+      'https://www.example.org/research/governing-algorithms',
+    );
     expect(result.signals).toContain('stale-metadata');
     expect(result.publication?.title).toBe('Governing algorithms in the public sector');
     expect(result.publication?.authors).toEqual(['Jane New']);
@@ -29,14 +32,21 @@ describe('stale head after in-page navigation', () => {
 
   it("keeps the head on a document's own first load, whatever its canonical says", () => {
     const { document } = parseHTML(spaPage);
-    const result = extractPage(document as unknown as Document, 'https://www.example.org/research/governing-algorithms', { headMayBeStale: false });
+    const result = extractPage(
+      document as unknown as Document,
+      'https://www.example.org/research/governing-algorithms',
+      { headMayBeStale: false },
+    );
     expect(result.signals).not.toContain('stale-metadata');
     expect(result.publication?.authors).toEqual(['Ann Old']);
   });
 
   it('keeps the head when it describes the page itself', () => {
     const { document } = parseHTML(spaPage);
-    const result = extractPage(document as unknown as Document, 'https://www.example.org/research/housing-supply');
+    const result = extractPage(
+      document as unknown as Document,
+      'https://www.example.org/research/housing-supply',
+    );
     expect(result.signals).not.toContain('stale-metadata');
     expect(result.publication?.authors).toEqual(['Ann Old']);
   });

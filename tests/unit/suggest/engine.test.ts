@@ -5,19 +5,85 @@ import { catalogEntry, DAY, NOW, savedRecord } from './helpers';
 
 function library() {
   const saved = [
-    savedRecord({ id: 's1', title: 'Grip op grote ICT-projecten', themes: ['Digitalisering'], publisher: 'Algemene Rekenkamer', authors: ['Anna de Vries'], summary: 'Waarom digitale projecten van de overheid uitlopen.' }),
-    savedRecord({ id: 's2', title: 'Algoritmes getoetst', themes: ['Digitalisering', 'Rechtsstaat'], publisher: 'Algemene Rekenkamer', summary: 'Toetsing van algoritmes bij uitvoeringsorganisaties.' }),
-    savedRecord({ id: 's3', title: 'Housing affordability across cities', themes: ['Housing'], publisher: 'OECD', language: 'en', summary: 'Rents and house prices in growing cities.' }),
+    savedRecord({
+      id: 's1',
+      title: 'Grip op grote ICT-projecten',
+      themes: ['Digitalisering'],
+      publisher: 'Algemene Rekenkamer',
+      authors: ['Anna de Vries'],
+      summary: 'Waarom digitale projecten van de overheid uitlopen.',
+    }),
+    savedRecord({
+      id: 's2',
+      title: 'Algoritmes getoetst',
+      themes: ['Digitalisering', 'Rechtsstaat'],
+      publisher: 'Algemene Rekenkamer',
+      summary: 'Toetsing van algoritmes bij uitvoeringsorganisaties.',
+    }),
+    savedRecord({
+      id: 's3',
+      title: 'Housing affordability across cities',
+      themes: ['Housing'],
+      publisher: 'OECD',
+      language: 'en',
+      summary: 'Rents and house prices in growing cities.',
+    }),
   ];
   const catalog = [
-    catalogEntry({ id: 'c-digital', title: 'Digitale dienstverlening', themes: ['Digitale overheid'], publisher: 'WRR', summary: 'Burgers en het digitale loket van de overheid.' }, [saved[0]]),
-    catalogEntry({ id: 'c-author', title: 'Toezicht op data', authors: ['Anna de Vries'], publisher: 'Rathenau Instituut', summary: 'Toezicht in een datagedreven samenleving.' }),
-    catalogEntry({ id: 'c-housing', title: 'Zoning reform and the missing middle', themes: ['Housing'], publisher: 'Brookings', language: 'en', summary: 'How zoning limits housing supply in cities.' }),
-    catalogEntry({ id: 'c-text', title: 'Uitlopende ICT-projecten bij de overheid', publisher: 'ROB', summary: 'Digitale projecten van de overheid lopen vaak uit.' }),
-    catalogEntry({ id: 'c-far', title: 'Stikstof en landbouw', themes: ['Landbouw'], publisher: 'PBL', summary: 'Emissies van boerenbedrijven.' }),
-    catalogEntry({ id: 'c-saved-url', title: 'Algoritmes getoetst (kopie)', url: saved[1].url, themes: ['Digitalisering'] }),
+    catalogEntry(
+      {
+        id: 'c-digital',
+        title: 'Digitale dienstverlening',
+        themes: ['Digitale overheid'],
+        publisher: 'WRR',
+        summary: 'Burgers en het digitale loket van de overheid.',
+      },
+      [saved[0]],
+    ),
+    catalogEntry({
+      id: 'c-author',
+      title: 'Toezicht op data',
+      authors: ['Anna de Vries'],
+      publisher: 'Rathenau Instituut',
+      summary: 'Toezicht in een datagedreven samenleving.',
+    }),
+    catalogEntry({
+      id: 'c-housing',
+      title: 'Zoning reform and the missing middle',
+      themes: ['Housing'],
+      publisher: 'Brookings',
+      language: 'en',
+      summary: 'How zoning limits housing supply in cities.',
+    }),
+    catalogEntry({
+      id: 'c-text',
+      title: 'Uitlopende ICT-projecten bij de overheid',
+      publisher: 'ROB',
+      summary: 'Digitale projecten van de overheid lopen vaak uit.',
+    }),
+    catalogEntry({
+      id: 'c-far',
+      title: 'Stikstof en landbouw',
+      themes: ['Landbouw'],
+      publisher: 'PBL',
+      summary: 'Emissies van boerenbedrijven.',
+    }),
+    catalogEntry({
+      id: 'c-saved-url',
+      title: 'Algoritmes getoetst (kopie)',
+      url: saved[1].url,
+      themes: ['Digitalisering'],
+    }),
     catalogEntry({ id: 's3', title: 'Housing affordability across cities', themes: ['Housing'] }),
-    catalogEntry({ id: 'c-dismissed', title: 'Digitalisering in de zorg', themes: ['Digitalisering'], publisher: 'Rathenau Instituut' }, [saved[0]]),
+    catalogEntry(
+      {
+        id: 'c-dismissed',
+        title: 'Digitalisering in de zorg',
+        themes: ['Digitalisering'],
+        publisher: 'Rathenau Instituut',
+      },
+      [saved[0]],
+    ),
   ];
   return { saved, catalog };
 }
@@ -40,7 +106,10 @@ describe('candidates', () => {
 
   it('leaves out a publication it cannot give any reason for, unless asked for the full ranking', () => {
     expect(ids(suggestions)).not.toContain('c-far');
-    const everything = createSuggestionEngine({ saved, catalog }).rank({ now: NOW, includeUnexplained: true });
+    const everything = createSuggestionEngine({ saved, catalog }).rank({
+      now: NOW,
+      includeUnexplained: true,
+    });
     expect(ids(everything).at(-1)).toBe('c-far');
     expect(everything.at(-1)!.reasons).toEqual([]);
   });
@@ -56,16 +125,32 @@ describe('reasons', () => {
   const byId = new Map(suggestForProfile(saved, catalog, [], NOW).map((s) => [s.id, s]));
 
   it('names the matching theme of the reader with the number of saved records, across wordings', () => {
-    expect(byId.get('c-digital')!.reasons).toContainEqual({ kind: 'theme', theme: 'Digitalisering', savedCount: 2, candidateTheme: 'Digitale overheid' });
+    expect(byId.get('c-digital')!.reasons).toContainEqual({
+      kind: 'theme',
+      theme: 'Digitalisering',
+      savedCount: 2,
+      candidateTheme: 'Digitale overheid',
+    });
   });
 
   it('names the saved page that listed it', () => {
-    expect(byId.get('c-digital')!.reasons).toContainEqual({ kind: 'listedBy', id: 's1', title: saved[0].title, url: saved[0].url });
+    expect(byId.get('c-digital')!.reasons).toContainEqual({
+      kind: 'listedBy',
+      id: 's1',
+      title: saved[0].title,
+      url: saved[0].url,
+    });
   });
 
   it('names a shared author and an English theme', () => {
-    expect(byId.get('c-author')!.reasons).toContainEqual({ kind: 'author', name: 'Anna de Vries', savedCount: 1 });
-    expect(byId.get('c-housing')!.reasons).toContainEqual(expect.objectContaining({ kind: 'theme', theme: 'Housing', savedCount: 1 }));
+    expect(byId.get('c-author')!.reasons).toContainEqual({
+      kind: 'author',
+      name: 'Anna de Vries',
+      savedCount: 1,
+    });
+    expect(byId.get('c-housing')!.reasons).toContainEqual(
+      expect.objectContaining({ kind: 'theme', theme: 'Housing', savedCount: 1 }),
+    );
   });
 
   it('names the most similar saved record for a themeless look-alike and infers its theme', () => {
@@ -73,9 +158,10 @@ describe('reasons', () => {
     expect(lookAlike.reasons).toContainEqual(expect.objectContaining({ kind: 'similarText', id: 's1' }));
     expect(lookAlike.themesInferred).toBe(true);
     expect(lookAlike.themes).toContain('Digitalisering');
-    expect(lookAlike.reasons).toContainEqual(expect.objectContaining({ kind: 'theme', theme: 'Digitalisering', inferred: true }));
+    expect(lookAlike.reasons).toContainEqual(
+      expect.objectContaining({ kind: 'theme', theme: 'Digitalisering', inferred: true }),
+    );
   });
-
 });
 
 describe('dismissing', () => {
@@ -101,14 +187,54 @@ describe('incremental updates', () => {
   }
 
   function bigLibrary() {
-    const themes = ['Digitalisering', 'Democratie', 'Klimaat en energie', 'Wonen', 'Sturen in netwerken', 'Housing'];
-    const words = ['overheid', 'burgers', 'energie', 'woningen', 'netwerken', 'algoritmes', 'verkiezingen', 'warmte', 'huur', 'regio', 'samenwerking', 'toezicht'];
-    const pick = (i: number, n: number) => Array.from({ length: n }, (_, k) => words[(i * 7 + k * 5) % words.length]);
+    const themes = [
+      'Digitalisering',
+      'Democratie',
+      'Klimaat en energie',
+      'Wonen',
+      'Sturen in netwerken',
+      'Housing',
+    ];
+    const words = [
+      'overheid',
+      'burgers',
+      'energie',
+      'woningen',
+      'netwerken',
+      'algoritmes',
+      'verkiezingen',
+      'warmte',
+      'huur',
+      'regio',
+      'samenwerking',
+      'toezicht',
+    ];
+    const pick = (i: number, n: number) =>
+      Array.from({ length: n }, (_, k) => words[(i * 7 + k * 5) % words.length]);
     const saved: SavedPublication[] = Array.from({ length: 30 }, (_, i) =>
-      savedRecord({ id: `bs${i}`, title: `Over ${pick(i, 3).join(' en ')}`, themes: i % 4 === 0 ? [] : [themes[i % themes.length]], authors: [`Auteur ${i % 5}`], publisher: `Uitgever ${i % 3}`, savedAt: NOW - i * DAY, status: i % 3 === 0 ? 'read' : 'to-read' }),
+      savedRecord({
+        id: `bs${i}`,
+        title: `Over ${pick(i, 3).join(' en ')}`,
+        themes: i % 4 === 0 ? [] : [themes[i % themes.length]],
+        authors: [`Auteur ${i % 5}`],
+        publisher: `Uitgever ${i % 3}`,
+        savedAt: NOW - i * DAY,
+        status: i % 3 === 0 ? 'read' : 'to-read',
+      }),
     );
     const catalog: CatalogEntry[] = Array.from({ length: 120 }, (_, i) =>
-      catalogEntry({ id: `bc${i}`, title: `De ${pick(i + 3, 4).join(' ')}`, summary: pick(i, 6).join(' '), themes: i % 3 === 0 ? [] : [themes[(i * 5) % themes.length]], authors: [`Auteur ${i % 9}`], publisher: `Uitgever ${i % 4}`, year: 2010 + (i % 16) }, [saved[i % saved.length]]),
+      catalogEntry(
+        {
+          id: `bc${i}`,
+          title: `De ${pick(i + 3, 4).join(' ')}`,
+          summary: pick(i, 6).join(' '),
+          themes: i % 3 === 0 ? [] : [themes[(i * 5) % themes.length]],
+          authors: [`Auteur ${i % 9}`],
+          publisher: `Uitgever ${i % 4}`,
+          year: 2010 + (i % 16),
+        },
+        [saved[i % saved.length]],
+      ),
     );
     return { saved, catalog };
   }
@@ -123,7 +249,11 @@ describe('incremental updates', () => {
     engine.dismiss('bc8');
     engine.undismiss('bc8');
     const incremental = engine.rank({ now: NOW, limit: 100, includeUnexplained: true });
-    const full = createSuggestionEngine({ saved, catalog, dismissed: ['bc7'] }).rank({ now: NOW, limit: 100, includeUnexplained: true });
+    const full = createSuggestionEngine({ saved, catalog, dismissed: ['bc7'] }).rank({
+      now: NOW,
+      limit: 100,
+      includeUnexplained: true,
+    });
     expect(incremental.length).toBe(100);
     expectSameRanking(incremental, full);
   });
@@ -132,7 +262,12 @@ describe('incremental updates', () => {
     const { saved, catalog } = bigLibrary();
     const engine = createSuggestionEngine({ saved, catalog });
     engine.rank({ now: NOW });
-    const nowSaved = savedRecord({ id: 'bc10', title: catalog[10].title, url: catalog[10].url, themes: catalog[10].themes });
+    const nowSaved = savedRecord({
+      id: 'bc10',
+      title: catalog[10].title,
+      url: catalog[10].url,
+      themes: catalog[10].themes,
+    });
     engine.addSaved(nowSaved);
     engine.removeCatalogEntry('bc10');
     const edited = { ...saved[3], themes: ['Democratie'] };
@@ -148,7 +283,9 @@ describe('incremental updates', () => {
 
 describe('untrusted input', () => {
   it('survives malformed records and huge fields', () => {
-    const saved = [savedRecord({ title: 'Democratie', themes: ['Democratie'], summary: 'woord '.repeat(200_000) })];
+    const saved = [
+      savedRecord({ title: 'Democratie', themes: ['Democratie'], summary: 'woord '.repeat(200_000) }),
+    ];
     const catalog = [
       catalogEntry({ title: 'Democratie en burgers', themes: ['Democratie', 42 as unknown as string] }),
       { id: 'broken', title: undefined, sources: 'nope' } as unknown as CatalogEntry,
@@ -161,12 +298,28 @@ describe('untrusted input', () => {
 describe('themes inferred for saved records without themes', () => {
   it('lends the themes of its nearest themed neighbours to the profile, without claiming saves', () => {
     const saved = [
-      savedRecord({ id: 'untagged', title: 'Warmtepompen en isolatie in oude wijken', summary: 'Hoe gemeenten de warmtetransitie in bestaande wijken aanpakken.' }),
+      savedRecord({
+        id: 'untagged',
+        title: 'Warmtepompen en isolatie in oude wijken',
+        summary: 'Hoe gemeenten de warmtetransitie in bestaande wijken aanpakken.',
+      }),
     ];
     const catalog = [
-      catalogEntry({ title: 'Warmtetransitie in de wijk', summary: 'Gemeenten en de aanpak van warmtepompen en isolatie.', themes: ['Klimaat en energie'] }),
-      catalogEntry({ title: 'Isolatie van oude woningen', summary: 'Warmtepompen in bestaande wijken.', themes: ['Klimaat en energie'] }),
-      catalogEntry({ title: 'Vertrouwen in de rechtspraak', summary: 'Burgers en rechters.', themes: ['Rechtsstaat'] }),
+      catalogEntry({
+        title: 'Warmtetransitie in de wijk',
+        summary: 'Gemeenten en de aanpak van warmtepompen en isolatie.',
+        themes: ['Klimaat en energie'],
+      }),
+      catalogEntry({
+        title: 'Isolatie van oude woningen',
+        summary: 'Warmtepompen in bestaande wijken.',
+        themes: ['Klimaat en energie'],
+      }),
+      catalogEntry({
+        title: 'Vertrouwen in de rechtspraak',
+        summary: 'Burgers en rechters.',
+        themes: ['Rechtsstaat'],
+      }),
     ];
     const engine = createSuggestionEngine({ saved, catalog });
     const themes = engine.profile(NOW).themes;

@@ -10,12 +10,14 @@ function suggestion(id: string, themes: string[], reasonTheme?: string): Suggest
     themesInferred: false,
     score: 1,
     parts: { theme: 0, text: 0, coListing: 0, author: 0, publisher: 0, keyword: 0, freshness: 0 },
-    reasons: reasonTheme ? [{ kind: 'theme', theme: reasonTheme, savedCount: 1, candidateTheme: themes[0] }] : [],
+    reasons: reasonTheme
+      ? [{ kind: 'theme', theme: reasonTheme, savedCount: 1, candidateTheme: themes[0] }]
+      : [],
   };
 }
 
 describe('groupSuggestionsByTheme', () => {
-  it('groups under the reader\'s theme named in the reason, keeping the ranking order', () => {
+  it("groups under the reader's theme named in the reason, keeping the ranking order", () => {
     const groups = groupSuggestionsByTheme([
       suggestion('a', ['Netwerksturing'], 'Sturen in netwerken'),
       suggestion('b', ['Democratie'], 'Democratie'),
@@ -24,7 +26,11 @@ describe('groupSuggestionsByTheme', () => {
       suggestion('e', ['democratie']),
     ]);
     expect(groups.map((group) => group.theme)).toEqual(['Sturen in netwerken', 'Democratie', undefined]);
-    expect(groups.map((group) => group.suggestions.map((s) => s.id))).toEqual([['a', 'c'], ['b', 'e'], ['d']]);
+    expect(groups.map((group) => group.suggestions.map((s) => s.id))).toEqual([
+      ['a', 'c'],
+      ['b', 'e'],
+      ['d'],
+    ]);
   });
 
   it('returns no groups for no suggestions', () => {
@@ -35,7 +41,13 @@ describe('groupSuggestionsByTheme', () => {
 describe('profile weighting in the ranking', () => {
   it('ranks the theme of a starred, read, recent save above that of an old unread one', () => {
     const saved = [
-      savedRecord({ title: 'Klimaat', themes: ['Klimaat en energie'], status: 'read', starred: true, savedAt: NOW - DAY }),
+      savedRecord({
+        title: 'Klimaat',
+        themes: ['Klimaat en energie'],
+        status: 'read',
+        starred: true,
+        savedAt: NOW - DAY,
+      }),
       savedRecord({ title: 'Wonen', themes: ['Wonen'], savedAt: NOW - 900 * DAY }),
     ];
     const catalog = [

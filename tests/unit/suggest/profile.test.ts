@@ -21,8 +21,19 @@ describe('recordWeight', () => {
 
 describe('buildProfile', () => {
   const saved = [
-    savedRecord({ title: 'A', themes: ['Strategie en toekomst'], authors: ['Martijn van der Steen'], publisher: 'NSOB' }),
-    savedRecord({ title: 'B', themes: ['strategie & toekomst', 'Democratie'], publisher: 'NSOB', status: 'read', starred: true }),
+    savedRecord({
+      title: 'A',
+      themes: ['Strategie en toekomst'],
+      authors: ['Martijn van der Steen'],
+      publisher: 'NSOB',
+    }),
+    savedRecord({
+      title: 'B',
+      themes: ['strategie & toekomst', 'Democratie'],
+      publisher: 'NSOB',
+      status: 'read',
+      starred: true,
+    }),
     savedRecord({ title: 'C', themes: ['Democratie'], publisher: 'WRR', savedAt: NOW - 700 * DAY }),
   ];
 
@@ -43,7 +54,8 @@ describe('buildProfile', () => {
     const without = buildProfile(saved, [], NOW);
     const dismissed = [catalogEntry({ title: 'X', themes: ['Democratie'], publisher: 'WRR' })];
     const withDismissal = buildProfile(saved, dismissed, NOW);
-    const weightOf = (profile: typeof without, key: string) => profile.themes.find((t) => t.key === key)!.weight;
+    const weightOf = (profile: typeof without, key: string) =>
+      profile.themes.find((t) => t.key === key)!.weight;
     expect(weightOf(withDismissal, 'democratie')).toBeLessThan(weightOf(without, 'democratie'));
     expect(withDismissal.themes.find((t) => t.key === 'democratie')!.savedCount).toBe(2);
     expect(withDismissal.publishers.find((p) => p.label === 'WRR')!.weight).toBeLessThan(

@@ -27,28 +27,97 @@ const savedStrategy = savedRecord({
 });
 
 const relatedStrategy = [
-  catalogEntry({ id: 'balanceren', title: 'Balanceren tussen inkapseling en afstoting', subtitle: 'De strategische functie bij de Rijksoverheid', themes: ['Strategie en toekomst'], publisher: 'NSOB' }, [lerenVanDoen]),
-  catalogEntry({ id: 'verwachtingen', title: 'Verschuivende verwachtingen', subtitle: 'Over rolverandering en strategische professionaliteit', themes: ['Strategie en toekomst'], publisher: 'NSOB' }, [lerenVanDoen]),
-  catalogEntry({ id: 'schaduw', title: 'Strategiseren in de schaduw van de macht', subtitle: 'Politiek assistenten als verborgen verbinders', themes: ['Strategie en toekomst'], publisher: 'NSOB' }, [lerenVanDoen]),
-  catalogEntry({ id: 'toekomstverkenning', title: 'Toekomstverkenning en organisatieontwikkeling', subtitle: 'Ontwerpkeuzes in een scenarioproject', themes: ['Strategie en toekomst'], publisher: 'NSOB' }, [lerenVanDoen]),
+  catalogEntry(
+    {
+      id: 'balanceren',
+      title: 'Balanceren tussen inkapseling en afstoting',
+      subtitle: 'De strategische functie bij de Rijksoverheid',
+      themes: ['Strategie en toekomst'],
+      publisher: 'NSOB',
+    },
+    [lerenVanDoen],
+  ),
+  catalogEntry(
+    {
+      id: 'verwachtingen',
+      title: 'Verschuivende verwachtingen',
+      subtitle: 'Over rolverandering en strategische professionaliteit',
+      themes: ['Strategie en toekomst'],
+      publisher: 'NSOB',
+    },
+    [lerenVanDoen],
+  ),
+  catalogEntry(
+    {
+      id: 'schaduw',
+      title: 'Strategiseren in de schaduw van de macht',
+      subtitle: 'Politiek assistenten als verborgen verbinders',
+      themes: ['Strategie en toekomst'],
+      publisher: 'NSOB',
+    },
+    [lerenVanDoen],
+  ),
+  catalogEntry(
+    {
+      id: 'toekomstverkenning',
+      title: 'Toekomstverkenning en organisatieontwikkeling',
+      subtitle: 'Ontwerpkeuzes in een scenarioproject',
+      themes: ['Strategie en toekomst'],
+      publisher: 'NSOB',
+    },
+    [lerenVanDoen],
+  ),
 ];
 const relatedPolitics = catalogEntry(
-  { id: 'figureren', title: 'Figureren in het verhaal van een ander', subtitle: 'Over gezagsdragers in beeld', themes: ['Politiek en bestuur'], publisher: 'NSOB' },
+  {
+    id: 'figureren',
+    title: 'Figureren in het verhaal van een ander',
+    subtitle: 'Over gezagsdragers in beeld',
+    themes: ['Politiek en bestuur'],
+    publisher: 'NSOB',
+  },
   [lerenVanDoen],
 );
 const others = [
-  catalogEntry({ title: 'Weerbare democratie in onzekere tijden', themes: ['Democratie', 'Rechtsstaat'], publisher: 'WRR', year: 2025 }),
-  catalogEntry({ title: 'Kosten en baten van klimaatbeleid', themes: ['Klimaat en energie'], publisher: 'CPB', year: 2026 }),
-  catalogEntry({ title: 'Housing affordability and residential mobility', themes: ['Housing'], publisher: 'OECD', year: 2026 }),
+  catalogEntry({
+    title: 'Weerbare democratie in onzekere tijden',
+    themes: ['Democratie', 'Rechtsstaat'],
+    publisher: 'WRR',
+    year: 2025,
+  }),
+  catalogEntry({
+    title: 'Kosten en baten van klimaatbeleid',
+    themes: ['Klimaat en energie'],
+    publisher: 'CPB',
+    year: 2026,
+  }),
+  catalogEntry({
+    title: 'Housing affordability and residential mobility',
+    themes: ['Housing'],
+    publisher: 'OECD',
+    year: 2026,
+  }),
   catalogEntry({ title: 'Werken aan opgaven', themes: ['Sturen in netwerken'], publisher: 'NSOB' }),
-  catalogEntry({ title: 'Strategic foresight in government', themes: ['Foresight'], publisher: 'OECD', year: 2026 }),
+  catalogEntry({
+    title: 'Strategic foresight in government',
+    themes: ['Foresight'],
+    publisher: 'OECD',
+    year: 2026,
+  }),
 ];
 
 describe('reference case: "Leren van doen" and one "Strategie en toekomst" publication saved', () => {
-  const suggestions = suggestForProfile([lerenVanDoen, savedStrategy], [...relatedStrategy, relatedPolitics, ...others], [], NOW);
+  const suggestions = suggestForProfile(
+    [lerenVanDoen, savedStrategy],
+    [...relatedStrategy, relatedPolitics, ...others],
+    [],
+    NOW,
+  );
 
   it('suggests the other "Strategie en toekomst" publications from its related list first', () => {
-    expect(new Set(suggestions.slice(0, 4).map((s) => s.id))).toEqual(new Set(relatedStrategy.map((entry) => entry.id)));
+    expect(new Set(suggestions.slice(0, 4).map((s) => s.id))).toEqual(
+      new Set(relatedStrategy.map((entry) => entry.id)),
+    );
   });
 
   it('gives each of them a theme reason and a reason naming "Leren van doen"', () => {
@@ -75,6 +144,8 @@ describe('reference case: "Leren van doen" and one "Strategie en toekomst" publi
   it('groups the suggestions under the reader\'s theme "Strategie en toekomst" first', () => {
     const groups = groupSuggestionsByTheme(suggestions);
     expect(groups[0].theme).toBe('Strategie en toekomst');
-    expect(groups[0].suggestions.map((s) => s.id).sort()).toEqual(relatedStrategy.map((entry) => entry.id).sort());
+    expect(groups[0].suggestions.map((s) => s.id).sort()).toEqual(
+      relatedStrategy.map((entry) => entry.id).sort(),
+    );
   });
 });

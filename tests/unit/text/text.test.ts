@@ -9,7 +9,14 @@ describe('foldText and tokenize', () => {
   });
 
   it('splits on every run of non-letters, keeping digits', () => {
-    expect(tokenize("IBP-regio's, 2020: één overheid!")).toEqual(['ibp', 'regio', 's', '2020', 'een', 'overheid']);
+    expect(tokenize("IBP-regio's, 2020: één overheid!")).toEqual([
+      'ibp',
+      'regio',
+      's',
+      '2020',
+      'een',
+      'overheid',
+    ]);
   });
 
   it('survives empty, huge and non-string input', () => {
@@ -58,7 +65,9 @@ describe('analyze', () => {
   });
 
   it('detects the language when none is given', () => {
-    expect(analyze('Ervaringen met samenwerken in het IBP')).toEqual(analyze('Ervaringen met samenwerken in het IBP', 'nl'));
+    expect(analyze('Ervaringen met samenwerken in het IBP')).toEqual(
+      analyze('Ervaringen met samenwerken in het IBP', 'nl'),
+    );
   });
 
   it('stems for both languages when the language cannot be told', () => {

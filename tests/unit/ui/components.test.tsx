@@ -48,7 +48,11 @@ function hostilePublication(): Publication {
 describe('page text is shown as text', () => {
   it('renders markup in a detected title, authors, themes and summary literally', async () => {
     const background = fakeBackground([], {
-      'page/tab-state': ({ tabId }) => ({ tabId, url: 'https://example.org/p', extraction: { detected: true, confidence: 1, signals: [], publication: hostilePublication() } }),
+      'page/tab-state': ({ tabId }) => ({
+        tabId,
+        url: 'https://example.org/p',
+        extraction: { detected: true, confidence: 1, signals: [], publication: hostilePublication() },
+      }),
     });
     const store = createCurrentPageStore({ send: background.send, tabId: async () => 1 });
     await store.load();
@@ -62,7 +66,9 @@ describe('page text is shown as text', () => {
 
   it('links a title only to http and https addresses', () => {
     const onStatus = vi.fn();
-    const { rerender } = render(<ListItem record={record({ title: 'Veilig', url: 'https://example.org/a' })} onStatus={onStatus} />);
+    const { rerender } = render(
+      <ListItem record={record({ title: 'Veilig', url: 'https://example.org/a' })} onStatus={onStatus} />,
+    );
     expect(screen.getByRole('link', { name: 'Veilig' }).getAttribute('href')).toBe('https://example.org/a');
     for (const url of ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'file:///etc/passwd']) {
       rerender(<ListItem record={record({ title: 'Gevaarlijk', url })} onStatus={onStatus} />);
@@ -76,7 +82,16 @@ describe('current page', () => {
   it('saves with one click and then shows Saved with the status buttons', async () => {
     const p = hostilePublication();
     const background = fakeBackground([], {
-      'page/tab-state': ({ tabId }) => ({ tabId, url: p.url, extraction: { detected: true, confidence: 1, signals: [], publication: { ...p, title: 'Leren van doen' } } }),
+      'page/tab-state': ({ tabId }) => ({
+        tabId,
+        url: p.url,
+        extraction: {
+          detected: true,
+          confidence: 1,
+          signals: [],
+          publication: { ...p, title: 'Leren van doen' },
+        },
+      }),
       'page/save': ({ publication }) => record({ id: 's', ...publication }),
     });
     const store = createCurrentPageStore({ send: background.send, tabId: async () => 1 });
@@ -91,7 +106,16 @@ describe('current page', () => {
 
   it('edits fields in a labelled form before saving', async () => {
     const background = fakeBackground([], {
-      'page/tab-state': ({ tabId }) => ({ tabId, url: 'https://example.org/p', extraction: { detected: false, confidence: 0, signals: [], publication: { ...hostilePublication(), title: 'Oud' } } }),
+      'page/tab-state': ({ tabId }) => ({
+        tabId,
+        url: 'https://example.org/p',
+        extraction: {
+          detected: false,
+          confidence: 0,
+          signals: [],
+          publication: { ...hostilePublication(), title: 'Oud' },
+        },
+      }),
       'page/save': ({ publication, reader }) => record({ id: 's', ...publication, ...reader }),
     });
     const store = createCurrentPageStore({ send: background.send, tabId: async () => 1 });
@@ -114,7 +138,14 @@ describe('lists', () => {
   it('renders only the rows in view, whatever the length of the list', () => {
     const items = Array.from({ length: 10_000 }, (_, i) => `item ${i}`);
     const { container } = render(
-      <VirtualList items={items} rowHeight={50} fallbackHeight={500} label="lijst" itemKey={(s) => s} renderRow={(s) => <span>{s}</span>} />,
+      <VirtualList
+        items={items}
+        rowHeight={50}
+        fallbackHeight={500}
+        label="lijst"
+        itemKey={(s) => s}
+        renderRow={(s) => <span>{s}</span>}
+      />,
     );
     const rows = container.querySelectorAll('li');
     expect(rows.length).toBeGreaterThan(5);
@@ -125,15 +156,31 @@ describe('lists', () => {
 
   it('searches, filters and changes a status from the popup', async () => {
     const records = [
-      record({ id: 'a', title: 'Leren van doen', subtitle: 'Ervaringen met samenwerken', themes: ['Sturen in netwerken'], savedAt: 2 }),
+      record({
+        id: 'a',
+        title: 'Leren van doen',
+        subtitle: 'Ervaringen met samenwerken',
+        themes: ['Sturen in netwerken'],
+        savedAt: 2,
+      }),
       record({ id: 'b', title: 'Weerbare democratie', themes: ['Democratie'], savedAt: 1 }),
     ];
-    const background = fakeBackground(records, { 'page/tab-state': ({ tabId }) => ({ tabId, url: 'chrome://newtab/' }) });
+    const background = fakeBackground(records, {
+      'page/tab-state': ({ tabId }) => ({ tabId, url: 'chrome://newtab/' }),
+    });
     const list = createReadingListStore({ source: sourceFor(background), send: background.send });
     const current = createCurrentPageStore({ send: background.send, tabId: async () => 1 });
     const suggestions = createSuggestionsStore({ load: async () => [], dismiss: async () => {} });
     await Promise.all([list.load(), current.load()]);
-    render(<PopupApp current={current} list={list} suggestions={suggestions} openLibrary={() => {}} openOptions={() => {}} />);
+    render(
+      <PopupApp
+        current={current}
+        list={list}
+        suggestions={suggestions}
+        openLibrary={() => {}}
+        openOptions={() => {}}
+      />,
+    );
     expect(screen.getAllByTestId('list-item')).toHaveLength(2);
 
     fireEvent.input(screen.getByLabelText('Search your reading list'), { target: { value: 'samenwerking' } });
@@ -147,7 +194,9 @@ describe('lists', () => {
     expect(screen.getByTestId('item-title').textContent).toBe('Weerbare democratie');
 
     fireEvent.click(screen.getByRole('button', { name: 'Read' }));
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Read' }).getAttribute('aria-pressed')).toBe('true'));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Read' }).getAttribute('aria-pressed')).toBe('true'),
+    );
     expect(background.records.get('b')?.status).toBe('read');
 
     fireEvent.click(screen.getByTestId('tab-suggestions'));
@@ -155,16 +204,31 @@ describe('lists', () => {
   });
 
   it('moves through the library with the keyboard, selects, and deletes in bulk after confirmation', async () => {
-    const records = [1, 2, 3].map((i) => record({ id: `r${i}`, title: `Publicatie ${i}`, url: `https://example.org/${i}`, savedAt: 10 - i }));
+    const records = [1, 2, 3].map((i) =>
+      record({ id: `r${i}`, title: `Publicatie ${i}`, url: `https://example.org/${i}`, savedAt: 10 - i }),
+    );
     const background = fakeBackground(records);
     const list = createReadingListStore({ source: sourceFor(background), send: background.send });
     await list.load();
     const opened: string[] = [];
     const confirm = vi.fn(() => true);
-    render(<LibraryApp store={list} send={background.send} importPorts={NO_IMPORTS} wholeList={async () => list.records.peek()} open={(url) => opened.push(url)} confirm={confirm} />);
+    render(
+      <LibraryApp
+        store={list}
+        send={background.send}
+        importPorts={NO_IMPORTS}
+        wholeList={async () => list.records.peek()}
+        open={(url) => opened.push(url)}
+        confirm={confirm}
+      />,
+    );
     const region = screen.getByTestId('reading-list');
     fireEvent.keyDown(region, { key: 'ArrowDown' });
-    await waitFor(() => expect(document.querySelector('[aria-current="true"] [data-testid="item-title"]')?.textContent).toBe('Publicatie 2'));
+    await waitFor(() =>
+      expect(document.querySelector('[aria-current="true"] [data-testid="item-title"]')?.textContent).toBe(
+        'Publicatie 2',
+      ),
+    );
     fireEvent.keyDown(region, { key: 'Enter' });
     expect(opened).toEqual(['https://example.org/2']);
     fireEvent.keyDown(region, { key: '2' });
@@ -186,8 +250,18 @@ describe('options', () => {
     const update = vi.fn(async (changes: object) => ({ ...DEFAULT_SETTINGS, ...changes }));
     let grant = false;
     const requestAllSites = vi.fn(async () => grant);
-    render(<OptionsApp settings={DEFAULT_SETTINGS} update={update} requestAllSites={requestAllSites} records={async () => []} importPorts={NO_IMPORTS} />);
-    const everywhere = screen.getByLabelText('On every site (asks the browser for permission)') as HTMLInputElement;
+    render(
+      <OptionsApp
+        settings={DEFAULT_SETTINGS}
+        update={update}
+        requestAllSites={requestAllSites}
+        records={async () => []}
+        importPorts={NO_IMPORTS}
+      />,
+    );
+    const everywhere = screen.getByLabelText(
+      'On every site (asks the browser for permission)',
+    ) as HTMLInputElement;
 
     fireEvent.click(everywhere);
     await screen.findByText(/did not grant access/);
@@ -203,7 +277,15 @@ describe('options', () => {
 
   it('saves auto-save and the interface language', async () => {
     const update = vi.fn(async (changes: object) => ({ ...DEFAULT_SETTINGS, ...changes }));
-    render(<OptionsApp settings={DEFAULT_SETTINGS} update={update} requestAllSites={async () => false} records={async () => []} importPorts={NO_IMPORTS} />);
+    render(
+      <OptionsApp
+        settings={DEFAULT_SETTINGS}
+        update={update}
+        requestAllSites={async () => false}
+        records={async () => []}
+        importPorts={NO_IMPORTS}
+      />,
+    );
     fireEvent.click(screen.getByLabelText(/Save detected publications automatically/));
     await waitFor(() => expect(update).toHaveBeenCalledWith({ autoSave: true }));
     fireEvent.change(screen.getByLabelText('Interface language'), { target: { value: 'nl' } });
@@ -218,7 +300,13 @@ describe('suggestions', () => {
     const dismissed: string[] = [];
     const store = createSuggestionsStore({
       load: async () => [
-        { id: 'c1', title: 'Verschuivende verwachtingen', url: 'https://www.nsob.nl/publicaties/verschuivende-verwachtingen', themes: [], reasons: [{ kind: 'listedBy', id: 's', title: 'Leren van doen', url: 'https://www.nsob.nl/x' }] },
+        {
+          id: 'c1',
+          title: 'Verschuivende verwachtingen',
+          url: 'https://www.nsob.nl/publicaties/verschuivende-verwachtingen',
+          themes: [],
+          reasons: [{ kind: 'listedBy', id: 's', title: 'Leren van doen', url: 'https://www.nsob.nl/x' }],
+        },
         { id: 'c2', title: 'Zonder adres', url: 'javascript:alert(1)', themes: [], reasons: [] },
       ],
       dismiss: async (id) => void dismissed.push(id),
@@ -229,7 +317,9 @@ describe('suggestions', () => {
     expect(screen.getByText("Mentioned with 'Leren van doen'")).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Save Zonder adres to your reading list' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Zonder adres' })).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Save Verschuivende verwachtingen to your reading list' }));
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Save Verschuivende verwachtingen to your reading list' }),
+    );
     await waitFor(() => expect(screen.queryByText('Verschuivende verwachtingen')).toBeNull());
     fireEvent.click(screen.getByRole('button', { name: 'Hide suggestion Zonder adres' }));
     await screen.findByTestId('suggestions-empty');

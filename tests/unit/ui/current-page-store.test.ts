@@ -25,13 +25,19 @@ function setup(state: Partial<TabState>, tabTitle?: string) {
     'page/save': ({ publication: p, reader, edited }) =>
       record({ id: 'saved', ...p, ...reader, editedFields: edited ?? [] }),
   });
-  const store = createCurrentPageStore({ send: background.send, tabId: async () => 7, tabTitle: async () => tabTitle });
+  const store = createCurrentPageStore({
+    send: background.send,
+    tabId: async () => 7,
+    tabTitle: async () => tabTitle,
+  });
   return { store, background };
 }
 
 describe('current page store', () => {
   it('asks the background to extract the tab and shows the publication', async () => {
-    const { store, background } = setup({ extraction: { detected: true, confidence: 1, signals: [], publication } });
+    const { store, background } = setup({
+      extraction: { detected: true, confidence: 1, signals: [], publication },
+    });
     await store.load();
     expect(background.sent[0]).toEqual({ type: 'page/tab-state', payload: { tabId: 7, extract: true } });
     expect(store.phase.value).toBe('ready');
@@ -41,14 +47,19 @@ describe('current page store', () => {
   });
 
   it('says what the badge says: not detected where the first check ruled the page out', async () => {
-    const { store } = setup({ firstCheck: { ruledOut: true, signals: ['path:contact'] }, extraction: { detected: true, confidence: 1, signals: [], publication } });
+    const { store } = setup({
+      firstCheck: { ruledOut: true, signals: ['path:contact'] },
+      extraction: { detected: true, confidence: 1, signals: [], publication },
+    });
     await store.load();
     expect(store.detected.value).toBe(false);
     expect(store.draft.value.title).toBe('Leren van doen');
   });
 
   it('saves with the edited fields marked as the reader’s, and the reader fields apart', async () => {
-    const { store, background } = setup({ extraction: { detected: true, confidence: 1, signals: [], publication } });
+    const { store, background } = setup({
+      extraction: { detected: true, confidence: 1, signals: [], publication },
+    });
     await store.load();
     store.setField('year', '2021');
     store.setField('themes', ['Sturen in netwerken', ' Samenwerking ', '']);
@@ -94,7 +105,9 @@ describe('current page store', () => {
   });
 
   it('says a browser page cannot be read or saved', async () => {
-    const background = fakeBackground([], { 'page/tab-state': ({ tabId }) => ({ tabId, url: 'chrome://settings/' }) });
+    const background = fakeBackground([], {
+      'page/tab-state': ({ tabId }) => ({ tabId, url: 'chrome://settings/' }),
+    });
     const store = createCurrentPageStore({ send: background.send, tabId: async () => 3 });
     await store.load();
     expect(store.phase.value).toBe('unavailable');
@@ -103,7 +116,11 @@ describe('current page store', () => {
 
   it('keeps the failure reason when saving fails', async () => {
     const background = fakeBackground([], {
-      'page/tab-state': ({ tabId }) => ({ tabId, url: publication.url, extraction: { detected: true, confidence: 1, signals: [], publication } }),
+      'page/tab-state': ({ tabId }) => ({
+        tabId,
+        url: publication.url,
+        extraction: { detected: true, confidence: 1, signals: [], publication },
+      }),
       'page/save': () => {
         throw new Error('quota exceeded');
       },
@@ -123,10 +140,21 @@ describe('current page store', () => {
     expect(parseYear('2020-05')).toBeUndefined();
   });
 
-  it('offers records the page only resembles, and merges with one on the reader\'s word (saving the page first)', async () => {
-    const other = { id: 'url:doi.org/10.1234/leren', title: 'Leren van doen', url: 'https://doi.org/10.1234/leren', publisher: 'NSOB', year: 2020 };
+  it("offers records the page only resembles, and merges with one on the reader's word (saving the page first)", async () => {
+    const other = {
+      id: 'url:doi.org/10.1234/leren',
+      title: 'Leren van doen',
+      url: 'https://doi.org/10.1234/leren',
+      publisher: 'NSOB',
+      year: 2020,
+    };
     const background = fakeBackground([], {
-      'page/tab-state': ({ tabId }) => ({ tabId, url: publication.url, extraction: { detected: true, confidence: 1, signals: [], publication }, resembles: [other] }),
+      'page/tab-state': ({ tabId }) => ({
+        tabId,
+        url: publication.url,
+        extraction: { detected: true, confidence: 1, signals: [], publication },
+        resembles: [other],
+      }),
       'page/save': ({ publication: p }) => record({ id: 'saved', ...p }),
       'page/merge': ({ ids }) => record({ id: ids[1], ...publication, notes: 'samengevoegd' }),
     });
@@ -142,7 +170,9 @@ describe('current page store', () => {
   });
 
   it('shows the auto-save notice until the reader closes it', async () => {
-    const { store, background } = setup({ autoSaveHeld: { site: 'Planbureau voor de Leefomgeving', count: 3, at: 1 } });
+    const { store, background } = setup({
+      autoSaveHeld: { site: 'Planbureau voor de Leefomgeving', count: 3, at: 1 },
+    });
     await store.load();
     expect(store.autoSaveHeld.value).toMatchObject({ site: 'Planbureau voor de Leefomgeving', count: 3 });
     await store.dismissAutoSaveNotice().catch(() => {});

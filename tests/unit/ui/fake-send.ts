@@ -9,7 +9,10 @@ export interface FakeBackground {
   records: Map<string, SavedPublication>;
 }
 
-export function fakeBackground(initial: SavedPublication[] = [], answers: Partial<{ [K in MessageType]: (p: RequestOf<K>) => ResponseOf<K> }> = {}): FakeBackground {
+export function fakeBackground(
+  initial: SavedPublication[] = [],
+  answers: Partial<{ [K in MessageType]: (p: RequestOf<K>) => ResponseOf<K> }> = {},
+): FakeBackground {
   const records = new Map(initial.map((r) => [r.id, r]));
   const sent: FakeBackground['sent'] = [];
   const send = (async (type: MessageType, payload: unknown) => {

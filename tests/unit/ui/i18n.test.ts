@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import en from '@/public/_locales/en/messages.json';
 import nl from '@/public/_locales/nl/messages.json';
-import { formatAuthors, formatDate, formatMessage, formatNumber, interfaceLanguage, setInterfaceLanguage, t } from '@/utils/i18n';
+import {
+  formatAuthors,
+  formatDate,
+  formatMessage,
+  formatNumber,
+  interfaceLanguage,
+  setInterfaceLanguage,
+  t,
+} from '@/utils/i18n';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 
@@ -20,16 +28,20 @@ describe('interface text', () => {
   it('has every key in both Dutch and English, with the same placeholders', () => {
     expect(Object.keys(nl).sort()).toEqual(Object.keys(en).sort());
     for (const key of Object.keys(en) as Array<keyof typeof en>) {
-      const placeholders = (m: unknown) => Object.keys((m as { placeholders?: object }).placeholders ?? {}).sort();
+      const placeholders = (m: unknown) =>
+        Object.keys((m as { placeholders?: object }).placeholders ?? {}).sort();
       expect(placeholders(nl[key]), key).toEqual(placeholders(en[key]));
       expect((nl[key] as { message: string }).message, key).not.toBe('');
     }
   });
 
   it('has a string for every key the interface asks for', () => {
-    const files = ['components', 'entrypoints/popup', 'entrypoints/library', 'entrypoints/options'].flatMap((d) => sourceFiles(join(ROOT, d)));
+    const files = ['components', 'entrypoints/popup', 'entrypoints/library', 'entrypoints/options'].flatMap(
+      (d) => sourceFiles(join(ROOT, d)),
+    );
     const used = new Set<string>();
-    for (const file of files) for (const m of readFileSync(file, 'utf8').matchAll(/\bt\('([A-Za-z]+)'/g)) used.add(m[1]);
+    for (const file of files)
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\('([A-Za-z]+)'/g)) used.add(m[1]);
     expect(used.size).toBeGreaterThan(40);
     expect([...used].filter((key) => !(key in en))).toEqual([]);
   });
@@ -46,7 +58,9 @@ describe('interface text', () => {
     setInterfaceLanguage('nl');
     expect(t('resultCount', '3', '10')).toBe('3 van 10 publicaties');
     expect(t('openPublication', '<b>$1</b>')).toBe('Open <b>$1</b>');
-    expect(formatMessage({ message: 'Kost $$5 en $A$', placeholders: { a: { content: '$1' } } }, ['x'])).toBe('Kost $5 en x');
+    expect(formatMessage({ message: 'Kost $$5 en $A$', placeholders: { a: { content: '$1' } } }, ['x'])).toBe(
+      'Kost $5 en x',
+    );
   });
 
   it('formats numbers and dates per language', () => {

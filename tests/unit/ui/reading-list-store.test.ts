@@ -5,10 +5,20 @@ import { record } from './records';
 
 function setup(count = 3) {
   const records = Array.from({ length: count }, (_, i) =>
-    record({ id: `r${i}`, title: `Publicatie ${i}`, themes: [i % 2 ? 'Wonen' : 'Klimaat'], year: 2000 + i, savedAt: 1000 + i }),
+    record({
+      id: `r${i}`,
+      title: `Publicatie ${i}`,
+      themes: [i % 2 ? 'Wonen' : 'Klimaat'],
+      year: 2000 + i,
+      savedAt: 1000 + i,
+    }),
   );
   const background = fakeBackground(records);
-  const store = createReadingListStore({ source: sourceFor(background), send: background.send, firstScreenSize: 2 });
+  const store = createReadingListStore({
+    source: sourceFor(background),
+    send: background.send,
+    firstScreenSize: 2,
+  });
   return { background, store };
 }
 
@@ -78,7 +88,10 @@ describe('reading list store', () => {
     const { store, background } = setup();
     await store.load();
     await store.setStatus('r1', 'read');
-    expect(background.sent.at(-1)).toEqual({ type: 'page/update', payload: { id: 'r1', changes: { status: 'read' } } });
+    expect(background.sent.at(-1)).toEqual({
+      type: 'page/update',
+      payload: { id: 'r1', changes: { status: 'read' } },
+    });
     expect(store.byId.value.get('r1')?.status).toBe('read');
   });
 
@@ -104,7 +117,10 @@ describe('reading list store', () => {
     await store.addTag(['r0', 'r1', 'r2'], ' leesclub ');
     expect(background.records.get('r0')?.tags).toEqual(['eerder', 'leesclub']);
     expect(background.records.get('r1')?.tags).toEqual(['leesclub']);
-    expect(store.facets.value.tags).toEqual([{ value: 'leesclub', count: 3 }, { value: 'eerder', count: 1 }]);
+    expect(store.facets.value.tags).toEqual([
+      { value: 'leesclub', count: 3 },
+      { value: 'eerder', count: 1 },
+    ]);
   });
 
   it('deletes in bulk', async () => {

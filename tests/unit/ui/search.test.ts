@@ -25,7 +25,13 @@ const democracy = record({
   type: 'report',
   status: 'reading',
 });
-const housing = record({ id: 'housing', title: 'Housing supply', authors: ['Jenny Schuetz'], year: 2019, publisher: 'Brookings' });
+const housing = record({
+  id: 'housing',
+  title: 'Housing supply',
+  authors: ['Jenny Schuetz'],
+  year: 2019,
+  publisher: 'Brookings',
+});
 
 const ids = (found: Map<string, number> | undefined) => [...(found?.keys() ?? [])].sort();
 
@@ -75,7 +81,9 @@ describe('reading-list search', () => {
   });
 
   it('survives very long and odd input', () => {
-    const odd = createReadingListIndex([record({ id: 'odd', title: 'x'.repeat(50_000), summary: '<img src=x onerror=alert(1)>' })]);
+    const odd = createReadingListIndex([
+      record({ id: 'odd', title: 'x'.repeat(50_000), summary: '<img src=x onerror=alert(1)>' }),
+    ]);
     expect(ids(odd.search('img'))).toEqual(['odd']);
     expect(() => odd.search('a '.repeat(10_000))).not.toThrow();
   });
@@ -85,7 +93,15 @@ describe('filters, sorts and facets', () => {
   it('filters by theme, status, publisher, year, type and tag', () => {
     expect(matchesFilters(leren, { theme: 'Sturen in netwerken' })).toBe(true);
     expect(matchesFilters(leren, { theme: 'Democratie' })).toBe(false);
-    expect(matchesFilters(democracy, { status: 'reading', publisher: 'WRR', year: 2022, type: 'report', tag: 'leesclub' })).toBe(true);
+    expect(
+      matchesFilters(democracy, {
+        status: 'reading',
+        publisher: 'WRR',
+        year: 2022,
+        type: 'report',
+        tag: 'leesclub',
+      }),
+    ).toBe(true);
     expect(matchesFilters(democracy, { status: 'read' })).toBe(false);
     expect(matchesFilters(housing, { year: 2020 })).toBe(false);
   });
@@ -99,7 +115,12 @@ describe('filters, sorts and facets', () => {
   });
 
   it('collects the values filters can take, most common first', () => {
-    const facets = collectFacets([leren, democracy, housing, record({ title: 'b', themes: ['Democratie'], tags: ['leesclub'] })]);
+    const facets = collectFacets([
+      leren,
+      democracy,
+      housing,
+      record({ title: 'b', themes: ['Democratie'], tags: ['leesclub'] }),
+    ]);
     expect(facets.themes[0]).toEqual({ value: 'Democratie', count: 2 });
     expect(facets.years).toEqual([2022, 2020, 2019]);
     expect(facets.types).toEqual(['essay', 'report']);

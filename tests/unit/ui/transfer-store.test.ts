@@ -55,10 +55,21 @@ const leren = record({
   notes: 'privé: hoofdstuk 3',
   status: 'reading',
 });
-const weerbaar = record({ id: 'url:wrr.nl/weerbare-democratie', url: 'https://www.wrr.nl/weerbare-democratie', title: 'Weerbare democratie', year: 2022, publisher: 'WRR' });
+const weerbaar = record({
+  id: 'url:wrr.nl/weerbare-democratie',
+  url: 'https://www.wrr.nl/weerbare-democratie',
+  title: 'Weerbare democratie',
+  year: 2022,
+  publisher: 'WRR',
+});
 /** A title that would end a BibTeX value or a RIS record if written as is. */
 const hostileTitle = 'Sturen {met} data}\n@article{x, title={y}}\nER  - \r\nTY  - JOUR';
-const hostile = record({ id: 'url:example.org/hostile', url: 'https://example.org/hostile', title: hostileTitle, year: 2024 });
+const hostile = record({
+  id: 'url:example.org/hostile',
+  url: 'https://example.org/hostile',
+  title: hostileTitle,
+  year: 2024,
+});
 
 function fileOf(content: string, name: string): ImportSource & { read: number } {
   const source = {
@@ -93,7 +104,7 @@ describe('BibTeX and RIS files from the list', () => {
     expect(ris.content).toContain('TI  - Leren van doen');
   });
 
-  it('writes the reader\'s notes into citation files (BibTeX note, RIS N1) but keeps their tags and status out', async () => {
+  it("writes the reader's notes into citation files (BibTeX note, RIS N1) but keeps their tags and status out", async () => {
     for (const format of ['bibtex', 'ris'] as const) {
       const { content } = await exportFile([leren], format);
       expect(content, format).toContain('privé: hoofdstuk 3');
@@ -107,8 +118,16 @@ describe('BibTeX and RIS files from the list', () => {
       const { content } = await exportFile([leren, weerbaar], format);
       const back = await importFile(content);
       expect(back.format).toBe(format);
-      expect(back.records.map((r) => [r.title, r.authors, r.year, r.url]), format).toEqual([
-        ['Leren van doen', ['Martijn van der Steen', 'Nancy Chin-A-Fat'], 2020, 'https://www.nsob.nl/publicaties/leren-van-doen'],
+      expect(
+        back.records.map((r) => [r.title, r.authors, r.year, r.url]),
+        format,
+      ).toEqual([
+        [
+          'Leren van doen',
+          ['Martijn van der Steen', 'Nancy Chin-A-Fat'],
+          2020,
+          'https://www.nsob.nl/publicaties/leren-van-doen',
+        ],
         ['Weerbare democratie', [], 2022, 'https://www.wrr.nl/weerbare-democratie'],
       ]);
     }
@@ -192,7 +211,10 @@ describe('import store', () => {
     expect(await importNow(store)).toBe(true);
     expect(store.message.value).toBe('Imported from BibTeX: 2 added, 0 updated, 0 unchanged');
     expect(store.problems.value).toEqual([]);
-    expect((await listPublications(db)).map((r) => r.title).sort()).toEqual(['Leren van doen', 'Weerbare democratie']);
+    expect((await listPublications(db)).map((r) => r.title).sort()).toEqual([
+      'Leren van doen',
+      'Weerbare democratie',
+    ]);
   });
 
   it('shows what an import would change and writes nothing until the reader confirms', async () => {
@@ -201,7 +223,14 @@ describe('import store', () => {
     const changed = { ...leren, summary: 'Een nieuwe samenvatting', updatedAt: leren.updatedAt + 1 };
     store.chooseFile(fileOf((await exportFile([changed, weerbaar], 'leesmap-json')).content, 'backup.json'));
     expect(await store.check()).toBe(true);
-    expect(store.pending.value).toMatchObject({ format: 'leesmap-json', added: 1, updated: 1, unchanged: 0, changedFields: { summary: 1 }, lacking: [] });
+    expect(store.pending.value).toMatchObject({
+      format: 'leesmap-json',
+      added: 1,
+      updated: 1,
+      unchanged: 0,
+      changedFields: { summary: 1 },
+      lacking: [],
+    });
     expect(ports.writes).toBe(0);
     expect(await listPublications(db)).toHaveLength(1);
     store.cancel();
@@ -209,14 +238,19 @@ describe('import store', () => {
     expect(await listPublications(db)).toHaveLength(1);
   });
 
-  it('a BibTeX re-import says which fields the format lacks and keeps the reader\'s status, notes and tags', async () => {
+  it("a BibTeX re-import says which fields the format lacks and keeps the reader's status, notes and tags", async () => {
     await importPublications(db, [leren], 'merge', { readerFields: true });
     const store = createImportStore({ ports });
     store.chooseFile(fileOf((await exportFile([leren], 'bibtex')).content, 'lijst.bib'));
     await store.check();
     expect(store.pending.value?.lacking).toEqual(expect.arrayContaining(['status', 'tags']));
     await store.confirm();
-    expect((await listPublications(db))[0]).toMatchObject({ status: 'reading', notes: 'privé: hoofdstuk 3', tags: ['leesclub'], themes: ['Sturen in netwerken'] });
+    expect((await listPublications(db))[0]).toMatchObject({
+      status: 'reading',
+      notes: 'privé: hoofdstuk 3',
+      tags: ['leesclub'],
+      themes: ['Sturen in netwerken'],
+    });
   });
 
   it('undoes the last import once', async () => {
@@ -235,13 +269,27 @@ describe('import store', () => {
   it('says so when the last import was cut off, and that nothing changed', async () => {
     const store = createImportStore({ ports: { ...ports, interrupted: async () => true } });
     await store.start();
-    expect(store.message.value).toBe('The last import did not finish (the page was closed); nothing was changed.');
+    expect(store.message.value).toBe(
+      'The last import did not finish (the page was closed); nothing was changed.',
+    );
   });
 
   it('imports RIS as written by reference managers', async () => {
     const store = createImportStore({ ports });
-    const ris = ['TY  - RPRT', 'TI  - Opgave AI', 'AU  - Prins, Corien', 'PY  - 2021', 'UR  - https://www.wrr.nl/opgave-ai', 'ER  - ', '',
-      'TY  - JOUR', 'TI  - Weerbare democratie', 'DO  - 10.1234/wrr.2022', 'ER  - ', ''].join('\n');
+    const ris = [
+      'TY  - RPRT',
+      'TI  - Opgave AI',
+      'AU  - Prins, Corien',
+      'PY  - 2021',
+      'UR  - https://www.wrr.nl/opgave-ai',
+      'ER  - ',
+      '',
+      'TY  - JOUR',
+      'TI  - Weerbare democratie',
+      'DO  - 10.1234/wrr.2022',
+      'ER  - ',
+      '',
+    ].join('\n');
     store.chooseFile(fileOf(ris, 'export.ris'));
     expect(await importNow(store)).toBe(true);
     expect(store.message.value).toBe('Imported from RIS: 2 added, 0 updated, 0 unchanged');
@@ -273,19 +321,31 @@ describe('import store', () => {
   it('frames the problems in Dutch for a Dutch reader', async () => {
     setInterfaceLanguage('nl');
     const store = createImportStore({ ports });
-    store.chooseFile(fileOf('[{"title":"Leren van doen","URL":"https://www.nsob.nl/x"},{"URL":"https://www.wrr.nl/y"}]', 'csl.json'));
+    store.chooseFile(
+      fileOf(
+        '[{"title":"Leren van doen","URL":"https://www.nsob.nl/x"},{"URL":"https://www.wrr.nl/y"}]',
+        'csl.json',
+      ),
+    );
     await store.check();
-    expect(store.message.value).toBe('Import geweigerd, er is niets veranderd. Wat er mis is in het bestand:');
+    expect(store.message.value).toBe(
+      'Import geweigerd, er is niets veranderd. Wat er mis is in het bestand:',
+    );
     expect(store.problems.value).toEqual(['Record 2, veld title: is missing']);
 
     store.chooseFile(fileOf('Dit is een boodschappenlijst', 'lijst.txt'));
     await store.check();
-    expect(store.problems.value).toEqual(['Dit bestand is geen Leesmap-back-up, CSL-JSON-, BibTeX- of RIS-bestand.']);
+    expect(store.problems.value).toEqual([
+      'Dit bestand is geen Leesmap-back-up, CSL-JSON-, BibTeX- of RIS-bestand.',
+    ]);
   });
 
   it('lists at most ten problems and counts the rest', async () => {
     const store = createImportStore({ ports });
-    const entries = Array.from({ length: 14 }, (_, i) => `@misc{k${i}, year={2020}, url={https://example.org/${i}}}`).join('\n');
+    const entries = Array.from(
+      { length: 14 },
+      (_, i) => `@misc{k${i}, year={2020}, url={https://example.org/${i}}}`,
+    ).join('\n');
     store.chooseFile(fileOf(entries, 'many.bib'));
     await store.check();
     expect(store.problems.value).toHaveLength(11);
@@ -299,7 +359,9 @@ describe('import store', () => {
     await store.check();
     expect(store.problems.value.join('\n')).toMatch(/^file: is not valid JSON/);
 
-    store.chooseFile(fileOf('{"format":"leesmap-backup","version":1,"count":2,"records":[]}', 'backup.leesmap.json'));
+    store.chooseFile(
+      fileOf('{"format":"leesmap-backup","version":1,"count":2,"records":[]}', 'backup.leesmap.json'),
+    );
     await store.check();
     expect(store.problems.value.join('\n')).toMatch(/count/);
   });
