@@ -2,7 +2,7 @@
  * "This page" in the popup: what Leesmap read from the current tab, Save / Saved, and editing.
  * All page-sourced values are rendered as text nodes.
  */
-import type { Resemblance } from '@/utils/db';
+import type { Resemblance } from '@/utils/record';
 import { formatAuthors, t } from '@/utils/i18n';
 import type { CurrentPageStore } from '@/utils/stores/current-page';
 import { parseYear } from '@/utils/stores/current-page';

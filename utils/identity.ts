@@ -6,7 +6,7 @@
  * Pure functions over plain data: no DOM, no storage.
  */
 import { foldText } from './text';
-import type { Publication } from './publication';
+import type { Publication } from '@/utils/record';
 
 /** Query parameters that only say how the reader arrived, never which page it is. */
 const TRACKING_PARAMS = new Set([

@@ -17,7 +17,7 @@
 import { getDomain } from 'tldts';
 import { addressNegatives } from './detect/url';
 import { foldKey, identityKeys } from './identity';
-import type { Publication, SavedPublication } from './publication';
+import type { Publication, SavedPublication } from '@/utils/record';
 import { publisherForHost } from './publishers';
 
 function parse(url: string | undefined): URL | undefined {

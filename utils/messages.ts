@@ -4,7 +4,7 @@
  * acts (see `senderKind` and `acceptsSender`): content scripts run in web pages and may only report
  * what they saw; only the extension's own pages (popup, options, library) may read or change the list.
  */
-import type { PublicationChanges, Resemblance } from './db';
+import type { PublicationChanges, Resemblance } from './record';
 import type { FirstCheck } from './detect';
 import type {
   CatalogEntry,
@@ -13,7 +13,7 @@ import type {
   Publication,
   ReaderFields,
   SavedPublication,
-} from './publication';
+} from './record';
 import type { Suggestion } from './suggest/types';
 
 /** What the background knows about one tab. */

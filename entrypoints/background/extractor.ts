@@ -1,5 +1,4 @@
-import type { ExtractionResult } from '@/utils/publication';
-import { sanitizeExtraction } from '@/utils/sanitize';
+import { type ExtractionResult, sanitizeExtraction } from '@/utils/record';
 
 /**
  * Runs the full check in the tab, with the record: `'full-check'` (after the first check) reads

@@ -1,6 +1,6 @@
 /**
  * What the background does for each event: a page was checked, the popup wants a tab's state,
- * the reader saves. Storage rules live in utils/db.ts; this file only sequences them.
+ * the reader saves. Storage rules live in utils/db; this file only sequences them.
  */
 import {
   findCatalogEntry,
@@ -12,8 +12,15 @@ import {
 import type { FirstCheck } from '@/utils/detect';
 import { siteOf } from '@/utils/linking';
 import type { BackgroundBroadcast, ReaderEdits, TabState } from '@/utils/messages';
-import type { EditableField, ExtractionResult, Publication, SavedPublication } from '@/utils/publication';
-import { safeHttpUrl } from '@/utils/sanitize';
+import {
+  newPublication,
+  publicationFromCatalog,
+  safeHttpUrl,
+  type EditableField,
+  type ExtractionResult,
+  type Publication,
+  type SavedPublication,
+} from '@/utils/record';
 import { getSettings } from '@/utils/settings';
 import { database } from './database';
 import { extractInTab } from './extractor';
@@ -216,24 +223,9 @@ async function fallbackPublication(url: string, title?: string): Promise<Publica
   const href = safeHttpUrl(url);
   if (!href) return undefined;
   const known = await findCatalogEntry(await database(), href);
-  if (known) {
-    const publication: Publication = {
-      url: href,
-      title: known.title,
-      authors: known.authors,
-      themes: known.themes,
-      keywords: known.keywords,
-      related: [],
-    };
-    if (known.subtitle) publication.subtitle = known.subtitle;
-    if (known.summary) publication.summary = known.summary;
-    if (known.publisher) publication.publisher = known.publisher;
-    if (known.year) publication.year = known.year;
-    if (known.language) publication.language = known.language;
-    return publication;
-  }
+  if (known) return publicationFromCatalog(known, href);
   const parsed = new URL(href);
   const name =
     title?.trim() || decodeURIComponent(parsed.pathname.split('/').filter(Boolean).pop() ?? parsed.hostname);
-  return { url: href, title: name.slice(0, 500), authors: [], themes: [], keywords: [], related: [] };
+  return newPublication({ url: href, title: name.slice(0, 500) });
 }

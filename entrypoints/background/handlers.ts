@@ -9,8 +9,13 @@ import {
   dismissSuggestion,
 } from '@/utils/db';
 import { MessageError } from '@/utils/messages';
-import type { SavedPublication } from '@/utils/publication';
-import { sanitizeChanges, sanitizeFirstCheck, sanitizePublication, safeHttpUrl } from '@/utils/sanitize';
+import {
+  type SavedPublication,
+  sanitizeChanges,
+  sanitizeFirstCheck,
+  sanitizePublication,
+  safeHttpUrl,
+} from '@/utils/record';
 import { database } from './database';
 import {
   broadcastListChanged,

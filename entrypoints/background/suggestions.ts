@@ -4,7 +4,7 @@
  * visit, so the popup's Suggestions tab only asks for a ranking.
  */
 import { findCatalogEntry, listCatalog, listDismissed, listPublications } from '@/utils/db';
-import type { CatalogEntry, Publication, SavedPublication } from '@/utils/publication';
+import type { CatalogEntry, Publication, SavedPublication } from '@/utils/record';
 import { createSuggestionEngine, type Suggestion, type SuggestionEngine } from '@/utils/suggest';
 import { database } from './database';
 

@@ -4,7 +4,7 @@
  */
 import type { FirstCheck } from '@/utils/detect';
 import type { AutoSaveHeld } from '@/utils/messages';
-import type { ExtractionResult } from '@/utils/publication';
+import type { ExtractionResult } from '@/utils/record';
 import { fitTabState } from '@/utils/tab-budget';
 
 export interface StoredTabState {

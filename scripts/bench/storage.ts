@@ -27,7 +27,7 @@ import {
   themeCounts,
 } from '@/utils/db';
 import { toBackupJson } from '@/utils/export/backup';
-import type { Publication, SavedPublication } from '@/utils/publication';
+import type { Publication, SavedPublication } from '@/utils/record';
 import { chromiumPath, EXTENSION_DIR, launchWithExtension } from '../lib/browser';
 import { startFixtureServer } from '../lib/fixture-server';
 

@@ -4,7 +4,7 @@
  * dismissed. Capped, and pruned least useful first.
  */
 import { identityKeys, publicationId } from '../identity';
-import type { CatalogEntry, CatalogSource, Publication, RelatedPublication } from '../publication';
+import type { CatalogEntry, CatalogSource, Publication, RelatedPublication } from '@/utils/record';
 import { guarded, type LeesmapDatabase, type StoredCatalogEntry, type Tx } from './open';
 import { isEmpty, strip, union } from './records';
 

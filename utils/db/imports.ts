@@ -3,19 +3,11 @@
  * preview (what would change, nothing written) and the write (one transaction: all or nothing,
  * with what it replaced kept for one undo).
  */
-import { ImportError, validateRecords } from '../export/validate';
+import { EXTRACTED_FIELDS, ImportError, validateRecords, type SavedPublication } from '@/utils/record';
 import { pageKeys } from '../linking';
-import type { SavedPublication } from '../publication';
 import { findStored } from './lookup';
 import { guarded, StorageError, type LeesmapDatabase, type StoredPublication, type Tx } from './open';
-import {
-  EXTRACTED_FIELDS,
-  foldReaderFields,
-  mergeBibliographic,
-  pickImportTarget,
-  ThemeTally,
-  union,
-} from './records';
+import { foldReaderFields, mergeBibliographic, pickImportTarget, ThemeTally, union } from './records';
 
 export type ImportMode = 'merge' | 'replace';
 

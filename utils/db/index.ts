@@ -6,7 +6,17 @@
  */
 import { identityKeys } from '../identity';
 import { linkPage, pageKeys } from '../linking';
-import type { EditableField, Publication, ReaderFields, SavedPublication } from '../publication';
+import {
+  EDITABLE_FIELDS,
+  newPublication,
+  type CatalogSource,
+  type EditableField,
+  type Publication,
+  type PublicationChanges,
+  type ReaderFields,
+  type Resemblance,
+  type SavedPublication,
+} from '@/utils/record';
 import {
   catalogFields,
   findCatalogIds,
@@ -19,7 +29,6 @@ import { findStored } from './lookup';
 import { guarded, StorageError, type LeesmapDatabase, type StoredPublication } from './open';
 import {
   cleanReader,
-  EDITABLE_FIELDS,
   markEdited,
   mergeDuplicates,
   newRecord,
@@ -28,24 +37,13 @@ import {
   ThemeTally,
   union,
 } from './records';
-import type { CatalogSource } from '../publication';
 
 export * from './open';
 export * from './catalog';
 export * from './imports';
-export { EDITABLE_FIELDS } from './records';
 
 /** Bounds on what one page may add: related items per visit. */
 const MAX_RELATED_PER_VISIT = 100;
-
-/** A saved record the page resembles but is not linked to (see utils/linking.ts), for the reader. */
-export interface Resemblance {
-  id: string;
-  title: string;
-  url: string;
-  publisher?: string;
-  year?: number;
-}
 
 function resemblance(record: SavedPublication): Resemblance {
   const out: Resemblance = { id: record.id, title: record.title, url: record.url };
@@ -184,7 +182,7 @@ export async function matchPublication(
 ): Promise<{ saved?: SavedPublication; resembles: Resemblance[] }> {
   return guarded(async () => {
     const tx = db.transaction('publications', 'readonly');
-    const page: Publication = { title: '', authors: [], themes: [], keywords: [], related: [], ...p };
+    const page = newPublication({ title: '', ...p });
     const link = await linkStored(tx, page);
     await tx.done;
     return { saved: link.record && strip(link.record), resembles: link.resembles.map(resemblance) };
@@ -239,10 +237,6 @@ export async function getPublication(db: LeesmapDatabase, id: string): Promise<S
     return stored ? strip(stored) : undefined;
   });
 }
-
-export type PublicationChanges = Partial<
-  Pick<SavedPublication, EditableField | 'status' | 'notes' | 'tags' | 'starred'>
->;
 
 /** Applies the reader's changes; changed extracted fields become the reader's (never refreshed again). */
 export async function updatePublication(

@@ -9,7 +9,7 @@
  * a write is done when `tx.done` resolves, and only then do these functions resolve.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { CatalogEntry, SavedPublication } from '../publication';
+import type { CatalogEntry, SavedPublication } from '@/utils/record';
 import { union } from './records';
 
 export const DB_NAME = 'leesmap';

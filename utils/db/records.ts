@@ -4,41 +4,21 @@
  * folded, and the theme counts a write changes. The database functions apply them inside their
  * transactions; tests call them directly.
  */
-import { EDITABLE_FIELDS } from '../export/validate';
+import {
+  defaultReaderFields,
+  EDITABLE_FIELDS,
+  EXTRACTED_FIELDS,
+  READING_STATUSES,
+  type EditableField,
+  type ExtractedField,
+  type Publication,
+  type ReaderFields,
+  type ReadingStatus,
+  type SavedPublication,
+} from '@/utils/record';
 import { foldKey, identityKeys, publicationId } from '../identity';
 import { pageKeys } from '../linking';
-import type {
-  EditableField,
-  Publication,
-  ReaderFields,
-  ReadingStatus,
-  SavedPublication,
-} from '../publication';
-import { READING_STATUSES } from '../publication';
 import type { StoredPublication, ThemeCount } from './open';
-
-/** Extracted fields a re-visit may refresh (unless the reader edited them). */
-export const EXTRACTED_FIELDS: readonly (
-  EditableField | 'canonicalUrl' | 'doi' | 'isbn' | 'pdfUrl' | 'related'
-)[] = [
-  ...EDITABLE_FIELDS,
-  // What a page gives that the reader does not edit by hand.
-  'canonicalUrl',
-  'doi',
-  'isbn',
-  'pdfUrl',
-  'related',
-];
-
-export { EDITABLE_FIELDS };
-
-export const DEFAULT_READER_FIELDS: Readonly<ReaderFields> = Object.freeze({
-  status: 'to-read',
-  notes: '',
-  tags: [],
-  starred: false,
-  editedFields: [],
-});
 
 export function isEmpty(value: unknown): boolean {
   return (
@@ -79,9 +59,7 @@ export function newRecord(
   const keys = pageKeys(p);
   const record: StoredPublication = {
     ...structuredClone(p),
-    ...DEFAULT_READER_FIELDS,
-    tags: [],
-    editedFields: [],
+    ...defaultReaderFields(),
     ...cleanReader(reader),
     id: keys[0] ?? publicationId(p),
     savedAt: now,
@@ -119,7 +97,7 @@ const fold = (value: unknown) => foldKey(typeof value === 'string' ? value : JSO
 
 /** Whether `value` (incoming `field`) says less than what `record` already has. */
 function poorer(
-  field: (typeof EXTRACTED_FIELDS)[number],
+  field: ExtractedField,
   value: unknown,
   record: Partial<Publication>,
   incoming: Partial<Publication>,

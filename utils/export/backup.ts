@@ -7,7 +7,7 @@
  *     "version": 1,
  *     "exportedAt": "2026-11-29T04:00:00.000Z",   // ISO 8601
  *     "count": 2,                                // number of records, checked on restore
- *     "records": [ SavedPublication, ... ]       // see utils/publication.ts
+ *     "records": [ SavedPublication, ... ]       // see utils/record/shapes.ts
  *   }
  *
  * A record is a SavedPublication: the extracted publication (url, title, authors, themes, ...) plus
@@ -15,9 +15,7 @@
  * (savedAt, updatedAt, lastVisitedAt). A later format version gets a new number and a converter
  * from this one; this one is never changed.
  */
-import type { SavedPublication } from '@/utils/publication';
-import { ImportError, validateRecords } from './validate';
-import { sanitizeForExport } from '@/utils/sanitize';
+import { type SavedPublication, ImportError, validateRecords, sanitizeForExport } from '@/utils/record';
 
 export const BACKUP_FORMAT = 'leesmap-backup';
 export const BACKUP_VERSION = 1;

@@ -4,8 +4,7 @@
  * it went out, and the usual fields of other files: `journal`, `year`/`month`/`day`, `school`,
  * `publisher`, `howpublished`, `editor` when there is no author, `langid` when there is no language.
  */
-import type { SavedPublication } from '@/utils/publication';
-import { ImportError, type ValidationIssue } from './validate';
+import { type SavedPublication, ImportError, type ValidationIssue } from '@/utils/record';
 import {
   emptyDraft,
   finishRecord,

@@ -18,8 +18,7 @@
  * `file` (JabRef's form, `:https\://…:PDF`), the saved address in `verba` when the address to cite
  * (`url`, the canonical address) differs from it.
  */
-import type { SavedPublication } from '@/utils/publication';
-import { sanitizeForExport } from '@/utils/sanitize';
+import { type SavedPublication, sanitizeForExport } from '@/utils/record';
 import { dayOf, kindOf, langidOf, typeFromLabel, typeLabel } from './fields';
 import { citationKeys } from './keys';
 import { encodeTex, encodeVerbatim, NONCHARACTERS } from './latex';

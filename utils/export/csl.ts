@@ -15,9 +15,14 @@
  * canonicalUrl, pdfUrl, related. On import it wins over the standard fields, so a CSL-JSON round
  * trip loses nothing of the publication. Reader fields other than notes stay out of citation files.
  */
-import type { RelatedPublication, SavedPublication } from '@/utils/publication';
+import {
+  type RelatedPublication,
+  type SavedPublication,
+  DATE_PATTERN,
+  safeHttpUrl,
+  sanitizeForExport,
+} from '@/utils/record';
 import { publicationId } from '@/utils/identity';
-import { DATE_PATTERN, safeHttpUrl, sanitizeForExport } from '@/utils/sanitize';
 import {
   dateParts,
   dayOf,

@@ -4,9 +4,9 @@
  * would run as a formula (starting with = + - @ or a tab/CR) is prefixed with an apostrophe:
  * titles and notes come from web pages and must not become formulas when the file is opened.
  */
-import type { SavedPublication } from '@/utils/publication';
-import { sanitizeForExport } from '@/utils/sanitize';
+import { type RecordField, type SavedPublication, sanitizeForExport } from '@/utils/record';
 
+/** The record's fields (utils/record `RECORD_FIELDS`) in the order a spreadsheet shows them. */
 export const CSV_COLUMNS = [
   'title',
   'subtitle',
@@ -32,7 +32,7 @@ export const CSV_COLUMNS = [
   'updatedAt',
   'lastVisitedAt',
   'id',
-] as const;
+] as const satisfies readonly RecordField[];
 
 const TIME_COLUMNS = new Set(['savedAt', 'updatedAt', 'lastVisitedAt']);
 

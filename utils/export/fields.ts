@@ -4,50 +4,23 @@
  * way an imported entry becomes a record (`finishRecord`).
  */
 import { publicationId } from '@/utils/identity';
-import type { SavedPublication } from '@/utils/publication';
 import {
+  newSavedPublication,
+  RECORD_FIELDS,
+  type SavedPublication,
   cleanDoi,
   cleanList,
   cleanNotes,
   cleanText,
   DATE_PATTERN,
   doiAddress,
-  FIELD_LIMITS,
+  LIMITS,
   isbnAddress,
   safeHttpUrl,
-} from '@/utils/sanitize';
+} from '@/utils/record';
+import { CSV_COLUMNS } from './csv';
 
 export type ExportFormat = 'leesmap-json' | 'csl-json' | 'bibtex' | 'ris' | 'csv';
-
-/** Every field of a saved record, in the order of `utils/publication.ts`. */
-const ALL_FIELDS = [
-  'url',
-  'canonicalUrl',
-  'title',
-  'subtitle',
-  'authors',
-  'published',
-  'year',
-  'publisher',
-  'type',
-  'themes',
-  'keywords',
-  'summary',
-  'language',
-  'doi',
-  'isbn',
-  'pdfUrl',
-  'related',
-  'status',
-  'notes',
-  'tags',
-  'starred',
-  'editedFields',
-  'id',
-  'savedAt',
-  'updatedAt',
-  'lastVisitedAt',
-] as const satisfies readonly (keyof SavedPublication)[];
 
 /**
  * The publication and the reader's notes: what BibTeX and RIS carry. Not carried: related
@@ -80,36 +53,11 @@ const CITATION_FIELDS = [
  * See utils/export/README.md for the fields each format cannot carry and why. CSV is export only.
  */
 export const CARRIED_FIELDS: Record<ExportFormat, readonly (keyof SavedPublication)[]> = {
-  'leesmap-json': ALL_FIELDS,
+  'leesmap-json': RECORD_FIELDS,
   'csl-json': [...CITATION_FIELDS, 'canonicalUrl', 'related'],
   bibtex: CITATION_FIELDS,
   ris: CITATION_FIELDS,
-  csv: [
-    'title',
-    'subtitle',
-    'authors',
-    'year',
-    'published',
-    'publisher',
-    'type',
-    'themes',
-    'keywords',
-    'summary',
-    'language',
-    'url',
-    'canonicalUrl',
-    'doi',
-    'isbn',
-    'pdfUrl',
-    'status',
-    'starred',
-    'tags',
-    'notes',
-    'savedAt',
-    'updatedAt',
-    'lastVisitedAt',
-    'id',
-  ],
+  csv: CSV_COLUMNS,
 };
 
 /** The kinds of publication the citation formats tell apart. */
@@ -310,7 +258,7 @@ export interface ConversionProblem {
 
 /** A DOI as written in a file: a doi.org address or `doi:` prefix is dropped, its case is kept. */
 export function doiOf(value: string | undefined): string | undefined {
-  const text = cleanText(value, FIELD_LIMITS.url);
+  const text = cleanText(value, LIMITS.url);
   if (!text) return undefined;
   return cleanDoi(text.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, ''));
 }
@@ -319,20 +267,20 @@ export function doiOf(value: string | undefined): string | undefined {
 function splitTitle(draft: Draft): { title?: string; subtitle?: string } {
   if (draft.title !== undefined)
     return {
-      title: cleanText(draft.title, FIELD_LIMITS.title),
-      subtitle: cleanText(draft.subtitle, FIELD_LIMITS.subtitle),
+      title: cleanText(draft.title, LIMITS.title),
+      subtitle: cleanText(draft.subtitle, LIMITS.subtitle),
     };
-  const full = cleanText(draft.fullTitle, FIELD_LIMITS.title + FIELD_LIMITS.subtitle + 2);
+  const full = cleanText(draft.fullTitle, LIMITS.title + LIMITS.subtitle + 2);
   if (!full) return {};
-  const subtitle = cleanText(draft.subtitle, FIELD_LIMITS.subtitle);
+  const subtitle = cleanText(draft.subtitle, LIMITS.subtitle);
   if (subtitle && full.endsWith(`: ${subtitle}`) && full.length > subtitle.length + 2) {
-    return { title: cleanText(full.slice(0, -(subtitle.length + 2)), FIELD_LIMITS.title), subtitle };
+    return { title: cleanText(full.slice(0, -(subtitle.length + 2)), LIMITS.title), subtitle };
   }
-  const short = cleanText(draft.shortTitle, FIELD_LIMITS.title);
+  const short = cleanText(draft.shortTitle, LIMITS.title);
   if (short && full.startsWith(`${short}: `) && full.length > short.length + 2) {
-    return { title: short, subtitle: cleanText(full.slice(short.length + 2), FIELD_LIMITS.subtitle) };
+    return { title: short, subtitle: cleanText(full.slice(short.length + 2), LIMITS.subtitle) };
   }
-  return { title: cleanText(full, FIELD_LIMITS.title) };
+  return { title: cleanText(full, LIMITS.title) };
 }
 
 function set<K extends keyof SavedPublication>(
@@ -356,29 +304,23 @@ export function finishRecord(
 ): SavedPublication | undefined {
   const { title, subtitle } = splitTitle(draft);
   const doi = doiOf(draft.doi);
-  const isbn = cleanText(draft.isbn, FIELD_LIMITS.isbn);
+  const isbn = cleanText(draft.isbn, LIMITS.isbn);
   const cited = safeHttpUrl(draft.url?.trim());
   const saved = safeHttpUrl(draft.savedUrl?.trim());
   const url = saved ?? cited ?? doiAddress(doi) ?? isbnAddress(isbn);
   if (!title) problems.push({ index, field: 'title', message: 'is missing' });
   if (!url) problems.push({ index, field: 'URL', message: 'is missing (and there is no DOI or ISBN)' });
   if (!title || !url) return undefined;
-  const record: SavedPublication = {
+  const record = newSavedPublication({
     id: '',
     url,
     title,
     authors: cleanList(draft.authors),
     themes: cleanList(draft.themes),
     keywords: cleanList(draft.keywords),
-    related: [],
-    status: 'to-read',
     notes: draft.notes ? cleanNotes(draft.notes) : '',
-    tags: [],
-    starred: false,
-    editedFields: [],
     savedAt: now,
-    updatedAt: now,
-  };
+  });
   if (saved && cited && cited !== saved) record.canonicalUrl = cited;
   set(record, 'subtitle', subtitle);
   set(
@@ -394,10 +336,10 @@ export function finishRecord(
     'year',
     Number.isInteger(year) && (year as number) >= 0 && (year as number) <= 9999 ? year : undefined,
   );
-  set(record, 'publisher', cleanText(draft.publisher, FIELD_LIMITS.publisher));
-  set(record, 'type', cleanText(draft.type?.toLowerCase(), FIELD_LIMITS.type));
-  set(record, 'summary', cleanText(draft.summary, FIELD_LIMITS.summary));
-  set(record, 'language', cleanText(draft.language, FIELD_LIMITS.language));
+  set(record, 'publisher', cleanText(draft.publisher, LIMITS.publisher));
+  set(record, 'type', cleanText(draft.type?.toLowerCase(), LIMITS.type));
+  set(record, 'summary', cleanText(draft.summary, LIMITS.summary));
+  set(record, 'language', cleanText(draft.language, LIMITS.language));
   set(record, 'doi', doi);
   set(record, 'isbn', isbn);
   set(record, 'pdfUrl', safeHttpUrl(draft.pdfUrl?.trim()));

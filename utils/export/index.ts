@@ -6,15 +6,14 @@
  * of those formats is used. Formats, and which fields each carries (`CARRIED_FIELDS`), are described in
  * utils/export/README.md.
  */
-import type { SavedPublication } from '@/utils/publication';
+import { type SavedPublication, ImportError, validateRecords } from '@/utils/record';
 import { fromBackup, toBackupJson, BACKUP_FORMAT } from './backup';
 import { fromCslItems, toCslJson } from './csl';
 import { toCsv } from './csv';
-import { ImportError, validateRecords } from './validate';
 
 import type { ExportFormat } from './fields';
 
-export { ImportError, describeIssues, validateRecords, type ValidationIssue } from './validate';
+export { ImportError, describeIssues, validateRecords, type ValidationIssue } from '@/utils/record';
 export { CARRIED_FIELDS, type ExportFormat } from './fields';
 export type ImportFormat = 'leesmap-json' | 'csl-json' | 'bibtex' | 'ris';
 

@@ -7,7 +7,7 @@
  * within a file however many records share a publisher, year and title word.
  */
 import { foldKey } from '@/utils/identity';
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 import { toCslName } from './names';
 
 /** The readable part of a record's key. */

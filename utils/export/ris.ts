@@ -16,8 +16,7 @@
  * EndNote and Zotero read them). A continuation line that would read as a tag line, or that starts
  * with a backslash, gets a backslash in front, which reading removes; no value can end a record.
  */
-import type { SavedPublication } from '@/utils/publication';
-import { sanitizeForExport } from '@/utils/sanitize';
+import { type SavedPublication, sanitizeForExport, ImportError, type ValidationIssue } from '@/utils/record';
 import {
   dayOf,
   emptyDraft,
@@ -31,7 +30,6 @@ import {
 } from './fields';
 import { citationKeys } from './keys';
 import { fromRisName, toRisName } from './names';
-import { ImportError, type ValidationIssue } from './validate';
 
 /** A tag line as readers recognise one (one or two spaces before the hyphen). */
 const TAG_LINE = /^([A-Z][A-Z0-9]) {1,2}-(?: |$)/;

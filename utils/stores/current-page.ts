@@ -3,9 +3,19 @@
  * (before or after saving), and Save. Any http(s) page can be saved, detected or not.
  */
 import { batch, computed, signal } from '@preact/signals';
-import type { PublicationChanges } from '@/utils/db';
 import type { TabState } from '@/utils/messages';
-import type { EditableField, Publication, ReadingStatus, SavedPublication } from '@/utils/publication';
+import {
+  cleanList,
+  cleanNotes,
+  cleanText,
+  LIMITS,
+  newPublication,
+  type EditableField,
+  type Publication,
+  type PublicationChanges,
+  type ReadingStatus,
+  type SavedPublication,
+} from '@/utils/record';
 import type { Send } from './reading-list';
 import { errorMessage } from '@/utils/i18n';
 
@@ -36,8 +46,6 @@ const PUBLICATION_FIELDS: ReadonlySet<DraftField> = new Set([
   'summary',
 ]);
 
-const LIMITS = { text: 1_000, summary: 10_000, notes: 20_000, list: 100 };
-
 export function draftFrom(p: Partial<Publication> & Partial<SavedPublication>): Draft {
   return {
     title: p.title ?? '',
@@ -52,25 +60,6 @@ export function draftFrom(p: Partial<Publication> & Partial<SavedPublication>): 
     status: p.status ?? 'to-read',
     notes: p.notes ?? '',
   };
-}
-
-function cleanList(values: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const raw of values) {
-    const value = raw.trim().slice(0, LIMITS.text);
-    if (value && !seen.has(value)) {
-      seen.add(value);
-      out.push(value);
-    }
-    if (out.length >= LIMITS.list) break;
-  }
-  return out;
-}
-
-function cleanText(value: string, max = LIMITS.text): string | undefined {
-  const v = value.trim().slice(0, max);
-  return v === '' ? undefined : v;
 }
 
 /** A year the reader typed: four digits in a sane range, else none. */
@@ -91,10 +80,10 @@ export function publicationChanges(
   for (const field of fields) {
     switch (field) {
       case 'title':
-        changes.title = cleanText(draft.title) ?? '';
+        changes.title = cleanText(draft.title, LIMITS.title) ?? '';
         break;
       case 'subtitle':
-        changes.subtitle = cleanText(draft.subtitle);
+        changes.subtitle = cleanText(draft.subtitle, LIMITS.subtitle);
         break;
       case 'authors':
         changes.authors = cleanList(draft.authors);
@@ -108,10 +97,10 @@ export function publicationChanges(
         break;
       }
       case 'publisher':
-        changes.publisher = cleanText(draft.publisher);
+        changes.publisher = cleanText(draft.publisher, LIMITS.publisher);
         break;
       case 'type':
-        changes.type = cleanText(draft.type);
+        changes.type = cleanText(draft.type, LIMITS.type);
         break;
       case 'themes':
         changes.themes = cleanList(draft.themes);
@@ -126,7 +115,7 @@ export function publicationChanges(
         changes.status = draft.status;
         break;
       case 'notes':
-        changes.notes = draft.notes.slice(0, LIMITS.notes);
+        changes.notes = cleanNotes(draft.notes);
         break;
     }
   }
@@ -241,14 +230,7 @@ export function createCurrentPageStore({ send, tabId, tabTitle }: CurrentPageSto
           changes: publicationChanges(current, edited.peek(), existing.published),
         });
       } else {
-        const base: Publication = publication.peek() ?? {
-          url: tab.peek()!.url,
-          title: '',
-          authors: [],
-          themes: [],
-          keywords: [],
-          related: [],
-        };
+        const base: Publication = publication.peek() ?? newPublication({ url: tab.peek()!.url, title: '' });
         // Edited publication fields override the extraction, and are marked as the reader's.
         const editedPublicationFields = [...edited.peek()].filter((f) => PUBLICATION_FIELDS.has(f));
         const fields = new Set<DraftField>(editedPublicationFields);
@@ -266,7 +248,7 @@ export function createCurrentPageStore({ send, tabId, tabTitle }: CurrentPageSto
           publication: merged,
           reader: {
             status: current.status,
-            notes: current.notes.slice(0, LIMITS.notes),
+            notes: cleanNotes(current.notes),
             tags: cleanList(current.tags),
           },
           edited: [...editedFields],

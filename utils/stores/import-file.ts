@@ -4,10 +4,9 @@
  * import in the thread they are in. Used in the page's import worker (utils/stores/import-worker.ts)
  * and, in tests, directly. Imports nothing that needs a page.
  */
-import type { ImportPreview, ImportResult } from '@/utils/db';
+import type { ImportMode, ImportPreview, ImportResult } from '@/utils/db';
 import { detectImportFormat, importText, type ImportFormat } from '@/utils/export';
-import type { SavedPublication } from '@/utils/publication';
-import type { ImportMode, ImportPorts } from './transfer';
+import type { SavedPublication } from '@/utils/record';
 
 type PageImportFormat = ImportFormat;
 
@@ -78,4 +77,27 @@ export function localImportPorts(db: ImportDatabase): ImportPorts {
     lastImport: () => db.lastImport(),
     interrupted: async () => false,
   };
+}
+
+/**
+ * How an import reaches the list: `utils/stores/extension.ts` runs it in a worker on the database
+ * (`workerImportPorts`) and tells the background; tests run it here (`localImportPorts`).
+ */
+export interface ImportPorts {
+  /** Reads and checks the file and compares it with the list; writes nothing. Keeps the records for `write`. */
+  check(
+    text: string,
+    name: string,
+    mode: ImportMode,
+    now: number,
+  ): Promise<{ format: PageImportFormat; preview: ImportPreview }>;
+  /** Writes what the last `check` read, in its mode: one transaction. */
+  write(): Promise<ImportResult>;
+  /** Forgets what the last `check` read. */
+  discard(): void;
+  undo(): Promise<{ removed: number; restored: number }>;
+  /** The last import that can be undone, if any. */
+  lastImport(): Promise<{ at: number } | undefined>;
+  /** An import that began and never ended (the page was closed or crashed while writing). */
+  interrupted(): Promise<boolean>;
 }

@@ -7,7 +7,7 @@
  * kept up to date record by record afterwards.
  */
 import { batch, computed, signal } from '@preact/signals';
-import type { PublicationChanges } from '@/utils/db';
+import type { PublicationChanges } from '@/utils/record';
 import type { MessageType, RequestOf, ResponseOf } from '@/utils/messages';
 import type { ReadingStatus, SavedPublication } from '@/utils/publication';
 import type { ReadingListIndex } from '@/utils/search';

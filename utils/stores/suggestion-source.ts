@@ -3,8 +3,7 @@
  * ('page/suggestions'), ranked with reasons. Only positive scores are shown: a candidate that
  * dismissals outweigh is not a suggestion.
  */
-import type { Publication } from '@/utils/publication';
-import { safeHttpUrl } from '@/utils/sanitize';
+import { newPublication, safeHttpUrl } from '@/utils/record';
 import type { Send } from './reading-list';
 import type { SuggestionView } from './suggestions';
 
@@ -19,17 +18,14 @@ export function suggestionSaver(send: Send): (suggestion: SuggestionView) => Pro
   return async (suggestion) => {
     const url = safeHttpUrl(suggestion.url);
     if (!url) throw new Error('no web address');
-    const publication: Publication = {
+    const publication = newPublication({
       url,
       title: suggestion.title,
-      authors: [],
       themes: suggestion.themesInferred ? [] : suggestion.themes,
-      keywords: [],
-      related: [],
-      ...(suggestion.subtitle ? { subtitle: suggestion.subtitle } : {}),
-      ...(suggestion.publisher ? { publisher: suggestion.publisher } : {}),
-      ...(suggestion.year !== undefined ? { year: suggestion.year } : {}),
-    };
+      subtitle: suggestion.subtitle || undefined,
+      publisher: suggestion.publisher || undefined,
+      year: suggestion.year,
+    });
     await send('page/save', { publication });
   };
 }

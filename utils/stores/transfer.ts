@@ -24,9 +24,9 @@ import {
 import type { ImportMode, ImportPreview, ImportResult } from '@/utils/db';
 import { CARRIED_FIELDS } from '@/utils/export/fields';
 import { formatNumber, t, type MessageKey } from '@/utils/i18n';
-import { importFile, UnknownFormatError } from './import-file';
+import { RECORD_FIELDS, type SavedPublication } from '@/utils/record';
+import { UnknownFormatError, type ImportPorts } from './import-file';
 import ImportWorker from './import-worker?worker';
-import type { SavedPublication } from '@/utils/publication';
 
 export type PageExportFormat = ExportFormat;
 export type PageImportFormat = ImportFormat;
@@ -75,32 +75,26 @@ export {
   localImportPorts,
   UnknownFormatError,
   type ImportDatabase,
+  type ImportPorts,
 } from './import-file';
 
-/** Fields of a Leesmap record that `format` cannot carry, for the preview. */
-const LEESMAP_FIELDS = [
-  'subtitle',
-  'authors',
-  'published',
-  'publisher',
-  'type',
-  'themes',
-  'keywords',
-  'summary',
-  'language',
-  'doi',
-  'isbn',
-  'pdfUrl',
-  'related',
-  'notes',
-  'tags',
-  'status',
-  'starred',
-] as const;
+/** Fields the preview names when a format cannot carry them: all but addresses, title, ids and times. */
+const NOT_NAMED = new Set<string>([
+  'url',
+  'canonicalUrl',
+  'title',
+  'year',
+  'editedFields',
+  'id',
+  'savedAt',
+  'updatedAt',
+  'lastVisitedAt',
+]);
 
+/** Fields of a Leesmap record that `format` cannot carry, for the preview. */
 export function lackingFields(format: PageImportFormat): string[] {
   const carried = new Set<string>(CARRIED_FIELDS[format]);
-  return LEESMAP_FIELDS.filter((field) => !carried.has(field));
+  return RECORD_FIELDS.filter((field) => !NOT_NAMED.has(field) && !carried.has(field));
 }
 
 /** One problem as the reader reads it: "Record 3, field year: must be a whole number…". */
@@ -170,29 +164,6 @@ export function createExportStore({ records, download, now = Date.now }: ExportS
   return { format, busy, message, failed, exportNow };
 }
 
-/**
- * How an import reaches the list: `utils/stores/extension.ts` runs it in a worker on the database
- * (`workerImportPorts`) and tells the background; tests run it here (`localImportPorts`).
- */
-export interface ImportPorts {
-  /** Reads and checks the file and compares it with the list; writes nothing. Keeps the records for `write`. */
-  check(
-    text: string,
-    name: string,
-    mode: ImportMode,
-    now: number,
-  ): Promise<{ format: PageImportFormat; preview: ImportPreview }>;
-  /** Writes what the last `check` read, in its mode: one transaction. */
-  write(): Promise<ImportResult>;
-  /** Forgets what the last `check` read. */
-  discard(): void;
-  undo(): Promise<{ removed: number; restored: number }>;
-  /** The last import that can be undone, if any. */
-  lastImport(): Promise<{ at: number } | undefined>;
-  /** An import that began and never ended (the page was closed or crashed while writing). */
-  interrupted(): Promise<boolean>;
-}
-
 export interface ImportStoreOptions {
   ports: ImportPorts;
   now?: () => number;
@@ -255,33 +226,20 @@ export interface PendingImport extends ImportPreview {
   lacking: string[];
 }
 
-export function createImportStore({ ports, now = Date.now }: ImportStoreOptions) {
-  const file = signal<ImportSource | undefined>(undefined);
-  const mode = signal<ImportMode>('merge');
+/** The busy flag, the message and the problems of a panel, and its one way of running a step. */
+function createPanelSteps() {
   const busy = signal(false);
   const message = signal('');
   /** Each problem of a refused file, as text; empty when the last import went well. */
   const problems = signal<string[]>([]);
-  const pending = signal<PendingImport | undefined>(undefined);
-  const canUndo = signal(false);
 
-  function chooseFile(next: ImportSource | undefined): void {
+  function fail(e: unknown): void {
+    const refused = e instanceof ImportError || e instanceof UnknownFormatError;
     batch(() => {
-      file.value = next;
-      message.value = '';
-      problems.value = [];
-      pending.value = undefined;
+      // A refused file changed nothing; a failed write changed nothing either (one transaction).
+      message.value = refused ? t('importRefused') : t('importFailed', errorMessage(e));
+      problems.value = refused ? describeImportProblems(e) : [];
     });
-  }
-
-  async function refreshUndo(): Promise<void> {
-    canUndo.value = (await ports.lastImport().catch(() => undefined)) !== undefined;
-  }
-
-  /** On opening the panel: whether an import was cut off, and whether one can be undone. */
-  async function start(): Promise<void> {
-    if (await ports.interrupted().catch(() => false)) message.value = t('importInterrupted');
-    await refreshUndo();
   }
 
   /** Runs one step with the panel busy; a failure is said (`fail`) and makes it false. */
@@ -303,13 +261,69 @@ export function createImportStore({ ports, now = Date.now }: ImportStoreOptions)
     }
   }
 
-  function fail(e: unknown): void {
-    const refused = e instanceof ImportError || e instanceof UnknownFormatError;
-    batch(() => {
-      // A refused file changed nothing; a failed write changed nothing either (one transaction).
-      message.value = refused ? t('importRefused') : t('importFailed', errorMessage(e));
-      problems.value = refused ? describeImportProblems(e) : [];
+  return { busy, message, problems, step };
+}
+
+/** Reads the file and has the ports compare it with the list: what the reader is asked to confirm. */
+async function readAndPreview(
+  ports: ImportPorts,
+  chosen: ImportSource,
+  mode: ImportMode,
+  now: number,
+): Promise<PendingImport> {
+  if (chosen.size > MAX_IMPORT_BYTES) {
+    throw new ImportError([
+      { index: -1, field: chosen.name, message: `is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` },
+    ]);
+  }
+  const { format, preview } = await ports.check(await chosen.text(), chosen.name, mode, now);
+  return { ...preview, format, mode, lacking: lackingFields(format) };
+}
+
+/** Whether the last import can be undone, and undoing it. */
+function createUndo(
+  ports: ImportPorts,
+  step: ReturnType<typeof createPanelSteps>['step'],
+  message: ReturnType<typeof createPanelSteps>['message'],
+) {
+  const canUndo = signal(false);
+
+  async function refreshUndo(): Promise<void> {
+    canUndo.value = (await ports.lastImport().catch(() => undefined)) !== undefined;
+  }
+
+  /** Puts the list back as it was before the last import. */
+  function undo(): Promise<boolean> {
+    return step('', async () => {
+      const { removed, restored } = await ports.undo();
+      message.value = t('importUndone', formatNumber(removed), formatNumber(restored));
+      await refreshUndo();
     });
+  }
+
+  return { canUndo, refreshUndo, undo };
+}
+
+export function createImportStore({ ports, now = Date.now }: ImportStoreOptions) {
+  const file = signal<ImportSource | undefined>(undefined);
+  const mode = signal<ImportMode>('merge');
+  const { busy, message, problems, step } = createPanelSteps();
+  const pending = signal<PendingImport | undefined>(undefined);
+  const { canUndo, refreshUndo, undo } = createUndo(ports, step, message);
+
+  function chooseFile(next: ImportSource | undefined): void {
+    batch(() => {
+      file.value = next;
+      message.value = '';
+      problems.value = [];
+      pending.value = undefined;
+    });
+  }
+
+  /** On opening the panel: whether an import was cut off, and whether one can be undone. */
+  async function start(): Promise<void> {
+    if (await ports.interrupted().catch(() => false)) message.value = t('importInterrupted');
+    await refreshUndo();
   }
 
   /** Reads and validates the chosen file and shows what importing it would change; writes nothing. */
@@ -318,14 +332,9 @@ export function createImportStore({ ports, now = Date.now }: ImportStoreOptions)
     if (!chosen) return Promise.resolve(false);
     return step(t('importWorking'), async () => {
       pending.value = undefined;
-      if (chosen.size > MAX_IMPORT_BYTES) {
-        throw new ImportError([
-          { index: -1, field: chosen.name, message: `is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` },
-        ]);
-      }
-      const { format, preview } = await ports.check(await chosen.text(), chosen.name, mode.peek(), now());
+      const next = await readAndPreview(ports, chosen, mode.peek(), now());
       batch(() => {
-        pending.value = { ...preview, format, mode: mode.peek(), lacking: lackingFields(format) };
+        pending.value = next;
         message.value = '';
       });
     });
@@ -338,13 +347,7 @@ export function createImportStore({ ports, now = Date.now }: ImportStoreOptions)
     return step(t('importWriting'), async () => {
       const result = await ports.write();
       batch(() => {
-        message.value = t(
-          'importDoneFrom',
-          t(FORMAT_LABELS[plan.format]),
-          formatNumber(result.added),
-          formatNumber(result.updated),
-          formatNumber(result.unchanged),
-        );
+        message.value = importDoneMessage(plan, result);
         pending.value = undefined;
       });
       await refreshUndo();
@@ -356,15 +359,6 @@ export function createImportStore({ ports, now = Date.now }: ImportStoreOptions)
     batch(() => {
       pending.value = undefined;
       message.value = t('importCancelled');
-    });
-  }
-
-  /** Puts the list back as it was before the last import. */
-  function undo(): Promise<boolean> {
-    return step('', async () => {
-      const { removed, restored } = await ports.undo();
-      message.value = t('importUndone', formatNumber(removed), formatNumber(restored));
-      await refreshUndo();
     });
   }
 
@@ -383,6 +377,16 @@ export function createImportStore({ ports, now = Date.now }: ImportStoreOptions)
     cancel,
     undo,
   };
+}
+
+function importDoneMessage(plan: PendingImport, result: ImportResult): string {
+  return t(
+    'importDoneFrom',
+    t(FORMAT_LABELS[plan.format]),
+    formatNumber(result.added),
+    formatNumber(result.updated),
+    formatNumber(result.unchanged),
+  );
 }
 
 function errorMessage(e: unknown): string {

@@ -16,7 +16,7 @@ import {
   type LeesmapDatabase,
 } from '@/utils/db';
 import { identityKeys } from '@/utils/identity';
-import type { Publication } from '@/utils/publication';
+import type { Publication } from '@/utils/record';
 import { freshIndexedDB, publication } from './helpers';
 
 let db: LeesmapDatabase;

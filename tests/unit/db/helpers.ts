@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import type { Publication } from '@/utils/publication';
+import type { Publication } from '@/utils/record';
 
 let counter = 0;
 

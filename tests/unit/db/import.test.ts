@@ -11,7 +11,7 @@ import {
   updatePublication,
   type LeesmapDatabase,
 } from '@/utils/db';
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 import { storedRecord, variedRecord } from '../export/records';
 import { freshIndexedDB, publication } from './helpers';
 

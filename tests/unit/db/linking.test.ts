@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { identityKeys } from '@/utils/identity';
 import { contradicts, linkPage, pageKeys, sameSite, siteOf, trustedCanonical } from '@/utils/linking';
-import type { Publication } from '@/utils/publication';
+import type { Publication } from '@/utils/record';
 import { publication } from './helpers';
 
 function stored(p: Publication, savedAt = 1) {

@@ -18,7 +18,7 @@ import {
   type LeesmapDatabase,
 } from '@/utils/db';
 import { mergeBibliographic } from '@/utils/db/records';
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 import { freshIndexedDB, publication } from './helpers';
 
 let db: LeesmapDatabase;

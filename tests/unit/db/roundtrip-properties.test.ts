@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { importPublications, listPublications, openLeesmapDB, previewImport } from '@/utils/db';
 import { exportRecords, importText } from '@/utils/export';
 import { identityKeys } from '@/utils/identity';
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 import { freshIndexedDB } from './helpers';
 
 const text = (max: number) =>

@@ -17,7 +17,7 @@ import {
   type StoredPublication,
 } from '@/utils/db';
 import { identityKeys } from '@/utils/identity';
-import type { CatalogEntry } from '@/utils/publication';
+import type { CatalogEntry } from '@/utils/record';
 import { freshIndexedDB, publication } from './helpers';
 
 let name: string;

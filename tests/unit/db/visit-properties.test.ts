@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { listPublications, openLeesmapDB, recordVisit, savePublication, updatePublication } from '@/utils/db';
 import { sameSite } from '@/utils/linking';
-import type { Publication, SavedPublication } from '@/utils/publication';
+import type { Publication, SavedPublication } from '@/utils/record';
 import { freshIndexedDB } from './helpers';
 
 const ORIGINS = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromBackupJson, toBackupJson } from '@/utils/export/backup';
 import { exportRecords, importText, ImportError } from '@/utils/export';
-import { FIELD_LIMITS } from '@/utils/sanitize';
+import { LIMITS } from '@/utils/record';
 import { storedRecord, variedRecord } from './records';
 
 describe('Leesmap JSON backup', () => {
@@ -81,7 +81,7 @@ describe('Leesmap JSON backup', () => {
     const [long] = fromBackupJson(
       toBackupJson([{ ...variedRecord(1), title: 'x'.repeat(3000), notes: 'n'.repeat(2_000_000) }]),
     );
-    expect(long.title).toBe('x'.repeat(FIELD_LIMITS.title));
-    expect(long.notes).toBe('n'.repeat(FIELD_LIMITS.notes));
+    expect(long.title).toBe('x'.repeat(LIMITS.title));
+    expect(long.notes).toBe('n'.repeat(LIMITS.notes));
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fromBibtex, fromRis, toBibtex, toRis } from '@/utils/export/bibliographic';
 import { exportRecords, importText, ImportError } from '@/utils/export';
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 import { storedLine, variedRecord } from './records';
 
 function record(overrides: Partial<SavedPublication> = {}): SavedPublication {

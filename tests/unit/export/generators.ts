@@ -7,8 +7,12 @@
  */
 import fc from 'fast-check';
 import { identityKeys } from '@/utils/identity';
-import { READING_STATUSES, type RelatedPublication, type SavedPublication } from '@/utils/publication';
-import { EDITABLE_FIELDS } from '@/utils/sanitize';
+import {
+  READING_STATUSES,
+  type RelatedPublication,
+  type SavedPublication,
+  EDITABLE_FIELDS,
+} from '@/utils/record';
 
 const WORDS = [
   'Leren',

@@ -11,7 +11,7 @@ import { toBackupJson } from '@/utils/export/backup';
 import { toBibtex, toRis } from '@/utils/export/bibliographic';
 import { toCslJson } from '@/utils/export/csl';
 import { CSV_COLUMNS, parseCsv, toCsv } from '@/utils/export/csv';
-import { READING_STATUSES, type SavedPublication } from '@/utils/publication';
+import { READING_STATUSES, type SavedPublication } from '@/utils/record';
 
 const RUNS = { numRuns: 1_000 };
 const SLOW = { timeout: 300_000 };
@@ -213,7 +213,7 @@ function addressesIn(format: ExportFormat, content: string): string[] {
       return [...urls, ...files];
     }
     case 'ris':
-      return [...content.matchAll(/^(?:UR|L1|L2|L3|L4|LK)  - (.*)$/gm)].map((m) => m[1].replace(/\r$/, ''));
+      return [...content.matchAll(/^(?:UR|L1|L2|L3|L4|LK) {2}- (.*)$/gm)].map((m) => m[1].replace(/\r$/, ''));
   }
 }
 

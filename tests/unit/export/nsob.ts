@@ -1,7 +1,7 @@
 /** The reference page's record (NSOB essay "Leren van doen", tests/fixtures/nsob-leren-van-doen-dl). */
 import { readFileSync } from 'node:fs';
 import { identityKeys } from '@/utils/identity';
-import type { Publication, SavedPublication } from '@/utils/publication';
+import type { Publication, SavedPublication } from '@/utils/record';
 
 const fixture = JSON.parse(readFileSync('tests/fixtures/nsob-leren-van-doen-dl/expected.json', 'utf8')) as {
   publication: Publication;

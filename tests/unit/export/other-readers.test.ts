@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { CARRIED_FIELDS, validateRecords } from '@/utils/export';
 import { fromCslItems, fromCslName, toCslJson, type CslItem } from '@/utils/export/csl';
 import { fromRis, toRis } from '@/utils/export/ris';
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 import { recordArbitrary } from './generators';
 import { nsobRecord } from './nsob';
 

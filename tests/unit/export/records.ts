@@ -1,5 +1,5 @@
 import { identityKeys } from '@/utils/identity';
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 
 const TITLES = [
   'Leren van doen',

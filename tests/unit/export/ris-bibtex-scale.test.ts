@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { importText } from '@/utils/export';
 import { toBibtex } from '@/utils/export/bibliographic';
 import { toRis } from '@/utils/export/ris';
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 import { variedRecord } from './records';
 
 function records(count: number): SavedPublication[] {

@@ -14,7 +14,7 @@ import {
   type ExportFormat,
 } from '@/utils/export';
 import { NONCHARACTERS } from '@/utils/export/latex';
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 import { recordArbitrary } from './generators';
 
 const FORMATS = ['leesmap-json', 'csl-json', 'bibtex', 'ris'] as const satisfies readonly ExportFormat[];

@@ -3,29 +3,14 @@
  * untrusted: each field is checked for type, unknown fields are dropped, and every problem is
  * reported with the record's position and the field's name, so the reader can fix the file.
  * Nothing is written unless every record passes. What passes is cleaned by the same rules as a
- * page's record (utils/sanitize.ts): http(s) addresses only, no control or invisible format
- * characters, every field within `FIELD_LIMITS`.
+ * page's record (text.ts): http(s) addresses only, no control or invisible format
+ * characters, every field within `LIMITS`.
  */
-import type { EditableField, ReadingStatus, RelatedPublication, SavedPublication } from '@/utils/publication';
-import { READING_STATUSES } from '@/utils/publication';
-import {
-  cleanDoi,
-  cleanList,
-  cleanNotes,
-  cleanText,
-  DATE_PATTERN,
-  EDITABLE_FIELDS,
-  FIELD_LIMITS,
-  isbnAddress,
-  safeHttpUrl,
-} from '@/utils/sanitize';
-
-export { EDITABLE_FIELDS };
-
-/** Limits of an import file as a whole; the size of each field is `FIELD_LIMITS` (utils/sanitize.ts). */
-export const IMPORT_LIMITS = {
-  records: 100_000,
-} as const;
+import { defaultReaderFields, EDITABLE_FIELDS } from './fields';
+import { LIMITS } from './limits';
+import type { EditableField, ReadingStatus, RelatedPublication, SavedPublication } from './shapes';
+import { READING_STATUSES } from './shapes';
+import { cleanDoi, cleanList, cleanNotes, cleanText, DATE_PATTERN, isbnAddress, safeHttpUrl } from './text';
 
 export interface ValidationIssue {
   /** Position of the record in the input (0-based). */
@@ -57,12 +42,12 @@ export function describeIssues(issues: ValidationIssue[], max = 5): string {
 
 /** Optional single-line text fields and their caps. */
 const TEXT_FIELDS = [
-  ['subtitle', FIELD_LIMITS.subtitle],
-  ['publisher', FIELD_LIMITS.publisher],
-  ['type', FIELD_LIMITS.type],
-  ['summary', FIELD_LIMITS.summary],
-  ['language', FIELD_LIMITS.language],
-  ['isbn', FIELD_LIMITS.isbn],
+  ['subtitle', LIMITS.subtitle],
+  ['publisher', LIMITS.publisher],
+  ['type', LIMITS.type],
+  ['summary', LIMITS.summary],
+  ['language', LIMITS.language],
+  ['isbn', LIMITS.isbn],
 ] as const;
 /** Optional addresses: one that is not http(s) is dropped, never stored, never a reason to refuse. */
 const ADDRESS_FIELDS = ['canonicalUrl', 'pdfUrl'] as const;
@@ -102,12 +87,7 @@ function checkText(
 }
 
 /** A list of text: cleaned, deduplicated, each item and the count bounded. */
-function checkList(
-  value: unknown,
-  field: string,
-  issue: Issues,
-  count: number = FIELD_LIMITS.listItems,
-): string[] {
+function checkList(value: unknown, field: string, issue: Issues, count: number = LIMITS.listItems): string[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
     issue(field, 'must be a list of text');
@@ -117,7 +97,7 @@ function checkList(
   value.forEach((item, i) => {
     if (typeof item !== 'string' && wrong++ < 10) issue(`${field}[${i}]`, 'must be text');
   });
-  return wrong ? [] : cleanList(value, FIELD_LIMITS.listItem, count);
+  return wrong ? [] : cleanList(value, LIMITS.listItem, count);
 }
 
 /** An address: the http(s) address it is, else undefined (`invalid` says why when it matters). */
@@ -151,20 +131,20 @@ function checkRelated(value: unknown, issue: Issues): RelatedPublication[] {
       issue(`related[${i}]`, 'must be an object');
       return;
     }
-    const title = checkText(item.title, 'title', FIELD_LIMITS.title, at);
+    const title = checkText(item.title, 'title', LIMITS.title, at);
     if (item.title === undefined || item.title === null) at('title', 'is missing');
     const related: RelatedPublication = {
       title: title ?? '',
-      themes: checkList(item.themes, 'themes', at, FIELD_LIMITS.relatedThemes),
+      themes: checkList(item.themes, 'themes', at, LIMITS.relatedThemes),
     };
     const url = checkAddress(item.url, 'url', at);
-    const subtitle = checkText(item.subtitle, 'subtitle', FIELD_LIMITS.subtitle, at);
-    const summary = checkText(item.summary, 'summary', FIELD_LIMITS.relatedSummary, at);
+    const subtitle = checkText(item.subtitle, 'subtitle', LIMITS.subtitle, at);
+    const summary = checkText(item.summary, 'summary', LIMITS.summary, at);
     if (url !== undefined) related.url = url;
     if (subtitle !== undefined) related.subtitle = subtitle;
     if (summary !== undefined) related.summary = summary;
     // A related item whose title is empty once cleaned is dropped, as on the page.
-    if (title && out.length < FIELD_LIMITS.related) out.push(related);
+    if (title && out.length < LIMITS.related) out.push(related);
   });
   return out;
 }
@@ -179,9 +159,62 @@ function checkMainUrl(value: unknown, issue: Issues): string {
   const url = safeHttpUrl(raw) ?? (/^\s*urn:isbn:/i.test(raw) ? isbnAddress(raw.trim()) : undefined);
   if (url) return url;
   if (!raw.trim()) issue('url', 'is empty');
-  else if (raw.length > FIELD_LIMITS.url) issue('url', `is longer than ${FIELD_LIMITS.url} characters`);
+  else if (raw.length > LIMITS.url) issue('url', `is longer than ${LIMITS.url} characters`);
   else issue('url', 'must be an absolute http:// or https:// address');
   return '';
+}
+
+const present = (value: unknown) => value !== undefined && value !== null;
+
+/** The optional bibliographic fields of `input`, checked into `record`. */
+function checkBibliographic(input: Record<string, unknown>, record: SavedPublication, issue: Issues): void {
+  for (const [field, max] of TEXT_FIELDS) {
+    // Types are stored in lower case, as a page's record stores them (sanitizePublication).
+    const raw = field === 'type' && typeof input.type === 'string' ? input.type.toLowerCase() : input[field];
+    const value = checkText(raw, field, max, issue);
+    if (value !== undefined) record[field] = value;
+  }
+  for (const field of ADDRESS_FIELDS) {
+    const value = checkAddress(input[field], field, issue);
+    if (value !== undefined) record[field] = value;
+  }
+  if (present(input.published)) {
+    if (typeof input.published !== 'string' || !DATE_PATTERN.test(input.published)) {
+      issue('published', 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD');
+    } else record.published = input.published;
+  }
+  if (present(input.year)) {
+    const year = input.year;
+    if (typeof year !== 'number' || !Number.isInteger(year) || year < 0 || year > 9999) {
+      issue('year', 'must be a whole number between 0 and 9999');
+    } else record.year = year;
+  }
+  if (present(input.doi)) {
+    const doi = cleanDoi(input.doi);
+    if (!doi) issue('doi', `must be a DOI such as 10.1234/abc (at most ${LIMITS.doi} characters)`);
+    else record.doi = doi;
+  }
+}
+
+/** The reader's status, star and edited fields of `input`, checked into `record`. */
+function checkReaderFields(input: Record<string, unknown>, record: SavedPublication, issue: Issues): void {
+  if (present(input.status)) {
+    if (!READING_STATUSES.includes(input.status as ReadingStatus)) {
+      issue('status', `must be one of ${READING_STATUSES.join(', ')}`);
+    } else record.status = input.status as ReadingStatus;
+  }
+  if (present(input.starred)) {
+    if (typeof input.starred !== 'boolean') issue('starred', 'must be true or false');
+    else record.starred = input.starred;
+  }
+  if (present(input.editedFields)) {
+    const edited = checkList(input.editedFields, 'editedFields', issue);
+    const unknown = edited.filter((field) => !EDITABLE_FIELDS.includes(field as EditableField));
+    if (unknown.length) issue('editedFields', `has unknown fields: ${unknown.slice(0, 3).join(', ')}`);
+    record.editedFields = edited.filter((field): field is EditableField =>
+      EDITABLE_FIELDS.includes(field as EditableField),
+    );
+  }
 }
 
 /**
@@ -190,7 +223,7 @@ function checkMainUrl(value: unknown, issue: Issues): string {
  *
  * Refused (an issue): wrong types, a missing or empty id or title, a main address that is not
  * http(s), an unknown status, malformed dates, years, DOIs and times. Cleaned, never refused:
- * text (control and invisible format characters removed, cut to `FIELD_LIMITS`), lists (cut),
+ * text (control and invisible format characters removed, cut to `LIMITS`), lists (cut),
  * optional addresses that are not http(s) (dropped), related items without a title (dropped).
  */
 export function validateRecord(
@@ -205,77 +238,29 @@ export function validateRecord(
     return undefined;
   }
   const rawId = checkString(input.id, 'id', issue, true);
-  const id = rawId === undefined ? undefined : cleanText(rawId, FIELD_LIMITS.id + 1);
+  const id = rawId === undefined ? undefined : cleanText(rawId, LIMITS.id + 1);
   if (rawId !== undefined && !id) issue('id', 'is empty');
-  if (id && id.length > FIELD_LIMITS.id) issue('id', `is longer than ${FIELD_LIMITS.id} characters`);
+  if (id && id.length > LIMITS.id) issue('id', `is longer than ${LIMITS.id} characters`);
   const notes = checkString(input.notes, 'notes', issue);
   const record: SavedPublication = {
+    ...defaultReaderFields(),
     id: id ?? '',
     url: checkMainUrl(input.url, issue),
-    title: checkText(input.title, 'title', FIELD_LIMITS.title, issue, true) ?? '',
+    title: checkText(input.title, 'title', LIMITS.title, issue, true) ?? '',
     authors: checkList(input.authors, 'authors', issue),
     themes: checkList(input.themes, 'themes', issue),
     keywords: checkList(input.keywords, 'keywords', issue),
     related: checkRelated(input.related, issue),
-    status: 'to-read',
     notes: notes === undefined ? '' : cleanNotes(notes),
     tags: checkList(input.tags, 'tags', issue),
-    starred: false,
-    editedFields: [],
     savedAt: checkTime(input.savedAt, 'savedAt', issue, true) ?? 0,
     updatedAt: 0,
   };
   record.updatedAt = checkTime(input.updatedAt, 'updatedAt', issue, false) ?? record.savedAt;
   const lastVisitedAt = checkTime(input.lastVisitedAt, 'lastVisitedAt', issue, false);
   if (lastVisitedAt !== undefined) record.lastVisitedAt = lastVisitedAt;
-
-  for (const [field, max] of TEXT_FIELDS) {
-    // Types are stored in lower case, as a page's record stores them (sanitizePublication).
-    const raw = field === 'type' && typeof input.type === 'string' ? input.type.toLowerCase() : input[field];
-    const value = checkText(raw, field, max, issue);
-    if (value !== undefined) record[field] = value;
-  }
-  for (const field of ADDRESS_FIELDS) {
-    const value = checkAddress(input[field], field, issue);
-    if (value !== undefined) record[field] = value;
-  }
-  if (input.published !== undefined && input.published !== null) {
-    if (typeof input.published !== 'string' || !DATE_PATTERN.test(input.published)) {
-      issue('published', 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD');
-    } else record.published = input.published;
-  }
-  if (input.year !== undefined && input.year !== null) {
-    if (
-      typeof input.year !== 'number' ||
-      !Number.isInteger(input.year) ||
-      input.year < 0 ||
-      input.year > 9999
-    ) {
-      issue('year', 'must be a whole number between 0 and 9999');
-    } else record.year = input.year;
-  }
-  if (input.doi !== undefined && input.doi !== null) {
-    const doi = cleanDoi(input.doi);
-    if (!doi) issue('doi', `must be a DOI such as 10.1234/abc (at most ${FIELD_LIMITS.doi} characters)`);
-    else record.doi = doi;
-  }
-  if (input.status !== undefined && input.status !== null) {
-    if (!READING_STATUSES.includes(input.status as ReadingStatus)) {
-      issue('status', `must be one of ${READING_STATUSES.join(', ')}`);
-    } else record.status = input.status as ReadingStatus;
-  }
-  if (input.starred !== undefined && input.starred !== null) {
-    if (typeof input.starred !== 'boolean') issue('starred', 'must be true or false');
-    else record.starred = input.starred;
-  }
-  if (input.editedFields !== undefined && input.editedFields !== null) {
-    const edited = checkList(input.editedFields, 'editedFields', issue);
-    const unknown = edited.filter((field) => !EDITABLE_FIELDS.includes(field as EditableField));
-    if (unknown.length) issue('editedFields', `has unknown fields: ${unknown.slice(0, 3).join(', ')}`);
-    record.editedFields = edited.filter((field): field is EditableField =>
-      EDITABLE_FIELDS.includes(field as EditableField),
-    );
-  }
+  checkBibliographic(input, record, issue);
+  checkReaderFields(input, record, issue);
   return issues.length === before ? record : undefined;
 }
 
@@ -283,10 +268,8 @@ export function validateRecord(
 export function validateRecords(input: unknown): SavedPublication[] {
   if (!Array.isArray(input))
     throw new ImportError([{ index: -1, field: 'records', message: 'must be a list' }]);
-  if (input.length > IMPORT_LIMITS.records) {
-    throw new ImportError([
-      { index: -1, field: 'records', message: `more than ${IMPORT_LIMITS.records} records` },
-    ]);
+  if (input.length > LIMITS.records) {
+    throw new ImportError([{ index: -1, field: 'records', message: `more than ${LIMITS.records} records` }]);
   }
   const issues: ValidationIssue[] = [];
   const records: SavedPublication[] = [];

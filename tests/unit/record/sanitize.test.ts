@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { validateRecords, ImportError } from '@/utils/export/validate';
 import {
+  validateRecords,
+  ImportError,
   cleanNotes,
   cleanText,
-  FIELD_LIMITS,
+  LIMITS,
   sanitizeChanges,
   sanitizeExtraction,
   sanitizeFirstCheck,
   sanitizeForExport,
   sanitizePublication,
   safeHttpUrl,
-} from '@/utils/sanitize';
-import type { SavedPublication } from '@/utils/publication';
+  type SavedPublication,
+} from '@/utils/record';
 
 const base = {
   url: 'https://www.nsob.nl/publicaties/leren-van-doen',
@@ -65,9 +66,9 @@ describe('sanitizePublication', () => {
       authors: Array.from({ length: 10_000 }, (_, i) => `Author ${i}`),
       related: Array.from({ length: 10_000 }, (_, i) => ({ title: `R ${i}`, themes: [] })),
     });
-    expect(clean!.summary).toBe('x'.repeat(FIELD_LIMITS.summary));
-    expect(clean!.authors).toHaveLength(FIELD_LIMITS.listItems);
-    expect(clean!.related).toHaveLength(FIELD_LIMITS.related);
+    expect(clean!.summary).toBe('x'.repeat(LIMITS.summary));
+    expect(clean!.authors).toHaveLength(LIMITS.listItems);
+    expect(clean!.related).toHaveLength(LIMITS.related);
   });
 
   it('derives the year from the date and rejects malformed dates and DOIs', () => {
@@ -204,7 +205,7 @@ describe('addresses on every way in', () => {
     '//evil.example/x',
     'urn:isbn:123',
     'not a url',
-    `https://a.org/${'x'.repeat(FIELD_LIMITS.url)}`,
+    `https://a.org/${'x'.repeat(LIMITS.url)}`,
   ];
 
   it.each(hostile)('never stores %j from a page', (url) => {
@@ -340,13 +341,13 @@ describe("sanitizeChanges (the reader's edits)", () => {
 
   it('bounds notes, tags and summary by the one table', () => {
     const changes = sanitizeChanges({
-      notes: 'n'.repeat(FIELD_LIMITS.notes + 10),
+      notes: 'n'.repeat(LIMITS.notes + 10),
       tags: Array.from({ length: 1_000 }, (_, i) => `t${i}`),
-      summary: 's'.repeat(FIELD_LIMITS.summary + 10),
+      summary: 's'.repeat(LIMITS.summary + 10),
     });
-    expect(changes.notes).toHaveLength(FIELD_LIMITS.notes);
-    expect(changes.tags).toHaveLength(FIELD_LIMITS.listItems);
-    expect(changes.summary).toHaveLength(FIELD_LIMITS.summary);
+    expect(changes.notes).toHaveLength(LIMITS.notes);
+    expect(changes.tags).toHaveLength(LIMITS.listItems);
+    expect(changes.summary).toHaveLength(LIMITS.summary);
   });
 
   it('reads only own keys: nothing comes from a polluted prototype', () => {

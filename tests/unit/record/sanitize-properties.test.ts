@@ -8,9 +8,16 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ImportError, validateRecords } from '@/utils/export/validate';
-import { READING_STATUSES, type SavedPublication } from '@/utils/publication';
-import { EDITABLE_FIELDS, FIELD_LIMITS, sanitizeChanges, sanitizeExtraction } from '@/utils/sanitize';
+import {
+  ImportError,
+  validateRecords,
+  READING_STATUSES,
+  type SavedPublication,
+  EDITABLE_FIELDS,
+  LIMITS,
+  sanitizeChanges,
+  sanitizeExtraction,
+} from '@/utils/record';
 
 const RUNS = { numRuns: 1_000 };
 /** 1,000 runs over records with megabyte strings take seconds. */
@@ -157,7 +164,7 @@ const badAddress: fc.Arbitrary<string> = fc.oneof(
     '',
     ' ',
   ),
-  fc.constant(`https://a.org/${'x'.repeat(FIELD_LIMITS.url)}`),
+  fc.constant(`https://a.org/${'x'.repeat(LIMITS.url)}`),
   hostileText,
 );
 
@@ -247,32 +254,32 @@ const likelyPublication = fc
 // ---- Checks (independent of the implementation) --------------------------------------------------
 
 const TEXT_CAPS: Record<string, number> = {
-  id: FIELD_LIMITS.id,
-  title: FIELD_LIMITS.title,
-  subtitle: FIELD_LIMITS.subtitle,
-  publisher: FIELD_LIMITS.publisher,
-  type: FIELD_LIMITS.type,
-  language: FIELD_LIMITS.language,
-  doi: FIELD_LIMITS.doi,
-  isbn: FIELD_LIMITS.isbn,
-  summary: FIELD_LIMITS.summary,
-  notes: FIELD_LIMITS.notes,
+  id: LIMITS.id,
+  title: LIMITS.title,
+  subtitle: LIMITS.subtitle,
+  publisher: LIMITS.publisher,
+  type: LIMITS.type,
+  language: LIMITS.language,
+  doi: LIMITS.doi,
+  isbn: LIMITS.isbn,
+  summary: LIMITS.summary,
+  notes: LIMITS.notes,
   published: 10,
   status: 10,
-  authors: FIELD_LIMITS.listItem,
-  themes: FIELD_LIMITS.listItem,
-  keywords: FIELD_LIMITS.listItem,
-  tags: FIELD_LIMITS.listItem,
+  authors: LIMITS.listItem,
+  themes: LIMITS.listItem,
+  keywords: LIMITS.listItem,
+  tags: LIMITS.listItem,
   editedFields: 20,
-  signals: FIELD_LIMITS.signal,
+  signals: LIMITS.signal,
 };
 const LIST_CAPS: Record<string, number> = {
-  authors: FIELD_LIMITS.listItems,
-  themes: FIELD_LIMITS.listItems,
-  keywords: FIELD_LIMITS.listItems,
-  tags: FIELD_LIMITS.listItems,
-  related: FIELD_LIMITS.related,
-  signals: FIELD_LIMITS.signals,
+  authors: LIMITS.listItems,
+  themes: LIMITS.listItems,
+  keywords: LIMITS.listItems,
+  tags: LIMITS.listItems,
+  related: LIMITS.related,
+  signals: LIMITS.signals,
   editedFields: EDITABLE_FIELDS.length,
 };
 const ADDRESS_FIELDS = new Set(['url', 'canonicalUrl', 'pdfUrl']);
@@ -283,7 +290,7 @@ function isHttpAddress(value: string): boolean {
     return (
       (url.protocol === 'http:' || url.protocol === 'https:') &&
       value === url.href &&
-      value.length <= FIELD_LIMITS.url
+      value.length <= LIMITS.url
     );
   } catch {
     return false;
@@ -308,9 +315,9 @@ function assertClean(value: unknown, path: string[] = []): void {
     }
     const cap =
       inRelated && field === 'summary'
-        ? FIELD_LIMITS.relatedSummary
+        ? LIMITS.summary
         : inRelated && field === 'title'
-          ? FIELD_LIMITS.title
+          ? LIMITS.title
           : TEXT_CAPS[field];
     if (cap === undefined) throw new Error(`${where}: unexpected text field`);
     if (value.length > cap) throw new Error(`${where}: ${value.length} characters, cap ${cap}`);
@@ -321,7 +328,7 @@ function assertClean(value: unknown, path: string[] = []): void {
     return;
   }
   if (Array.isArray(value)) {
-    const cap = inRelated && field === 'themes' ? FIELD_LIMITS.relatedThemes : LIST_CAPS[field];
+    const cap = inRelated && field === 'themes' ? LIMITS.relatedThemes : LIST_CAPS[field];
     if (cap === undefined) throw new Error(`${where}: unexpected list`);
     if (value.length > cap) throw new Error(`${where}: ${value.length} items, cap ${cap}`);
     value.forEach((item, i) => assertClean(item, [...path, String(i)]));

@@ -1,0 +1,113 @@
+/**
+ * The record's fields, written once: which fields a record has (in the order of `shapes.ts`), which
+ * the reader may edit, which a visit or an import may refresh, the reader's defaults, and the two
+ * factories every part uses to build a record instead of writing a literal by hand.
+ */
+import type { CatalogEntry, EditableField, Publication, ReaderFields, SavedPublication } from './shapes';
+
+/** Fields of `Publication` a reader may edit; an edited field is never overwritten by a re-visit. */
+export const EDITABLE_FIELDS: readonly EditableField[] = [
+  'title',
+  'subtitle',
+  'authors',
+  'published',
+  'year',
+  'publisher',
+  'type',
+  'themes',
+  'keywords',
+  'summary',
+  'language',
+];
+
+/** What a page gives that the reader does not edit by hand. */
+const PAGE_ONLY_FIELDS = ['canonicalUrl', 'doi', 'isbn', 'pdfUrl', 'related'] as const;
+
+export type ExtractedField = EditableField | (typeof PAGE_ONLY_FIELDS)[number];
+
+/** Extracted fields a re-visit or an import may refresh (unless the reader edited them). */
+export const EXTRACTED_FIELDS: readonly ExtractedField[] = [...EDITABLE_FIELDS, ...PAGE_ONLY_FIELDS];
+
+/** The reader's own fields: never changed by a page, by an import only when its file carries them. */
+export const READER_FIELDS = ['status', 'notes', 'tags', 'starred', 'editedFields'] as const;
+
+/** Every field of a saved record, in the order of `shapes.ts`. */
+export const RECORD_FIELDS = [
+  'url',
+  'canonicalUrl',
+  'title',
+  'subtitle',
+  'authors',
+  'published',
+  'year',
+  'publisher',
+  'type',
+  'themes',
+  'keywords',
+  'summary',
+  'language',
+  'doi',
+  'isbn',
+  'pdfUrl',
+  'related',
+  ...READER_FIELDS,
+  'id',
+  'savedAt',
+  'updatedAt',
+  'lastVisitedAt',
+] as const satisfies readonly (keyof SavedPublication)[];
+export type RecordField = (typeof RECORD_FIELDS)[number];
+
+/** The reader's fields of a record they have not touched yet. */
+export function defaultReaderFields(): ReaderFields {
+  return { status: 'to-read', notes: '', tags: [], starred: false, editedFields: [] };
+}
+
+/** Keys whose value is undefined go: an absent field is omitted, never a placeholder. */
+function dropUndefined<T extends object>(value: T): T {
+  const target = value as Record<string, unknown>;
+  for (const key of Object.keys(target)) if (target[key] === undefined) delete target[key];
+  return value;
+}
+
+/** A publication from what is known of it: lists default to empty, absent fields stay absent. */
+export function newPublication(
+  fields: Pick<Publication, 'url' | 'title'> & Partial<Publication>,
+): Publication {
+  return dropUndefined({ authors: [], themes: [], keywords: [], related: [], ...fields });
+}
+
+/**
+ * A saved record: the publication's fields, the reader's defaults under whatever reader fields are
+ * given, and `updatedAt` = `savedAt` unless given.
+ */
+export function newSavedPublication(
+  fields: Pick<SavedPublication, 'id' | 'url' | 'title' | 'savedAt'> & Partial<SavedPublication>,
+): SavedPublication {
+  const given = dropUndefined({ ...fields });
+  return {
+    ...newPublication(given),
+    ...defaultReaderFields(),
+    ...given,
+    updatedAt: given.updatedAt ?? given.savedAt,
+  };
+}
+
+/**
+ * What the catalog knows of an unsaved publication, as a publication to save at `url`: its
+ * bibliographic fields, nothing the catalog keeps for itself (sources, times).
+ */
+export function publicationFromCatalog(entry: CatalogEntry, url: string): Publication {
+  return newPublication({
+    url,
+    title: entry.title,
+    subtitle: entry.subtitle || undefined,
+    authors: [...entry.authors],
+    themes: [...entry.themes],
+    keywords: [...entry.keywords],
+    summary: entry.summary || undefined,
+    publisher: entry.publisher || undefined,
+    year: entry.year || undefined,
+    language: entry.language || undefined,
+  });
+}
