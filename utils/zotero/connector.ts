@@ -241,3 +241,22 @@ export async function sendToZotero(records: ZoteroSource[], options: SendOptions
   }
   return result;
 }
+
+/**
+ * The host permissions a send needs: the connector server, and each PDF's host when PDFs are to be
+ * attached. Asked from the reader's click; the browser does not ask again for what it granted.
+ */
+export function zoteroOrigins(pdfUrls: readonly string[] = []): string[] {
+  const hosts = new Set<string>();
+  for (const url of pdfUrls) {
+    const safe = safeHttpUrl(url);
+    if (safe) hosts.add(hostPattern(safe));
+  }
+  return [ZOTERO_CONNECTOR_ORIGIN, ...hosts];
+}
+
+/** `https://www.nsob.nl/*` for a PDF at `https://www.nsob.nl/files/x.pdf`. */
+export function hostPattern(url: string): string {
+  const { protocol, hostname } = new URL(url);
+  return `${protocol}//${hostname}/*`;
+}
