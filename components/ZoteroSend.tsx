@@ -40,13 +40,15 @@ export function zoteroResultText(result: SendResult): string {
 }
 
 export interface ZoteroSendProps {
-  label: string;
+  /** The button's text (a function: it follows the interface language). */
+  label: () => string;
   /** The PDFs of what would be sent (none: no "attach PDF" box). */
   pdfUrls: () => string[];
   send: (attachPdf: boolean) => Promise<SendResult>;
   /** `browser.permissions.request` for these origins. */
   request: (origins: string[]) => Promise<boolean>;
-  disabled?: boolean;
+  /** Read at each render (a signal's value may change). */
+  disabled?: () => boolean;
   idPrefix: string;
 }
 
@@ -76,10 +78,10 @@ export function ZoteroSend({ label, pdfUrls, send, request, disabled, idPrefix }
       <button
         type="button"
         data-testid={`${idPrefix}-zotero-send`}
-        disabled={disabled || busy}
+        disabled={disabled?.() === true || busy}
         onClick={click}
       >
-        {label}
+        {label()}
       </button>
       {pdfs.length > 0 && (
         <label class="option">

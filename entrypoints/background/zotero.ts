@@ -18,16 +18,18 @@ import {
   type SendResult,
 } from '@/utils/zotero/connector';
 import type { ZoteroSource } from '@/utils/zotero/items';
+import { onZoteroSwitched, setZoteroOn, zoteroTurnedOn } from '@/utils/zotero/switch';
 import { database } from './database';
 import { tabStateFor } from './flows';
 
 const MENU_ID = 'leesmap-send-to-zotero';
 const LAST_KEY = 'zotero:last';
 
-/** What to send: records by id, the whole list (neither given), or a tab's page. */
+/** What to send: records by id, a tab's page, or the whole list. */
 export interface ZoteroTarget {
   ids?: string[];
   tabId?: number;
+  all?: boolean;
   attachPdf?: boolean;
 }
 
@@ -38,8 +40,10 @@ export interface ZoteroOutcome extends Partial<SendResult> {
   problem?: string;
 }
 
-export async function zoteroEnabled(): Promise<boolean> {
-  return browser.permissions.contains({ origins: [ZOTERO_CONNECTOR_ORIGIN] });
+/** A send from a page is the reader's click; the context menu exists only once Zotero is on. */
+async function mayReachZotero(fromPage: boolean): Promise<boolean> {
+  if (fromPage) return browser.permissions.contains({ origins: [ZOTERO_CONNECTOR_ORIGIN] });
+  return zoteroTurnedOn();
 }
 
 async function recordsFor(target: ZoteroTarget): Promise<ZoteroSource[]> {
@@ -57,7 +61,7 @@ async function recordsFor(target: ZoteroTarget): Promise<ZoteroSource[]> {
     const source = state.saved ?? state.extraction?.publication;
     return source ? [source] : [];
   }
-  return listPublications(db);
+  return target.all === true ? listPublications(db) : [];
 }
 
 /** Fetches a PDF only from a host Leesmap may already reach; never asks from here. */
@@ -79,9 +83,11 @@ export async function lastZoteroOutcome(): Promise<ZoteroOutcome | undefined> {
  * Sends what the target names. A failure is a `MessageError` with code `zotero:<problem>`, which
  * the interface turns into a sentence (components/ZoteroSend.tsx).
  */
-export async function sendTargetToZotero(target: ZoteroTarget): Promise<SendResult> {
+export async function sendTargetToZotero(target: ZoteroTarget, fromPage = true): Promise<SendResult> {
   try {
-    if (!(await zoteroEnabled())) throw new ZoteroError('no-permission');
+    if (!(await mayReachZotero(fromPage))) throw new ZoteroError('no-permission');
+    // A send the reader asked for from a page turns Zotero on (the context menu appears).
+    if (fromPage) await setZoteroOn(true);
     const records = await recordsFor(target);
     if (records.length === 0) throw new MessageError('Nothing to send', 'invalid');
     const result = await sendToZotero(records, {
@@ -101,7 +107,7 @@ export async function sendTargetToZotero(target: ZoteroTarget): Promise<SendResu
 /** The context-menu item exists only while Zotero is on. Call after the other menus are made. */
 export async function syncZoteroMenu(): Promise<void> {
   await browser.contextMenus.remove(MENU_ID).catch(() => undefined);
-  if (!(await zoteroEnabled())) return;
+  if (!(await zoteroTurnedOn())) return;
   browser.contextMenus.create({
     id: MENU_ID,
     title: browser.i18n.getMessage('zoteroMenuSend'),
@@ -113,8 +119,9 @@ export function listenForZotero(): void {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== MENU_ID || tab?.id === undefined) return;
     // The outcome is kept for the popup; there is no page of ours to show it on.
-    void sendTargetToZotero({ tabId: tab.id }).catch(() => undefined);
+    void sendTargetToZotero({ tabId: tab.id }, false).catch(() => undefined);
   });
   browser.permissions.onAdded.addListener(() => void syncZoteroMenu());
   browser.permissions.onRemoved.addListener(() => void syncZoteroMenu());
+  onZoteroSwitched(() => void syncZoteroMenu());
 }

@@ -27,7 +27,7 @@ function renderSend(options: {
   const send = vi.fn(options.send ?? (async () => ({ saved: 1, attached: 0, pdfMissing: 0 })));
   render(
     <ZoteroSend
-      label="Send to Zotero"
+      label={() => 'Send to Zotero'}
       idPrefix="popup"
       pdfUrls={() => options.pdfs ?? []}
       send={send}
