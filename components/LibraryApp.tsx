@@ -4,6 +4,7 @@
  * "/" search · ↑/↓ (j/k) move · Enter open · Space select · 1/2/3 status · e edit · Delete remove.
  */
 import { useSignal } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatNumber, t } from '@/utils/i18n';
 import { READING_STATUSES, type ReadingStatus, type SavedPublication } from '@/utils/publication';
@@ -29,9 +30,11 @@ export interface LibraryAppProps {
   /** Opens a publication's address (only http/https ever reach this). */
   open: (url: string) => void;
   confirm: (question: string) => boolean;
+  /** More actions on the selection (none selected: the whole list), in the bulk bar (Send to Zotero). */
+  bulkActions?: (ids: string[]) => ComponentChildren;
 }
 
-export function LibraryApp({ store, send, importPorts, wholeList, open, confirm }: LibraryAppProps) {
+export function LibraryApp({ store, send, importPorts, wholeList, open, confirm, ...more }: LibraryAppProps) {
   const selected = useSignal<ReadonlySet<string>>(new Set());
   const [active, setActive] = useState(0);
   const [editing, setEditing] = useState<SavedPublication | undefined>();
@@ -220,6 +223,7 @@ export function LibraryApp({ store, send, importPorts, wholeList, open, confirm 
             >
               {t('bulkDelete')}
             </button>
+            {more.bulkActions?.(selectedIds)}
           </div>
           {notice && (
             <p class="error" role="alert">

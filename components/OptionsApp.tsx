@@ -3,6 +3,7 @@
  * Detection on every site needs the optional <all_urls> permission, which the browser only grants
  * from a user gesture: the request is the first thing the change handler does.
  */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { SavedPublication } from '@/utils/publication';
@@ -19,6 +20,8 @@ export interface OptionsAppProps {
   records: () => Promise<SavedPublication[]>;
   /** How an import reaches the list (utils/stores/extension.ts `importPorts`). */
   importPorts: ImportPorts;
+  /** More sections before the backup (Zotero). */
+  sections?: ComponentChildren;
 }
 
 export function OptionsApp({
@@ -27,6 +30,7 @@ export function OptionsApp({
   requestAllSites,
   records,
   importPorts,
+  sections,
 }: OptionsAppProps) {
   const [settings, setSettings] = useState(initial);
   const [message, setMessage] = useState('');
@@ -114,6 +118,7 @@ export function OptionsApp({
       <p role="status" class="muted" data-testid="options-status">
         {message}
       </p>
+      {sections}
       <h2>{t('optionsBackup')}</h2>
       <ExportPanel idPrefix="options" records={records} label={t('exportScopeAll')} />
       <ImportPanel idPrefix="options" ports={importPorts} />

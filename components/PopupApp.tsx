@@ -1,5 +1,6 @@
 /** The popup: this page on top, then the reading list and suggestions as tabs. */
 import { useSignal } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { SavedPublication } from '@/utils/publication';
@@ -19,12 +20,14 @@ export interface PopupAppProps {
   suggestions: SuggestionsStore;
   openLibrary: () => void;
   openOptions: () => void;
+  /** More actions on this page, under it (Send to Zotero). */
+  pageActions?: ComponentChildren;
 }
 
 /** Row height in the popup list (px); ListItem's CSS keeps to it. */
 export const POPUP_ROW_HEIGHT = 92;
 
-export function PopupApp({ current, list, suggestions, openLibrary, openOptions }: PopupAppProps) {
+export function PopupApp({ current, list, suggestions, openLibrary, openOptions, ...more }: PopupAppProps) {
   const tab = useSignal<'list' | 'suggestions'>('list');
   const [showFilters, setShowFilters] = useState(false);
   const [editing, setEditing] = useState<SavedPublication | undefined>();
@@ -44,6 +47,7 @@ export function PopupApp({ current, list, suggestions, openLibrary, openOptions 
       </header>
       <main>
         <CurrentPage store={current} />
+        {more.pageActions}
         <Tabs
           label={t('mainTabs')}
           selected={tab.value}

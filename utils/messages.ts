@@ -82,6 +82,16 @@ export interface PageToBackground {
   'page/suggestions': { request: { limit?: number }; response: Suggestion[] };
   'page/dismiss-suggestion': { request: { id: string }; response: { ok: true } };
   'page/dismissed': { request: Record<string, never>; response: string[] };
+  /** Send records by id, a tab's page, or the whole list (`all`) to Zotero desktop. */
+  'page/zotero-send': {
+    request: { ids?: string[]; tabId?: number; all?: boolean; attachPdf?: boolean };
+    response: { saved: number; attached: number; pdfMissing: number };
+  };
+  /** How the last send to Zotero went (the context menu's too). */
+  'page/zotero-last': {
+    request: Record<string, never>;
+    response: { at: number; saved?: number; problem?: string } | null;
+  };
 }
 
 /** Broadcast from the background to open extension pages. */
@@ -120,6 +130,8 @@ const PAGE_TYPES: ReadonlySet<string> = new Set<keyof PageToBackground>([
   'page/suggestions',
   'page/dismiss-suggestion',
   'page/dismissed',
+  'page/zotero-send',
+  'page/zotero-last',
 ]);
 
 export function isEnvelope(value: unknown): value is Envelope {

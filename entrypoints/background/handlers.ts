@@ -34,6 +34,7 @@ import {
   suggestionsNoteSaved,
   suggestionsReset,
 } from './suggestions';
+import { lastZoteroOutcome, sendTargetToZotero } from './zotero';
 
 function invalid(what: string): never {
   throw new MessageError(`Invalid ${what}`, 'invalid');
@@ -149,5 +150,19 @@ export const handlers: Handlers = {
 
   async 'page/dismissed'() {
     return listDismissed(await database());
+  },
+
+  async 'page/zotero-send'({ ids: list, tabId, all, attachPdf }) {
+    if (tabId !== undefined && !Number.isInteger(tabId)) invalid('tab');
+    return sendTargetToZotero({
+      ids: list === undefined ? undefined : ids(list),
+      tabId,
+      all: all === true,
+      attachPdf: attachPdf === true,
+    });
+  },
+
+  async 'page/zotero-last'() {
+    return (await lastZoteroOutcome()) ?? null;
   },
 };

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import '@/components/styles.css';
 import { LibraryApp } from '@/components/LibraryApp';
+import { ZoteroSend } from '@/components/ZoteroSend';
 import { interfaceLanguage, setInterfaceLanguage, t } from '@/utils/i18n';
 import { getSettings, onSettingsChanged } from '@/utils/settings';
 import { databaseSource, importPorts, onListChanged, send, wholeList } from '@/utils/stores/extension';
@@ -30,6 +31,21 @@ async function start() {
       wholeList={wholeList}
       open={(url) => void browser.tabs.create({ url })}
       confirm={(question) => window.confirm(question)}
+      bulkActions={(ids) => (
+        <ZoteroSend
+          idPrefix="library"
+          label={() => (ids.length ? t('zoteroSendSelection', ids.length) : t('zoteroSendAll'))}
+          pdfUrls={() =>
+            (ids.length ? ids.map((id) => list.byId.peek().get(id)) : list.results.peek())
+              .map((r) => r?.pdfUrl ?? '')
+              .filter(Boolean)
+          }
+          request={(origins) => browser.permissions.request({ origins })}
+          send={(attachPdf) =>
+            send('page/zotero-send', ids.length ? { ids, attachPdf } : { all: true, attachPdf })
+          }
+        />
+      )}
     />,
     document.getElementById('app')!,
   );

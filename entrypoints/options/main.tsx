@@ -1,9 +1,11 @@
 import { render } from 'preact';
 import '@/components/styles.css';
 import { OptionsApp } from '@/components/OptionsApp';
+import { ZoteroOptions } from '@/components/ZoteroSend';
+import { setZoteroOn, zoteroTurnedOn } from '@/utils/zotero/switch';
 import { interfaceLanguage, setInterfaceLanguage, t } from '@/utils/i18n';
 import { getSettings, onSettingsChanged, updateSettings } from '@/utils/settings';
-import { importPorts, wholeList } from '@/utils/stores/extension';
+import { importPorts, send, wholeList } from '@/utils/stores/extension';
 
 async function start() {
   const settings = await getSettings();
@@ -24,6 +26,22 @@ async function start() {
       requestAllSites={() => browser.permissions.request({ origins: ['<all_urls>'] })}
       records={wholeList}
       importPorts={importPorts()}
+      sections={
+        <ZoteroOptions
+          enabled={zoteroTurnedOn}
+          request={async (origins) => {
+            const granted = await browser.permissions.request({ origins });
+            if (granted) await setZoteroOn(true);
+            return granted;
+          }}
+          remove={async (origins) => {
+            await setZoteroOn(false);
+            await browser.permissions.remove({ origins }).catch(() => false);
+            return true;
+          }}
+          last={async () => (await send('page/zotero-last', {})) ?? undefined}
+        />
+      }
     />,
     document.getElementById('app')!,
   );

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import '@/components/styles.css';
 import { PopupApp } from '@/components/PopupApp';
+import { ZoteroSend } from '@/components/ZoteroSend';
 import { interfaceLanguage, setInterfaceLanguage, t } from '@/utils/i18n';
 import { getSettings, onSettingsChanged } from '@/utils/settings';
 import { createCurrentPageStore } from '@/utils/stores/current-page';
@@ -46,6 +47,20 @@ async function start() {
       suggestions={suggestions}
       openLibrary={() => openPage('/library.html')}
       openOptions={() => openPage('/options.html')}
+      pageActions={
+        <ZoteroSend
+          idPrefix="popup"
+          label={() => t('zoteroSend')}
+          disabled={() => current.phase.value !== 'ready'}
+          pdfUrls={() =>
+            [current.saved.value?.pdfUrl ?? current.publication.value?.pdfUrl ?? ''].filter(Boolean)
+          }
+          request={(origins) => browser.permissions.request({ origins })}
+          send={async (attachPdf) =>
+            send('page/zotero-send', { tabId: (await popupTabId()) ?? -1, attachPdf })
+          }
+        />
+      }
     />,
     document.getElementById('app')!,
   );

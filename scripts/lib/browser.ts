@@ -68,8 +68,9 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
   const args = [
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
-    // Every host goes to the local fixture server: nothing can leave the machine.
-    `--host-resolver-rules=MAP * 127.0.0.1:${options.port}`,
+    // Every host goes to the local fixture server: nothing can leave the machine. 127.0.0.1 itself
+    // stays itself: the Zotero tests run a conformance server where Zotero desktop listens.
+    `--host-resolver-rules=MAP * 127.0.0.1:${options.port}, EXCLUDE 127.0.0.1`,
     // The fixture server's certificate is a throwaway self-signed one.
     '--ignore-certificate-errors',
     '--no-first-run',
