@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createSuggestionEngine, suggestForProfile, type Suggestion } from '@/utils/suggest';
+import { createSuggestionEngine, type Suggestion } from '@/utils/suggest';
 import type { CatalogEntry, SavedPublication } from '@/utils/publication';
-import { catalogEntry, DAY, NOW, savedRecord } from './helpers';
+import { catalogEntry, DAY, NOW, savedRecord, suggest } from './helpers';
 
 function library() {
   const saved = [
@@ -92,7 +92,7 @@ const ids = (suggestions: Suggestion[]) => suggestions.map((s) => s.id);
 
 describe('candidates', () => {
   const { saved, catalog } = library();
-  const suggestions = suggestForProfile(saved, catalog, ['c-dismissed'], NOW);
+  const suggestions = suggest(saved, catalog, ['c-dismissed'], NOW);
 
   it('never suggests what is saved (by id or by address) or dismissed', () => {
     expect(ids(suggestions)).not.toContain('s3');
@@ -101,7 +101,7 @@ describe('candidates', () => {
   });
 
   it('suggests nothing to a reader who saved nothing', () => {
-    expect(suggestForProfile([], catalog, [], NOW)).toEqual([]);
+    expect(suggest([], catalog, [], NOW)).toEqual([]);
   });
 
   it('leaves out a publication it cannot give any reason for, unless asked for the full ranking', () => {
@@ -122,7 +122,7 @@ describe('candidates', () => {
 
 describe('reasons', () => {
   const { saved, catalog } = library();
-  const byId = new Map(suggestForProfile(saved, catalog, [], NOW).map((s) => [s.id, s]));
+  const byId = new Map(suggest(saved, catalog, [], NOW).map((s) => [s.id, s]));
 
   it('names the matching theme of the reader with the number of saved records, across wordings', () => {
     expect(byId.get('c-digital')!.reasons).toContainEqual({
@@ -290,7 +290,7 @@ describe('untrusted input', () => {
       catalogEntry({ title: 'Democratie en burgers', themes: ['Democratie', 42 as unknown as string] }),
       { id: 'broken', title: undefined, sources: 'nope' } as unknown as CatalogEntry,
     ];
-    const suggestions = suggestForProfile(saved, catalog, [], NOW);
+    const suggestions = suggest(saved, catalog, [], NOW);
     expect(suggestions[0].title).toBe('Democratie en burgers');
   });
 });

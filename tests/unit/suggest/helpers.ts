@@ -1,4 +1,5 @@
 import type { CatalogEntry, SavedPublication } from '@/utils/publication';
+import { createSuggestionEngine, type Suggestion } from '@/utils/suggest';
 
 export const DAY = 86_400_000;
 export const NOW = Date.UTC(2026, 10, 1);
@@ -46,4 +47,14 @@ export function catalogEntry(
     ...fields,
     id,
   };
+}
+
+/** What the reader is shown: the engine's ranking, only suggestions with a reason. */
+export function suggest(
+  saved: readonly SavedPublication[],
+  catalog: readonly CatalogEntry[],
+  dismissed: readonly string[] = [],
+  now = NOW,
+): Suggestion[] {
+  return createSuggestionEngine({ saved, catalog, dismissed }).rank({ now });
 }
