@@ -55,7 +55,7 @@ type DocFields = Pick<
 >;
 
 /** The address without scheme, as saved records and listers are matched on. */
-export function urlKeyOf(url: string | undefined): string | undefined {
+function urlKeyOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
   const normalised = normaliseUrl(url);
   return normalised ? normalised.replace(/^https?:\/\//, '') : undefined;

@@ -14,7 +14,6 @@
  */
 import type { CatalogEntry, SavedPublication } from '@/utils/publication';
 import { DocIndex } from './doc-index';
-import type { SavedDoc } from './documents';
 import { inferThemes } from './neighbours';
 import { profileFromTables, weighProfile, type ReaderProfile } from './profile';
 import { rank, type RankOptions, type RankState } from './rank';
@@ -48,12 +47,17 @@ export interface EngineInput {
   weights?: Partial<ScoreWeights>;
 }
 
+interface InferredThemes {
+  record: SavedPublication;
+  themes: string[];
+}
+
 /**
  * Inferred themes of the most recent unthemed saved records; cached until the index changes
  * (any change recomputes the IDF, which bumps its version).
  */
-function savedThemeInference(index: DocIndex): () => { record: SavedPublication; themes: string[] }[] {
-  let cached: { version: number; list: { record: SavedPublication; themes: string[] }[] } | undefined;
+function savedThemeInference(index: DocIndex): () => InferredThemes[] {
+  let cached: { version: number; list: InferredThemes[] } | undefined;
   return () => {
     index.vocabulary.ensureIdf();
     const version = index.vocabulary.idfVersion;
@@ -63,7 +67,7 @@ function savedThemeInference(index: DocIndex): () => { record: SavedPublication;
       .sort((a, b) => b.record.savedAt - a.record.savedAt || (a.id < b.id ? -1 : 1))
       .slice(0, MAX_INFERRED_SAVED);
     const list = unthemed
-      .map((doc: SavedDoc) => ({ record: doc.record, themes: inferThemes(index, doc) }))
+      .map((doc) => ({ record: doc.record, themes: inferThemes(index, doc) }))
       .filter((item) => item.themes.length > 0);
     cached = { version, list };
     return list;

@@ -120,7 +120,7 @@ function addToProfile(tables: ProfileTables, labels: KeyedLabels, weight: number
 }
 
 /** What the profile is weighed from. */
-export interface ProfileInput {
+interface ProfileInput {
   saved: Iterable<{ labels: KeyedLabels; record: WeighedRecord }>;
   /** Labels of dismissed catalog entries. */
   dismissed: Iterable<KeyedLabels>;

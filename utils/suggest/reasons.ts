@@ -83,7 +83,7 @@ function similarTextReasons(index: DocIndex, doc: CatalogDoc, parts: ScoreParts)
 }
 
 /** Every reason for a candidate, grouped by score part, the heaviest weighted part first. */
-export function explain(
+function explain(
   context: ReasonContext,
   doc: CatalogDoc,
   parts: ScoreParts,

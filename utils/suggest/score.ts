@@ -68,7 +68,7 @@ export class ThemeMemo {
   }
 }
 
-export interface ThemeAffinity {
+interface ThemeAffinity {
   /** -1..1: the profile weight of the reader's themes this theme matches, saturated. */
   score: number;
   /** The matching theme the reader saved records under that contributes most, to name in a reason. */

@@ -11,7 +11,7 @@ const TITLE_WEIGHT = 2;
 const LANGUAGE_SAMPLE_TOKENS = 1_000;
 
 /** A document's terms as parallel arrays, term ids ascending. */
-export interface TermVector {
+interface TermVector {
   terms: Int32Array;
   counts: Float64Array;
 }
