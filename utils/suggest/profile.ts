@@ -3,15 +3,17 @@
  * they saved (recent saves and read or starred records count more) and what they dismissed
  * (counts against). Pure function over plain data.
  */
-import type { CatalogEntry, SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/publication';
 import { foldText } from '@/utils/text';
 import { themeKey } from './themes';
 
 const DAY_MS = 86_400_000;
 /** A save loses half its recency bonus every this many days. */
-export const RECENCY_HALF_LIFE_DAYS = 180;
+const RECENCY_HALF_LIFE_DAYS = 180;
 /** A dismissed suggestion pushes its themes, authors and publisher down by this much. */
 export const DISMISSED_WEIGHT = -0.5;
+/** A theme inferred from a record's nearest themed neighbours counts this much of a given one. */
+export const INFERRED_THEME_FACTOR = 0.5;
 
 export interface ProfileWeight {
   /** Folded, as matched; `label` is the first spelling seen. */
@@ -41,13 +43,13 @@ export function recordWeight(record: WeighedRecord, now: number): number {
   return recency * status * (record.starred ? 1.5 : 1);
 }
 
-export function authorKey(name: string): string {
+function authorKey(name: string): string {
   return foldText(name)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
 
-export const publisherKey = authorKey;
+const publisherKey = authorKey;
 
 /** Accumulates weights by key; keeps the first label seen. */
 export class WeightTable {
@@ -110,25 +112,47 @@ export interface ProfileTables {
   publishers: WeightTable;
 }
 
-export function addToProfile(
-  tables: ProfileTables,
-  labels: KeyedLabels,
-  weight: number,
-  saved: boolean,
-): void {
+function addToProfile(tables: ProfileTables, labels: KeyedLabels, weight: number, saved: boolean): void {
   for (const [key, label] of labels.themes) tables.themes.add(key, label, weight, saved);
   for (const [key, label] of labels.keywords) tables.keywords.add(key, label, weight, saved);
   for (const [key, label] of labels.authors) tables.authors.add(key, label, weight, saved);
   if (labels.publisher) tables.publishers.add(labels.publisher[0], labels.publisher[1], weight, saved);
 }
 
-export function emptyProfileTables(): ProfileTables {
-  return {
+/** What the profile is weighed from. */
+interface ProfileInput {
+  saved: Iterable<{ labels: KeyedLabels; record: WeighedRecord }>;
+  /** Labels of dismissed catalog entries. */
+  dismissed: Iterable<KeyedLabels>;
+  /** Themes inferred for saved records that have none (see neighbours.ts). */
+  inferred: Iterable<{ record: WeighedRecord; themes: readonly string[] }>;
+}
+
+/** The reader's weights as of `now`, as tables by key, and the sum of the saved records' weights. */
+export function weighProfile(
+  { saved, dismissed, inferred }: ProfileInput,
+  now: number,
+): { tables: ProfileTables; totalWeight: number } {
+  const tables: ProfileTables = {
     themes: new WeightTable(),
     keywords: new WeightTable(),
     authors: new WeightTable(),
     publishers: new WeightTable(),
   };
+  let totalWeight = 0;
+  for (const { labels, record } of saved) {
+    const weight = recordWeight(record, now);
+    totalWeight += weight;
+    addToProfile(tables, labels, weight, true);
+  }
+  for (const labels of dismissed) addToProfile(tables, labels, DISMISSED_WEIGHT, false);
+  // Saved records without themes lend part of their weight to the themes of their nearest
+  // themed neighbours (not counted as saved: reasons only cite themes the reader has).
+  for (const { record, themes } of inferred) {
+    const weight = INFERRED_THEME_FACTOR * recordWeight(record, now);
+    for (const label of themes) tables.themes.add(themeKey(label), label, weight, false);
+  }
+  return { tables, totalWeight };
 }
 
 export function profileFromTables(tables: ProfileTables, totalWeight: number): ReaderProfile {
@@ -139,21 +163,4 @@ export function profileFromTables(tables: ProfileTables, totalWeight: number): R
     publishers: tables.publishers.sorted(),
     totalWeight,
   };
-}
-
-/** The reader's weights from saved records and dismissed catalog entries, as of `now`. */
-export function buildProfile(
-  saved: readonly SavedPublication[],
-  dismissed: readonly CatalogEntry[],
-  now: number,
-): ReaderProfile {
-  const tables = emptyProfileTables();
-  let totalWeight = 0;
-  for (const record of saved) {
-    const weight = recordWeight(record, now);
-    totalWeight += weight;
-    addToProfile(tables, keyLabels(record), weight, true);
-  }
-  for (const entry of dismissed) addToProfile(tables, keyLabels(entry), DISMISSED_WEIGHT, false);
-  return profileFromTables(tables, totalWeight);
 }

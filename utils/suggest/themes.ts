@@ -6,7 +6,7 @@
  * (in characters), so "netwerksturing" (covered by netwerk + stur) matches "Sturen in
  * netwerken" fully, while "netwerksamenleving" (only netwerk) does not.
  */
-import { analyze, stem, tokenize } from '@/utils/text';
+import { stem, tokenize } from '@/utils/text';
 import { DUTCH_STOP_WORDS, ENGLISH_STOP_WORDS } from '@/utils/text/stopwords';
 
 export interface ThemeShape {
@@ -85,9 +85,4 @@ export function themeSimilarity(a: ThemeShape | string, b: ThemeShape | string):
 
 export function themesMatch(a: ThemeShape | string, b: ThemeShape | string): boolean {
   return themeSimilarity(a, b) >= THEME_MATCH_THRESHOLD;
-}
-
-/** Stems for text similarity of a whole theme label (used by inference and tests). */
-export function themeTerms(label: string): string[] {
-  return analyze(label);
 }

@@ -41,7 +41,8 @@ export interface Suggestion {
   reasons: SuggestionReason[];
 }
 
-export interface ScoreWeights extends ScoreParts {}
+/** A weight per score part. */
+export type ScoreWeights = Record<keyof ScoreParts, number>;
 
 export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = {
   theme: 1,

@@ -1,168 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createSuggestionEngine, suggestForProfile, type Suggestion } from '@/utils/suggest';
+import { createSuggestionEngine, type Suggestion } from '@/utils/suggest';
 import type { CatalogEntry, SavedPublication } from '@/utils/publication';
-import { catalogEntry, DAY, NOW, savedRecord } from './helpers';
-
-function library() {
-  const saved = [
-    savedRecord({
-      id: 's1',
-      title: 'Grip op grote ICT-projecten',
-      themes: ['Digitalisering'],
-      publisher: 'Algemene Rekenkamer',
-      authors: ['Anna de Vries'],
-      summary: 'Waarom digitale projecten van de overheid uitlopen.',
-    }),
-    savedRecord({
-      id: 's2',
-      title: 'Algoritmes getoetst',
-      themes: ['Digitalisering', 'Rechtsstaat'],
-      publisher: 'Algemene Rekenkamer',
-      summary: 'Toetsing van algoritmes bij uitvoeringsorganisaties.',
-    }),
-    savedRecord({
-      id: 's3',
-      title: 'Housing affordability across cities',
-      themes: ['Housing'],
-      publisher: 'OECD',
-      language: 'en',
-      summary: 'Rents and house prices in growing cities.',
-    }),
-  ];
-  const catalog = [
-    catalogEntry(
-      {
-        id: 'c-digital',
-        title: 'Digitale dienstverlening',
-        themes: ['Digitale overheid'],
-        publisher: 'WRR',
-        summary: 'Burgers en het digitale loket van de overheid.',
-      },
-      [saved[0]],
-    ),
-    catalogEntry({
-      id: 'c-author',
-      title: 'Toezicht op data',
-      authors: ['Anna de Vries'],
-      publisher: 'Rathenau Instituut',
-      summary: 'Toezicht in een datagedreven samenleving.',
-    }),
-    catalogEntry({
-      id: 'c-housing',
-      title: 'Zoning reform and the missing middle',
-      themes: ['Housing'],
-      publisher: 'Brookings',
-      language: 'en',
-      summary: 'How zoning limits housing supply in cities.',
-    }),
-    catalogEntry({
-      id: 'c-text',
-      title: 'Uitlopende ICT-projecten bij de overheid',
-      publisher: 'ROB',
-      summary: 'Digitale projecten van de overheid lopen vaak uit.',
-    }),
-    catalogEntry({
-      id: 'c-far',
-      title: 'Stikstof en landbouw',
-      themes: ['Landbouw'],
-      publisher: 'PBL',
-      summary: 'Emissies van boerenbedrijven.',
-    }),
-    catalogEntry({
-      id: 'c-saved-url',
-      title: 'Algoritmes getoetst (kopie)',
-      url: saved[1].url,
-      themes: ['Digitalisering'],
-    }),
-    catalogEntry({ id: 's3', title: 'Housing affordability across cities', themes: ['Housing'] }),
-    catalogEntry(
-      {
-        id: 'c-dismissed',
-        title: 'Digitalisering in de zorg',
-        themes: ['Digitalisering'],
-        publisher: 'Rathenau Instituut',
-      },
-      [saved[0]],
-    ),
-  ];
-  return { saved, catalog };
-}
+import { catalogEntry, DAY, NOW, savedRecord, suggest } from './helpers';
+import { library } from './library';
 
 const ids = (suggestions: Suggestion[]) => suggestions.map((s) => s.id);
-
-describe('candidates', () => {
-  const { saved, catalog } = library();
-  const suggestions = suggestForProfile(saved, catalog, ['c-dismissed'], NOW);
-
-  it('never suggests what is saved (by id or by address) or dismissed', () => {
-    expect(ids(suggestions)).not.toContain('s3');
-    expect(ids(suggestions)).not.toContain('c-saved-url');
-    expect(ids(suggestions)).not.toContain('c-dismissed');
-  });
-
-  it('suggests nothing to a reader who saved nothing', () => {
-    expect(suggestForProfile([], catalog, [], NOW)).toEqual([]);
-  });
-
-  it('leaves out a publication it cannot give any reason for, unless asked for the full ranking', () => {
-    expect(ids(suggestions)).not.toContain('c-far');
-    const everything = createSuggestionEngine({ saved, catalog }).rank({
-      now: NOW,
-      includeUnexplained: true,
-    });
-    expect(ids(everything).at(-1)).toBe('c-far');
-    expect(everything.at(-1)!.reasons).toEqual([]);
-  });
-
-  it('gives every suggestion at least one reason', () => {
-    expect(suggestions.length).toBeGreaterThan(0);
-    for (const suggestion of suggestions) expect(suggestion.reasons.length).toBeGreaterThan(0);
-  });
-});
-
-describe('reasons', () => {
-  const { saved, catalog } = library();
-  const byId = new Map(suggestForProfile(saved, catalog, [], NOW).map((s) => [s.id, s]));
-
-  it('names the matching theme of the reader with the number of saved records, across wordings', () => {
-    expect(byId.get('c-digital')!.reasons).toContainEqual({
-      kind: 'theme',
-      theme: 'Digitalisering',
-      savedCount: 2,
-      candidateTheme: 'Digitale overheid',
-    });
-  });
-
-  it('names the saved page that listed it', () => {
-    expect(byId.get('c-digital')!.reasons).toContainEqual({
-      kind: 'listedBy',
-      id: 's1',
-      title: saved[0].title,
-      url: saved[0].url,
-    });
-  });
-
-  it('names a shared author and an English theme', () => {
-    expect(byId.get('c-author')!.reasons).toContainEqual({
-      kind: 'author',
-      name: 'Anna de Vries',
-      savedCount: 1,
-    });
-    expect(byId.get('c-housing')!.reasons).toContainEqual(
-      expect.objectContaining({ kind: 'theme', theme: 'Housing', savedCount: 1 }),
-    );
-  });
-
-  it('names the most similar saved record for a themeless look-alike and infers its theme', () => {
-    const lookAlike = byId.get('c-text')!;
-    expect(lookAlike.reasons).toContainEqual(expect.objectContaining({ kind: 'similarText', id: 's1' }));
-    expect(lookAlike.themesInferred).toBe(true);
-    expect(lookAlike.themes).toContain('Digitalisering');
-    expect(lookAlike.reasons).toContainEqual(
-      expect.objectContaining({ kind: 'theme', theme: 'Digitalisering', inferred: true }),
-    );
-  });
-});
 
 describe('dismissing', () => {
   it('removes the suggestion and pushes its theme down for similar ones', () => {
@@ -290,7 +132,7 @@ describe('untrusted input', () => {
       catalogEntry({ title: 'Democratie en burgers', themes: ['Democratie', 42 as unknown as string] }),
       { id: 'broken', title: undefined, sources: 'nope' } as unknown as CatalogEntry,
     ];
-    const suggestions = suggestForProfile(saved, catalog, [], NOW);
+    const suggestions = suggest(saved, catalog, [], NOW);
     expect(suggestions[0].title).toBe('Democratie en burgers');
   });
 });

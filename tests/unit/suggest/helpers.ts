@@ -1,4 +1,6 @@
 import type { CatalogEntry, SavedPublication } from '@/utils/publication';
+import { createSuggestionEngine, type Suggestion } from '@/utils/suggest';
+import { DocIndex } from '@/utils/suggest/doc-index';
 
 export const DAY = 86_400_000;
 export const NOW = Date.UTC(2026, 10, 1);
@@ -46,4 +48,23 @@ export function catalogEntry(
     ...fields,
     id,
   };
+}
+
+/** What the reader is shown: the engine's ranking, only suggestions with a reason. */
+export function suggest(
+  saved: readonly SavedPublication[],
+  catalog: readonly CatalogEntry[],
+  dismissed: readonly string[] = [],
+  now = NOW,
+): Suggestion[] {
+  return createSuggestionEngine({ saved, catalog, dismissed }).rank({ now });
+}
+
+/** An index of these records with a current IDF, for the modules that query it. */
+export function indexOf(saved: readonly SavedPublication[], catalog: readonly CatalogEntry[] = []): DocIndex {
+  const index = new DocIndex();
+  for (const record of saved) index.addSaved(record);
+  for (const entry of catalog) index.addCatalogEntry(entry);
+  index.vocabulary.ensureIdf();
+  return index;
 }

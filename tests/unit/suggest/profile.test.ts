@@ -1,6 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { buildProfile, recordWeight } from '@/utils/suggest';
+import type { CatalogEntry, SavedPublication } from '@/utils/publication';
+import { recordWeight } from '@/utils/suggest';
+import { keyLabels, profileFromTables, weighProfile } from '@/utils/suggest/profile';
 import { catalogEntry, DAY, NOW, savedRecord } from './helpers';
+
+function buildProfile(
+  saved: readonly SavedPublication[],
+  dismissed: readonly CatalogEntry[],
+  now: number,
+  inferred: { record: SavedPublication; themes: string[] }[] = [],
+) {
+  const { tables, totalWeight } = weighProfile(
+    {
+      saved: saved.map((record) => ({ record, labels: keyLabels(record) })),
+      dismissed: dismissed.map((entry) => keyLabels(entry)),
+      inferred,
+    },
+    now,
+  );
+  return profileFromTables(tables, totalWeight);
+}
 
 describe('recordWeight', () => {
   const base = savedRecord({ title: 'Basis', savedAt: NOW - DAY });
@@ -19,7 +38,7 @@ describe('recordWeight', () => {
   });
 });
 
-describe('buildProfile', () => {
+describe('weighProfile', () => {
   const saved = [
     savedRecord({
       title: 'A',
@@ -61,5 +80,37 @@ describe('buildProfile', () => {
     expect(withDismissal.publishers.find((p) => p.label === 'WRR')!.weight).toBeLessThan(
       without.publishers.find((p) => p.label === 'WRR')!.weight,
     );
+  });
+
+  it("sums the saved records' weights, not the dismissed ones", () => {
+    const dismissed = [catalogEntry({ title: 'X', themes: ['Democratie'] })];
+    const expected = saved.reduce((sum, record) => sum + recordWeight(record, NOW), 0);
+    expect(buildProfile(saved, dismissed, NOW).totalWeight).toBeCloseTo(expected, 12);
+  });
+
+  it('gives a theme inferred for an unthemed save half its weight, without counting it as saved', () => {
+    const untagged = savedRecord({ title: 'Zonder thema', status: 'read' });
+    const profile = buildProfile([untagged], [], NOW, [{ record: untagged, themes: ['Klimaat en energie'] }]);
+    expect(profile.themes).toEqual([
+      {
+        key: 'klimaat energie',
+        label: 'Klimaat en energie',
+        weight: recordWeight(untagged, NOW) / 2,
+        savedCount: 0,
+      },
+    ]);
+  });
+
+  it('keeps one entry per author however the name is spelled', () => {
+    const profile = buildProfile(
+      [
+        savedRecord({ title: 'A', authors: ['Martijn van der Steen'] }),
+        savedRecord({ title: 'B', authors: ['martijn van der  steen'] }),
+      ],
+      [],
+      NOW,
+    );
+    expect(profile.authors).toHaveLength(1);
+    expect(profile.authors[0]).toMatchObject({ label: 'Martijn van der Steen', savedCount: 2 });
   });
 });

@@ -1,8 +1,7 @@
 // The reference case from the NSOB page "Leren van doen": its related list names four
 // "Strategie en toekomst" publications and one "Politiek en bestuur" one.
 import { describe, expect, it } from 'vitest';
-import { suggestForProfile, groupSuggestionsByTheme } from '@/utils/suggest';
-import { catalogEntry, NOW, savedRecord } from './helpers';
+import { catalogEntry, NOW, savedRecord, suggest } from './helpers';
 
 const lerenVanDoen = savedRecord({
   id: 'leren-van-doen',
@@ -107,7 +106,7 @@ const others = [
 ];
 
 describe('reference case: "Leren van doen" and one "Strategie en toekomst" publication saved', () => {
-  const suggestions = suggestForProfile(
+  const suggestions = suggest(
     [lerenVanDoen, savedStrategy],
     [...relatedStrategy, relatedPolitics, ...others],
     [],
@@ -139,13 +138,5 @@ describe('reference case: "Leren van doen" and one "Strategie en toekomst" publi
     expect(politics).toBeDefined();
     expect(politics!.reasons.some((reason) => reason.kind === 'theme')).toBe(false);
     expect(politics!.reasons.some((reason) => reason.kind === 'listedBy')).toBe(true);
-  });
-
-  it('groups the suggestions under the reader\'s theme "Strategie en toekomst" first', () => {
-    const groups = groupSuggestionsByTheme(suggestions);
-    expect(groups[0].theme).toBe('Strategie en toekomst');
-    expect(groups[0].suggestions.map((s) => s.id).sort()).toEqual(
-      relatedStrategy.map((entry) => entry.id).sort(),
-    );
   });
 });

@@ -1,0 +1,130 @@
+/**
+ * Ranking in two passes. The first scores every candidate cheaply (no garbage per candidate);
+ * the second takes the head of that ranking, infers themes for candidates without any, and
+ * explains each one. A suggestion without reasons (freshness alone) is left out for readers.
+ */
+import type { DocIndex } from './doc-index';
+import type { CatalogDoc } from './documents';
+import { inferThemes } from './neighbours';
+import { INFERRED_THEME_FACTOR, type ProfileTables } from './profile';
+import { toSuggestion, type ReasonContext } from './reasons';
+import {
+  combine,
+  emptyParts,
+  profileVector,
+  scoreParts,
+  ThemeAffinities,
+  type ScoreContext,
+  type ThemeMemo,
+} from './score';
+import { themeKey } from './themes';
+import type { ScoreParts, ScoreWeights, Suggestion } from './types';
+
+/** Candidates that get the costlier second pass (theme inference, reasons). */
+const SECOND_PASS_MIN = 200;
+/** The second pass takes at least this many times the suggestions asked for. */
+const SECOND_PASS_PER_SUGGESTION = 4;
+const DEFAULT_LIMIT = 50;
+
+export interface RankOptions {
+  now: number;
+  /** How many suggestions to return (default 50). */
+  limit?: number;
+  /**
+   * Also return candidates with nothing to explain them (no shared theme, lister, author,
+   * publisher, keyword or similar text). Off for readers; on for evaluation, which ranks all.
+   */
+  includeUnexplained?: boolean;
+}
+
+/** What a ranking reads: the index, the reader's dismissals and weights, and the theme memo. */
+export interface RankState {
+  index: DocIndex;
+  dismissed: ReadonlySet<string>;
+  weights: ScoreWeights;
+  memo: ThemeMemo;
+  /** The reader's profile tables as of `now`. */
+  profileTables(now: number): { tables: ProfileTables; totalWeight: number };
+}
+
+interface Scored {
+  doc: CatalogDoc;
+  parts: ScoreParts;
+  score: number;
+}
+
+type RankContext = ScoreContext & ReasonContext;
+
+const byScore = (a: Scored, b: Scored) =>
+  b.score - a.score || (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0);
+
+/**
+ * First pass over every candidate (neither saved nor dismissed): the head is everything scoring
+ * at least the `headSize`-th best score (ties all included), with its parts.
+ */
+function scoreHead(state: RankState, context: RankContext, headSize: number): Scored[] {
+  const candidates: CatalogDoc[] = [];
+  const scores: number[] = [];
+  const scratch = emptyParts();
+  for (const doc of state.index.catalog.values()) {
+    if (state.dismissed.has(doc.id) || state.index.isSaved(doc)) continue;
+    candidates.push(doc);
+    scores.push(combine(state.weights, scoreParts(context, doc, scratch)));
+  }
+  const sortedScores = Float64Array.from(scores).sort();
+  const cutoff = sortedScores.length > headSize ? sortedScores[sortedScores.length - headSize] : -Infinity;
+  const head: Scored[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    if (scores[i] >= cutoff)
+      head.push({
+        doc: candidates[i],
+        parts: scoreParts(context, candidates[i], emptyParts()),
+        score: scores[i],
+      });
+  }
+  return head;
+}
+
+/** Second pass: themes inferred for unthemed candidates in the head, which rescores them. */
+function inferHeadThemes(state: RankState, context: RankContext, head: Scored[]): Map<CatalogDoc, string[]> {
+  const inferred = new Map<CatalogDoc, string[]>();
+  for (const item of head) {
+    if (item.doc.themeKeys.length > 0) continue;
+    const themes = inferThemes(state.index, item.doc);
+    if (themes.length === 0) continue;
+    inferred.set(item.doc, themes);
+    item.parts.theme = INFERRED_THEME_FACTOR * context.themes.part(themes.map(themeKey), themes);
+    item.score = combine(state.weights, item.parts);
+  }
+  return inferred;
+}
+
+/** The best `limit` candidates, strongest first, each with its reasons. */
+export function rank(
+  state: RankState,
+  { now, limit = DEFAULT_LIMIT, includeUnexplained = false }: RankOptions,
+): Suggestion[] {
+  const { index } = state;
+  index.vocabulary.ensureIdf();
+  const { tables, totalWeight } = state.profileTables(now);
+  if (index.saved.size === 0 || totalWeight <= 0) return [];
+  const context: RankContext = {
+    index,
+    tables,
+    profile: profileVector(index, state.dismissed, now),
+    themes: new ThemeAffinities(tables.themes, state.memo),
+    currentYear: new Date(now).getUTCFullYear(),
+    weights: state.weights,
+  };
+  const head = scoreHead(state, context, Math.max(SECOND_PASS_MIN, limit * SECOND_PASS_PER_SUGGESTION));
+  const inferred = inferHeadThemes(state, context, head);
+  head.sort(byScore);
+  const suggestions: Suggestion[] = [];
+  for (const item of head) {
+    if (suggestions.length >= limit) break;
+    const suggestion = toSuggestion(context, item.doc, item.parts, item.score, inferred.get(item.doc));
+    // A suggestion the reader cannot be told a reason for is noise (freshness alone).
+    if (includeUnexplained || suggestion.reasons.length > 0) suggestions.push(suggestion);
+  }
+  return suggestions;
+}
