@@ -6,7 +6,7 @@
 import { identityKeys, publicationId } from '../identity';
 import type { CatalogEntry, CatalogSource, Publication, RelatedPublication } from '@/utils/record';
 import { guarded, type LeesmapDatabase, type StoredCatalogEntry, type Tx } from './open';
-import { isEmpty, strip, union } from './records';
+import { isEmpty, strip, union } from './merge';
 
 /**
  * The catalog (seen, not saved) is capped. Over the cap the least useful entries go first (see

@@ -7,20 +7,14 @@ import { EXTRACTED_FIELDS, ImportError, validateRecords, type SavedPublication }
 import { pageKeys } from '../linking';
 import { findStored } from './lookup';
 import { guarded, StorageError, type LeesmapDatabase, type StoredPublication, type Tx } from './open';
-import { foldReaderFields, mergeBibliographic, pickImportTarget, ThemeTally, union } from './records';
+import { mergeImported, pickImportTarget, ThemeTally, union, writeMerged, type ImportOptions } from './merge';
+
+export type { ImportOptions } from './merge';
 
 export type ImportMode = 'merge' | 'replace';
 
 /** Records per undo row. */
 const UNDO_ROW = 500;
-
-export interface ImportOptions {
-  /**
-   * The file carries the reader's own fields (status, notes, tags, starred): a Leesmap backup does.
-   * Without them an import never changes those fields of a record already in the list.
-   */
-  readerFields: boolean;
-}
 
 export interface ImportResult {
   added: number;
@@ -68,34 +62,6 @@ function changedFields(before: SavedPublication, after: SavedPublication): strin
   const a = before as unknown as Record<string, unknown>;
   const b = after as unknown as Record<string, unknown>;
   return COMPARED_FIELDS.filter((field) => canonical(a[field]) !== canonical(b[field]));
-}
-
-/**
- * What one incoming record makes of the record already in the list. Bibliographic fields follow
- * the merge rule; the reader's fields change only when the file carries them, and then the more
- * recently updated side's status wins, tags are united and different notes kept both.
- */
-export function mergeImported(
-  target: StoredPublication,
-  record: SavedPublication,
-  keys: string[],
-  options: ImportOptions,
-): StoredPublication {
-  const fromFile = { ...record, identity: keys };
-  // A backup's record older than the list's own does not undo what the reader did since.
-  const fileIsNewer = !options.readerFields || record.updatedAt >= target.updatedAt;
-  const merged = fileIsNewer ? mergeBibliographic(target, fromFile) : { ...target };
-  let next: StoredPublication = { ...merged, identity: union(target.identity, keys) };
-  if (options.readerFields) {
-    next = foldReaderFields(next, [fromFile]);
-    // Status is one choice, not a union: the more recently updated side's.
-    next.status = fileIsNewer ? record.status : target.status;
-  }
-  next.id = target.id;
-  next.url = target.url;
-  next.savedAt = Math.min(target.savedAt, record.savedAt);
-  next.updatedAt = Math.max(target.updatedAt, options.readerFields ? record.updatedAt : 0);
-  return next;
 }
 
 type ImportTx = Tx<'readwrite' | 'readonly', ['publications', 'catalog', 'themes', 'undo']>;
@@ -243,12 +209,10 @@ export async function importPublications(
     const added: string[] = [];
     for (const { next, previous, changed } of planned) {
       if (previous && changed?.length === 0 && mode === 'merge') continue;
-      if (previous && mode === 'merge') {
-        replaced.push(previous);
-        tally.change(previous.themes, undefined);
-      } else if (!previous) added.push(next.id);
-      tally.change(undefined, next.themes);
-      void store.put(next);
+      if (previous && mode === 'merge') replaced.push(previous);
+      else if (!previous) added.push(next.id);
+      // After 'replace' the list and its theme counts start empty: nothing is replaced.
+      writeMerged(store, tally, { next, previous: mode === 'merge' ? previous : undefined });
     }
     // What the import replaced, in rows of a few hundred: one write per row, not per record.
     for (let i = 0; i < replaced.length; i += UNDO_ROW) {

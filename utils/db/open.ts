@@ -10,7 +10,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { CatalogEntry, SavedPublication } from '@/utils/record';
-import { union } from './records';
+import { union } from './merge';
 
 export const DB_NAME = 'leesmap';
 export const DB_VERSION = 3;
