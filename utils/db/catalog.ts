@@ -61,7 +61,7 @@ function sameSource(a: CatalogSource, b: CatalogSource): boolean {
 
 /** Adds or refreshes a catalog entry found by any of `keys`; a visit's fuller fields win over a listing's. */
 export async function upsertCatalog(
-  tx: Tx<'readwrite', ['publications', 'catalog', 'themes']>,
+  tx: Tx<'readwrite', ['publications', 'catalog', 'themes', 'meta']>,
   fields: CatalogFields,
   keys: string[],
   source: CatalogSource,
@@ -129,7 +129,7 @@ function compareUsefulness(a: number[], b: number[]): number {
 
 /** Keeps the catalog within CATALOG_CAP entries, dropping the least useful first. */
 export async function pruneCatalog(
-  tx: Tx<'readwrite', ['publications', 'catalog', 'themes']>,
+  tx: Tx<'readwrite', ['publications', 'catalog', 'themes', 'meta']>,
   cap: number = CATALOG_CAP,
 ): Promise<void> {
   const store = tx.objectStore('catalog');

@@ -87,10 +87,30 @@ export function mergeBibliographic<T extends SavedPublication>(record: T, incomi
   for (const field of EXTRACTED_FIELDS) {
     if (edited.has(field)) continue;
     const value = incoming[field];
-    if (isEmpty(value) || poorer(field, value, record, incoming)) continue;
-    target[field] = structuredClone(value);
+    // The same value again (most fields of a re-visit or a re-import) changes nothing.
+    if (isEmpty(value) || sameValue(value, record[field]) || poorer(field, value, record, incoming)) continue;
+    target[field] = copyOf(value);
   }
   return next;
+}
+
+/** Equal as stored: the same text or number, or lists of the same texts in the same order. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i] && (typeof a[i] !== 'object' || JSON.stringify(a[i]) !== JSON.stringify(b[i])))
+      return false;
+  }
+  return true;
+}
+
+/** A copy the incoming record cannot change afterwards: texts and numbers as they are. */
+function copyOf<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  return Array.isArray(value) && value.every((item) => typeof item !== 'object')
+    ? ([...value] as T)
+    : structuredClone(value);
 }
 
 const fold = (value: unknown) => foldKey(typeof value === 'string' ? value : JSON.stringify(value ?? ''));

@@ -36,7 +36,14 @@ import {
   writeMerged,
   type MergedWrite,
 } from './merge';
-import { guarded, StorageError, type LeesmapDatabase, type StoredPublication, type Tx } from './open';
+import {
+  guarded,
+  noteListChanged,
+  StorageError,
+  type LeesmapDatabase,
+  type StoredPublication,
+  type Tx,
+} from './open';
 import { resemblance } from './queries';
 
 /** Bounds on what one page may add: related items per visit. */
@@ -78,7 +85,7 @@ export async function savePublication(
   options: SaveOptions = {},
 ): Promise<SavedPublication> {
   return guarded(async () => {
-    const tx = db.transaction(['publications', 'catalog', 'themes'], 'readwrite');
+    const tx = db.transaction(['publications', 'catalog', 'themes', 'meta'], 'readwrite');
     const identity = pageIdentity(publication);
     const [link, catalogIds] = await Promise.all([
       linkStored(tx, publication, identity),
@@ -88,6 +95,7 @@ export async function savePublication(
     if (options.edited?.length) markEdited(write.next, publication, options.edited);
     const tally = new ThemeTally();
     writeMerged(tx.objectStore('publications'), tally, write);
+    noteListChanged(tx);
     for (const id of catalogIds) void tx.objectStore('catalog').delete(id);
     await tally.apply(tx);
     await tx.done;
@@ -117,7 +125,7 @@ export interface VisitResult {
   catalogWrites: number;
 }
 
-type VisitTx = Tx<'readwrite', ['publications', 'catalog', 'themes']>;
+type VisitTx = Tx<'readwrite', ['publications', 'catalog', 'themes', 'meta']>;
 
 /** The page's own part of a visit: its record refreshed, saved, or its catalog entry. */
 async function visitPage(
@@ -136,10 +144,12 @@ async function visitPage(
       previous: saved,
     };
     writeMerged(store, tally, write);
+    noteListChanged(tx);
     saved = write.next;
   } else if (!saved && visit.autoSave) {
     saved = newRecord(publication, undefined, now, identity.keys);
     writeMerged(store, tally, { next: saved });
+    noteListChanged(tx);
     for (const id of await findCatalogIds(tx, identity.keys)) void tx.objectStore('catalog').delete(id);
   }
   if (saved) return { saved, listedBy: { id: saved.id, title: saved.title, url: saved.url } };
@@ -189,7 +199,7 @@ export async function recordVisit(
   const { catalogCap = CATALOG_CAP, autoSave = false } = options;
   const budget = Math.max(0, options.catalogBudget ?? Number.POSITIVE_INFINITY);
   return guarded(async () => {
-    const tx = db.transaction(['publications', 'catalog', 'themes'], 'readwrite');
+    const tx = db.transaction(['publications', 'catalog', 'themes', 'meta'], 'readwrite');
     const identity = pageIdentity(publication);
     const link = await linkStored(tx, publication, identity);
     const tally = new ThemeTally();
@@ -225,7 +235,7 @@ export async function mergePublications(
   now: number = Date.now(),
 ): Promise<SavedPublication> {
   return guarded(async () => {
-    const tx = db.transaction(['publications', 'themes'], 'readwrite');
+    const tx = db.transaction(['publications', 'themes', 'meta'], 'readwrite');
     const store = tx.objectStore('publications');
     const found = (await Promise.all(union(ids).map((id) => store.get(id)))).filter(
       (record): record is StoredPublication => record !== undefined,
@@ -243,6 +253,7 @@ export async function mergePublications(
     }
     tally.change(undefined, merged.themes);
     void store.put(merged);
+    noteListChanged(tx);
     await tally.apply(tx);
     await tx.done;
     return strip(merged);
@@ -257,7 +268,7 @@ export async function updatePublication(
   now: number = Date.now(),
 ): Promise<SavedPublication> {
   return guarded(async () => {
-    const tx = db.transaction(['publications', 'themes'], 'readwrite');
+    const tx = db.transaction(['publications', 'themes', 'meta'], 'readwrite');
     const store = tx.objectStore('publications');
     const record = await store.get(id);
     if (!record) {
@@ -280,6 +291,7 @@ export async function updatePublication(
     // The reader's own title, year and publisher name the record too; its stored addresses only as checked.
     next.identity = union(record.identity, pageKeys(next));
     void store.put(next);
+    noteListChanged(tx);
     const tally = new ThemeTally();
     tally.change(record.themes, next.themes);
     await tally.apply(tx);
@@ -290,7 +302,7 @@ export async function updatePublication(
 
 export async function deletePublications(db: LeesmapDatabase, ids: string[]): Promise<number> {
   return guarded(async () => {
-    const tx = db.transaction(['publications', 'themes'], 'readwrite');
+    const tx = db.transaction(['publications', 'themes', 'meta'], 'readwrite');
     const store = tx.objectStore('publications');
     const present = await Promise.all(union(ids).map((id) => store.get(id)));
     const tally = new ThemeTally();
@@ -301,6 +313,7 @@ export async function deletePublications(db: LeesmapDatabase, ids: string[]): Pr
       tally.change(record.themes, undefined);
       deleted++;
     }
+    if (deleted > 0) noteListChanged(tx);
     await tally.apply(tx);
     await tx.done;
     return deleted;
