@@ -75,6 +75,22 @@ export function pageKeys(publication: Publication): string[] {
   return identityKeys({ ...publication, canonicalUrl: trustedCanonical(publication) });
 }
 
+/**
+ * A page's identity, computed once per write: the keys it may give a record (`pageKeys`), every
+ * key it names (to look records up by, declared ones included), and its own address's key.
+ */
+export interface PageIdentity {
+  keys: string[];
+  lookup: string[];
+  address: string | undefined;
+}
+
+export function pageIdentity(publication: Publication): PageIdentity {
+  const lookup = identityKeys(publication);
+  const keys = pageKeys(publication);
+  return { keys, lookup, address: identityKeys({ url: publication.url })[0] };
+}
+
 /** The key of the page's own address (as the browser reports it). */
 export function addressKey(publication: Pick<Publication, 'url'>): string | undefined {
   return identityKeys({ url: publication.url })[0];
@@ -149,9 +165,13 @@ export interface Link<T extends Candidate> {
  * Decides which of `candidates` (records found by any identity key of the page, declared ones
  * included) the page is, and which it only resembles. Never more than one record.
  */
-export function linkPage<T extends Candidate>(page: Publication, candidates: readonly T[]): Link<T> {
-  const own = addressKey(page);
-  const trusted = new Set(pageKeys(page));
+export function linkPage<T extends Candidate>(
+  page: Publication,
+  candidates: readonly T[],
+  identity: Pick<PageIdentity, 'keys' | 'address'> = { keys: pageKeys(page), address: addressKey(page) },
+): Link<T> {
+  const own = identity.address;
+  const trusted = new Set(identity.keys);
   const byAddress: T[] = [];
   const byCheckedKey: T[] = [];
   const resembles: T[] = [];

@@ -6,7 +6,7 @@
  *
  * 1. In Chromium, with the built extension (.output/chrome-mv3): from an extension page, through
  *    the background's messages, as the popup and library use them (message round trip included).
- * 2. In Node with fake-indexeddb, calling utils/db.ts directly: shows the cost of the storage code
+ * 2. In Node with fake-indexeddb, calling utils/db directly: shows the cost of the storage code
  *    itself, but fake-indexeddb is far slower than a browser's IndexedDB; compare runs, not browsers.
  *
  * Usage: npm run bench -- storage   (builds first)   or
@@ -347,7 +347,7 @@ async function benchChromium(extensionDir: string): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 
 async function benchNode(): Promise<void> {
-  console.log(`\nNode ${process.version} with fake-indexeddb, utils/db.ts called directly:`);
+  console.log(`\nNode ${process.version} with fake-indexeddb, utils/db called directly:`);
   const db = await openLeesmapDB(`bench-${Date.now()}`);
   const emptySaves: number[] = [];
   for (let i = 0; i < SAVE_RUNS; i++)

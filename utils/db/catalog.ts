@@ -6,7 +6,7 @@
 import { identityKeys, publicationId } from '../identity';
 import type { CatalogEntry, CatalogSource, Publication, RelatedPublication } from '@/utils/record';
 import { guarded, type LeesmapDatabase, type StoredCatalogEntry, type Tx } from './open';
-import { isEmpty, strip, union } from './records';
+import { isEmpty, strip, union } from './merge';
 
 /**
  * The catalog (seen, not saved) is capped. Over the cap the least useful entries go first (see
@@ -61,7 +61,7 @@ function sameSource(a: CatalogSource, b: CatalogSource): boolean {
 
 /** Adds or refreshes a catalog entry found by any of `keys`; a visit's fuller fields win over a listing's. */
 export async function upsertCatalog(
-  tx: Tx<'readwrite', ['publications', 'catalog', 'themes']>,
+  tx: Tx<'readwrite', ['publications', 'catalog', 'themes', 'meta']>,
   fields: CatalogFields,
   keys: string[],
   source: CatalogSource,
@@ -129,7 +129,7 @@ function compareUsefulness(a: number[], b: number[]): number {
 
 /** Keeps the catalog within CATALOG_CAP entries, dropping the least useful first. */
 export async function pruneCatalog(
-  tx: Tx<'readwrite', ['publications', 'catalog', 'themes']>,
+  tx: Tx<'readwrite', ['publications', 'catalog', 'themes', 'meta']>,
   cap: number = CATALOG_CAP,
 ): Promise<void> {
   const store = tx.objectStore('catalog');

@@ -1,26 +1,42 @@
 /**
- * Imports: a file's records into the list under the merge rules of records.ts. One plan serves the
+ * Imports: a file's records into the list under the merge rules of merge.ts. One plan serves the
  * preview (what would change, nothing written) and the write (one transaction: all or nothing,
  * with what it replaced kept for one undo).
  */
-import { EXTRACTED_FIELDS, ImportError, validateRecords, type SavedPublication } from '@/utils/record';
+import {
+  EXTRACTED_FIELDS,
+  ImportError,
+  isValidated,
+  validateRecords,
+  type SavedPublication,
+} from '@/utils/record';
 import { pageKeys } from '../linking';
 import { findStored } from './lookup';
-import { guarded, StorageError, type LeesmapDatabase, type StoredPublication, type Tx } from './open';
-import { foldReaderFields, mergeBibliographic, pickImportTarget, ThemeTally, union } from './records';
+import {
+  guarded,
+  listToken,
+  noteListChanged,
+  StorageError,
+  type LeesmapDatabase,
+  type StoredPublication,
+  type Tx,
+} from './open';
+import {
+  mergeImported,
+  pickImportTarget,
+  sameValue,
+  ThemeTally,
+  union,
+  writeMerged,
+  type ImportOptions,
+} from './merge';
+
+export type { ImportOptions } from './merge';
 
 export type ImportMode = 'merge' | 'replace';
 
 /** Records per undo row. */
 const UNDO_ROW = 500;
-
-export interface ImportOptions {
-  /**
-   * The file carries the reader's own fields (status, notes, tags, starred): a Leesmap backup does.
-   * Without them an import never changes those fields of a record already in the list.
-   */
-  readerFields: boolean;
-}
 
 export interface ImportResult {
   added: number;
@@ -67,38 +83,13 @@ function canonical(value: unknown): string {
 function changedFields(before: SavedPublication, after: SavedPublication): string[] {
   const a = before as unknown as Record<string, unknown>;
   const b = after as unknown as Record<string, unknown>;
-  return COMPARED_FIELDS.filter((field) => canonical(a[field]) !== canonical(b[field]));
+  // Most fields are the very same text or list: compared directly; the rest in canonical JSON.
+  return COMPARED_FIELDS.filter(
+    (field) => !sameValue(a[field], b[field]) && canonical(a[field]) !== canonical(b[field]),
+  );
 }
 
-/**
- * What one incoming record makes of the record already in the list. Bibliographic fields follow
- * the merge rule; the reader's fields change only when the file carries them, and then the more
- * recently updated side's status wins, tags are united and different notes kept both.
- */
-export function mergeImported(
-  target: StoredPublication,
-  record: SavedPublication,
-  keys: string[],
-  options: ImportOptions,
-): StoredPublication {
-  const fromFile = { ...record, identity: keys };
-  // A backup's record older than the list's own does not undo what the reader did since.
-  const fileIsNewer = !options.readerFields || record.updatedAt >= target.updatedAt;
-  const merged = fileIsNewer ? mergeBibliographic(target, fromFile) : { ...target };
-  let next: StoredPublication = { ...merged, identity: union(target.identity, keys) };
-  if (options.readerFields) {
-    next = foldReaderFields(next, [fromFile]);
-    // Status is one choice, not a union: the more recently updated side's.
-    next.status = fileIsNewer ? record.status : target.status;
-  }
-  next.id = target.id;
-  next.url = target.url;
-  next.savedAt = Math.min(target.savedAt, record.savedAt);
-  next.updatedAt = Math.max(target.updatedAt, options.readerFields ? record.updatedAt : 0);
-  return next;
-}
-
-type ImportTx = Tx<'readwrite' | 'readonly', ['publications', 'catalog', 'themes', 'undo']>;
+type ImportTx = Tx<'readwrite' | 'readonly', ['publications', 'catalog', 'themes', 'undo', 'meta']>;
 
 /** The plan: each record of the file as it will be written, with the one it replaces. */
 async function plan(
@@ -164,6 +155,8 @@ async function lookUp(tx: ImportTx, keysOf: string[][]): Promise<StoredPublicati
 }
 
 function validated(records: unknown): SavedPublication[] {
+  // Records straight from validateRecords (an import file as read) are not checked twice.
+  if (isValidated(records)) return records;
   try {
     return validateRecords(records);
   } catch (error) {
@@ -196,7 +189,25 @@ async function countRemoved(tx: ImportTx, planned: PlannedRecord[], mode: Import
   return ids.filter((id) => !kept.has(id)).length;
 }
 
-/** What importing `records` would do, without writing anything. */
+/** What a preview planned, kept for the write of the same records (looked up by the preview). */
+interface PlanSnapshot {
+  records: readonly SavedPublication[];
+  mode: ImportMode;
+  readerFields: boolean;
+  /** The list's change token when it was planned (see `noteListChanged`). */
+  token: string | undefined;
+  planned: PlannedRecord[];
+}
+const SNAPSHOTS = new WeakMap<ImportPreview, PlanSnapshot>();
+
+type ImportStores = ['publications', 'catalog', 'themes', 'undo', 'meta'];
+const IMPORT_STORES: ImportStores = ['publications', 'catalog', 'themes', 'undo', 'meta'];
+
+/**
+ * What importing `records` would do, without writing anything. Pass the preview to
+ * `importPublications` with the same records: if the list has not changed since, the write uses
+ * this plan instead of planning again.
+ */
 export async function previewImport(
   db: LeesmapDatabase,
   records: SavedPublication[],
@@ -205,18 +216,68 @@ export async function previewImport(
 ): Promise<ImportPreview> {
   const valid = validated(records);
   return guarded(async () => {
-    const tx = db.transaction(['publications', 'catalog', 'themes', 'undo'], 'readonly');
-    const planned = await plan(tx, valid, mode, options);
+    const tx = db.transaction(IMPORT_STORES, 'readonly');
+    const [token, planned] = await Promise.all([listToken(tx), plan(tx, valid, mode, options)]);
     const preview = summarise(planned, await countRemoved(tx, planned, mode));
     await tx.done;
+    SNAPSHOTS.set(preview, { records, mode, readerFields: options.readerFields, token, planned });
     return preview;
   });
 }
 
+/** The plan a preview made for this very import, while the list is as it was then; else none. */
+async function previewedPlan(
+  tx: ImportTx,
+  previewed: ImportPreview | undefined,
+  request: { records: readonly SavedPublication[]; mode: ImportMode; readerFields: boolean },
+): Promise<PlannedRecord[] | undefined> {
+  const snapshot = previewed && SNAPSHOTS.get(previewed);
+  if (!snapshot || snapshot.records !== request.records || snapshot.mode !== request.mode) return undefined;
+  if (snapshot.readerFields !== request.readerFields) return undefined;
+  return snapshot.token === (await listToken(tx)) ? snapshot.planned : undefined;
+}
+
+/** Writes a plan into `tx` and keeps what it replaced for the undo; returns the ids it added. */
+function writePlan(
+  tx: Tx<'readwrite', ImportStores>,
+  planned: PlannedRecord[],
+  mode: ImportMode,
+  replaced: StoredPublication[],
+  tally: ThemeTally,
+): string[] {
+  const store = tx.objectStore('publications');
+  if (mode === 'replace') {
+    void store.clear();
+    void tx.objectStore('themes').clear();
+  }
+  const added: string[] = [];
+  for (const { next, previous, changed } of planned) {
+    if (previous && changed?.length === 0 && mode === 'merge') continue;
+    if (previous && mode === 'merge') replaced.push(previous);
+    else if (!previous) added.push(next.id);
+    // After 'replace' the list and its theme counts start empty: nothing is replaced.
+    writeMerged(store, tally, { next, previous: mode === 'merge' ? previous : undefined });
+  }
+  noteListChanged(tx);
+  return added;
+}
+
+/** Imported publications leave the catalog, as saved ones do. */
+async function uncatalog(tx: Tx<'readwrite', ImportStores>, planned: PlannedRecord[]): Promise<void> {
+  const keys = new Set(planned.flatMap((p) => p.next.identity));
+  let cursor = await tx.objectStore('catalog').openCursor();
+  while (cursor) {
+    if (cursor.value.identity.some((key) => keys.has(key))) void cursor.delete();
+    cursor = await cursor.continue();
+  }
+}
+
 /**
  * Imports records in one transaction: all or nothing. 'replace' empties the list first; 'merge'
- * updates the record each incoming one is (records.ts merge rule; reader fields only from a file
- * that carries them). What the import replaced or removed is kept for `undoLastImport`.
+ * updates the record each incoming one is (merge.ts rules; reader fields only from a file that
+ * carries them). What the import replaced or removed is kept for `undoLastImport`. With the
+ * `previewed` result of `previewImport` for the same records, an unchanged list is written as
+ * that preview planned it (nothing is read or planned twice); a changed one is planned again.
  */
 export async function importPublications(
   db: LeesmapDatabase,
@@ -224,48 +285,35 @@ export async function importPublications(
   mode: ImportMode,
   options: ImportOptions = { readerFields: true },
   now: number = Date.now(),
+  previewed?: ImportPreview,
 ): Promise<ImportResult> {
   const valid = validated(records);
   return guarded(async () => {
-    const tx = db.transaction(['publications', 'catalog', 'themes', 'undo'], 'readwrite');
-    const store = tx.objectStore('publications');
+    const tx = db.transaction(IMPORT_STORES, 'readwrite');
     const undo = tx.objectStore('undo');
     void undo.clear();
-    const previousAll = mode === 'replace' ? await store.getAll() : [];
-    const planned = await plan(tx, valid, mode, options);
-    const { changedFields: _fields, ...result } = summarise(planned, await countRemoved(tx, planned, mode));
+    const replaced = mode === 'replace' ? await tx.objectStore('publications').getAll() : [];
+    const request = { records, mode, readerFields: options.readerFields };
+    const reused = await previewedPlan(tx, previewed, request);
+    const planned = reused ?? (await plan(tx, valid, mode, options));
+    const { changedFields: _fields, ...result } =
+      reused && previewed ? previewed : summarise(planned, await countRemoved(tx, planned, mode));
     const tally = new ThemeTally();
-    const replaced: StoredPublication[] = [...previousAll];
-    if (mode === 'replace') {
-      void store.clear();
-      void tx.objectStore('themes').clear();
-    }
-    const added: string[] = [];
-    for (const { next, previous, changed } of planned) {
-      if (previous && changed?.length === 0 && mode === 'merge') continue;
-      if (previous && mode === 'merge') {
-        replaced.push(previous);
-        tally.change(previous.themes, undefined);
-      } else if (!previous) added.push(next.id);
-      tally.change(undefined, next.themes);
-      void store.put(next);
-    }
+    const added = writePlan(tx, planned, mode, replaced, tally);
     // What the import replaced, in rows of a few hundred: one write per row, not per record.
     for (let i = 0; i < replaced.length; i += UNDO_ROW) {
       void undo.put({ key: `records:${i / UNDO_ROW}`, records: replaced.slice(i, i + UNDO_ROW) });
     }
     void undo.put({ key: 'meta', at: now, mode, added, restored: replaced.length });
-    // Imported publications leave the catalog, as saved ones do.
-    const keys = new Set(planned.flatMap((p) => p.next.identity));
-    const catalog = tx.objectStore('catalog');
-    let cursor = await catalog.openCursor();
-    while (cursor) {
-      if (cursor.value.identity.some((key) => keys.has(key))) void cursor.delete();
-      cursor = await cursor.continue();
-    }
+    await uncatalog(tx, planned);
     await tally.apply(tx);
     await tx.done;
-    return result;
+    return {
+      added: result.added,
+      updated: result.updated,
+      unchanged: result.unchanged,
+      removed: result.removed,
+    };
   });
 }
 
@@ -287,7 +335,7 @@ export async function lastImport(
  */
 export async function undoLastImport(db: LeesmapDatabase): Promise<{ removed: number; restored: number }> {
   return guarded(async () => {
-    const tx = db.transaction(['publications', 'themes', 'undo'], 'readwrite');
+    const tx = db.transaction(['publications', 'themes', 'undo', 'meta'], 'readwrite');
     const undo = tx.objectStore('undo');
     const meta = await undo.get('meta');
     if (!meta || !('at' in meta)) {
@@ -309,13 +357,14 @@ export async function undoLastImport(db: LeesmapDatabase): Promise<{ removed: nu
       cursor = await cursor.continue();
     }
     void undo.clear();
+    noteListChanged(tx);
     await recountThemes(tx);
     await tx.done;
     return { removed: meta.added.length, restored };
   });
 }
 
-async function recountThemes(tx: Tx<'readwrite', ['publications', 'themes', 'undo']>): Promise<void> {
+async function recountThemes(tx: Tx<'readwrite', ['publications', 'themes', 'undo', 'meta']>): Promise<void> {
   const counts = new Map<string, number>();
   let cursor = await tx.objectStore('publications').index('themes').openKeyCursor();
   while (cursor) {

@@ -8,12 +8,12 @@
  * version with data in it and upgrade it); nothing but IndexedDB is awaited inside a transaction;
  * a write is done when `tx.done` resolves, and only then do these functions resolve.
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { CatalogEntry, SavedPublication } from '@/utils/record';
-import { union } from './records';
+import { union } from './merge';
 
 export const DB_NAME = 'leesmap';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** A saved record as stored: the record plus every identity key it was ever known by. */
 export type StoredPublication = SavedPublication & { identity: string[] };
@@ -27,13 +27,8 @@ export interface LeesmapDB extends DBSchema {
       savedAt: number;
       /** multiEntry over `identity`: any key finds the record. */
       identity: string;
-      // v2: the list's filters and sorts.
-      updatedAt: number;
-      status: string;
-      year: number;
-      publisher: string;
+      /** v2: multiEntry over `themes` (undo counts the themes with it). */
       themes: string;
-      tags: string;
     };
   };
   catalog: {
@@ -57,6 +52,14 @@ export interface LeesmapDB extends DBSchema {
   undo: {
     key: string;
     value: UndoRow;
+  };
+  /**
+   * v4: a token that every write of `publications` replaces: an import planned for its preview is
+   * written as planned only when the list has not changed since (else it is planned again).
+   */
+  meta: {
+    key: string;
+    value: { key: 'list'; token: string };
   };
   /** v2: how many saved records carry each theme, kept up to date by every write. */
   themes: {
@@ -228,6 +231,9 @@ export function createLeesmapConnection(
  * The upgrade ladder. Each step runs once, in order, inside the version-change transaction.
  * Released steps are never edited: add a new `if (oldVersion < N)` below instead.
  */
+/** Indexes v2 added to `publications` that nothing reads; v4 drops them. */
+const UNUSED_SINCE_V4 = ['updatedAt', 'status', 'year', 'publisher', 'tags'] as const;
+
 function upgradeLeesmapDB(
   db: LeesmapDatabase,
   oldVersion: number,
@@ -244,12 +250,14 @@ function upgradeLeesmapDB(
   }
   if (oldVersion < 2) {
     const publications = transaction.objectStore('publications');
-    publications.createIndex('updatedAt', 'updatedAt');
-    publications.createIndex('status', 'status');
-    publications.createIndex('year', 'year');
-    publications.createIndex('publisher', 'publisher');
+    // As released; the schema type no longer names the indexes v4 dropped, hence the raw store.
+    const legacy = unwrap(publications);
+    legacy.createIndex('updatedAt', 'updatedAt');
+    legacy.createIndex('status', 'status');
+    legacy.createIndex('year', 'year');
+    legacy.createIndex('publisher', 'publisher');
     publications.createIndex('themes', 'themes', { multiEntry: true });
-    publications.createIndex('tags', 'tags', { multiEntry: true });
+    legacy.createIndex('tags', 'tags', { multiEntry: true });
     transaction.objectStore('catalog').createIndex('themes', 'themes', { multiEntry: true });
     const themes = db.createObjectStore('themes', { keyPath: 'theme' });
     // Count the themes of records saved under v1; runs inside the upgrade transaction.
@@ -268,6 +276,31 @@ function upgradeLeesmapDB(
   if (oldVersion < 3) {
     db.createObjectStore('undo', { keyPath: 'key' });
   }
+  if (oldVersion < 4) {
+    // v2's indexes for filters and sorts the list does in memory: never read, yet every write
+    // of a record paid for them (a 10,000-record import wrote up to five index rows more per record).
+    const publications = unwrap(transaction.objectStore('publications'));
+    for (const name of UNUSED_SINCE_V4) publications.deleteIndex(name);
+    db.createObjectStore('meta', { keyPath: 'key' });
+  }
+}
+
+interface MetaTx<Store> {
+  objectStore(name: 'meta'): Store;
+}
+
+/** Notes, in a write's own transaction, that the list changed (see the `meta` store). */
+export function noteListChanged(
+  tx: MetaTx<{ put(value: LeesmapDB['meta']['value']): Promise<string> }>,
+): void {
+  void tx.objectStore('meta').put({ key: 'list', token: crypto.randomUUID() });
+}
+
+/** The list's current change token (undefined before its first write under v4). */
+export async function listToken(
+  tx: MetaTx<{ get(key: string): Promise<LeesmapDB['meta']['value'] | undefined> }>,
+): Promise<string | undefined> {
+  return (await tx.objectStore('meta').get('list'))?.token;
 }
 
 /**

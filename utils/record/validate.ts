@@ -278,5 +278,14 @@ export function validateRecords(input: unknown): SavedPublication[] {
     if (record) records.push(record);
   });
   if (issues.length) throw new ImportError(issues);
+  VALIDATED.add(records);
   return records;
+}
+
+/** The lists validateRecords returned, as it returned them: checking them again finds nothing new. */
+const VALIDATED = new WeakSet<readonly SavedPublication[]>();
+
+/** Whether `records` is a list validateRecords returned (storage need not check it again). */
+export function isValidated(records: unknown): records is SavedPublication[] {
+  return Array.isArray(records) && VALIDATED.has(records);
 }

@@ -47,28 +47,36 @@ export class UnknownFormatError extends Error {
 /** The database functions the local import ports call. */
 export interface ImportDatabase {
   preview(records: SavedPublication[], mode: ImportMode, readerFields: boolean): Promise<ImportPreview>;
-  write(records: SavedPublication[], mode: ImportMode, readerFields: boolean): Promise<ImportResult>;
+  /** Writes the records; `previewed` is what `preview` answered for them (the write may reuse its plan). */
+  write(
+    records: SavedPublication[],
+    mode: ImportMode,
+    readerFields: boolean,
+    previewed?: ImportPreview,
+  ): Promise<ImportResult>;
   undo(): Promise<{ removed: number; restored: number }>;
   lastImport(): Promise<{ at: number } | undefined>;
 }
 
 /** Import ports that do everything in this thread, on `db`: for tests. */
 export function localImportPorts(db: ImportDatabase): ImportPorts {
-  let checked: { records: SavedPublication[]; mode: ImportMode; readerFields: boolean } | undefined;
+  let checked:
+    | { records: SavedPublication[]; mode: ImportMode; readerFields: boolean; preview: ImportPreview }
+    | undefined;
   return {
     async check(text, name, mode, now) {
       checked = undefined;
       const { format, records } = await importFile(text, name, now);
       const readerFields = format === 'leesmap-json';
       const preview = await db.preview(records, mode, readerFields);
-      checked = { records, mode, readerFields };
+      checked = { records, mode, readerFields, preview };
       return { format, preview };
     },
     async write() {
       if (!checked) throw new Error('There is no checked file to import');
-      const { records, mode, readerFields } = checked;
+      const { records, mode, readerFields, preview } = checked;
       checked = undefined;
-      return db.write(records, mode, readerFields);
+      return db.write(records, mode, readerFields, preview);
     },
     discard() {
       checked = undefined;

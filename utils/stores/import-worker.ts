@@ -16,8 +16,8 @@ const connection = createLeesmapConnection();
 const ports = localImportPorts({
   preview: async (records, mode, readerFields) =>
     previewImport(await connection(), records, mode, { readerFields }),
-  write: async (records, mode, readerFields) =>
-    importPublications(await connection(), records, mode, { readerFields }),
+  write: async (records, mode, readerFields, previewed) =>
+    importPublications(await connection(), records, mode, { readerFields }, Date.now(), previewed),
   undo: async () => ({ removed: 0, restored: 0 }),
   lastImport: async () => undefined,
 });

@@ -1,5 +1,5 @@
 /**
- * The merge rules, written once (utils/db/records.ts, utils/db/imports.ts) and used by re-visits and
+ * The merge rules, written once (utils/db/merge.ts, utils/db/imports.ts) and used by re-visits and
  * imports: fill and update, never blank, never poorer, reader fields only from a file that carries
  * them; a preview that writes nothing; one undo.
  */
@@ -17,7 +17,7 @@ import {
   updatePublication,
   type LeesmapDatabase,
 } from '@/utils/db';
-import { mergeBibliographic } from '@/utils/db/records';
+import { mergeBibliographic } from '@/utils/db/merge';
 import type { SavedPublication } from '@/utils/record';
 import { freshIndexedDB, publication } from './helpers';
 

@@ -6,6 +6,7 @@
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
+  lastImport,
   DB_VERSION,
   findPublication,
   listCatalog,
@@ -86,10 +87,38 @@ async function createVersion1(records: StoredPublication[], catalog: ReturnType<
   db.close();
 }
 
+/** Version 3 as released: v1, v2's indexes and theme counts, and the undo store, with an undo row. */
+async function createVersion3(records: StoredPublication[]) {
+  const db = await openDB(name, 3, {
+    upgrade(db) {
+      const publications = db.createObjectStore('publications', { keyPath: 'id' });
+      publications.createIndex('savedAt', 'savedAt');
+      publications.createIndex('identity', 'identity', { multiEntry: true });
+      for (const field of ['updatedAt', 'status', 'year', 'publisher'])
+        publications.createIndex(field, field);
+      publications.createIndex('themes', 'themes', { multiEntry: true });
+      publications.createIndex('tags', 'tags', { multiEntry: true });
+      const cat = db.createObjectStore('catalog', { keyPath: 'id' });
+      cat.createIndex('lastSeenAt', 'lastSeenAt');
+      cat.createIndex('identity', 'identity', { multiEntry: true });
+      cat.createIndex('themes', 'themes', { multiEntry: true });
+      db.createObjectStore('dismissed', { keyPath: 'id' });
+      db.createObjectStore('themes', { keyPath: 'theme' });
+      db.createObjectStore('undo', { keyPath: 'key' });
+    },
+  });
+  const tx = db.transaction(['publications', 'themes', 'undo'], 'readwrite');
+  for (const record of records) void tx.objectStore('publications').put(record);
+  void tx.objectStore('themes').put({ theme: 'Zorg', count: records.length });
+  void tx.objectStore('undo').put({ key: 'meta', at: 7, mode: 'merge', added: [records[0].id], restored: 0 });
+  await tx.done;
+  db.close();
+}
+
 describe('upgrade from every earlier version', () => {
-  it('is at version 3', () => {
+  it('is at version 4', () => {
     // A reminder: a new version needs a createVersionN above and a test below.
-    expect(DB_VERSION).toBe(3);
+    expect(DB_VERSION).toBe(4);
   });
 
   it('creates an empty database from nothing', async () => {
@@ -97,6 +126,7 @@ describe('upgrade from every earlier version', () => {
     expect([...db.objectStoreNames].sort()).toEqual([
       'catalog',
       'dismissed',
+      'meta',
       'publications',
       'themes',
       'undo',
@@ -129,10 +159,13 @@ describe('upgrade from every earlier version', () => {
       { theme: 'Zorg', count: 60 },
       { theme: 'Wonen', count: 30 },
     ]);
-    expect(await db.countFromIndex('publications', 'status', 'read')).toBe(20);
-    expect(await db.countFromIndex('publications', 'tags', 'werk')).toBe(15);
     expect(await db.countFromIndex('publications', 'themes', 'Wonen')).toBe(30);
-    expect(await db.countFromIndex('publications', 'publisher', 'WRR')).toBe(60);
+    // v4: the v2 indexes nothing read are gone.
+    expect([...db.transaction('publications').store.indexNames].sort()).toEqual([
+      'identity',
+      'savedAt',
+      'themes',
+    ]);
 
     // Old records still deduplicate against new saves.
     const again = await savePublication(
@@ -145,6 +178,24 @@ describe('upgrade from every earlier version', () => {
     expect((await findPublication(db, { url: 'https://wrr.nl/publicaties/rapport-59' }))?.status).toBe(
       records[59].status,
     );
+    db.close();
+  });
+
+  it('version 3 → current keeps every record and the undo of the last import, and drops the unread indexes', async () => {
+    const records = Array.from({ length: 12 }, (_, i) => storedRecord(i));
+    await createVersion3(records);
+    const db = await openLeesmapDB(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect(await listPublications(db)).toHaveLength(12);
+    expect(await lastImport(db)).toEqual({ at: 7, mode: 'merge', added: 1, restored: 0 });
+    expect([...db.transaction('publications').store.indexNames].sort()).toEqual([
+      'identity',
+      'savedAt',
+      'themes',
+    ]);
+    // Writes after the upgrade note the list's changes in the new meta store.
+    await savePublication(db, publication({ url: 'https://www.wrr.nl/publicaties/nieuw', title: 'Nieuw' }));
+    expect(await db.count('meta')).toBe(1);
     db.close();
   });
 });

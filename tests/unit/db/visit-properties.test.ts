@@ -111,7 +111,7 @@ describe('identity rules over any visits', () => {
       ),
       { numRuns: 150 },
     );
-  });
+  }, 30_000);
 
   it("a save from a page never removes another record and leaves every other site's record as it was", async () => {
     await fc.assert(

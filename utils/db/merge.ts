@@ -17,7 +17,6 @@ import {
   type SavedPublication,
 } from '@/utils/record';
 import { foldKey, identityKeys, publicationId } from '../identity';
-import { pageKeys } from '../linking';
 import type { StoredPublication, ThemeCount } from './open';
 
 export function isEmpty(value: unknown): boolean {
@@ -51,12 +50,13 @@ export function cleanReader(reader: Partial<ReaderFields> | undefined): Partial<
   return out;
 }
 
+/** A new record for publication `p`, known by `keys` (its page keys, computed once by the caller). */
 export function newRecord(
   p: Publication,
   reader: Partial<ReaderFields> | undefined,
   now: number,
+  keys: string[],
 ): StoredPublication {
-  const keys = pageKeys(p);
   const record: StoredPublication = {
     ...structuredClone(p),
     ...defaultReaderFields(),
@@ -64,7 +64,7 @@ export function newRecord(
     id: keys[0] ?? publicationId(p),
     savedAt: now,
     updatedAt: now,
-    identity: keys,
+    identity: [...keys],
   };
   if (!record.identity.includes(record.id)) record.identity.unshift(record.id);
   return record;
@@ -87,10 +87,30 @@ export function mergeBibliographic<T extends SavedPublication>(record: T, incomi
   for (const field of EXTRACTED_FIELDS) {
     if (edited.has(field)) continue;
     const value = incoming[field];
-    if (isEmpty(value) || poorer(field, value, record, incoming)) continue;
-    target[field] = structuredClone(value);
+    // The same value again (most fields of a re-visit or a re-import) changes nothing.
+    if (isEmpty(value) || sameValue(value, record[field]) || poorer(field, value, record, incoming)) continue;
+    target[field] = copyOf(value);
   }
   return next;
+}
+
+/** Equal as stored: the same text or number, or lists of the same texts in the same order. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i] && (typeof a[i] !== 'object' || JSON.stringify(a[i]) !== JSON.stringify(b[i])))
+      return false;
+  }
+  return true;
+}
+
+/** A copy the incoming record cannot change afterwards: texts and numbers as they are. */
+function copyOf<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  return Array.isArray(value) && value.every((item) => typeof item !== 'object')
+    ? ([...value] as T)
+    : structuredClone(value);
 }
 
 const fold = (value: unknown) => foldKey(typeof value === 'string' ? value : JSON.stringify(value ?? ''));
@@ -152,11 +172,15 @@ function poorer(
 
 /**
  * Refreshes the extracted fields of a saved record from a newer extraction, under the merge rule
- * (`mergeBibliographic`), and adds the identity keys the page may give it.
+ * (`mergeBibliographic`), and adds the identity keys the page may give it (`keys`).
  */
-export function refreshExtracted(record: StoredPublication, p: Publication): StoredPublication {
+export function refreshExtracted(
+  record: StoredPublication,
+  p: Publication,
+  keys: string[],
+): StoredPublication {
   const next = mergeBibliographic(record, p);
-  next.identity = union(record.identity, pageKeys(p));
+  next.identity = union(record.identity, keys);
   return next;
 }
 
@@ -248,9 +272,59 @@ export function pickImportTarget(existing: StoredPublication[], record: SavedPub
   );
 }
 
-export function pickExtracted(record: SavedPublication): Partial<SavedPublication> {
-  // The address stays the one already in the list; the imported one joins its identity keys.
-  const out: Record<string, unknown> = {};
-  for (const field of EXTRACTED_FIELDS) if (record[field] !== undefined) out[field] = record[field];
-  return out as Partial<SavedPublication>;
+/** How an import treats the reader's fields (see `mergeImported`). */
+export interface ImportOptions {
+  /**
+   * The file carries the reader's own fields (status, notes, tags, starred): a Leesmap backup does.
+   * Without them an import never changes those fields of a record already in the list.
+   */
+  readerFields: boolean;
+}
+
+/**
+ * What one incoming record makes of the record already in the list. Bibliographic fields follow
+ * the merge rule; the reader's fields change only when the file carries them, and then the more
+ * recently updated side's status wins, tags are united and different notes kept both.
+ */
+export function mergeImported(
+  target: StoredPublication,
+  record: SavedPublication,
+  keys: string[],
+  options: ImportOptions,
+): StoredPublication {
+  const fromFile = { ...record, identity: keys };
+  // A backup's record older than the list's own does not undo what the reader did since.
+  const fileIsNewer = !options.readerFields || record.updatedAt >= target.updatedAt;
+  const merged = fileIsNewer ? mergeBibliographic(target, fromFile) : { ...target };
+  let next: StoredPublication = { ...merged, identity: union(target.identity, keys) };
+  if (options.readerFields) {
+    next = foldReaderFields(next, [fromFile]);
+    // Status is one choice, not a union: the more recently updated side's.
+    next.status = fileIsNewer ? record.status : target.status;
+  }
+  next.id = target.id;
+  next.url = target.url;
+  next.savedAt = Math.min(target.savedAt, record.savedAt);
+  next.updatedAt = Math.max(target.updatedAt, options.readerFields ? record.updatedAt : 0);
+  return next;
+}
+
+/** One record to write: as it will be stored, and as it was (none: it is new). */
+export interface MergedWrite {
+  next: StoredPublication;
+  previous?: StoredPublication;
+}
+
+/**
+ * The one way a merged record reaches the list (a save, a visit, an import): the record is put and
+ * its themes counted in the transaction's tally. Nothing is awaited: the caller's transaction
+ * commits it with everything else, or nothing.
+ */
+export function writeMerged(
+  store: { put(value: StoredPublication): Promise<unknown> },
+  tally: ThemeTally,
+  { next, previous }: MergedWrite,
+): void {
+  tally.change(previous?.themes, next.themes);
+  void store.put(next);
 }
