@@ -66,7 +66,15 @@ async function fallbackPublication(
   const known = await findCatalogEntry(await bg.database(), href);
   if (known) return publicationFromCatalog(known, href);
   const parsed = new URL(href);
-  const name =
-    title?.trim() || decodeURIComponent(parsed.pathname.split('/').filter(Boolean).pop() ?? parsed.hostname);
+  const name = title?.trim() || readable(parsed.pathname.split('/').filter(Boolean).pop() ?? parsed.hostname);
   return newPublication({ url: href, title: name.slice(0, 500) });
+}
+
+/** A path segment as words; one with a broken escape (`%E0%A4%A`) as it stands. */
+function readable(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

@@ -60,6 +60,11 @@ describe('saveLink', () => {
     expect(saved?.title).toBe('Wonen en zorg');
   });
 
+  it('names a link with a broken escape in its address by the address as it stands', async () => {
+    const saved = await saveLink(f.bg, 'https://www.example.org/r/wonen%E0%A4%A');
+    expect(saved?.title).toBe('wonen%E0%A4%A');
+  });
+
   it('refuses a link that is not http(s)', async () => {
     expect(await saveLink(f.bg, 'javascript:alert(1)', 'x')).toBeUndefined();
   });
