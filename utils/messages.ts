@@ -81,6 +81,8 @@ export interface PageToBackground {
   /** Ranked suggestions with their reasons, from the background's incremental engine. */
   'page/suggestions': { request: { limit?: number }; response: Suggestion[] };
   'page/dismiss-suggestion': { request: { id: string }; response: { ok: true } };
+  /** Saves the suggestion with this catalog id: the background reads the entry and saves it. */
+  'page/save-suggestion': { request: { id: string }; response: SavedPublication };
   'page/dismissed': { request: Record<string, never>; response: string[] };
   /** Send records by id, a tab's page, or the whole list (`all`) to Zotero desktop. */
   'page/zotero-send': {
@@ -92,12 +94,6 @@ export interface PageToBackground {
     request: Record<string, never>;
     response: { at: number; saved?: number; problem?: string } | null;
   };
-}
-
-/** Broadcast from the background to open extension pages. */
-export interface BackgroundBroadcast {
-  /** The records with these ids changed; an empty list means any record may have (an import). */
-  'background/list-changed': { ids: string[] };
 }
 
 export type Protocol = ContentToBackground & PageToBackground;
@@ -129,6 +125,7 @@ const PAGE_TYPES: ReadonlySet<string> = new Set<keyof PageToBackground>([
   'page/imported',
   'page/suggestions',
   'page/dismiss-suggestion',
+  'page/save-suggestion',
   'page/dismissed',
   'page/zotero-send',
   'page/zotero-last',
@@ -201,4 +198,68 @@ export async function sendMessage<K extends MessageType>(
   if (!reply || typeof reply !== 'object') throw new MessageError('No reply from the background');
   if (!reply.ok) throw new MessageError(reply.error, reply.code);
   return reply.value;
+}
+
+/** Broadcast from the background to open extension pages; no reply is expected. */
+export interface BackgroundBroadcast {
+  /** The records with these ids changed; an empty list means any record may have (an import). */
+  'background/list-changed': { ids: string[] };
+}
+
+export type BroadcastType = keyof BackgroundBroadcast;
+export type BroadcastOf<K extends BroadcastType> = BackgroundBroadcast[K];
+
+export interface BroadcastEnvelope<K extends BroadcastType = BroadcastType> {
+  leesmap: 1;
+  type: K;
+  payload: BroadcastOf<K>;
+}
+
+/** Each broadcast's payload check: a page trusts only what has the declared shape. */
+const BROADCAST_PAYLOADS: { [K in BroadcastType]: (payload: Record<string, unknown>) => boolean } = {
+  'background/list-changed': ({ ids }) => Array.isArray(ids) && ids.every((id) => typeof id === 'string'),
+};
+
+export function isBroadcast(value: unknown): value is BroadcastEnvelope {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  if (m.leesmap !== 1 || typeof m.type !== 'string' || !Object.hasOwn(BROADCAST_PAYLOADS, m.type))
+    return false;
+  const payload = m.payload;
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return false;
+  return BROADCAST_PAYLOADS[m.type as BroadcastType](payload as Record<string, unknown>);
+}
+
+/**
+ * Tells every open extension page. `send` is `browser.runtime.sendMessage`; no page open (no
+ * listener) is the normal case, not an error.
+ */
+export function broadcast<K extends BroadcastType>(
+  type: K,
+  payload: BroadcastOf<K>,
+  send: (message: unknown) => Promise<unknown> = (m) => browser.runtime.sendMessage(m),
+): void {
+  const message: BroadcastEnvelope<K> = { leesmap: 1, type, payload };
+  send(message).catch(() => {});
+}
+
+/** The part of `runtime.onMessage` a page listens with, so tests can pass their own. */
+export interface MessageEvents {
+  addListener(listener: (message: unknown) => undefined): void;
+  removeListener(listener: (message: unknown) => undefined): void;
+}
+
+/** Calls `listener` with each well-formed broadcast of `type`; returns how to stop listening. */
+export function onBroadcast<K extends BroadcastType>(
+  type: K,
+  listener: (payload: BroadcastOf<K>) => void,
+  events: MessageEvents = browser.runtime.onMessage as unknown as MessageEvents,
+): () => void {
+  const handler = (message: unknown): undefined => {
+    if (isBroadcast(message) && message.type === type) listener(message.payload as BroadcastOf<K>);
+    // Never answer: a reply would take the place of another listener's.
+    return undefined;
+  };
+  events.addListener(handler);
+  return () => events.removeListener(handler);
 }

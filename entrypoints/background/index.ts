@@ -1,23 +1,36 @@
+import { createHandlers } from '@/utils/background/handlers';
+import { route } from '@/utils/background/router';
+import { forgetTab } from '@/utils/background/tab-state';
 import { requestPersistentStorage } from '@/utils/db';
-import { handlers } from './handlers';
+import type { Runtime } from 'webextension-polyfill';
+import { background } from './instance';
 import { createMenus, listenForSaveGestures } from './menus';
-import { listenForMessages } from './router';
-import { listenForSiteAccessChanges, syncSiteAccess } from './site-access';
-import { forgetTab } from './tabs';
-import { listenForZotero, syncZoteroMenu } from './zotero';
+import { listenForSiteAccessChanges, syncSiteAccessNow } from './site-access';
+import { lastZoteroOutcome, listenForZotero, sendTargetToZotero, syncZoteroMenu } from './zotero';
+
+function listenForMessages(): void {
+  const handlers = createHandlers(background(), {
+    send: (target) => sendTargetToZotero(target),
+    last: async () => (await lastZoteroOutcome()) ?? null,
+  });
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
+    route(handlers, self, message, sender),
+  );
+}
 
 export default defineBackground(() => {
   // Listeners are registered synchronously on every start: an MV3 worker is woken by these events.
-  listenForMessages(handlers);
+  listenForMessages();
   listenForSaveGestures();
   listenForSiteAccessChanges();
   listenForZotero();
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(background().session, tabId));
   browser.runtime.onInstalled.addListener(() => {
     void createMenus().then(syncZoteroMenu);
     // Ask the browser not to evict the reading list under storage pressure.
     void requestPersistentStorage();
   });
-  browser.runtime.onStartup.addListener(() => void syncSiteAccess());
-  void syncSiteAccess();
+  browser.runtime.onStartup.addListener(() => void syncSiteAccessNow());
+  void syncSiteAccessNow();
 });

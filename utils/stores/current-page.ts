@@ -3,7 +3,7 @@
  * (before or after saving), and Save. Any http(s) page can be saved, detected or not.
  */
 import { batch, computed, signal } from '@preact/signals';
-import type { TabState } from '@/utils/messages';
+import type { RequestOf, TabState } from '@/utils/messages';
 import {
   cleanList,
   cleanNotes,
@@ -130,7 +130,8 @@ export interface CurrentPageStoreOptions {
   tabTitle?: (tabId: number) => Promise<string | undefined>;
 }
 
-export function createCurrentPageStore({ send, tabId, tabTitle }: CurrentPageStoreOptions) {
+/** The card's signals, and what it remembers besides. */
+function pageSignals() {
   const phase = signal<'loading' | 'ready' | 'unavailable' | 'error'>('loading');
   const tab = signal<TabState | undefined>(undefined);
   const saved = signal<SavedPublication | undefined>(undefined);
@@ -139,172 +140,7 @@ export function createCurrentPageStore({ send, tabId, tabTitle }: CurrentPageSto
   const editing = signal(false);
   const busy = signal(false);
   const error = signal<string | undefined>(undefined);
-  let fallbackTitle = '';
-
-  // As the badge: the full check's verdict, on a page the first check did not rule out.
-  const detected = computed(
-    () => tab.value?.firstCheck?.ruledOut !== true && tab.value?.extraction?.detected === true,
-  );
-  const publication = computed<Publication | undefined>(() => tab.value?.extraction?.publication);
-  const isSaved = computed(() => saved.value !== undefined);
-  /** Saved records this page resembles but was not linked to (a page's word never merges records). */
-  const resembles = computed(() =>
-    (tab.value?.resembles ?? []).filter((r) => r.id !== saved.value?.id).slice(0, 3),
-  );
   const autoSaveHeld = signal<TabState['autoSaveHeld']>(undefined);
-  const canSave = computed(() => phase.value === 'ready' && !busy.value && draft.value.title.trim() !== '');
-
-  function reset(from: Partial<Publication> & Partial<SavedPublication>) {
-    batch(() => {
-      const d = draftFrom(from);
-      if (!d.title) d.title = fallbackTitle;
-      draft.value = d;
-      edited.value = new Set();
-    });
-  }
-
-  async function load(): Promise<void> {
-    try {
-      const id = await tabId();
-      if (id === undefined) {
-        phase.value = 'unavailable';
-        return;
-      }
-      const state = await send('page/tab-state', { tabId: id, extract: true });
-      if (!/^https?:/i.test(state.url ?? '')) {
-        batch(() => {
-          tab.value = state;
-          phase.value = 'unavailable';
-        });
-        return;
-      }
-      if (!state.extraction?.publication?.title && tabTitle)
-        fallbackTitle = ((await tabTitle(id)) ?? '').trim();
-      if (!fallbackTitle) fallbackTitle = state.url;
-      batch(() => {
-        tab.value = state;
-        saved.value = state.saved;
-        autoSaveHeld.value = state.autoSaveHeld;
-        reset(state.saved ?? state.extraction?.publication ?? {});
-        phase.value = 'ready';
-      });
-    } catch (e) {
-      batch(() => {
-        error.value = errorMessage(e);
-        phase.value = 'error';
-      });
-    }
-  }
-
-  function setField<K extends DraftField>(field: K, value: Draft[K]) {
-    batch(() => {
-      draft.value = { ...draft.peek(), [field]: value };
-      edited.value = new Set([...edited.peek(), field]);
-    });
-  }
-
-  /** Saves the page (with any edits) or, when already saved, stores the edits. */
-  /** Runs one change with the card busy; a failure is shown on the card and gives undefined. */
-  async function busyWith(work: () => Promise<SavedPublication>): Promise<SavedPublication | undefined> {
-    if (busy.peek()) return undefined;
-    busy.value = true;
-    error.value = undefined;
-    try {
-      return await work();
-    } catch (e) {
-      error.value = errorMessage(e);
-      return undefined;
-    } finally {
-      busy.value = false;
-    }
-  }
-
-  function save(): Promise<SavedPublication | undefined> {
-    return busyWith(async () => {
-      const existing = saved.peek();
-      const current = draft.peek();
-      let result: SavedPublication;
-      if (existing) {
-        result = await send('page/update', {
-          id: existing.id,
-          changes: publicationChanges(current, edited.peek(), existing.published),
-        });
-      } else {
-        const base: Publication = publication.peek() ?? newPublication({ url: tab.peek()!.url, title: '' });
-        // Edited publication fields override the extraction, and are marked as the reader's.
-        const editedPublicationFields = [...edited.peek()].filter((f) => PUBLICATION_FIELDS.has(f));
-        const fields = new Set<DraftField>(editedPublicationFields);
-        if (!base.title) fields.add('title');
-        const changes = publicationChanges(current, fields, base.published);
-        const merged = { ...base, ...changes } as Publication;
-        for (const key of Object.keys(merged) as Array<keyof Publication>)
-          if (merged[key] === undefined) delete merged[key];
-        const editedFields = new Set<EditableField>();
-        for (const f of editedPublicationFields) {
-          editedFields.add(f as EditableField);
-          if (f === 'year') editedFields.add('published');
-        }
-        result = await send('page/save', {
-          publication: merged,
-          reader: {
-            status: current.status,
-            notes: cleanNotes(current.notes),
-            tags: cleanList(current.tags),
-          },
-          edited: [...editedFields],
-        });
-      }
-      batch(() => {
-        saved.value = result;
-        reset(result);
-        editing.value = false;
-      });
-      return result;
-    });
-  }
-
-  /**
-   * The reader says this page is the saved record `id`: the page is saved (if it was not) and the
-   * two records become one, the older keeping its id, with every note, tag and status of both.
-   */
-  async function mergeWith(id: string): Promise<SavedPublication | undefined> {
-    if (busy.peek()) return undefined;
-    const own = saved.peek() ?? (await save());
-    if (!own) return undefined;
-    return busyWith(async () => {
-      const result = await send('page/merge', { ids: [own.id, id] });
-      batch(() => {
-        saved.value = result;
-        if (tab.peek())
-          tab.value = { ...tab.peek()!, resembles: (tab.peek()!.resembles ?? []).filter((r) => r.id !== id) };
-        reset(result);
-      });
-      return result;
-    });
-  }
-
-  async function dismissAutoSaveNotice(): Promise<void> {
-    autoSaveHeld.value = undefined;
-    await send('page/dismiss-auto-save-notice', {}).catch(() => {});
-  }
-
-  function cancelEdits() {
-    batch(() => {
-      reset(saved.peek() ?? publication.peek() ?? {});
-      editing.value = false;
-    });
-  }
-
-  /** The record changed elsewhere (library, another popup): show the stored version. */
-  function recordChanged(record: SavedPublication | undefined, deletedId?: string) {
-    if (record && saved.peek()?.id === record.id) {
-      saved.value = record;
-      if (!editing.peek()) reset(record);
-    } else if (deletedId && saved.peek()?.id === deletedId) {
-      saved.value = undefined;
-    }
-  }
-
   return {
     phase,
     tab,
@@ -314,19 +150,199 @@ export function createCurrentPageStore({ send, tabId, tabTitle }: CurrentPageSto
     editing,
     busy,
     error,
-    detected,
-    publication,
-    isSaved,
-    canSave,
-    resembles,
     autoSaveHeld,
-    load,
-    setField,
-    save,
-    mergeWith,
-    dismissAutoSaveNotice,
-    cancelEdits,
-    recordChanged,
+    // As the badge: the full check's verdict, on a page the first check did not rule out.
+    detected: computed(
+      () => tab.value?.firstCheck?.ruledOut !== true && tab.value?.extraction?.detected === true,
+    ),
+    publication: computed<Publication | undefined>(() => tab.value?.extraction?.publication),
+    isSaved: computed(() => saved.value !== undefined),
+    canSave: computed(() => phase.value === 'ready' && !busy.value && draft.value.title.trim() !== ''),
+    /** Saved records this page resembles but was not linked to (a page's word never merges records). */
+    resembles: computed(() =>
+      (tab.value?.resembles ?? []).filter((r) => r.id !== saved.value?.id).slice(0, 3),
+    ),
+    /** The tab's title, for a page that gave none. */
+    fallbackTitle: '',
+    /** The stored version the form was last reset from: the same version never resets it twice. */
+    shown: undefined as string | undefined,
+  };
+}
+
+type Page = ReturnType<typeof pageSignals>;
+
+function reset(page: Page, from: Partial<Publication> & Partial<SavedPublication>) {
+  batch(() => {
+    const d = draftFrom(from);
+    if (!d.title) d.title = page.fallbackTitle;
+    page.draft.value = d;
+    page.edited.value = new Set();
+  });
+}
+
+/**
+ * Shows a stored version of the saved record. The popup's own save reaches it twice, as the reply
+ * and as the background's broadcast, in either order: whichever comes first is applied, the other
+ * is the same version and changes nothing. `keepEdits`: the reader is editing, leave the form.
+ */
+function show(page: Page, record: SavedPublication, keepEdits: boolean) {
+  const version = JSON.stringify(record);
+  batch(() => {
+    if (version !== JSON.stringify(page.saved.peek())) page.saved.value = record;
+    if (keepEdits || version === page.shown) return;
+    page.shown = version;
+    reset(page, record);
+  });
+}
+
+async function load(page: Page, { send, tabId, tabTitle }: CurrentPageStoreOptions): Promise<void> {
+  try {
+    const id = await tabId();
+    if (id === undefined) {
+      page.phase.value = 'unavailable';
+      return;
+    }
+    const state = await send('page/tab-state', { tabId: id, extract: true });
+    if (!/^https?:/i.test(state.url ?? '')) {
+      batch(() => {
+        page.tab.value = state;
+        page.phase.value = 'unavailable';
+      });
+      return;
+    }
+    if (!state.extraction?.publication?.title && tabTitle)
+      page.fallbackTitle = ((await tabTitle(id)) ?? '').trim();
+    if (!page.fallbackTitle) page.fallbackTitle = state.url;
+    batch(() => {
+      page.tab.value = state;
+      page.saved.value = state.saved;
+      page.autoSaveHeld.value = state.autoSaveHeld;
+      page.shown = state.saved && JSON.stringify(state.saved);
+      reset(page, state.saved ?? state.extraction?.publication ?? {});
+      page.phase.value = 'ready';
+    });
+  } catch (e) {
+    batch(() => {
+      page.error.value = errorMessage(e);
+      page.phase.value = 'error';
+    });
+  }
+}
+
+/** Runs one change with the card busy; a failure is shown on the card and gives undefined. */
+async function busyWith(
+  page: Page,
+  work: () => Promise<SavedPublication>,
+): Promise<SavedPublication | undefined> {
+  if (page.busy.peek()) return undefined;
+  page.busy.value = true;
+  page.error.value = undefined;
+  try {
+    return await work();
+  } catch (e) {
+    page.error.value = errorMessage(e);
+    return undefined;
+  } finally {
+    page.busy.value = false;
+  }
+}
+
+/** What `page/save` sends for an unsaved page: the extraction with the reader's edits over it. */
+function saveRequest(page: Page): RequestOf<'page/save'> {
+  const current = page.draft.peek();
+  const base: Publication =
+    page.publication.peek() ?? newPublication({ url: page.tab.peek()!.url, title: '' });
+  // Edited publication fields override the extraction, and are marked as the reader's.
+  const editedPublicationFields = [...page.edited.peek()].filter((f) => PUBLICATION_FIELDS.has(f));
+  const fields = new Set<DraftField>(editedPublicationFields);
+  if (!base.title) fields.add('title');
+  const changes = publicationChanges(current, fields, base.published);
+  const merged = { ...base, ...changes } as Publication;
+  for (const key of Object.keys(merged) as Array<keyof Publication>)
+    if (merged[key] === undefined) delete merged[key];
+  const editedFields = new Set<EditableField>();
+  for (const f of editedPublicationFields) {
+    editedFields.add(f as EditableField);
+    if (f === 'year') editedFields.add('published');
+  }
+  const reader = { status: current.status, notes: cleanNotes(current.notes), tags: cleanList(current.tags) };
+  return { publication: merged, reader, edited: [...editedFields] };
+}
+
+/** Saves the page (with any edits) or, when already saved, stores the edits. */
+function save(page: Page, send: Send): Promise<SavedPublication | undefined> {
+  return busyWith(page, async () => {
+    const existing = page.saved.peek();
+    const result = existing
+      ? await send('page/update', {
+          id: existing.id,
+          changes: publicationChanges(page.draft.peek(), page.edited.peek(), existing.published),
+        })
+      : await send('page/save', saveRequest(page));
+    batch(() => {
+      show(page, result, false);
+      page.editing.value = false;
+    });
+    return result;
+  });
+}
+
+/**
+ * The reader says this page is the saved record `id`: the page is saved (if it was not) and the
+ * two records become one, the older keeping its id, with every note, tag and status of both.
+ */
+async function mergeWith(page: Page, send: Send, id: string): Promise<SavedPublication | undefined> {
+  if (page.busy.peek()) return undefined;
+  const own = page.saved.peek() ?? (await save(page, send));
+  if (!own) return undefined;
+  return busyWith(page, async () => {
+    const result = await send('page/merge', { ids: [own.id, id] });
+    batch(() => {
+      show(page, result, false);
+      const tab = page.tab.peek();
+      if (tab) page.tab.value = { ...tab, resembles: (tab.resembles ?? []).filter((r) => r.id !== id) };
+    });
+    return result;
+  });
+}
+
+/** The record changed elsewhere (library, another popup, a broadcast): show the stored version. */
+function recordChanged(page: Page, record: SavedPublication | undefined, deletedId?: string) {
+  if (record && page.saved.peek()?.id === record.id) {
+    show(page, record, page.editing.peek());
+  } else if (!record && deletedId && page.saved.peek()?.id === deletedId) {
+    page.saved.value = undefined;
+    page.shown = undefined;
+  }
+}
+
+export function createCurrentPageStore(options: CurrentPageStoreOptions) {
+  const { send } = options;
+  const page = pageSignals();
+  const { fallbackTitle: _title, shown: _shown, ...signals } = page;
+  return {
+    ...signals,
+    load: () => load(page, options),
+    setField<K extends DraftField>(field: K, value: Draft[K]) {
+      batch(() => {
+        page.draft.value = { ...page.draft.peek(), [field]: value };
+        page.edited.value = new Set([...page.edited.peek(), field]);
+      });
+    },
+    save: () => save(page, send),
+    mergeWith: (id: string) => mergeWith(page, send, id),
+    async dismissAutoSaveNotice(): Promise<void> {
+      page.autoSaveHeld.value = undefined;
+      await send('page/dismiss-auto-save-notice', {}).catch(() => {});
+    },
+    cancelEdits() {
+      batch(() => {
+        reset(page, page.saved.peek() ?? page.publication.peek() ?? {});
+        page.editing.value = false;
+      });
+    },
+    recordChanged: (record: SavedPublication | undefined, deletedId?: string) =>
+      recordChanged(page, record, deletedId),
   };
 }
 

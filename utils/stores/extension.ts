@@ -11,7 +11,13 @@ import {
   listPublicationsPage,
   undoLastImport,
 } from '@/utils/db';
-import { sendMessage, type MessageType, type RequestOf, type ResponseOf } from '@/utils/messages';
+import {
+  onBroadcast,
+  sendMessage,
+  type MessageType,
+  type RequestOf,
+  type ResponseOf,
+} from '@/utils/messages';
 import type { SavedPublication } from '@/utils/publication';
 import type { ReadingListSource, Send } from './reading-list';
 import { workerImportPorts, type ImportPorts } from './transfer';
@@ -98,16 +104,7 @@ export function importPorts(): ImportPorts {
 
 /** Calls `listener` with the changed ids whenever the background reports a list change. */
 export function onListChanged(listener: (ids: string[]) => void): () => void {
-  const handler = (message: unknown) => {
-    const m = message as { leesmap?: unknown; type?: unknown; ids?: unknown } | null;
-    if (m && m.leesmap === 1 && m.type === 'background/list-changed' && Array.isArray(m.ids)) {
-      listener(m.ids.filter((id): id is string => typeof id === 'string'));
-    }
-    // Never answer: other listeners (none in pages today) keep their replies.
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(handler);
-  return () => browser.runtime.onMessage.removeListener(handler);
+  return onBroadcast('background/list-changed', ({ ids }) => listener(ids));
 }
 
 /** The tab the popup is about: `?tabId=N` (tests open popup.html in a tab), else the active tab. */

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { acceptsSender, envelope, isEnvelope, sendMessage, senderKind, MessageError } from '@/utils/messages';
+import {
+  acceptsSender,
+  broadcast,
+  envelope,
+  isBroadcast,
+  isEnvelope,
+  MessageError,
+  onBroadcast,
+  sendMessage,
+  senderKind,
+} from '@/utils/messages';
 
 const ID = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
@@ -66,5 +76,51 @@ describe('sendMessage', () => {
   });
   it('fails clearly when nobody answers', async () => {
     await expect(sendMessage('page/list', {}, async () => undefined)).rejects.toThrow(/No reply/);
+  });
+});
+
+describe('broadcasts', () => {
+  const listChanged = { leesmap: 1, type: 'background/list-changed', payload: { ids: ['a', 'b'] } };
+
+  it('are envelopes of the protocol, checked like its messages', () => {
+    expect(isBroadcast(listChanged)).toBe(true);
+    expect(isBroadcast({ ...listChanged, payload: { ids: ['a', 3] } })).toBe(false);
+    expect(isBroadcast({ ...listChanged, payload: { ids: 'a' } })).toBe(false);
+    expect(isBroadcast({ ...listChanged, type: 'background/drop-everything' })).toBe(false);
+    expect(isBroadcast({ ...listChanged, type: 'toString' })).toBe(false);
+    expect(isBroadcast({ leesmap: 1, type: 'background/list-changed', ids: ['a'] })).toBe(false);
+    // A broadcast is never a request the background would handle.
+    expect(isEnvelope(listChanged)).toBe(false);
+  });
+
+  it('are sent as envelopes, and no open page is no error', async () => {
+    const sent: unknown[] = [];
+    broadcast('background/list-changed', { ids: ['a', 'b'] }, async (m) => void sent.push(m));
+    expect(sent).toEqual([listChanged]);
+    expect(() =>
+      broadcast('background/list-changed', { ids: [] }, () =>
+        Promise.reject(new Error('Receiving end does not exist')),
+      ),
+    ).not.toThrow();
+  });
+
+  it('reach a listener of their type only when well-formed, and are never answered', () => {
+    const listeners: Array<(m: unknown) => undefined> = [];
+    const events = {
+      addListener: (l: (m: unknown) => undefined) => void listeners.push(l),
+      removeListener: (l: (m: unknown) => undefined) => void listeners.splice(listeners.indexOf(l), 1),
+    };
+    const heard: string[][] = [];
+    const stop = onBroadcast('background/list-changed', ({ ids }) => heard.push(ids), events);
+    const replies = [
+      listChanged,
+      { ...listChanged, payload: { ids: [{}] } },
+      envelope('page/list', {}),
+      'background/list-changed',
+    ].map((m) => listeners[0](m));
+    expect(heard).toEqual([['a', 'b']]);
+    expect(replies.every((r) => r === undefined)).toBe(true);
+    stop();
+    expect(listeners).toEqual([]);
   });
 });

@@ -1,0 +1,127 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { listCatalog, listPublications, savePublication } from '@/utils/db';
+import { onPageChecked, tabStateFor } from '@/utils/background/page';
+import { getTabState, setTabState } from '@/utils/background/tab-state';
+import { fakeBackground, LETS_THROUGH, pageResult, publication, RULED_OUT, type Fakes } from './helpers';
+
+const URL_A = 'https://www.nsob.nl/publicaties/leren-van-doen';
+
+let f: Fakes;
+beforeEach(async () => {
+  f = await fakeBackground();
+  f.tabs.set(1, URL_A);
+});
+
+describe('onPageChecked', () => {
+  it('runs the full check where the first check let the page through, catalogs the publication and shows +', async () => {
+    f.pages.set(1, { 'full-check': pageResult(publication()) });
+    await onPageChecked(f.bg, 1, URL_A, LETS_THROUGH, 3);
+    expect(f.injected).toEqual([{ tabId: 1, script: 'full-check' }]);
+    expect(f.badges.get(1)).toBe('detected');
+    expect((await listCatalog(f.db)).map((e) => e.title)).toEqual(['Leren van doen']);
+    const state = await getTabState(f.session, 1);
+    expect(state).toMatchObject({ url: URL_A, checkMs: 3, extractMs: 12, extraction: { detected: true } });
+  });
+
+  it('injects nothing into a page the first check ruled out, and shows no badge', async () => {
+    f.pages.set(1, { 'full-check': pageResult(publication()) });
+    await onPageChecked(f.bg, 1, URL_A, RULED_OUT);
+    expect(f.injected).toEqual([]);
+    expect(f.badges.get(1)).toBe('none');
+    expect(await listCatalog(f.db)).toEqual([]);
+  });
+
+  it('shows ✓ on a page the reader saved, also one the full check does not call a publication', async () => {
+    await savePublication(f.db, publication());
+    f.pages.set(1, { 'full-check': pageResult(undefined, false) });
+    await onPageChecked(f.bg, 1, URL_A, LETS_THROUGH);
+    expect(f.badges.get(1)).toBe('saved');
+  });
+
+  it('files the publication under the address the browser reported, never the page’s own claim', async () => {
+    const claimed = publication({ url: 'https://www.nsob.nl/elders' });
+    f.pages.set(1, { 'full-check': pageResult(claimed) });
+    await onPageChecked(f.bg, 1, URL_A, LETS_THROUGH);
+    expect((await getTabState(f.session, 1))?.extraction?.publication?.url).toBe(URL_A);
+  });
+
+  it('drops an extraction of another origin (the tab moved on while the script ran)', async () => {
+    f.pages.set(1, { 'full-check': pageResult(publication({ url: 'https://evil.example/x' })) });
+    await onPageChecked(f.bg, 1, URL_A, LETS_THROUGH);
+    expect((await getTabState(f.session, 1))?.extraction?.publication).toBeUndefined();
+    expect(await listCatalog(f.db)).toEqual([]);
+  });
+
+  it('keeps a newer check when the tab moved on during the full check', async () => {
+    const next = 'https://www.nsob.nl/publicaties/volgende';
+    f.bg.inject = async () => {
+      await setTabState(f.session, 1, { url: next, firstCheck: LETS_THROUGH });
+      return pageResult(publication());
+    };
+    await onPageChecked(f.bg, 1, URL_A, LETS_THROUGH);
+    expect((await getTabState(f.session, 1))?.url).toBe(next);
+    expect(f.badges.has(1)).toBe(false);
+  });
+
+  it('auto-saves a detected publication when the reader asked for it, and tells open pages', async () => {
+    f.settings.autoSave = true;
+    f.pages.set(1, { 'full-check': pageResult(publication()) });
+    await onPageChecked(f.bg, 1, URL_A, LETS_THROUGH);
+    const [saved] = await listPublications(f.db);
+    expect(saved.title).toBe('Leren van doen');
+    expect(f.badges.get(1)).toBe('saved');
+    expect(f.broadcasts).toEqual([{ type: 'background/list-changed', payload: { ids: [saved.id] } }]);
+  });
+
+  it('holds auto-save back past five pages of one site, and says so to the popup', async () => {
+    f.settings.autoSave = true;
+    for (let i = 0; i < 7; i++) {
+      const url = `https://www.nsob.nl/publicaties/essay-${i}`;
+      f.tabs.set(1, url);
+      f.pages.set(1, { 'full-check': pageResult(publication({ url, title: `Essay ${i}` })) });
+      await onPageChecked(f.bg, 1, url, LETS_THROUGH);
+    }
+    expect(await listPublications(f.db)).toHaveLength(5);
+    expect(f.badges.get(1)).toBe('detected');
+    const state = await tabStateFor(f.bg, 1, false);
+    expect(state.autoSaveHeld).toMatchObject({ count: 2 });
+  });
+});
+
+describe('tabStateFor', () => {
+  it('reads the page with the extractor when the popup asks and no record was read yet', async () => {
+    f.pages.set(1, { extractor: pageResult(publication(), false) });
+    const state = await tabStateFor(f.bg, 1, true);
+    expect(f.injected).toEqual([{ tabId: 1, script: 'extractor' }]);
+    expect(state.extraction?.publication?.title).toBe('Leren van doen');
+    expect(state.saved).toBeUndefined();
+  });
+
+  it('gives the saved record, and the saved records a page elsewhere only resembles', async () => {
+    const saved = await savePublication(f.db, publication({ doi: '10.1234/abc' }));
+    expect((await tabStateFor(f.bg, 1, false)).saved?.id).toBe(saved.id);
+    const mirror = 'https://www.example.org/leren-van-doen';
+    f.tabs.set(2, mirror);
+    f.pages.set(2, { extractor: pageResult(publication({ url: mirror, doi: '10.1234/abc' })) });
+    const elsewhere = await tabStateFor(f.bg, 2, true);
+    expect(elsewhere.saved).toBeUndefined();
+    expect(elsewhere.resembles?.map((r) => r.id)).toEqual([saved.id]);
+  });
+
+  it('never injects into a page that is not on the web', async () => {
+    f.tabs.set(3, 'chrome://settings/');
+    const state = await tabStateFor(f.bg, 3, true);
+    expect(f.injected).toEqual([]);
+    expect(state).toMatchObject({ tabId: 3, url: 'chrome://settings/', resembles: [] });
+  });
+
+  it('forgets what it knew of a tab once the tab shows another address', async () => {
+    await setTabState(f.session, 1, { url: 'https://www.nsob.nl/oud', firstCheck: LETS_THROUGH });
+    const state = await tabStateFor(f.bg, 1, false);
+    expect(state.firstCheck).toBeUndefined();
+  });
+
+  it('fails for a tab that is gone', async () => {
+    await expect(tabStateFor(f.bg, 99, false)).rejects.toThrow(/No tab/);
+  });
+});

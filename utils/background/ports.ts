@@ -1,0 +1,47 @@
+/**
+ * What the background needs from the browser and the database, as plain interfaces. The extension
+ * passes the real ones (entrypoints/background/ports.ts); unit tests pass fakes, so every flow here
+ * runs in Node.
+ */
+import type { LeesmapDatabase } from '@/utils/db';
+import type { BroadcastOf, BroadcastType } from '@/utils/messages';
+import type { Settings } from '@/utils/settings';
+
+/** Key-value storage that outlives the service worker but not the browser session (`storage.session`). */
+export interface SessionStore {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+export interface OpenTab {
+  id: number;
+  url: string;
+}
+
+export interface TabsPort {
+  /** The tab's current address ('' when the browser gives none); throws when the tab is gone. */
+  url(tabId: number): Promise<string>;
+  /** Every open tab with an address. */
+  all(): Promise<OpenTab[]>;
+}
+
+export type BadgeState = 'none' | 'detected' | 'saved';
+
+/** The scripts the background injects: the full check, and the extractor the reader asks for. */
+export type InjectedScript = 'full-check' | 'extractor';
+
+export interface BackgroundPorts {
+  /** The connection, opened on first use and reopened after a failure (utils/db). */
+  database(): Promise<LeesmapDatabase>;
+  session: SessionStore;
+  tabs: TabsPort;
+  /** Shows a tab's badge; a closed tab is no error. */
+  setBadge(tabId: number, state: BadgeState): Promise<void>;
+  broadcast<K extends BroadcastType>(type: K, payload: BroadcastOf<K>): void;
+  /** Runs one of our scripts in the tab and gives its raw result; throws without access to the tab. */
+  inject(tabId: number, script: InjectedScript): Promise<unknown>;
+  settings(): Promise<Settings>;
+  /** Wall-clock time in ms (Date.now). */
+  now(): number;
+}
