@@ -10,7 +10,6 @@
  */
 import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { CatalogEntry, SavedPublication } from '@/utils/record';
-import { union } from './merge';
 
 export const DB_NAME = 'leesmap';
 export const DB_VERSION = 4;
@@ -265,7 +264,7 @@ function upgradeLeesmapDB(
       const counts = new Map<string, number>();
       let cursor = await publications.openCursor();
       while (cursor) {
-        for (const theme of union(cursor.value.themes)) counts.set(theme, (counts.get(theme) ?? 0) + 1);
+        for (const theme of new Set(cursor.value.themes)) counts.set(theme, (counts.get(theme) ?? 0) + 1);
         cursor = await cursor.continue();
       }
       for (const [theme, count] of counts) void themes.put({ theme, count });
