@@ -36,15 +36,16 @@ export function showPublisher(
 ): ShownPublisher | undefined {
   if (typeof stored !== 'string' || !stored.trim()) return undefined;
   const own = readerNames[nameKey(stored)];
-  const entry = knownPublishers().get(nameKey(own ?? stored));
-  if (own && !entry) return { label: own, short: own, names: [own, stored] };
-  if (!entry) return { label: stored.trim(), short: stored.trim(), names: [stored.trim()] };
-  const name = readerNames[nameKey(entry.name)] ?? entry.name;
-  const names = [name, entry.name, entry.acronym ?? '', ...(entry.variants ?? []), stored].filter(Boolean);
+  const entry = knownPublishers().get(nameKey(stored));
+  const known = entry ? [entry.name, entry.acronym ?? '', ...(entry.variants ?? [])] : [];
+  const names = (first: string) => [...new Set([first, ...known, stored.trim()].filter(Boolean))];
+  // The reader's own name wins as it is.
+  if (own) return { label: own, short: own, names: names(own) };
+  if (!entry) return { label: stored.trim(), short: stored.trim(), names: names(stored.trim()) };
   return {
-    label: entry.acronym ? `${name} (${entry.acronym})` : name,
-    short: entry.acronym ?? name,
-    names: [...new Set(names)],
+    label: entry.acronym ? `${entry.name} (${entry.acronym})` : entry.name,
+    short: entry.acronym ?? entry.name,
+    names: names(entry.name),
   };
 }
 

@@ -43,7 +43,12 @@ const MAX_QUERY_WORDS = 12;
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
-function fieldText(record: SavedPublication, field: SearchField, tables: NameTables, themes: ThemeText): string {
+function fieldText(
+  record: SavedPublication,
+  field: SearchField,
+  tables: NameTables,
+  themes: ThemeText,
+): string {
   let text: string;
   switch (field) {
     case 'publisher':
@@ -122,7 +127,9 @@ export function createReadingListIndex(
     index.add(record);
     ids.add(record.id);
   };
-  index.addAll([...new Map(records.filter((r) => r && typeof r.id === 'string').map((r) => [r.id, r])).values()]);
+  index.addAll([
+    ...new Map(records.filter((r) => r && typeof r.id === 'string').map((r) => [r.id, r])).values(),
+  ]);
   for (const record of records) if (record && typeof record.id === 'string') ids.add(record.id);
 
   return {

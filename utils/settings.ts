@@ -21,6 +21,8 @@ export interface Settings {
   themeAliases: Record<string, string>;
   /** Publisher as stored (folded key) → the name the reader wants shown, over the built-in table. */
   publisherNames: Record<string, string>;
+  /** Hosts the reader added in the options ("add this site"), beyond the built-in publisher list. */
+  extraSites: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -30,6 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
   citationStyle: 'apa',
   themeAliases: {},
   publisherNames: {},
+  extraSites: [],
 };
 
 const KEY = 'settings';
@@ -49,6 +52,27 @@ function normaliseTable(value: unknown): Record<string, string> {
   return out;
 }
 
+/** A host name as typed or taken from an address: lower case, no www., no port; '' when not one. */
+export function siteHost(input: string): string {
+  let host = input.trim().toLowerCase();
+  try {
+    if (/^[a-z][a-z0-9+.-]*:\/\//.test(host)) host = new URL(host).hostname;
+  } catch {
+    return '';
+  }
+  host = host
+    .replace(/\/.*$/, '')
+    .replace(/:\d+$/, '')
+    .replace(/^www\./, '');
+  return /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(host) ? host : '';
+}
+
+function normaliseHosts(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  const hosts = value.filter((v): v is string => typeof v === 'string').map(siteHost);
+  return [...new Set(hosts.filter(Boolean))].slice(0, 200);
+}
+
 /** Keeps only known keys with values of the right type, so a bad stored value can't break a context. */
 export function normaliseSettings(value: unknown): Settings {
   const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
@@ -62,6 +86,7 @@ export function normaliseSettings(value: unknown): Settings {
       : DEFAULT_SETTINGS.citationStyle,
     themeAliases: normaliseTable(v.themeAliases),
     publisherNames: normaliseTable(v.publisherNames),
+    extraSites: normaliseHosts(v.extraSites),
   };
 }
 

@@ -19,6 +19,11 @@ const TYPE_KEYS: Record<string, MessageKey> = {
 
 export const KNOWN_TYPES = Object.keys(TYPE_KEYS);
 
+/** The message key of a known type's name. */
+export function typeLabelKey(type: string | undefined): MessageKey | undefined {
+  return type && Object.hasOwn(TYPE_KEYS, type) ? TYPE_KEYS[type] : undefined;
+}
+
 /** Known types by name; anything else a page said is shown as it is (as text). */
 export function typeLabel(type: string | undefined): string {
   if (!type) return '';

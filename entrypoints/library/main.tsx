@@ -1,9 +1,12 @@
 import { render } from 'preact';
 import '@/components/styles.css';
 import { LibraryApp } from '@/components/LibraryApp';
-import { interfaceLanguage, setInterfaceLanguage, t } from '@/utils/i18n';
-import { getSettings, onSettingsChanged } from '@/utils/settings';
+import { interfaceLanguage, t } from '@/utils/i18n';
+import { getSettings, onSettingsChanged, updateSettings } from '@/utils/settings';
+import { createCiter } from '@/utils/stores/cite';
 import { databaseSource, importPorts, onListChanged, send, wholeList } from '@/utils/stores/extension';
+import { createNoticeStore } from '@/utils/stores/notice';
+import { followSettings, tablesOf } from '@/utils/stores/page-settings';
 import { markFirstListPaint } from '@/utils/stores/paint-mark';
 import { createReadingListStore } from '@/utils/stores/reading-list';
 
@@ -11,15 +14,17 @@ async function start() {
   const list = createReadingListStore({ source: databaseSource(), send, firstScreenSize: 40 });
   markFirstListPaint(list);
   const loaded = list.load();
-  setInterfaceLanguage((await getSettings().catch(() => undefined))?.uiLanguage ?? 'auto');
-  const applyLanguage = () => {
+  const notices = createNoticeStore();
+  const settings = await followSettings({ get: getSettings, onChange: onSettingsChanged }, (s) => {
+    list.setTables(tablesOf(s));
     document.documentElement.lang = interfaceLanguage();
     document.title = t('libraryTitle');
-  };
-  applyLanguage();
-  onSettingsChanged((s) => {
-    setInterfaceLanguage(s.uiLanguage);
-    applyLanguage();
+  });
+  const cite = createCiter({
+    style: () => settings().citationStyle,
+    publisherNames: () => settings().publisherNames,
+    writeText: (text) => navigator.clipboard.writeText(text),
+    notices,
   });
   onListChanged((ids) => void list.refresh(ids));
   render(
@@ -30,6 +35,13 @@ async function start() {
       wholeList={wholeList}
       open={(url) => void browser.tabs.create({ url })}
       confirm={(question) => window.confirm(question)}
+      saveNames={async (tables) => {
+        // Shown at once; the settings change notice follows with the same tables.
+        list.setTables(tables);
+        await updateSettings(tables);
+      }}
+      cite={cite}
+      notices={notices}
     />,
     document.getElementById('app')!,
   );

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import '@/components/styles.css';
 import { OptionsApp } from '@/components/OptionsApp';
 import { interfaceLanguage, setInterfaceLanguage, t } from '@/utils/i18n';
-import { getSettings, onSettingsChanged, updateSettings } from '@/utils/settings';
+import { getSettings, onSettingsChanged, siteHost, updateSettings } from '@/utils/settings';
 import { importPorts, wholeList } from '@/utils/stores/extension';
 
 async function start() {
@@ -22,6 +22,12 @@ async function start() {
       settings={settings}
       update={updateSettings}
       requestAllSites={() => browser.permissions.request({ origins: ['<all_urls>'] })}
+      requestSite={(host) =>
+        browser.permissions.request({ origins: [`https://${host}/*`, `https://*.${host}/*`] })
+      }
+      currentSite={siteHost(
+        decodeURIComponent(new URLSearchParams(location.hash.slice(1)).get('site') ?? ''),
+      )}
       records={wholeList}
       importPorts={importPorts()}
     />,

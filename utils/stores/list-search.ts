@@ -19,7 +19,13 @@ export interface ListSearchOptions {
   loadHighlighter: () => Promise<(query: string) => Highlighter | undefined>;
 }
 
-export function createListSearch({ records, tables, complete, loadIndex, loadHighlighter }: ListSearchOptions) {
+export function createListSearch({
+  records,
+  tables,
+  complete,
+  loadIndex,
+  loadHighlighter,
+}: ListSearchOptions) {
   const query = signal('');
   /** Bumped whenever the index changes, so results recompute. */
   const version = signal(0);
@@ -48,8 +54,8 @@ export function createListSearch({ records, tables, complete, loadIndex, loadHig
   }
 
   const scores = computed(() => {
-    version.value;
-    tables.value;
+    // Read to subscribe: a new index or new name tables mean new scores.
+    const _deps = [version.value, tables.value];
     const q = query.value.trim();
     if (!q) return undefined;
     if (!index) {

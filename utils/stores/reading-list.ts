@@ -159,30 +159,13 @@ function filterState() {
   };
 }
 
-export function createReadingListStore({
-  source,
-  send,
-  firstScreenSize = 30,
-  loadIndex = loadSearchModule,
-}: ReadingListStoreOptions) {
-  const records = signal<SavedPublication[]>([]);
-  /** 'partial' while only the first screen is in. */
-  const phase = signal<Phase>('loading');
-  const error = signal<string | undefined>(undefined);
-  const sort = signal<ListSort>('saved');
-  const tables = signal<NameTables>(NO_NAME_TABLES);
-  const { filters, setFilter, clearFilters } = filterState();
-  const search = createListSearch({
-    records,
-    tables,
-    complete: () => phase.peek() === 'ready',
-    loadIndex,
-    loadHighlighter: loadHighlightModule,
-  });
-  const byId = computed(() => new Map(records.value.map((r) => [r.id, r])));
-  const facets = computed(() => collectFacets(records.value, tables.value));
-  const results = visibleResults(records, search.scores, filters, sort, tables);
-
+/** Putting records in: all at once (load, import) or a few at a time (change notices). */
+function recordUpdates(
+  source: ReadingListSource,
+  records: Signal<SavedPublication[]>,
+  phase: Signal<Phase>,
+  search: ReturnType<typeof createListSearch>,
+) {
   function replaceAll(next: SavedPublication[]) {
     batch(() => {
       records.value = next;
@@ -214,6 +197,35 @@ export function createReadingListStore({
       found.flatMap(([id, r]) => (r ? [] : [id])),
     );
   }
+
+  return { replaceAll, applyRecords, refresh };
+}
+
+export function createReadingListStore({
+  source,
+  send,
+  firstScreenSize = 30,
+  loadIndex = loadSearchModule,
+}: ReadingListStoreOptions) {
+  const records = signal<SavedPublication[]>([]);
+  /** 'partial' while only the first screen is in. */
+  const phase = signal<Phase>('loading');
+  const error = signal<string | undefined>(undefined);
+  const sort = signal<ListSort>('saved');
+  const tables = signal<NameTables>(NO_NAME_TABLES);
+  const { filters, setFilter, clearFilters } = filterState();
+  const search = createListSearch({
+    records,
+    tables,
+    complete: () => phase.peek() === 'ready',
+    loadIndex,
+    loadHighlighter: loadHighlightModule,
+  });
+  const byId = computed(() => new Map(records.value.map((r) => [r.id, r])));
+  const facets = computed(() => collectFacets(records.value, tables.value));
+  const results = visibleResults(records, search.scores, filters, sort, tables);
+
+  const { replaceAll, applyRecords, refresh } = recordUpdates(source, records, phase, search);
 
   return {
     records,

@@ -73,7 +73,9 @@ export function undoThemeName(aliases: ThemeAliases, theme: string): Record<stri
 /** Stored names that show as `theme` (itself excluded): what a rename or merge brought together. */
 export function themeSources(theme: string, aliases: ThemeAliases): string[] {
   const key = nameKey(theme);
-  return Object.keys(aliases).filter((from) => from !== key && nameKey(canonicalTheme(from, aliases)) === key);
+  return Object.keys(aliases).filter(
+    (from) => from !== key && nameKey(canonicalTheme(from, aliases)) === key,
+  );
 }
 
 /**
