@@ -3,7 +3,7 @@ import '@/components/styles.css';
 import { LibraryApp } from '@/components/LibraryApp';
 import { interfaceLanguage, t } from '@/utils/i18n';
 import { getSettings, onSettingsChanged, updateSettings } from '@/utils/settings';
-import { createCiter } from '@/utils/stores/cite';
+import { createCiter, preloadCitations } from '@/utils/stores/cite';
 import { databaseSource, importPorts, onListChanged, send, wholeList } from '@/utils/stores/extension';
 import { createNoticeStore } from '@/utils/stores/notice';
 import { followSettings, tablesOf } from '@/utils/stores/page-settings';
@@ -49,7 +49,7 @@ async function start() {
   const idle =
     (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ??
     ((cb) => setTimeout(cb, 50));
-  idle(() => list.prepareSearch());
+  idle(() => void list.prepareSearch().then(preloadCitations));
 }
 
 void start();

@@ -3,7 +3,7 @@ import '@/components/styles.css';
 import { PopupApp } from '@/components/PopupApp';
 import { interfaceLanguage, t } from '@/utils/i18n';
 import { getSettings, onSettingsChanged } from '@/utils/settings';
-import { createCiter } from '@/utils/stores/cite';
+import { createCiter, preloadCitations } from '@/utils/stores/cite';
 import { createCurrentPageStore } from '@/utils/stores/current-page';
 import { databaseSource, onListChanged, popupTabId, send, tabTitle } from '@/utils/stores/extension';
 import { createNoticeStore } from '@/utils/stores/notice';
@@ -71,7 +71,7 @@ async function start() {
   const idle =
     (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ??
     ((cb) => setTimeout(cb, 50));
-  idle(() => list.prepareSearch());
+  idle(() => void list.prepareSearch().then(preloadCitations));
 }
 
 void start();

@@ -43,17 +43,26 @@ export function citationItem(
   return out;
 }
 
+let loading:
+  Promise<[typeof import('@citation-js/core'), unknown, typeof import('@/utils/export/csl')]> | undefined;
+
+/** citation-js with its CSL plugin, and the export's CSL conversion: loaded once. */
+export function loadCitationJs() {
+  loading ??= Promise.all([
+    import('@citation-js/core'),
+    import('@citation-js/plugin-csl'),
+    import('@/utils/export/csl'),
+  ]);
+  return loading;
+}
+
 /** The reference as plain text, e.g. "Steen, M. van der (2020). Leren van doen [Essay]. NSOB. https://…". */
 export async function formatCitation(
   record: SavedPublication,
   style: CitationStyle,
   publisherNames: Readonly<Record<string, string>> = {},
 ): Promise<string> {
-  const [{ Cite }, , { toCslItem }] = await Promise.all([
-    import('@citation-js/core'),
-    import('@citation-js/plugin-csl'),
-    import('@/utils/export/csl'),
-  ]);
+  const [{ Cite }, , { toCslItem }] = await loadCitationJs();
   const item = citationItem(toCslItem(record), record, style, publisherNames);
   const text = new Cite([item]).format('bibliography', {
     format: 'text',

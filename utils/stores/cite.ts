@@ -15,6 +15,11 @@ export interface CiteOptions {
   notices: NoticeStore;
 }
 
+/** Loads citation-js ahead of the first click (call when idle), so the copy follows the click closely. */
+export function preloadCitations(): Promise<unknown> {
+  return import('@/utils/citation').then((m) => m.loadCitationJs());
+}
+
 export function createCiter({ style, publisherNames, writeText, notices }: CiteOptions) {
   return async function cite(record: SavedPublication): Promise<string | undefined> {
     try {
