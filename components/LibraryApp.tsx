@@ -41,6 +41,20 @@ export interface LibraryAppProps {
   notices?: NoticeStore;
 }
 
+function Panels(p: LibraryAppProps & { selectedIds: string[]; isSelected: (id: string) => boolean }) {
+  const results = p.store.results.value;
+  return (
+    <div class="library-panels">
+      <ExportPanel
+        idPrefix="library"
+        listSize={p.store.records.value.length}
+        records={() => (p.selectedIds.length ? results.filter((r) => p.isSelected(r.id)) : p.wholeList())}
+      />
+      <ImportPanel idPrefix="library" ports={p.importPorts} />
+    </div>
+  );
+}
+
 function Sidebar({ store, saveNames }: Pick<LibraryAppProps, 'store' | 'saveNames'>) {
   return (
     <aside class="library-side">
@@ -177,27 +191,24 @@ export function LibraryApp(props: LibraryAppProps) {
               {notice}
             </p>
           )}
-          <ReadingList
-            store={store}
-            rowHeight={LIBRARY_ROW_HEIGHT}
-            fallbackHeight={600}
-            activeIndex={active}
-            selected={selected.value}
-            onSelect={toggle}
-            onEdit={setEditing}
-            onCite={props.cite && ((record) => void props.cite!(record))}
-            onKeyDown={onListKey}
-            detailed
-          />
-          <div class="library-panels">
-            <ExportPanel
-              idPrefix="library"
-              records={() =>
-                selectedIds.length ? results.filter((r) => selected.peek().has(r.id)) : props.wholeList()
-              }
+          <div
+            class="library-list"
+            style={{ '--list-height': `${Math.max(1, results.length) * LIBRARY_ROW_HEIGHT + 2}px` }}
+          >
+            <ReadingList
+              store={store}
+              rowHeight={LIBRARY_ROW_HEIGHT}
+              fallbackHeight={600}
+              activeIndex={active}
+              selected={selected.value}
+              onSelect={toggle}
+              onEdit={setEditing}
+              onCite={props.cite && ((record) => void props.cite!(record))}
+              onKeyDown={onListKey}
+              detailed
             />
-            <ImportPanel idPrefix="library" ports={props.importPorts} />
           </div>
+          <Panels {...props} selectedIds={selectedIds} isSelected={(id) => selected.peek().has(id)} />
         </main>
       </div>
       {props.notices && <Toast store={props.notices} />}
