@@ -251,7 +251,7 @@ describe('popup and library in English: edit, save, search, filter, status, expo
   });
 
   it('has no serious or critical accessibility problems on popup, library and options', async () => {
-    for (const path of ['popup.html', 'library.html', 'options.html']) {
+    for (const path of ['popup.html', 'library.html', 'options.html', 'welcome.html']) {
       const page = await extensionPage(session, path);
       await page.locator('#app > *').first().waitFor();
       await page.waitForTimeout(300);
@@ -292,13 +292,15 @@ describe.each([
   });
 
   it('has no serious or critical accessibility problems on popup, library and options', async () => {
-    for (const path of ['popup.html', 'library.html', 'options.html']) {
+    for (const path of ['popup.html', 'library.html', 'options.html', 'welcome.html']) {
       const page = await extensionPage(session, path);
       await page.locator('#app > *').first().waitFor();
       await page.waitForTimeout(300);
       expect(await seriousViolations(page), `${path} (${lang}, ${colorScheme})`).toEqual([]);
-      if (path === 'library.html')
-        await page.screenshot({ path: `${SCREENSHOTS}library-${lang}-${colorScheme}.png` });
+      if (path === 'library.html' || path === 'welcome.html')
+        await page.screenshot({
+          path: `${SCREENSHOTS}${path.replace('.html', '')}-${lang}-${colorScheme}.png`,
+        });
     }
   });
 });

@@ -130,3 +130,23 @@ describe('settings', () => {
     expect(siteHost('WWW.Rand.org:443')).toBe('rand.org');
   });
 });
+
+describe('feedback after a save by shortcut or menu', () => {
+  it('marks the icon and names the saved title in the interface language, bounded', async () => {
+    const { saveFeedback } = await import('@/utils/save-feedback');
+    const { setInterfaceLanguage } = await import('@/utils/i18n');
+    setInterfaceLanguage('nl');
+    try {
+      const ok = saveFeedback({ ok: true, title: '  Leren\nvan doen  ' });
+      expect(ok.badgeText).toBe('✓');
+      expect(ok.title).toBe('Opgeslagen in Leesmap: Leren van doen');
+      expect(ok.notification.silent).toBe(true);
+      expect(saveFeedback({ ok: true, title: 'x'.repeat(10_000) }).title.length).toBeLessThan(200);
+      const failed = saveFeedback({ ok: false, reason: 'quota' });
+      expect(failed.badgeText).toBe('!');
+      expect(failed.title).toContain('niet opslaan');
+    } finally {
+      setInterfaceLanguage('auto');
+    }
+  });
+});
