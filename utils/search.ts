@@ -91,6 +91,8 @@ export interface ReadingListIndex {
   search(query: string): Map<string, number> | undefined;
   add(record: SavedPublication): void;
   remove(id: string): void;
+  /** New name tables: the given records (those the change touches) are indexed again. */
+  retable(tables: NameTables, records: readonly SavedPublication[]): void;
   readonly size: number;
 }
 
@@ -110,9 +112,10 @@ function queryClauses(query: string) {
 
 export function createReadingListIndex(
   records: readonly SavedPublication[] = [],
-  tables: NameTables = NO_NAME_TABLES,
+  initialTables: NameTables = NO_NAME_TABLES,
 ): ReadingListIndex {
-  const themes = themeTexts(tables);
+  let tables = initialTables;
+  let themes = themeTexts(tables);
   const index = new MiniSearch<SavedPublication>({
     idField: 'id',
     fields: [...SEARCH_FIELDS],
@@ -148,6 +151,11 @@ export function createReadingListIndex(
       return new Map(results.map((r) => [String(r.id), r.score]));
     },
     add,
+    retable(next, records) {
+      tables = next;
+      themes = themeTexts(next);
+      for (const record of records) if (record && ids.has(record.id)) add(record);
+    },
     remove(id) {
       if (!ids.has(id)) return;
       index.discard(id);

@@ -54,8 +54,7 @@ export function createListSearch({
   }
 
   const scores = computed(() => {
-    // Read to subscribe: a new index or new name tables mean new scores.
-    const _deps = [version.value, tables.value];
+    const _version = version.value; // read to subscribe: a new or patched index, new scores
     const q = query.value.trim();
     if (!q) return undefined;
     if (!index) {
@@ -83,6 +82,11 @@ export function createListSearch({
     /** Drops the index: the next query builds it over the current list and tables. */
     reset() {
       index = undefined;
+      version.value++;
+    },
+    /** New name tables: re-index only the records they touch (or all, when no index yet). */
+    retable(next: NameTables, touched: readonly SavedPublication[]) {
+      index?.retable(next, touched);
       version.value++;
     },
     /** Patches the index for changed and removed records. */

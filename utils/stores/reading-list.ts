@@ -11,7 +11,7 @@ import { batch, computed, signal, type ReadonlySignal, type Signal } from '@prea
 import type { PublicationChanges } from '@/utils/db';
 import type { MessageType, RequestOf, ResponseOf } from '@/utils/messages';
 import type { ReadingStatus, SavedPublication } from '@/utils/publication';
-import { NO_NAME_TABLES, type NameTables } from '@/utils/record-view';
+import { NO_NAME_TABLES, touchedByNames, type NameTables } from '@/utils/record-view';
 import { errorMessage } from '@/utils/i18n';
 import { collectFacets, matchesFilters, sortRecords, type ListFilters, type ListSort } from './list-view';
 import { createListSearch, type CreateIndex } from './list-search';
@@ -246,9 +246,10 @@ export function createReadingListStore({
     ...listActions(send, byId, applyRecords, refresh),
     /** The reader's theme and publisher names changed (settings): rows, filters and search follow. */
     setTables(next: NameTables) {
+      const touched = touchedByNames(records.peek(), tables.peek(), next);
       batch(() => {
         tables.value = next;
-        search.reset();
+        search.retable(next, touched);
       });
     },
     setFilter,

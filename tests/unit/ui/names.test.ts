@@ -150,3 +150,26 @@ describe('feedback after a save by shortcut or menu', () => {
     }
   });
 });
+
+describe('renames reach a built search index', () => {
+  it('finds records under a new theme name after the tables change, re-indexing only what it touches', async () => {
+    const { createReadingListStore } = await import('@/utils/stores/reading-list');
+    const { touchedByNames } = await import('@/utils/record-view');
+    const list = [
+      record({ id: 'g', title: 'AI', themes: ['Geopolitics'] }),
+      record({ id: 'w', title: 'Huizen', themes: ['Wonen'] }),
+    ];
+    const store = createReadingListStore({
+      source: { all: async () => list },
+      send: (async () => ({})) as never,
+    });
+    await store.load();
+    await store.prepareSearch();
+    store.query.value = 'machtspolitiek';
+    expect(store.results.value).toEqual([]);
+    const next = { themeAliases: renameTheme({}, 'Geopolitics', 'Machtspolitiek'), publisherNames: {} };
+    expect(touchedByNames(list, store.tables.peek(), next).map((r) => r.id)).toEqual(['g']);
+    store.setTables(next);
+    expect(store.results.value.map((r) => r.id)).toEqual(['g']);
+  });
+});
