@@ -73,15 +73,16 @@ export function ExportPanel({
   records: () => SavedPublication[] | Promise<SavedPublication[]>;
   idPrefix: string;
   label?: string;
-  /** The number of records in the list: a notice about an earlier export goes when it changes. */
+  /** The number of records in the list: a notice about an earlier export goes when it is 0. */
   listSize?: number;
 }) {
   // The store lives as long as the panel; it asks the latest `records` prop when exporting.
   const latest = useRef(records);
   latest.current = records;
   const store = useMemo(() => createExportStore({ records: () => latest.current(), download }), []);
+  // A notice about an earlier export goes once the list is emptied (it no longer describes it).
   useEffect(() => {
-    if (!store.busy.peek()) store.message.value = '';
+    if (listSize === 0 && !store.busy.peek()) store.message.value = '';
   }, [listSize]);
   return (
     <section class="panel" aria-labelledby={`${idPrefix}-export-heading`} data-testid="export-panel">

@@ -148,8 +148,8 @@ export function ListItem(props: ListItemProps) {
         <p class="item-authors" data-testid="item-authors">
           <Highlight text={formatAuthors(view.authors)} highlighter={hl} />
         </p>
-        <Meta record={record} view={view} detailed={detailed} hl={hl} />
         <div class="item-foot">
+          <Meta record={record} view={view} detailed={detailed} hl={hl} />
           <Chips record={record} view={view} hl={hl} />
           <RowActions
             record={record}

@@ -6,7 +6,7 @@
  * and brought back. Each step checks what the reader sees. Also: at least five rows in a 600 px
  * popup, at most two Tab stops per library row, and the welcome page without serious axe findings.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations, startSession, waitFor, type Session } from './harness';
@@ -26,6 +26,8 @@ const titleOf = (slug: string): string =>
     .title;
 const CHATHAM = titleOf('chatham-house-ai-geopolitics');
 const extensionDir = process.env.LEESMAP_EXTENSION_DIR || undefined;
+const SCREENSHOTS = new URL('../../artifacts/screenshots/', import.meta.url).pathname;
+mkdirSync(SCREENSHOTS, { recursive: true });
 
 async function popupFor(session: Session, slug: string): Promise<Page> {
   const page = await session.browser.open(session.fixture(slug).url);
@@ -94,6 +96,7 @@ describe("a reader's day (Chromium)", () => {
       }).length;
     });
     expect(visible).toBeGreaterThanOrEqual(5);
+    await popup.screenshot({ path: `${SCREENSHOTS}popup-day-en-light.png` });
     const row = popup.getByTestId('list-item').filter({ hasText: NSOB });
     expect(await row.getByTestId('item-meta').textContent()).toBe('2020NSOBEssay');
     expect(await row.getByTestId('item-tag').allTextContents()).toEqual(['leesclub']);
@@ -173,6 +176,7 @@ describe("a reader's day (Chromium)", () => {
   it('keeps each library row to two Tab stops and reaches the row actions by arrow keys', async () => {
     const library = await extensionPage(session, 'library.html');
     await library.getByTestId('list-item').first().waitFor();
+    await library.screenshot({ path: `${SCREENSHOTS}library-day-en-light.png` });
     const stops = await library.evaluate(() =>
       [...document.querySelectorAll('[data-testid="list-item"]')].map(
         (row) =>
