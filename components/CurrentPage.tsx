@@ -1,14 +1,18 @@
 /**
- * "This page" in the popup: what Leesmap read from the current tab, Save / Saved, and editing.
- * All page-sourced values are rendered as text nodes.
+ * "This page" in the popup: what Leesmap read from the current tab, Save, and editing. Once the page
+ * is saved it folds to one line (saved mark, title, status, a button to unfold), so the reading
+ * list below keeps its room. All page-sourced values are rendered as text nodes.
  */
+import { useState } from 'preact/hooks';
 import type { Resemblance } from '@/utils/record';
 import { formatAuthors, t } from '@/utils/i18n';
 import type { CurrentPageStore } from '@/utils/stores/current-page';
 import { parseYear } from '@/utils/stores/current-page';
 import { typeLabel } from './labels';
 import { PublicationForm } from './PublicationForm';
-import { StatusToggle } from './StatusToggle';
+import { StatusCycle } from './StatusToggle';
+
+type Store = { store: CurrentPageStore };
 
 /** “Title” (publisher, year): enough to tell which saved record is meant. */
 function resemblanceLabel(record: Resemblance): string {
@@ -16,146 +20,111 @@ function resemblanceLabel(record: Resemblance): string {
   return `“${record.title}”${detail ? ` (${detail})` : ''}`;
 }
 
-export function CurrentPage({ store }: { store: CurrentPageStore }) {
+function Heading() {
+  return (
+    <h2 id="current-heading" class="visually-hidden">
+      {t('currentHeading')}
+    </h2>
+  );
+}
+
+function Unavailable({ store }: Store) {
   const phase = store.phase.value;
+  return (
+    <section
+      class="current"
+      data-testid="current"
+      aria-busy={phase === 'loading'}
+      aria-labelledby="current-heading"
+    >
+      <Heading />
+      <p class="muted small" data-testid={phase === 'loading' ? undefined : 'current-unavailable'}>
+        {phase === 'loading'
+          ? t('loading')
+          : phase === 'error'
+            ? t('errorGeneric', store.error.value ?? '')
+            : t('currentUnavailable')}
+      </p>
+    </section>
+  );
+}
+
+/** Subtitle, authors, year · publisher · type, themes and summary of the page. */
+function PageDetails({ store }: Store) {
   const draft = store.draft.value;
-  const saved = store.saved.value;
-  const busy = store.busy.value;
-
-  if (phase === 'loading') {
-    return (
-      <section class="current" data-testid="current" aria-busy="true" aria-labelledby="current-heading">
-        <h2 id="current-heading" class="section-heading">
-          {t('currentHeading')}
-        </h2>
-        <p class="muted">{t('loading')}</p>
-      </section>
-    );
-  }
-  if (phase !== 'ready') {
-    return (
-      <section class="current" data-testid="current" aria-labelledby="current-heading">
-        <h2 id="current-heading" class="section-heading">
-          {t('currentHeading')}
-        </h2>
-        <p class="muted" data-testid="current-unavailable">
-          {phase === 'error' ? t('errorGeneric', store.error.value ?? '') : t('currentUnavailable')}
-        </p>
-      </section>
-    );
-  }
-
   const year = parseYear(draft.year);
   const meta = [year !== undefined ? String(year) : '', draft.publisher, typeLabel(draft.type)].filter(
     Boolean,
   );
-
   return (
-    <section class="current" data-testid="current" aria-labelledby="current-heading">
-      <div class="current-top">
-        <h2 id="current-heading" class="section-heading">
-          {t('currentHeading')}
-        </h2>
-        <span class={store.detected.value ? 'pill detected' : 'pill'} data-testid="current-detected">
-          {store.detected.value ? t('currentDetected') : ''}
-        </span>
-      </div>
-      {store.editing.value ? (
-        <PublicationForm
-          idPrefix="current"
-          draft={draft}
-          onField={store.setField}
-          onSubmit={() => void store.save()}
-          onCancel={store.cancelEdits}
-          busy={busy}
-          submitLabel={saved ? t('saveChanges') : t('saveButton')}
-        />
-      ) : (
-        <>
-          <h3 class="current-title" data-testid="current-title">
-            {draft.title}
-          </h3>
-          {draft.subtitle && (
-            <p class="current-subtitle" data-testid="current-subtitle">
-              {draft.subtitle}
-            </p>
-          )}
-          {draft.authors.length > 0 && (
-            <p class="current-authors" data-testid="current-authors">
-              {formatAuthors(draft.authors, 6)}
-            </p>
-          )}
-          {meta.length > 0 && (
-            <p class="current-meta" data-testid="current-meta">
-              {meta.join(' · ')}
-            </p>
-          )}
-          {draft.themes.length > 0 && (
-            <ul class="chips" aria-label={t('fieldThemes')} data-testid="current-themes">
-              {draft.themes.map((theme) => (
-                <li key={theme}>{theme}</li>
-              ))}
-            </ul>
-          )}
-          {draft.summary && (
-            <p class="current-summary" data-testid="current-summary">
-              {draft.summary}
-            </p>
-          )}
-          {!store.detected.value && !saved && <p class="muted small">{t('currentNotDetected')}</p>}
-          <div class="current-actions">
-            {saved ? (
-              <>
-                <span class="saved" data-testid="saved-indicator" role="status">
-                  ✓ {t('savedIndicator')}
-                </span>
-                <StatusToggle
-                  status={saved.status}
-                  title={draft.title}
-                  disabled={busy}
-                  onChange={(status) => {
-                    store.setField('status', status);
-                    void store.save();
-                  }}
-                />
-              </>
-            ) : (
-              <button
-                type="button"
-                class="primary"
-                data-testid="save-button"
-                disabled={!store.canSave.value}
-                onClick={() => void store.save()}
-              >
-                {busy ? t('savingButton') : t('saveButton')}
-              </button>
-            )}
-            <button type="button" data-testid="edit-button" onClick={() => (store.editing.value = true)}>
-              {t('editButton')}
-            </button>
-          </div>
-        </>
+    <>
+      {draft.subtitle && (
+        <p class="current-subtitle" data-testid="current-subtitle">
+          {draft.subtitle}
+        </p>
       )}
-      {!store.editing.value && store.resembles.value.length > 0 && (
-        <ul class="resembles" data-testid="current-resembles">
-          {store.resembles.value.map((record) => (
-            <li key={record.id}>
-              <span>{t('resemblesRecord', resemblanceLabel(record))}</span>
-              <button
-                type="button"
-                data-testid="merge-button"
-                disabled={busy}
-                onClick={() => void store.mergeWith(record.id)}
-              >
-                {t('mergeButton')}
-              </button>
+      {draft.authors.length > 0 && (
+        <p class="current-authors" data-testid="current-authors">
+          {formatAuthors(draft.authors, 6)}
+        </p>
+      )}
+      {meta.length > 0 && (
+        <p class="current-meta" data-testid="current-meta">
+          {meta.join(' · ')}
+          {store.detected.value && ' · '}
+          {store.detected.value && (
+            <span class="pill detected" data-testid="current-detected">
+              {t('currentDetected')}
+            </span>
+          )}
+        </p>
+      )}
+      {draft.themes.length > 0 && (
+        <ul class="chips one-line" aria-label={t('fieldThemes')} data-testid="current-themes">
+          {draft.themes.map((theme) => (
+            <li key={theme} class="chip theme">
+              {theme}
             </li>
           ))}
         </ul>
       )}
-      {store.autoSaveHeld.value && (
+      {draft.summary && (
+        <p class="current-summary" data-testid="current-summary">
+          {draft.summary}
+        </p>
+      )}
+    </>
+  );
+}
+
+function Resembles({ store }: Store) {
+  if (store.editing.value || store.resembles.value.length === 0) return null;
+  return (
+    <ul class="resembles" data-testid="current-resembles">
+      {store.resembles.value.map((record) => (
+        <li key={record.id}>
+          <span>{t('resemblesRecord', resemblanceLabel(record))}</span>
+          <button
+            type="button"
+            data-testid="merge-button"
+            disabled={store.busy.value}
+            onClick={() => void store.mergeWith(record.id)}
+          >
+            {t('mergeButton')}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Notices({ store }: Store) {
+  const held = store.autoSaveHeld.value;
+  return (
+    <>
+      {held && (
         <div class="notice" role="status" data-testid="auto-save-held">
-          <p>{t('autoSaveHeld', store.autoSaveHeld.value.site, store.autoSaveHeld.value.count)}</p>
+          <p>{t('autoSaveHeld', held.site, held.count)}</p>
           <button type="button" onClick={() => void store.dismissAutoSaveNotice()}>
             {t('closeButton')}
           </button>
@@ -166,6 +135,119 @@ export function CurrentPage({ store }: { store: CurrentPageStore }) {
           {t('errorGeneric', store.error.value)}
         </p>
       )}
+    </>
+  );
+}
+
+/** The saved page on one line; unfolds to its details and the edit button. */
+function SavedLine({ store, open, setOpen }: Store & { open: boolean; setOpen: (open: boolean) => void }) {
+  const saved = store.saved.value!;
+  const title = store.draft.value.title;
+  return (
+    <div class="current-line">
+      <span class="saved" data-testid="saved-indicator" role="status" title={t('savedIndicator')}>
+        <span aria-hidden="true">✓</span>
+        <span class="visually-hidden">{t('savedIndicator')}</span>
+      </span>
+      <span class={open ? 'current-title open' : 'current-title'} data-testid="current-title" title={title}>
+        {title}
+      </span>
+      <StatusCycle
+        status={saved.status}
+        title={title}
+        onChange={(status) => {
+          store.setField('status', status);
+          void store.save();
+        }}
+      />
+      <button
+        type="button"
+        class="icon-button"
+        aria-expanded={open}
+        aria-controls="current-details"
+        aria-label={t('currentMore')}
+        data-testid="current-expand"
+        onClick={() => setOpen(!open)}
+      >
+        <span aria-hidden="true">{open ? '▴' : '▾'}</span>
+      </button>
+    </div>
+  );
+}
+
+function UnsavedActions({ store }: Store) {
+  return (
+    <div class="current-actions">
+      <button
+        type="button"
+        class="primary"
+        data-testid="save-button"
+        disabled={!store.canSave.value}
+        onClick={() => void store.save()}
+      >
+        {store.busy.value ? t('savingButton') : t('saveButton')}
+      </button>
+      <button type="button" data-testid="edit-button" onClick={() => (store.editing.value = true)}>
+        {t('editButton')}
+      </button>
+      {!store.detected.value && <span class="muted small">{t('currentNotDetected')}</span>}
+    </div>
+  );
+}
+
+function EditForm({ store }: Store) {
+  return (
+    <PublicationForm
+      idPrefix="current"
+      draft={store.draft.value}
+      onField={store.setField}
+      onSubmit={() => void store.save()}
+      onCancel={store.cancelEdits}
+      busy={store.busy.value}
+      submitLabel={store.saved.value ? t('saveChanges') : t('saveButton')}
+    />
+  );
+}
+
+export function CurrentPage({ store }: Store) {
+  const [open, setOpen] = useState(false);
+  if (store.phase.value !== 'ready') return <Unavailable store={store} />;
+  const saved = store.saved.value;
+  const editing = store.editing.value;
+  return (
+    <section
+      class={saved && !editing ? 'current compact' : 'current'}
+      data-testid="current"
+      aria-labelledby="current-heading"
+    >
+      <Heading />
+      {editing ? (
+        <EditForm store={store} />
+      ) : saved ? (
+        <>
+          <SavedLine store={store} open={open} setOpen={setOpen} />
+          {open && (
+            <div id="current-details" class="current-details">
+              <PageDetails store={store} />
+              <div class="current-actions">
+                <button type="button" data-testid="edit-button" onClick={() => (store.editing.value = true)}>
+                  {t('editButton')}
+                </button>
+              </div>
+            </div>
+          )}
+        </>
+      ) : (
+        <>
+          <h3 class="current-title" data-testid="current-title">
+            {store.draft.value.title}
+          </h3>
+          <PageDetails store={store} />
+          <UnsavedActions store={store} />
+        </>
+      )}
+      <Resembles store={store} />
+      <Notices store={store} />
     </section>
   );
 }

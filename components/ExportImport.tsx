@@ -4,7 +4,7 @@
  * validated and previewed in the page, written when the reader confirms, undoable once. State and
  * work live in utils/stores/transfer.ts; these components only wire it to controls.
  */
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatNumber, t, type MessageKey } from '@/utils/i18n';
 import type { SavedPublication } from '@/utils/publication';
 import {
@@ -67,16 +67,23 @@ export function ExportPanel({
   records,
   idPrefix,
   label,
+  listSize,
 }: {
   /** The records to export when the button is pressed: the list, or the page's selection. */
   records: () => SavedPublication[] | Promise<SavedPublication[]>;
   idPrefix: string;
   label?: string;
+  /** The number of records in the list: a notice about an earlier export goes when it is 0. */
+  listSize?: number;
 }) {
   // The store lives as long as the panel; it asks the latest `records` prop when exporting.
   const latest = useRef(records);
   latest.current = records;
   const store = useMemo(() => createExportStore({ records: () => latest.current(), download }), []);
+  // A notice about an earlier export goes once the list is emptied (it no longer describes it).
+  useEffect(() => {
+    if (listSize === 0 && !store.busy.peek()) store.message.value = '';
+  }, [listSize]);
   return (
     <section class="panel" aria-labelledby={`${idPrefix}-export-heading`} data-testid="export-panel">
       <h2 id={`${idPrefix}-export-heading`}>{t('exportHeading')}</h2>
@@ -113,6 +120,47 @@ export function ExportPanel({
   );
 }
 
+/**
+ * A file field whose button and "no file" text are ours, in the interface language (the browser
+ * draws its own in the browser's language: "Choose File" in a Dutch interface).
+ */
+function FilePicker({
+  id,
+  hint,
+  onFile,
+}: {
+  id: string;
+  hint: string;
+  onFile: (file: File | undefined) => void;
+}) {
+  const [name, setName] = useState('');
+  return (
+    <div class="inline-row file-picker">
+      <span id={`${id}-label`}>{t('importFile')}</span>
+      <input
+        id={id}
+        type="file"
+        class="visually-hidden"
+        data-testid="import-file"
+        accept={IMPORT_ACCEPT}
+        aria-labelledby={`${id}-label`}
+        aria-describedby={hint}
+        onChange={(e) => {
+          const file = (e.currentTarget as HTMLInputElement).files?.[0];
+          setName(file?.name ?? '');
+          onFile(file);
+        }}
+      />
+      <label for={id} class="button-like">
+        {t('importChooseFile')}
+      </label>
+      <span class="muted small" data-testid="import-file-name">
+        {name || t('importNoFile')}
+      </span>
+    </div>
+  );
+}
+
 export function ImportPanel({ ports, idPrefix }: { ports: ImportPorts; idPrefix: string }) {
   const store = useMemo(() => createImportStore({ ports }), [ports]);
   useEffect(() => void store.start(), [store]);
@@ -122,17 +170,11 @@ export function ImportPanel({ ports, idPrefix }: { ports: ImportPorts; idPrefix:
   return (
     <section class="panel" aria-labelledby={`${idPrefix}-import-heading`} data-testid="import-panel">
       <h2 id={`${idPrefix}-import-heading`}>{t('importHeading')}</h2>
-      <div class="inline-row">
-        <label for={`${idPrefix}-import-file`}>{t('importFile')}</label>
-        <input
-          id={`${idPrefix}-import-file`}
-          type="file"
-          data-testid="import-file"
-          accept={IMPORT_ACCEPT}
-          aria-describedby={`${idPrefix}-import-hint`}
-          onChange={(e) => store.chooseFile((e.currentTarget as HTMLInputElement).files?.[0])}
-        />
-      </div>
+      <FilePicker
+        id={`${idPrefix}-import-file`}
+        hint={`${idPrefix}-import-hint`}
+        onFile={(file) => store.chooseFile(file)}
+      />
       <p id={`${idPrefix}-import-hint`} class="muted small">
         {t('importFormatsHint')}
       </p>

@@ -1,24 +1,30 @@
 /**
- * The library tab: the same list with room to work. Theme overview, filters, bulk status / tag /
- * delete, export and import, an edit dialog, and keyboard navigation over the list:
- * "/" search · ↑/↓ (j/k) move · Enter open · Space select · 1/2/3 status · e edit · Delete remove.
+ * The library tab: the same list with room to work. Theme overview, names (themes and publishers),
+ * filters, bulk status / tag / delete, export and import, an edit dialog, and keyboard navigation
+ * over the list (components/library-keys.ts). Each row has two Tab stops: its title and its
+ * actions toolbar.
  */
 import { useSignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatNumber, t } from '@/utils/i18n';
-import { READING_STATUSES, type ReadingStatus, type SavedPublication } from '@/utils/publication';
-import { safeHttpUrl } from '@/utils/sanitize';
+import type { SavedPublication } from '@/utils/publication';
+import type { NameTables } from '@/utils/record-view';
+import type { Cite } from '@/utils/stores/cite';
+import type { NoticeStore } from '@/utils/stores/notice';
 import type { ReadingListStore, Send } from '@/utils/stores/reading-list';
 import type { ImportPorts } from '@/utils/stores/transfer';
+import { BulkBar } from './BulkBar';
 import { EditDialog } from './EditDialog';
 import { ExportPanel, ImportPanel } from './ExportImport';
-import { statusLabel } from './labels';
+import { listKeyHandler } from './library-keys';
 import { FilterControls, ResultCount, SearchBox } from './ListControls';
+import { NamesManager } from './NamesManager';
 import { ReadingList } from './ReadingList';
 import { ThemeOverview } from './ThemeOverview';
+import { Toast } from './Toast';
 
-export const LIBRARY_ROW_HEIGHT = 76;
+export const LIBRARY_ROW_HEIGHT = 132;
 
 export interface LibraryAppProps {
   store: ReadingListStore;
@@ -30,25 +36,49 @@ export interface LibraryAppProps {
   /** Opens a publication's address (only http/https ever reach this). */
   open: (url: string) => void;
   confirm: (question: string) => boolean;
+  /** Saves the reader's theme and publisher names (settings). */
+  saveNames?: (tables: NameTables) => Promise<void>;
+  cite?: Cite;
+  notices?: NoticeStore;
   /** More actions on the selection (none selected: the whole list), in the bulk bar (Send to Zotero). */
   bulkActions?: (ids: string[]) => ComponentChildren;
 }
 
-export function LibraryApp({ store, send, importPorts, wholeList, open, confirm, ...more }: LibraryAppProps) {
-  const selected = useSignal<ReadonlySet<string>>(new Set());
+function Panels(p: LibraryAppProps & { selectedIds: string[]; isSelected: (id: string) => boolean }) {
+  const results = p.store.results.value;
+  return (
+    <div class="library-panels">
+      <ExportPanel
+        idPrefix="library"
+        listSize={p.store.records.value.length}
+        records={() => (p.selectedIds.length ? results.filter((r) => p.isSelected(r.id)) : p.wholeList())}
+      />
+      <ImportPanel idPrefix="library" ports={p.importPorts} />
+    </div>
+  );
+}
+
+function Sidebar({ store, saveNames }: Pick<LibraryAppProps, 'store' | 'saveNames'>) {
+  return (
+    <aside class="library-side">
+      <ThemeOverview store={store} />
+      {saveNames && <NamesManager store={store} save={saveNames} />}
+      <p class="muted small">{t('keyboardHelp')}</p>
+    </aside>
+  );
+}
+
+/** The row the keyboard is on, kept inside the result set as it changes. */
+function useActiveRow(count: number): [number, (index: number) => void] {
   const [active, setActive] = useState(0);
-  const [editing, setEditing] = useState<SavedPublication | undefined>();
-  const [tag, setTag] = useState('');
-  const [notice, setNotice] = useState('');
-  const search = useRef<HTMLInputElement>(null);
-  const results = store.results.value;
-  const selectedIds = [...selected.value].filter((id) => store.byId.value.has(id));
-
-  // Keep the active row inside the result set as it changes.
   useEffect(() => {
-    if (active >= results.length) setActive(Math.max(0, results.length - 1));
-  }, [results.length]);
+    if (active >= count) setActive(Math.max(0, count - 1));
+  }, [count]);
+  return [active, setActive];
+}
 
+/** "/" focuses the search box from anywhere but a field. */
+function useSlashToSearch(search: { current: HTMLInputElement | null }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
@@ -61,7 +91,41 @@ export function LibraryApp({ store, send, importPorts, wholeList, open, confirm,
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, []);
+}
 
+function useSelection(store: ReadingListStore) {
+  const selected = useSignal<ReadonlySet<string>>(new Set());
+  const ids = [...selected.value].filter((id) => store.byId.value.has(id));
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(selected.peek());
+    if (on) next.add(id);
+    else next.delete(id);
+    selected.value = next;
+  };
+  return { selected, ids, toggle };
+}
+
+/** Running an action with its error shown, deleting with a question first, and the list keys. */
+function useLibraryActions(
+  props: LibraryAppProps,
+  { selected, toggle }: Pick<ReturnType<typeof useSelection>, 'selected' | 'toggle'>,
+  active: number,
+  setActive: (index: number) => void,
+  setEditing: (record: SavedPublication) => void,
+  setNotice: (text: string) => void,
+) {
+  const { store, confirm } = props;
+  const results = store.results.value;
+  const run = (action: () => Promise<unknown>) =>
+    action().catch((e: unknown) => setNotice(t('errorGeneric', e instanceof Error ? e.message : String(e))));
+  const removeIds = (ids: string[]) =>
+    run(async () => {
+      const question =
+        ids.length === 1 ? t('deleteConfirm') : t('bulkDeleteConfirm', formatNumber(ids.length));
+      if (ids.length === 0 || !confirm(question)) return;
+      await store.remove(ids);
+      selected.value = new Set([...selected.peek()].filter((id) => !ids.includes(id)));
+    });
   const focusRow = (index: number) => {
     setActive(index);
     requestAnimationFrame(() =>
@@ -70,189 +134,89 @@ export function LibraryApp({ store, send, importPorts, wholeList, open, confirm,
         ?.focus(),
     );
   };
+  const onListKey = listKeyHandler(() => ({
+    results,
+    active,
+    focusRow,
+    open: props.open,
+    toggle: (id) => toggle(id, !selected.peek().has(id)),
+    setStatus: (id, status) => void run(() => store.setStatus(id, status)),
+    edit: setEditing,
+    cite: props.cite && ((record) => void props.cite!(record)),
+    remove: (id) => void removeIds([id]),
+  }));
+  return { run, removeIds, onListKey };
+}
 
-  const toggle = (id: string, on: boolean) => {
-    const next = new Set(selected.peek());
-    if (on) next.add(id);
-    else next.delete(id);
-    selected.value = next;
-  };
+export function LibraryApp(props: LibraryAppProps) {
+  const { store } = props;
+  const { selected, ids: selectedIds, toggle } = useSelection(store);
+  const [editing, setEditing] = useState<SavedPublication | undefined>();
+  const [notice, setNotice] = useState('');
+  const search = useRef<HTMLInputElement>(null);
+  const results = store.results.value;
+  useSlashToSearch(search);
+  const [active, setActive] = useActiveRow(results.length);
 
-  const run = async (action: () => Promise<unknown>) => {
-    try {
-      await action();
-    } catch (e) {
-      setNotice(t('errorGeneric', e instanceof Error ? e.message : String(e)));
-    }
-  };
-
-  const removeIds = (ids: string[]) =>
-    run(async () => {
-      if (ids.length === 0) return;
-      if (!confirm(ids.length === 1 ? t('deleteConfirm') : t('bulkDeleteConfirm', formatNumber(ids.length))))
-        return;
-      await store.remove(ids);
-      selected.value = new Set([...selected.peek()].filter((id) => !ids.includes(id)));
-    });
-
-  const onListKey = (e: KeyboardEvent) => {
-    if ((e.target as HTMLElement).closest('button, a, input, select, textarea')) return;
-    const record = results[active];
-    switch (e.key) {
-      case 'ArrowDown':
-      case 'j':
-        focusRow(Math.min(results.length - 1, active + 1));
-        break;
-      case 'ArrowUp':
-      case 'k':
-        focusRow(Math.max(0, active - 1));
-        break;
-      case 'Home':
-        focusRow(0);
-        break;
-      case 'End':
-        focusRow(results.length - 1);
-        break;
-      case 'PageDown':
-        focusRow(Math.min(results.length - 1, active + 10));
-        break;
-      case 'PageUp':
-        focusRow(Math.max(0, active - 10));
-        break;
-      case 'Enter': {
-        const href = record && safeHttpUrl(record.url);
-        if (href) open(href);
-        break;
-      }
-      case ' ':
-        if (record) toggle(record.id, !selected.peek().has(record.id));
-        break;
-      case '1':
-      case '2':
-      case '3':
-        if (record) void run(() => store.setStatus(record.id, READING_STATUSES[Number(e.key) - 1]));
-        break;
-      case 'e':
-        if (record) setEditing(record);
-        break;
-      case 'Delete':
-        if (record) void removeIds([record.id]);
-        break;
-      default:
-        return;
-    }
-    e.preventDefault();
-  };
+  const { run, removeIds, onListKey } = useLibraryActions(
+    props,
+    { selected, toggle },
+    active,
+    setActive,
+    setEditing,
+    setNotice,
+  );
+  const narrowed = results.length !== store.records.value.length;
 
   return (
     <div class="page library">
-      <header class="inline-row" style={{ justifyContent: 'space-between' }}>
+      <header class="library-header">
         <h1>{t('libraryTitle')}</h1>
         <ResultCount store={store} />
       </header>
       <div class="library-layout">
-        <ThemeOverview store={store} />
+        <Sidebar store={store} saveNames={props.saveNames} />
         <main>
           <SearchBox store={store} idPrefix="library" inputRef={search} />
           <FilterControls store={store} idPrefix="library" />
-          <div
-            class="bulk"
-            role="group"
-            aria-label={t('bulkSelected', formatNumber(selectedIds.length))}
-            data-testid="bulk-bar"
+          <BulkBar
+            selectedCount={selectedIds.length}
+            shownCount={results.length}
+            narrowed={narrowed}
+            selectShown={() => (selected.value = new Set(results.map((r) => r.id)))}
+            clear={() => (selected.value = new Set())}
+            setStatus={(status) => void run(() => store.updateMany(selectedIds, { status }))}
+            addTag={(tag) => run(() => store.addTag(selectedIds, tag)).then(() => undefined)}
+            remove={() => void removeIds(selectedIds)}
           >
-            <span data-testid="bulk-count">{t('bulkSelected', formatNumber(selectedIds.length))}</span>
-            <button
-              type="button"
-              data-testid="bulk-select-all"
-              onClick={() => (selected.value = new Set(results.map((r) => r.id)))}
-            >
-              {t('bulkSelectAll')}
-            </button>
-            <button
-              type="button"
-              disabled={selectedIds.length === 0}
-              onClick={() => (selected.value = new Set())}
-            >
-              {t('bulkClear')}
-            </button>
-            <label for="bulk-status" class="visually-hidden">
-              {t('bulkSetStatus')}
-            </label>
-            <select
-              id="bulk-status"
-              data-testid="bulk-status"
-              disabled={selectedIds.length === 0}
-              value=""
-              onChange={(e) => {
-                const status = (e.currentTarget as HTMLSelectElement).value as ReadingStatus;
-                if (status) void run(() => store.updateMany(selectedIds, { status }));
-              }}
-            >
-              <option value="">{t('bulkSetStatus')}</option>
-              {READING_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {statusLabel(s)}
-                </option>
-              ))}
-            </select>
-            <label for="bulk-tag" class="visually-hidden">
-              {t('bulkTagInput')}
-            </label>
-            <input
-              id="bulk-tag"
-              type="text"
-              data-testid="bulk-tag"
-              placeholder={t('bulkTagInput')}
-              value={tag}
-              onInput={(e) => setTag((e.currentTarget as HTMLInputElement).value)}
-            />
-            <button
-              type="button"
-              data-testid="bulk-add-tag"
-              disabled={selectedIds.length === 0 || tag.trim() === ''}
-              onClick={() => void run(async () => (await store.addTag(selectedIds, tag), setTag('')))}
-            >
-              {t('bulkAddTag')}
-            </button>
-            <button
-              type="button"
-              data-testid="bulk-delete"
-              disabled={selectedIds.length === 0}
-              onClick={() => void removeIds(selectedIds)}
-            >
-              {t('bulkDelete')}
-            </button>
-            {more.bulkActions?.(selectedIds)}
-          </div>
+            {props.bulkActions?.(selectedIds)}
+          </BulkBar>
           {notice && (
             <p class="error" role="alert">
               {notice}
             </p>
           )}
-          <p class="muted small">{t('keyboardHelp')}</p>
-          <ReadingList
-            store={store}
-            rowHeight={LIBRARY_ROW_HEIGHT}
-            fallbackHeight={600}
-            activeIndex={active}
-            selected={selected.value}
-            onSelect={toggle}
-            onEdit={setEditing}
-            onKeyDown={onListKey}
-            showSavedDate
-          />
-          <div class="library-panels">
-            <ExportPanel
-              idPrefix="library"
-              records={() =>
-                selectedIds.length ? results.filter((r) => selected.peek().has(r.id)) : wholeList()
-              }
+          <div
+            class="library-list"
+            style={{ '--list-height': `${Math.max(1, results.length) * LIBRARY_ROW_HEIGHT + 2}px` }}
+          >
+            <ReadingList
+              store={store}
+              rowHeight={LIBRARY_ROW_HEIGHT}
+              fallbackHeight={600}
+              activeIndex={active}
+              selected={selected.value}
+              onSelect={toggle}
+              onEdit={setEditing}
+              onCite={props.cite && ((record) => void props.cite!(record))}
+              onKeyDown={onListKey}
+              detailed
             />
-            <ImportPanel idPrefix="library" ports={importPorts} />
           </div>
+          <Panels {...props} selectedIds={selectedIds} isSelected={(id) => selected.peek().has(id)} />
         </main>
       </div>
+      {props.notices && <Toast store={props.notices} />}
       {editing && (
         <EditDialog
           record={store.byId.value.get(editing.id) ?? editing}

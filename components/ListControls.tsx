@@ -37,21 +37,32 @@ export function SearchBox({
   );
 }
 
-export function FilterControls({ store, idPrefix }: { store: ReadingListStore; idPrefix: string }) {
-  const facets = store.facets.value;
-  const filters = store.filters.value;
-  const select = (
-    name: 'theme' | 'status' | 'publisher' | 'year' | 'type' | 'tag',
-    label: string,
-    options: Array<{ value: string; label: string }>,
-    current: string | undefined,
-  ) => (
+type FilterName = 'theme' | 'status' | 'publisher' | 'year' | 'type' | 'tag';
+type Option = { value: string; label: string };
+
+function FilterSelect({
+  store,
+  idPrefix,
+  name,
+  label,
+  options,
+  current,
+}: {
+  store: ReadingListStore;
+  idPrefix: string;
+  name: FilterName;
+  label: string;
+  options: Option[];
+  current: string | undefined;
+}) {
+  return (
     <div class="filter">
       <label for={`${idPrefix}-filter-${name}`}>{label}</label>
       <select
         id={`${idPrefix}-filter-${name}`}
         data-testid={`filter-${name}`}
         value={current ?? ''}
+        title={options.find((o) => o.value === current)?.label}
         onChange={(e) => {
           const value = (e.currentTarget as HTMLSelectElement).value;
           if (name === 'year') store.setFilter('year', value ? Number(value) : undefined);
@@ -69,10 +80,44 @@ export function FilterControls({ store, idPrefix }: { store: ReadingListStore; i
       </select>
     </div>
   );
-  const withCount = (f: { value: string; count: number }) => ({
-    value: f.value,
-    label: `${f.value} (${formatNumber(f.count)})`,
-  });
+}
+
+function SortSelect({ store, idPrefix }: { store: ReadingListStore; idPrefix: string }) {
+  return (
+    <div class="filter">
+      <label for={`${idPrefix}-sort`}>{t('sortLabel')}</label>
+      <select
+        id={`${idPrefix}-sort`}
+        data-testid="sort"
+        value={store.sort.value}
+        onChange={(e) => (store.sort.value = (e.currentTarget as HTMLSelectElement).value as ListSort)}
+      >
+        <option value="saved">{t('sortSaved')}</option>
+        <option value="year">{t('sortYear')}</option>
+        <option value="title">{t('sortTitle')}</option>
+      </select>
+    </div>
+  );
+}
+
+const withCount = (f: { value: string; count: number }): Option => ({
+  value: f.value,
+  label: `${f.value} (${formatNumber(f.count)})`,
+});
+
+export function FilterControls({ store, idPrefix }: { store: ReadingListStore; idPrefix: string }) {
+  const facets = store.facets.value;
+  const filters = store.filters.value;
+  const select = (name: FilterName, label: string, options: Option[], current: string | undefined) => (
+    <FilterSelect
+      store={store}
+      idPrefix={idPrefix}
+      name={name}
+      label={label}
+      options={options}
+      current={current}
+    />
+  );
   const active = Object.keys(filters).length > 0;
   return (
     <div class="filters" role="group" aria-label={t('filtersLabel')}>
@@ -97,19 +142,7 @@ export function FilterControls({ store, idPrefix }: { store: ReadingListStore; i
         filters.type,
       )}
       {select('tag', t('filterTag'), facets.tags.map(withCount), filters.tag)}
-      <div class="filter">
-        <label for={`${idPrefix}-sort`}>{t('sortLabel')}</label>
-        <select
-          id={`${idPrefix}-sort`}
-          data-testid="sort"
-          value={store.sort.value}
-          onChange={(e) => (store.sort.value = (e.currentTarget as HTMLSelectElement).value as ListSort)}
-        >
-          <option value="saved">{t('sortSaved')}</option>
-          <option value="year">{t('sortYear')}</option>
-          <option value="title">{t('sortTitle')}</option>
-        </select>
-      </div>
+      <SortSelect store={store} idPrefix={idPrefix} />
       {active && (
         <button type="button" class="link-button" data-testid="clear-filters" onClick={store.clearFilters}>
           {t('clearFilters')}

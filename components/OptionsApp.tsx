@@ -1,7 +1,8 @@
 /**
- * Options: where detection runs, automatic saving, interface language, export and import.
- * Detection on every site needs the optional <all_urls> permission, which the browser only grants
- * from a user gesture: the request is the first thing the change handler does.
+ * Options: where detection runs (with the sites Leesmap knows, and adding one), automatic saving,
+ * interface language, citation style, export and import. Detection on every site, or on an added
+ * site, needs a host permission, which the browser only grants from a user gesture: the request is
+ * the first thing the change handler does.
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
@@ -9,13 +10,17 @@ import { t } from '@/utils/i18n';
 import type { SavedPublication } from '@/utils/publication';
 import type { Settings } from '@/utils/settings';
 import type { ImportPorts } from '@/utils/stores/transfer';
+import { CoveredSites } from './CoveredSites';
 import { ExportPanel, ImportPanel } from './ExportImport';
 
 export interface OptionsAppProps {
   settings: Settings;
   update: (changes: Partial<Settings>) => Promise<Settings>;
   requestAllSites: () => Promise<boolean>;
-  /** The whole list, once loaded. */
+  /** Asks the browser for one more site (https, with its subdomains). */
+  requestSite?: (host: string) => Promise<boolean>;
+  /** The site of the tab the options were opened from, offered for "add this site". */
+  currentSite?: string;
   /** The whole list from the database: what the export writes. */
   records: () => Promise<SavedPublication[]>;
   /** How an import reaches the list (utils/stores/extension.ts `importPorts`). */
@@ -24,104 +29,154 @@ export interface OptionsAppProps {
   sections?: ComponentChildren;
 }
 
-export function OptionsApp({
-  settings: initial,
-  update,
+type Apply = (changes: Partial<Settings>) => Promise<void>;
+
+function Detection({
+  settings,
+  apply,
   requestAllSites,
-  records,
-  importPorts,
-  sections,
-}: OptionsAppProps) {
-  const [settings, setSettings] = useState(initial);
+  say,
+}: {
+  settings: Settings;
+  apply: Apply;
+  requestAllSites: () => Promise<boolean>;
+  say: (m: string) => void;
+}) {
+  return (
+    <fieldset>
+      <legend>{t('optionsDetection')}</legend>
+      <label class="option">
+        <input
+          type="radio"
+          name="detection"
+          data-testid="detect-publishers"
+          checked={!settings.detectEverywhere}
+          onChange={() => void apply({ detectEverywhere: false })}
+        />
+        {t('optionsDetectPublishers')}
+      </label>
+      <label class="option">
+        <input
+          type="radio"
+          name="detection"
+          data-testid="detect-everywhere"
+          checked={settings.detectEverywhere}
+          onChange={(e) => {
+            // The permission prompt must come straight from the click.
+            const asking = requestAllSites();
+            (e.currentTarget as HTMLInputElement).checked = settings.detectEverywhere;
+            void asking.then((granted) =>
+              granted ? apply({ detectEverywhere: true }) : say(t('optionsPermissionDenied')),
+            );
+          }}
+        />
+        {t('optionsDetectEverywhere')}
+      </label>
+    </fieldset>
+  );
+}
+
+function AutoSave({ settings, apply }: { settings: Settings; apply: Apply }) {
+  return (
+    <label class="option">
+      <input
+        type="checkbox"
+        data-testid="auto-save"
+        checked={settings.autoSave}
+        aria-describedby="auto-save-hint"
+        onChange={(e) => void apply({ autoSave: (e.currentTarget as HTMLInputElement).checked })}
+      />
+      <span>
+        {t('optionsAutoSave')}
+        <br />
+        <span id="auto-save-hint" class="hint">
+          {t('optionsAutoSaveHint')}
+        </span>
+      </span>
+    </label>
+  );
+}
+
+function Choices({ settings, apply }: { settings: Settings; apply: Apply }) {
+  return (
+    <div class="choices">
+      <div class="inline-row">
+        <label for="ui-language">{t('optionsLanguage')}</label>
+        <select
+          id="ui-language"
+          data-testid="ui-language"
+          value={settings.uiLanguage}
+          onChange={(e) =>
+            void apply({ uiLanguage: (e.currentTarget as HTMLSelectElement).value as Settings['uiLanguage'] })
+          }
+        >
+          <option value="auto">{t('optionsLanguageAuto')}</option>
+          <option value="nl" lang="nl">
+            {t('optionsLanguageNl')}
+          </option>
+          <option value="en" lang="en">
+            {t('optionsLanguageEn')}
+          </option>
+        </select>
+      </div>
+      <div class="inline-row">
+        <label for="citation-style">{t('optionsCitationStyle')}</label>
+        <select
+          id="citation-style"
+          data-testid="citation-style"
+          value={settings.citationStyle}
+          onChange={(e) =>
+            void apply({
+              citationStyle: (e.currentTarget as HTMLSelectElement).value as Settings['citationStyle'],
+            })
+          }
+        >
+          <option value="apa">{t('citationApa')}</option>
+          <option value="apa-nl">{t('citationApaNl')}</option>
+        </select>
+      </div>
+    </div>
+  );
+}
+
+export function OptionsApp(props: OptionsAppProps) {
+  const [settings, setSettings] = useState(props.settings);
   const [message, setMessage] = useState('');
   const apply = async (changes: Partial<Settings>) => {
-    setSettings(await update(changes));
+    setSettings(await props.update(changes));
     setMessage(t('optionsSaved'));
   };
   return (
     <div class="page options">
       <h1>{t('optionsTitle')}</h1>
       <section class="panel">
-        <fieldset>
-          <legend>{t('optionsDetection')}</legend>
-          <label class="option">
-            <input
-              type="radio"
-              name="detection"
-              data-testid="detect-publishers"
-              checked={!settings.detectEverywhere}
-              onChange={() => void apply({ detectEverywhere: false })}
-            />
-            {t('optionsDetectPublishers')}
-          </label>
-          <label class="option">
-            <input
-              type="radio"
-              name="detection"
-              data-testid="detect-everywhere"
-              checked={settings.detectEverywhere}
-              onChange={(e) => {
-                // The permission prompt must come straight from the click.
-                const asking = requestAllSites();
-                (e.currentTarget as HTMLInputElement).checked = settings.detectEverywhere;
-                void asking.then((granted) => {
-                  if (granted) void apply({ detectEverywhere: true });
-                  else setMessage(t('optionsPermissionDenied'));
-                });
-              }}
-            />
-            {t('optionsDetectEverywhere')}
-          </label>
-        </fieldset>
+        <Detection
+          settings={settings}
+          apply={apply}
+          requestAllSites={props.requestAllSites}
+          say={setMessage}
+        />
+        <CoveredSites
+          settings={settings}
+          apply={apply}
+          requestSite={props.requestSite}
+          currentSite={props.currentSite}
+          say={setMessage}
+        />
       </section>
       <section class="panel">
-        <label class="option">
-          <input
-            type="checkbox"
-            data-testid="auto-save"
-            checked={settings.autoSave}
-            aria-describedby="auto-save-hint"
-            onChange={(e) => void apply({ autoSave: (e.currentTarget as HTMLInputElement).checked })}
-          />
-          <span>
-            {t('optionsAutoSave')}
-            <br />
-            <span id="auto-save-hint" class="hint">
-              {t('optionsAutoSaveHint')}
-            </span>
-          </span>
-        </label>
+        <AutoSave settings={settings} apply={apply} />
       </section>
       <section class="panel">
-        <div class="inline-row">
-          <label for="ui-language">{t('optionsLanguage')}</label>
-          <select
-            id="ui-language"
-            data-testid="ui-language"
-            value={settings.uiLanguage}
-            onChange={(e) =>
-              void apply({
-                uiLanguage: (e.currentTarget as HTMLSelectElement).value as Settings['uiLanguage'],
-              })
-            }
-          >
-            <option value="auto">{t('optionsLanguageAuto')}</option>
-            <option value="nl" lang="nl">
-              {t('optionsLanguageNl')}
-            </option>
-            <option value="en" lang="en">
-              {t('optionsLanguageEn')}
-            </option>
-          </select>
-        </div>
+        <Choices settings={settings} apply={apply} />
       </section>
       <p role="status" class="muted" data-testid="options-status">
         {message}
       </p>
-      {sections}
+      {props.sections}
       <h2>{t('optionsBackup')}</h2>
-      <ExportPanel idPrefix="options" records={records} label={t('exportScopeAll')} />
-      <ImportPanel idPrefix="options" ports={importPorts} />
+      <ExportPanel idPrefix="options" records={props.records} label={t('exportScopeAll')} />
+      <ImportPanel idPrefix="options" ports={props.importPorts} />
       <p class="muted small">{t('optionsPrivacy')}</p>
     </div>
   );

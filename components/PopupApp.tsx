@@ -1,10 +1,12 @@
-/** The popup: this page on top, then the reading list and suggestions as tabs. */
+/** The popup: this page on top (one line once saved), then the reading list and suggestions as tabs. */
 import { useSignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { formatNumber, t } from '@/utils/i18n';
 import type { SavedPublication } from '@/utils/publication';
+import type { Cite } from '@/utils/stores/cite';
 import type { CurrentPageStore } from '@/utils/stores/current-page';
+import type { NoticeStore } from '@/utils/stores/notice';
 import type { ReadingListStore } from '@/utils/stores/reading-list';
 import type { SuggestionsStore } from '@/utils/stores/suggestions';
 import { CurrentPage } from './CurrentPage';
@@ -13,6 +15,7 @@ import { FilterControls, ResultCount, SearchBox } from './ListControls';
 import { ReadingList } from './ReadingList';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import { Tabs } from './Tabs';
+import { Toast } from './Toast';
 
 export interface PopupAppProps {
   current: CurrentPageStore;
@@ -22,32 +25,89 @@ export interface PopupAppProps {
   openOptions: () => void;
   /** More actions on this page, under it (Send to Zotero). */
   pageActions?: ComponentChildren;
+  notices?: NoticeStore;
+  cite?: Cite;
 }
 
-/** Row height in the popup list (px); ListItem's CSS keeps to it. */
-export const POPUP_ROW_HEIGHT = 92;
+/** Row height in the popup list (px); ListItem's CSS keeps to it. Five rows fit under the page card. */
+export const POPUP_ROW_HEIGHT = 86;
 
-export function PopupApp({ current, list, suggestions, openLibrary, openOptions, ...more }: PopupAppProps) {
-  const tab = useSignal<'list' | 'suggestions'>('list');
+function Header({ openLibrary, openOptions }: Pick<PopupAppProps, 'openLibrary' | 'openOptions'>) {
+  return (
+    <header class="app-header">
+      <h1>{t('appTitle')}</h1>
+      <nav class="header-links" aria-label={t('appTitle')}>
+        <button type="button" class="link-button" data-testid="open-library" onClick={openLibrary}>
+          {t('openLibrary')}
+        </button>
+        <button type="button" class="link-button" data-testid="open-options" onClick={openOptions}>
+          {t('openOptions')}
+        </button>
+      </nav>
+    </header>
+  );
+}
+
+function ListPanel({
+  list,
+  onEdit,
+  cite,
+}: {
+  list: ReadingListStore;
+  onEdit: (r: SavedPublication) => void;
+  cite?: Cite;
+}) {
   const [showFilters, setShowFilters] = useState(false);
-  const [editing, setEditing] = useState<SavedPublication | undefined>();
   const filterCount = Object.keys(list.filters.value).length;
   return (
+    <div class="list-panel">
+      <div class="list-tools">
+        <SearchBox store={list} idPrefix="popup" />
+        <button
+          type="button"
+          class="filter-toggle"
+          aria-expanded={showFilters}
+          aria-controls="popup-filters"
+          data-testid="toggle-filters"
+          onClick={() => setShowFilters(!showFilters)}
+        >
+          {t('filtersLabel')}
+          {filterCount > 0 ? ` (${formatNumber(filterCount)})` : ''}
+        </button>
+      </div>
+      <div id="popup-filters" hidden={!showFilters}>
+        {showFilters && <FilterControls store={list} idPrefix="popup" />}
+      </div>
+      <ResultCount store={list} />
+      <ReadingList
+        store={list}
+        rowHeight={POPUP_ROW_HEIGHT}
+        fallbackHeight={300}
+        onEdit={onEdit}
+        onCite={cite && ((record) => void cite(record))}
+      />
+    </div>
+  );
+}
+
+export function PopupApp({
+  current,
+  list,
+  suggestions,
+  openLibrary,
+  openOptions,
+  notices,
+  cite,
+  pageActions,
+}: PopupAppProps) {
+  const tab = useSignal<'list' | 'suggestions'>('list');
+  const [editing, setEditing] = useState<SavedPublication | undefined>();
+  return (
     <div class="popup">
-      <header class="app-header">
-        <h1>{t('appTitle')}</h1>
-        <nav class="header-links">
-          <button type="button" class="link-button" data-testid="open-library" onClick={openLibrary}>
-            {t('openLibrary')}
-          </button>
-          <button type="button" class="link-button" data-testid="open-options" onClick={openOptions}>
-            {t('openOptions')}
-          </button>
-        </nav>
-      </header>
+      <Header openLibrary={openLibrary} openOptions={openOptions} />
       <main>
         <CurrentPage store={current} />
-        {more.pageActions}
+        {pageActions}
         <Tabs
           label={t('mainTabs')}
           selected={tab.value}
@@ -59,43 +119,17 @@ export function PopupApp({ current, list, suggestions, openLibrary, openOptions,
             {
               id: 'list',
               label: t('tabList'),
-              render: () => (
-                <div class="list-panel">
-                  <div class="list-tools">
-                    <SearchBox store={list} idPrefix="popup" />
-                    <button
-                      type="button"
-                      class="filter-toggle"
-                      aria-expanded={showFilters}
-                      aria-controls="popup-filters"
-                      data-testid="toggle-filters"
-                      onClick={() => setShowFilters(!showFilters)}
-                    >
-                      {t('filtersLabel')}
-                      {filterCount > 0 ? ` (${filterCount})` : ''}
-                    </button>
-                  </div>
-                  <div id="popup-filters" hidden={!showFilters}>
-                    {showFilters && <FilterControls store={list} idPrefix="popup" />}
-                  </div>
-                  <ResultCount store={list} />
-                  <ReadingList
-                    store={list}
-                    rowHeight={POPUP_ROW_HEIGHT}
-                    fallbackHeight={300}
-                    onEdit={setEditing}
-                  />
-                </div>
-              ),
+              render: () => <ListPanel list={list} onEdit={setEditing} cite={cite} />,
             },
             {
               id: 'suggestions',
               label: t('tabSuggestions'),
-              render: () => <SuggestionsPanel store={suggestions} />,
+              render: () => <SuggestionsPanel store={suggestions} notices={notices} />,
             },
           ]}
         />
       </main>
+      {notices && <Toast store={notices} />}
       {editing && (
         <EditDialog
           record={list.byId.value.get(editing.id) ?? editing}

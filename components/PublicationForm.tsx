@@ -22,6 +22,117 @@ export interface PublicationFormProps {
 const splitLines = (text: string) => text.split('\n');
 const splitCommas = (text: string) => text.split(/[,;]/);
 
+type ListName = 'authors' | 'themes' | 'tags';
+
+/** A list field: the reader's typing is kept as is and parsed on each change. */
+function ListField({
+  id,
+  name,
+  label,
+  hint,
+  initial,
+  onField,
+}: {
+  id: string;
+  name: ListName;
+  label: string;
+  hint: string;
+  initial: string[];
+  onField: PublicationFormProps['onField'];
+}) {
+  const lines = name === 'authors';
+  const [text, setText] = useState(initial.join(lines ? '\n' : ', '));
+  const onInput = (e: Event) => {
+    const value = (e.currentTarget as HTMLInputElement | HTMLTextAreaElement).value;
+    setText(value);
+    onField(name, lines ? splitLines(value) : splitCommas(value));
+  };
+  return (
+    <>
+      <label for={id}>
+        {label} <span class="hint">· {hint}</span>
+      </label>
+      {lines ? (
+        <textarea id={id} rows={3} data-testid={`edit-${name}`} value={text} onInput={onInput} />
+      ) : (
+        <input type="text" id={id} data-testid={`edit-${name}`} value={text} onInput={onInput} />
+      )}
+    </>
+  );
+}
+
+function TypeSelect({
+  id,
+  value,
+  onField,
+}: {
+  id: string;
+  value: string;
+  onField: PublicationFormProps['onField'];
+}) {
+  const types = KNOWN_TYPES.includes(value) || !value ? KNOWN_TYPES : [value, ...KNOWN_TYPES];
+  return (
+    <select
+      id={id}
+      data-testid="edit-type"
+      value={value}
+      onChange={(e) => onField('type', (e.currentTarget as HTMLSelectElement).value)}
+    >
+      <option value="">{t('typeNone')}</option>
+      {types.map((type) => (
+        <option key={type} value={type}>
+          {typeLabel(type)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function LongText({
+  id,
+  name,
+  label,
+  value,
+  onField,
+}: {
+  id: string;
+  name: 'summary' | 'notes';
+  label: string;
+  value: string;
+  onField: PublicationFormProps['onField'];
+}) {
+  return (
+    <>
+      <label for={id}>{label}</label>
+      <textarea
+        id={id}
+        rows={3}
+        data-testid={`edit-${name}`}
+        value={value}
+        onInput={(e) => onField(name, (e.currentTarget as HTMLTextAreaElement).value)}
+      />
+    </>
+  );
+}
+
+function FormActions(p: { busy?: boolean; title: string; submitLabel: string; onCancel: () => void }) {
+  return (
+    <div class="form-actions">
+      <button
+        type="submit"
+        class="primary"
+        disabled={p.busy || p.title.trim() === ''}
+        data-testid="edit-submit"
+      >
+        {p.submitLabel}
+      </button>
+      <button type="button" onClick={p.onCancel} data-testid="edit-cancel">
+        {t('cancelButton')}
+      </button>
+    </div>
+  );
+}
+
 export function PublicationForm({
   draft,
   onField,
@@ -31,9 +142,6 @@ export function PublicationForm({
   submitLabel,
   idPrefix,
 }: PublicationFormProps) {
-  const [authorsText, setAuthorsText] = useState(draft.authors.join('\n'));
-  const [themesText, setThemesText] = useState(draft.themes.join(', '));
-  const [tagsText, setTagsText] = useState(draft.tags.join(', '));
   const id = (field: string) => `${idPrefix}-${field}`;
   const text = (field: 'title' | 'subtitle' | 'publisher' | 'year') => ({
     id: id(field),
@@ -41,8 +149,9 @@ export function PublicationForm({
     'data-testid': `edit-${field}`,
     onInput: (e: Event) => onField(field, (e.currentTarget as HTMLInputElement).value),
   });
-  const types = KNOWN_TYPES.includes(draft.type) || !draft.type ? KNOWN_TYPES : [draft.type, ...KNOWN_TYPES];
-
+  const list = (name: ListName, label: string, hint: string) => (
+    <ListField id={id(name)} name={name} label={label} hint={hint} initial={draft[name]} onField={onField} />
+  );
   return (
     <form
       class="pub-form"
@@ -62,20 +171,7 @@ export function PublicationForm({
       <input type="text" required maxLength={1000} {...text('title')} />
       <label for={id('subtitle')}>{t('fieldSubtitle')}</label>
       <input type="text" maxLength={1000} {...text('subtitle')} />
-      <label for={id('authors')}>
-        {t('fieldAuthors')} <span class="hint">({t('fieldAuthorsHint')})</span>
-      </label>
-      <textarea
-        id={id('authors')}
-        rows={3}
-        data-testid="edit-authors"
-        value={authorsText}
-        onInput={(e) => {
-          const value = (e.currentTarget as HTMLTextAreaElement).value;
-          setAuthorsText(value);
-          onField('authors', splitLines(value));
-        }}
-      />
+      {list('authors', t('fieldAuthors'), t('fieldAuthorsHint'))}
       <div class="form-row">
         <div>
           <label for={id('year')}>{t('fieldYear')}</label>
@@ -83,84 +179,26 @@ export function PublicationForm({
         </div>
         <div>
           <label for={id('type')}>{t('fieldType')}</label>
-          <select
-            id={id('type')}
-            data-testid="edit-type"
-            value={draft.type}
-            onChange={(e) => onField('type', (e.currentTarget as HTMLSelectElement).value)}
-          >
-            <option value="">{t('typeNone')}</option>
-            {types.map((type) => (
-              <option key={type} value={type}>
-                {typeLabel(type)}
-              </option>
-            ))}
-          </select>
+          <TypeSelect id={id('type')} value={draft.type} onField={onField} />
         </div>
       </div>
       <label for={id('publisher')}>{t('fieldPublisher')}</label>
       <input type="text" maxLength={1000} {...text('publisher')} />
-      <label for={id('themes')}>
-        {t('fieldThemes')} <span class="hint">({t('fieldListHint')})</span>
-      </label>
-      <input
-        type="text"
-        id={id('themes')}
-        data-testid="edit-themes"
-        value={themesText}
-        onInput={(e) => {
-          const value = (e.currentTarget as HTMLInputElement).value;
-          setThemesText(value);
-          onField('themes', splitCommas(value));
-        }}
-      />
-      <label for={id('tags')}>
-        {t('fieldTags')} <span class="hint">({t('fieldListHint')})</span>
-      </label>
-      <input
-        type="text"
-        id={id('tags')}
-        data-testid="edit-tags"
-        value={tagsText}
-        onInput={(e) => {
-          const value = (e.currentTarget as HTMLInputElement).value;
-          setTagsText(value);
-          onField('tags', splitCommas(value));
-        }}
-      />
+      {list('themes', t('fieldThemes'), t('fieldListHint'))}
+      {list('tags', t('fieldTags'), t('fieldListHint'))}
       <span class="label" id={id('status-label')}>
         {t('fieldStatus')}
       </span>
       <StatusToggle status={draft.status} onChange={(s) => onField('status', s)} title={draft.title} />
-      <label for={id('summary')}>{t('fieldSummary')}</label>
-      <textarea
+      <LongText
         id={id('summary')}
-        rows={3}
-        data-testid="edit-summary"
+        name="summary"
+        label={t('fieldSummary')}
         value={draft.summary}
-        onInput={(e) => onField('summary', (e.currentTarget as HTMLTextAreaElement).value)}
+        onField={onField}
       />
-      <label for={id('notes')}>{t('fieldNotes')}</label>
-      <textarea
-        id={id('notes')}
-        rows={3}
-        data-testid="edit-notes"
-        value={draft.notes}
-        onInput={(e) => onField('notes', (e.currentTarget as HTMLTextAreaElement).value)}
-      />
-      <div class="form-actions">
-        <button
-          type="submit"
-          class="primary"
-          disabled={busy || draft.title.trim() === ''}
-          data-testid="edit-submit"
-        >
-          {submitLabel}
-        </button>
-        <button type="button" onClick={onCancel} data-testid="edit-cancel">
-          {t('cancelButton')}
-        </button>
-      </div>
+      <LongText id={id('notes')} name="notes" label={t('fieldNotes')} value={draft.notes} onField={onField} />
+      <FormActions busy={busy} title={draft.title} submitLabel={submitLabel} onCancel={onCancel} />
     </form>
   );
 }

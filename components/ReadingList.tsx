@@ -14,7 +14,9 @@ export interface ReadingListProps {
   onSelect?: (id: string, selected: boolean) => void;
   onKeyDown?: (event: KeyboardEvent) => void;
   fallbackHeight?: number;
-  showSavedDate?: boolean;
+  /** The library's rows: saved date, notes, keywords, related. */
+  detailed?: boolean;
+  onCite?: (record: SavedPublication) => void;
 }
 
 export function ReadingList({
@@ -26,7 +28,8 @@ export function ReadingList({
   onSelect,
   onKeyDown,
   fallbackHeight,
-  showSavedDate,
+  detailed,
+  onCite,
 }: ReadingListProps) {
   const phase = store.phase.value;
   const results = store.results.value;
@@ -80,7 +83,10 @@ export function ReadingList({
           onEdit={onEdit && (() => onEdit(record))}
           selected={selected?.has(record.id)}
           onSelect={onSelect && ((value) => onSelect(record.id, value))}
-          showSavedDate={showSavedDate}
+          onCite={onCite && (() => onCite(record))}
+          detailed={detailed}
+          tables={store.tables.value}
+          highlighter={store.highlighter.value}
         />
       )}
     />

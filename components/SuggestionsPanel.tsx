@@ -1,19 +1,30 @@
 /**
- * Suggestions: publications Leesmap has seen but the reader has not saved, each with its reasons.
+ * Suggestions: publications Leesmap has seen but the reader has not saved, each with its reasons
+ * in a full sentence. "Niet interessant" hides one at once and offers Undo for a few seconds.
  * Until there are any, it explains that the tab fills as the reader reads.
  */
+import { useMemo } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { safeHttpUrl } from '@/utils/sanitize';
+import { createDismissUndo } from '@/utils/stores/dismiss-undo';
+import type { NoticeStore } from '@/utils/stores/notice';
 import type { SuggestionsStore, SuggestionView } from '@/utils/stores/suggestions';
 
-function reasonText(reason: SuggestionView['reasons'][number]): string {
+type Reason = SuggestionView['reasons'][number];
+
+/** One reason as a sentence ("Ook over Klimaat; je bewaarde 2 publicaties over dit thema"). */
+export function reasonText(reason: Reason): string {
   switch (reason.kind) {
     case 'theme':
-      return t('reasonTheme', reason.theme, reason.savedCount);
+      return reason.savedCount === 1
+        ? t('reasonThemeOne', reason.theme)
+        : t('reasonTheme', reason.theme, reason.savedCount);
     case 'listedBy':
       return t('reasonListedBy', reason.title);
     case 'author':
-      return t('reasonAuthor', reason.name, reason.savedCount);
+      return reason.savedCount === 1
+        ? t('reasonAuthorOne', reason.name)
+        : t('reasonAuthor', reason.name, reason.savedCount);
     case 'publisher':
       return t('reasonPublisher', reason.name);
     case 'keyword':
@@ -23,73 +34,96 @@ function reasonText(reason: SuggestionView['reasons'][number]): string {
   }
 }
 
-export function SuggestionsPanel({ store }: { store: SuggestionsStore }) {
-  const items = store.items.value;
+function SuggestionItem({
+  s,
+  store,
+  onHide,
+}: {
+  s: SuggestionView;
+  store: SuggestionsStore;
+  onHide: () => void;
+}) {
+  const href = safeHttpUrl(s.url);
+  const summary = (s as { summary?: unknown }).summary;
+  return (
+    <li class="suggestion" data-testid="suggestion">
+      <h3 class="item-title">
+        {href ? (
+          <a href={href} target="_blank" rel="noopener noreferrer">
+            {s.title}
+          </a>
+        ) : (
+          s.title
+        )}
+      </h3>
+      {s.subtitle && <p class="suggestion-subtitle">{s.subtitle}</p>}
+      {typeof summary === 'string' && summary && <p class="suggestion-summary">{summary}</p>}
+      <p class="item-meta">
+        {[s.publisher, s.year !== undefined ? String(s.year) : ''].filter(Boolean).join(' · ')}
+      </p>
+      <ul class="reasons">
+        {s.reasons.slice(0, 3).map((r, i) => (
+          <li key={i}>{reasonText(r)}</li>
+        ))}
+      </ul>
+      <div class="suggestion-actions">
+        {store.canSave && href && (
+          <button
+            type="button"
+            aria-label={t('suggestionSaveLabel', s.title)}
+            data-testid="suggestion-save"
+            onClick={() => void store.save(s.id)}
+          >
+            {t('suggestionSave')}
+          </button>
+        )}
+        <button
+          type="button"
+          class="link-button"
+          data-testid="suggestion-dismiss"
+          aria-label={t('suggestionDismissLabel', s.title)}
+          onClick={onHide}
+        >
+          {t('suggestionDismiss')}
+        </button>
+      </div>
+    </li>
+  );
+}
+
+export function SuggestionsPanel({ store, notices }: { store: SuggestionsStore; notices?: NoticeStore }) {
+  const undo = useMemo(() => createDismissUndo((id) => store.dismiss(id)), [store]);
+  useMemo(() => globalThis.addEventListener?.('pagehide', () => undo.flush()), [undo]);
+  const hidden = undo.pending.value;
+  const items = store.items.value.filter((s) => !hidden.has(s.id));
   if (store.phase.value === 'loading') return <p class="muted">{t('loading')}</p>;
   const failure = store.error.value && (
     <p class="error" role="alert">
       {t('errorGeneric', store.error.value)}
     </p>
   );
-  if (items.length === 0) {
-    return (
-      <>
-        {failure}
-        <p class="muted empty" data-testid="suggestions-empty">
-          {t('suggestionsEmpty')}
-        </p>
-      </>
-    );
-  }
+  const hide = (s: SuggestionView) => {
+    undo.hide(s.id);
+    notices?.show({
+      text: t('suggestionHidden', s.title),
+      kind: 'ok',
+      action: { label: t('undoButton'), run: () => undo.undo(s.id) },
+    });
+  };
   return (
     <>
       {failure}
-      <ul class="suggestions" data-testid="suggestions">
-        {items.map((s) => {
-          const href = safeHttpUrl(s.url);
-          return (
-            <li key={s.id} class="suggestion" data-testid="suggestion">
-              <h3 class="item-title">
-                {href ? (
-                  <a href={href} target="_blank" rel="noopener noreferrer">
-                    {s.title}
-                  </a>
-                ) : (
-                  s.title
-                )}
-              </h3>
-              <p class="item-meta">
-                {[s.publisher, s.year !== undefined ? String(s.year) : ''].filter(Boolean).join(' · ')}
-              </p>
-              <ul class="reasons">
-                {s.reasons.slice(0, 3).map((r, i) => (
-                  <li key={i}>{reasonText(r)}</li>
-                ))}
-              </ul>
-              <div class="suggestion-actions">
-                {store.canSave && href && (
-                  <button
-                    type="button"
-                    aria-label={t('suggestionSaveLabel', s.title)}
-                    data-testid="suggestion-save"
-                    onClick={() => void store.save(s.id)}
-                  >
-                    {t('suggestionSave')}
-                  </button>
-                )}
-                <button
-                  type="button"
-                  class="link-button"
-                  aria-label={t('suggestionDismissLabel', s.title)}
-                  onClick={() => void store.dismiss(s.id)}
-                >
-                  {t('suggestionDismiss')}
-                </button>
-              </div>
-            </li>
-          );
-        })}
-      </ul>
+      {items.length === 0 ? (
+        <p class="muted empty" data-testid="suggestions-empty">
+          {t('suggestionsEmpty')}
+        </p>
+      ) : (
+        <ul class="suggestions" data-testid="suggestions">
+          {items.map((s) => (
+            <SuggestionItem key={s.id} s={s} store={store} onHide={() => hide(s)} />
+          ))}
+        </ul>
+      )}
     </>
   );
 }

@@ -78,6 +78,11 @@ export function t(key: MessageKey, ...subs: Array<string | number>): string {
   return formatMessage(BUNDLED[chosen ?? interfaceLanguage()][key], strings) || key;
 }
 
+/** A message in a given language, whatever the interface speaks (search matches both). */
+export function messageIn(language: InterfaceLanguage, key: MessageKey, ...subs: string[]): string {
+  return formatMessage(BUNDLED[language][key], subs);
+}
+
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 

@@ -98,3 +98,60 @@ export function publisherForHost(host: string): Publisher | undefined {
   }
   return best;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Display names (utils/publisher-names.ts): one canonical name per publisher with its acronym, and
+// the other spellings pages use for it, so "CPB", "CPB Centraal Planbureau" and "Centraal
+// Planbureau" show as one publisher. Readers may override any of them in the library.
+
+export interface PublisherDisplayName {
+  /** The full name, as the publisher writes it. */
+  name: string;
+  acronym?: string;
+  /** Other names pages give (the acronym and the name alone are matched anyway). */
+  variants?: string[];
+}
+
+export const PUBLISHER_DISPLAY_NAMES: readonly PublisherDisplayName[] = [
+  { name: 'Nederlandse School voor Openbaar Bestuur', acronym: 'NSOB' },
+  { name: 'Wetenschappelijke Raad voor het Regeringsbeleid', acronym: 'WRR' },
+  { name: 'Centraal Planbureau', acronym: 'CPB', variants: ['CPB Centraal Planbureau'] },
+  { name: 'Sociaal en Cultureel Planbureau', acronym: 'SCP' },
+  {
+    name: 'Planbureau voor de Leefomgeving',
+    acronym: 'PBL',
+    variants: ['PBL Planbureau voor de Leefomgeving', 'Netherlands Environmental Assessment Agency'],
+  },
+  {
+    name: 'Adviesraad Internationale Vraagstukken',
+    acronym: 'AIV',
+    variants: ['Advisory Council on International Affairs'],
+  },
+  { name: 'Raad voor het Openbaar Bestuur', acronym: 'ROB' },
+  { name: 'Raad voor de leefomgeving en infrastructuur', acronym: 'Rli' },
+  { name: 'Raad voor Volksgezondheid & Samenleving', acronym: 'RVS' },
+  { name: 'Sociaal-Economische Raad', acronym: 'SER' },
+  { name: 'Kennisinstituut voor Mobiliteitsbeleid', acronym: 'KiM' },
+  { name: 'Centraal Bureau voor de Statistiek', acronym: 'CBS', variants: ['Statistics Netherlands'] },
+  { name: 'Koninklijke Nederlandse Akademie van Wetenschappen', acronym: 'KNAW' },
+  {
+    name: 'Instituut Clingendael',
+    variants: ['Clingendael', 'Netherlands Institute of International Relations Clingendael'],
+  },
+  { name: 'Brookings Institution', variants: ['Brookings', 'The Brookings Institution'] },
+  { name: 'RAND Corporation', acronym: 'RAND' },
+  { name: 'Chatham House', variants: ['The Royal Institute of International Affairs'] },
+  { name: 'Organisation for Economic Co-operation and Development', acronym: 'OECD' },
+  { name: 'Centre for European Policy Studies', acronym: 'CEPS' },
+  { name: 'European Policy Centre', acronym: 'EPC' },
+  { name: 'Institute for Public Policy Research', acronym: 'IPPR' },
+  { name: 'Center for Strategic and International Studies', acronym: 'CSIS' },
+  { name: 'Council on Foreign Relations', acronym: 'CFR' },
+  { name: 'European Council on Foreign Relations', acronym: 'ECFR' },
+  { name: 'Centre for European Reform', acronym: 'CER' },
+  { name: 'Institute for Fiscal Studies', acronym: 'IFS' },
+  { name: 'Stiftung Wissenschaft und Politik', acronym: 'SWP' },
+  { name: 'Stockholm International Peace Research Institute', acronym: 'SIPRI' },
+  { name: 'Royal United Services Institute', acronym: 'RUSI' },
+  { name: 'Peterson Institute for International Economics', acronym: 'PIIE' },
+];

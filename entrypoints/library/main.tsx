@@ -2,9 +2,12 @@ import { render } from 'preact';
 import '@/components/styles.css';
 import { LibraryApp } from '@/components/LibraryApp';
 import { ZoteroSend } from '@/components/ZoteroSend';
-import { interfaceLanguage, setInterfaceLanguage, t } from '@/utils/i18n';
-import { getSettings, onSettingsChanged } from '@/utils/settings';
+import { interfaceLanguage, t } from '@/utils/i18n';
+import { getSettings, onSettingsChanged, updateSettings } from '@/utils/settings';
+import { createCiter, preloadCitations } from '@/utils/stores/cite';
 import { databaseSource, importPorts, onListChanged, send, wholeList } from '@/utils/stores/extension';
+import { createNoticeStore } from '@/utils/stores/notice';
+import { followSettings, tablesOf } from '@/utils/stores/page-settings';
 import { markFirstListPaint } from '@/utils/stores/paint-mark';
 import { createReadingListStore } from '@/utils/stores/reading-list';
 
@@ -12,15 +15,17 @@ async function start() {
   const list = createReadingListStore({ source: databaseSource(), send, firstScreenSize: 40 });
   markFirstListPaint(list);
   const loaded = list.load();
-  setInterfaceLanguage((await getSettings().catch(() => undefined))?.uiLanguage ?? 'auto');
-  const applyLanguage = () => {
+  const notices = createNoticeStore();
+  const settings = await followSettings({ get: getSettings, onChange: onSettingsChanged }, (s) => {
+    list.setTables(tablesOf(s));
     document.documentElement.lang = interfaceLanguage();
     document.title = t('libraryTitle');
-  };
-  applyLanguage();
-  onSettingsChanged((s) => {
-    setInterfaceLanguage(s.uiLanguage);
-    applyLanguage();
+  });
+  const cite = createCiter({
+    style: () => settings().citationStyle,
+    publisherNames: () => settings().publisherNames,
+    writeText: (text) => navigator.clipboard.writeText(text),
+    notices,
   });
   onListChanged((ids) => void list.refresh(ids));
   render(
@@ -46,6 +51,13 @@ async function start() {
           }
         />
       )}
+      saveNames={async (tables) => {
+        // Shown at once; the settings change notice follows with the same tables.
+        list.setTables(tables);
+        await updateSettings(tables);
+      }}
+      cite={cite}
+      notices={notices}
     />,
     document.getElementById('app')!,
   );
@@ -53,7 +65,7 @@ async function start() {
   const idle =
     (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ??
     ((cb) => setTimeout(cb, 50));
-  idle(() => list.prepareSearch());
+  idle(() => void list.prepareSearch().then(preloadCitations));
 }
 
 void start();

@@ -4,7 +4,7 @@ import { OptionsApp } from '@/components/OptionsApp';
 import { ZoteroOptions } from '@/components/ZoteroSend';
 import { setZoteroOn, zoteroTurnedOn } from '@/utils/zotero/switch';
 import { interfaceLanguage, setInterfaceLanguage, t } from '@/utils/i18n';
-import { getSettings, onSettingsChanged, updateSettings } from '@/utils/settings';
+import { getSettings, onSettingsChanged, siteHost, updateSettings } from '@/utils/settings';
 import { importPorts, send, wholeList } from '@/utils/stores/extension';
 
 async function start() {
@@ -24,6 +24,12 @@ async function start() {
       settings={settings}
       update={updateSettings}
       requestAllSites={() => browser.permissions.request({ origins: ['<all_urls>'] })}
+      requestSite={(host) =>
+        browser.permissions.request({ origins: [`https://${host}/*`, `https://*.${host}/*`] })
+      }
+      currentSite={siteHost(
+        decodeURIComponent(new URLSearchParams(location.hash.slice(1)).get('site') ?? ''),
+      )}
       records={wholeList}
       importPorts={importPorts()}
       sections={

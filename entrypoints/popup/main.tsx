@@ -2,10 +2,13 @@ import { render } from 'preact';
 import '@/components/styles.css';
 import { PopupApp } from '@/components/PopupApp';
 import { ZoteroSend } from '@/components/ZoteroSend';
-import { interfaceLanguage, setInterfaceLanguage, t } from '@/utils/i18n';
+import { interfaceLanguage, t } from '@/utils/i18n';
 import { getSettings, onSettingsChanged } from '@/utils/settings';
+import { createCiter, preloadCitations } from '@/utils/stores/cite';
 import { createCurrentPageStore } from '@/utils/stores/current-page';
 import { databaseSource, onListChanged, popupTabId, send, tabTitle } from '@/utils/stores/extension';
+import { createNoticeStore } from '@/utils/stores/notice';
+import { followSettings, tablesOf } from '@/utils/stores/page-settings';
 import { markFirstListPaint } from '@/utils/stores/paint-mark';
 import { createReadingListStore } from '@/utils/stores/reading-list';
 import { createSuggestionsStore } from '@/utils/stores/suggestions';
@@ -20,14 +23,22 @@ async function start() {
     dismiss: async (id) => void (await send('page/dismiss-suggestion', { id })),
     save: suggestionSaver(send),
   });
+  const notices = createNoticeStore();
 
-  // The list starts loading at once; settings only decide the language.
+  // The list starts loading at once; settings decide the language, names and citation style.
   const listLoaded = list.load();
   void current.load();
-  setInterfaceLanguage((await getSettings().catch(() => undefined))?.uiLanguage ?? 'auto');
-  onSettingsChanged((s) => setInterfaceLanguage(s.uiLanguage));
-  document.documentElement.lang = interfaceLanguage();
-  document.title = t('appTitle');
+  const settings = await followSettings({ get: getSettings, onChange: onSettingsChanged }, (s) => {
+    list.setTables(tablesOf(s));
+    document.documentElement.lang = interfaceLanguage();
+    document.title = t('appTitle');
+  });
+  const cite = createCiter({
+    style: () => settings().citationStyle,
+    publisherNames: () => settings().publisherNames,
+    writeText: (text) => navigator.clipboard.writeText(text),
+    notices,
+  });
 
   onListChanged((ids) => {
     void list.refresh(ids).then(async () => {
@@ -40,13 +51,19 @@ async function start() {
     // A real popup closes; popup.html opened in a tab (tests) stays.
     if (!new URLSearchParams(location.search).has('tabId')) window.close();
   };
+  const site = () => {
+    const url = current.tab.peek()?.url;
+    return url ? `#site=${encodeURIComponent(url)}` : '';
+  };
   render(
     <PopupApp
       current={current}
       list={list}
       suggestions={suggestions}
+      notices={notices}
+      cite={cite}
       openLibrary={() => openPage('/library.html')}
-      openOptions={() => openPage('/options.html')}
+      openOptions={() => openPage(`/options.html${site()}`)}
       pageActions={
         <ZoteroSend
           idPrefix="popup"
@@ -69,7 +86,7 @@ async function start() {
   const idle =
     (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ??
     ((cb) => setTimeout(cb, 50));
-  idle(() => list.prepareSearch());
+  idle(() => void list.prepareSearch().then(preloadCitations));
 }
 
 void start();

@@ -56,7 +56,7 @@ describe('suggestions: the reference case', () => {
     for (let i = 0; i < 3; i++) {
       const reasons = await items.nth(i).locator('.reasons li').allTextContents();
       expect(reasons.join(' | ')).toContain('Strategie en toekomst');
-      expect(reasons.join(' | ')).toContain("Mentioned with 'Leren van doen'");
+      expect(reasons.join(' | ')).toContain("Listed under related publications on 'Leren van doen'");
     }
   });
 });

@@ -142,8 +142,8 @@ describe('popup and library in English: edit, save, search, filter, status, expo
     );
 
     const item = items.first();
-    await item.getByTestId('status-reading').click();
-    await expect.poll(() => item.getByTestId('status-reading').getAttribute('aria-pressed')).toBe('true');
+    await item.getByTestId('status-cycle').click();
+    await expect.poll(() => item.getByTestId('status-cycle').getAttribute('data-status')).toBe('reading');
     const stored = (await send(popup, 'page/list', {})).value as Array<{ title: string; status: string }>;
     expect(stored.find((r) => r.title === 'Leren van doen')?.status).toBe('reading');
   });
@@ -176,7 +176,9 @@ describe('popup and library in English: edit, save, search, filter, status, expo
     await popup.getByTestId('tab-suggestions').click();
     const suggestion = popup.getByTestId('suggestion').first();
     await suggestion.waitFor();
-    expect(await popup.getByTestId('suggestions').textContent()).toContain("Mentioned with 'Leren van doen'");
+    expect(await popup.getByTestId('suggestions').textContent()).toContain(
+      "Listed under related publications on 'Leren van doen'",
+    );
     const title = await suggestion.locator('.item-title').textContent();
     await suggestion.getByRole('button', { name: `Hide suggestion ${title}` }).click();
     await expect.poll(() => popup.getByTestId('suggestions').textContent()).not.toContain(title!);
@@ -197,7 +199,7 @@ describe('popup and library in English: edit, save, search, filter, status, expo
     const first = library.getByTestId('list-item').first();
     const title = await first.getByTestId('item-title').textContent();
     await library.keyboard.press('3');
-    await expect.poll(() => first.getByTestId('status-read').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => first.getByTestId('status-cycle').getAttribute('data-status')).toBe('read');
     const stored = (await send(library, 'page/list', {})).value as Array<{ title: string; status: string }>;
     expect(stored.find((r) => r.title === title)?.status).toBe('read');
   });
@@ -249,7 +251,7 @@ describe('popup and library in English: edit, save, search, filter, status, expo
   });
 
   it('has no serious or critical accessibility problems on popup, library and options', async () => {
-    for (const path of ['popup.html', 'library.html', 'options.html']) {
+    for (const path of ['popup.html', 'library.html', 'options.html', 'welcome.html']) {
       const page = await extensionPage(session, path);
       await page.locator('#app > *').first().waitFor();
       await page.waitForTimeout(300);
@@ -290,13 +292,15 @@ describe.each([
   });
 
   it('has no serious or critical accessibility problems on popup, library and options', async () => {
-    for (const path of ['popup.html', 'library.html', 'options.html']) {
+    for (const path of ['popup.html', 'library.html', 'options.html', 'welcome.html']) {
       const page = await extensionPage(session, path);
       await page.locator('#app > *').first().waitFor();
       await page.waitForTimeout(300);
       expect(await seriousViolations(page), `${path} (${lang}, ${colorScheme})`).toEqual([]);
-      if (path === 'library.html')
-        await page.screenshot({ path: `${SCREENSHOTS}library-${lang}-${colorScheme}.png` });
+      if (path === 'library.html' || path === 'welcome.html')
+        await page.screenshot({
+          path: `${SCREENSHOTS}${path.replace('.html', '')}-${lang}-${colorScheme}.png`,
+        });
     }
   });
 });

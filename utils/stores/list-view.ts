@@ -4,6 +4,8 @@
  * before the search code has loaded.
  */
 import type { ReadingStatus, SavedPublication } from '@/utils/publication';
+import { NO_NAME_TABLES, viewRecord, type NameTables } from '@/utils/record-view';
+import { nameKey } from '@/utils/themes/key';
 
 export interface ListFilters {
   theme?: string;
@@ -16,14 +18,33 @@ export interface ListFilters {
 
 export type ListSort = 'saved' | 'year' | 'title' | 'relevance';
 
-export function matchesFilters(record: SavedPublication, filters: ListFilters): boolean {
+/**
+ * Theme and publisher filters compare the names as shown (after the reader's name tables), so
+ * "Geopolitiek" also keeps the records that say "Geopolitics" once the two are merged.
+ */
+export function matchesFilters(
+  record: SavedPublication,
+  filters: ListFilters,
+  tables: NameTables = NO_NAME_TABLES,
+): boolean {
   if (filters.status && record.status !== filters.status) return false;
-  if (filters.theme && !record.themes?.includes(filters.theme)) return false;
   if (filters.tag && !record.tags?.includes(filters.tag)) return false;
-  if (filters.publisher && record.publisher !== filters.publisher) return false;
+  if (filters.theme || filters.publisher) {
+    const view = viewRecord(record, tables);
+    const theme = filters.theme && nameKey(filters.theme);
+    if (theme && !view.themes.some((t) => nameKey(t) === theme)) return false;
+    if (filters.publisher && !isPublisher(view.publisher, filters.publisher)) return false;
+  }
   if (filters.year !== undefined && record.year !== filters.year) return false;
   if (filters.type && record.type !== filters.type) return false;
   return true;
+}
+
+function isPublisher(shown: ReturnType<typeof viewRecord>['publisher'], wanted: string): boolean {
+  if (!shown) return false;
+  if (shown.label === wanted) return true;
+  const key = nameKey(wanted);
+  return shown.names.some((name) => nameKey(name) === key);
 }
 
 const titleCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
@@ -60,7 +81,10 @@ export interface Facets {
   tags: Array<{ value: string; count: number }>;
 }
 
-export function collectFacets(records: readonly SavedPublication[]): Facets {
+export function collectFacets(
+  records: readonly SavedPublication[],
+  tables: NameTables = NO_NAME_TABLES,
+): Facets {
   const themes = new Map<string, number>();
   const publishers = new Map<string, number>();
   const tags = new Map<string, number>();
@@ -70,9 +94,10 @@ export function collectFacets(records: readonly SavedPublication[]): Facets {
     if (typeof key === 'string' && key !== '') map.set(key, (map.get(key) ?? 0) + 1);
   };
   for (const r of records) {
-    for (const theme of new Set(r.themes ?? [])) bump(themes, theme);
+    const view = viewRecord(r, tables);
+    for (const theme of view.themes) bump(themes, theme);
     for (const tag of new Set(r.tags ?? [])) bump(tags, tag);
-    bump(publishers, r.publisher);
+    bump(publishers, view.publisher?.label);
     if (typeof r.year === 'number') years.add(r.year);
     if (typeof r.type === 'string' && r.type) types.add(r.type);
   }

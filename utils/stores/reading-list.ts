@@ -4,15 +4,17 @@
  *
  * Reads come from `source` (the database opened read-only, or the background); every change goes
  * to the background through `send`. The search index is built once the first screen is painted and
- * kept up to date record by record afterwards.
+ * kept up to date record by record afterwards (utils/stores/list-search.ts). The reader's name
+ * tables (theme and publisher names, from settings) apply to filters, facets and search alike.
  */
-import { batch, computed, signal } from '@preact/signals';
+import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { PublicationChanges } from '@/utils/record';
 import type { MessageType, RequestOf, ResponseOf } from '@/utils/messages';
 import type { ReadingStatus, SavedPublication } from '@/utils/publication';
-import type { ReadingListIndex } from '@/utils/search';
-import { collectFacets, matchesFilters, sortRecords, type ListFilters, type ListSort } from './list-view';
+import { NO_NAME_TABLES, touchedByNames, type NameTables } from '@/utils/record-view';
 import { errorMessage } from '@/utils/i18n';
+import { collectFacets, matchesFilters, sortRecords, type ListFilters, type ListSort } from './list-view';
+import { createListSearch, type CreateIndex } from './list-search';
 
 export type { ListFilters, ListSort };
 
@@ -33,109 +35,141 @@ export interface ReadingListStoreOptions {
   /** Records to show before the whole list arrives. */
   firstScreenSize?: number;
   /** Loads the search index code (MiniSearch and the stemmers load after the first paint). */
-  loadIndex?: () => Promise<(records: readonly SavedPublication[]) => ReadingListIndex>;
+  loadIndex?: () => Promise<CreateIndex>;
 }
 
 const loadSearchModule = async () => (await import('@/utils/search')).createReadingListIndex;
+const loadHighlightModule = async () => (await import('@/utils/search')).highlighterFor;
 
 /** Above this many changed ids a change notice reloads the list instead of patching it. */
 const PATCH_LIMIT = 50;
 
-export function createReadingListStore({
-  source,
-  send,
-  firstScreenSize = 30,
-  loadIndex = loadSearchModule,
-}: ReadingListStoreOptions) {
-  const records = signal<SavedPublication[]>([]);
-  /** 'partial' while only the first screen is in. */
-  const phase = signal<'loading' | 'partial' | 'ready' | 'error'>('loading');
-  const error = signal<string | undefined>(undefined);
-  const query = signal('');
-  const filters = signal<ListFilters>({});
-  const sort = signal<ListSort>('saved');
-  /** Bumped whenever the index changes, so results recompute. */
-  const indexVersion = signal(0);
-  let index: ReadingListIndex | undefined;
-  let createIndex: ((records: readonly SavedPublication[]) => ReadingListIndex) | undefined;
-  let loadingIndex: Promise<void> | undefined;
-  /** True while a query waits for the search code to load. */
-  const searchLoading = signal(false);
+type Phase = 'loading' | 'partial' | 'ready' | 'error';
 
-  const byId = computed(() => new Map(records.value.map((r) => [r.id, r])));
-  const facets = computed(() => collectFacets(records.value));
-
-  const scores = computed(() => {
-    indexVersion.value;
-    const q = query.value.trim();
-    if (!q) return undefined;
-    if (!index) {
-      if (!createIndex) {
-        // Signals may not be written inside a computed: start loading just after.
-        queueMicrotask(() => void prepareSearch());
-        return new Map<string, number>();
-      }
-      index = createIndex(records.peek());
-    }
-    return index.search(q);
-  });
-
-  const results = computed<SavedPublication[]>(() => {
+/** The visible result: search, then filters (by the names as shown), then the chosen order. */
+function visibleResults(
+  records: ReadonlySignal<SavedPublication[]>,
+  scores: ReadonlySignal<Map<string, number> | undefined>,
+  filters: ReadonlySignal<ListFilters>,
+  sort: ReadonlySignal<ListSort>,
+  tables: ReadonlySignal<NameTables>,
+) {
+  return computed<SavedPublication[]>(() => {
     const matched = scores.value;
     const f = filters.value;
     const hasFilter = Object.values(f).some((v) => v !== undefined && v !== '');
     let list = records.value;
     if (matched) list = list.filter((r) => matched.has(r.id));
-    if (hasFilter) list = list.filter((r) => matchesFilters(r, f));
+    if (hasFilter) list = list.filter((r) => matchesFilters(r, f, tables.value));
     // Records arrive newest saved first: that order needs no sort.
     if (sort.value === 'saved') return list;
     return sortRecords(list, sort.value, matched);
   });
+}
 
-  function replaceAll(next: SavedPublication[]) {
-    index = undefined;
-    batch(() => {
-      records.value = next;
-      indexVersion.value++;
-    });
-  }
-
-  async function load(): Promise<void> {
-    error.value = undefined;
+/** Loading the list: the first screen, then everything. */
+function listLoader(
+  source: ReadingListSource,
+  firstScreenSize: number,
+  state: { records: Signal<SavedPublication[]>; phase: Signal<Phase>; error: Signal<string | undefined> },
+  replaceAll: (next: SavedPublication[]) => void,
+) {
+  return async function load(): Promise<void> {
+    state.error.value = undefined;
     try {
-      if (source.firstScreen && phase.peek() === 'loading') {
+      if (source.firstScreen && state.phase.peek() === 'loading') {
         const first = await source.firstScreen(firstScreenSize);
-        if (phase.peek() === 'loading') {
+        if (state.phase.peek() === 'loading') {
           batch(() => {
-            records.value = first;
-            phase.value = 'partial';
+            state.records.value = first;
+            state.phase.value = 'partial';
           });
         }
       }
       replaceAll(await source.all());
-      phase.value = 'ready';
+      state.phase.value = 'ready';
     } catch (e) {
-      error.value = errorMessage(e);
-      phase.value = 'error';
+      state.error.value = errorMessage(e);
+      state.phase.value = 'error';
     }
-  }
+  };
+}
 
-  /**
-   * Loads the search code and builds the index ahead of the first keystroke (call when the page
-   * is idle, or on focus of the search box). A query typed before then shows once it is ready.
-   */
-  function prepareSearch(): Promise<void> {
-    loadingIndex ??= (async () => {
-      searchLoading.value = true;
-      try {
-        createIndex = await loadIndex();
-      } finally {
-        searchLoading.value = false;
+/** Changes sent to the background: status, edits, tags, deletions. */
+function listActions(
+  send: Send,
+  byId: ReadonlySignal<Map<string, SavedPublication>>,
+  applyRecords: (changed: SavedPublication[], removed: string[]) => void,
+  refresh: (ids: string[]) => Promise<void>,
+) {
+  async function update(id: string, changes: PublicationChanges): Promise<SavedPublication> {
+    const saved = await send('page/update', { id, changes });
+    applyRecords([saved], []);
+    return saved;
+  }
+  return {
+    update,
+    async setStatus(id: string, status: ReadingStatus): Promise<void> {
+      await update(id, { status });
+    },
+    async updateMany(ids: string[], changes: PublicationChanges): Promise<number> {
+      if (ids.length === 0) return 0;
+      const { updated } = await send('page/update-many', { ids, changes });
+      await refresh(ids);
+      return updated;
+    },
+    /** Adds a tag to each record (their other tags kept); one message per distinct tag list. */
+    async addTag(ids: string[], tag: string): Promise<void> {
+      const clean = tag.trim().slice(0, 100);
+      if (!clean) return;
+      const groups = new Map<string, string[]>();
+      for (const id of ids) {
+        const record = byId.peek().get(id);
+        if (!record || record.tags.includes(clean)) continue;
+        const key = JSON.stringify([...record.tags, clean]);
+        groups.set(key, [...(groups.get(key) ?? []), id]);
       }
-    })();
-    return loadingIndex.then(() => {
-      if (!index && phase.peek() === 'ready') index = createIndex!(records.peek());
-      indexVersion.value++;
+      for (const [key, group] of groups)
+        await send('page/update-many', { ids: group, changes: { tags: JSON.parse(key) } });
+      await refresh(ids);
+    },
+    async remove(ids: string[]): Promise<number> {
+      if (ids.length === 0) return 0;
+      const { deleted } = await send('page/delete', { ids });
+      applyRecords([], ids);
+      return deleted;
+    },
+  };
+}
+
+/** Filter state: one value per filter, '' or undefined meaning "any". */
+function filterState() {
+  const filters = signal<ListFilters>({});
+  return {
+    filters,
+    setFilter<K extends keyof ListFilters>(key: K, value: ListFilters[K] | undefined) {
+      const next = { ...filters.peek() };
+      if (value === undefined || value === '') delete next[key];
+      else next[key] = value;
+      filters.value = next;
+    },
+    clearFilters() {
+      filters.value = {};
+    },
+  };
+}
+
+/** Putting records in: all at once (load, import) or a few at a time (change notices). */
+function recordUpdates(
+  source: ReadingListSource,
+  records: Signal<SavedPublication[]>,
+  phase: Signal<Phase>,
+  search: ReturnType<typeof createListSearch>,
+) {
+  function replaceAll(next: SavedPublication[]) {
+    batch(() => {
+      records.value = next;
+      search.reset();
     });
   }
 
@@ -144,18 +178,13 @@ export function createReadingListStore({
     const drop = new Set([...removed, ...changed.map((r) => r.id)]);
     const kept = records.peek().filter((r) => !drop.has(r.id));
     const next = [...changed, ...kept].sort((a, b) => b.savedAt - a.savedAt);
-    if (index) {
-      for (const id of removed) index.remove(id);
-      for (const r of changed) index.add(r);
-    }
     batch(() => {
       records.value = next;
-      indexVersion.value++;
+      search.patch(changed, removed);
     });
   }
 
-  /** The background said these records changed (saved, edited, deleted, imported). */
-  /** `ids` empty means "anything may have changed" (an import): reload the whole list. */
+  /** The background said these records changed; `ids` empty means "reload everything" (an import). */
   async function refresh(ids: string[]): Promise<void> {
     if (!source.one || ids.length === 0 || ids.length > PATCH_LIMIT) {
       replaceAll(await source.all());
@@ -169,77 +198,60 @@ export function createReadingListStore({
     );
   }
 
-  async function update(id: string, changes: PublicationChanges): Promise<SavedPublication> {
-    const saved = await send('page/update', { id, changes });
-    applyRecords([saved], []);
-    return saved;
-  }
+  return { replaceAll, applyRecords, refresh };
+}
 
-  async function setStatus(id: string, status: ReadingStatus): Promise<void> {
-    await update(id, { status });
-  }
+export function createReadingListStore({
+  source,
+  send,
+  firstScreenSize = 30,
+  loadIndex = loadSearchModule,
+}: ReadingListStoreOptions) {
+  const records = signal<SavedPublication[]>([]);
+  /** 'partial' while only the first screen is in. */
+  const phase = signal<Phase>('loading');
+  const error = signal<string | undefined>(undefined);
+  const sort = signal<ListSort>('saved');
+  const tables = signal<NameTables>(NO_NAME_TABLES);
+  const { filters, setFilter, clearFilters } = filterState();
+  const search = createListSearch({
+    records,
+    tables,
+    complete: () => phase.peek() === 'ready',
+    loadIndex,
+    loadHighlighter: loadHighlightModule,
+  });
+  const byId = computed(() => new Map(records.value.map((r) => [r.id, r])));
+  const facets = computed(() => collectFacets(records.value, tables.value));
+  const results = visibleResults(records, search.scores, filters, sort, tables);
 
-  async function updateMany(ids: string[], changes: PublicationChanges): Promise<number> {
-    if (ids.length === 0) return 0;
-    const { updated } = await send('page/update-many', { ids, changes });
-    await refresh(ids);
-    return updated;
-  }
-
-  /** Adds a tag to each record (their other tags kept); one message per distinct tag list. */
-  async function addTag(ids: string[], tag: string): Promise<void> {
-    const clean = tag.trim().slice(0, 100);
-    if (!clean) return;
-    const groups = new Map<string, string[]>();
-    for (const id of ids) {
-      const record = byId.peek().get(id);
-      if (!record || record.tags.includes(clean)) continue;
-      const tags = [...record.tags, clean];
-      const key = JSON.stringify(tags);
-      groups.set(key, [...(groups.get(key) ?? []), id]);
-    }
-    for (const [key, group] of groups)
-      await send('page/update-many', { ids: group, changes: { tags: JSON.parse(key) } });
-    await refresh(ids);
-  }
-
-  async function remove(ids: string[]): Promise<number> {
-    if (ids.length === 0) return 0;
-    const { deleted } = await send('page/delete', { ids });
-    applyRecords([], ids);
-    return deleted;
-  }
-
-  function setFilter<K extends keyof ListFilters>(key: K, value: ListFilters[K] | undefined) {
-    const next = { ...filters.peek() };
-    if (value === undefined || value === '') delete next[key];
-    else next[key] = value;
-    filters.value = next;
-  }
-
-  function clearFilters() {
-    filters.value = {};
-  }
+  const { replaceAll, applyRecords, refresh } = recordUpdates(source, records, phase, search);
 
   return {
     records,
     phase,
     error,
-    query,
-    searchLoading,
+    query: search.query,
+    searchLoading: search.loading,
+    highlighter: search.highlighter,
     filters,
     sort,
+    tables,
     results,
     facets,
     byId,
-    load,
-    prepareSearch,
+    load: listLoader(source, firstScreenSize, { records, phase, error }, replaceAll),
+    prepareSearch: search.prepare,
     refresh,
-    update,
-    setStatus,
-    updateMany,
-    addTag,
-    remove,
+    ...listActions(send, byId, applyRecords, refresh),
+    /** The reader's theme and publisher names changed (settings): rows, filters and search follow. */
+    setTables(next: NameTables) {
+      const touched = touchedByNames(records.peek(), tables.peek(), next);
+      batch(() => {
+        tables.value = next;
+        search.retable(next, touched);
+      });
+    },
     setFilter,
     clearFilters,
   };

@@ -101,7 +101,13 @@ describe('current page', () => {
     fireEvent.click(screen.getByTestId('save-button'));
     await screen.findByTestId('saved-indicator');
     expect(screen.queryByTestId('save-button')).toBeNull();
-    expect(screen.getByRole('group', { name: 'Status of Leren van doen' })).toBeTruthy();
+    // Saved, the page folds to one line with a compact status control and no second Edit row.
+    expect(
+      screen.getByRole('button', { name: 'Status of Leren van doen: To read; click for Reading' }),
+    ).toBeTruthy();
+    expect(screen.queryByTestId('edit-button')).toBeNull();
+    fireEvent.click(screen.getByTestId('current-expand'));
+    expect(screen.getByTestId('edit-button')).toBeTruthy();
   });
 
   it('edits fields in a labelled form before saving', async () => {
@@ -193,11 +199,11 @@ describe('lists', () => {
     await waitFor(() => expect(screen.getAllByTestId('list-item')).toHaveLength(1));
     expect(screen.getByTestId('item-title').textContent).toBe('Weerbare democratie');
 
-    fireEvent.click(screen.getByRole('button', { name: 'Read' }));
+    fireEvent.click(screen.getByRole('button', { name: /^Status of Weerbare democratie: To read/ }));
     await waitFor(() =>
-      expect(screen.getByRole('button', { name: 'Read' }).getAttribute('aria-pressed')).toBe('true'),
+      expect(screen.getByTestId('status-cycle').getAttribute('data-status')).toBe('reading'),
     );
-    expect(background.records.get('b')?.status).toBe('read');
+    expect(background.records.get('b')?.status).toBe('reading');
 
     fireEvent.click(screen.getByTestId('tab-suggestions'));
     expect((await screen.findByTestId('suggestions-empty')).textContent).toMatch(/fill as you read/);
@@ -236,7 +242,8 @@ describe('lists', () => {
     fireEvent.keyDown(region, { key: ' ' });
     fireEvent.keyDown(region, { key: 'ArrowDown' });
     fireEvent.keyDown(region, { key: ' ' });
-    await waitFor(() => expect(screen.getByTestId('bulk-count').textContent).toBe('2 selected'));
+    await waitFor(() => expect(screen.getByTestId('bulk-count').textContent).toBe('2 selected publications'));
+    expect(screen.getByTestId('bulk-delete').textContent).toBe('Delete 2 selected');
     expect(screen.getAllByTestId('item-saved')[0].textContent).toMatch(/^Saved \d{1,2} [A-Z][a-z]{2} \d{4}$/);
     fireEvent.click(screen.getByTestId('bulk-delete'));
     await waitFor(() => expect(screen.getAllByTestId('list-item')).toHaveLength(1));
@@ -314,15 +321,23 @@ describe('suggestions', () => {
     });
     await store.refresh();
     render(<SuggestionsPanel store={store} />);
-    expect(screen.getByText("Mentioned with 'Leren van doen'")).toBeTruthy();
+    expect(screen.getByText("Listed under related publications on 'Leren van doen'")).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Save Zonder adres to your reading list' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Zonder adres' })).toBeNull();
     fireEvent.click(
       screen.getByRole('button', { name: 'Save Verschuivende verwachtingen to your reading list' }),
     );
     await waitFor(() => expect(screen.queryByText('Verschuivende verwachtingen')).toBeNull());
-    fireEvent.click(screen.getByRole('button', { name: 'Hide suggestion Zonder adres' }));
-    await screen.findByTestId('suggestions-empty');
+    // Hidden at once; the dismissal is sent only once the undo window has passed.
+    vi.useFakeTimers();
+    try {
+      fireEvent.click(screen.getByRole('button', { name: 'Hide suggestion Zonder adres' }));
+      expect(screen.getByTestId('suggestions-empty')).toBeTruthy();
+      expect(dismissed).toEqual([]);
+      vi.advanceTimersByTime(6_000);
+    } finally {
+      vi.useRealTimers();
+    }
     expect(saved).toEqual(['c1']);
     expect(dismissed).toEqual(['c2']);
   });

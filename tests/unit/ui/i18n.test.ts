@@ -57,7 +57,7 @@ describe('interface text', () => {
   it('fills named placeholders like the browser does, as plain text', () => {
     setInterfaceLanguage('nl');
     expect(t('resultCount', '3', '10')).toBe('3 van 10 publicaties');
-    expect(t('openPublication', '<b>$1</b>')).toBe('Open <b>$1</b>');
+    expect(t('openPublication', '<b>$1</b>')).toBe('<b>$1</b> openen');
     expect(formatMessage({ message: 'Kost $$5 en $A$', placeholders: { a: { content: '$1' } } }, ['x'])).toBe(
       'Kost $5 en x',
     );

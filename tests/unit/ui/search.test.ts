@@ -125,6 +125,11 @@ describe('filters, sorts and facets', () => {
     expect(facets.years).toEqual([2022, 2020, 2019]);
     expect(facets.types).toEqual(['essay', 'report']);
     expect(facets.tags).toEqual([{ value: 'leesclub', count: 2 }]);
-    expect(facets.publishers.map((p) => p.value)).toEqual(['Brookings', 'NSOB', 'WRR']);
+    // Publishers by their one shown name, with the acronym.
+    expect(facets.publishers.map((p) => p.value)).toEqual([
+      'Brookings Institution',
+      'Nederlandse School voor Openbaar Bestuur (NSOB)',
+      'Wetenschappelijke Raad voor het Regeringsbeleid (WRR)',
+    ]);
   });
 });
