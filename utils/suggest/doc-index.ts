@@ -24,6 +24,8 @@ export class DocIndex {
   /** Address key → saved record id. */
   readonly savedByUrl = new Map<string, string>();
   readonly catalog = new Map<string, CatalogDoc>();
+  /** Address key → catalog entry id. */
+  private readonly catalogIdByUrl = new Map<string, string>();
   /** termId → themed docs containing it (dead docs skipped, compacted now and then). */
   readonly themedPostings = new Map<number, Postings>();
   /** termId → live themed docs containing it. */
@@ -62,6 +64,7 @@ export class DocIndex {
     this.removeCatalogEntry(entry.id);
     const doc = catalogDoc(entry, this.nextSlot++, this.vocabulary);
     this.catalog.set(entry.id, doc);
+    if (doc.urlKey) this.catalogIdByUrl.set(doc.urlKey, doc.id);
     this.link(doc, false);
   }
 
@@ -69,7 +72,14 @@ export class DocIndex {
     const doc = this.catalog.get(id);
     if (!doc) return;
     this.catalog.delete(id);
+    if (doc.urlKey && this.catalogIdByUrl.get(doc.urlKey) === id) this.catalogIdByUrl.delete(doc.urlKey);
     this.unlink(doc);
+  }
+
+  /** A catalog entry by its address key (the address without scheme, see documents.ts). */
+  catalogByUrl(urlKey: string): CatalogDoc | undefined {
+    const id = this.catalogIdByUrl.get(urlKey);
+    return id === undefined ? undefined : this.catalog.get(id);
   }
 
   /** A catalog entry the reader saved, by id or by address. */
