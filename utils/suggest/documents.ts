@@ -4,7 +4,7 @@
  * length before it is indexed.
  */
 import type { CatalogEntry, SavedPublication } from '@/utils/publication';
-import { normaliseUrl } from '@/utils/identity';
+import { foldKey, normaliseUrl } from '@/utils/identity';
 import { keyLabels, type KeyedLabels } from './profile';
 import type { NormedVector, Vocabulary } from './vocabulary';
 
@@ -59,6 +59,11 @@ export function urlKeyOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
   const normalised = normaliseUrl(url);
   return normalised ? normalised.replace(/^https?:\/\//, '') : undefined;
+}
+
+/** A title folded for matching (diacritics, case, punctuation); '' for none. */
+export function titleKeyOf(title: unknown): string {
+  return typeof title === 'string' ? foldKey(title.slice(0, MAX_FIELD_CHARS.title)) : '';
 }
 
 function bounded(list: readonly string[] | undefined, maxChars: number): string[] {

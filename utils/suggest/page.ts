@@ -50,6 +50,8 @@ export interface ResolvedPage {
   isSelf(doc: CatalogDoc): boolean;
   /** The first of the page's themes the candidate's own themes match, if any. */
   sharedTheme(doc: CatalogDoc): SharedTheme | undefined;
+  /** Whether it has one (no garbage: asked of every candidate). */
+  sharesTheme(doc: CatalogDoc): boolean;
 }
 
 const strings = (list: unknown, max: number): string[] =>
@@ -79,26 +81,10 @@ function listingEntry(related: RelatedPublication, id: string): CatalogEntry {
   };
 }
 
-/** Catalog entries by folded title, built only when a listing has to be found by its title. */
-function titleFinder(index: DocIndex): (title: string) => CatalogDoc | undefined {
-  let byTitle: Map<string, CatalogDoc> | undefined;
-  return (title) => {
-    if (!byTitle) {
-      byTitle = new Map();
-      for (const doc of index.catalog.values()) {
-        const key = publicationId({ title: doc.entry.title });
-        if (!byTitle.has(key)) byTitle.set(key, doc);
-      }
-    }
-    return byTitle.get(publicationId({ title }));
-  };
-}
-
 /** The page's listings as candidates: found in the catalog by address, id or title, else built. */
 function listedCandidates(index: DocIndex, related: readonly RelatedPublication[]) {
   const listed = new Map<CatalogDoc, number>();
   const extra: CatalogDoc[] = [];
-  const byTitle = titleFinder(index);
   related.forEach((item, place) => {
     const title = text(item?.title, MAX_FIELD_CHARS.title);
     if (!title) return;
@@ -106,7 +92,9 @@ function listedCandidates(index: DocIndex, related: readonly RelatedPublication[
     const id = publicationId({ url, title });
     const urlKey = urlKeyOf(url);
     const found =
-      index.catalog.get(id) ?? (urlKey ? index.catalogByUrl(urlKey) : undefined) ?? byTitle(title);
+      index.catalog.get(id) ??
+      (urlKey ? index.catalogByUrl(urlKey) : undefined) ??
+      index.catalogByTitle(title);
     const doc = found ?? catalogDoc(listingEntry(item, id), 0, index.vocabulary, true);
     if (!listed.has(doc) && !extra.some((other) => other.id === doc.id)) {
       listed.set(doc, place);
@@ -116,24 +104,35 @@ function listedCandidates(index: DocIndex, related: readonly RelatedPublication[
   return { listed, extra };
 }
 
+/** Matches candidates' own themes against the page's, memoised by theme key for one ranking. */
 function themeMatcher(themes: readonly string[], memo: ThemeMemo) {
   const page = themes.map((label) => {
     const key = themeKey(label);
     return { label: label.trim(), key, shape: memo.shapeOf(key, label) };
   });
   const byKey = new Map<string, { label: string; key: string } | null>();
-  return (doc: CatalogDoc): SharedTheme | undefined => {
-    for (let i = 0; i < doc.themeKeys.length; i++) {
-      const key = doc.themeKeys[i];
-      let match = byKey.get(key);
-      if (match === undefined) {
-        const shape = memo.shapeOf(key, doc.themes[i]);
-        const hit = page.find((theme) => memo.similarity(shape, theme.shape) >= THEME_MATCH_THRESHOLD);
-        byKey.set(key, (match = hit ? { label: hit.label, key: hit.key } : null));
-      }
-      if (match) return { ...match, candidateTheme: doc.themes[i] };
+  const matchOf = (key: string, label: string) => {
+    let match = byKey.get(key);
+    if (match === undefined) {
+      const shape = memo.shapeOf(key, label);
+      const hit = page.find((theme) => memo.similarity(shape, theme.shape) >= THEME_MATCH_THRESHOLD);
+      byKey.set(key, (match = hit ? { label: hit.label, key: hit.key } : null));
     }
-    return undefined;
+    return match;
+  };
+  /** The index of the candidate's first theme that matches one of the page's; -1 for none. */
+  const firstShared = (doc: CatalogDoc) => {
+    if (page.length === 0) return -1;
+    for (let i = 0; i < doc.themeKeys.length; i++) if (matchOf(doc.themeKeys[i], doc.themes[i])) return i;
+    return -1;
+  };
+  return {
+    sharesTheme: (doc: CatalogDoc) => firstShared(doc) !== -1,
+    sharedTheme(doc: CatalogDoc): SharedTheme | undefined {
+      const at = firstShared(doc);
+      if (at === -1) return undefined;
+      return { ...matchOf(doc.themeKeys[at], doc.themes[at])!, candidateTheme: doc.themes[at] };
+    },
   };
 }
 
@@ -163,7 +162,7 @@ export function resolvePage(index: DocIndex, page: PageContext, memo: ThemeMemo)
     listed,
     extra: extra.filter((doc) => listed.has(doc)),
     isSelf,
-    sharedTheme: themeMatcher(strings(page.themes, MAX_PAGE_THEMES), memo),
+    ...themeMatcher(strings(page.themes, MAX_PAGE_THEMES), memo),
   };
 }
 

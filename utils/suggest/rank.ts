@@ -76,31 +76,37 @@ const byScore = (a: Scored, b: Scored) =>
 
 /**
  * First pass over every candidate (neither saved nor dismissed nor the page itself): the head is
- * everything scoring at least the `headSize`-th best score (ties all included), and every
- * candidate of the page's group, with its parts.
+ * everything scoring at least the `headSize`-th best score (ties all included), what the page
+ * lists, and the best `PAGE_THEME_MAX` sharing the page's themes, with its parts.
  */
 function scoreHead(state: RankState, context: RankContext, headSize: number, page?: ResolvedPage): Scored[] {
+  const { index, dismissed, weights } = state;
   const candidates: CatalogDoc[] = [];
   const scores: number[] = [];
+  const sharing: number[] = [];
   const scratch = emptyParts();
-  const consider = (doc: CatalogDoc) => {
-    if (state.dismissed.has(doc.id) || state.index.isSaved(doc) || page?.isSelf(doc)) return;
-    candidates.push(doc);
-    scores.push(combine(state.weights, scoreParts(context, doc, scratch)));
-  };
-  for (const doc of state.index.catalog.values()) consider(doc);
-  for (const doc of page?.extra ?? []) consider(doc);
+  for (const docs of page ? [index.catalog.values(), page.extra] : [index.catalog.values()]) {
+    for (const doc of docs) {
+      if (dismissed.has(doc.id) || index.isSaved(doc) || (page && page.isSelf(doc))) continue;
+      if (page && !page.listed.has(doc) && page.sharesTheme(doc)) sharing.push(candidates.length);
+      candidates.push(doc);
+      scores.push(combine(weights, scoreParts(context, doc, scratch)));
+    }
+  }
   const sortedScores = Float64Array.from(scores).sort();
   const cutoff = sortedScores.length > headSize ? sortedScores[sortedScores.length - headSize] : -Infinity;
-  const pinned = (doc: CatalogDoc) => !!page && (page.listed.has(doc) || !!page.sharedTheme(doc));
+  // Themes given, not inferred, make a sharer: its first-pass score is final, so the best few suffice.
+  const pinned = new Set(
+    sharing
+      .sort((a, b) => scores[b] - scores[a] || (candidates[a].id < candidates[b].id ? -1 : 1))
+      .slice(0, PAGE_THEME_MAX)
+      .map((i) => candidates[i]),
+  );
   const head: Scored[] = [];
   for (let i = 0; i < candidates.length; i++) {
-    if (scores[i] >= cutoff || pinned(candidates[i]))
-      head.push({
-        doc: candidates[i],
-        parts: scoreParts(context, candidates[i], emptyParts()),
-        score: scores[i],
-      });
+    const doc = candidates[i];
+    if (scores[i] >= cutoff || pinned.has(doc) || (page && page.listed.has(doc)))
+      head.push({ doc, parts: scoreParts(context, doc, emptyParts()), score: scores[i] });
   }
   return head;
 }
@@ -123,7 +129,7 @@ function inferHeadThemes(state: RankState, context: RankContext, head: Scored[])
 function pageFirst(page: ResolvedPage, head: readonly Scored[]): Scored[] {
   const listed = head.filter((item) => page.listed.has(item.doc));
   const sharing = head
-    .filter((item) => !page.listed.has(item.doc) && page.sharedTheme(item.doc))
+    .filter((item) => !page.listed.has(item.doc) && page.sharesTheme(item.doc))
     .slice(0, PAGE_THEME_MAX);
   return [...listed, ...sharing];
 }

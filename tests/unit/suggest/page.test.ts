@@ -146,6 +146,21 @@ describe('listings the catalog lacks', () => {
     expect(ids(engine.rank({ now: NOW, page }))).not.toContain(first.id);
   });
 
+  it('finds a listing in the catalog by address, or without one by its title in any case or accents', () => {
+    const engine = createSuggestionEngine({ saved, catalog });
+    const page = {
+      title: 'Leren van doen',
+      related: [
+        { title: 'Another title, same page', url: 'http://www.example.org/catalogus/c-far/', themes: [] },
+        { title: 'TOEZICHT OP DATA', themes: [] },
+      ],
+    };
+    const ranked = engine.rank({ now: NOW, page });
+    expect(ids(ranked).slice(0, 2).sort()).toEqual(['c-author', 'c-far']);
+    engine.removeCatalogEntry('c-author');
+    expect(ids(engine.rank({ now: NOW, page }))).toContain(publicationId({ title: 'TOEZICHT OP DATA' }));
+  });
+
   it('leaves the engine as it was: a ranking without the page is the same before and after', () => {
     const engine = createSuggestionEngine({ saved, catalog });
     const before = engine.rank({ now: NOW, includeUnexplained: true });
