@@ -81,16 +81,32 @@ function listingEntry(related: RelatedPublication, id: string): CatalogEntry {
   };
 }
 
+/** The id a listing gets: the one the catalog gives it (`publicationId`); '' for a listing without a title. */
+function listingId(item: RelatedPublication): string {
+  const title = text(item?.title, MAX_FIELD_CHARS.title);
+  if (!title) return '';
+  return publicationId({ url: typeof item.url === 'string' ? item.url : undefined, title });
+}
+
+/**
+ * The entry a suggestion from the page's list stands for, by its id, built from the listing as
+ * the engine ranked it: to save a listed publication the catalog lacks.
+ */
+export function pageListingEntry(page: PageContext, id: string): CatalogEntry | undefined {
+  const related = Array.isArray(page?.related) ? page.related.slice(0, MAX_PAGE_RELATED) : [];
+  const item = related.find((listing) => listingId(listing) === id);
+  return item ? listingEntry(item, id) : undefined;
+}
+
 /** The page's listings as candidates: found in the catalog by address, id or title, else built. */
 function listedCandidates(index: DocIndex, related: readonly RelatedPublication[]) {
   const listed = new Map<CatalogDoc, number>();
   const extra: CatalogDoc[] = [];
   related.forEach((item, place) => {
-    const title = text(item?.title, MAX_FIELD_CHARS.title);
-    if (!title) return;
-    const url = typeof item.url === 'string' ? item.url : undefined;
-    const id = publicationId({ url, title });
-    const urlKey = urlKeyOf(url);
+    const id = listingId(item);
+    if (!id) return;
+    const title = text(item.title, MAX_FIELD_CHARS.title);
+    const urlKey = urlKeyOf(typeof item.url === 'string' ? item.url : undefined);
     const found =
       index.catalog.get(id) ??
       (urlKey ? index.catalogByUrl(urlKey) : undefined) ??

@@ -5,6 +5,7 @@ import type { RelatedPublication } from '@/utils/publication';
 import {
   createSuggestionEngine,
   PAGE_THEME_MAX,
+  pageListingEntry,
   SUMMARY_LINE_CHARS,
   type PageContext,
   type Suggestion,
@@ -142,6 +143,13 @@ describe('listings the catalog lacks', () => {
     const first = engine.rank({ now: NOW, page })[0];
     expect(first).toMatchObject({ id: publicationId(unknown), group: 'page', title: unknown.title });
     expect(first.summary).toBe(unknown.summary);
+    // What saving it needs: the entry, as the catalog would hold it.
+    expect(pageListingEntry(page, first.id)).toMatchObject({
+      id: first.id,
+      url: unknown.url,
+      title: unknown.title,
+    });
+    expect(pageListingEntry(page, 'c-far')).toBeUndefined();
     engine.dismiss(first.id);
     expect(ids(engine.rank({ now: NOW, page }))).not.toContain(first.id);
   });
