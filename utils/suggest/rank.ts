@@ -85,13 +85,19 @@ function scoreHead(state: RankState, context: RankContext, headSize: number, pag
   const scores: number[] = [];
   const sharing: number[] = [];
   const scratch = emptyParts();
-  for (const docs of page ? [index.catalog.values(), page.extra] : [index.catalog.values()]) {
-    for (const doc of docs) {
-      if (dismissed.has(doc.id) || index.isSaved(doc) || (page && page.isSelf(doc))) continue;
-      if (page && !page.listed.has(doc) && page.sharesTheme(doc)) sharing.push(candidates.length);
-      candidates.push(doc);
-      scores.push(combine(weights, scoreParts(context, doc, scratch)));
+  for (const doc of index.catalog.values()) {
+    if (dismissed.has(doc.id) || index.isSaved(doc)) continue;
+    if (page) {
+      if (page.isSelf(doc)) continue;
+      if (!page.listed.has(doc) && page.sharesTheme(doc)) sharing.push(candidates.length);
     }
+    candidates.push(doc);
+    scores.push(combine(weights, scoreParts(context, doc, scratch)));
+  }
+  for (const doc of page?.extra ?? []) {
+    if (dismissed.has(doc.id) || index.isSaved(doc)) continue;
+    candidates.push(doc);
+    scores.push(combine(weights, scoreParts(context, doc, scratch)));
   }
   const sortedScores = Float64Array.from(scores).sort();
   const cutoff = sortedScores.length > headSize ? sortedScores[sortedScores.length - headSize] : -Infinity;
@@ -105,7 +111,7 @@ function scoreHead(state: RankState, context: RankContext, headSize: number, pag
   const head: Scored[] = [];
   for (let i = 0; i < candidates.length; i++) {
     const doc = candidates[i];
-    if (scores[i] >= cutoff || pinned.has(doc) || (page && page.listed.has(doc)))
+    if (scores[i] >= cutoff || (page && (pinned.has(doc) || page.listed.has(doc))))
       head.push({ doc, parts: scoreParts(context, doc, emptyParts()), score: scores[i] });
   }
   return head;
