@@ -28,6 +28,8 @@
  *  - most recent: newest publication year first, unknown years last, ties shuffled (seeded);
  *  - theme labels only: candidates scored by how many saved records carry each of their theme
  *    labels exactly (folded case/accents, no stemming), ties shuffled (seeded).
+ * Page-context cases (the popup on a page, "Bij deze pagina"): their protocol is printed with
+ * their results (scripts/lib/suggest-page-cases.ts).
  * Reads the fixtures in this repository only; nothing leaves the machine.
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
@@ -35,6 +37,7 @@ import { join } from 'node:path';
 import { normaliseUrl } from '@/utils/identity';
 import type { CatalogEntry, Publication, RelatedPublication, SavedPublication } from '@/utils/publication';
 import { createSuggestionEngine } from '@/utils/suggest';
+import { pageTargetMet, printPageCases, runPageCases } from './lib/suggest-page-cases';
 import { foldText, toTextLanguage, detectLanguage } from '@/utils/text';
 
 const FIXTURES = join(import.meta.dirname, '..', 'tests', 'fixtures');
@@ -117,12 +120,12 @@ function urlOf(item: Item): string {
   );
 }
 
-function savedRecord(item: Item, savedAt: number, withoutListed?: string): SavedPublication {
+function savedRecord(item: Item, savedAt: number, withoutListed?: ReadonlySet<string>): SavedPublication {
   const base: Publication = item.page
     ? {
         ...item.page,
         related: (item.page.related ?? []).filter(
-          (related) => identity(related.title, related.url) !== withoutListed,
+          (related) => !withoutListed?.has(identity(related.title, related.url)),
         ),
       }
     : {
@@ -148,13 +151,13 @@ function savedRecord(item: Item, savedAt: number, withoutListed?: string): Saved
   };
 }
 
-/** Built like the database builds catalog entries; `skipLink` is the held-out listing [page, item]. */
-function catalogEntry(item: Item, skipLink?: [string, string]): CatalogEntry {
+/** Built like the database builds catalog entries; `skip` says which listings (page, item) are held out. */
+function catalogEntry(item: Item, skip?: (pageKey: string, itemKey: string) => boolean): CatalogEntry {
   const sources: CatalogEntry['sources'] = [];
   if (item.page) sources.push({ kind: 'visited' });
   for (const pageKey of pageKeys) {
     if (!listings.get(pageKey)!.includes(item.key)) continue;
-    if (skipLink && skipLink[0] === pageKey && skipLink[1] === item.key) continue;
+    if (skip?.(pageKey, item.key)) continue;
     const page = items.get(pageKey)!;
     sources.push({ kind: 'related', listedBy: { id: pageKey, title: titleOf(page), url: urlOf(page) } });
   }
@@ -264,12 +267,17 @@ for (const pageKey of pageKeys) {
   for (const heldOut of basket) {
     const savedItems = [pageKey, ...basket.filter((key) => key !== heldOut)];
     const saved = savedItems.map((key, index) =>
-      savedRecord(items.get(key)!, NOW - (10 - index) * DAY, key === pageKey ? heldOut : undefined),
+      savedRecord(
+        items.get(key)!,
+        NOW - (10 - index) * DAY,
+        key === pageKey ? new Set([heldOut]) : undefined,
+      ),
     );
     const savedSet = new Set(savedItems);
+    const skip = (listing: string, item: string) => listing === pageKey && item === heldOut;
     const candidates = [...items.values()]
       .filter((item) => !savedSet.has(item.key))
-      .map((item) => catalogEntry(item, [pageKey, heldOut]));
+      .map((item) => catalogEntry(item, skip));
 
     // Leak checks: the held-out link appears nowhere; the held-out entry is built like any other.
     const heldOutEntry = candidates.find((entry) => entry.id === heldOut)!;
@@ -279,7 +287,7 @@ for (const pageKey of pageKeys) {
     if (saved[0].related.some((related) => identity(related.title, related.url) === heldOut)) {
       throw new Error('leak: the saved page still lists the held-out item');
     }
-    const rebuilt = catalogEntry(items.get(heldOut)!, [pageKey, heldOut]);
+    const rebuilt = catalogEntry(items.get(heldOut)!, skip);
     if (JSON.stringify(rebuilt) !== JSON.stringify(heldOutEntry))
       throw new Error('held-out entry built differently');
 
@@ -391,4 +399,17 @@ console.log(
     ? 'Leesmap beats all three baselines on hit@5 and MRR.'
     : 'Leesmap does NOT beat every baseline on both measures.',
 );
-process.exitCode = beatsAll ? 0 : 1;
+
+const pageResults = runPageCases({
+  pageKeys,
+  listings,
+  page: (key) => items.get(key)!.page!,
+  savedRecord: (key, savedAt, withoutListed) => savedRecord(items.get(key)!, savedAt, withoutListed),
+  catalogEntry: (key, skip) => catalogEntry(items.get(key)!, skip),
+  allKeys: () => [...items.keys()],
+  random: seededRandom,
+  now: NOW,
+});
+console.log();
+printPageCases(pageResults);
+process.exitCode = beatsAll && pageTargetMet(pageResults) ? 0 : 1;

@@ -11,6 +11,7 @@ import {
   type IndexedDoc,
   type Lister,
   type SavedDoc,
+  titleKeyOf,
 } from './documents';
 import { Postings, SlotSums } from './postings';
 import { Vocabulary } from './vocabulary';
@@ -24,6 +25,10 @@ export class DocIndex {
   /** Address key → saved record id. */
   readonly savedByUrl = new Map<string, string>();
   readonly catalog = new Map<string, CatalogDoc>();
+  /** Address key → catalog entry id. */
+  private readonly catalogIdByUrl = new Map<string, string>();
+  /** Title key (`titleKeyOf`) → catalog entry id, the last one added under it. */
+  private readonly catalogIdByTitle = new Map<string, string>();
   /** termId → themed docs containing it (dead docs skipped, compacted now and then). */
   readonly themedPostings = new Map<number, Postings>();
   /** termId → live themed docs containing it. */
@@ -62,6 +67,9 @@ export class DocIndex {
     this.removeCatalogEntry(entry.id);
     const doc = catalogDoc(entry, this.nextSlot++, this.vocabulary);
     this.catalog.set(entry.id, doc);
+    if (doc.urlKey) this.catalogIdByUrl.set(doc.urlKey, doc.id);
+    const titleKey = titleKeyOf(entry.title);
+    if (titleKey) this.catalogIdByTitle.set(titleKey, doc.id);
     this.link(doc, false);
   }
 
@@ -69,7 +77,22 @@ export class DocIndex {
     const doc = this.catalog.get(id);
     if (!doc) return;
     this.catalog.delete(id);
+    if (doc.urlKey && this.catalogIdByUrl.get(doc.urlKey) === id) this.catalogIdByUrl.delete(doc.urlKey);
+    const titleKey = titleKeyOf(doc.entry.title);
+    if (titleKey && this.catalogIdByTitle.get(titleKey) === id) this.catalogIdByTitle.delete(titleKey);
     this.unlink(doc);
+  }
+
+  /** A catalog entry by its address key (the address without scheme, see documents.ts). */
+  catalogByUrl(urlKey: string): CatalogDoc | undefined {
+    const id = this.catalogIdByUrl.get(urlKey);
+    return id === undefined ? undefined : this.catalog.get(id);
+  }
+
+  /** A catalog entry by its title, compared folded (`titleKeyOf`). */
+  catalogByTitle(title: string): CatalogDoc | undefined {
+    const id = this.catalogIdByTitle.get(titleKeyOf(title));
+    return id === undefined ? undefined : this.catalog.get(id);
   }
 
   /** A catalog entry the reader saved, by id or by address. */

@@ -4,7 +4,7 @@
  * length before it is indexed.
  */
 import type { CatalogEntry, SavedPublication } from '@/utils/publication';
-import { normaliseUrl } from '@/utils/identity';
+import { foldKey, normaliseUrl } from '@/utils/identity';
 import { keyLabels, type KeyedLabels } from './profile';
 import type { NormedVector, Vocabulary } from './vocabulary';
 
@@ -55,10 +55,15 @@ type DocFields = Pick<
 >;
 
 /** The address without scheme, as saved records and listers are matched on. */
-function urlKeyOf(url: string | undefined): string | undefined {
+export function urlKeyOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
   const normalised = normaliseUrl(url);
   return normalised ? normalised.replace(/^https?:\/\//, '') : undefined;
+}
+
+/** A title folded for matching (diacritics, case, punctuation); '' for none. */
+export function titleKeyOf(title: unknown): string {
+  return typeof title === 'string' ? foldKey(title.slice(0, MAX_FIELD_CHARS.title)) : '';
 }
 
 function bounded(list: readonly string[] | undefined, maxChars: number): string[] {
@@ -74,17 +79,26 @@ export function boundedText(value: unknown, maxChars: number): string {
   return typeof value === 'string' ? value.slice(0, maxChars) : '';
 }
 
-function newDoc(id: string, slot: number, fields: DocFields, vocabulary: Vocabulary): IndexedDoc {
+function newDoc(
+  id: string,
+  slot: number,
+  fields: DocFields,
+  vocabulary: Vocabulary,
+  knownTermsOnly = false,
+): IndexedDoc {
   const themes = bounded(fields.themes, MAX_FIELD_CHARS.label);
   const keywords = bounded(fields.keywords, MAX_FIELD_CHARS.label);
-  const vector = vocabulary.vectorOf({
-    title: boundedText(fields.title, MAX_FIELD_CHARS.title),
-    subtitle: boundedText(fields.subtitle, MAX_FIELD_CHARS.subtitle),
-    summary: boundedText(fields.summary, MAX_FIELD_CHARS.summary),
-    keywords,
-    themes,
-    language: fields.language,
-  });
+  const vector = vocabulary.vectorOf(
+    {
+      title: boundedText(fields.title, MAX_FIELD_CHARS.title),
+      subtitle: boundedText(fields.subtitle, MAX_FIELD_CHARS.subtitle),
+      summary: boundedText(fields.summary, MAX_FIELD_CHARS.summary),
+      keywords,
+      themes,
+      language: fields.language,
+    },
+    knownTermsOnly,
+  );
   const authors = bounded(fields.authors, MAX_FIELD_CHARS.label);
   const publisher = boundedText(fields.publisher, MAX_FIELD_CHARS.label).trim() || undefined;
   const labels = keyLabels({ themes, keywords, authors, publisher });
@@ -116,8 +130,17 @@ export function savedDoc(record: SavedPublication, slot: number, vocabulary: Voc
   return doc;
 }
 
-export function catalogDoc(entry: CatalogEntry, slot: number, vocabulary: Vocabulary): CatalogDoc {
-  const doc = newDoc(entry.id, slot, entry, vocabulary) as CatalogDoc;
+/**
+ * A catalog entry's document. A `transient` one (a ranking's own candidate, not in the index) gets
+ * slot -1 and adds no terms to the vocabulary.
+ */
+export function catalogDoc(
+  entry: CatalogEntry,
+  slot: number,
+  vocabulary: Vocabulary,
+  transient = false,
+): CatalogDoc {
+  const doc = newDoc(entry.id, transient ? -1 : slot, entry, vocabulary, transient) as CatalogDoc;
   doc.entry = entry;
   doc.urlKey = urlKeyOf(entry.url);
   for (const source of Array.isArray(entry.sources) ? entry.sources : []) {

@@ -4,6 +4,7 @@
  * See engine.ts for its parts and score.ts for how a score is made.
  */
 export { createSuggestionEngine, type EngineInput, type RankOptions, type SuggestionEngine } from './engine';
+export { PAGE_THEME_MAX, pageListingEntry, type PageContext } from './page';
 export { recordWeight, type ProfileWeight, type ReaderProfile } from './profile';
 export {
   THEME_MATCH_THRESHOLD,

@@ -9,7 +9,14 @@ import { mostSimilarSaved, SIMILAR_TEXT_MIN } from './neighbours';
 import type { KeyedLabels, ProfileTables, ProfileWeight, WeightTable } from './profile';
 import type { ThemeAffinities } from './score';
 import { themeKey } from './themes';
-import type { ScoreParts, ScoreWeights, Suggestion, SuggestionReason } from './types';
+import {
+  SUMMARY_LINE_CHARS,
+  type ScoreParts,
+  type ScoreWeights,
+  type Suggestion,
+  type SuggestionGroup,
+  type SuggestionReason,
+} from './types';
 
 /** What reasons are drawn from: the index and the profile of one ranking. */
 export interface ReasonContext {
@@ -127,19 +134,32 @@ function explain(
     .flatMap((group) => group.reasons);
 }
 
+/** The start of a summary, one line's worth: whitespace collapsed, cut at a word, '…' when cut. */
+export function summaryLine(summary: unknown): string {
+  const text = boundedText(summary, MAX_FIELD_CHARS.summary).replace(/\s+/g, ' ').trim();
+  if (text.length <= SUMMARY_LINE_CHARS) return text;
+  const cut = text.slice(0, SUMMARY_LINE_CHARS - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > SUMMARY_LINE_CHARS / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
+}
+
 /** The suggestion as the UI gets it: the entry's display fields (bounded), score, parts, reasons. */
 export function toSuggestion(
   context: ReasonContext,
   doc: CatalogDoc,
   parts: ScoreParts,
   score: number,
+  group: SuggestionGroup,
   inferredThemes?: string[],
 ): Suggestion {
   const entry = doc.entry;
+  const summary = summaryLine(entry.summary);
   return {
     id: doc.id,
+    group,
     title: boundedText(entry.title, MAX_FIELD_CHARS.title),
     ...(entry.subtitle ? { subtitle: boundedText(entry.subtitle, MAX_FIELD_CHARS.subtitle) } : {}),
+    ...(summary ? { summary } : {}),
     ...(entry.url ? { url: entry.url } : {}),
     ...(doc.publisher ? { publisher: doc.publisher } : {}),
     ...(typeof entry.year === 'number' ? { year: entry.year } : {}),

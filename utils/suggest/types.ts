@@ -1,10 +1,26 @@
 /** Suggestions as plain data: the UI turns reasons into Dutch or English sentences. */
 
 export type SuggestionReason =
-  /** A theme of the candidate (or inferred for it) matches a theme of `savedCount` saved records. */
-  | { kind: 'theme'; theme: string; savedCount: number; candidateTheme: string; inferred?: true }
-  /** A saved publication lists the candidate as related ("Genoemd bij 'Leren van doen'"). */
-  | { kind: 'listedBy'; id: string; title: string; url: string }
+  /**
+   * A theme of the candidate (or inferred for it) matches a theme of `savedCount` saved records
+   * ("Ook over Klimaat; je bewaarde 2 publicaties over dit thema"). With `currentPage`, `theme` is
+   * a theme of the page the reader is on, as the page words it, and `savedCount` may be 0
+   * ("Ook over Sturen in netwerken, net als deze pagina").
+   */
+  | {
+      kind: 'theme';
+      theme: string;
+      savedCount: number;
+      candidateTheme: string;
+      inferred?: true;
+      currentPage?: true;
+    }
+  /**
+   * A page lists the candidate as related ("Staat bij 'Leren van doen' onder Gerelateerde
+   * publicaties"): a saved page, or with `currentPage` the page the reader is on (saved or not;
+   * `id` is then its saved id, else its address).
+   */
+  | { kind: 'listedBy'; id: string; title: string; url: string; currentPage?: true }
   | { kind: 'author'; name: string; savedCount: number }
   | { kind: 'publisher'; name: string; savedCount: number }
   | { kind: 'keyword'; keyword: string; savedCount: number }
@@ -24,11 +40,20 @@ export interface ScoreParts {
   freshness: number;
 }
 
+/**
+ * `page`: "Bij deze pagina", about the page the reader is on (what it lists as related, then what
+ * shares its themes), always first; `reader`: from the reader's saves, as without a page.
+ */
+export type SuggestionGroup = 'page' | 'reader';
+
 export interface Suggestion {
-  /** The catalog entry's id. */
+  /** The catalog entry's id (for a publication the page lists that the catalog lacks: the id it would get). */
   id: string;
+  group: SuggestionGroup;
   title: string;
   subtitle?: string;
+  /** The start of the summary, one line's worth (at most `SUMMARY_LINE_CHARS`, cut at a word). */
+  summary?: string;
   url?: string;
   publisher?: string;
   year?: number;
@@ -40,6 +65,8 @@ export interface Suggestion {
   /** Strongest first. */
   reasons: SuggestionReason[];
 }
+
+export const SUMMARY_LINE_CHARS = 200;
 
 /** A weight per score part. */
 export type ScoreWeights = Record<keyof ScoreParts, number>;

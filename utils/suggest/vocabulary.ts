@@ -101,8 +101,12 @@ export class Vocabulary {
     return vector.norm;
   }
 
-  /** Stemmed term counts of a record's text fields; the language is told from all three together. */
-  vectorOf(fields: VectorFields): TermVector {
+  /**
+   * Stemmed term counts of a record's text fields; the language is told from all three together.
+   * With `knownTermsOnly`, terms the vocabulary lacks are skipped instead of given an id: no live
+   * document has them, so their IDF is 0 and they change no score (for a ranking's own candidates).
+   */
+  vectorOf(fields: VectorFields, knownTermsOnly = false): TermVector {
     const titleTokens = tokenize(fields.title);
     const subtitleTokens = tokenize(fields.subtitle);
     const summaryTokens = tokenize(fields.summary);
@@ -116,7 +120,8 @@ export class Vocabulary {
     const counts = new Map<number, number>();
     const add = (tokens: readonly string[], weight: number) => {
       for (const term of analyzeTokens(tokens, lang)) {
-        const id = this.termId(term);
+        const id = knownTermsOnly ? this.ids.get(term) : this.termId(term);
+        if (id === undefined) continue;
         counts.set(id, (counts.get(id) ?? 0) + weight);
       }
     };
