@@ -110,7 +110,10 @@ export function createWebApi(options: WebApiOptions) {
   const versionOf = (response: Response) => Number(response.headers.get('Last-Modified-Version')) || 0;
 
   return {
-    /** Top-level items of a collection changed since `since`; undefined when nothing changed (one request). */
+    /**
+     * Items of a collection (with their child notes) changed since `since`; undefined when nothing
+     * changed, which takes one request.
+     */
     async changedItems(
       collection: string,
       since: number,
@@ -119,13 +122,9 @@ export function createWebApi(options: WebApiOptions) {
       let version = since;
       for (let start = 0; ; start += PAGE) {
         const query = `since=${since}&format=json&limit=${PAGE}&start=${start}`;
-        const response = await call(
-          'GET',
-          `/collections/${encodeURIComponent(collection)}/items/top?${query}`,
-          {
-            headers: { 'If-Modified-Since-Version': String(since) },
-          },
-        );
+        const response = await call('GET', `/collections/${encodeURIComponent(collection)}/items?${query}`, {
+          headers: { 'If-Modified-Since-Version': String(since) },
+        });
         if (response.status === 304) return undefined;
         version = versionOf(response);
         const page = (await response.json()) as ApiItem[];

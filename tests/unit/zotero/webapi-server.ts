@@ -83,15 +83,20 @@ export function startFakeWebApi(): FakeWebApi {
           status,
           headers: { 'Last-Modified-Version': String(library.version), ...extra, ...more },
         });
-      const collection = /^\/collections\/([^/]+)\/items\/top$/.exec(match[2]);
+      const collection = /^\/collections\/([^/]+)\/items$/.exec(match[2]);
       if (method === 'GET' && collection) {
         if (Number(headers.get('If-Modified-Since-Version') ?? -1) >= library.version)
           return respond(304, null);
         const since = Number(address.searchParams.get('since') ?? 0);
         const start = Number(address.searchParams.get('start') ?? 0);
         const limit = Math.min(100, Number(address.searchParams.get('limit') ?? 25));
+        // Items in the collection, and the child notes of those items.
+        const inCollection = (i: StoredItem | undefined) =>
+          (i?.data.collections as string[] | undefined)?.includes(collection[1]) === true;
         const all = [...library.items.values()].filter(
-          (i) => i.version > since && (i.data.collections as string[] | undefined)?.includes(collection[1]),
+          (i) =>
+            i.version > since &&
+            (inCollection(i) || inCollection(library.items.get(String(i.data.parentItem ?? '')))),
         );
         const page = all.slice(start, start + limit).map((i) => ({
           key: i.key,
