@@ -238,7 +238,13 @@ export async function startFakeZotero(port = 23119): Promise<FakeZotero> {
       sockets.add(socket);
       socket.once('close', () => sockets.delete(socket));
     });
-    await new Promise<void>((resolve) => server!.listen(port, '127.0.0.1', resolve));
+    // A port already taken (a Zotero running here, another run) fails at once, saying so.
+    await new Promise<void>((resolve, reject) => {
+      server!.once('error', (error) =>
+        reject(new Error(`fake Zotero cannot listen on ${port}: ${error.message}`)),
+      );
+      server!.listen(port, '127.0.0.1', resolve);
+    });
     if ((server.address() as AddressInfo).port !== port) throw new Error('fake Zotero: wrong port');
   };
   const stop = () =>

@@ -48,7 +48,8 @@ describe('send to Zotero desktop', () => {
     display = await startDisplay();
     zotero = await startFakeZotero();
     session = await startSession({ headed: true, display: display.name });
-  });
+    // A visible Chromium on a busy machine takes longer to start than the usual hook allows.
+  }, 180_000);
   afterAll(async () => {
     await session?.close();
     await zotero?.close();
@@ -101,7 +102,8 @@ describe('send to Zotero desktop', () => {
     expect(zotero.requests).toEqual([]);
     expect(zoteroRequestsByExtension()).toEqual([]);
     expect(await zoteroMenuExists()).toBe(false);
-  });
+    // 47 pages in a visible Chromium: about 35 s on a quiet machine.
+  }, 180_000);
 
   it("is turned on in the options, through the browser's permission prompt", async () => {
     const options = await session.browser.context.newPage();
