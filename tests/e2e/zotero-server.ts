@@ -45,6 +45,7 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 export function schemaProblems(item: unknown, form: 'connector' | 'api'): string[] {
   if (typeof item !== 'object' || item === null) return ['not an object'];
   const fields = item as Record<string, unknown>;
+  if (form === 'api' && fields.itemType === 'note') return childNoteProblems(fields);
   const type = SCHEMA.itemTypes.find((t) => t.itemType === fields.itemType);
   if (!type || type.itemType === 'note' || type.itemType === 'attachment')
     return [`item type ${String(fields.itemType)}`];
@@ -63,6 +64,17 @@ export function schemaProblems(item: unknown, form: 'connector' | 'api'): string
   problems.push(...creatorProblems(fields.creators, type, form), ...tagProblems(fields.tags));
   if (form === 'connector') problems.push(...noteProblems(fields.notes));
   return problems;
+}
+
+/** A child note (Web API form): its text, its parent's key, tags; nothing else. */
+function childNoteProblems(fields: Record<string, unknown>): string[] {
+  const problems = Object.keys(fields)
+    .filter((key) => !['itemType', 'note', 'parentItem', 'tags', 'relations'].includes(key))
+    .map((key) => `note has no field ${key}`);
+  if (typeof fields.note !== 'string') problems.push('note without text');
+  if (typeof fields.parentItem !== 'string' || !/^[23456789A-NP-Z]{8}$/.test(fields.parentItem))
+    problems.push(`note parent ${String(fields.parentItem)}`);
+  return [...problems, ...tagProblems(fields.tags ?? [])];
 }
 
 function creatorProblems(creators: unknown, type: SchemaType, form: 'connector' | 'api'): string[] {
@@ -226,7 +238,13 @@ export async function startFakeZotero(port = 23119): Promise<FakeZotero> {
       sockets.add(socket);
       socket.once('close', () => sockets.delete(socket));
     });
-    await new Promise<void>((resolve) => server!.listen(port, '127.0.0.1', resolve));
+    // A port already taken (a Zotero running here, another run) fails at once, saying so.
+    await new Promise<void>((resolve, reject) => {
+      server!.once('error', (error) =>
+        reject(new Error(`fake Zotero cannot listen on ${port}: ${error.message}`)),
+      );
+      server!.listen(port, '127.0.0.1', resolve);
+    });
     if ((server.address() as AddressInfo).port !== port) throw new Error('fake Zotero: wrong port');
   };
   const stop = () =>

@@ -1,0 +1,221 @@
+/**
+ * Two devices syncing one reading list through a group library of the conformance server
+ * (webapi-server.ts, not Zotero): a save on one appears on the other; edits of one record on both
+ * (status on one, tags on the other) keep both; a stale write (412), Backoff and a server that goes
+ * down mid-sync lose nothing; 10,000 records to an empty library take 200 writes, and a sync with
+ * no change one request.
+ */
+import { describe, expect, it } from 'vitest';
+import type { SavedPublication } from '@/utils/publication';
+import { fieldsOfRecord, mergeFields } from '@/utils/zotero/merge';
+import { syncCollection, type SyncOutcome, type SyncState } from '@/utils/zotero/sync';
+import { createWebApi } from '@/utils/zotero/webapi';
+import { nsobRecord } from '../export/nsob';
+import { startFakeWebApi, type FakeWebApi } from './webapi-server';
+
+const COLLECTION = 'LEESMAP1';
+const KEY_CHARS = '23456789ABCDEFGHIJKLMNPQRSTUVWXYZ';
+
+/** An edit as the database makes it: the fields, and a new `updatedAt`. */
+function edit(device: Device, id: string, changes: Partial<SavedPublication>): void {
+  const record = device.records.get(id)!;
+  device.records.set(id, { ...record, ...changes, updatedAt: record.updatedAt + 1 });
+}
+
+/** One browser profile: its records, its sync state, its own key. */
+class Device {
+  records = new Map<string, SavedPublication>();
+  state: SyncState = { libraryVersion: 0, links: {} };
+  saved: SyncState[] = [];
+  waits: number[] = [];
+  private clock = 0;
+  private keys = 0;
+  constructor(
+    private readonly server: FakeWebApi,
+    private readonly name: string,
+    apiKey: string,
+  ) {
+    server.keys.set(apiKey, name);
+    this.apiKey = apiKey;
+  }
+  private readonly apiKey: string;
+
+  async sync(): Promise<SyncOutcome> {
+    const api = createWebApi({
+      fetch: this.server.fetch,
+      apiKey: this.apiKey,
+      library: { type: 'group', id: 4711 },
+      now: () => this.clock,
+      sleep: async (ms) => {
+        this.waits.push(ms);
+        this.clock += ms;
+      },
+    });
+    const outcome = await syncCollection({
+      api,
+      collection: COLLECTION,
+      records: [...this.records.values()],
+      state: this.state,
+      save: async (changes) => void this.saved.push(changes),
+      newKey: () => {
+        let n = ++this.keys * 7919 + (this.name === 'a' ? 1 : 2) * 104_729;
+        let key = '';
+        for (let i = 0; i < 8; i++, n = Math.floor(n / 31)) key += KEY_CHARS[n % KEY_CHARS.length];
+        return key;
+      },
+    });
+    for (const record of [...outcome.updated, ...outcome.added.map((a) => a.record)])
+      this.records.set(record.id, record);
+    return outcome;
+  }
+}
+
+function reference(): SavedPublication {
+  return { ...nsobRecord(), status: 'to-read', tags: ['werk'], notes: 'Hoofdstuk 3.' };
+}
+
+const writes = (server: FakeWebApi) => server.requests.filter((r) => r.method === 'POST').length;
+
+describe('sync through a Zotero group library', () => {
+  it('a save on one device appears on the other, with who added it, notes and all', async () => {
+    const server = startFakeWebApi();
+    const a = new Device(server, 'anna', 'key-a');
+    const b = new Device(server, 'bert', 'key-b');
+    a.records.set(reference().id, reference());
+    expect((await a.sync()).pushed).toBe(1);
+    const outcome = await b.sync();
+    expect(outcome.added).toHaveLength(1);
+    expect(outcome.added[0].addedBy).toBe('anna');
+    const got = outcome.added[0].record;
+    expect(got.id).toBe(reference().id);
+    expect(got).toMatchObject({
+      title: 'Leren van doen',
+      subtitle: 'Ervaringen met samenwerken in het IBP',
+      authors: ['Martijn van der Steen', 'Myrthe van Delden', 'Petra Ophoff'],
+      publisher: 'NSOB',
+      type: 'essay',
+      published: '2020',
+      themes: ['Sturen in netwerken'],
+      tags: ['werk'],
+      status: 'to-read',
+      notes: 'Hoofdstuk 3.',
+    });
+    expect(server.problems).toEqual([]);
+  });
+
+  it('status changed on one device and tags on the other: both changes kept on both', async () => {
+    const server = startFakeWebApi();
+    const a = new Device(server, 'anna', 'key-a');
+    const b = new Device(server, 'bert', 'key-b');
+    const record = reference();
+    a.records.set(record.id, record);
+    await a.sync();
+    await b.sync();
+    edit(a, record.id, { status: 'read' });
+    edit(b, record.id, { tags: ['werk', 'dossier-ibp'] });
+    await a.sync();
+    // b wrote nothing since it pulled; its pull brings a's status, its push its tags.
+    await b.sync();
+    await a.sync();
+    for (const device of [a, b]) {
+      expect(device.records.get(record.id)!.status, device === a ? 'a' : 'b').toBe('read');
+      expect(device.records.get(record.id)!.tags).toEqual(['werk', 'dossier-ibp']);
+    }
+  });
+
+  it('a write refused as stale (412) pulls, merges and writes again: both notes kept', async () => {
+    const server = startFakeWebApi();
+    const a = new Device(server, 'anna', 'key-a');
+    const b = new Device(server, 'bert', 'key-b');
+    const record = reference();
+    a.records.set(record.id, record);
+    await a.sync();
+    await b.sync();
+    edit(a, record.id, { notes: 'Hoofdstuk 3.\n\nAnna: lezen voor dinsdag.' });
+    edit(b, record.id, { notes: 'Hoofdstuk 3.\n\nBert: zie ook WRR.' });
+    // a writes just after b pulled: b's write is stale (412); b pulls again, merges, writes.
+    const fetch = server.fetch;
+    let interposed = false;
+    server.fetch = async (url, init) => {
+      if (init?.method === 'POST' && !interposed) {
+        interposed = true;
+        server.fetch = fetch;
+        await a.sync();
+      }
+      return fetch(url, init);
+    };
+    server.requests.length = 0;
+    await b.sync();
+    // b: GET (nothing new), [a: GET, POST], b: POST → 412, GET (a's notes), POST (merged).
+    expect(server.requests.map((r) => r.method)).toEqual(['GET', 'GET', 'POST', 'POST', 'GET', 'POST']);
+    await a.sync();
+    for (const device of [a, b]) {
+      const notes = device.records.get(record.id)!.notes;
+      expect(notes).toContain('Anna: lezen voor dinsdag.');
+      expect(notes).toContain('Bert: zie ook WRR.');
+    }
+  });
+
+  it('Backoff: 5, then the server goes down mid-sync: nothing lost, the rest goes when it is back', async () => {
+    const server = startFakeWebApi();
+    const a = new Device(server, 'anna', 'key-a');
+    for (let i = 0; i < 120; i++) {
+      const record = {
+        ...reference(),
+        id: `r${i}`,
+        url: `https://www.nsob.nl/publicaties/p${i}`,
+        title: `Publicatie ${i}`,
+      };
+      a.records.set(record.id, record);
+    }
+    server.backoffOnce = 5;
+    let posts = 0;
+    const fetch = server.fetch;
+    server.fetch = async (url, init) => {
+      if (init?.method === 'POST' && ++posts === 2) server.down = true;
+      return fetch(url, init);
+    };
+    await expect(a.sync()).rejects.toMatchObject({ code: 'offline' });
+    expect(a.waits).toContain(5_000);
+    // What was written before it went down is remembered (saved after each write).
+    const remembered = new Set(a.saved.flatMap((changes) => Object.keys(changes.links))).size;
+    expect(remembered).toBeGreaterThan(0);
+    expect(remembered).toBeLessThan(120);
+    server.down = false;
+    server.fetch = fetch;
+    const outcome = await a.sync();
+    expect(outcome.pushed).toBe(120 - remembered);
+    expect(server.libraries.get('groups/4711')!.items.size).toBe(240); // 120 items + their notes
+  });
+
+  it('10,000 records to an empty library: at most 200 writes; a sync with no change: 1 request', async () => {
+    const server = startFakeWebApi();
+    const a = new Device(server, 'anna', 'key-a');
+    for (let i = 0; i < 10_000; i++) {
+      const record = {
+        ...reference(),
+        notes: '',
+        id: `r${i}`,
+        url: `https://www.nsob.nl/p/${i}`,
+        title: `Titel ${i}`,
+      };
+      a.records.set(record.id, record);
+    }
+    await a.sync();
+    expect(writes(server)).toBeLessThanOrEqual(200);
+    expect(server.libraries.get('groups/4711')!.items.size).toBe(10_000);
+    server.requests.length = 0;
+    const outcome = await a.sync();
+    expect(outcome).toEqual({ updated: [], added: [], pushed: 0, refused: 0 });
+    expect(server.requests).toHaveLength(1);
+  }, 60_000);
+});
+
+describe('the merge', () => {
+  it('keeps what either side added to a list and drops what either removed', () => {
+    const base = fieldsOfRecord({ ...reference(), tags: ['a', 'b'] });
+    const local = { ...base, tags: ['a', 'b', 'c'] };
+    const remote = { ...base, tags: ['b', 'd'] };
+    expect(mergeFields(base, local, remote).tags).toEqual(['b', 'c', 'd']);
+  });
+});

@@ -1,0 +1,196 @@
+/**
+ * Zotero's Web API v3 (https://api.zotero.org), the part a sync needs: items of a collection
+ * changed since a library version (`since=`, answered 304 when nothing changed), and writes of at
+ * most 50 objects guarded by `If-Unmodified-Since-Version` (412 when the library moved on). It
+ * honours `Backoff` (waits before its next request) and `Retry-After` on 429/503 (waits, retries).
+ *
+ * Groundwork for the sync of issue 16: this client and `pushRecords` are tested against the
+ * conformance server in tests/unit/zotero/webapi-server.ts, but nothing in the extension calls them
+ * yet (no API key setting, no merge on pull, no background schedule).
+ */
+import type { FetchLike } from './connector';
+
+export const ZOTERO_API = 'https://api.zotero.org';
+/** Objects per write request (the Web API's limit). */
+export const WRITE_BATCH = 50;
+const PAGE = 100;
+const MAX_RETRIES = 3;
+
+export interface LibraryRef {
+  type: 'user' | 'group';
+  id: number;
+}
+
+export type WebApiProblem = 'bad-key' | 'offline' | 'stale' | 'failed';
+
+export class WebApiError extends Error {
+  constructor(
+    readonly code: WebApiProblem,
+    message: string = code,
+  ) {
+    super(message);
+    this.name = 'WebApiError';
+  }
+}
+
+/** An item as the Web API returns it (`format=json`). */
+export interface ApiItem {
+  key: string;
+  version: number;
+  data: Record<string, unknown>;
+  meta?: { createdByUser?: { username?: string; name?: string } };
+}
+
+export interface WebApiOptions {
+  fetch: FetchLike;
+  apiKey: string;
+  library: LibraryRef;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+}
+
+export interface WriteOutcome {
+  /** Per object sent, in order: its key and new version, or why it failed. */
+  results: Array<{ key: string; version: number } | { failed: string }>;
+  /** The library's version after the write. */
+  version: number;
+}
+
+type Call = (method: string, path: string, init?: RequestInit) => Promise<Response>;
+
+/** One request with the API's headers, `Backoff` kept, 429/503 retried after `Retry-After`. */
+function createCall({ fetch, apiKey, library, sleep, now }: WebApiOptions): Call {
+  const wait = sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const clock = now ?? Date.now;
+  const prefix = `${ZOTERO_API}/${library.type === 'group' ? 'groups' : 'users'}/${library.id}`;
+  let notBefore = 0;
+  const call = async (
+    method: string,
+    path: string,
+    init: RequestInit = {},
+    attempt = 0,
+  ): Promise<Response> => {
+    const pause = notBefore - clock();
+    if (pause > 0) await wait(pause);
+    let response: Response;
+    try {
+      response = await fetch(`${prefix}${path}`, {
+        ...init,
+        method,
+        credentials: 'omit',
+        headers: {
+          'Zotero-API-Version': '3',
+          'Zotero-API-Key': apiKey,
+          ...(init.body ? { 'Content-Type': 'application/json' } : {}),
+          ...(init.headers as Record<string, string>),
+        },
+      });
+    } catch {
+      throw new WebApiError('offline');
+    }
+    const backoff = Number(response.headers.get('Backoff'));
+    if (backoff > 0) notBefore = clock() + backoff * 1000;
+    if (response.status === 429 || response.status === 503) {
+      if (attempt >= MAX_RETRIES) throw new WebApiError('offline', `Zotero answered ${response.status}`);
+      await wait((Number(response.headers.get('Retry-After')) || 5) * 1000);
+      return call(method, path, init, attempt + 1);
+    }
+    if (response.status === 403) throw new WebApiError('bad-key');
+    if (response.status === 412) throw new WebApiError('stale');
+    if (response.status >= 500) throw new WebApiError('offline', `Zotero answered ${response.status}`);
+    if (!response.ok && response.status !== 304)
+      throw new WebApiError('failed', `Zotero answered ${response.status}`);
+    return response;
+  };
+  return call;
+}
+
+export function createWebApi(options: WebApiOptions) {
+  const call = createCall(options);
+  const versionOf = (response: Response) => Number(response.headers.get('Last-Modified-Version')) || 0;
+
+  return {
+    /**
+     * Items of a collection (with their child notes) changed since `since`; undefined when nothing
+     * changed, which takes one request.
+     */
+    async changedItems(
+      collection: string,
+      since: number,
+    ): Promise<{ items: ApiItem[]; version: number } | undefined> {
+      const items: ApiItem[] = [];
+      let version = since;
+      for (let start = 0; ; start += PAGE) {
+        const query = `since=${since}&format=json&limit=${PAGE}&start=${start}`;
+        const response = await call('GET', `/collections/${encodeURIComponent(collection)}/items?${query}`, {
+          headers: { 'If-Modified-Since-Version': String(since) },
+        });
+        if (response.status === 304) return undefined;
+        version = versionOf(response);
+        const page = (await response.json()) as ApiItem[];
+        items.push(...page);
+        if (page.length < PAGE || items.length >= Number(response.headers.get('Total-Results'))) break;
+      }
+      return { items, version };
+    },
+
+    /** Writes at most 50 objects, only if the library is still at `version` (else `stale`). */
+    async writeItems(objects: Array<Record<string, unknown>>, version: number): Promise<WriteOutcome> {
+      if (objects.length > WRITE_BATCH) throw new WebApiError('failed', 'More than 50 objects in one write');
+      const response = await call('POST', '/items', {
+        body: JSON.stringify(objects),
+        headers: { 'If-Unmodified-Since-Version': String(version) },
+      });
+      const body = (await response.json()) as {
+        successful?: Record<string, { key: string; version: number }>;
+        unchanged?: Record<string, string>;
+        failed?: Record<string, { message?: string }>;
+      };
+      const newVersion = versionOf(response);
+      const results = objects.map((object, i) => {
+        const ok = body.successful?.[i];
+        if (ok) return { key: ok.key, version: ok.version };
+        const same = body.unchanged?.[i];
+        if (same) return { key: same, version: Number(object.version) || newVersion };
+        return { failed: body.failed?.[i]?.message ?? 'failed' };
+      });
+      return { results, version: newVersion };
+    },
+  };
+}
+
+export type WebApi = ReturnType<typeof createWebApi>;
+
+/**
+ * Pushes objects in writes of 50, each guarded by the library version the last one left. On a
+ * stale version (someone else wrote) it asks `refresh` for the current version and retries the
+ * batch once. `onBatch` runs after every write, so a caller that stores progress loses nothing when
+ * the worker stops mid-push.
+ */
+export async function pushObjects(
+  api: WebApi,
+  objects: Array<Record<string, unknown>>,
+  startVersion: number,
+  hooks: {
+    refresh: () => Promise<number>;
+    onBatch?: (outcome: WriteOutcome, first: number) => Promise<void>;
+  },
+): Promise<{ version: number; results: WriteOutcome['results'] }> {
+  let version = startVersion;
+  const results: WriteOutcome['results'] = [];
+  for (let first = 0; first < objects.length; first += WRITE_BATCH) {
+    const batch = objects.slice(first, first + WRITE_BATCH);
+    let outcome: WriteOutcome;
+    try {
+      outcome = await api.writeItems(batch, version);
+    } catch (error) {
+      if (!(error instanceof WebApiError) || error.code !== 'stale') throw error;
+      version = await hooks.refresh();
+      outcome = await api.writeItems(batch, version);
+    }
+    version = outcome.version;
+    results.push(...outcome.results);
+    await hooks.onBatch?.(outcome, first);
+  }
+  return { version, results };
+}
