@@ -167,13 +167,11 @@ async function main(): Promise<void> {
     const now = Date.now();
     const records = Array.from({ length: LIST_SIZE }, (_, n) => benchRecord(n, now));
     // Filled as a reader restores a backup: the options page's import panel, preview, confirm.
-    await setup
-      .getByTestId('import-file')
-      .setInputFiles({
-        name: 'bench.leesmap.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(toBackupJson(records)),
-      });
+    await setup.getByTestId('import-file').setInputFiles({
+      name: 'bench.leesmap.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(toBackupJson(records)),
+    });
     await setup.getByTestId('import-mode-replace').check();
     await setup.getByTestId('import-button').click();
     await setup.getByTestId('import-confirm').click({ timeout: 120_000 });

@@ -50,7 +50,7 @@ export function decodeHtml(bytes: Uint8Array): string {
   if (declared === 'utf-8') return new TextDecoder('utf-8').decode(bytes);
   const utf8 = strictUtf8(bytes);
   // Valid UTF-8 with characters beyond ASCII: UTF-8, whatever an old declaration says.
-  if (utf8 !== undefined && (!declared || /[^\u0000-\u007f]/.test(utf8))) return utf8;
+  if (utf8 !== undefined && (!declared || /[\u0080-\uffff]/.test(utf8))) return utf8;
   return new TextDecoder(declared ?? 'windows-1252').decode(bytes);
 }
 

@@ -206,11 +206,6 @@ export function truthFromReadability(meta: Record<string, unknown>): Truth {
   };
 }
 
-export interface Tally {
-  right: number;
-  total: number;
-}
-
 /** Detection precision and recall over pages whose truth carries the flag. */
 export function detectionScore(pairs: { output?: boolean; truth?: boolean }[]): {
   precision: number;

@@ -103,13 +103,11 @@ describe('export, then merge-import the same file: nothing a reader put in is lo
       );
       const content = readFileSync((await download.path())!, 'utf8');
 
-      await library
-        .getByTestId('import-file')
-        .setInputFiles({
-          name: download.suggestedFilename(),
-          mimeType: 'text/plain',
-          buffer: Buffer.from(content),
-        });
+      await library.getByTestId('import-file').setInputFiles({
+        name: download.suggestedFilename(),
+        mimeType: 'text/plain',
+        buffer: Buffer.from(content),
+      });
       await library.getByTestId('import-button').click();
       await expect
         .poll(() => library.getByTestId('import-preview').locator('p').first().textContent())

@@ -87,7 +87,7 @@ describe('hostile pages against the built extension', () => {
   async function visit(url: string): Promise<{ page: Page; tabId: number; badge: string }> {
     const page = await session.browser.open(url);
     const tabId = await session.browser.tabId(page);
-    const badge = await waitFor(
+    await waitFor(
       () => session.browser.badgeText(tabId),
       (t) => t !== '',
       5_000,

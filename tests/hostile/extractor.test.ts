@@ -286,6 +286,7 @@ function expectSanitisedClean(result: ExtractionResult): void {
     expect(BIDI.test(text), `${path} holds no bidi control: ${JSON.stringify(text.slice(0, 80))}`).toBe(
       false,
     );
+    // eslint-disable-next-line no-control-regex -- control characters are what this test looks for
     expect(/[\u0000-\u001f\u007f]/.test(text), `${path} holds no control character`).toBe(false);
   }
 }

@@ -271,7 +271,7 @@ export function wrongTypesJsonLd(): string {
       ],
       publisher: { '@type': 'Organization', name: ['Uitgever', 3, null] },
       datePublished: { '@value': 20230614 },
-      dateCreated: 1e400,
+      dateCreated: Infinity, // 1e400 in the JSON a careless generator writes
       url: { href: 'https://www.hostile.example/x' },
       description: ['een', { text: 'beschrijving' }, 9],
       keywords: { 0: 'a', length: 1 },
@@ -560,13 +560,12 @@ export const HOSTILE_TEXTS = [
  * related items. `seed` picks which hostile text goes where.
  */
 export function bidiAndMarkup({
-  origin = DEFAULT_ORIGIN,
+  origin: _origin = DEFAULT_ORIGIN,
   seed = 0,
 }: { origin?: string; seed?: number } = {}): string {
   let k = seed;
   const t = (base: string) =>
     `${base} ${HOSTILE_TEXTS[k++ % HOSTILE_TEXTS.length]} ${BIDI_CONTROLS[k % BIDI_CONTROLS.length]}einde`;
-  const url = `${origin}/publicaties/bidi-en-markup`;
   const title = t('Rapport');
   const head =
     `<title>${esc(t('Titel'))} | ${esc(t('Site'))}</title>` +
@@ -680,7 +679,7 @@ export const FORGED_TITLE = 'Een rapport dat zich voor een ander uitgeeft';
  * JSON-LD identifier and a doi.org link. Serve it at `origin + '/publicaties/vervalst'`.
  */
 export function forgedIdentity({
-  origin = DEFAULT_ORIGIN,
+  origin: _origin = DEFAULT_ORIGIN,
   foreignUrl = FOREIGN_URL,
   doi = FOREIGN_DOI,
   title = FORGED_TITLE,

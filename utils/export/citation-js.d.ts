@@ -12,6 +12,5 @@ declare module '@citation-js/core' {
     config: { get(name: string): Record<string, unknown> };
   };
 }
-declare module '@citation-js/plugin-bibtex';
 declare module '@citation-js/plugin-ris';
 declare module '@citation-js/plugin-csl';

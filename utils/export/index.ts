@@ -13,12 +13,11 @@ import { toCsv } from './csv';
 
 import type { ExportFormat } from './fields';
 
-export { ImportError, describeIssues, validateRecords, type ValidationIssue } from '@/utils/record';
+export { ImportError, validateRecords, type ValidationIssue } from '@/utils/record';
 export { CARRIED_FIELDS, type ExportFormat } from './fields';
 export type ImportFormat = 'leesmap-json' | 'csl-json' | 'bibtex' | 'ris';
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['leesmap-json', 'csl-json', 'bibtex', 'ris', 'csv'];
-export const IMPORT_FORMATS: readonly ImportFormat[] = ['leesmap-json', 'csl-json', 'bibtex', 'ris'];
 
 const FILE_TYPES: Record<ExportFormat, { extension: string; mimeType: string }> = {
   'leesmap-json': { extension: 'leesmap.json', mimeType: 'application/json' },

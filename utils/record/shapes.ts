@@ -4,18 +4,6 @@
  * are what the database keeps. Plain data only: these cross message boundaries as JSON.
  */
 
-export type PublicationType =
-  | 'essay'
-  | 'report'
-  | 'article'
-  | 'policy-brief'
-  | 'advice'
-  | 'working-paper'
-  | 'book'
-  | 'chapter'
-  | 'blog'
-  | 'other';
-
 export interface RelatedPublication {
   title: string;
   subtitle?: string;

@@ -39,5 +39,3 @@ export function createDismissUndo(commit: (id: string) => Promise<void> | void, 
     },
   };
 }
-
-export type DismissUndo = ReturnType<typeof createDismissUndo>;

@@ -69,14 +69,7 @@ export function exportFile(
   return exportRecords(records, format, now);
 }
 
-export {
-  detectFileFormat,
-  importFile,
-  localImportPorts,
-  UnknownFormatError,
-  type ImportDatabase,
-  type ImportPorts,
-} from './import-file';
+export { detectFileFormat, importFile, localImportPorts, type ImportPorts } from './import-file';
 
 /** Fields the preview names when a format cannot carry them: all but addresses, title, ids and times. */
 const NOT_NAMED = new Set<string>([
@@ -393,5 +386,4 @@ function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export type ExportStore = ReturnType<typeof createExportStore>;
 export type ImportStore = ReturnType<typeof createImportStore>;

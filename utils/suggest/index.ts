@@ -3,15 +3,8 @@
  * An incremental engine over plain data (`SavedPublication`, `CatalogEntry`, dismissed ids).
  * See engine.ts for its parts and score.ts for how a score is made.
  */
-export { createSuggestionEngine, type EngineInput, type RankOptions, type SuggestionEngine } from './engine';
+export { createSuggestionEngine, type SuggestionEngine } from './engine';
 export { PAGE_THEME_MAX, pageListingEntry, type PageContext } from './page';
-export { recordWeight, type ProfileWeight, type ReaderProfile } from './profile';
-export {
-  THEME_MATCH_THRESHOLD,
-  themeKey,
-  themeShape,
-  themeSimilarity,
-  themesMatch,
-  type ThemeShape,
-} from './themes';
+export { recordWeight } from './profile';
+export { themeKey, themeSimilarity, themesMatch } from './themes';
 export * from './types';

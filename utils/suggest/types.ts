@@ -27,8 +27,6 @@ export type SuggestionReason =
   /** Title/subtitle/summary close to this saved publication's. */
   | { kind: 'similarText'; id: string; title: string; url?: string; similarity: number };
 
-export type SuggestionReasonKind = SuggestionReason['kind'];
-
 /** Each part of the score, before weighting; kept for explaining and tuning. */
 export interface ScoreParts {
   theme: number;

@@ -13,7 +13,6 @@ import { stemmer as stemEnglish } from '@orama/stemmers/english';
 import { DUTCH_STOP_WORDS, ENGLISH_STOP_WORDS } from './stopwords';
 
 export type TextLanguage = 'nl' | 'en';
-export const TEXT_LANGUAGES: readonly TextLanguage[] = ['nl', 'en'];
 
 /** Page text is untrusted and may be huge: nothing past this many characters is looked at. */
 export const MAX_TEXT_LENGTH = 100_000;

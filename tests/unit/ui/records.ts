@@ -22,8 +22,3 @@ export function record(fields: Partial<SavedPublication> & { title: string }): S
     ...fields,
   };
 }
-
-/** Newest saved first, as the database lists them. */
-export function newestFirst(records: SavedPublication[]): SavedPublication[] {
-  return [...records].sort((a, b) => b.savedAt - a.savedAt);
-}
