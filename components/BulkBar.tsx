@@ -6,7 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { formatNumber, t } from '@/utils/i18n';
-import { READING_STATUSES, type ReadingStatus } from '@/utils/publication';
+import { READING_STATUSES, type ReadingStatus } from '@/utils/record';
 import { statusLabel } from './labels';
 
 export interface BulkBarProps {

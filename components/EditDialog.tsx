@@ -1,7 +1,7 @@
 /** Editing a saved record from the library: the same form as the popup, in a modal dialog. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 import { draftFrom, publicationChanges, type Draft, type DraftField } from '@/utils/stores/current-page';
 import type { ReadingListStore } from '@/utils/stores/reading-list';
 import { PublicationForm } from './PublicationForm';

@@ -8,7 +8,7 @@ import { useSignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatNumber, t } from '@/utils/i18n';
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 import type { NameTables } from '@/utils/record-view';
 import type { Cite } from '@/utils/stores/cite';
 import type { NoticeStore } from '@/utils/stores/notice';

@@ -1,6 +1,6 @@
 /** Search box, filters (theme, status, publisher, year, type, tag) and sort for a reading list. */
 import { formatNumber, t } from '@/utils/i18n';
-import { READING_STATUSES, type ReadingStatus } from '@/utils/publication';
+import { READING_STATUSES, type ReadingStatus } from '@/utils/record';
 import type { ListSort } from '@/utils/stores/list-view';
 import type { ReadingListStore } from '@/utils/stores/reading-list';
 import { statusLabel, typeLabel } from './labels';

@@ -5,9 +5,9 @@
  * supplied is rendered as text; search matches are marked with <mark>.
  */
 import { formatAuthors, formatDate, t } from '@/utils/i18n';
-import type { ReadingStatus, SavedPublication } from '@/utils/publication';
+import type { ReadingStatus, SavedPublication } from '@/utils/record';
 import { NO_NAME_TABLES, viewRecord, type NameTables, type RecordView } from '@/utils/record-view';
-import { safeHttpUrl } from '@/utils/sanitize';
+import { safeHttpUrl } from '@/utils/record';
 import type { Highlighter } from '@/utils/search';
 import { themeSearchText } from '@/utils/themes/aliases';
 import { Highlight } from './Highlight';

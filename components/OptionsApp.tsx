@@ -7,7 +7,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 import type { Settings } from '@/utils/settings';
 import type { ImportPorts } from '@/utils/stores/transfer';
 import { CoveredSites } from './CoveredSites';

@@ -3,7 +3,7 @@ import { useSignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { formatNumber, t } from '@/utils/i18n';
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 import type { Cite } from '@/utils/stores/cite';
 import type { CurrentPageStore } from '@/utils/stores/current-page';
 import type { NoticeStore } from '@/utils/stores/notice';

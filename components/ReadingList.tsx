@@ -1,6 +1,6 @@
 /** The saved publications as a virtualised list, with empty and no-match states. */
 import { t } from '@/utils/i18n';
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 import type { ReadingListStore } from '@/utils/stores/reading-list';
 import { ListItem } from './ListItem';
 import { VirtualList } from './VirtualList';

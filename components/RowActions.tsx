@@ -3,8 +3,8 @@
  * and edit. With the title link that makes two Tab stops per row, however many actions it has.
  */
 import { t } from '@/utils/i18n';
-import type { ReadingStatus, SavedPublication } from '@/utils/publication';
-import { safeHttpUrl } from '@/utils/sanitize';
+import type { ReadingStatus, SavedPublication } from '@/utils/record';
+import { safeHttpUrl } from '@/utils/record';
 import { StatusCycle } from './StatusToggle';
 
 export interface RowActionsProps {

@@ -3,7 +3,7 @@
  * button that moves to the next status (list rows: Te lezen → Bezig → Gelezen → Te lezen).
  */
 import { t } from '@/utils/i18n';
-import { READING_STATUSES, type ReadingStatus } from '@/utils/publication';
+import { READING_STATUSES, type ReadingStatus } from '@/utils/record';
 import { statusLabel } from './labels';
 
 export interface StatusToggleProps {

@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import { safeHttpUrl } from '@/utils/sanitize';
+import { safeHttpUrl } from '@/utils/record';
 import { createDismissUndo } from '@/utils/stores/dismiss-undo';
 import type { NoticeStore } from '@/utils/stores/notice';
 import type { SuggestionsStore, SuggestionView } from '@/utils/stores/suggestions';

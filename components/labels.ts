@@ -1,6 +1,6 @@
 /** Interface names for reading statuses and publication types. */
 import { t, type MessageKey } from '@/utils/i18n';
-import type { ReadingStatus } from '@/utils/publication';
+import type { ReadingStatus } from '@/utils/record';
 
 export { KNOWN_TYPES, typeLabel } from '@/utils/type-labels';
 

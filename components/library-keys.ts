@@ -3,8 +3,8 @@
  * 1/2/3 set the status; e edits; c copies the citation; Delete removes. Keys typed inside a
  * control (a link, a button, a field) are the control's own.
  */
-import { READING_STATUSES, type ReadingStatus, type SavedPublication } from '@/utils/publication';
-import { safeHttpUrl } from '@/utils/sanitize';
+import { READING_STATUSES, type ReadingStatus, type SavedPublication } from '@/utils/record';
+import { safeHttpUrl } from '@/utils/record';
 
 export interface ListKeyActions {
   results: readonly SavedPublication[];

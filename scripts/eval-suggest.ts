@@ -35,7 +35,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { normaliseUrl } from '@/utils/identity';
-import type { CatalogEntry, Publication, RelatedPublication, SavedPublication } from '@/utils/publication';
+import type { CatalogEntry, Publication, RelatedPublication, SavedPublication } from '@/utils/record';
 import { createSuggestionEngine } from '@/utils/suggest';
 import { pageTargetMet, printPageCases, runPageCases } from './lib/suggest-page-cases';
 import { foldText, toTextLanguage, detectLanguage } from '@/utils/text';

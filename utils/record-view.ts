@@ -3,7 +3,7 @@
  * name, authors without the publisher repeated. The same view feeds the rows, the filters, the
  * facet counts and search, so what a filter offers is what the rows show.
  */
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 import { authorsBesidesPublisher, showPublisher, type ShownPublisher } from '@/utils/publisher-names';
 import { canonicalTheme, canonicalThemes, type ThemeAliases } from '@/utils/themes/aliases';
 import { nameKey } from '@/utils/themes/key';

@@ -12,7 +12,7 @@
  */
 import MiniSearch from 'minisearch';
 import { createHighlighter, type Highlighter } from '@/utils/highlight';
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 import { NO_NAME_TABLES, viewRecord, type NameTables } from '@/utils/record-view';
 import { processTerm, tokenize } from '@/utils/text';
 import { themeSearchText } from '@/utils/themes/aliases';

@@ -4,7 +4,7 @@
  * badge would stop. So each tab's state gets a fixed budget: past it the extraction is trimmed,
  * least needed first, and marked `trimmed` so the popup reads the page again when it needs it all.
  */
-import type { ExtractionResult } from './publication';
+import type { ExtractionResult } from '@/utils/record';
 
 /** Bytes of JSON per tab: 200 tabs of maximal pages stay well within Chrome's 10 MB. */
 export const TAB_STATE_BUDGET = 16 * 1024;

@@ -8,7 +8,7 @@
  */
 import { getPublication, listPublications } from '@/utils/db';
 import { MessageError } from '@/utils/messages';
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 import {
   fetchPdf,
   hostPattern,

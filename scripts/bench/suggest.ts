@@ -7,7 +7,7 @@
  * Run alone: `npx tsx scripts/bench/suggest.ts`; `npm run bench` runs it with the others.
  */
 import { performance } from 'node:perf_hooks';
-import type { CatalogEntry, SavedPublication } from '@/utils/publication';
+import type { CatalogEntry, SavedPublication } from '@/utils/record';
 import { createSuggestionEngine } from '@/utils/suggest';
 
 const SAVED = 2_000;

@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 import { chromiumPath, EXTENSION_DIR, launchWithExtension } from '../lib/browser';
 import { startFixtureServer } from '../lib/fixture-server';
 import { toBackupJson } from '@/utils/export/backup';

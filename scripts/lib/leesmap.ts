@@ -1,7 +1,7 @@
 /** Leesmap's extractor over linkedom, as the CLI, eval, bench and tests run it in Node. */
 import { parseHTML } from 'linkedom';
 import { extractPage } from '@/utils/extract';
-import type { ExtractionResult } from '@/utils/publication';
+import type { ExtractionResult } from '@/utils/record';
 
 export function parseDocument(html: string): Document {
   return parseHTML(html).document as unknown as Document;

@@ -2,7 +2,7 @@
  * Scoring rules of ../shared/corpora/README.md, shared by `npm run eval` and the fixture tests
  * (tests/unit/extract/fixtures.test.ts), so a test failure and an eval miss mean the same thing.
  */
-import type { Publication } from '@/utils/publication';
+import type { Publication } from '@/utils/record';
 
 /** Unicode NFKD, accents dropped, lower case, every run of non-letters/digits one space. */
 export function foldForScore(text: string): string {

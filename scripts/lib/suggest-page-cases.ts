@@ -24,7 +24,7 @@
  * with P as its source, as P's visit writes it).
  */
 import { readFileSync } from 'node:fs';
-import type { CatalogEntry, Publication, SavedPublication } from '@/utils/publication';
+import type { CatalogEntry, Publication, SavedPublication } from '@/utils/record';
 import { createSuggestionEngine, type PageContext } from '@/utils/suggest';
 
 /** What the cases are built from: the data set of eval-suggest.ts. */

@@ -7,7 +7,7 @@ import metascraperDescription from 'metascraper-description';
 import metascraperLang from 'metascraper-lang';
 import metascraperPublisher from 'metascraper-publisher';
 import metascraperTitle from 'metascraper-title';
-import type { ExtractionResult } from '@/utils/publication';
+import type { ExtractionResult } from '@/utils/record';
 import { parseDocument, runLeesmap } from './leesmap';
 import { fromPublication, type SystemOutput } from './score';
 

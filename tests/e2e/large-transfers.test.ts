@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toBackupJson } from '@/utils/export/backup';
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 import { startSession, type Session } from './harness';
 
 const PUBLISHERS = ['NSOB', 'WRR', 'Rathenau Instituut', 'SCP', 'CPB', 'Chatham House'];

@@ -8,7 +8,7 @@
  * popup's first paint does not wait for them.
  */
 import { messageIn, type InterfaceLanguage } from '@/utils/i18n';
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 import { showPublisher } from '@/utils/publisher-names';
 import type { CitationStyle } from '@/utils/settings';
 import { nameKey } from '@/utils/themes/key';

@@ -10,7 +10,7 @@
  */
 import { isPublicationPage, type CheckOptions } from '@/utils/detect';
 import { walkedElements } from '@/utils/detect/walked';
-import type { ExtractionResult, Publication } from '@/utils/publication';
+import type { ExtractionResult, Publication } from '@/utils/record';
 import { extractAuthors } from './authors-field';
 import { createContext, type ExtractionContext, type ExtractOptions } from './context';
 import { elementsByTag, indexElements, type ElementIndex } from './elements';

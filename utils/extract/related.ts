@@ -2,7 +2,7 @@
  * Field: related publications the page lists ("Gerelateerde publicaties", "Related content", ...),
  * as cards with title, subtitle, teaser, URL and themes, in page order.
  */
-import type { RelatedPublication } from '@/utils/publication';
+import type { RelatedPublication } from '@/utils/record';
 import type { ExtractionContext } from './context';
 import { findLabels, labelField } from './labels';
 import { listItems } from './themes';

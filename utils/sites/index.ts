@@ -4,7 +4,7 @@
  * pages. The registry is a plain list; none is needed for the current fixtures.
  */
 import type { ExtractionContext } from '@/utils/extract/context';
-import type { Publication } from '@/utils/publication';
+import type { Publication } from '@/utils/record';
 
 export interface SiteAdapter {
   name: string;

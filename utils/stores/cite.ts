@@ -4,7 +4,7 @@
  * can read what was written.
  */
 import { t } from '@/utils/i18n';
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 import type { CitationStyle } from '@/utils/settings';
 import type { NoticeStore } from './notice';
 

@@ -18,7 +18,7 @@ import {
   type RequestOf,
   type ResponseOf,
 } from '@/utils/messages';
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 import type { ReadingListSource, Send } from './reading-list';
 import { workerImportPorts, type ImportPorts } from './transfer';
 

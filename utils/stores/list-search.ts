@@ -4,7 +4,7 @@
  * the reader's name tables change, since themes and publishers are searched by their shown names.
  */
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 import type { NameTables } from '@/utils/record-view';
 import type { Highlighter, ReadingListIndex } from '@/utils/search';
 

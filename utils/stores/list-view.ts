@@ -3,7 +3,7 @@
  * from utils/search.ts (the index, with MiniSearch and the stemmers) so a page can paint its list
  * before the search code has loaded.
  */
-import type { ReadingStatus, SavedPublication } from '@/utils/publication';
+import type { ReadingStatus, SavedPublication } from '@/utils/record';
 import { NO_NAME_TABLES, viewRecord, type NameTables } from '@/utils/record-view';
 import { nameKey } from '@/utils/themes/key';
 

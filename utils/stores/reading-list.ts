@@ -10,7 +10,7 @@
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { PublicationChanges } from '@/utils/record';
 import type { MessageType, RequestOf, ResponseOf } from '@/utils/messages';
-import type { ReadingStatus, SavedPublication } from '@/utils/publication';
+import type { ReadingStatus, SavedPublication } from '@/utils/record';
 import { NO_NAME_TABLES, touchedByNames, type NameTables } from '@/utils/record-view';
 import { errorMessage } from '@/utils/i18n';
 import { collectFacets, matchesFilters, sortRecords, type ListFilters, type ListSort } from './list-view';

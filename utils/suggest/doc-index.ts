@@ -3,7 +3,7 @@
  * nearest-neighbour queries walk. Updated one record at a time (save, delete, new catalog
  * entries), so keeping it current costs O(one record).
  */
-import type { CatalogEntry, SavedPublication } from '@/utils/publication';
+import type { CatalogEntry, SavedPublication } from '@/utils/record';
 import {
   catalogDoc,
   savedDoc,

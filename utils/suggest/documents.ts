@@ -3,7 +3,7 @@
  * vector. Everything read here comes from web pages, so every field is type-checked and cut to
  * length before it is indexed.
  */
-import type { CatalogEntry, SavedPublication } from '@/utils/publication';
+import type { CatalogEntry, SavedPublication } from '@/utils/record';
 import { foldKey, normaliseUrl } from '@/utils/identity';
 import { keyLabels, type KeyedLabels } from './profile';
 import type { NormedVector, Vocabulary } from './vocabulary';

@@ -12,7 +12,7 @@
  * (theme inference, the most similar saved record), `profile.ts` (the reader's weights),
  * `score.ts` (score parts), `reasons.ts` (explanations), `rank.ts` (the two passes).
  */
-import type { CatalogEntry, SavedPublication } from '@/utils/publication';
+import type { CatalogEntry, SavedPublication } from '@/utils/record';
 import { DocIndex } from './doc-index';
 import { inferThemes } from './neighbours';
 import { profileFromTables, weighProfile, type ReaderProfile } from './profile';

@@ -6,7 +6,7 @@
  * The page comes from a web page: every field is type-checked and bounded here.
  */
 import { publicationId } from '@/utils/identity';
-import type { CatalogEntry, RelatedPublication } from '@/utils/publication';
+import type { CatalogEntry, RelatedPublication } from '@/utils/record';
 import type { DocIndex } from './doc-index';
 import { boundedText, catalogDoc, MAX_FIELD_CHARS, urlKeyOf, type CatalogDoc } from './documents';
 import type { ThemeAffinities, ThemeMemo } from './score';

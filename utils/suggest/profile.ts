@@ -3,7 +3,7 @@
  * they saved (recent saves and read or starred records count more) and what they dismissed
  * (counts against). Pure function over plain data.
  */
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 import { foldText } from '@/utils/text';
 import { themeKey } from './themes';
 

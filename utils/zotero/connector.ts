@@ -10,7 +10,7 @@
  * `ZoteroError`s with a code the interface turns into a sentence: Zotero not running, a read-only
  * library (500 `libraryEditable: false`), a session that exists (409), a PDF that could not be had.
  */
-import { safeHttpUrl } from '@/utils/sanitize';
+import { safeHttpUrl } from '@/utils/record';
 import {
   toZoteroEntry,
   type ZoteroCreator,

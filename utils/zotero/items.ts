@@ -14,8 +14,8 @@
  */
 import { dayOf, kindOf, typeLabel } from '@/utils/export/fields';
 import { toCslName } from '@/utils/export/names';
-import type { Publication, ReaderFields, ReadingStatus, SavedPublication } from '@/utils/publication';
-import { sanitizeForExport } from '@/utils/sanitize';
+import type { Publication, ReaderFields, ReadingStatus, SavedPublication } from '@/utils/record';
+import { sanitizeForExport } from '@/utils/record';
 
 export type ZoteroItemType = 'report' | 'book' | 'journalArticle' | 'webpage';
 

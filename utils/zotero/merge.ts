@@ -11,8 +11,8 @@
  * never lost.
  */
 import { typeFromLabel } from '@/utils/export/fields';
-import type { ReadingStatus, SavedPublication } from '@/utils/publication';
-import { DATE_PATTERN } from '@/utils/sanitize';
+import type { ReadingStatus, SavedPublication } from '@/utils/record';
+import { DATE_PATTERN } from '@/utils/record';
 import { STATUS_TAGS, toZoteroEntry } from './items';
 
 export interface SyncFields {

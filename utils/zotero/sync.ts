@@ -13,8 +13,8 @@
  * extension yet.
  */
 import { publicationId } from '@/utils/identity';
-import type { SavedPublication } from '@/utils/publication';
-import { safeHttpUrl } from '@/utils/sanitize';
+import type { SavedPublication } from '@/utils/record';
+import { safeHttpUrl } from '@/utils/record';
 import { toZoteroEntry } from './items';
 import {
   applyFields,

@@ -11,7 +11,7 @@ import {
   type Buckets,
 } from '@/utils/rate-limit';
 import { fitTabState, jsonBytes, TAB_STATE_BUDGET } from '@/utils/tab-budget';
-import type { ExtractionResult } from '@/utils/publication';
+import type { ExtractionResult } from '@/utils/record';
 
 const MINUTE = 60_000;
 

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Publication } from '@/utils/publication';
+import type { Publication } from '@/utils/record';
 import { runLeesmap } from '@/scripts/lib/leesmap';
 import { FIXTURE_FIELDS, fromPublication, scoreField, tokenF1, truthFromFixture } from '@/scripts/lib/score';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CatalogEntry, SavedPublication } from '@/utils/publication';
+import type { CatalogEntry, SavedPublication } from '@/utils/record';
 import { DocIndex } from '@/utils/suggest/doc-index';
 import { catalogEntry, savedRecord } from './helpers';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSuggestionEngine, type Suggestion } from '@/utils/suggest';
-import type { CatalogEntry, SavedPublication } from '@/utils/publication';
+import type { CatalogEntry, SavedPublication } from '@/utils/record';
 import { catalogEntry, DAY, NOW, savedRecord, suggest } from './helpers';
 import { library } from './library';
 

@@ -1,4 +1,4 @@
-import type { CatalogEntry, SavedPublication } from '@/utils/publication';
+import type { CatalogEntry, SavedPublication } from '@/utils/record';
 import { createSuggestionEngine, type Suggestion } from '@/utils/suggest';
 import { DocIndex } from '@/utils/suggest/doc-index';
 

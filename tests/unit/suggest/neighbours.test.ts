@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CatalogEntry, SavedPublication } from '@/utils/publication';
+import type { CatalogEntry, SavedPublication } from '@/utils/record';
 import { inferThemes, mostSimilarSaved } from '@/utils/suggest/neighbours';
 import { catalogEntry, indexOf, savedRecord } from './helpers';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { publicationId } from '@/utils/identity';
-import type { RelatedPublication } from '@/utils/publication';
+import type { RelatedPublication } from '@/utils/record';
 import {
   createSuggestionEngine,
   PAGE_THEME_MAX,

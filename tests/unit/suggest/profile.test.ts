@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogEntry, SavedPublication } from '@/utils/publication';
+import type { CatalogEntry, SavedPublication } from '@/utils/record';
 import { recordWeight } from '@/utils/suggest';
 import { keyLabels, profileFromTables, weighProfile } from '@/utils/suggest/profile';
 import { catalogEntry, DAY, NOW, savedRecord } from './helpers';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 import { themeSimilarity } from '@/utils/suggest';
 import type { DocIndex } from '@/utils/suggest/doc-index';
 import { weighProfile } from '@/utils/suggest/profile';

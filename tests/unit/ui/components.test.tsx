@@ -8,7 +8,7 @@ import { OptionsApp } from '@/components/OptionsApp';
 import { PopupApp } from '@/components/PopupApp';
 import { VirtualList } from '@/components/VirtualList';
 import { setInterfaceLanguage } from '@/utils/i18n';
-import type { Publication } from '@/utils/publication';
+import type { Publication } from '@/utils/record';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { createCurrentPageStore } from '@/utils/stores/current-page';
 import { createReadingListStore } from '@/utils/stores/reading-list';

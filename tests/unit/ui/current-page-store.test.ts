@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TabState } from '@/utils/messages';
-import type { Publication } from '@/utils/publication';
+import type { Publication } from '@/utils/record';
 import { createCurrentPageStore, parseYear } from '@/utils/stores/current-page';
 import { fakeBackground } from './fake-send';
 import { record } from './records';

@@ -1,6 +1,6 @@
 /** A stand-in for the background: records every message and answers from a small in-memory list. */
 import type { MessageType, RequestOf, ResponseOf } from '@/utils/messages';
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 import type { Send } from '@/utils/stores/reading-list';
 
 export interface FakeBackground {

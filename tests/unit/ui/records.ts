@@ -1,5 +1,5 @@
 /** Small saved records for UI tests; only the fields a test cares about are given. */
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 
 let counter = 0;
 

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ExportPanel, ImportPanel } from '@/components/ExportImport';
 import { setInterfaceLanguage } from '@/utils/i18n';
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 import { exportFile, localImportPorts, type ImportPorts } from '@/utils/stores/transfer';
 import { record } from './records';
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fetchPdf, sendToZotero, ZoteroError, type FetchLike } from '@/utils/zotero/connector';
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 import { nsobRecord } from '../export/nsob';
 import { schemaProblems } from '../../e2e/zotero-server';
 

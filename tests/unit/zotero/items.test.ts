@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toConnectorItem } from '@/utils/zotero/connector';
 import { fullTitle, noteHtml, toZoteroEntry, zoteroCreator, zoteroItemType } from '@/utils/zotero/items';
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 import { recordArbitrary } from '../export/generators';
 import { nsobRecord } from '../export/nsob';
 import { schemaProblems, SCHEMA_VERSION } from '../../e2e/zotero-server';

@@ -6,7 +6,7 @@
  * no change one request.
  */
 import { describe, expect, it } from 'vitest';
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 import { fieldsOfRecord, mergeFields } from '@/utils/zotero/merge';
 import { syncCollection, type SyncOutcome, type SyncState } from '@/utils/zotero/sync';
 import { createWebApi } from '@/utils/zotero/webapi';

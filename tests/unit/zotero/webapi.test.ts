@@ -4,7 +4,7 @@
  * Retry-After, a bad key, and a push cut off mid-way that resumes without loss or duplicates.
  */
 import { describe, expect, it } from 'vitest';
-import type { SavedPublication } from '@/utils/publication';
+import type { SavedPublication } from '@/utils/record';
 import { toZoteroEntry } from '@/utils/zotero/items';
 import { createWebApi, pushObjects, WebApiError, type WebApi } from '@/utils/zotero/webapi';
 import { nsobRecord } from '../export/nsob';
