@@ -1,7 +1,8 @@
 /**
  * `npm start`: builds Leesmap (done by the npm script), serves the sample pages, starts Chromium
  * with the extension, opens a sample publication, saves it through the popup the way a reader
- * would, and prints what was detected and saved plus where the popup screenshot is.
+ * would, and prints what was detected and saved plus where the popup screenshot is. Then it writes
+ * the README's screenshots (scripts/docs-screenshots.ts; `npm start -- --docs` refreshes docs/).
  * With a display (DISPLAY set) the browser stays open for you to try; Ctrl+C ends it.
  */
 import { execFileSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import { resolve } from 'node:path';
 import { ChromiumMissingError, chromiumPath, launchWithExtension, waitFor } from './lib/browser';
 import { startFixtureServer } from './lib/fixture-server';
 import { envelope } from '../utils/messages';
+import { writeDocScreenshots } from './docs-screenshots';
 
 const SAMPLE = 'nsob-leren-van-doen-dl';
 
@@ -107,6 +109,13 @@ async function main(): Promise<void> {
   await popup.setViewportSize({ width: 420, height: 640 });
   await popup.screenshot({ path: shot, fullPage: true });
   console.log(`\nPopup screenshot: ${shot}`);
+
+  // The README's screenshots, each in a fresh profile with six saved publications.
+  const toDocs = process.argv.includes('--docs');
+  console.log(
+    `\nScreenshots for the README (popup nl/en, light/dark; library; welcome)${toDocs ? ', also into docs/' : ''}:`,
+  );
+  for (const file of await writeDocScreenshots(server, toDocs)) console.log(`  ${file}`);
 
   if (headed) {
     console.log('\nThe browser stays open: try the sample pages below. Ctrl+C to stop.');
