@@ -203,22 +203,60 @@ const fromPublishingBody: Rule<string[]> = (ctx) => {
 
 /**
  * The site's own name (og:site_name, the host, the publisher) in an author slot is the CMS's
- * default, not a byline: dropped, except on an advice or report, which the institution signs.
+ * default, not a byline: dropped, except on an advice or report, which the institution signs, and
+ * where a byline the reader sees names the site ("Von Presse Beispiel - 6. Mai 2023").
  */
-function withoutSiteName(ctx: ExtractionContext, names: string[], visible: boolean): string[] {
+function withoutSiteName(
+  ctx: ExtractionContext,
+  names: string[],
+  visible: boolean,
+  declared = false,
+): string[] {
   const type = extractType(ctx);
   if (type && INSTITUTIONAL_TYPES.has(type)) return names;
   const squash = (value: string) => fold(value).replace(/ /g, '');
   // A visible byline on a personal blog ("von Anna" on anna.example.org) may name its owner: only the
   // declared site name or publisher is the site there, not the host.
-  const declared = [
+  const ownNames = [
     firstMeta(ctx.meta, 'og:site_name', 'application-name') ?? '',
     extractPublisher(ctx) ?? '',
   ];
   const site = new Set(
-    (visible ? declared : [...siteNames(ctx), ...declared]).map(squash).filter((name) => name.length >= 2),
+    (visible || declared ? ownNames : [...siteNames(ctx), ...ownNames])
+      .map(squash)
+      .filter((name) => name.length >= 2),
   );
-  return names.filter((name) => !site.has(squash(name)));
+  if (!declared || !names.some((name) => site.has(squash(name))))
+    return names.filter((name) => !site.has(squash(name)));
+  // A person the structured data names as author, also the site's name: a personal site.
+  const signed = new Set([...visibleBylineNames(ctx), ...jsonLdPersons(ctx)].map(squash));
+  return names.filter((name) => !site.has(squash(name)) || signed.has(squash(name)));
+}
+
+/** The JSON-LD authors typed Person. */
+function jsonLdPersons(ctx: ExtractionContext): string[] {
+  const value = jsonLdAuthors(ctx);
+  return (Array.isArray(value) ? value : [value])
+    .slice(0, 50)
+    .map((item) => resolve(ctx.jsonLd, item))
+    .filter((node) => node && typeof node === 'object' && typesOf(node as JsonNode).includes('person'))
+    .flatMap((node) => namesOf(ctx.jsonLd, node));
+}
+
+/** The names the page's visible byline rows give (labels, "Von …" lines, byline elements), cleaned. */
+function visibleBylineNames(ctx: ExtractionContext): string[] {
+  if (!ctx.cache.has('visibleBylines')) {
+    const names: string[] = [];
+    for (const rule of [fromLabels, fromBylineText, fromBylineElements]) {
+      try {
+        names.push(...cleanAuthors(rule(ctx) ?? []));
+      } catch {
+        // One broken rule never sinks the field.
+      }
+    }
+    ctx.cache.set('visibleBylines', names);
+  }
+  return ctx.cache.get('visibleBylines') as string[];
 }
 
 /** Rules that read a byline the reader sees, as opposed to metadata a CMS fills in. */
@@ -233,7 +271,8 @@ export function extractAuthors(ctx: ExtractionContext): string[] {
       const raw = rule(c);
       if (!raw) return undefined;
       const names = cleanAuthors(raw);
-      return DECLARED_RULES.has(rule) ? names : withoutSiteName(c, names, VISIBLE_RULES.has(rule));
+      if (rule === fromCitationMeta) return names;
+      return withoutSiteName(c, names, VISIBLE_RULES.has(rule), DECLARED_RULES.has(rule));
     }),
     (names) => names.length > 0,
   );

@@ -17,6 +17,8 @@ const TRAILING_GLUE = [
   /\s*\b(?:datum|date|lesezeit|reading time|leestijd)\s*:.*$/i,
   /\s+vor\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen)\b.*$/i,
   /\s+(?:illustrations?|fotos?|photos?|bilder?|grafik|video)\s*(?:von|by|door|:).*$/i,
+  // A numeric date after the name: "Von Beispiel Bund 4. 2. 2022.", "Jan Jansen - 03.03.2019".
+  /\s+[-–—|·,]?\s*\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{2}|\d{4})\b.*$/,
   // Run together by textContent: "Yomi KazeemPublished May 3".
   /(?<=\p{Ll})(?:Published|Updated|Posted|Veröffentlicht|Aktualisiert|Gepubliceerd)\b.*$/u,
 ];
