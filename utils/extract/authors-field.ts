@@ -259,6 +259,62 @@ function visibleBylineNames(ctx: ExtractionContext): string[] {
   return ctx.cache.get('visibleBylines') as string[];
 }
 
+/**
+ * A report, paper or book described in JSON-LD: its landing page may list the authors in the
+ * metadata alone, and they are the authors all the same.
+ */
+const DOCUMENT_TYPES = new Set(['scholarlyarticle', 'report', 'book', 'chapter', 'thesis']);
+function isDocument(ctx: ExtractionContext): boolean {
+  return Boolean(ctx.jsonLd.main && typesOf(ctx.jsonLd.main).some((type) => DOCUMENT_TYPES.has(type)));
+}
+
+/** Rules that read an author from metadata only. */
+const METADATA_RULES = new Set<Rule<string[]>>([fromJsonLd]);
+
+/**
+ * The text a reader can see: every text node outside the head, scripts (JSON-LD names the author
+ * too) and styles, up to `max` characters. Walked with a stack, not recursion (deep pages), and
+ * from the root, not <body> (a stray tag can leave a parsed body empty).
+ */
+function readableText(root: Element | null, max: number): string {
+  let out = '';
+  const stack: Node[] = root ? [root] : [];
+  for (let visited = 0; stack.length && out.length < max && visited < 200_000; visited++) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) {
+      out += `${node.nodeValue ?? ''} `;
+      continue;
+    }
+    if (node.nodeType !== 1 || /^(?:head|script|style|noscript|template)$/i.test(node.nodeName)) continue;
+    const children = node.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return out.slice(0, max);
+}
+
+/** The page's text, folded, read once (capped). */
+function pageText(ctx: ExtractionContext): { words: string; squashed: string } {
+  if (!ctx.cache.has('pageText')) {
+    const raw = readableText(ctx.doc.documentElement, 300_000);
+    // fold() reads 10,000 characters at most: fold the text piece by piece.
+    let words = ' ';
+    for (let at = 0; at < raw.length; at += 10_000) words += `${fold(raw.slice(at, at + 10_000))} `;
+    ctx.cache.set('pageText', { words, squashed: words.replace(/ /g, '') });
+  }
+  return ctx.cache.get('pageText') as { words: string; squashed: string };
+}
+
+/**
+ * The name appears in the page's text: whole (textContent may run it into the next word,
+ * "Evan HalperStaff Writer") or by its last word (a surname on its own, "Von Halper").
+ */
+function shownOnPage(ctx: ExtractionContext, name: string): boolean {
+  const text = pageText(ctx);
+  const words = fold(name).split(' ').filter(Boolean);
+  const last = words[words.length - 1] ?? '';
+  return text.squashed.includes(words.join('')) || (last.length >= 4 && text.words.includes(` ${last} `));
+}
+
 /** Rules that read a byline the reader sees, as opposed to metadata a CMS fills in. */
 const VISIBLE_RULES = new Set<Rule<string[]>>([fromLabels, fromBylineText]);
 /** Tags that name the author on purpose (citation_author, DC.creator, meta author), even when that is the site. */
@@ -272,7 +328,9 @@ export function extractAuthors(ctx: ExtractionContext): string[] {
       if (!raw) return undefined;
       const names = cleanAuthors(raw);
       if (rule === fromCitationMeta) return names;
-      return withoutSiteName(c, names, VISIBLE_RULES.has(rule), DECLARED_RULES.has(rule));
+      const shown =
+        METADATA_RULES.has(rule) && !isDocument(c) ? names.filter((name) => shownOnPage(c, name)) : names;
+      return withoutSiteName(c, shown, VISIBLE_RULES.has(rule), DECLARED_RULES.has(rule));
     }),
     (names) => names.length > 0,
   );

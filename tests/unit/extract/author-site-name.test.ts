@@ -48,3 +48,20 @@ describe('authors: a numeric date after the name', () => {
     expect(cleanAuthors(['Jan Jansen'])).toEqual(['Jan Jansen']);
   });
 });
+
+describe('authors: a JSON-LD person the page never shows', () => {
+  const head = (name: string) =>
+    jsonLd({ '@type': 'NewsArticle', headline: 'Neue Regeln', author: { '@type': 'Person', name } });
+
+  it('is no author (a CMS account behind an unsigned page)', () => {
+    const body = `<main><article><h1>Neue Regeln</h1>${INTRO}</article></main>`;
+    expect(extract(page(head('Jana Klein'), body))?.authors).toEqual([]);
+  });
+
+  it('is the author when the page shows the name, even run into the next word', () => {
+    const body = `<main><article><h1>Neue Regeln</h1><div class="autor"><span>Jana Klein</span>Redakteurin</div>${INTRO}</article></main>`;
+    expect(extract(page(head('Jana Klein'), body))?.authors).toEqual(['Jana Klein']);
+    const glued = `<main><article><h1>Neue Regeln</h1><p>Jana KleinRedakteurin</p>${INTRO}</article></main>`;
+    expect(extract(page(head('Jana Klein'), glued))?.authors).toEqual(['Jana Klein']);
+  });
+});
