@@ -5,7 +5,7 @@ import { mainValue, namesOf, resolve, typesOf, type JsonNode } from './jsonld';
 import { allMeta, firstMeta } from './meta';
 import { extractPublisher } from './publisher';
 import { extractType } from './type';
-import { fold, textOf } from './text';
+import { fold, readableText, textOf } from './text';
 import { BYLINE_LINE } from '@/utils/detect/vocabulary';
 import { siteNames } from './site-names';
 
@@ -271,31 +271,10 @@ function isDocument(ctx: ExtractionContext): boolean {
 /** Rules that read an author from metadata only. */
 const METADATA_RULES = new Set<Rule<string[]>>([fromJsonLd]);
 
-/**
- * The text a reader can see: every text node outside the head, scripts (JSON-LD names the author
- * too) and styles, up to `max` characters. Walked with a stack, not recursion (deep pages), and
- * from the root, not <body> (a stray tag can leave a parsed body empty).
- */
-function readableText(root: Element | null, max: number): string {
-  let out = '';
-  const stack: Node[] = root ? [root] : [];
-  for (let visited = 0; stack.length && out.length < max && visited < 200_000; visited++) {
-    const node = stack.pop()!;
-    if (node.nodeType === 3) {
-      out += `${node.nodeValue ?? ''} `;
-      continue;
-    }
-    if (node.nodeType !== 1 || /^(?:head|script|style|noscript|template)$/i.test(node.nodeName)) continue;
-    const children = node.childNodes;
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-  }
-  return out.slice(0, max);
-}
-
 /** The page's text, folded, read once (capped). */
 function pageText(ctx: ExtractionContext): { words: string; squashed: string } {
   if (!ctx.cache.has('pageText')) {
-    const raw = readableText(ctx.doc.documentElement, 300_000);
+    const raw = readableText(ctx);
     // fold() reads 10,000 characters at most: fold the text piece by piece.
     let words = ' ';
     for (let at = 0; at < raw.length; at += 10_000) words += `${fold(raw.slice(at, at + 10_000))} `;
