@@ -49,6 +49,16 @@ describe('authors: a numeric date after the name', () => {
   });
 });
 
+describe('authors: publication words on the byline row', () => {
+  it('cuts "— veröffentlicht …" and a glued "vor 5 Stunden"; a bare "Posted on" is no name', () => {
+    expect(cleanAuthors(['Dominique — veröffentlicht'])).toEqual(['Dominique']);
+    expect(cleanAuthors(['Beispiel Redaktionvor 5 StundenMehr'])).toEqual(['Beispiel Redaktion']);
+    expect(cleanAuthors(['Posted on'])).toEqual([]);
+    expect(cleanAuthors(['Publiziert am'])).toEqual([]);
+    expect(cleanAuthors(['Anna Posthuma'])).toEqual(['Anna Posthuma']);
+  });
+});
+
 describe('authors: a JSON-LD person the page never shows', () => {
   const head = (name: string) =>
     jsonLd({ '@type': 'NewsArticle', headline: 'Neue Regeln', author: { '@type': 'Person', name } });
