@@ -27,7 +27,6 @@ import {
   chromeTest,
   datedItems,
   headingContext,
-  pageMarkers,
   pdfLinkCount,
   publicationLabels,
   QUERIES,
@@ -35,6 +34,7 @@ import {
   type Finder,
   type Query,
 } from './page';
+import { pageMarkers } from './markers';
 import { carriesSearchWords } from './url';
 
 export { firstCheck, rulesOut, type FirstCheck } from './first-check';

@@ -6,7 +6,8 @@
  * condition says exactly what its selector says; a fixture test checks both agree.
  */
 import type { WalkedElements } from './index';
-import { readMarker, type Markers, type Query } from './page';
+import { readMarker, type Markers } from './markers';
+import type { Query } from './page';
 
 const TEXT_TAGS = new Set(['p', 'pre', 'article']);
 const CARD_HEADING_TAGS = new Set(['h2', 'h3', 'h4', 'h5']);

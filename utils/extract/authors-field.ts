@@ -5,7 +5,7 @@ import { mainValue, namesOf, resolve, typesOf, type JsonNode } from './jsonld';
 import { allMeta, firstMeta } from './meta';
 import { extractPublisher } from './publisher';
 import { extractType } from './type';
-import { fold, textOf } from './text';
+import { fold, readableText, textOf } from './text';
 import { BYLINE_LINE } from '@/utils/detect/vocabulary';
 import { siteNames } from './site-names';
 
@@ -203,22 +203,95 @@ const fromPublishingBody: Rule<string[]> = (ctx) => {
 
 /**
  * The site's own name (og:site_name, the host, the publisher) in an author slot is the CMS's
- * default, not a byline: dropped, except on an advice or report, which the institution signs.
+ * default, not a byline: dropped, except on an advice or report, which the institution signs, and
+ * where a byline the reader sees names the site ("Von Presse Beispiel - 6. Mai 2023").
  */
-function withoutSiteName(ctx: ExtractionContext, names: string[], visible: boolean): string[] {
+function withoutSiteName(
+  ctx: ExtractionContext,
+  names: string[],
+  visible: boolean,
+  declared = false,
+): string[] {
   const type = extractType(ctx);
   if (type && INSTITUTIONAL_TYPES.has(type)) return names;
   const squash = (value: string) => fold(value).replace(/ /g, '');
   // A visible byline on a personal blog ("von Anna" on anna.example.org) may name its owner: only the
   // declared site name or publisher is the site there, not the host.
-  const declared = [
+  const ownNames = [
     firstMeta(ctx.meta, 'og:site_name', 'application-name') ?? '',
     extractPublisher(ctx) ?? '',
   ];
   const site = new Set(
-    (visible ? declared : [...siteNames(ctx), ...declared]).map(squash).filter((name) => name.length >= 2),
+    (visible || declared ? ownNames : [...siteNames(ctx), ...ownNames])
+      .map(squash)
+      .filter((name) => name.length >= 2),
   );
-  return names.filter((name) => !site.has(squash(name)));
+  if (!declared || !names.some((name) => site.has(squash(name))))
+    return names.filter((name) => !site.has(squash(name)));
+  // A person the structured data names as author, also the site's name: a personal site.
+  const signed = new Set([...visibleBylineNames(ctx), ...jsonLdPersons(ctx)].map(squash));
+  return names.filter((name) => !site.has(squash(name)) || signed.has(squash(name)));
+}
+
+/** The JSON-LD authors typed Person. */
+function jsonLdPersons(ctx: ExtractionContext): string[] {
+  const value = jsonLdAuthors(ctx);
+  return (Array.isArray(value) ? value : [value])
+    .slice(0, 50)
+    .map((item) => resolve(ctx.jsonLd, item))
+    .filter((node) => node && typeof node === 'object' && typesOf(node as JsonNode).includes('person'))
+    .flatMap((node) => namesOf(ctx.jsonLd, node));
+}
+
+/** The names the page's visible byline rows give (labels, "Von …" lines, byline elements), cleaned. */
+function visibleBylineNames(ctx: ExtractionContext): string[] {
+  if (!ctx.cache.has('visibleBylines')) {
+    const names: string[] = [];
+    for (const rule of [fromLabels, fromBylineText, fromBylineElements]) {
+      try {
+        names.push(...cleanAuthors(rule(ctx) ?? []));
+      } catch {
+        // One broken rule never sinks the field.
+      }
+    }
+    ctx.cache.set('visibleBylines', names);
+  }
+  return ctx.cache.get('visibleBylines') as string[];
+}
+
+/**
+ * A report, paper or book described in JSON-LD: its landing page may list the authors in the
+ * metadata alone, and they are the authors all the same.
+ */
+const DOCUMENT_TYPES = new Set(['scholarlyarticle', 'report', 'book', 'chapter', 'thesis']);
+function isDocument(ctx: ExtractionContext): boolean {
+  return Boolean(ctx.jsonLd.main && typesOf(ctx.jsonLd.main).some((type) => DOCUMENT_TYPES.has(type)));
+}
+
+/** Rules that read an author from metadata only. */
+const METADATA_RULES = new Set<Rule<string[]>>([fromJsonLd]);
+
+/** The page's text, folded, read once (capped). */
+function pageText(ctx: ExtractionContext): { words: string; squashed: string } {
+  if (!ctx.cache.has('pageText')) {
+    const raw = readableText(ctx);
+    // fold() reads 10,000 characters at most: fold the text piece by piece.
+    let words = ' ';
+    for (let at = 0; at < raw.length; at += 10_000) words += `${fold(raw.slice(at, at + 10_000))} `;
+    ctx.cache.set('pageText', { words, squashed: words.replace(/ /g, '') });
+  }
+  return ctx.cache.get('pageText') as { words: string; squashed: string };
+}
+
+/**
+ * The name appears in the page's text: whole (textContent may run it into the next word,
+ * "Evan HalperStaff Writer") or by its last word (a surname on its own, "Von Halper").
+ */
+function shownOnPage(ctx: ExtractionContext, name: string): boolean {
+  const text = pageText(ctx);
+  const words = fold(name).split(' ').filter(Boolean);
+  const last = words[words.length - 1] ?? '';
+  return text.squashed.includes(words.join('')) || (last.length >= 4 && text.words.includes(` ${last} `));
 }
 
 /** Rules that read a byline the reader sees, as opposed to metadata a CMS fills in. */
@@ -233,7 +306,10 @@ export function extractAuthors(ctx: ExtractionContext): string[] {
       const raw = rule(c);
       if (!raw) return undefined;
       const names = cleanAuthors(raw);
-      return DECLARED_RULES.has(rule) ? names : withoutSiteName(c, names, VISIBLE_RULES.has(rule));
+      if (rule === fromCitationMeta) return names;
+      const shown =
+        METADATA_RULES.has(rule) && !isDocument(c) ? names.filter((name) => shownOnPage(c, name)) : names;
+      return withoutSiteName(c, shown, VISIBLE_RULES.has(rule), DECLARED_RULES.has(rule));
     }),
     (names) => names.length > 0,
   );

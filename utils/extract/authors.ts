@@ -15,8 +15,12 @@ const TRAILING_GLUE = [
   /\s+(?:am|on|op|le|el)\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|\d).*$/i,
   /\s*(?:more posts|view all posts|all posts by|alle beiträge|alle artikel|zeige alle|mehr vom autor|mehr von|zu allen|kontakt\b|follow\b|folgen\b).*$/i,
   /\s*\b(?:datum|date|lesezeit|reading time|leestijd)\s*:.*$/i,
-  /\s+vor\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen)\b.*$/i,
+  /(?:\s+|(?<=\p{Ll}))vor\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen).*$/iu,
+  // "Dominique — veröffentlicht am …", "Jan Jansen | Published 3 May".
+  /\s+[—–|·-]\s+(?:veröffentlicht|publiziert|erschienen|published|posted|gepubliceerd|geplaatst)\b.*$/i,
   /\s+(?:illustrations?|fotos?|photos?|bilder?|grafik|video)\s*(?:von|by|door|:).*$/i,
+  // A numeric date after the name: "Von Beispiel Bund 4. 2. 2022.", "Jan Jansen - 03.03.2019".
+  /\s+[-–—|·,]?\s*\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{2}|\d{4})\b.*$/,
   // Run together by textContent: "Yomi KazeemPublished May 3".
   /(?<=\p{Ll})(?:Published|Updated|Posted|Veröffentlicht|Aktualisiert|Gepubliceerd)\b.*$/u,
 ];
@@ -120,7 +124,7 @@ const TRAILING_DAY_FIRST_DATE =
 const ONLY_DATE =
   /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b/i;
 const DATE_LINE =
-  /\b(?:last\s+)?(?:updated|modified|bijgewerkt|gewijzigd|laatst gewijzigd|published|gepubliceerd|geplaatst)\b/i;
+  /\b(?:last\s+)?(?:updated|modified|bijgewerkt|gewijzigd|laatst gewijzigd|published|posted on|gepubliceerd|geplaatst|publiziert|veröffentlicht|aktualisiert)(?![\p{L}])/iu;
 const LOOKS_LIKE_DATE_OR_NUMBER = /\d{3,}|\d{1,2}:\d{2}/;
 
 /** One raw string (possibly several names) → cleaned names. */

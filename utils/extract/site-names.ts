@@ -42,12 +42,35 @@ export function stripSiteName(raw: string, siteNames: string[]): string {
   }
   const parts = titleParts(title);
   if (parts.length < 2 || !names.size) return title;
-  const kept = parts.filter((part) => !names.has(squash(part)));
+  const hostWords = siteNames
+    .filter((name) => /^[\p{L}\d-]+$/u.test(name) && !/\s/.test(name))
+    .flatMap((name) => [
+      fold(name)
+        .split(' ')
+        .filter((word) => word.length >= 4),
+    ])
+    .filter((words) => words.length > 0);
+  const kept = parts.filter(
+    (part, i) =>
+      !names.has(squash(part)) && !((i === 0 || i === parts.length - 1) && namesHost(part, hostWords)),
+  );
   if (kept.length === parts.length || !kept.length) return title;
   // Keep the original separators of the remaining run: cut the title around the kept parts.
   const first = title.indexOf(kept[0]);
   const last = kept[kept.length - 1];
   return title.slice(first, title.lastIndexOf(last) + last.length).trim();
+}
+
+/**
+ * A title part that spells out the site's address ("Berliner Leichtathletik Verband e.V." on
+ * leichtathletik-berlin.example): every word of a hyphenated host label begins a word of the part.
+ */
+function namesHost(part: string, hostWords: string[][]): boolean {
+  const folded = fold(part);
+  const words = folded.split(' ');
+  return hostWords.some(
+    (label) => label.length > 1 && label.every((word) => words.some((w) => w.startsWith(word))),
+  );
 }
 
 /** Names the site goes by: og:site_name, the JSON-LD publisher, the host and its first label, the known publisher. */

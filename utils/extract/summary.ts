@@ -3,8 +3,8 @@ import { firstRule, type ExtractionContext, type Rule } from './context';
 import { mainValue, namesOf } from './jsonld';
 import { labelField } from './labels';
 import { firstMeta } from './meta';
-import { cleanText, fold, textOf } from './text';
-import { decodeEntities } from './site-names';
+import { cleanText, fold } from './text';
+import { decodeEntities, siteNames } from './site-names';
 
 export const MAX_SUMMARY = 1_000;
 const MIN_PARAGRAPH = 80;
@@ -114,14 +114,55 @@ function saysNothing(ctx: ExtractionContext, text: string): boolean {
   return same(site) || same(ctx.headingText) || same(ctx.docTitle) || same(firstMeta(ctx.meta, 'og:title'));
 }
 
+const significant = (text: string) =>
+  fold(text)
+    .split(' ')
+    .filter((word) => word.length >= 4);
+
+/**
+ * The site's tagline in the description slot, the same on every page ("Voorbeeldkrant is het
+ * onafhankelijke nieuwsplatform van de regio", "Mein Blog - Ein weiterer WordPress-Blog"): not one
+ * word of it is in the item's title.
+ */
+function isTagline(ctx: ExtractionContext, text: string): boolean {
+  // The site's own name, often in the title too, says nothing of the item.
+  const site = new Set(significant(siteNames(ctx).join(' ')));
+  const title = new Set(significant(`${ctx.headingText} ${ctx.docTitle}`).filter((word) => !site.has(word)));
+  return title.size > 0 && !significant(text).some((word) => title.has(word));
+}
+
+/** `<meta name="description">`: the tagline only where asked for (last, when nothing else is declared). */
+function ownDescription(ctx: ExtractionContext, tagline: boolean): string | undefined {
+  const text = firstMeta(ctx.meta, 'description');
+  return text && isTagline(ctx, text) === tagline ? text : undefined;
+}
+
 const DESCRIPTION_RULES: Rule<string>[] = [
+  // The page's own description before JSON-LD's (often generated from the body) and the one
+  // written for sharing: a social card often carries a pull quote, a teaser question or the byline
+  // ("By …", "“Finally, a safer street”", "Why did …? Find out here!").
+  (ctx) => ownDescription(ctx, false),
   (ctx) => namesOf(ctx.jsonLd, mainValue(ctx.jsonLd, 'description'))[0],
   (ctx) =>
     firstMeta(ctx.meta, 'citation_abstract', 'dc.description', 'dcterms.abstract', 'dcterms.description'),
   (ctx) => firstMeta(ctx.meta, 'og:description'),
-  (ctx) => firstMeta(ctx.meta, 'description'),
   (ctx) => firstMeta(ctx.meta, 'twitter:description'),
+  (ctx) => ownDescription(ctx, true),
 ];
+
+/**
+ * The description two or more of the page's sources give alike, when the first source differs
+ * from it: a description left over from a template or cut from the body ("Title Title is a …")
+ * gives way to the one the other tags agree on.
+ */
+function agreed(candidates: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const text of candidates) counts.set(fold(text), (counts.get(fold(text)) ?? 0) + 1);
+  const firstCount = counts.get(fold(candidates[0] ?? '')) ?? 0;
+  return candidates.find(
+    (text) => (counts.get(fold(text)) ?? 0) >= 2 && (counts.get(fold(text)) ?? 0) > firstCount,
+  );
+}
 
 const wordCount = (text: string) => fold(text).split(' ').filter(Boolean).length;
 
@@ -140,7 +181,7 @@ const fromDescription: Rule<string> = (ctx) => {
       // One broken source never sinks the field.
     }
   }
-  const first = candidates[0];
+  const first = agreed(candidates) ?? candidates[0];
   if (!first || wordCount(first) > 5) return first;
   return candidates.find((text) => wordCount(text) >= 10) ?? first;
 };

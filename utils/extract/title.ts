@@ -1,7 +1,6 @@
 /** Field: the publication's own title, without site-name suffixes. */
 import { firstRule, type ExtractionContext, type Rule } from './context';
 import { allMeta, firstMeta } from './meta';
-import { mainValue, namesOf } from './jsonld';
 import { isSectionName } from '@/utils/detect/vocabulary';
 import { extractAuthors } from './authors-field';
 import { cleanText, fold } from './text';

@@ -256,8 +256,9 @@ describe('author names and organisations', () => {
     });
     const html = page(
       head,
-      `<header><a href="/">Home</a></header><main><h1>Werk in uitvoering</h1><p class="byline">Door Jan de Vries</p>${INTRO}</main>`,
+      `<header><a href="/">Home</a></header><main><h1>Werk in uitvoering</h1><p class="byline">Door Jan de Vries</p>${INTRO}<div class="bio">Petra Smit</div></main>`,
     );
+    // Both shown on the page: the structured data decides.
     expect(extract(html)?.authors).toEqual(['Petra Smit']);
   });
 });

@@ -48,9 +48,9 @@ describe('bylines in nl, en and de', () => {
       '"@type":"Organization","name":"Beispiel Zeitung"',
       '"@type":"Person","name":"Jana Klein"',
     );
-    expect(extract(page(person, `<main><h1>Grenzen setzen</h1>${INTRO}</main>`))?.authors).toEqual([
-      'Jana Klein',
-    ]);
+    expect(
+      extract(page(person, `<main><h1>Grenzen setzen</h1><p>Jana Klein</p>${INTRO}</main>`))?.authors,
+    ).toEqual(['Jana Klein']);
   });
 });
 

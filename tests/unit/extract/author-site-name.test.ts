@@ -1,0 +1,77 @@
+/**
+ * The site's name in `<meta name="author">` (issue 13): the CMS's default, not a byline, unless a
+ * byline the reader sees signs with it, or the structured data says the site is a person's.
+ */
+import { describe, expect, it } from 'vitest';
+import { cleanAuthors } from '@/utils/extract/authors';
+import { extract, jsonLd, page } from './helpers';
+
+const INTRO =
+  '<p>Ein Absatz mit genug Text, um als laufender Text zu gelten, über Verwaltung und Politik in Deutschland.</p>';
+const HEAD =
+  '<meta property="og:site_name" content="Beispiel Bund"><meta name="author" content="Beispiel Bund">';
+
+describe('authors: the site’s name in the author tag', () => {
+  it('is no author when nothing on the page signs with it', () => {
+    const body = `<main><article><h1>Neue Regeln</h1>${INTRO}</article></main>`;
+    expect(extract(page(HEAD, body))?.authors).toEqual([]);
+  });
+
+  it('is the author when the visible byline names the site', () => {
+    const body = `<main><article><h1>Neue Regeln</h1><p>Von Beispiel Bund 4. 2. 2022.</p>${INTRO}</article></main>`;
+    expect(extract(page(HEAD, body))?.authors).toEqual(['Beispiel Bund']);
+  });
+
+  it('is the author on a person’s own site (JSON-LD Person of that name)', () => {
+    const head =
+      '<meta property="og:site_name" content="Jana Klein"><meta name="author" content="Jana Klein">' +
+      jsonLd({
+        '@type': 'BlogPosting',
+        headline: 'Neue Regeln',
+        author: { '@type': 'Person', name: 'Jana Klein' },
+      });
+    const body = `<main><article><h1>Neue Regeln</h1>${INTRO}</article></main>`;
+    expect(extract(page(head, body))?.authors).toEqual(['Jana Klein']);
+  });
+
+  it('a person in the author tag stays', () => {
+    const head = HEAD.replace('name="author" content="Beispiel Bund"', 'name="author" content="Jana Klein"');
+    const body = `<main><article><h1>Neue Regeln</h1>${INTRO}</article></main>`;
+    expect(extract(page(head, body))?.authors).toEqual(['Jana Klein']);
+  });
+});
+
+describe('authors: a numeric date after the name', () => {
+  it('is cut off', () => {
+    expect(cleanAuthors(['Von Beispiel Bund 4. 2. 2022.'])).toEqual(['Beispiel Bund']);
+    expect(cleanAuthors(['Jan Jansen - 03.03.2019'])).toEqual(['Jan Jansen']);
+    expect(cleanAuthors(['Jan Jansen'])).toEqual(['Jan Jansen']);
+  });
+});
+
+describe('authors: publication words on the byline row', () => {
+  it('cuts "— veröffentlicht …" and a glued "vor 5 Stunden"; a bare "Posted on" is no name', () => {
+    expect(cleanAuthors(['Dominique — veröffentlicht'])).toEqual(['Dominique']);
+    expect(cleanAuthors(['Beispiel Redaktionvor 5 StundenMehr'])).toEqual(['Beispiel Redaktion']);
+    expect(cleanAuthors(['Posted on'])).toEqual([]);
+    expect(cleanAuthors(['Publiziert am'])).toEqual([]);
+    expect(cleanAuthors(['Anna Posthuma'])).toEqual(['Anna Posthuma']);
+  });
+});
+
+describe('authors: a JSON-LD person the page never shows', () => {
+  const head = (name: string) =>
+    jsonLd({ '@type': 'NewsArticle', headline: 'Neue Regeln', author: { '@type': 'Person', name } });
+
+  it('is no author (a CMS account behind an unsigned page)', () => {
+    const body = `<main><article><h1>Neue Regeln</h1>${INTRO}</article></main>`;
+    expect(extract(page(head('Jana Klein'), body))?.authors).toEqual([]);
+  });
+
+  it('is the author when the page shows the name, even run into the next word', () => {
+    const body = `<main><article><h1>Neue Regeln</h1><div class="autor"><span>Jana Klein</span>Redakteurin</div>${INTRO}</article></main>`;
+    expect(extract(page(head('Jana Klein'), body))?.authors).toEqual(['Jana Klein']);
+    const glued = `<main><article><h1>Neue Regeln</h1><p>Jana KleinRedakteurin</p>${INTRO}</article></main>`;
+    expect(extract(page(head('Jana Klein'), glued))?.authors).toEqual(['Jana Klein']);
+  });
+});
