@@ -19,7 +19,6 @@ import { extractLanguage } from './language';
 import { extractPublished } from './published';
 import { extractPublisher } from './publisher';
 import { extractRelated } from './related';
-import { siteAdapterFor } from '@/utils/sites';
 import { extractSubtitle } from './subtitle';
 import { extractSummary } from './summary';
 import { extractKeywords, extractThemes } from './themes';
@@ -63,8 +62,6 @@ function buildPublication(ctx: ExtractionContext): Publication | undefined {
   if (publication.published) publication.year = Number(publication.published.slice(0, 4));
   const own = [ctx.url, publication.canonicalUrl].filter((url): url is string => Boolean(url));
   publication.related = field(() => extractRelated(ctx, own), []);
-  const adapter = field(() => siteAdapterFor(ctx.url), undefined);
-  if (adapter) field(() => adapter.refine(publication, ctx), undefined);
   return publication;
 }
 

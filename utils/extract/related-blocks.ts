@@ -77,10 +77,6 @@ const RELATED_PREFIXES = RELATED_HEADINGS.filter((phrase) => phrase.includes(' '
   (phrase) => `${phrase} `,
 );
 
-export function isRelatedHeading(text: string): boolean {
-  return relatedHeadingMatch(text) !== undefined;
-}
-
 /** 'exact' for a known heading, 'prefix' for a known phrase opening a longer one. */
 function relatedHeadingMatch(text: string): 'exact' | 'prefix' | undefined {
   if (!text || text.length > 60) return undefined;
