@@ -3,6 +3,7 @@
  * in a full sentence. "Niet interessant" hides one at once and offers Undo for a few seconds.
  * Until there are any, it explains that the tab fills as the reader reads.
  */
+import { Fragment } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { safeHttpUrl } from '@/utils/record';
@@ -16,6 +17,7 @@ type Reason = SuggestionView['reasons'][number];
 export function reasonText(reason: Reason): string {
   switch (reason.kind) {
     case 'theme':
+      if (reason.currentPage && reason.savedCount === 0) return t('reasonThemePage', reason.theme);
       return reason.savedCount === 1
         ? t('reasonThemeOne', reason.theme)
         : t('reasonTheme', reason.theme, reason.savedCount);
@@ -44,7 +46,6 @@ function SuggestionItem({
   onHide: () => void;
 }) {
   const href = safeHttpUrl(s.url);
-  const summary = (s as { summary?: unknown }).summary;
   return (
     <li class="suggestion" data-testid="suggestion">
       <h3 class="item-title">
@@ -57,7 +58,7 @@ function SuggestionItem({
         )}
       </h3>
       {s.subtitle && <p class="suggestion-subtitle">{s.subtitle}</p>}
-      {typeof summary === 'string' && summary && <p class="suggestion-summary">{summary}</p>}
+      {s.summary && <p class="suggestion-summary">{s.summary}</p>}
       <p class="item-meta">
         {[s.publisher, s.year !== undefined ? String(s.year) : ''].filter(Boolean).join(' · ')}
       </p>
@@ -119,8 +120,15 @@ export function SuggestionsPanel({ store, notices }: { store: SuggestionsStore; 
         </p>
       ) : (
         <ul class="suggestions" data-testid="suggestions">
-          {items.map((s) => (
-            <SuggestionItem key={s.id} s={s} store={store} onHide={() => hide(s)} />
+          {items.map((s, i) => (
+            <Fragment key={s.id}>
+              {s.group === 'page' && items.findIndex((o) => o.group === 'page') === i && (
+                <li class="suggestions-heading" data-testid="suggestions-on-page">
+                  <h2>{t('suggestionsOnThisPage')}</h2>
+                </li>
+              )}
+              <SuggestionItem s={s} store={store} onHide={() => hide(s)} />
+            </Fragment>
           ))}
         </ul>
       )}

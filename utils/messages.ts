@@ -78,8 +78,11 @@ export interface PageToBackground {
    * utils/db in one transaction): rebuild suggestions, tell open pages, update badges.
    */
   'page/imported': { request: Record<string, never>; response: { ok: true } };
-  /** Ranked suggestions with their reasons, from the background's incremental engine. */
-  'page/suggestions': { request: { limit?: number }; response: Suggestion[] };
+  /**
+   * Ranked suggestions with their reasons, from the background's incremental engine. With
+   * `tabId`, the page in that tab leads ("Bij deze pagina", group 'page').
+   */
+  'page/suggestions': { request: { limit?: number; tabId?: number }; response: Suggestion[] };
   'page/dismiss-suggestion': { request: { id: string }; response: { ok: true } };
   /** Saves the suggestion with this catalog id: the background reads the entry and saves it. */
   'page/save-suggestion': { request: { id: string }; response: SavedPublication };

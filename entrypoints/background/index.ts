@@ -1,5 +1,6 @@
 import { createHandlers } from '@/utils/background/handlers';
 import { route } from '@/utils/background/router';
+import { pageOnInstalled } from '@/utils/background/install';
 import { forgetTab } from '@/utils/background/tab-state';
 import { requestPersistentStorage } from '@/utils/db';
 import type { Runtime } from 'webextension-polyfill';
@@ -26,8 +27,10 @@ export default defineBackground(() => {
   listenForSiteAccessChanges();
   listenForZotero();
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(background().session, tabId));
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
     void createMenus().then(syncZoteroMenu);
+    const page = pageOnInstalled(reason);
+    if (page) void browser.tabs.create({ url: browser.runtime.getURL(page) });
     // Ask the browser not to evict the reading list under storage pressure.
     void requestPersistentStorage();
   });

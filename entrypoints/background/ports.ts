@@ -2,7 +2,7 @@
  * The real ports of utils/background: the browser's storage, tabs, badge, scripting and messages,
  * and the database connection. Nothing here decides anything.
  */
-import type { BackgroundPorts, BadgeState, SessionStore } from '@/utils/background/ports';
+import type { BackgroundPorts, BadgeMark, BadgeState, SessionStore } from '@/utils/background/ports';
 import { BADGE_LOOK } from '@/utils/background/badges';
 import { broadcast } from '@/utils/messages';
 import { getSettings } from '@/utils/settings';
@@ -30,6 +30,16 @@ async function setBadge(tabId: number, state: BadgeState): Promise<void> {
   }
 }
 
+async function markBadge(tabId: number, mark: BadgeMark): Promise<void> {
+  try {
+    await browser.action.setBadgeText({ tabId, text: mark.text });
+    await browser.action.setBadgeBackgroundColor({ tabId, color: mark.color });
+    await browser.action.setTitle({ tabId, title: mark.title });
+  } catch {
+    // The tab closed meanwhile: nothing to show.
+  }
+}
+
 export function browserPorts(): BackgroundPorts {
   return {
     database,
@@ -42,6 +52,8 @@ export function browserPorts(): BackgroundPorts {
         ),
     },
     setBadge,
+    markBadge,
+    wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     broadcast: (type, payload) => broadcast(type, payload),
     // Unlisted scripts, injected only where needed so the content script stays small. Needs host
     // access: the publisher list, the opted-in <all_urls>, or activeTab after the reader asked.

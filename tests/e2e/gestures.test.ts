@@ -313,6 +313,16 @@ describe('save gestures: keyboard shortcut and context menu, with real input', (
         (t) => t === '✓',
       ),
     ).toBe('✓');
+    // Shortcut save shows confirmation: the button's tooltip names what was saved for a few
+    // seconds, then says the page is saved, as any saved page's does.
+    const tooltip = async () => {
+      const sw = await session.browser.serviceWorker();
+      return (await sw.evaluate((t: number) => chrome.action.getTitle({ tabId: t }), tabId)) as string;
+    };
+    expect(await waitFor(tooltip, (t) => t.includes('Leren van doen'))).toContain('Leren van doen');
+    const after = await waitFor(tooltip, (t) => !t.includes('Leren van doen'), 10_000);
+    expect(after).not.toContain('Leren van doen');
+    expect(await session.browser.badgeText(tabId)).toBe('✓');
 
     const popup = await session.browser.openPopup();
     const item = popup.getByTestId('list-item').filter({ hasText: 'Leren van doen' });

@@ -22,6 +22,27 @@ describe('suggestions: the reference case', () => {
     await session?.close();
   });
 
+  it('on a page that lists related publications, shows "On this page" first with those, before any save', async () => {
+    const page = await session.browser.open(session.fixture('nsob-leren-van-doen-dl').url);
+    const tabId = await session.browser.tabId(page);
+    await waitFor(
+      () => session.browser.badgeText(tabId),
+      (t) => t === '+',
+    );
+    const popup = await session.browser.openPopup(tabId);
+    await popup.getByTestId('tab-suggestions').click();
+    const list = popup.getByTestId('suggestions');
+    await list.getByTestId('suggestions-on-page').waitFor();
+    // The heading leads the list, and the page's own listings follow it.
+    expect((await list.locator(':scope > li').first().textContent())?.trim()).toBe('On this page');
+    const titles = (await list.getByTestId('suggestion').locator('.item-title').allTextContents()).map((t) =>
+      t.trim(),
+    );
+    for (const title of STRATEGY) expect(titles).toContain(title);
+    expect(titles).not.toContain('Leren van doen');
+    await popup.close();
+  });
+
   it('suggests the other "Strategie en toekomst" publications first, naming the theme and the page', async () => {
     const page = await session.browser.open(session.fixture('nsob-leren-van-doen-dl').url);
     const tabId = await session.browser.tabId(page);

@@ -42,6 +42,16 @@ export async function refreshBadges(bg: Background): Promise<void> {
   );
 }
 
+/** Re-derives one tab's badge (after a passing mark), as refreshBadges does for every tab. */
+export async function refreshTabBadge(bg: Background, tabId: number): Promise<void> {
+  const url = await bg.tabs.url(tabId).catch(() => undefined);
+  if (url === undefined) return;
+  const state = await getTabState(bg.session, tabId);
+  const current = state?.url === url ? state : undefined;
+  const { saved } = safeHttpUrl(url) ? await savedFor(bg, url, current?.extraction) : { saved: undefined };
+  await bg.setBadge(tabId, badgeState(saved !== undefined, isDetected(current)));
+}
+
 /** How each badge looks; the title is a message name of public/_locales. */
 export const BADGE_LOOK: Record<
   Exclude<BadgeState, 'none'>,

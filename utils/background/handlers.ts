@@ -22,11 +22,11 @@ import {
 } from '@/utils/record';
 import { afterListChange } from './changes';
 import type { Background } from './context';
-import { sameOrigin } from './extraction';
+import { ownedBy, sameOrigin } from './extraction';
 import { onPageChecked, tabStateFor } from './page';
 import type { Handlers } from './router';
 import { savePage, saveSuggestion } from './save';
-import { dismissAutoSaveNotice } from './tab-state';
+import { dismissAutoSaveNotice, getTabState } from './tab-state';
 
 /** Send to Zotero desktop (entrypoints/background/zotero.ts), passed in by the wiring. */
 export interface ZoteroPort {
@@ -125,6 +125,20 @@ async function dismissed(bg: Background, payload: RequestOf<'page/dismiss-sugges
   return { ok: true as const };
 }
 
+/** The publication in a tab, as extracted for the address the tab is at now; none if it moved on. */
+async function pageOf(bg: Background, tabId: unknown) {
+  if (tabId === undefined) return undefined;
+  if (typeof tabId !== 'number' || !Number.isInteger(tabId)) invalid('tab');
+  const url = await bg.tabs.url(tabId);
+  const state = await getTabState(bg.session, tabId);
+  // Another page of the same site (in-page navigation) does not inherit the earlier one's record.
+  return state?.url === url ? ownedBy(url, state.extraction)?.publication : undefined;
+}
+
+async function suggestions(bg: Background, { limit, tabId }: RequestOf<'page/suggestions'>) {
+  return bg.suggestions.rank(count(limit, 30, 200), bg.now(), await pageOf(bg, tabId));
+}
+
 function zoteroSend(zotero: ZoteroPort, { ids: list, tabId, all, attachPdf }: RequestOf<'page/zotero-send'>) {
   if (tabId !== undefined && !Number.isInteger(tabId)) invalid('tab');
   const target = { ids: list === undefined ? undefined : ids(list), tabId, all: all === true };
@@ -156,7 +170,7 @@ export function createHandlers(bg: Background, zotero: ZoteroPort): Handlers {
       await afterListChange(bg, { everything: true });
       return { ok: true };
     },
-    'page/suggestions': async ({ limit }) => bg.suggestions.rank(count(limit, 30, 200), bg.now()),
+    'page/suggestions': (payload) => suggestions(bg, payload),
     'page/dismiss-suggestion': (payload) => dismissed(bg, payload),
     'page/save-suggestion': (payload) => suggestionSaved(bg, payload),
     'page/dismissed': async () => listDismissed(await bg.database()),

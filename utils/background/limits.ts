@@ -42,6 +42,8 @@ export interface WriteLimits {
   releaseCatalog(tabId: number, site: string, unused: number, now: number): Promise<void>;
   /** Takes one auto-save from the site's and the overall bucket; false when either is empty. */
   takeAutoSave(site: string, now: number): Promise<boolean>;
+  /** Gives back an auto-save taken for a visit that did not save (the page was saved already). */
+  refundAutoSave(site: string, now: number): Promise<void>;
 }
 
 export function createWriteLimits(session: SessionStore): WriteLimits {
@@ -78,6 +80,11 @@ export function createWriteLimits(session: SessionStore): WriteLimits {
       spend(all, named, 1, now);
       await persist(all, now);
       return true;
+    },
+    async refundAutoSave(site, now) {
+      const all = await buckets();
+      refund(all, autoSaveBuckets(site), 1, now);
+      await persist(all, now);
     },
   };
 }

@@ -2,7 +2,7 @@
  * A page in a tab: the content script's first check came in (check → extract → visit → badge), or
  * the popup asks what the tab holds.
  */
-import { recordVisit, savePublication, touchCatalogEntry } from '@/utils/db';
+import { recordVisit, touchCatalogEntry, type VisitResult } from '@/utils/db';
 import type { FirstCheck } from '@/utils/detect';
 import { siteOf } from '@/utils/linking';
 import type { TabState } from '@/utils/messages';
@@ -56,7 +56,8 @@ export async function onPageChecked(
 
 /**
  * A detected publication was visited: refresh its record or catalog it, within the tab's and the
- * site's write limits; auto-save it when the reader asked for that, within auto-save's limits.
+ * site's write limits, and auto-save it when the reader asked for that, within auto-save's
+ * limits, in the same transaction (utils/db recordVisit's `autoSave`).
  */
 async function visit(
   bg: Background,
@@ -65,25 +66,24 @@ async function visit(
 ): Promise<SavedPublication | undefined> {
   const db = await bg.database();
   const site = siteOf(publication.url) ?? 'unknown';
+  const wanted = (await bg.settings()).autoSave;
+  // Taken before the visit so two visits at once cannot both spend the last one; given back
+  // when the visit did not auto-save (the page was saved already, or the write failed).
+  const token = wanted && (await bg.limits.takeAutoSave(site, bg.now()));
   const budget = await bg.limits.reserveCatalog(tabId, site, bg.now());
-  let written = 0;
+  let result: VisitResult | undefined;
   try {
-    const result = await recordVisit(db, publication, bg.now(), { catalogBudget: budget });
-    written = result.catalogWrites;
-    if (written > 0) await bg.suggestions.noteVisit(publication);
-    if (result.saved || !(await bg.settings()).autoSave) return result.saved;
+    result = await recordVisit(db, publication, bg.now(), { catalogBudget: budget, autoSave: token });
   } finally {
-    await bg.limits.releaseCatalog(tabId, site, budget - written, bg.now());
+    await bg.limits.releaseCatalog(tabId, site, budget - (result?.catalogWrites ?? 0), bg.now());
+    if (token && !result?.autoSaved) await bg.limits.refundAutoSave(site, bg.now());
   }
-  if (!(await bg.limits.takeAutoSave(site, bg.now()))) {
-    // Held, not dropped: the badge still offers the page, and the popup says why it was not saved.
-    await holdAutoSave(bg.session, site, bg.now());
-    return undefined;
-  }
-  const autoSaved = await savePublication(db, publication, undefined, bg.now());
+  if (result.catalogWrites > 0) await bg.suggestions.noteVisit(publication);
   // This tab's badge is set by the caller.
-  await afterListChange(bg, { saved: [autoSaved], badges: false });
-  return autoSaved;
+  if (result.autoSaved && result.saved) await afterListChange(bg, { saved: [result.saved], badges: false });
+  // Held, not dropped: the badge still offers the page, and the popup says why it was not saved.
+  else if (wanted && !token && !result.saved) await holdAutoSave(bg.session, site, bg.now());
+  return result.saved;
 }
 
 /** The popup asks what this tab holds; extracts on request (any page may be saved by hand). */

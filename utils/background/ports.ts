@@ -28,6 +28,13 @@ export interface TabsPort {
 
 export type BadgeState = 'none' | 'detected' | 'saved';
 
+/** A passing mark on a tab's toolbar button (after a save without the popup), with its tooltip. */
+export interface BadgeMark {
+  text: string;
+  color: string;
+  title: string;
+}
+
 /** The scripts the background injects: the full check, and the extractor the reader asks for. */
 export type InjectedScript = 'full-check' | 'extractor';
 
@@ -38,6 +45,10 @@ export interface BackgroundPorts {
   tabs: TabsPort;
   /** Shows a tab's badge; a closed tab is no error. */
   setBadge(tabId: number, state: BadgeState): Promise<void>;
+  /** Shows a passing mark instead, until the next `setBadge`; a closed tab is no error. */
+  markBadge(tabId: number, mark: BadgeMark): Promise<void>;
+  /** Resolves after `ms` (setTimeout; tests resolve at once). */
+  wait(ms: number): Promise<void>;
   broadcast<K extends BroadcastType>(type: K, payload: BroadcastOf<K>): void;
   /** Runs one of our scripts in the tab and gives its raw result; throws without access to the tab. */
   inject(tabId: number, script: InjectedScript): Promise<unknown>;

@@ -12,7 +12,13 @@ import {
   type LeesmapDatabase,
 } from '@/utils/db';
 import type { CatalogEntry, Publication, SavedPublication } from '@/utils/record';
-import { createSuggestionEngine, type Suggestion, type SuggestionEngine } from '@/utils/suggest';
+import {
+  createSuggestionEngine,
+  pageListingEntry,
+  type PageContext,
+  type Suggestion,
+  type SuggestionEngine,
+} from '@/utils/suggest';
 
 interface Built {
   engine: SuggestionEngine;
@@ -21,8 +27,13 @@ interface Built {
 }
 
 export interface Suggestions {
-  rank(limit: number, now: number): Promise<Suggestion[]>;
-  /** A suggestion's catalog entry, by its id, as stored now; undefined when Leesmap never had it. */
+  /** With `page` (the page the reader is on), that page's group leads ("Bij deze pagina"). */
+  rank(limit: number, now: number, page?: PageContext): Promise<Suggestion[]>;
+  /**
+   * A suggestion's catalog entry, by its id, as stored now; else, for a publication the last
+   * ranked page lists that the catalog lacks, the entry built from that listing; undefined when
+   * Leesmap never had it.
+   */
   candidate(id: string): Promise<CatalogEntry | undefined>;
   noteSaved(records: readonly SavedPublication[]): Promise<void>;
   noteRemoved(ids: readonly string[]): Promise<void>;
@@ -35,6 +46,8 @@ export interface Suggestions {
 
 export function createSuggestions(database: () => Promise<LeesmapDatabase>): Suggestions {
   let building: Promise<Built> | undefined;
+  /** The page of the last ranking: its listings can be saved though the catalog lacks them. */
+  let lastPage: PageContext | undefined;
 
   function built(): Promise<Built> {
     building ??= (async () => {
@@ -59,10 +72,15 @@ export function createSuggestions(database: () => Promise<LeesmapDatabase>): Sug
   }
 
   return {
-    rank: async (limit, now) => (await built()).engine.rank({ now, limit }),
+    async rank(limit, now, page) {
+      const { engine } = await built();
+      lastPage = page;
+      return engine.rank({ now, limit, page });
+    },
     async candidate(id) {
       const known = (await built()).entries.get(id);
-      if (!known?.url) return known;
+      if (!known) return lastPage ? pageListingEntry(lastPage, id) : undefined;
+      if (!known.url) return known;
       // As the database holds it now: later visits may have filled fields in.
       return (await findCatalogEntry(await database(), known.url)) ?? known;
     },

@@ -1,15 +1,23 @@
 /**
  * Where the Suggestions tab gets its items: the background's incremental suggestions engine
- * ('page/suggestions'), ranked with reasons. Only positive scores are shown: a candidate that
- * dismissals outweigh is not a suggestion.
+ * ('page/suggestions'), ranked with reasons, with the popup's tab so the page the reader is on
+ * leads ("Bij deze pagina"). That page's group is always shown; of the rest only positive scores:
+ * a candidate that dismissals outweigh is not a suggestion.
  */
+import { popupTabId } from './extension';
 import type { Send } from './reading-list';
 import type { SuggestionView } from './suggestions';
 
 const SUGGESTION_LIMIT = 30;
 
-export function suggestionLoader(send: Send): () => Promise<SuggestionView[]> {
-  return async () => (await send('page/suggestions', { limit: SUGGESTION_LIMIT })).filter((s) => s.score > 0);
+export function suggestionLoader(
+  send: Send,
+  tabId: () => Promise<number | undefined> = popupTabId,
+): () => Promise<SuggestionView[]> {
+  return async () => {
+    const ranked = await send('page/suggestions', { limit: SUGGESTION_LIMIT, tabId: await tabId() });
+    return ranked.filter((s) => s.group === 'page' || s.score > 0);
+  };
 }
 
 /**

@@ -7,12 +7,15 @@ import { signal } from '@preact/signals';
 import type { Suggestion } from '@/utils/suggest/types';
 import { errorMessage } from '@/utils/i18n';
 
-/** What the tab shows of one suggestion: utils/suggest's Suggestion without its scores. */
+/**
+ * What the tab shows of one suggestion: utils/suggest's Suggestion without its scores; `group`
+ * 'page' is about the page the reader is on ("Bij deze pagina"), shown first; without it, the reader's.
+ */
 export type SuggestionView = Pick<
   Suggestion,
-  'id' | 'title' | 'subtitle' | 'url' | 'publisher' | 'year' | 'themes' | 'reasons'
+  'id' | 'title' | 'subtitle' | 'summary' | 'url' | 'publisher' | 'year' | 'themes' | 'reasons'
 > &
-  Partial<Pick<Suggestion, 'themesInferred'>>;
+  Partial<Pick<Suggestion, 'group' | 'themesInferred'>>;
 
 export interface SuggestionsStoreOptions {
   load: () => Promise<SuggestionView[]>;

@@ -42,3 +42,41 @@ describe('save gestures', () => {
     expect(await titles()).toEqual(['Leren van doen']);
   });
 });
+
+describe('save feedback on the toolbar button', () => {
+  const marks = () => f.shown.filter((s) => 'tabId' in s && typeof s.badge === 'object');
+
+  it('the shortcut marks the tab with what was saved, holds it, then shows the tab’s badge again', async () => {
+    await onCommand(f.bg, SAVE_COMMAND, 1, async () => undefined);
+    const at = f.shown.findIndex((s) => 'tabId' in s && typeof s.badge === 'object');
+    expect(f.shown[at]).toEqual({
+      tabId: 1,
+      badge: { text: '✓', color: expect.any(String), title: expect.stringContaining('Leren van doen') },
+    });
+    // Held for the feedback's time, then the tab's own state (saved) comes back.
+    expect(f.shown.slice(at + 1)).toEqual([{ waitMs: 4_000 }, { tabId: 1, badge: 'saved' }]);
+  });
+
+  it('"Save page" on a page with nothing to save says so, and "Save link" marks the tab it was clicked in', async () => {
+    f.tabs.set(2, 'chrome://newtab/');
+    await onMenuClicked(f.bg, { menuItemId: SAVE_PAGE }, 2);
+    expect(marks()).toEqual([{ tabId: 2, badge: expect.objectContaining({ text: '!' }) }]);
+    expect(f.shown.at(-1)).toEqual({ tabId: 2, badge: 'none' });
+    await onMenuClicked(
+      f.bg,
+      { menuItemId: SAVE_LINK, linkUrl: 'https://www.example.org/r/7', linkText: 'Wonen' },
+      2,
+    );
+    expect(marks().at(-1)).toEqual({
+      tabId: 2,
+      badge: expect.objectContaining({ text: '✓', title: expect.stringContaining('Wonen') }),
+    });
+  });
+
+  it('a failed save is shown with its reason, and the badge still comes back', async () => {
+    f.db.close();
+    await onCommand(f.bg, SAVE_COMMAND, 1, async () => undefined);
+    expect(marks()).toEqual([{ tabId: 1, badge: expect.objectContaining({ text: '!' }) }]);
+    expect(f.shown.slice(-2)).toEqual([{ waitMs: 6_000 }, { tabId: 1, badge: 'none' }]);
+  });
+});

@@ -9,7 +9,7 @@ import {
 } from '@/utils/db';
 import { createHandlers, type ZoteroPort } from '@/utils/background/handlers';
 import type { Handlers } from '@/utils/background/router';
-import { getTabState } from '@/utils/background/tab-state';
+import { getTabState, setTabState } from '@/utils/background/tab-state';
 import type { SenderInfo } from '@/utils/messages';
 import { fakeBackground, LETS_THROUGH, pageResult, publication, type Fakes, listed } from './helpers';
 
@@ -143,6 +143,39 @@ describe('suggestions', () => {
     expect(await h['page/suggestions']({}, PAGE)).toEqual([]);
     expect(await listDismissed(f.db)).toEqual([top.id]);
     expect(await h['page/dismissed']({}, PAGE)).toEqual([top.id]);
+  });
+});
+
+describe('page-first suggestions', () => {
+  const onPage = publication({
+    url: 'https://www.nsob.nl/publicaties/nieuw',
+    title: 'Nieuw essay',
+    related: [listed('Nog niet gezien', 'https://www.nsob.nl/publicaties/nog-niet-gezien')],
+  });
+
+  beforeEach(async () => {
+    f.tabs.set(9, onPage.url);
+    const extraction = { detected: true, confidence: 0.9, signals: [], publication: onPage };
+    await setTabState(f.session, 9, { url: onPage.url, firstCheck: LETS_THROUGH, extraction });
+  });
+
+  it('puts what the tab’s page lists first, and saves one the catalog lacks', async () => {
+    expect(await h['page/suggestions']({}, PAGE)).toEqual([]);
+    const ranked = await h['page/suggestions']({ tabId: 9 }, PAGE);
+    expect(ranked[0]).toMatchObject({ group: 'page', title: 'Nog niet gezien' });
+    expect(await listCatalog(f.db)).toEqual([]);
+    const saved = await h['page/save-suggestion']({ id: ranked[0].id }, PAGE);
+    expect(saved).toMatchObject({
+      title: 'Nog niet gezien',
+      url: 'https://www.nsob.nl/publicaties/nog-niet-gezien',
+    });
+    expect((await listPublications(f.db)).map((p) => p.title)).toEqual(['Nog niet gezien']);
+  });
+
+  it('ignores the extraction once the tab has moved to another address', async () => {
+    f.tabs.set(9, 'https://www.nsob.nl/elders');
+    expect(await h['page/suggestions']({ tabId: 9 }, PAGE)).toEqual([]);
+    await expect(h['page/suggestions']({ tabId: 1.5 }, PAGE)).rejects.toMatchObject({ code: 'invalid' });
   });
 });
 

@@ -9,7 +9,13 @@ import { unwrap } from 'idb';
 import { openLeesmapDB, type LeesmapDatabase } from '@/utils/db';
 import type { FirstCheck } from '@/utils/detect';
 import type { BroadcastOf, BroadcastType } from '@/utils/messages';
-import type { BackgroundPorts, BadgeState, InjectedScript, SessionStore } from '@/utils/background/ports';
+import type {
+  BackgroundPorts,
+  BadgeMark,
+  BadgeState,
+  InjectedScript,
+  SessionStore,
+} from '@/utils/background/ports';
 import { createBackground, type Background } from '@/utils/background/context';
 import type { ExtractionResult, Publication, RelatedPublication } from '@/utils/record';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
@@ -62,6 +68,8 @@ export interface Fakes {
   /** Open tabs: id → address. */
   tabs: Map<number, string>;
   badges: Map<number, BadgeState>;
+  /** Every badge and passing mark shown, and every wait, in order. */
+  shown: Array<{ tabId: number; badge: BadgeState | BadgeMark } | { waitMs: number }>;
   broadcasts: Sent[];
   /** What each tab's injected script returns (per script), or an Error to throw. */
   pages: Map<number, Partial<Record<InjectedScript, unknown>>>;
@@ -75,6 +83,7 @@ export async function fakeBackground(overrides: Partial<BackgroundPorts> = {}): 
   const session = memorySession();
   const tabs = new Map<number, string>();
   const badges = new Map<number, BadgeState>();
+  const shown: Fakes['shown'] = [];
   const broadcasts: Sent[] = [];
   const pages: Fakes['pages'] = new Map();
   const injected: Fakes['injected'] = [];
@@ -91,7 +100,12 @@ export async function fakeBackground(overrides: Partial<BackgroundPorts> = {}): 
       },
       all: async () => [...tabs].map(([id, url]) => ({ id, url })),
     },
-    setBadge: async (tabId, state) => void badges.set(tabId, state),
+    async setBadge(tabId, state) {
+      badges.set(tabId, state);
+      shown.push({ tabId, badge: state });
+    },
+    markBadge: async (tabId, mark) => void shown.push({ tabId, badge: mark }),
+    wait: async (waitMs) => void shown.push({ waitMs }),
     broadcast: (type, payload) => void broadcasts.push({ type, payload }),
     async inject(tabId, script) {
       injected.push({ tabId, script });
@@ -110,6 +124,7 @@ export async function fakeBackground(overrides: Partial<BackgroundPorts> = {}): 
     session,
     tabs,
     badges,
+    shown,
     broadcasts,
     pages,
     injected,

@@ -73,6 +73,32 @@ describe('onPageChecked', () => {
     expect(f.broadcasts).toEqual([{ type: 'background/list-changed', payload: { ids: [saved.id] } }]);
   });
 
+  it('auto-saves in the visit’s own transaction: one write, no catalog entry left behind', async () => {
+    f.settings.autoSave = true;
+    f.pages.set(1, { 'full-check': pageResult(publication()) });
+    const before = f.counts.readwrite;
+    await onPageChecked(f.bg, 1, URL_A, LETS_THROUGH);
+    expect(f.counts.readwrite - before).toBe(1);
+    expect((await listPublications(f.db)).map((p) => p.title)).toEqual(['Leren van doen']);
+    expect(await listCatalog(f.db)).toEqual([]);
+  });
+
+  it('spends no auto-save on a page the reader saved already', async () => {
+    f.settings.autoSave = true;
+    await savePublication(f.db, publication());
+    for (let i = 0; i < 6; i++) {
+      f.pages.set(1, { 'full-check': pageResult(publication()) });
+      await onPageChecked(f.bg, 1, URL_A, LETS_THROUGH);
+    }
+    for (let i = 0; i < 5; i++) {
+      const url = `https://www.nsob.nl/publicaties/essay-${i}`;
+      f.tabs.set(1, url);
+      f.pages.set(1, { 'full-check': pageResult(publication({ url, title: `Essay ${i}` })) });
+      await onPageChecked(f.bg, 1, url, LETS_THROUGH);
+    }
+    expect(await listPublications(f.db)).toHaveLength(6);
+  });
+
   it('holds auto-save back past five pages of one site, and says so to the popup', async () => {
     f.settings.autoSave = true;
     for (let i = 0; i < 7; i++) {

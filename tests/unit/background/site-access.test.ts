@@ -10,7 +10,9 @@ function scripting(wanted: boolean, registered: ScriptRegistration[] = []) {
   const calls: string[] = [];
   const ports: SiteAccessPorts = {
     wanted: async () => wanted,
-    registered: async () => registered,
+    addedSites: async () => [],
+    granted: async () => true,
+    registered: async (ids) => registered.filter((r) => ids.includes(r.id)),
     register: async (scripts) =>
       void calls.push(`register ${scripts.map((s) => `${s.id}:${s.js.join()}:${s.matches}`)}`),
     update: async (scripts) => void calls.push(`update ${scripts.map((s) => s.js.join())}`),
@@ -47,6 +49,73 @@ describe('syncSiteAccess', () => {
       await syncSiteAccess(idle.ports);
       expect(idle.calls).toEqual([]);
     }
+  });
+});
+
+/** The browser's registrations as state, the added hosts and which hosts were granted. */
+function browserWith(sites: string[], grantedHosts: string[], everywhere = false) {
+  const scripts = new Map<string, ScriptRegistration>();
+  const calls: string[] = [];
+  const ports: SiteAccessPorts = {
+    wanted: async () => everywhere,
+    addedSites: async () => sites,
+    granted: async (origins) => grantedHosts.some((host) => origins.includes(`https://${host}/*`)),
+    registered: async (ids) => ids.flatMap((id) => (scripts.has(id) ? [scripts.get(id)!] : [])),
+    async register(list) {
+      for (const s of list) {
+        if (scripts.has(s.id)) throw new Error(`Duplicate script ID '${s.id}'`);
+        scripts.set(s.id, s);
+      }
+      calls.push('register');
+    },
+    async update(list) {
+      for (const s of list) scripts.set(s.id, { ...scripts.get(s.id)!, ...s });
+      calls.push('update');
+    },
+    async unregister(ids) {
+      ids.forEach((id) => scripts.delete(id));
+      calls.push('unregister');
+    },
+  };
+  const matches = () => scripts.get('leesmap-added-sites')?.matches;
+  return { ports, calls, scripts, matches, sites, grantedHosts };
+}
+
+describe('added sites', () => {
+  it('runs the content script on an added host and its subdomains once its permission is granted', async () => {
+    const b = browserWith(['example.org', 'denkwerk.online'], ['example.org']);
+    await syncSiteAccess(b.ports);
+    expect(b.matches()).toEqual(['https://example.org/*', 'https://*.example.org/*']);
+    expect(b.scripts.get('leesmap-added-sites')?.js).toEqual(['content-script.js']);
+    // Granted later (the settings or permission change runs the sync again).
+    b.grantedHosts.push('denkwerk.online');
+    await syncSiteAccess(b.ports);
+    expect(b.matches()).toEqual([
+      'https://example.org/*',
+      'https://*.example.org/*',
+      'https://denkwerk.online/*',
+      'https://*.denkwerk.online/*',
+    ]);
+    const calls = b.calls.length;
+    await syncSiteAccess(b.ports);
+    expect(b.calls.length).toBe(calls);
+  });
+
+  it('drops a host the reader removed, and the registration with the last one', async () => {
+    const b = browserWith(['example.org', 'denkwerk.online'], ['example.org', 'denkwerk.online']);
+    await syncSiteAccess(b.ports);
+    b.sites.splice(0, 1);
+    await syncSiteAccess(b.ports);
+    expect(b.matches()).toEqual(['https://denkwerk.online/*', 'https://*.denkwerk.online/*']);
+    b.sites.splice(0, 1);
+    await syncSiteAccess(b.ports);
+    expect(b.scripts.has('leesmap-added-sites')).toBe(false);
+  });
+
+  it('registers nothing for added sites while "all sites" already covers them', async () => {
+    const b = browserWith(['example.org'], ['example.org'], true);
+    await syncSiteAccess(b.ports);
+    expect([...b.scripts.keys()]).toEqual(['leesmap-detect-everywhere']);
   });
 });
 

@@ -76,4 +76,21 @@ describe('suggestions', () => {
     suggestions.reset();
     expect((await suggestions.rank(10, f.clock.now)).map((s) => s.title)).toContain('Geïmporteerd');
   });
+
+  it('ranks a page’s listings first and can save one the catalog lacks, for the last ranked page', async () => {
+    const suggestions = createSuggestions(async () => f.db);
+    const page = publication({
+      url: 'https://www.nsob.nl/publicaties/ander',
+      title: 'Ander essay',
+      related: [listed('Alleen hier genoemd', 'https://www.nsob.nl/alleen-hier')],
+    });
+    const [first] = await suggestions.rank(10, f.clock.now, page);
+    expect(first).toMatchObject({ group: 'page', title: 'Alleen hier genoemd' });
+    expect(await suggestions.candidate(first.id)).toMatchObject({
+      title: 'Alleen hier genoemd',
+      url: 'https://www.nsob.nl/alleen-hier',
+    });
+    await suggestions.rank(10, f.clock.now);
+    expect(await suggestions.candidate(first.id)).toBeUndefined();
+  });
 });
