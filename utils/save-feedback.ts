@@ -1,8 +1,8 @@
 /**
  * What the reader sees after saving without the popup (the Alt+Shift+S shortcut or the context
- * menu): a mark on the toolbar icon for a few seconds and its tooltip naming what was saved, and,
- * where the browser allows notifications, a silent one. Never anything written into the page.
- * Plain data here; the background applies it (browser.action / browser.notifications).
+ * menu): a mark on the toolbar icon for a few seconds and its tooltip naming what was saved. No
+ * notification: that permission would prompt the reader. Never anything written into the page.
+ * Plain data here; the background applies it (utils/background/gestures.ts, browser.action).
  */
 import { t } from '@/utils/i18n';
 
@@ -15,7 +15,6 @@ export interface SaveFeedback {
   title: string;
   /** How long the mark stays before the badge goes back to the page's state (ms). */
   holdMs: number;
-  notification: { title: string; message: string; silent: true };
 }
 
 const MAX_TITLE_CHARS = 120;
@@ -29,7 +28,6 @@ export function saveFeedback(outcome: SaveOutcome): SaveFeedback {
       badgeColor: '#1d6b32',
       title: text,
       holdMs: 4_000,
-      notification: { title: t('appTitle'), message: text, silent: true },
     };
   }
   const text = t('feedbackSaveFailed', outcome.reason.slice(0, MAX_TITLE_CHARS));
@@ -38,6 +36,5 @@ export function saveFeedback(outcome: SaveOutcome): SaveFeedback {
     badgeColor: '#a4161a',
     title: text,
     holdMs: 6_000,
-    notification: { title: t('appTitle'), message: text, silent: true },
   };
 }

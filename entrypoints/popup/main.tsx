@@ -2,6 +2,7 @@ import { render } from 'preact';
 import '@/components/styles.css';
 import { PopupApp } from '@/components/PopupApp';
 import { ZoteroSend } from '@/components/ZoteroSend';
+import { zoteroTurnedOn } from '@/utils/zotero/switch';
 import { interfaceLanguage, t } from '@/utils/i18n';
 import { getSettings, onSettingsChanged } from '@/utils/settings';
 import { createCiter, preloadCitations } from '@/utils/stores/cite';
@@ -28,6 +29,8 @@ async function start() {
   // The list starts loading at once; settings decide the language, names and citation style.
   const listLoaded = list.load();
   void current.load();
+  // The Zotero button only once the reader turned Zotero on (options): it costs the list a row.
+  const zoteroOn = zoteroTurnedOn().catch(() => false);
   const settings = await followSettings({ get: getSettings, onChange: onSettingsChanged }, (s) => {
     list.setTables(tablesOf(s));
     document.documentElement.lang = interfaceLanguage();
@@ -65,18 +68,20 @@ async function start() {
       openLibrary={() => openPage('/library.html')}
       openOptions={() => openPage(`/options.html${site()}`)}
       pageActions={
-        <ZoteroSend
-          idPrefix="popup"
-          label={() => t('zoteroSend')}
-          disabled={() => current.phase.value !== 'ready'}
-          pdfUrls={() =>
-            [current.saved.value?.pdfUrl ?? current.publication.value?.pdfUrl ?? ''].filter(Boolean)
-          }
-          request={(origins) => browser.permissions.request({ origins })}
-          send={async (attachPdf) =>
-            send('page/zotero-send', { tabId: (await popupTabId()) ?? -1, attachPdf })
-          }
-        />
+        (await zoteroOn) && (
+          <ZoteroSend
+            idPrefix="popup"
+            label={() => t('zoteroSend')}
+            disabled={() => current.phase.value !== 'ready'}
+            pdfUrls={() =>
+              [current.saved.value?.pdfUrl ?? current.publication.value?.pdfUrl ?? ''].filter(Boolean)
+            }
+            request={(origins) => browser.permissions.request({ origins })}
+            send={async (attachPdf) =>
+              send('page/zotero-send', { tabId: (await popupTabId()) ?? -1, attachPdf })
+            }
+          />
+        )
       }
     />,
     document.getElementById('app')!,

@@ -69,12 +69,12 @@ describe('send to Zotero desktop', () => {
 
   const zoteroRequestsByExtension = () => session.requests.filter((r) => r.url.startsWith(ZOTERO));
 
-  /** Opens a fixture page and the popup over it, ready to send. */
-  async function popupFor(slug: string): Promise<Page> {
+  /** Opens a fixture page and the popup over it, ready to send (once Zotero is on). */
+  async function popupFor(slug: string, { zoteroOn = true } = {}): Promise<Page> {
     const page = await session.browser.open(session.fixture(slug).url);
     const popup = await session.browser.openPopup(await session.browser.tabId(page));
     await popup.getByTestId('current-title').waitFor();
-    await expect.poll(() => popup.getByTestId('popup-zotero-send').isEnabled()).toBe(true);
+    if (zoteroOn) await expect.poll(() => popup.getByTestId('popup-zotero-send').isEnabled()).toBe(true);
     return popup;
   }
 
@@ -91,7 +91,9 @@ describe('send to Zotero desktop', () => {
       await page.waitForTimeout(100);
       await page.close();
     }
-    const popup = await popupFor(REFERENCE);
+    const popup = await popupFor(REFERENCE, { zoteroOn: false });
+    // Off: no Zotero button takes the reading list's room.
+    expect(await popup.getByTestId('popup-zotero-send').count()).toBe(0);
     await popup.getByTestId('save-button').click();
     await popup.getByTestId('saved-indicator').waitFor();
     const options = await session.browser.context.newPage();

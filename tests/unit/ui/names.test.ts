@@ -140,7 +140,6 @@ describe('feedback after a save by shortcut or menu', () => {
       const ok = saveFeedback({ ok: true, title: '  Leren\nvan doen  ' });
       expect(ok.badgeText).toBe('✓');
       expect(ok.title).toBe('Opgeslagen in Leesmap: Leren van doen');
-      expect(ok.notification.silent).toBe(true);
       expect(saveFeedback({ ok: true, title: 'x'.repeat(10_000) }).title.length).toBeLessThan(200);
       const failed = saveFeedback({ ok: false, reason: 'quota' });
       expect(failed.badgeText).toBe('!');
