@@ -66,7 +66,9 @@ describe('hostile pages', () => {
     const result = extractPage(document, 'https://www.wrr.nl/publicaties/x');
     expect(result.publication?.title).toBe('Weerbare democratie');
     expect(result.publication?.related.length).toBeLessThanOrEqual(50);
-  });
+    // Parsing 200,000 nodes takes seconds on a loaded shared machine; this is no speed test
+    // (npm run bench is), only a guard that the page is read at all.
+  }, 60_000);
 
   it('survives deeply nested markup', () => {
     const depth = 5_000;
