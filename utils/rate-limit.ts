@@ -40,6 +40,17 @@ export function available(
   return Math.max(0, least);
 }
 
+/** Sets every named bucket to `next` of its level now. */
+function setLevels(
+  buckets: Buckets,
+  named: ReadonlyArray<[key: string, rule: BucketRule]>,
+  now: number,
+  next: (tokens: number, rule: BucketRule) => number,
+): void {
+  for (const [key, rule] of named)
+    buckets[key] = { tokens: next(level(buckets[key], rule, now), rule), at: now };
+}
+
 /** Takes `count` tokens from every named bucket (never below zero). */
 export function spend(
   buckets: Buckets,
@@ -47,10 +58,7 @@ export function spend(
   count: number,
   now: number,
 ): void {
-  if (count <= 0) return;
-  for (const [key, rule] of named) {
-    buckets[key] = { tokens: Math.max(0, level(buckets[key], rule, now) - count), at: now };
-  }
+  if (count > 0) setLevels(buckets, named, now, (tokens) => Math.max(0, tokens - count));
 }
 
 /** Gives back `count` tokens a reservation did not use (never above the capacity). */
@@ -60,10 +68,7 @@ export function refund(
   count: number,
   now: number,
 ): void {
-  if (count <= 0) return;
-  for (const [key, rule] of named) {
-    buckets[key] = { tokens: Math.min(rule.capacity, level(buckets[key], rule, now) + count), at: now };
-  }
+  if (count > 0) setLevels(buckets, named, now, (tokens, rule) => Math.min(rule.capacity, tokens + count));
 }
 
 /** Drops buckets that have filled up again (they hold nothing a fresh one would not). */

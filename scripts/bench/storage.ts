@@ -13,9 +13,6 @@
  *        npx tsx scripts/bench/storage.ts [--node-only] [--extension-dir=.output/chrome-mv3]
  */
 import 'fake-indexeddb/auto';
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   countPublications,
@@ -28,43 +25,16 @@ import {
 } from '@/utils/db';
 import { toBackupJson } from '@/utils/export/backup';
 import type { Publication, SavedPublication } from '@/utils/record';
-import { chromiumPath, EXTENSION_DIR, launchWithExtension } from '../lib/browser';
-import { startFixtureServer } from '../lib/fixture-server';
+import { BENCH_PUBLISHERS, BENCH_THEMES, printTiming, withBenchBrowser } from '../lib/bench';
+import { EXTENSION_DIR } from '../lib/browser';
 
 const LIST_SIZE = 10_000;
 const FIRST_SCREEN = 50;
 const SAVE_RUNS = 30;
 const READ_RUNS = 7;
 
-const THEMES = [
-  'Sturen in netwerken',
-  'Leren en experimenteren',
-  'Digitale overheid',
-  'Democratie',
-  'Zorg',
-  'Wonen',
-  'Klimaat en energie',
-  'Arbeidsmarkt',
-  'Veiligheid',
-  'Europa',
-  'Onderwijs',
-  'Migratie',
-  'Public governance',
-  'Technology policy',
-  'Economic growth',
-];
-const PUBLISHERS = [
-  'NSOB',
-  'WRR',
-  'Rathenau Instituut',
-  'SCP',
-  'CPB',
-  'PBL',
-  'Clingendael',
-  'Brookings',
-  'RAND',
-  'OECD',
-];
+const THEMES = [...BENCH_THEMES, 'Economic growth'];
+const PUBLISHERS = BENCH_PUBLISHERS;
 
 /** A realistic list: varied titles (some Unicode and right-to-left), 1–4 themes, some notes and tags. */
 function benchRecord(n: number, now: number): SavedPublication {
@@ -109,18 +79,8 @@ function freshPublication(n: number, host = 'www.nsob.nl'): Publication {
   };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 function report(label: string, samples: number[]): void {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const p90 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))];
-  console.log(
-    `${label.padEnd(58)} median ${median(samples).toFixed(1).padStart(7)} ms   p90 ${p90.toFixed(1).padStart(7)} ms   (n=${samples.length})`,
-  );
+  printTiming(label, samples, undefined, 58);
 }
 
 async function time<T>(work: () => Promise<T>): Promise<[number, T]> {
@@ -185,22 +145,11 @@ function check(reply: Reply, what: string): void {
 }
 
 async function benchChromium(extensionDir: string): Promise<void> {
-  if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    console.log(`Chromium: not measured, no built extension at ${extensionDir} (run "npm run build" first).`);
-    process.exitCode = 1;
-    return;
-  }
-  const server = await startFixtureServer();
-  const browser = await launchWithExtension({ port: server.port, extensionDir });
-  try {
+  await withBenchBrowser(extensionDir, async (browser, chromiumVersion) => {
     const page = await browser.context.newPage();
     // options.html does not load the list itself, so it does not compete with what is measured.
     const pageName = 'options.html';
     await page.goto(`chrome-extension://${browser.extensionId}/${pageName}`);
-    const chromiumVersion = execFileSync(chromiumPath(), ['--version'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
     console.log(`${chromiumVersion}, extension page ${pageName}, messages to the background:`);
 
     // Save one record into an empty list.
@@ -338,10 +287,7 @@ async function benchChromium(extensionDir: string): Promise<void> {
       report(`popup opened to first list item shown (${total.toLocaleString('en')} records)`, screens);
     else
       console.log('popup to first list item: not measured (the built popup showed no list item within 30 s)');
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,13 +11,10 @@
  * Usage: npm run bench -- ui   (builds first)   or
  *        npx tsx scripts/bench/ui.ts [--extension-dir=.output/chrome-mv3]
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { SavedPublication } from '@/utils/record';
-import { chromiumPath, EXTENSION_DIR, launchWithExtension } from '../lib/browser';
-import { startFixtureServer } from '../lib/fixture-server';
+import { BENCH_PUBLISHERS, BENCH_THEMES, printTiming as report, withBenchBrowser } from '../lib/bench';
+import { EXTENSION_DIR } from '../lib/browser';
 import { toBackupJson } from '@/utils/export/backup';
 
 const LIST_SIZE = 10_000;
@@ -26,23 +23,7 @@ const LIBRARY_RUNS = 5;
 const QUERIES = ['samenwerking', 'klimaat energie', 'Auteur 12', 'housing'];
 const MARK = 'leesmap:list-painted';
 
-const THEMES = [
-  'Sturen in netwerken',
-  'Leren en experimenteren',
-  'Digitale overheid',
-  'Democratie',
-  'Zorg',
-  'Wonen',
-  'Klimaat en energie',
-  'Arbeidsmarkt',
-  'Veiligheid',
-  'Europa',
-  'Onderwijs',
-  'Migratie',
-  'Public governance',
-  'Technology policy',
-  'Housing policy',
-];
+const THEMES = [...BENCH_THEMES, 'Housing policy'];
 const WORDS = [
   'samenwerken',
   'samenwerkingen',
@@ -67,18 +48,7 @@ const WORDS = [
   'europe',
   'security',
 ];
-const PUBLISHERS = [
-  'NSOB',
-  'WRR',
-  'Rathenau Instituut',
-  'SCP',
-  'CPB',
-  'PBL',
-  'Clingendael',
-  'Brookings',
-  'RAND',
-  'OECD',
-];
+const PUBLISHERS = BENCH_PUBLISHERS;
 
 function words(n: number, count: number): string {
   return Array.from({ length: count }, (_, i) => WORDS[(n * 13 + i * 7) % WORDS.length]).join(' ');
@@ -111,27 +81,6 @@ function benchRecord(n: number, now: number): SavedPublication {
   } as SavedPublication;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-function report(label: string, samples: number[], target?: number): void {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const p90 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))];
-  const m = median(samples);
-  const verdict =
-    target === undefined
-      ? ''
-      : m <= target
-        ? `  (target ≤ ${target} ms: met)`
-        : `  (target ≤ ${target} ms: MISSED)`;
-  console.log(
-    `${label.padEnd(54)} median ${m.toFixed(1).padStart(7)} ms   p90 ${p90.toFixed(1).padStart(7)} ms   (n=${samples.length})${verdict}`,
-  );
-}
-
 /** Opens an extension page and returns [first list paint mark, first item visible from outside]. */
 async function openAndTime(page: Page, url: string): Promise<[number, number]> {
   const start = Date.now();
@@ -147,19 +96,8 @@ async function openAndTime(page: Page, url: string): Promise<[number, number]> {
 async function main(): Promise<void> {
   const dirArg = process.argv.find((a) => a.startsWith('--extension-dir='));
   const extensionDir = dirArg ? dirArg.slice('--extension-dir='.length) : EXTENSION_DIR;
-  if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    console.log(`Not measured: no built extension at ${extensionDir} (run "npm run build" first).`);
-    process.exitCode = 1;
-    return;
-  }
-  const server = await startFixtureServer();
-  const browser = await launchWithExtension({ port: server.port, extensionDir });
-  const base = `chrome-extension://${browser.extensionId}`;
-  try {
-    const chromiumVersion = execFileSync(chromiumPath(), ['--version'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
+  await withBenchBrowser(extensionDir, async (browser, chromiumVersion) => {
+    const base = `chrome-extension://${browser.extensionId}`;
     console.log(`${chromiumVersion}; ${LIST_SIZE.toLocaleString('en')} saved records`);
 
     const setup = await browser.context.newPage();
@@ -261,10 +199,7 @@ async function main(): Promise<void> {
     }
     report('library: open to first list paint (page mark)', libraryMarks, 300);
     report('library: open to first item visible (from outside)', libraryOutside);
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
 
 await main();

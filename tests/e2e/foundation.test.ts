@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { FIXTURES_DIR } from '../../scripts/lib/fixture-server';
-import { fixtureHosts, startSession, waitFor, type Session } from './harness';
+import { badgeOf, fixtureHosts, startSession, waitFor, type Session } from './harness';
 
 const REFERENCE = 'nsob-leren-van-doen-dl';
 
@@ -39,12 +39,7 @@ describe('foundation: detect, save, list, keep', () => {
   it('marks a publication page as detected in the toolbar', async () => {
     const page = await session.browser.open(session.fixture(REFERENCE).url);
     const tabId = await session.browser.tabId(page);
-    expect(
-      await waitFor(
-        () => session.browser.badgeText(tabId),
-        (t) => t !== '',
-      ),
-    ).toBe('+');
+    expect(await badgeOf(session, tabId)).toBe('+');
   });
 
   it('shows nothing on pages that are not publications, whichever step tells', async () => {
@@ -72,10 +67,7 @@ describe('foundation: detect, save, list, keep', () => {
   it('saves the page from the popup and lists it with title, authors and year', async () => {
     const page = await session.browser.open(session.fixture(REFERENCE).url);
     const tabId = await session.browser.tabId(page);
-    await waitFor(
-      () => session.browser.badgeText(tabId),
-      (t) => t === '+',
-    );
+    await badgeOf(session, tabId, (t) => t === '+');
 
     const popup = await session.browser.openPopup(tabId);
     await expect.poll(() => popup.getByTestId('current-title').textContent()).toBe('Leren van doen');
@@ -89,12 +81,7 @@ describe('foundation: detect, save, list, keep', () => {
     for (const name of ['Martijn van der Steen', 'Myrthe van Delden', 'Petra Ophoff'])
       expect(authors).toContain(name);
     expect(await item.getByTestId('item-year').textContent()).toContain('2020');
-    expect(
-      await waitFor(
-        () => session.browser.badgeText(tabId),
-        (t) => t === '✓',
-      ),
-    ).toBe('✓');
+    expect(await badgeOf(session, tabId, (t) => t === '✓')).toBe('✓');
   });
 
   it('still has the record after the browser restarts', async () => {

@@ -17,7 +17,7 @@ import { delimiter, join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR } from '../../scripts/lib/browser';
-import { startSession, waitFor, type Session } from './harness';
+import { badgeOf, startSession, waitFor, type Session } from './harness';
 
 const REFERENCE = 'nsob-leren-van-doen-dl';
 const OTHER_PUBLICATION = 'wrr-weerbare-democratie';
@@ -301,18 +301,10 @@ describe('save gestures: keyboard shortcut and context menu, with real input', (
   it('saves the current page when the reader presses Alt+Shift+S', async () => {
     const page = await session.browser.open(session.fixture(REFERENCE).url);
     const tabId = await session.browser.tabId(page);
-    await waitFor(
-      () => session.browser.badgeText(tabId),
-      (t) => t === '+',
-    );
+    await badgeOf(session, tabId, (t) => t === '+');
     await focus(page);
     display.xdotool('key', '--clearmodifiers', 'alt+shift+s');
-    expect(
-      await waitFor(
-        () => session.browser.badgeText(tabId),
-        (t) => t === '✓',
-      ),
-    ).toBe('✓');
+    expect(await badgeOf(session, tabId, (t) => t === '✓')).toBe('✓');
     // Shortcut save shows confirmation: the button's tooltip names what was saved for a few
     // seconds, then says the page is saved, as any saved page's does.
     const tooltip = async () => {
@@ -338,20 +330,12 @@ describe('save gestures: keyboard shortcut and context menu, with real input', (
     const title = fixture.expected.publication?.title as string;
     const page = await session.browser.open(fixture.url);
     const tabId = await session.browser.tabId(page);
-    await waitFor(
-      () => session.browser.badgeText(tabId),
-      (t) => t === '+',
-    );
+    await badgeOf(session, tabId, (t) => t === '+');
     expect(await listedTitles()).not.toContain(title);
 
     // The heading: page text, not a link, so the menu is the page's.
     await chooseLeesmapMenuItem(page, 'h1');
-    expect(
-      await waitFor(
-        () => session.browser.badgeText(tabId),
-        (t) => t === '✓',
-      ),
-    ).toBe('✓');
+    expect(await badgeOf(session, tabId, (t) => t === '✓')).toBe('✓');
     expect(await listedTitles()).toContain(title);
   });
 
@@ -360,10 +344,7 @@ describe('save gestures: keyboard shortcut and context menu, with real input', (
     const page = await session.browser.open(session.fixture(REFERENCE).url);
     const tabId = await session.browser.tabId(page);
     // Detected, or saved already by the shortcut test.
-    await waitFor(
-      () => session.browser.badgeText(tabId),
-      (t) => t === '+' || t === '✓',
-    );
+    await badgeOf(session, tabId, (t) => t === '+' || t === '✓');
     const related = 'Balanceren tussen inkapseling en afstoting';
     expect(await listedTitles()).not.toContain(related);
 

@@ -111,3 +111,44 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.targets.join(', ')}`);
 }
+
+/** A message to the background from an extension page, sent as the popup and the library send it. */
+export function sendMessage(
+  page: Page,
+  type: string,
+  payload: unknown,
+): Promise<{ ok: boolean; value?: unknown; error?: string }> {
+  return page.evaluate(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    ([type, payload]) => (globalThis as any).chrome.runtime.sendMessage({ leesmap: 1, type, payload }),
+    [type, payload] as const,
+  );
+}
+
+/** The toolbar badge of a tab once `done` holds for it (by default: once the page is checked). */
+export function badgeOf(
+  session: Session,
+  tabId: number,
+  done: (text: string) => boolean = (text) => text !== '',
+): Promise<string> {
+  return waitFor(() => session.browser.badgeText(tabId), done);
+}
+
+/** Opens a fixture page and waits until the extension has checked it (its badge is set). */
+export async function openChecked(session: Session, slug: string): Promise<{ page: Page; tabId: number }> {
+  const page = await session.browser.open(session.fixture(slug).url);
+  const tabId = await session.browser.tabId(page);
+  await badgeOf(session, tabId);
+  return { page, tabId };
+}
+
+/** Opens a fixture page and saves it from the popup; returns both, the popup showing it saved. */
+export async function saveFromPopup(session: Session, slug: string): Promise<{ page: Page; popup: Page }> {
+  const { page, tabId } = await openChecked(session, slug);
+  const popup = await session.browser.openPopup(tabId);
+  await popup.getByTestId('current-title').waitFor();
+  const save = popup.getByTestId('save-button');
+  if (await save.count()) await save.click();
+  await popup.getByTestId('saved-indicator').waitFor();
+  return { page, popup };
+}

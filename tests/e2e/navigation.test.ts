@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { FIXTURES_DIR } from '../../scripts/lib/fixture-server';
-import { startSession, waitFor, type Session } from './harness';
+import { badgeOf, startSession, type Session } from './harness';
 
 /** The extension APIs inside extension pages and the service worker (code passed to `evaluate` runs there). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -86,34 +86,19 @@ describe('navigation: single-page apps and what the page can see', () => {
     const first = session.fixture(FIRST);
     const page = await session.browser.open(first.url);
     const tabId = await session.browser.tabId(page);
-    expect(
-      await waitFor(
-        () => session.browser.badgeText(tabId),
-        (t) => t !== '',
-      ),
-    ).toBe('+');
+    expect(await badgeOf(session, tabId)).toBe('+');
     // The reader saves the first view.
     const saving = await session.browser.openPopup(tabId);
     await saving.getByTestId('save-button').click();
     await saving.getByTestId('saved-indicator').waitFor();
     await saving.close();
-    expect(
-      await waitFor(
-        () => session.browser.badgeText(tabId),
-        (t) => t === '✓',
-      ),
-    ).toBe('✓');
+    expect(await badgeOf(session, tabId, (t) => t === '✓')).toBe('✓');
 
     // To another publication, not saved; canonical and og:url still name the first page. Chromium
     // keeps reporting the first address as the sender's: the check must still be filed under this one.
     const second = session.fixture(SECOND);
     await showInPage(page, new URL(second.url).pathname, source(SECOND));
-    expect(
-      await waitFor(
-        () => session.browser.badgeText(tabId),
-        (t) => t !== '✓',
-      ),
-    ).toBe('+');
+    expect(await badgeOf(session, tabId, (t) => t !== '✓')).toBe('+');
     expect(
       await page.evaluate(() => document.querySelector('link[rel=canonical]')?.getAttribute('href')),
     ).toBe(first.url);
@@ -133,39 +118,21 @@ describe('navigation: single-page apps and what the page can see', () => {
 
     // To the contact page: nothing to show.
     await showInPage(page, '/contact', source(CONTACT));
-    expect(
-      await waitFor(
-        () => session.browser.badgeText(tabId),
-        (t) => t !== '+',
-      ),
-    ).toBe('');
+    expect(await badgeOf(session, tabId, (t) => t !== '+')).toBe('');
   });
 
   it('clears the badge for a listing view after a publication', async () => {
     const page = await session.browser.open(session.fixture(SECOND).url);
     const tabId = await session.browser.tabId(page);
-    expect(
-      await waitFor(
-        () => session.browser.badgeText(tabId),
-        (t) => t !== '',
-      ),
-    ).toBe('+');
+    expect(await badgeOf(session, tabId)).toBe('+');
     await showInPage(page, new URL(session.fixture(LISTING).url).pathname, source(LISTING));
-    expect(
-      await waitFor(
-        () => session.browser.badgeText(tabId),
-        (t) => t !== '+',
-      ),
-    ).toBe('');
+    expect(await badgeOf(session, tabId, (t) => t !== '+')).toBe('');
   });
 
   it('ignores a jump within the page', async () => {
     const page = await session.browser.open(session.fixture(SECOND).url);
     const tabId = await session.browser.tabId(page);
-    await waitFor(
-      () => session.browser.badgeText(tabId),
-      (t) => t === '+',
-    );
+    await badgeOf(session, tabId, (t) => t === '+');
     // Were the #fragment a new page, the listing body would clear the badge within a second.
     await page.evaluate((html) => {
       location.hash = 'samenvatting';
@@ -183,12 +150,7 @@ describe('navigation: single-page apps and what the page can see', () => {
     );
     const page = await session.browser.open(url);
     const tabId = await session.browser.tabId(page);
-    expect(
-      await waitFor(
-        () => session.browser.badgeText(tabId),
-        (t) => t !== '',
-      ),
-    ).toBe('+');
+    expect(await badgeOf(session, tabId)).toBe('+');
     // The popup runs the full extractor in the tab too.
     const popup = await session.browser.openPopup(tabId);
     await expect

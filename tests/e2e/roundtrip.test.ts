@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSession, waitFor, type Session } from './harness';
+import { saveFromPopup, sendMessage, startSession, waitFor, type Session } from './harness';
 
 const SLUGS = [
   'nsob-leren-van-doen-dl',
@@ -27,20 +27,8 @@ const FORMATS = [
 
 type Rec = Record<string, unknown> & { id: string; title: string };
 
-function send(
-  page: Page,
-  type: string,
-  payload: unknown,
-): Promise<{ ok: boolean; value?: unknown; error?: string }> {
-  return page.evaluate(
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    ([type, payload]) => (globalThis as any).chrome.runtime.sendMessage({ leesmap: 1, type, payload }),
-    [type, payload] as const,
-  );
-}
-
 async function list(page: Page): Promise<Rec[]> {
-  const reply = await send(page, 'page/list', {});
+  const reply = await sendMessage(page, 'page/list', {});
   if (!reply.ok) throw new Error(reply.error);
   return (reply.value as Rec[]).sort((a, b) => a.id.localeCompare(b.id));
 }
@@ -53,15 +41,7 @@ describe('export, then merge-import the same file: nothing a reader put in is lo
   beforeAll(async () => {
     session = await startSession({ lang: 'en', colorScheme: 'light' });
     for (const slug of SLUGS) {
-      const page = await session.browser.open(session.fixture(slug).url);
-      const tabId = await session.browser.tabId(page);
-      await waitFor(
-        () => session.browser.badgeText(tabId),
-        (t) => t !== '',
-      );
-      const popup = await session.browser.openPopup(tabId);
-      await popup.getByTestId('save-button').click();
-      await popup.getByTestId('saved-indicator').waitFor();
+      const { page, popup } = await saveFromPopup(session, slug);
       await popup.close();
       await page.close();
     }
@@ -73,10 +53,10 @@ describe('export, then merge-import the same file: nothing a reader put in is lo
     );
     const saved = await list(library);
     expect(
-      await send(library, 'page/update', { id: saved[0].id, changes: { status: 'reading' } }),
+      await sendMessage(library, 'page/update', { id: saved[0].id, changes: { status: 'reading' } }),
     ).toMatchObject({ ok: true });
     expect(
-      await send(library, 'page/update', {
+      await sendMessage(library, 'page/update', {
         id: saved[1].id,
         changes: { tags: ['dossier'], notes: 'Voor het MT' },
       }),

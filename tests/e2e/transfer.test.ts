@@ -10,7 +10,14 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations, startSession, waitFor, type Session } from './harness';
+import {
+  saveFromPopup,
+  sendMessage,
+  seriousViolations,
+  startSession,
+  waitFor,
+  type Session,
+} from './harness';
 
 const REFERENCE = 'nsob-leren-van-doen-dl';
 const OTHER = 'wrr-weerbare-democratie';
@@ -32,36 +39,14 @@ interface Stored {
   year?: number;
 }
 
-function send(
-  page: Page,
-  type: string,
-  payload: unknown,
-): Promise<{ ok: boolean; value?: unknown; error?: string }> {
-  return page.evaluate(
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    ([type, payload]) => (globalThis as any).chrome.runtime.sendMessage({ leesmap: 1, type, payload }),
-    [type, payload] as const,
-  );
-}
-
 async function storedList(page: Page): Promise<Stored[]> {
-  const reply = await send(page, 'page/list', {});
+  const reply = await sendMessage(page, 'page/list', {});
   if (!reply.ok) throw new Error(reply.error);
   return reply.value as Stored[];
 }
 
-async function saveFromPopup(session: Session, slug: string): Promise<void> {
-  const page = await session.browser.open(session.fixture(slug).url);
-  const tabId = await session.browser.tabId(page);
-  await waitFor(
-    () => session.browser.badgeText(tabId),
-    (t) => t !== '',
-  );
-  const popup = await session.browser.openPopup(tabId);
-  await popup.getByTestId('current-title').waitFor();
-  const save = popup.getByTestId('save-button');
-  if (await save.count()) await save.click();
-  await popup.getByTestId('saved-indicator').waitFor();
+async function saveAndClose(session: Session, slug: string): Promise<void> {
+  const { page, popup } = await saveFromPopup(session, slug);
   await popup.close();
   await page.close();
 }
@@ -84,8 +69,8 @@ describe('BibTeX and RIS export and import in the library', () => {
 
   beforeAll(async () => {
     session = await startSession({ lang: 'en', colorScheme: 'light', extensionDir });
-    await saveFromPopup(session, REFERENCE);
-    await saveFromPopup(session, OTHER);
+    await saveAndClose(session, REFERENCE);
+    await saveAndClose(session, OTHER);
     library = await session.browser.context.newPage();
     library.on('dialog', (dialog) => void dialog.accept());
     await library.goto(`chrome-extension://${session.browser.extensionId}/library.html`);
@@ -106,7 +91,10 @@ describe('BibTeX and RIS export and import in the library', () => {
     await library.getByTestId('item-title').filter({ hasText: EDITED_TITLE }).waitFor();
 
     const other = (await storedList(library)).find((r) => r.title === EDITED_TITLE)!;
-    const reply = await send(library, 'page/update', { id: other.id, changes: { title: HOSTILE_TITLE } });
+    const reply = await sendMessage(library, 'page/update', {
+      id: other.id,
+      changes: { title: HOSTILE_TITLE },
+    });
     expect(reply.ok, reply.error).toBe(true);
     // Records hold single-line text on every way in (utils/sanitize.ts): the line breaks become spaces.
     await expect

@@ -9,7 +9,15 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations, startSession, waitFor, type Session } from './harness';
+import {
+  openChecked,
+  saveFromPopup,
+  sendMessage,
+  seriousViolations,
+  startSession,
+  waitFor,
+  type Session,
+} from './harness';
 
 const REFERENCE = 'nsob-leren-van-doen-dl';
 const OTHER = 'wrr-weerbare-democratie';
@@ -24,12 +32,7 @@ mkdirSync(SCREENSHOTS, { recursive: true });
 
 /** Opens a fixture page, waits for the badge, and returns the popup pointed at it. */
 async function popupFor(session: Session, slug: string): Promise<{ page: Page; popup: Page; tabId: number }> {
-  const page = await session.browser.open(session.fixture(slug).url);
-  const tabId = await session.browser.tabId(page);
-  await waitFor(
-    () => session.browser.badgeText(tabId),
-    (t) => t !== '',
-  );
+  const { page, tabId } = await openChecked(session, slug);
   const popup = await session.browser.openPopup(tabId);
   await popup.setViewportSize({ width: 400, height: 600 });
   await popup.getByTestId('current-title').waitFor();
@@ -37,10 +40,8 @@ async function popupFor(session: Session, slug: string): Promise<{ page: Page; p
 }
 
 async function savedFromPopup(session: Session, slug: string): Promise<Page> {
-  const { popup } = await popupFor(session, slug);
-  const save = popup.getByTestId('save-button');
-  if (await save.count()) await save.click();
-  await popup.getByTestId('saved-indicator').waitFor();
+  const { popup } = await saveFromPopup(session, slug);
+  await popup.setViewportSize({ width: 400, height: 600 });
   return popup;
 }
 
@@ -48,18 +49,6 @@ async function extensionPage(session: Session, path: string): Promise<Page> {
   const page = await session.browser.context.newPage();
   await page.goto(`chrome-extension://${session.browser.extensionId}/${path}`);
   return page;
-}
-
-function send(
-  page: Page,
-  type: string,
-  payload: unknown,
-): Promise<{ ok: boolean; value?: unknown; error?: string }> {
-  return page.evaluate(
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    ([type, payload]) => (globalThis as any).chrome.runtime.sendMessage({ leesmap: 1, type, payload }),
-    [type, payload] as const,
-  );
 }
 
 describe('popup and library in English: edit, save, search, filter, status, export', () => {
@@ -84,7 +73,7 @@ describe('popup and library in English: edit, save, search, filter, status, expo
 
     const item = popup.getByTestId('list-item').filter({ hasText: 'Leren van doen' });
     await item.waitFor();
-    const stored = (await send(popup, 'page/list', {})).value as Array<{
+    const stored = (await sendMessage(popup, 'page/list', {})).value as Array<{
       title: string;
       tags: string[];
       notes: string;
@@ -144,7 +133,10 @@ describe('popup and library in English: edit, save, search, filter, status, expo
     const item = items.first();
     await item.getByTestId('status-cycle').click();
     await expect.poll(() => item.getByTestId('status-cycle').getAttribute('data-status')).toBe('reading');
-    const stored = (await send(popup, 'page/list', {})).value as Array<{ title: string; status: string }>;
+    const stored = (await sendMessage(popup, 'page/list', {})).value as Array<{
+      title: string;
+      status: string;
+    }>;
     expect(stored.find((r) => r.title === 'Leren van doen')?.status).toBe('reading');
   });
 
@@ -200,14 +192,17 @@ describe('popup and library in English: edit, save, search, filter, status, expo
     const title = await first.getByTestId('item-title').textContent();
     await library.keyboard.press('3');
     await expect.poll(() => first.getByTestId('status-cycle').getAttribute('data-status')).toBe('read');
-    const stored = (await send(library, 'page/list', {})).value as Array<{ title: string; status: string }>;
+    const stored = (await sendMessage(library, 'page/list', {})).value as Array<{
+      title: string;
+      status: string;
+    }>;
     expect(stored.find((r) => r.title === title)?.status).toBe('read');
   });
 
   it('shows page text with markup literally and runs none of it', async () => {
     const popup = await extensionPage(session, 'popup.html');
     const hostile = '<img src=x onerror="window.__leesmapPwned=1">';
-    const reply = await send(popup, 'page/save', {
+    const reply = await sendMessage(popup, 'page/save', {
       publication: {
         url: `${session.fixture(OTHER).url}?variant=hostile`,
         title: hostile,

@@ -11,7 +11,7 @@ import { firstCheck, isPublicationPage } from '@/utils/detect';
 import { extractPage } from '@/utils/extract';
 import type { ExtractionResult } from '@/utils/record';
 import { readText, shortText } from '@/utils/extract/text';
-import { sanitizeExtraction } from '@/utils/record';
+import { PUBLICATION_FIELDS, sanitizeExtraction, TEXT_FIELDS } from '@/utils/record';
 import { doc } from '../unit/extract/helpers';
 import { hostilePage, type GeneratedPage } from './arbitraries';
 import { clobber } from './clobber';
@@ -49,25 +49,7 @@ const MAX_SIGNALS = 100;
 const MAX_JSON_BYTES = 512 * 1024;
 
 const RESULT_KEYS = new Set(['detected', 'confidence', 'signals', 'publication']);
-const PUBLICATION_KEYS = new Set([
-  'url',
-  'canonicalUrl',
-  'title',
-  'subtitle',
-  'authors',
-  'published',
-  'year',
-  'publisher',
-  'type',
-  'themes',
-  'keywords',
-  'summary',
-  'language',
-  'doi',
-  'isbn',
-  'pdfUrl',
-  'related',
-]);
+const PUBLICATION_KEYS = new Set<string>(PUBLICATION_FIELDS);
 const RELATED_KEYS = new Set(['title', 'subtitle', 'url', 'summary', 'themes']);
 const BIDI = new RegExp(`[${BIDI_CONTROLS.join('')}]`);
 
@@ -171,17 +153,7 @@ function expectSoundResult(result: ExtractionResult, visited: string): void {
   expect(p.url).toBe(visited);
   expectHttpUrl(p.canonicalUrl, 'canonicalUrl');
   expectHttpUrl(p.pdfUrl, 'pdfUrl');
-  for (const key of [
-    'title',
-    'subtitle',
-    'published',
-    'publisher',
-    'type',
-    'summary',
-    'language',
-    'doi',
-    'isbn',
-  ] as const) {
+  for (const key of ['title', ...TEXT_FIELDS] as const) {
     if (p[key] === undefined) continue;
     expect(typeof p[key], key).toBe('string');
     expect((p[key] as string).length, `${key} length`).toBeLessThanOrEqual(MAX_STRING);

@@ -6,6 +6,7 @@
 import { publicationId } from '@/utils/identity';
 import {
   newSavedPublication,
+  PUBLICATION_FIELDS,
   RECORD_FIELDS,
   type SavedPublication,
   cleanDoi,
@@ -27,24 +28,10 @@ export type ExportFormat = 'leesmap-json' | 'csl-json' | 'bibtex' | 'ris' | 'csv
  * publications, and `canonicalUrl` when it equals `url` (the files hold the address to cite, plus the
  * saved address only when the two differ).
  */
-const CITATION_FIELDS = [
-  'url',
-  'title',
-  'subtitle',
-  'authors',
-  'published',
-  'year',
-  'publisher',
-  'type',
-  'themes',
-  'keywords',
-  'summary',
-  'language',
-  'doi',
-  'isbn',
-  'pdfUrl',
+const CITATION_FIELDS: readonly (keyof SavedPublication)[] = [
+  ...PUBLICATION_FIELDS.filter((field) => field !== 'canonicalUrl' && field !== 'related'),
   'notes',
-] as const satisfies readonly (keyof SavedPublication)[];
+];
 
 /**
  * The Leesmap fields each format carries: an export followed by an import gives these fields back

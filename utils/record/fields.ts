@@ -28,28 +28,36 @@ export type ExtractedField = EditableField | (typeof PAGE_ONLY_FIELDS)[number];
 /** Extracted fields a re-visit or an import may refresh (unless the reader edited them). */
 export const EXTRACTED_FIELDS: readonly ExtractedField[] = [...EDITABLE_FIELDS, ...PAGE_ONLY_FIELDS];
 
+/** Every field of a publication, in the order of `shapes.ts`. */
+export const PUBLICATION_FIELDS = [
+  'url',
+  'canonicalUrl',
+  ...EDITABLE_FIELDS,
+  'doi',
+  'isbn',
+  'pdfUrl',
+  'related',
+] as const satisfies readonly (keyof Publication)[];
+
+/** The publication's optional fields of plain text (not addresses): absent when a source has none. */
+export const TEXT_FIELDS = [
+  'subtitle',
+  'published',
+  'publisher',
+  'type',
+  'summary',
+  'language',
+  'doi',
+  'isbn',
+] as const satisfies readonly (keyof Publication)[];
+export type TextField = (typeof TEXT_FIELDS)[number];
+
 /** The reader's own fields: never changed by a page, by an import only when its file carries them. */
 export const READER_FIELDS = ['status', 'notes', 'tags', 'starred', 'editedFields'] as const;
 
 /** Every field of a saved record, in the order of `shapes.ts`. */
 export const RECORD_FIELDS = [
-  'url',
-  'canonicalUrl',
-  'title',
-  'subtitle',
-  'authors',
-  'published',
-  'year',
-  'publisher',
-  'type',
-  'themes',
-  'keywords',
-  'summary',
-  'language',
-  'doi',
-  'isbn',
-  'pdfUrl',
-  'related',
+  ...PUBLICATION_FIELDS,
   ...READER_FIELDS,
   'id',
   'savedAt',

@@ -34,14 +34,18 @@ export const MAX_PDF_BYTES = 100 * 1024 * 1024;
 export type ZoteroProblem =
   'not-running' | 'read-only' | 'session-exists' | 'no-permission' | 'pdf-unavailable' | 'failed';
 
-export class ZoteroError extends Error {
+/** An error with a code, which the interface turns into a sentence. */
+export class CodedError<Code extends string> extends Error {
   constructor(
-    readonly code: ZoteroProblem,
+    readonly code: Code,
     message: string = code,
   ) {
     super(message);
-    this.name = 'ZoteroError';
   }
+}
+
+export class ZoteroError extends CodedError<ZoteroProblem> {
+  override name = 'ZoteroError';
 }
 
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;

@@ -12,26 +12,14 @@
  */
 import { typeFromLabel } from '@/utils/export/fields';
 import type { ReadingStatus, SavedPublication } from '@/utils/record';
-import { DATE_PATTERN } from '@/utils/record';
+import { DATE_PATTERN, TEXT_FIELDS, type TextField } from '@/utils/record';
 import { STATUS_TAGS, toZoteroEntry } from './items';
 
-export interface SyncFields {
-  title: string;
-  subtitle?: string;
-  authors: string[];
-  published?: string;
-  publisher?: string;
-  type?: string;
-  themes: string[];
-  keywords: string[];
-  summary?: string;
-  language?: string;
-  doi?: string;
-  isbn?: string;
-  status: ReadingStatus;
-  tags: string[];
-  notes: string;
-}
+/** The fields a Zotero item and a Leesmap record share. */
+export type SyncFields = Pick<
+  SavedPublication,
+  'title' | 'authors' | 'themes' | 'keywords' | 'status' | 'tags' | 'notes' | TextField
+>;
 
 const LIST_FIELDS = ['themes', 'keywords', 'tags'] as const;
 const FROM_STATUS_TAG = new Map(
@@ -176,17 +164,7 @@ export function mergeFields(base: SyncFields, local: SyncFields, remote: SyncFie
 /** The record with the merged fields (its address, id and times stay). */
 export function applyFields(record: SavedPublication, fields: SyncFields): SavedPublication {
   const next: SavedPublication = { ...record, ...fields };
-  for (const key of [
-    'subtitle',
-    'published',
-    'publisher',
-    'type',
-    'summary',
-    'language',
-    'doi',
-    'isbn',
-  ] as const)
-    if (fields[key] === undefined) delete next[key];
+  for (const key of TEXT_FIELDS) if (fields[key] === undefined) delete next[key];
   if (fields.published) next.year = Number(fields.published.slice(0, 4));
   return next;
 }

@@ -14,7 +14,7 @@
  */
 import { publicationId } from '@/utils/identity';
 import type { SavedPublication } from '@/utils/record';
-import { safeHttpUrl } from '@/utils/record';
+import { newSavedPublication, safeHttpUrl } from '@/utils/record';
 import { toZoteroEntry } from './items';
 import {
   applyFields,
@@ -93,22 +93,7 @@ async function saveChanges(work: Work): Promise<void> {
 }
 
 function newRecord(id: string, fields: SyncFields, url: string, at: number): SavedPublication {
-  const empty: SavedPublication = {
-    id,
-    url,
-    title: fields.title,
-    authors: [],
-    themes: [],
-    keywords: [],
-    related: [],
-    status: 'to-read',
-    notes: '',
-    tags: [],
-    starred: false,
-    editedFields: [],
-    savedAt: at,
-    updatedAt: at,
-  };
+  const empty = newSavedPublication({ id, url, title: fields.title, savedAt: at });
   return applyFields(empty, fields);
 }
 

@@ -8,7 +8,7 @@
  * conformance server in tests/unit/zotero/webapi-server.ts, but nothing in the extension calls them
  * yet (no API key setting, no merge on pull, no background schedule).
  */
-import type { FetchLike } from './connector';
+import { CodedError, type FetchLike } from './connector';
 
 export const ZOTERO_API = 'https://api.zotero.org';
 /** Objects per write request (the Web API's limit). */
@@ -23,14 +23,8 @@ export interface LibraryRef {
 
 export type WebApiProblem = 'bad-key' | 'offline' | 'stale' | 'failed';
 
-export class WebApiError extends Error {
-  constructor(
-    readonly code: WebApiProblem,
-    message: string = code,
-  ) {
-    super(message);
-    this.name = 'WebApiError';
-  }
+export class WebApiError extends CodedError<WebApiProblem> {
+  override name = 'WebApiError';
 }
 
 /** An item as the Web API returns it (`format=json`). */

@@ -66,6 +66,19 @@ function fakePage(start: string, withNavigationApi: boolean) {
 }
 
 const START = 'https://www.wrr.nl/publicaties/rapporten/2023/09/28/rapport';
+
+/** Watches `page` from START as the content script does; returns the spy told of each new page and the stop. */
+function watch(page: ReturnType<typeof fakePage>, alive: () => boolean = () => true) {
+  const onNewPage = vi.fn();
+  const stop = watchPageAddress({
+    checked: START,
+    read: page.read,
+    onNewPage,
+    alive,
+    navigation: page.navigation,
+  });
+  return { onNewPage, stop };
+}
 const LISTING = 'https://www.wrr.nl/publicaties';
 const OTHER = 'https://www.wrr.nl/publicaties/rapporten/2024/01/10/ander-rapport';
 
@@ -82,14 +95,7 @@ describe.each([
 
   it('checks a new page once, after its view had time to render', () => {
     const page = fakePage(START, withNavigationApi);
-    const onNewPage = vi.fn();
-    watchPageAddress({
-      checked: START,
-      read: page.read,
-      onNewPage,
-      alive: () => true,
-      navigation: page.navigation,
-    });
+    const { onNewPage } = watch(page);
     page.go(LISTING);
     vi.advanceTimersByTime(withNavigationApi ? 399 : 1_000);
     expect(onNewPage).not.toHaveBeenCalled();
@@ -106,14 +112,7 @@ describe.each([
 
   it('ignores a change of only the #fragment, and a return to the page already checked', () => {
     const page = fakePage(START, withNavigationApi);
-    const onNewPage = vi.fn();
-    watchPageAddress({
-      checked: START,
-      read: page.read,
-      onNewPage,
-      alive: () => true,
-      navigation: page.navigation,
-    });
+    const { onNewPage } = watch(page);
     page.go(`${START}#samenvatting`);
     vi.advanceTimersByTime(3_000);
     // Away and back before the view settled (a pushState then history.back()).
@@ -125,15 +124,8 @@ describe.each([
 
   it('stops for good once the extension is gone', () => {
     const page = fakePage(START, withNavigationApi);
-    const onNewPage = vi.fn();
     let alive = true;
-    watchPageAddress({
-      checked: START,
-      read: page.read,
-      onNewPage,
-      alive: () => alive,
-      navigation: page.navigation,
-    });
+    const { onNewPage } = watch(page, () => alive);
     alive = false;
     page.go(LISTING);
     vi.advanceTimersByTime(3_000);
@@ -143,14 +135,7 @@ describe.each([
 
   it('can be stopped by its caller', () => {
     const page = fakePage(START, withNavigationApi);
-    const onNewPage = vi.fn();
-    const stop = watchPageAddress({
-      checked: START,
-      read: page.read,
-      onNewPage,
-      alive: () => true,
-      navigation: page.navigation,
-    });
+    const { onNewPage, stop } = watch(page);
     stop();
     page.go(LISTING);
     vi.advanceTimersByTime(3_000);
@@ -169,14 +154,7 @@ describe('watchPageAddress with the Navigation API', () => {
 
   it('checks once after quick successive changes, for the last address', () => {
     const page = fakePage(START, true);
-    const onNewPage = vi.fn();
-    watchPageAddress({
-      checked: START,
-      read: page.read,
-      onNewPage,
-      alive: () => true,
-      navigation: page.navigation,
-    });
+    const { onNewPage } = watch(page);
     page.go(LISTING);
     vi.advanceTimersByTime(200);
     page.go(OTHER);
@@ -188,13 +166,7 @@ describe('watchPageAddress with the Navigation API', () => {
 
   it('does not poll the address when the browser reports changes', () => {
     const page = fakePage(START, true);
-    watchPageAddress({
-      checked: START,
-      read: page.read,
-      onNewPage: () => {},
-      alive: () => true,
-      navigation: page.navigation,
-    });
+    watch(page);
     expect(vi.getTimerCount()).toBe(0);
   });
 });

@@ -2,13 +2,12 @@
  * The maintained theme counts and the identity index must always agree with the records
  * themselves, whatever sequence of saves, visits, edits, deletes and imports led there.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   deletePublications,
   importPublications,
   listPublications,
   mergePublications,
-  openLeesmapDB,
   recordVisit,
   savePublication,
   themeCounts,
@@ -17,13 +16,10 @@ import {
 } from '@/utils/db';
 import { identityKeys } from '@/utils/identity';
 import type { Publication } from '@/utils/record';
-import { freshIndexedDB, publication } from './helpers';
+import { eachTestOnFreshDB, publication } from './helpers';
 
-let db: LeesmapDatabase;
-beforeEach(async () => {
-  db = await openLeesmapDB(freshIndexedDB());
-  return () => db.close();
-});
+let db!: LeesmapDatabase;
+eachTestOnFreshDB((opened) => (db = opened));
 
 /** A small deterministic random generator, so a failure can be replayed. */
 function random(seed: number): () => number {

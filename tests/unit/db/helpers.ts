@@ -1,5 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach } from 'vitest';
+import { openLeesmapDB, type LeesmapDatabase } from '@/utils/db';
 import type { Publication } from '@/utils/record';
 
 let counter = 0;
@@ -8,6 +10,18 @@ let counter = 0;
 export function freshIndexedDB(): string {
   globalThis.indexedDB = new IDBFactory();
   return `leesmap-test-${++counter}`;
+}
+
+/**
+ * Before each test of the calling file: opens a fresh, empty database, hands it to `use`, and
+ * closes it after the test. `let db!: LeesmapDatabase; eachTestOnFreshDB((opened) => (db = opened));`
+ */
+export function eachTestOnFreshDB(use: (db: LeesmapDatabase) => void): void {
+  beforeEach(async () => {
+    const db = await openLeesmapDB(freshIndexedDB());
+    use(db);
+    return () => db.close();
+  });
 }
 
 export function publication(overrides: Partial<Publication> = {}): Publication {

@@ -3,11 +3,10 @@
  * preview saw it: a change in between (a save, an edit, a visit) makes the write plan again, so
  * it never writes over what happened after the preview.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   importPublications,
   listPublications,
-  openLeesmapDB,
   previewImport,
   recordVisit,
   savePublication,
@@ -15,13 +14,10 @@ import {
   type LeesmapDatabase,
 } from '@/utils/db';
 import { validateRecords, type SavedPublication } from '@/utils/record';
-import { freshIndexedDB, publication } from './helpers';
+import { eachTestOnFreshDB, publication } from './helpers';
 
-let db: LeesmapDatabase;
-beforeEach(async () => {
-  db = await openLeesmapDB(freshIndexedDB());
-  return () => db.close();
-});
+let db!: LeesmapDatabase;
+eachTestOnFreshDB((opened) => (db = opened));
 
 function fileRecord(saved: SavedPublication, changes: Partial<SavedPublication>): SavedPublication[] {
   // As a file's records reach storage: checked once by validateRecords.

@@ -1,10 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fromBackupJson, toBackupJson } from '@/utils/export/backup';
 import {
   importPublications,
   listCatalog,
   listPublications,
-  openLeesmapDB,
   recordVisit,
   savePublication,
   themeCounts,
@@ -13,13 +12,10 @@ import {
 } from '@/utils/db';
 import type { SavedPublication } from '@/utils/record';
 import { storedRecord, variedRecord } from '../export/records';
-import { freshIndexedDB, publication } from './helpers';
+import { eachTestOnFreshDB, publication } from './helpers';
 
-let db: LeesmapDatabase;
-beforeEach(async () => {
-  db = await openLeesmapDB(freshIndexedDB());
-  return () => db.close();
-});
+let db!: LeesmapDatabase;
+eachTestOnFreshDB((opened) => (db = opened));
 
 describe('importPublications', () => {
   it('restores a 10,000-record backup into an empty list exactly', async () => {

@@ -4,12 +4,11 @@
  * them; a preview that writes nothing; one undo.
  */
 import fc from 'fast-check';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   importPublications,
   lastImport,
   listPublications,
-  openLeesmapDB,
   previewImport,
   savePublication,
   themeCounts,
@@ -19,13 +18,10 @@ import {
 } from '@/utils/db';
 import { mergeBibliographic } from '@/utils/db/merge';
 import type { SavedPublication } from '@/utils/record';
-import { freshIndexedDB, publication } from './helpers';
+import { eachTestOnFreshDB, publication } from './helpers';
 
-let db: LeesmapDatabase;
-beforeEach(async () => {
-  db = await openLeesmapDB(freshIndexedDB());
-  return () => db.close();
-});
+let db!: LeesmapDatabase;
+eachTestOnFreshDB((opened) => (db = opened));
 
 function saved(overrides: Partial<SavedPublication> = {}): SavedPublication {
   return {

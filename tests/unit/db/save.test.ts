@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   deletePublications,
   findPublication,
@@ -7,7 +7,6 @@ import {
   listPublications,
   matchPublication,
   mergePublications,
-  openLeesmapDB,
   touchCatalogEntry,
   recordVisit,
   savePublication,
@@ -15,13 +14,10 @@ import {
   updatePublication,
   type LeesmapDatabase,
 } from '@/utils/db';
-import { freshIndexedDB, publication } from './helpers';
+import { eachTestOnFreshDB, publication } from './helpers';
 
-let db: LeesmapDatabase;
-beforeEach(async () => {
-  db = await openLeesmapDB(freshIndexedDB());
-  return () => db.close();
-});
+let db!: LeesmapDatabase;
+eachTestOnFreshDB((opened) => (db = opened));
 
 describe('savePublication', () => {
   it('creates a record with the reader defaults', async () => {

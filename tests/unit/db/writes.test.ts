@@ -3,23 +3,19 @@
  * visit that auto-saves a page saves it in its own transaction without cataloguing it first.
  */
 import { unwrap } from 'idb';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   listCatalog,
   listPublications,
-  openLeesmapDB,
   recordVisit,
   savePublication,
   themeCounts,
   type LeesmapDatabase,
 } from '@/utils/db';
-import { freshIndexedDB, publication } from './helpers';
+import { eachTestOnFreshDB, publication } from './helpers';
 
-let db: LeesmapDatabase;
-beforeEach(async () => {
-  db = await openLeesmapDB(freshIndexedDB());
-  return () => db.close();
-});
+let db!: LeesmapDatabase;
+eachTestOnFreshDB((opened) => (db = opened));
 afterEach(() => {
   vi.restoreAllMocks();
 });

@@ -12,22 +12,11 @@ import { toBibtex, toRis } from '@/utils/export/bibliographic';
 import { toCslJson } from '@/utils/export/csl';
 import { CSV_COLUMNS, parseCsv, toCsv } from '@/utils/export/csv';
 import { READING_STATUSES, type SavedPublication } from '@/utils/record';
+import { BIDI_CONTROLS, CONTROL_CHARS, FORMAT_CHARS } from '../record/characters';
 
 const RUNS = { numRuns: 1_000 };
 const SLOW = { timeout: 300_000 };
 
-function codePoints(pattern: RegExp): string[] {
-  const out: string[] = [];
-  for (let cp = 0; cp <= 0x10ffff; cp++) {
-    if (cp >= 0xd800 && cp <= 0xdfff) continue;
-    const char = String.fromCodePoint(cp);
-    if (pattern.test(char)) out.push(char);
-  }
-  return out;
-}
-
-const FORMAT_CHARS = codePoints(/^\p{Cf}$/u);
-const CONTROL_CHARS = codePoints(/^\p{Cc}$/u);
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 /** Format characters but ZWNJ and ZWJ; control characters but tab, LF and CR (line ends of the formats). */
 const FORBIDDEN = /(?![\u200C\u200D])\p{Cf}|[^\P{Cc}\t\n\r]/u;
@@ -35,20 +24,7 @@ const UNSAFE_SCHEME = /(?:javascript|vbscript|data)\s*:/i;
 
 const hostileChar = fc.oneof(
   fc.constantFrom(...FORMAT_CHARS),
-  fc.constantFrom(
-    '\u061C',
-    '\u200E',
-    '\u200F',
-    '\u202A',
-    '\u202B',
-    '\u202C',
-    '\u202D',
-    '\u202E',
-    '\u2066',
-    '\u2067',
-    '\u2068',
-    '\u2069',
-  ),
+  fc.constantFrom(...BIDI_CONTROLS),
   fc.constantFrom(...CONTROL_CHARS),
   fc.constantFrom(
     '\u2028',

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { CARRIED_FIELDS, validateRecords } from '@/utils/export';
 import { fromCslItems, fromCslName, toCslJson, type CslItem } from '@/utils/export/csl';
 import { fromRis, toRis } from '@/utils/export/ris';
-import type { SavedPublication } from '@/utils/record';
+import { newSavedPublication, type SavedPublication } from '@/utils/record';
 import { recordArbitrary } from './generators';
 import { nsobRecord } from './nsob';
 
@@ -116,25 +116,18 @@ describe(`CSL-JSON read by citation-js (seed ${seed})`, () => {
 
 describe('RIS IDs', () => {
   it('are unique over 10,000 records of one publisher, and never cut', () => {
-    const many = Array.from({ length: 10_000 }, (_, n): SavedPublication => ({
-      id: `url:chathamhouse.org/2023/${n}`,
-      url: `https://www.chathamhouse.org/2023/${n}`,
-      title: n % 3 ? 'Report on AI geopolitics' : `Report ${n}`,
-      authors: n % 2 ? [] : ['Chatham House'],
-      year: 2023,
-      publisher: 'Chatham House',
-      type: 'report',
-      themes: [],
-      keywords: [],
-      related: [],
-      status: 'to-read',
-      notes: '',
-      tags: [],
-      starred: false,
-      editedFields: [],
-      savedAt: 0,
-      updatedAt: 0,
-    }));
+    const many = Array.from({ length: 10_000 }, (_, n) =>
+      newSavedPublication({
+        id: `url:chathamhouse.org/2023/${n}`,
+        url: `https://www.chathamhouse.org/2023/${n}`,
+        title: n % 3 ? 'Report on AI geopolitics' : `Report ${n}`,
+        authors: n % 2 ? [] : ['Chatham House'],
+        year: 2023,
+        publisher: 'Chatham House',
+        type: 'report',
+        savedAt: 0,
+      }),
+    );
     const ids = [...toRis(many).matchAll(/^ID {2}- (.+)\r$/gm)].map((m) => m[1]);
     expect(ids).toHaveLength(10_000);
     expect(new Set(ids).size).toBe(10_000);

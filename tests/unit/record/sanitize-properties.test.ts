@@ -18,6 +18,7 @@ import {
   sanitizeChanges,
   sanitizeExtraction,
 } from '@/utils/record';
+import { BIDI_CONTROLS, CONTROL_CHARS, FORMAT_CHARS } from './characters';
 
 const RUNS = { numRuns: 1_000 };
 /** 1,000 runs over records with megabyte strings take seconds. */
@@ -25,34 +26,7 @@ const SLOW = { timeout: 300_000 };
 
 // ---- Characters -------------------------------------------------------------------------------
 
-function codePoints(pattern: RegExp): string[] {
-  const out: string[] = [];
-  for (let cp = 0; cp <= 0x10ffff; cp++) {
-    if (cp >= 0xd800 && cp <= 0xdfff) continue;
-    const char = String.fromCodePoint(cp);
-    if (pattern.test(char)) out.push(char);
-  }
-  return out;
-}
-
-/** Every Unicode format character (Cf), ZWNJ and ZWJ included (they must stay, the rest must go). */
-const FORMAT_CHARS = codePoints(/^\p{Cf}$/u);
-/** C0, DEL and C1. */
-const CONTROL_CHARS = codePoints(/^\p{Cc}$/u);
-const BIDI = [
-  '\u061C',
-  '\u200E',
-  '\u200F',
-  '\u202A',
-  '\u202B',
-  '\u202C',
-  '\u202D',
-  '\u202E',
-  '\u2066',
-  '\u2067',
-  '\u2068',
-  '\u2069',
-];
+const BIDI = BIDI_CONTROLS;
 const MARKUP = [
   '<img src=x onerror=alert(1)>',
   '<script>alert(1)</script>',

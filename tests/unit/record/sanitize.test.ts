@@ -13,6 +13,7 @@ import {
   safeHttpUrl,
   type SavedPublication,
 } from '@/utils/record';
+import { BIDI_CONTROLS } from './characters';
 
 const base = {
   url: 'https://www.nsob.nl/publicaties/leren-van-doen',
@@ -121,20 +122,7 @@ describe('safeHttpUrl', () => {
   });
 });
 
-const BIDI = [
-  '\u061C',
-  '\u200E',
-  '\u200F',
-  '\u202A',
-  '\u202B',
-  '\u202C',
-  '\u202D',
-  '\u202E',
-  '\u2066',
-  '\u2067',
-  '\u2068',
-  '\u2069',
-];
+const BIDI = BIDI_CONTROLS;
 const OTHER_FORMAT = ['\u00AD', '\u200B', '\u2060', '\uFEFF', '\u180E', '\u2062', '\u{E0041}'];
 
 describe('text on every way in', () => {

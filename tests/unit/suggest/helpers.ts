@@ -1,4 +1,4 @@
-import type { CatalogEntry, SavedPublication } from '@/utils/record';
+import { newSavedPublication, type CatalogEntry, type SavedPublication } from '@/utils/record';
 import { createSuggestionEngine, type Suggestion } from '@/utils/suggest';
 import { DocIndex } from '@/utils/suggest/doc-index';
 
@@ -10,22 +10,13 @@ let counter = 0;
 export function savedRecord(fields: Partial<SavedPublication> & { title: string }): SavedPublication {
   counter++;
   const id = fields.id ?? `saved-${counter}`;
-  return {
+  return newSavedPublication({
     url: `https://example.org/publicaties/${id}`,
-    authors: [],
-    themes: [],
-    keywords: [],
-    related: [],
-    status: 'to-read',
-    notes: '',
-    tags: [],
-    starred: false,
-    editedFields: [],
     savedAt: NOW - DAY,
     updatedAt: NOW - DAY,
     ...fields,
     id,
-  };
+  });
 }
 
 export function catalogEntry(
