@@ -4,7 +4,7 @@
  * Until there are any, it explains that the tab fills as the reader reads.
  */
 import { Fragment } from 'preact';
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { safeHttpUrl } from '@/utils/record';
 import { createDismissUndo } from '@/utils/stores/dismiss-undo';
@@ -94,7 +94,13 @@ function SuggestionItem({
 
 export function SuggestionsPanel({ store, notices }: { store: SuggestionsStore; notices?: NoticeStore }) {
   const undo = useMemo(() => createDismissUndo((id) => store.dismiss(id)), [store]);
-  useMemo(() => globalThis.addEventListener?.('pagehide', () => undo.flush()), [undo]);
+  // A dismissal still waiting for its undo window is sent when the popup closes. One listener per
+  // mounted panel: the tabs mount the panel again on every switch.
+  useEffect(() => {
+    const flush = () => undo.flush();
+    globalThis.addEventListener?.('pagehide', flush);
+    return () => globalThis.removeEventListener?.('pagehide', flush);
+  }, [undo]);
   const hidden = undo.pending.value;
   const items = store.items.value.filter((s) => !hidden.has(s.id));
   if (store.phase.value === 'loading') return <p class="muted">{t('loading')}</p>;

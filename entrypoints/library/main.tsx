@@ -41,7 +41,7 @@ async function start() {
           idPrefix="library"
           label={() => (ids.length ? t('zoteroSendSelection', ids.length) : t('zoteroSendAll'))}
           pdfUrls={() =>
-            (ids.length ? ids.map((id) => list.byId.peek().get(id)) : list.results.peek())
+            (ids.length ? ids.map((id) => list.byId.peek().get(id)) : list.records.peek())
               .map((r) => r?.pdfUrl ?? '')
               .filter(Boolean)
           }

@@ -27,9 +27,8 @@ async function start() {
       requestSite={(host) =>
         browser.permissions.request({ origins: [`https://${host}/*`, `https://*.${host}/*`] })
       }
-      currentSite={siteHost(
-        decodeURIComponent(new URLSearchParams(location.hash.slice(1)).get('site') ?? ''),
-      )}
+      // URLSearchParams already decodes: a second decode threw on an address with a bare '%'.
+      currentSite={siteHost(new URLSearchParams(location.hash.slice(1)).get('site') ?? '')}
       records={wholeList}
       importPorts={importPorts()}
       sections={
