@@ -9,6 +9,7 @@ import {
   listDismissed,
   listPublications,
   mergePublications,
+  StorageError,
   themeCounts,
   updatePublication,
 } from '@/utils/db';
@@ -98,8 +99,20 @@ async function updateMany(bg: Background, { ids: list, changes }: RequestOf<'pag
   const db = await bg.database();
   const updated: SavedPublication[] = [];
   const clean = sanitizeChanges(changes);
-  for (const one of ids(list)) updated.push(await updatePublication(db, one, clean, bg.now()));
+  let failure: unknown;
+  for (const one of ids(list)) {
+    try {
+      updated.push(await updatePublication(db, one, clean, bg.now()));
+    } catch (error) {
+      // A record deleted meanwhile (another window) is skipped; any other failure stops here.
+      if (error instanceof StorageError && error.reason === 'not-found') continue;
+      failure = error;
+      break;
+    }
+  }
+  // Pages hear of what did change, also when a later record failed.
   await afterListChange(bg, { saved: updated, badges: false });
+  if (failure) throw failure;
   return { updated: updated.length };
 }
 

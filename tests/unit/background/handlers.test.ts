@@ -89,6 +89,15 @@ describe('the list', () => {
     expect(ids().slice(-2)).toEqual([[a.id], [a.id, b.id]]);
     expect(f.badges.size).toBe(0);
     await expect(h['page/update-many']({ ids: 'all' as never, changes: {} }, PAGE)).rejects.toThrow(/ids/);
+    // A record deleted in another window meanwhile: the rest are changed, and pages hear of them.
+    expect(
+      await h['page/update-many'](
+        { ids: [a.id, 'url:gone.example/x', b.id], changes: { status: 'read' } },
+        PAGE,
+      ),
+    ).toEqual({ updated: 2 });
+    expect(ids().at(-1)).toEqual([a.id, b.id]);
+    expect(await getPublication(f.db, b.id)).toMatchObject({ status: 'read' });
   });
 
   it('page/delete and page/merge tell pages every id involved and re-derive badges', async () => {
