@@ -75,7 +75,10 @@ export function normaliseUrl(url: string): string {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return parsed.href;
   const host = parsed.host.replace(/^www\./, '');
   const path = parsed.pathname.replace(/\/+$/, '');
-  const params = [...parsed.searchParams.entries()]
+  // forEach, not entries(): the iterator is not iterable in a Firefox content script (an Xray).
+  const all: [string, string][] = [];
+  parsed.searchParams.forEach((value, name) => all.push([name, value]));
+  const params = all
     .filter(([name]) => !isTrackingParam(name))
     // Stable order by name, then value: `?b=1&a=2` and `?a=2&b=1` are the same page.
     .sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));

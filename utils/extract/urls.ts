@@ -29,7 +29,13 @@ export function cleanUrl(raw: unknown, base: string): string | undefined {
   if (!href) return undefined;
   const url = new URL(href);
   url.hash = '';
-  for (const key of [...url.searchParams.keys()]) if (TRACKING.test(key)) url.searchParams.delete(key);
+  // forEach, not keys(): in a Firefox content script the URLSearchParams iterator is not iterable
+  // (an Xray), which threw here and cost every related publication on the page.
+  const tracking: string[] = [];
+  url.searchParams.forEach((_value, key) => {
+    if (TRACKING.test(key)) tracking.push(key);
+  });
+  for (const key of tracking) url.searchParams.delete(key);
   // URLSearchParams re-encodes; keep the original query when nothing was removed.
   const clean = url.href.replace(/\?$/, '');
   // Re-encoding can lengthen what is left ("(" becomes "%28").
