@@ -12,6 +12,7 @@ import type { SavedPublication } from '@/utils/record';
 import {
   fetchPdf,
   hostPattern,
+  zoteroFetch,
   sendToZotero,
   ZOTERO_CONNECTOR_ORIGIN,
   ZoteroError,
@@ -68,7 +69,7 @@ async function recordsFor(target: ZoteroTarget): Promise<ZoteroSource[]> {
 async function pdfFromPermittedHost(url: string): Promise<Uint8Array> {
   if (!(await browser.permissions.contains({ origins: [hostPattern(url)] })))
     throw new ZoteroError('pdf-unavailable');
-  return fetchPdf((input, init) => fetch(input, init), url);
+  return fetchPdf(zoteroFetch, url);
 }
 
 async function remember(outcome: ZoteroOutcome): Promise<void> {
@@ -91,7 +92,7 @@ export async function sendTargetToZotero(target: ZoteroTarget, fromPage = true):
     const records = await recordsFor(target);
     if (records.length === 0) throw new MessageError('Nothing to send', 'invalid');
     const result = await sendToZotero(records, {
-      fetch: (input, init) => fetch(input, init),
+      fetch: zoteroFetch,
       sessionId: () => crypto.randomUUID(),
       pdf: target.attachPdf === true ? pdfFromPermittedHost : undefined,
     });

@@ -50,6 +50,12 @@ export class ZoteroError extends CodedError<ZoteroProblem> {
 
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 
+/**
+ * The browser's fetch, for the Zotero connection only: the connector on 127.0.0.1:23119 and a PDF
+ * the reader asked to attach. Leesmap makes no other request; the callers check the permissions.
+ */
+export const zoteroFetch: FetchLike = (url, init) => fetch(url, init);
+
 /** A creator as the connector (translator format) takes it: one-field names carry `fieldMode: 1`. */
 type ConnectorCreator =
   | { creatorType: string; firstName: string; lastName: string }
