@@ -133,24 +133,8 @@ export async function fakeBackground(overrides: Partial<BackgroundPorts> = {}): 
   };
 }
 
-export function publication(overrides: Partial<Publication> = {}): Publication {
-  return {
-    url: 'https://www.nsob.nl/publicaties/leren-van-doen',
-    title: 'Leren van doen',
-    subtitle: 'Over experimenteren in het openbaar bestuur',
-    authors: ['Mark van Twist', 'Martijn van der Steen'],
-    published: '2023',
-    year: 2023,
-    publisher: 'NSOB',
-    type: 'essay',
-    themes: ['Leren en experimenteren', 'Sturen in netwerken'],
-    keywords: [],
-    summary: 'Een essay over leren door te doen.',
-    language: 'nl',
-    related: [],
-    ...overrides,
-  };
-}
+/** The reference record the db tests use too. */
+export { publication } from '../db/helpers';
 
 /** What full-check.js / extractor.js return from a page: the extraction and its time. */
 export function pageResult(p: Publication | undefined, detected = true, ms = 12): unknown {
