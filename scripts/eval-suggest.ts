@@ -37,12 +37,12 @@ import { join } from 'node:path';
 import { normaliseUrl } from '@/utils/identity';
 import type { CatalogEntry, Publication, RelatedPublication, SavedPublication } from '@/utils/record';
 import { createSuggestionEngine } from '@/utils/suggest';
+import { DAY_MS } from '@/utils/suggest/profile';
 import { pageTargetMet, printPageCases, runPageCases } from './lib/suggest-page-cases';
 import { foldText, toTextLanguage, detectLanguage } from '@/utils/text';
 
 const FIXTURES = join(import.meta.dirname, '..', 'tests', 'fixtures');
 const NOW = Date.UTC(2026, 10, 1);
-const DAY = 86_400_000;
 const RANDOM_SHUFFLES = 50;
 
 interface Item {
@@ -176,8 +176,8 @@ function catalogEntry(item: Item, skip?: (pageKey: string, itemKey: string) => b
     ...(typeof page?.year === 'number' ? { year: page.year } : {}),
     ...(page?.language ? { language: page.language } : {}),
     sources,
-    firstSeenAt: NOW - 30 * DAY,
-    lastSeenAt: NOW - 30 * DAY,
+    firstSeenAt: NOW - 30 * DAY_MS,
+    lastSeenAt: NOW - 30 * DAY_MS,
   };
 }
 
@@ -269,7 +269,7 @@ for (const pageKey of pageKeys) {
     const saved = savedItems.map((key, index) =>
       savedRecord(
         items.get(key)!,
-        NOW - (10 - index) * DAY,
+        NOW - (10 - index) * DAY_MS,
         key === pageKey ? new Set([heldOut]) : undefined,
       ),
     );

@@ -9,13 +9,13 @@
 import { performance } from 'node:perf_hooks';
 import type { CatalogEntry, SavedPublication } from '@/utils/record';
 import { createSuggestionEngine } from '@/utils/suggest';
+import { DAY_MS } from '@/utils/suggest/profile';
 
 const SAVED = 2_000;
 const CANDIDATES = 20_000;
 const RANK_RUNS = 21;
 const SAVE_RUNS = 51;
 const NOW = Date.UTC(2026, 10, 1);
-const DAY = 86_400_000;
 
 let state = 20261101;
 function random(): number {
@@ -88,7 +88,7 @@ const someThemes = () =>
   random() < 0.15 ? [] : Array.from({ length: 1 + Math.floor(random() * 2) }, () => pick(themes));
 
 function savedRecord(index: number): SavedPublication {
-  const savedAt = NOW - Math.floor(random() * 1_000) * DAY;
+  const savedAt = NOW - Math.floor(random() * 1_000) * DAY_MS;
   return {
     id: `saved-${index}`,
     url: `https://example.org/p/saved-${index}`,
@@ -126,8 +126,8 @@ const catalog: CatalogEntry[] = Array.from({ length: CANDIDATES }, (_, index) =>
     const lister = pick(saved);
     return { kind: 'related' as const, listedBy: { id: lister.id, title: lister.title, url: lister.url } };
   }),
-  firstSeenAt: NOW - DAY,
-  lastSeenAt: NOW - DAY,
+  firstSeenAt: NOW - DAY_MS,
+  lastSeenAt: NOW - DAY_MS,
 }));
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

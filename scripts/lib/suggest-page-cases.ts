@@ -26,6 +26,7 @@
 import { readFileSync } from 'node:fs';
 import type { CatalogEntry, Publication, SavedPublication } from '@/utils/record';
 import { createSuggestionEngine, type PageContext } from '@/utils/suggest';
+import { DAY_MS } from '@/utils/suggest/profile';
 
 /** What the cases are built from: the data set of eval-suggest.ts. */
 export interface PageCaseData {
@@ -44,7 +45,6 @@ export interface PageCaseData {
 
 const HISTORY_SIZE = 6;
 const HISTORIES = 2;
-const DAY = 86_400_000;
 export const PAGE_TARGET = 0.9;
 
 interface PageTally {
@@ -101,7 +101,7 @@ function runCase(data: PageCaseData, pageKey: string, savedKeys: string[], pageS
   );
   const readerKeys = pageSaved ? [...savedKeys, pageKey] : savedKeys;
   const saved = readerKeys.map((key, i) =>
-    data.savedRecord(key, data.now - (10 - i) * DAY, key === pageKey ? listedSet : undefined),
+    data.savedRecord(key, data.now - (10 - i) * DAY_MS, key === pageKey ? listedSet : undefined),
   );
   const savedSet = new Set(readerKeys);
   const unsaved = data.allKeys().filter((key) => !savedSet.has(key));

@@ -22,14 +22,19 @@ describe('suggestions: the reference case', () => {
     await session?.close();
   });
 
-  it('on a page that lists related publications, shows "On this page" first with those, before any save', async () => {
+  /** The popup of a tab on "Leren van doen", once the badge says it is a publication not yet saved. */
+  async function popupOnReferencePage() {
     const page = await session.browser.open(session.fixture('nsob-leren-van-doen-dl').url);
     const tabId = await session.browser.tabId(page);
     await waitFor(
       () => session.browser.badgeText(tabId),
       (t) => t === '+',
     );
-    const popup = await session.browser.openPopup(tabId);
+    return { tabId, popup: await session.browser.openPopup(tabId) };
+  }
+
+  it('on a page that lists related publications, shows "On this page" first with those, before any save', async () => {
+    const { popup } = await popupOnReferencePage();
     await popup.getByTestId('tab-suggestions').click();
     const list = popup.getByTestId('suggestions');
     await list.getByTestId('suggestions-on-page').waitFor();
@@ -44,13 +49,7 @@ describe('suggestions: the reference case', () => {
   });
 
   it('suggests the other "Strategie en toekomst" publications first, naming the theme and the page', async () => {
-    const page = await session.browser.open(session.fixture('nsob-leren-van-doen-dl').url);
-    const tabId = await session.browser.tabId(page);
-    await waitFor(
-      () => session.browser.badgeText(tabId),
-      (t) => t === '+',
-    );
-    const popup = await session.browser.openPopup(tabId);
+    const { tabId, popup } = await popupOnReferencePage();
     await popup.getByTestId('save-button').click();
     await popup.getByTestId('saved-indicator').waitFor();
 

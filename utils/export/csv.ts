@@ -4,21 +4,11 @@
  * would run as a formula (starting with = + - @ or a tab/CR) is prefixed with an apostrophe:
  * titles and notes come from web pages and must not become formulas when the file is opened.
  */
-import { type RecordField, type SavedPublication, sanitizeForExport } from '@/utils/record';
+import { EDITABLE_FIELDS, type SavedPublication, sanitizeForExport } from '@/utils/record';
 
-/** The record's fields (utils/record `RECORD_FIELDS`) in the order a spreadsheet shows them. */
+/** The record's fields (utils/record `RECORD_FIELDS`) in the order a spreadsheet shows them: what the reader can edit first. */
 export const CSV_COLUMNS = [
-  'title',
-  'subtitle',
-  'authors',
-  'year',
-  'published',
-  'publisher',
-  'type',
-  'themes',
-  'keywords',
-  'summary',
-  'language',
+  ...EDITABLE_FIELDS,
   'url',
   'canonicalUrl',
   'doi',
@@ -32,7 +22,7 @@ export const CSV_COLUMNS = [
   'updatedAt',
   'lastVisitedAt',
   'id',
-] as const satisfies readonly RecordField[];
+] as const satisfies readonly (keyof SavedPublication)[];
 
 const TIME_COLUMNS = new Set(['savedAt', 'updatedAt', 'lastVisitedAt']);
 

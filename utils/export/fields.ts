@@ -8,6 +8,7 @@ import {
   newSavedPublication,
   PUBLICATION_FIELDS,
   RECORD_FIELDS,
+  type Publication,
   type SavedPublication,
   cleanDoi,
   cleanList,
@@ -206,30 +207,21 @@ export function languageOfLangid(langid: string | undefined): string | undefined
 }
 
 /** An imported entry before it is checked: text as read from the file, any field may be missing. */
-export interface Draft {
-  title?: string;
+export interface Draft
+  extends Partial<
+    Pick<Publication, 'title' | 'subtitle' | 'published' | 'year' | 'publisher' | 'type' | 'summary'>
+  >,
+    Partial<Pick<Publication, 'language' | 'doi' | 'isbn' | 'pdfUrl'>>,
+    Pick<Publication, 'authors' | 'themes' | 'keywords'> {
   /** A title that may hold the subtitle after ": " (CSL and RIS write "Title: Subtitle"). */
   fullTitle?: string;
   shortTitle?: string;
-  subtitle?: string;
-  authors: string[];
-  published?: string;
-  year?: number;
   /** `year` is exactly the record's year (absent: no year), not to be taken from `published`. */
   exactYear?: boolean;
-  publisher?: string;
-  type?: string;
-  themes: string[];
-  keywords: string[];
-  summary?: string;
-  language?: string;
-  doi?: string;
-  isbn?: string;
   /** The address to cite (and the saved address when no `savedUrl` is given). */
   url?: string;
   /** The address the reader saved, when the file holds it apart from the address to cite. */
   savedUrl?: string;
-  pdfUrl?: string;
   notes?: string;
 }
 

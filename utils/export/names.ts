@@ -90,32 +90,11 @@ export function toBibtexName(name: string): string {
 }
 
 /**
- * Splits a BibTeX list (names, literal lists) at " and " outside braces; BibTeX counts every brace,
- * escaped or not, so this does too.
+ * Cuts `source` at separators outside braces; BibTeX counts every brace, escaped or not, so this
+ * does too. `separatorAt(i, start)` gives the length of a separator starting at `i` (0: none); `start`
+ * is where the current part began.
  */
-export function splitBibtexList(source: string): string[] {
-  const items: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < source.length; i++) {
-    const char = source[i];
-    if (char === '{') depth++;
-    else if (char === '}') depth--;
-    else if (depth === 0 && /\s/.test(char)) {
-      const match = /^\s+and\s+/i.exec(source.slice(i, i + 64));
-      if (match && i > start) {
-        items.push(source.slice(start, i));
-        i += match[0].length - 1;
-        start = i + 1;
-      }
-    }
-  }
-  items.push(source.slice(start));
-  return items.map((item) => item.trim()).filter(Boolean);
-}
-
-/** Splits at any of `separators` outside braces. */
-export function splitTopLevel(source: string, separators: string): string[] {
+function cutOutsideBraces(source: string, separatorAt: (i: number, start: number) => number): string[] {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;
@@ -123,13 +102,32 @@ export function splitTopLevel(source: string, separators: string): string[] {
     const char = source[i];
     if (char === '{') depth++;
     else if (char === '}') depth--;
-    else if (depth === 0 && separators.includes(char)) {
-      parts.push(source.slice(start, i));
-      start = i + 1;
+    else if (depth === 0) {
+      const length = separatorAt(i, start);
+      if (length > 0) {
+        parts.push(source.slice(start, i));
+        i += length - 1;
+        start = i + 1;
+      }
     }
   }
   parts.push(source.slice(start));
   return parts;
+}
+
+/** Splits a BibTeX list (names, literal lists) at " and " outside braces. */
+export function splitBibtexList(source: string): string[] {
+  return cutOutsideBraces(source, (i, start) => {
+    if (i === start || !/\s/.test(source[i])) return 0;
+    return /^\s+and\s+/i.exec(source.slice(i, i + 64))?.[0].length ?? 0;
+  })
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+/** Splits at any of `separators` outside braces. */
+export function splitTopLevel(source: string, separators: string): string[] {
+  return cutOutsideBraces(source, (i) => (separators.includes(source[i]) ? 1 : 0));
 }
 
 /** One BibTeX name (TeX source) in display form: "Last, First" and "Last, Jr, First" turn around. */

@@ -64,7 +64,6 @@ export const RECORD_FIELDS = [
   'updatedAt',
   'lastVisitedAt',
 ] as const satisfies readonly (keyof SavedPublication)[];
-export type RecordField = (typeof RECORD_FIELDS)[number];
 
 /** The reader's fields of a record they have not touched yet. */
 export function defaultReaderFields(): ReaderFields {

@@ -33,3 +33,12 @@ export const LIMITS = {
   /** Records in one import file. */
   records: 100_000,
 } as const;
+
+/** The optional single-line text fields a reader edits, with their caps. */
+export const EDITABLE_TEXT_CAPS = [
+  ['subtitle', LIMITS.subtitle],
+  ['publisher', LIMITS.publisher],
+  ['type', LIMITS.type],
+  ['summary', LIMITS.summary],
+  ['language', LIMITS.language],
+] as const;

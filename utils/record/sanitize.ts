@@ -12,7 +12,7 @@
  * text.ts with the caps of `LIMITS`. `sanitizeForExport` is the same idea at the way out, for
  * records an older version stored.
  */
-import { LIMITS } from './limits';
+import { EDITABLE_TEXT_CAPS, LIMITS } from './limits';
 import type {
   ExtractionResult,
   Publication,
@@ -141,13 +141,6 @@ export function sanitizeFirstCheck(value: unknown): FirstCheckReport | undefined
   return { ruledOut: v.ruledOut, signals: cleanList(v.signals, LIMITS.signal, LIMITS.signals) };
 }
 
-const CHANGE_TEXT_FIELDS = [
-  ['subtitle', LIMITS.subtitle],
-  ['publisher', LIMITS.publisher],
-  ['type', LIMITS.type],
-  ['summary', LIMITS.summary],
-  ['language', LIMITS.language],
-] as const;
 const CHANGE_LIST_FIELDS = ['authors', 'themes', 'keywords', 'tags'] as const;
 
 function clears(value: unknown): boolean {
@@ -169,7 +162,7 @@ export function sanitizeChanges(changes: unknown): PublicationChanges {
   if (!isObject(changes)) return out;
   const v = changes;
   if (has(v, 'title')) assign(out, 'title', cleanText(v.title, LIMITS.title));
-  for (const [field, max] of CHANGE_TEXT_FIELDS) {
+  for (const [field, max] of EDITABLE_TEXT_CAPS) {
     if (!has(v, field)) continue;
     const value = v[field];
     if (clears(value)) out[field] = '';

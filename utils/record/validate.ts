@@ -7,7 +7,7 @@
  * characters, every field within `LIMITS`.
  */
 import { defaultReaderFields, EDITABLE_FIELDS } from './fields';
-import { LIMITS } from './limits';
+import { EDITABLE_TEXT_CAPS, LIMITS } from './limits';
 import type { EditableField, ReadingStatus, RelatedPublication, SavedPublication } from './shapes';
 import { READING_STATUSES } from './shapes';
 import { cleanDoi, cleanList, cleanNotes, cleanText, DATE_PATTERN, isbnAddress, safeHttpUrl } from './text';
@@ -41,14 +41,7 @@ export function describeIssues(issues: ValidationIssue[], max = 5): string {
 }
 
 /** Optional single-line text fields and their caps. */
-const TEXT_FIELDS = [
-  ['subtitle', LIMITS.subtitle],
-  ['publisher', LIMITS.publisher],
-  ['type', LIMITS.type],
-  ['summary', LIMITS.summary],
-  ['language', LIMITS.language],
-  ['isbn', LIMITS.isbn],
-] as const;
+const TEXT_FIELDS = [...EDITABLE_TEXT_CAPS, ['isbn', LIMITS.isbn] as const];
 /** Optional addresses: one that is not http(s) is dropped, never stored, never a reason to refuse. */
 const ADDRESS_FIELDS = ['canonicalUrl', 'pdfUrl'] as const;
 

@@ -6,7 +6,7 @@
  * The page comes from a web page: every field is type-checked and bounded here.
  */
 import { publicationId } from '@/utils/identity';
-import type { CatalogEntry, RelatedPublication } from '@/utils/record';
+import { LIMITS, type CatalogEntry, type RelatedPublication } from '@/utils/record';
 import type { DocIndex } from './doc-index';
 import { boundedText, catalogDoc, MAX_FIELD_CHARS, urlKeyOf, type CatalogDoc } from './documents';
 import type { ThemeAffinities, ThemeMemo } from './score';
@@ -25,8 +25,6 @@ export interface PageContext {
 }
 
 const MAX_PAGE_RELATED = 50;
-const MAX_PAGE_THEMES = 20;
-const MAX_URL_CHARS = 4096;
 /** At most this many candidates that only share a theme with the page join its group. */
 export const PAGE_THEME_MAX = 5;
 
@@ -63,7 +61,7 @@ const text = (value: unknown, max: number) => boundedText(value, max).trim();
 
 /** A listing as the catalog stores it (see `relatedFields` in utils/db/catalog.ts). */
 function listingEntry(related: RelatedPublication, id: string): CatalogEntry {
-  const url = text(related.url, MAX_URL_CHARS);
+  const url = text(related.url, LIMITS.url);
   const subtitle = text(related.subtitle, MAX_FIELD_CHARS.subtitle);
   const summary = text(related.summary, MAX_FIELD_CHARS.summary);
   return {
@@ -72,7 +70,7 @@ function listingEntry(related: RelatedPublication, id: string): CatalogEntry {
     ...(url ? { url } : {}),
     ...(subtitle ? { subtitle } : {}),
     ...(summary ? { summary } : {}),
-    themes: strings(related.themes, MAX_PAGE_THEMES),
+    themes: strings(related.themes, LIMITS.relatedThemes),
     keywords: [],
     authors: [],
     sources: [],
@@ -154,9 +152,9 @@ function themeMatcher(themes: readonly string[], memo: ThemeMemo) {
 
 /** Resolves the page against the index for one ranking. Needs a current IDF. */
 export function resolvePage(index: DocIndex, page: PageContext, memo: ThemeMemo): ResolvedPage {
-  const url = text(page.canonicalUrl, MAX_URL_CHARS) || text(page.url, MAX_URL_CHARS);
+  const url = text(page.canonicalUrl, LIMITS.url) || text(page.url, LIMITS.url);
   const selfKeys = new Set(
-    [urlKeyOf(text(page.url, MAX_URL_CHARS)), urlKeyOf(text(page.canonicalUrl, MAX_URL_CHARS))].filter(
+    [urlKeyOf(text(page.url, LIMITS.url)), urlKeyOf(text(page.canonicalUrl, LIMITS.url))].filter(
       (key): key is string => !!key,
     ),
   );
@@ -178,7 +176,7 @@ export function resolvePage(index: DocIndex, page: PageContext, memo: ThemeMemo)
     listed,
     extra: extra.filter((doc) => listed.has(doc)),
     isSelf,
-    ...themeMatcher(strings(page.themes, MAX_PAGE_THEMES), memo),
+    ...themeMatcher(strings(page.themes, LIMITS.relatedThemes), memo),
   };
 }
 

@@ -7,7 +7,8 @@ import type { SavedPublication } from '@/utils/record';
 import { foldText } from '@/utils/text';
 import { themeKey } from './themes';
 
-const DAY_MS = 86_400_000;
+/** One day in milliseconds. */
+export const DAY_MS = 86_400_000;
 /** A save loses half its recency bonus every this many days. */
 const RECENCY_HALF_LIFE_DAYS = 180;
 /** A dismissed suggestion pushes its themes, authors and publisher down by this much. */

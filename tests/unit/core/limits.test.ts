@@ -1,15 +1,8 @@
 /** What a page can make Leesmap write over time, and what a tab may keep in session storage. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  available,
-  parseBuckets,
-  refund,
-  spend,
-  WRITE_LIMITS,
-  type BucketRule,
-  type Buckets,
-} from '@/utils/rate-limit';
+import { available, parseBuckets, refund, spend, WRITE_LIMITS } from '@/utils/rate-limit';
+import type { BucketRule, Buckets } from '@/utils/rate-limit';
 import { fitTabState, jsonBytes, TAB_STATE_BUDGET } from '@/utils/tab-budget';
 import type { ExtractionResult } from '@/utils/record';
 

@@ -5,6 +5,7 @@
  * straight to the exporters: Leesmap JSON backup, CSL-JSON, CSV, BibTeX and RIS.
  */
 import fc from 'fast-check';
+import { schemeAttack } from '../hostile-addresses';
 import { describe, expect, it } from 'vitest';
 import { exportRecords, type ExportFormat } from '@/utils/export';
 import { toBackupJson } from '@/utils/export/backup';
@@ -63,28 +64,8 @@ const text = fc
   .map((parts) => parts.join(''))
   .filter((s) => !/javascript|vbscript|data/i.test(s.replace(/[\p{C}\s]/gu, '')));
 
-function randomCase(word: string): fc.Arbitrary<string> {
-  return fc
-    .array(fc.boolean(), { minLength: word.length, maxLength: word.length })
-    .map((flags) => [...word].map((c, i) => (flags[i] ? c.toUpperCase() : c)).join(''));
-}
-
-const leading = fc
-  .array(fc.constantFrom(' ', '\t', '\n', '\u0000', '\u202E', '\uFEFF'), { maxLength: 3 })
-  .map((a) => a.join(''));
-
 const address: fc.Arbitrary<string> = fc.oneof(
-  fc
-    .tuple(leading, randomCase('javascript'), fc.constantFrom(':alert(1)', ':void(0)'))
-    .map((p) => p.join('')),
-  fc
-    .tuple(
-      leading,
-      randomCase('data'),
-      fc.constantFrom(':text/html,<script>alert(1)</script>', ':text/html;base64,PHNjcmlwdD4='),
-    )
-    .map((p) => p.join('')),
-  fc.tuple(leading, randomCase('vbscript'), fc.constant(':msgbox(1)')).map((p) => p.join('')),
+  schemeAttack,
   fc.constantFrom(
     'file:///etc/passwd',
     '//evil.example/x',

@@ -7,6 +7,7 @@
  * below are written independently of utils/sanitize.ts.
  */
 import fc from 'fast-check';
+import { schemeAttack } from '../hostile-addresses';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   ImportError,
@@ -89,37 +90,8 @@ const wrongType: fc.Arbitrary<unknown> = fc.oneof(
 
 const hostileValue = fc.oneof({ weight: 4, arbitrary: hostileText }, { weight: 1, arbitrary: wrongType });
 
-function randomCase(word: string): fc.Arbitrary<string> {
-  return fc
-    .array(fc.boolean(), { minLength: word.length, maxLength: word.length })
-    .map((flags) => [...word].map((c, i) => (flags[i] ? c.toUpperCase() : c)).join(''));
-}
-
-const leading = fc
-  .array(fc.constantFrom(' ', '\t', '\n', '\r', '\u0000', '\u001F', '\u00A0', '\u202E', '\uFEFF'), {
-    maxLength: 4,
-  })
-  .map((a) => a.join(''));
-
 const badAddress: fc.Arbitrary<string> = fc.oneof(
-  fc
-    .tuple(
-      leading,
-      randomCase('javascript'),
-      fc.constantFrom(':alert(1)', ':void(0)', ':/* */alert(document.cookie)'),
-    )
-    .map((p) => p.join('')),
-  fc
-    .tuple(
-      leading,
-      randomCase('data'),
-      fc.constantFrom(':text/html,<script>alert(1)</script>', ':text/html;base64,PHNjcmlwdD4='),
-    )
-    .map((p) => p.join('')),
-  fc.tuple(leading, randomCase('vbscript'), fc.constant(':msgbox(1)')).map((p) => p.join('')),
-  fc
-    .tuple(leading, randomCase('file'), fc.constantFrom(':///etc/passwd', '://c:/windows'))
-    .map((p) => p.join('')),
+  schemeAttack,
   fc.constantFrom(
     'java\tscript:alert(1)',
     'java\nscript:alert(1)',
