@@ -208,9 +208,10 @@ export function languageOfLangid(langid: string | undefined): string | undefined
 
 /** An imported entry before it is checked: text as read from the file, any field may be missing. */
 export interface Draft
-  extends Partial<
-    Pick<Publication, 'title' | 'subtitle' | 'published' | 'year' | 'publisher' | 'type' | 'summary'>
-  >,
+  extends
+    Partial<
+      Pick<Publication, 'title' | 'subtitle' | 'published' | 'year' | 'publisher' | 'type' | 'summary'>
+    >,
     Partial<Pick<Publication, 'language' | 'doi' | 'isbn' | 'pdfUrl'>>,
     Pick<Publication, 'authors' | 'themes' | 'keywords'> {
   /** A title that may hold the subtitle after ": " (CSL and RIS write "Title: Subtitle"). */
