@@ -38,6 +38,7 @@ import { normaliseUrl } from '@/utils/identity';
 import type { CatalogEntry, Publication, RelatedPublication, SavedPublication } from '@/utils/record';
 import { createSuggestionEngine } from '@/utils/suggest';
 import { DAY_MS } from '@/utils/suggest/profile';
+import { seededRandom } from './lib/random';
 import { pageTargetMet, printPageCases, runPageCases } from './lib/suggest-page-cases';
 import { foldText, toTextLanguage, detectLanguage } from '@/utils/text';
 
@@ -182,18 +183,6 @@ function catalogEntry(item: Item, skip?: (pageKey: string, itemKey: string) => b
 }
 
 // --- baselines -----------------------------------------------------------------------------------
-
-function seededRandom(seed: number): () => number {
-  // mulberry32
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Sorts by score descending, ties in a seeded random order. */
 function rankByScore(

@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import type { CatalogEntry, SavedPublication } from '@/utils/record';
 import { createSuggestionEngine } from '@/utils/suggest';
 import { DAY_MS } from '@/utils/suggest/profile';
+import { seededRandom } from '../lib/random';
 
 const SAVED = 2_000;
 const CANDIDATES = 20_000;
@@ -17,15 +18,7 @@ const RANK_RUNS = 21;
 const SAVE_RUNS = 51;
 const NOW = Date.UTC(2026, 10, 1);
 
-let state = 20261101;
-function random(): number {
-  // mulberry32
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = seededRandom(20261101);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
 
 const syllables = [

@@ -7,6 +7,7 @@
  * served at `origin + path` (the catalogue gives each page's path). A page served elsewhere still
  * loads; only the address-based checks (home page, listing) would then read it differently.
  */
+import { seededRandom } from '@/scripts/lib/random';
 
 /** Where the pages say they live unless told otherwise. `.example` is reserved: never a real site. */
 export const DEFAULT_ORIGIN = 'https://www.hostile.example';
@@ -44,18 +45,6 @@ export function documentHtml({
   lang?: string;
 }): string {
   return `<!DOCTYPE html><html lang="${esc(lang)}"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
-}
-
-/** A deterministic pseudo-random source (mulberry32): the same seed gives the same page. */
-export function randomSource(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A paragraph long enough to count as running text for the detector and the summary. */
@@ -895,7 +884,7 @@ export function maximalPage({
   origin = DEFAULT_ORIGIN,
   seed = 1,
 }: { origin?: string; seed?: number } = {}): string {
-  const rng = randomSource(seed);
+  const rng = seededRandom(seed);
   const url = `${origin}/publicaties/maximaal`;
   const title = filler('Maximaal rapport', SANITISER_CAPS.title, rng);
   const subtitle = filler('Ondertitel', SANITISER_CAPS.subtitle, rng);

@@ -82,16 +82,21 @@ function watch(page: ReturnType<typeof fakePage>, alive: () => boolean = () => t
 const LISTING = 'https://www.wrr.nl/publicaties';
 const OTHER = 'https://www.wrr.nl/publicaties/rapporten/2024/01/10/ander-rapport';
 
-describe.each([
-  ['with the Navigation API', true],
-  ['by reading the address each second', false],
-])('watchPageAddress %s', (_name, withNavigationApi) => {
+/** The tests of this block run on Vitest's fake clock. */
+function useFakeClock(): void {
   beforeEach(() => {
     vi.useFakeTimers();
   });
   afterEach(() => {
     vi.useRealTimers();
   });
+}
+
+describe.each([
+  ['with the Navigation API', true],
+  ['by reading the address each second', false],
+])('watchPageAddress %s', (_name, withNavigationApi) => {
+  useFakeClock();
 
   it('checks a new page once, after its view had time to render', () => {
     const page = fakePage(START, withNavigationApi);
@@ -145,12 +150,7 @@ describe.each([
 });
 
 describe('watchPageAddress with the Navigation API', () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
+  useFakeClock();
 
   it('checks once after quick successive changes, for the last address', () => {
     const page = fakePage(START, true);
