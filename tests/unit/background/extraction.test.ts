@@ -36,12 +36,14 @@ describe('ownedBy', () => {
 });
 
 describe('sameOrigin', () => {
-  it('compares scheme, host and port; anything unparsable is not the same', () => {
-    expect(sameOrigin('https://a.nl/x', 'https://a.nl/y?z')).toBe(true);
-    expect(sameOrigin('http://a.nl/x', 'https://a.nl/x')).toBe(false);
-    expect(sameOrigin('https://a.nl:8443/', 'https://a.nl/')).toBe(false);
-    expect(sameOrigin('not a url', 'https://a.nl/')).toBe(false);
-    expect(sameOrigin(undefined, 'https://a.nl/')).toBe(false);
+  it.each([
+    ['https://a.nl/x', 'https://a.nl/y?z', true],
+    ['http://a.nl/x', 'https://a.nl/x', false],
+    ['https://a.nl:8443/', 'https://a.nl/', false],
+    ['not a url', 'https://a.nl/', false],
+    [undefined, 'https://a.nl/', false],
+  ])('compares scheme, host and port; anything unparsable is not the same: %s, %s', (a, b, same) => {
+    expect(sameOrigin(a, b)).toBe(same);
   });
 });
 

@@ -12,6 +12,16 @@ beforeEach(async () => {
   f.tabs.set(1, URL_A);
 });
 
+/** Tab 1 visits `count` essays of one site in turn, each a publication. */
+async function visitEssays(count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    const url = `https://www.nsob.nl/publicaties/essay-${i}`;
+    f.tabs.set(1, url);
+    f.pages.set(1, { 'full-check': pageResult(publication({ url, title: `Essay ${i}` })) });
+    await onPageChecked(f.bg, 1, url, LETS_THROUGH);
+  }
+}
+
 describe('onPageChecked', () => {
   it('runs the full check where the first check let the page through, catalogs the publication and shows +', async () => {
     f.pages.set(1, { 'full-check': pageResult(publication()) });
@@ -90,23 +100,13 @@ describe('onPageChecked', () => {
       f.pages.set(1, { 'full-check': pageResult(publication()) });
       await onPageChecked(f.bg, 1, URL_A, LETS_THROUGH);
     }
-    for (let i = 0; i < 5; i++) {
-      const url = `https://www.nsob.nl/publicaties/essay-${i}`;
-      f.tabs.set(1, url);
-      f.pages.set(1, { 'full-check': pageResult(publication({ url, title: `Essay ${i}` })) });
-      await onPageChecked(f.bg, 1, url, LETS_THROUGH);
-    }
+    await visitEssays(5);
     expect(await listPublications(f.db)).toHaveLength(6);
   });
 
   it('holds auto-save back past five pages of one site, and says so to the popup', async () => {
     f.settings.autoSave = true;
-    for (let i = 0; i < 7; i++) {
-      const url = `https://www.nsob.nl/publicaties/essay-${i}`;
-      f.tabs.set(1, url);
-      f.pages.set(1, { 'full-check': pageResult(publication({ url, title: `Essay ${i}` })) });
-      await onPageChecked(f.bg, 1, url, LETS_THROUGH);
-    }
+    await visitEssays(7);
     expect(await listPublications(f.db)).toHaveLength(5);
     expect(f.badges.get(1)).toBe('detected');
     const state = await tabStateFor(f.bg, 1, false);

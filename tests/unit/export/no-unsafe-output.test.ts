@@ -12,7 +12,7 @@ import { toBackupJson } from '@/utils/export/backup';
 import { toBibtex, toRis } from '@/utils/export/bibliographic';
 import { toCslJson } from '@/utils/export/csl';
 import { CSV_COLUMNS, parseCsv, toCsv } from '@/utils/export/csv';
-import { READING_STATUSES, type SavedPublication } from '@/utils/record';
+import { newSavedPublication, READING_STATUSES, type SavedPublication } from '@/utils/record';
 import { BIDI_CONTROLS, CONTROL_CHARS, FORMAT_CHARS } from '../record/characters';
 
 const RUNS = { numRuns: 1_000 };
@@ -231,24 +231,21 @@ describe('exports of records that bypassed the sanitiser', SLOW, () => {
 });
 
 describe('examples', () => {
-  const record: SavedPublication = {
+  // Hostile text in every field a page or a file can fill; newSavedPublication copies it as given.
+  const record = newSavedPublication({
     id: 'url:wrr.nl/rapport',
     url: 'https://www.wrr.nl/rapport',
     title: 'Rapport \u202Efdp.exe\u202C',
+    savedAt: 1,
     authors: ['Mark van\u200F Twist'],
     themes: ['Thema\u2066'],
-    keywords: [],
     related: [{ title: 'Ander \u202Erapport', url: 'javascript:alert(1)', themes: [] }],
     status: 'read',
     notes: 'Notitie\u202E met\r\nregels',
     tags: ['werk\u200B'],
-    starred: false,
-    editedFields: [],
-    savedAt: 1,
-    updatedAt: 1,
     pdfUrl: 'data:application/pdf;base64,JVBERi0=',
     canonicalUrl: ' JaVaScRiPt:alert(1)',
-  };
+  });
 
   it.each(['leesmap-json', 'csl-json', 'csv', 'bibtex', 'ris'] as const)(
     '"Rapport \\u202Efdp.exe\\u202C" is exported as "Rapport fdp.exe" (%s)',

@@ -303,6 +303,17 @@ afterEach(() => {
 
 // ---- The page -----------------------------------------------------------------------------------
 
+/** Cleaning what was cleaned changes nothing, for any input of `inputs`. */
+function assertIdempotent<T, R>(inputs: fc.Arbitrary<T>, clean: (value: T | R) => R): void {
+  fc.assert(
+    fc.property(inputs, (input) => {
+      const once = clean(input);
+      expect(clean(once)).toStrictEqual(once);
+    }),
+    RUNS,
+  );
+}
+
 describe('the page: sanitizeExtraction', SLOW, () => {
   const extraction = fc
     .record(
@@ -338,13 +349,7 @@ describe('the page: sanitizeExtraction', SLOW, () => {
   });
 
   it('is idempotent: sanitising a sanitised extraction changes nothing', () => {
-    fc.assert(
-      fc.property(extraction, (input) => {
-        const once = sanitizeExtraction(input);
-        expect(sanitizeExtraction(once)).toStrictEqual(once);
-      }),
-      RUNS,
-    );
+    assertIdempotent(extraction, sanitizeExtraction);
   });
 
   it('never keeps a record whose address is not http(s)', () => {
@@ -589,13 +594,7 @@ describe("the reader's edits: sanitizeChanges", SLOW, () => {
   });
 
   it('is idempotent', () => {
-    fc.assert(
-      fc.property(changes, (input) => {
-        const once = sanitizeChanges(input);
-        expect(sanitizeChanges(once)).toStrictEqual(once);
-      }),
-      RUNS,
-    );
+    assertIdempotent(changes, sanitizeChanges);
   });
 });
 
