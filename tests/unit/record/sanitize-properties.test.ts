@@ -473,20 +473,20 @@ function importOrRefuse(records: unknown): SavedPublication[] | undefined {
   }
 }
 
+/** One to three records of a backup, well typed or not. */
+const someRecords = fc.array(fc.oneof(backupRecord, wellTypedRecord), { minLength: 1, maxLength: 3 });
+
 describe('import: validateRecords', SLOW, () => {
   it('either refuses the file or every stored field is clean, within its cap, every address http(s)', () => {
     let imported = 0;
     fc.assert(
-      fc.property(
-        fc.array(fc.oneof(backupRecord, wellTypedRecord), { minLength: 1, maxLength: 3 }),
-        (records) => {
-          const out = importOrRefuse(records);
-          if (!out) return;
-          imported++;
-          expect(out).toHaveLength(records.length);
-          out.forEach((record) => assertClean(record));
-        },
-      ),
+      fc.property(someRecords, (records) => {
+        const out = importOrRefuse(records);
+        if (!out) return;
+        imported++;
+        expect(out).toHaveLength(records.length);
+        out.forEach((record) => assertClean(record));
+      }),
       RUNS,
     );
     expect(imported).toBeGreaterThan(100);
@@ -514,15 +514,12 @@ describe('import: validateRecords', SLOW, () => {
 
   it('is idempotent: importing what an import stored changes nothing', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.oneof(backupRecord, wellTypedRecord), { minLength: 1, maxLength: 3 }),
-        (records) => {
-          const once = importOrRefuse(records);
-          if (!once) return;
-          expect(validateRecords(JSON.parse(JSON.stringify(once)))).toStrictEqual(once);
-          expect(validateRecords(once)).toStrictEqual(once);
-        },
-      ),
+      fc.property(someRecords, (records) => {
+        const once = importOrRefuse(records);
+        if (!once) return;
+        expect(validateRecords(JSON.parse(JSON.stringify(once)))).toStrictEqual(once);
+        expect(validateRecords(once)).toStrictEqual(once);
+      }),
       RUNS,
     );
   });

@@ -25,13 +25,15 @@ const law = catalogEntry({
   themes: ['Rechtsstaat'],
 });
 
+/** A saved record without themes, about what the climate records are about. */
+const untagged = savedRecord({
+  id: 'u',
+  title: 'Warmtepompen en isolatie in oude wijken',
+  summary: 'Hoe gemeenten de warmtetransitie in bestaande wijken aanpakken.',
+});
+
 describe('inferThemes', () => {
   it('gives an unthemed record the theme of its nearest themed records', () => {
-    const untagged = savedRecord({
-      id: 'u',
-      title: 'Warmtepompen en isolatie in oude wijken',
-      summary: 'Hoe gemeenten de warmtetransitie in bestaande wijken aanpakken.',
-    });
     const index = indexOf([untagged], [...climate, law]);
     expect(inferThemes(index, index.saved.get('u')!)).toEqual(['Klimaat en energie']);
   });
@@ -109,9 +111,9 @@ describe('inferThemes', () => {
     const same = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) =>
       catalogEntry({ id, title: 'Digitale overheid', themes: [id < 'd' ? 'Digitalisering' : 'Bestuur'] }),
     );
-    const untagged = savedRecord({ id: 'u', title: 'Digitale overheid' });
+    const digital = savedRecord({ id: 'u', title: 'Digitale overheid' });
     const results = [same, [...same].reverse()].map((order) => {
-      const index = indexOf([untagged], order);
+      const index = indexOf([digital], order);
       return inferThemes(index, index.saved.get('u')!);
     });
     expect(results[1]).toEqual(results[0]);
