@@ -8,6 +8,7 @@ import { useState } from 'preact/hooks';
 import { formatNumber, t } from '@/utils/i18n';
 import { READING_STATUSES, type ReadingStatus } from '@/utils/record';
 import { statusLabel } from './labels';
+import { Select } from './Select';
 
 export interface BulkBarProps {
   selectedCount: number;
@@ -49,23 +50,17 @@ export function BulkBar(p: BulkBarProps) {
           {t('bulkClear')}
         </button>
       )}
-      <select
+      <Select
         aria-label={t('bulkSetStatusFor', scope)}
         data-testid="bulk-status"
         disabled={none}
         value=""
-        onChange={(e) => {
-          const status = (e.currentTarget as HTMLSelectElement).value as ReadingStatus;
-          if (status) p.setStatus(status);
+        empty={t('bulkSetStatus')}
+        choices={READING_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
+        onChoose={(status) => {
+          if (status) p.setStatus(status as ReadingStatus);
         }}
-      >
-        <option value="">{t('bulkSetStatus')}</option>
-        {READING_STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {statusLabel(s)}
-          </option>
-        ))}
-      </select>
+      />
       <input
         type="text"
         aria-label={t('bulkTagInput')}
