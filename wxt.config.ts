@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import type { HtmlTagDescriptor } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { PUBLISHER_MATCH_PATTERNS } from './utils/publishers';
 
@@ -6,11 +7,27 @@ const NO_FETCH = fileURLToPath(new URL('./utils/export/shims/no-fetch.ts', impor
 /** entrypoints/content-script.ts, built to /content-script.js. */
 const CONTENT_SCRIPT = 'content-script';
 
+/**
+ * What every extension page (popup, library, options, welcome) shares, added to each build by
+ * Vite: their entrypoints/<page>/index.html hold only their own title, manifest options and script.
+ */
+const PAGE_SHELL: HtmlTagDescriptor[] = [
+  { tag: 'meta', attrs: { charset: 'utf-8' }, injectTo: 'head-prepend' },
+  {
+    tag: 'meta',
+    attrs: { name: 'viewport', content: 'width=device-width, initial-scale=1' },
+    injectTo: 'head-prepend',
+  },
+  { tag: 'meta', attrs: { name: 'color-scheme', content: 'light dark' }, injectTo: 'head-prepend' },
+  { tag: 'div', attrs: { id: 'app' }, injectTo: 'body' },
+];
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Preact through esbuild's automatic JSX runtime: no React compat layer, no Babel.
   vite: () => ({
+    plugins: [{ name: 'leesmap-page-shell', transformIndexHtml: () => PAGE_SHELL }],
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     // The import worker (utils/stores/import-worker.ts) loads citation-js on demand: a module worker.
     worker: { format: 'es' },

@@ -7,25 +7,27 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { formatNumber, t } from '@/utils/i18n';
 import { READING_STATUSES, type ReadingStatus } from '@/utils/record';
+import type { ReadingListStore } from '@/utils/stores/reading-list';
 import { statusLabel } from './labels';
+import { Select } from './Select';
 
 export interface BulkBarProps {
-  selectedCount: number;
-  shownCount: number;
-  /** True when search or filters hide part of the list. */
-  narrowed: boolean;
-  selectShown: () => void;
-  clear: () => void;
-  setStatus: (status: ReadingStatus) => void;
-  addTag: (tag: string) => Promise<void>;
+  store: ReadingListStore;
+  /** The selected records (those still in the list) and how to select others. */
+  selection: { ids: string[]; set: (ids: ReadonlySet<string>) => void };
+  /** Runs an action, showing its error where the page shows errors. */
+  run: (action: () => Promise<unknown>) => Promise<unknown>;
+  /** Deletes the selected records (after asking). */
   remove: () => void;
   /** More actions (Send to Zotero). */
   children?: ComponentChildren;
 }
 
-export function BulkBar(p: BulkBarProps) {
+export function BulkBar({ store, selection, run, remove, children }: BulkBarProps) {
   const [tag, setTag] = useState('');
-  const n = p.selectedCount;
+  const { ids } = selection;
+  const results = store.results.value;
+  const n = ids.length;
   const none = n === 0;
   const scope = t('bulkScope', formatNumber(n));
   return (
@@ -37,35 +39,29 @@ export function BulkBar(p: BulkBarProps) {
         <button
           type="button"
           data-testid="bulk-select-all"
-          disabled={p.shownCount === 0}
-          onClick={p.selectShown}
+          disabled={results.length === 0}
+          onClick={() => selection.set(new Set(results.map((r) => r.id)))}
         >
-          {p.narrowed
-            ? t('bulkSelectShown', formatNumber(p.shownCount))
-            : t('bulkSelectAll', formatNumber(p.shownCount))}
+          {results.length !== store.records.value.length
+            ? t('bulkSelectShown', formatNumber(results.length))
+            : t('bulkSelectAll', formatNumber(results.length))}
         </button>
       ) : (
-        <button type="button" data-testid="bulk-clear" onClick={p.clear}>
+        <button type="button" data-testid="bulk-clear" onClick={() => selection.set(new Set())}>
           {t('bulkClear')}
         </button>
       )}
-      <select
+      <Select
         aria-label={t('bulkSetStatusFor', scope)}
         data-testid="bulk-status"
         disabled={none}
         value=""
-        onChange={(e) => {
-          const status = (e.currentTarget as HTMLSelectElement).value as ReadingStatus;
-          if (status) p.setStatus(status);
+        empty={t('bulkSetStatus')}
+        choices={READING_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
+        onChoose={(status) => {
+          if (status) void run(() => store.updateMany(ids, { status: status as ReadingStatus }));
         }}
-      >
-        <option value="">{t('bulkSetStatus')}</option>
-        {READING_STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {statusLabel(s)}
-          </option>
-        ))}
-      </select>
+      />
       <input
         type="text"
         aria-label={t('bulkTagInput')}
@@ -78,14 +74,14 @@ export function BulkBar(p: BulkBarProps) {
         type="button"
         data-testid="bulk-add-tag"
         disabled={none || tag.trim() === ''}
-        onClick={() => void p.addTag(tag).then(() => setTag(''))}
+        onClick={() => void run(() => store.addTag(ids, tag)).then(() => setTag(''))}
       >
         {t('bulkAddTag')}
       </button>
-      <button type="button" data-testid="bulk-delete" disabled={none} onClick={p.remove}>
+      <button type="button" data-testid="bulk-delete" disabled={none} onClick={remove}>
         {none ? t('bulkDelete') : t('bulkDeleteCount', formatNumber(n))}
       </button>
-      {p.children}
+      {children}
     </div>
   );
 }

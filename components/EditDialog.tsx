@@ -67,3 +67,19 @@ export function EditDialog({
     </div>
   );
 }
+
+/**
+ * Editing from a list (popup, library): `edit(record)` opens the dialog over the page; it shows the
+ * record as it is in the list now, and closes itself when saved or cancelled.
+ */
+export function useEditDialog(store: ReadingListStore) {
+  const [editing, setEditing] = useState<SavedPublication | undefined>();
+  const dialog = editing && (
+    <EditDialog
+      record={store.byId.value.get(editing.id) ?? editing}
+      store={store}
+      onClose={() => setEditing(undefined)}
+    />
+  );
+  return { edit: setEditing as (record: SavedPublication) => void, dialog };
+}

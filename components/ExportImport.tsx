@@ -45,6 +45,11 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   starred: 'starred',
 };
 
+const IMPORT_MODES: ReadonlyArray<[ImportMode, MessageKey]> = [
+  ['merge', 'importMerge'],
+  ['replace', 'importReplace'],
+];
+
 function fieldList(fields: string[]): string {
   return [...new Set(fields.map((field) => (FIELD_LABELS[field] ? t(FIELD_LABELS[field]) : field)))].join(
     ', ',
@@ -180,26 +185,18 @@ export function ImportPanel({ ports, idPrefix }: { ports: ImportPorts; idPrefix:
       </p>
       <fieldset>
         <legend>{t('importMode')}</legend>
-        <label class="option">
-          <input
-            type="radio"
-            data-testid="import-mode-merge"
-            name={`${idPrefix}-import-mode`}
-            checked={mode === 'merge'}
-            onChange={() => setMode('merge')}
-          />
-          {t('importMerge')}
-        </label>
-        <label class="option">
-          <input
-            type="radio"
-            data-testid="import-mode-replace"
-            name={`${idPrefix}-import-mode`}
-            checked={mode === 'replace'}
-            onChange={() => setMode('replace')}
-          />
-          {t('importReplace')}
-        </label>
+        {IMPORT_MODES.map(([value, label]) => (
+          <label class="option" key={value}>
+            <input
+              type="radio"
+              data-testid={`import-mode-${value}`}
+              name={`${idPrefix}-import-mode`}
+              checked={mode === value}
+              onChange={() => setMode(value)}
+            />
+            {t(label)}
+          </label>
+        ))}
       </fieldset>
       <div class="inline-row">
         <button

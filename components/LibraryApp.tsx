@@ -15,7 +15,7 @@ import type { NoticeStore } from '@/utils/stores/notice';
 import type { ReadingListStore, Send } from '@/utils/stores/reading-list';
 import type { ImportPorts } from '@/utils/stores/transfer';
 import { BulkBar } from './BulkBar';
-import { EditDialog } from './EditDialog';
+import { useEditDialog } from './EditDialog';
 import { ExportPanel, ImportPanel } from './ExportImport';
 import { listKeyHandler } from './library-keys';
 import { FilterControls, ResultCount, SearchBox } from './ListControls';
@@ -151,7 +151,7 @@ function useLibraryActions(
 export function LibraryApp(props: LibraryAppProps) {
   const { store } = props;
   const { selected, ids: selectedIds, toggle } = useSelection(store);
-  const [editing, setEditing] = useState<SavedPublication | undefined>();
+  const { edit, dialog } = useEditDialog(store);
   const [notice, setNotice] = useState('');
   const search = useRef<HTMLInputElement>(null);
   const results = store.results.value;
@@ -163,10 +163,9 @@ export function LibraryApp(props: LibraryAppProps) {
     { selected, toggle },
     active,
     setActive,
-    setEditing,
+    edit,
     setNotice,
   );
-  const narrowed = results.length !== store.records.value.length;
 
   return (
     <div class="page library">
@@ -180,13 +179,9 @@ export function LibraryApp(props: LibraryAppProps) {
           <SearchBox store={store} idPrefix="library" inputRef={search} />
           <FilterControls store={store} idPrefix="library" />
           <BulkBar
-            selectedCount={selectedIds.length}
-            shownCount={results.length}
-            narrowed={narrowed}
-            selectShown={() => (selected.value = new Set(results.map((r) => r.id)))}
-            clear={() => (selected.value = new Set())}
-            setStatus={(status) => void run(() => store.updateMany(selectedIds, { status }))}
-            addTag={(tag) => run(() => store.addTag(selectedIds, tag)).then(() => undefined)}
+            store={store}
+            selection={{ ids: selectedIds, set: (ids) => (selected.value = ids) }}
+            run={run}
             remove={() => void removeIds(selectedIds)}
           >
             {props.bulkActions?.(selectedIds)}
@@ -207,7 +202,7 @@ export function LibraryApp(props: LibraryAppProps) {
               activeIndex={active}
               selected={selected.value}
               onSelect={toggle}
-              onEdit={setEditing}
+              onEdit={edit}
               onCite={props.cite && ((record) => void props.cite!(record))}
               onKeyDown={onListKey}
               detailed
@@ -217,13 +212,7 @@ export function LibraryApp(props: LibraryAppProps) {
         </main>
       </div>
       {props.notices && <Toast store={props.notices} />}
-      {editing && (
-        <EditDialog
-          record={store.byId.value.get(editing.id) ?? editing}
-          store={store}
-          onClose={() => setEditing(undefined)}
-        />
-      )}
+      {dialog}
     </div>
   );
 }

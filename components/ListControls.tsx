@@ -4,6 +4,7 @@ import { READING_STATUSES, type ReadingStatus } from '@/utils/record';
 import type { ListSort } from '@/utils/stores/list-view';
 import type { ReadingListStore } from '@/utils/stores/reading-list';
 import { statusLabel, typeLabel } from './labels';
+import { LabeledSelect, type Choice } from './Select';
 
 /** Long facet lists are cut: a select with thousands of options helps nobody. */
 const MAX_OPTIONS = 300;
@@ -38,111 +39,90 @@ export function SearchBox({
 }
 
 type FilterName = 'theme' | 'status' | 'publisher' | 'year' | 'type' | 'tag';
-type Option = { value: string; label: string };
 
-function FilterSelect({
-  store,
-  idPrefix,
-  name,
-  label,
-  options,
-  current,
-}: {
-  store: ReadingListStore;
-  idPrefix: string;
+interface Filter {
   name: FilterName;
   label: string;
-  options: Option[];
+  choices: Choice[];
   current: string | undefined;
-}) {
-  return (
-    <div class="filter">
-      <label for={`${idPrefix}-filter-${name}`}>{label}</label>
-      <select
-        id={`${idPrefix}-filter-${name}`}
-        data-testid={`filter-${name}`}
-        value={current ?? ''}
-        title={options.find((o) => o.value === current)?.label}
-        onChange={(e) => {
-          const value = (e.currentTarget as HTMLSelectElement).value;
-          if (name === 'year') store.setFilter('year', value ? Number(value) : undefined);
-          else if (name === 'status')
-            store.setFilter('status', (value || undefined) as ReadingStatus | undefined);
-          else store.setFilter(name, value || undefined);
-        }}
-      >
-        <option value="">{t('filterAny')}</option>
-        {options.slice(0, MAX_OPTIONS).map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
-function SortSelect({ store, idPrefix }: { store: ReadingListStore; idPrefix: string }) {
-  return (
-    <div class="filter">
-      <label for={`${idPrefix}-sort`}>{t('sortLabel')}</label>
-      <select
-        id={`${idPrefix}-sort`}
-        data-testid="sort"
-        value={store.sort.value}
-        onChange={(e) => (store.sort.value = (e.currentTarget as HTMLSelectElement).value as ListSort)}
-      >
-        <option value="saved">{t('sortSaved')}</option>
-        <option value="year">{t('sortYear')}</option>
-        <option value="title">{t('sortTitle')}</option>
-      </select>
-    </div>
-  );
+function setFilter(store: ReadingListStore, name: FilterName, value: string) {
+  if (name === 'year') store.setFilter('year', value ? Number(value) : undefined);
+  else if (name === 'status') store.setFilter('status', (value || undefined) as ReadingStatus | undefined);
+  else store.setFilter(name, value || undefined);
 }
 
-const withCount = (f: { value: string; count: number }): Option => ({
+const withCount = (f: { value: string; count: number }): Choice => ({
   value: f.value,
   label: `${f.value} (${formatNumber(f.count)})`,
 });
 
-export function FilterControls({ store, idPrefix }: { store: ReadingListStore; idPrefix: string }) {
+/** The filters over the list's facets, in the order they are shown. */
+function filtersOf(store: ReadingListStore): Filter[] {
   const facets = store.facets.value;
   const filters = store.filters.value;
-  const select = (name: FilterName, label: string, options: Option[], current: string | undefined) => (
-    <FilterSelect
-      store={store}
-      idPrefix={idPrefix}
-      name={name}
-      label={label}
-      options={options}
-      current={current}
-    />
-  );
-  const active = Object.keys(filters).length > 0;
+  return [
+    { name: 'theme', label: t('filterTheme'), choices: facets.themes.map(withCount), current: filters.theme },
+    {
+      name: 'status',
+      label: t('filterStatus'),
+      choices: READING_STATUSES.map((s) => ({ value: s, label: statusLabel(s) })),
+      current: filters.status,
+    },
+    {
+      name: 'publisher',
+      label: t('filterPublisher'),
+      choices: facets.publishers.map(withCount),
+      current: filters.publisher,
+    },
+    {
+      name: 'year',
+      label: t('filterYear'),
+      choices: facets.years.map((y) => ({ value: String(y), label: String(y) })),
+      current: filters.year?.toString(),
+    },
+    {
+      name: 'type',
+      label: t('filterType'),
+      choices: facets.types.map((v) => ({ value: v, label: typeLabel(v) })),
+      current: filters.type,
+    },
+    { name: 'tag', label: t('filterTag'), choices: facets.tags.map(withCount), current: filters.tag },
+  ];
+}
+
+export function FilterControls({ store, idPrefix }: { store: ReadingListStore; idPrefix: string }) {
+  const active = Object.keys(store.filters.value).length > 0;
   return (
     <div class="filters" role="group" aria-label={t('filtersLabel')}>
-      {select('theme', t('filterTheme'), facets.themes.map(withCount), filters.theme)}
-      {select(
-        'status',
-        t('filterStatus'),
-        READING_STATUSES.map((s) => ({ value: s, label: statusLabel(s) })),
-        filters.status,
-      )}
-      {select('publisher', t('filterPublisher'), facets.publishers.map(withCount), filters.publisher)}
-      {select(
-        'year',
-        t('filterYear'),
-        facets.years.map((y) => ({ value: String(y), label: String(y) })),
-        filters.year?.toString(),
-      )}
-      {select(
-        'type',
-        t('filterType'),
-        facets.types.map((v) => ({ value: v, label: typeLabel(v) })),
-        filters.type,
-      )}
-      {select('tag', t('filterTag'), facets.tags.map(withCount), filters.tag)}
-      <SortSelect store={store} idPrefix={idPrefix} />
+      {filtersOf(store).map(({ name, label, choices, current }) => (
+        <LabeledSelect
+          key={name}
+          row="filter"
+          id={`${idPrefix}-filter-${name}`}
+          data-testid={`filter-${name}`}
+          label={label}
+          value={current ?? ''}
+          title={choices.find((c) => c.value === current)?.label}
+          empty={t('filterAny')}
+          choices={choices.slice(0, MAX_OPTIONS)}
+          onChoose={(value) => setFilter(store, name, value)}
+        />
+      ))}
+      <LabeledSelect
+        row="filter"
+        id={`${idPrefix}-sort`}
+        data-testid="sort"
+        label={t('sortLabel')}
+        value={store.sort.value}
+        choices={[
+          { value: 'saved', label: t('sortSaved') },
+          { value: 'year', label: t('sortYear') },
+          { value: 'title', label: t('sortTitle') },
+        ]}
+        onChoose={(value) => (store.sort.value = value as ListSort)}
+      />
       {active && (
         <button type="button" class="link-button" data-testid="clear-filters" onClick={store.clearFilters}>
           {t('clearFilters')}

@@ -12,6 +12,7 @@ import type { Settings } from '@/utils/settings';
 import type { ImportPorts } from '@/utils/stores/transfer';
 import { CoveredSites } from './CoveredSites';
 import { ExportPanel, ImportPanel } from './ExportImport';
+import { LabeledSelect, type Choice } from './Select';
 
 export interface OptionsAppProps {
   settings: Settings;
@@ -97,44 +98,44 @@ function AutoSave({ settings, apply }: { settings: Settings; apply: Apply }) {
   );
 }
 
+/** The choices that are a pick from a list: interface language and citation style. */
 function Choices({ settings, apply }: { settings: Settings; apply: Apply }) {
+  const choices: Array<{ field: 'uiLanguage' | 'citationStyle'; id: string; label: string; of: Choice[] }> = [
+    {
+      field: 'uiLanguage',
+      id: 'ui-language',
+      label: t('optionsLanguage'),
+      of: [
+        { value: 'auto', label: t('optionsLanguageAuto') },
+        { value: 'nl', label: t('optionsLanguageNl'), lang: 'nl' },
+        { value: 'en', label: t('optionsLanguageEn'), lang: 'en' },
+      ],
+    },
+    {
+      field: 'citationStyle',
+      id: 'citation-style',
+      label: t('optionsCitationStyle'),
+      of: [
+        { value: 'apa', label: t('citationApa') },
+        { value: 'apa-nl', label: t('citationApaNl') },
+      ],
+    },
+  ];
   return (
     <div class="choices">
-      <div class="inline-row">
-        <label for="ui-language">{t('optionsLanguage')}</label>
-        <select
-          id="ui-language"
-          data-testid="ui-language"
-          value={settings.uiLanguage}
-          onChange={(e) =>
-            void apply({ uiLanguage: (e.currentTarget as HTMLSelectElement).value as Settings['uiLanguage'] })
-          }
-        >
-          <option value="auto">{t('optionsLanguageAuto')}</option>
-          <option value="nl" lang="nl">
-            {t('optionsLanguageNl')}
-          </option>
-          <option value="en" lang="en">
-            {t('optionsLanguageEn')}
-          </option>
-        </select>
-      </div>
-      <div class="inline-row">
-        <label for="citation-style">{t('optionsCitationStyle')}</label>
-        <select
-          id="citation-style"
-          data-testid="citation-style"
-          value={settings.citationStyle}
-          onChange={(e) =>
-            void apply({
-              citationStyle: (e.currentTarget as HTMLSelectElement).value as Settings['citationStyle'],
-            })
-          }
-        >
-          <option value="apa">{t('citationApa')}</option>
-          <option value="apa-nl">{t('citationApaNl')}</option>
-        </select>
-      </div>
+      {choices.map(({ field, id, label, of }) => (
+        <LabeledSelect
+          key={id}
+          row="inline-row"
+          id={id}
+          data-testid={id}
+          label={label}
+          value={settings[field]}
+          choices={of}
+          // normaliseSettings (utils/settings.ts) keeps only the known values.
+          onChoose={(value) => void apply({ [field]: value } as Partial<Settings>)}
+        />
+      ))}
     </div>
   );
 }

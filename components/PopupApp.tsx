@@ -10,7 +10,7 @@ import type { NoticeStore } from '@/utils/stores/notice';
 import type { ReadingListStore } from '@/utils/stores/reading-list';
 import type { SuggestionsStore } from '@/utils/stores/suggestions';
 import { CurrentPage } from './CurrentPage';
-import { EditDialog } from './EditDialog';
+import { useEditDialog } from './EditDialog';
 import { FilterControls, ResultCount, SearchBox } from './ListControls';
 import { ReadingList } from './ReadingList';
 import { SuggestionsPanel } from './SuggestionsPanel';
@@ -101,7 +101,7 @@ export function PopupApp({
   pageActions,
 }: PopupAppProps) {
   const tab = useSignal<'list' | 'suggestions'>('list');
-  const [editing, setEditing] = useState<SavedPublication | undefined>();
+  const { edit, dialog } = useEditDialog(list);
   return (
     <div class="popup">
       <Header openLibrary={openLibrary} openOptions={openOptions} />
@@ -119,7 +119,7 @@ export function PopupApp({
             {
               id: 'list',
               label: t('tabList'),
-              render: () => <ListPanel list={list} onEdit={setEditing} cite={cite} />,
+              render: () => <ListPanel list={list} onEdit={edit} cite={cite} />,
             },
             {
               id: 'suggestions',
@@ -130,13 +130,7 @@ export function PopupApp({
         />
       </main>
       {notices && <Toast store={notices} />}
-      {editing && (
-        <EditDialog
-          record={list.byId.value.get(editing.id) ?? editing}
-          store={list}
-          onClose={() => setEditing(undefined)}
-        />
-      )}
+      {dialog}
     </div>
   );
 }

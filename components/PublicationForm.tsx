@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { Draft, DraftField } from '@/utils/stores/current-page';
 import { KNOWN_TYPES, typeLabel } from './labels';
+import { Select } from './Select';
 import { StatusToggle } from './StatusToggle';
 
 export interface PublicationFormProps {
@@ -72,19 +73,14 @@ function TypeSelect({
 }) {
   const types = KNOWN_TYPES.includes(value) || !value ? KNOWN_TYPES : [value, ...KNOWN_TYPES];
   return (
-    <select
+    <Select
       id={id}
       data-testid="edit-type"
       value={value}
-      onChange={(e) => onField('type', (e.currentTarget as HTMLSelectElement).value)}
-    >
-      <option value="">{t('typeNone')}</option>
-      {types.map((type) => (
-        <option key={type} value={type}>
-          {typeLabel(type)}
-        </option>
-      ))}
-    </select>
+      empty={t('typeNone')}
+      choices={types.map((type) => ({ value: type, label: typeLabel(type) }))}
+      onChoose={(type) => onField('type', type)}
+    />
   );
 }
 

@@ -38,6 +38,22 @@ function moveFocus(e: KeyboardEvent) {
 
 export function RowActions({ record, title, onStatus, onCite, onEdit }: RowActionsProps) {
   const pdf = safeHttpUrl(record.pdfUrl);
+  const buttons = [
+    {
+      testId: 'item-cite',
+      label: t('copyCitationLabel', title),
+      tip: t('copyCitation'),
+      icon: '❝',
+      onClick: onCite,
+    },
+    {
+      testId: 'item-edit',
+      label: t('editPublication', title),
+      tip: t('editButton'),
+      icon: '✎',
+      onClick: onEdit,
+    },
+  ];
   return (
     <div
       class="item-actions"
@@ -60,31 +76,22 @@ export function RowActions({ record, title, onStatus, onCite, onEdit }: RowActio
           PDF
         </a>
       )}
-      {onCite && (
-        <button
-          type="button"
-          class="action"
-          tabIndex={-1}
-          data-testid="item-cite"
-          aria-label={t('copyCitationLabel', title)}
-          title={t('copyCitation')}
-          onClick={onCite}
-        >
-          <span aria-hidden="true">❝</span>
-        </button>
-      )}
-      {onEdit && (
-        <button
-          type="button"
-          class="action"
-          tabIndex={-1}
-          data-testid="item-edit"
-          aria-label={t('editPublication', title)}
-          title={t('editButton')}
-          onClick={onEdit}
-        >
-          <span aria-hidden="true">✎</span>
-        </button>
+      {buttons.map(
+        (b) =>
+          b.onClick && (
+            <button
+              key={b.testId}
+              type="button"
+              class="action"
+              tabIndex={-1}
+              data-testid={b.testId}
+              aria-label={b.label}
+              title={b.tip}
+              onClick={b.onClick}
+            >
+              <span aria-hidden="true">{b.icon}</span>
+            </button>
+          ),
       )}
     </div>
   );

@@ -5,7 +5,7 @@
  */
 import { Fragment } from 'preact';
 import { useEffect, useMemo } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { t, type MessageKey } from '@/utils/i18n';
 import { safeHttpUrl } from '@/utils/record';
 import { createDismissUndo } from '@/utils/stores/dismiss-undo';
 import type { NoticeStore } from '@/utils/stores/notice';
@@ -13,20 +13,21 @@ import type { SuggestionsStore, SuggestionView } from '@/utils/stores/suggestion
 
 type Reason = SuggestionView['reasons'][number];
 
+/** "…; you saved 1 publication …" or "…; you saved N publications …": the message for the count. */
+function savedSentence([one, many]: [MessageKey, MessageKey], name: string, count: number): string {
+  return count === 1 ? t(one, name) : t(many, name, count);
+}
+
 /** One reason as a sentence ("Ook over Klimaat; je bewaarde 2 publicaties over dit thema"). */
 export function reasonText(reason: Reason): string {
   switch (reason.kind) {
     case 'theme':
       if (reason.currentPage && reason.savedCount === 0) return t('reasonThemePage', reason.theme);
-      return reason.savedCount === 1
-        ? t('reasonThemeOne', reason.theme)
-        : t('reasonTheme', reason.theme, reason.savedCount);
+      return savedSentence(['reasonThemeOne', 'reasonTheme'], reason.theme, reason.savedCount);
     case 'listedBy':
       return t('reasonListedBy', reason.title);
     case 'author':
-      return reason.savedCount === 1
-        ? t('reasonAuthorOne', reason.name)
-        : t('reasonAuthor', reason.name, reason.savedCount);
+      return savedSentence(['reasonAuthorOne', 'reasonAuthor'], reason.name, reason.savedCount);
     case 'publisher':
       return t('reasonPublisher', reason.name);
     case 'keyword':

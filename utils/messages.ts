@@ -66,6 +66,11 @@ export interface PageToBackground {
     request: { ids: string[]; changes: PublicationChanges };
     response: { updated: number };
   };
+  /**
+   * Adds one tag to each of these records, applied by the background to the stored record (its
+   * other tags, also those another window added meanwhile, stay). `updated`: records that lacked it.
+   */
+  'page/add-tag': { request: { ids: string[]; tag: string }; response: { updated: number } };
   'page/delete': { request: { ids: string[] }; response: { deleted: number } };
   /** The reader says these saved records are one publication: the oldest keeps its id and gets the others' notes, tags and status. */
   'page/merge': { request: { ids: string[] }; response: SavedPublication };
@@ -119,6 +124,7 @@ const PAGE_TYPES: ReadonlySet<string> = new Set<keyof PageToBackground>([
   'page/save',
   'page/update',
   'page/update-many',
+  'page/add-tag',
   'page/delete',
   'page/merge',
   'page/dismiss-auto-save-notice',

@@ -2,12 +2,12 @@ import { render } from 'preact';
 import '@/components/styles.css';
 import { LibraryApp } from '@/components/LibraryApp';
 import { ZoteroSend } from '@/components/ZoteroSend';
-import { interfaceLanguage, t } from '@/utils/i18n';
-import { getSettings, onSettingsChanged, updateSettings } from '@/utils/settings';
-import { createCiter, preloadCitations } from '@/utils/stores/cite';
+import { t } from '@/utils/i18n';
+import { updateSettings } from '@/utils/settings';
 import { databaseSource, importPorts, onListChanged, send, wholeList } from '@/utils/stores/extension';
+import { prepareWhenIdle } from '@/utils/stores/idle';
 import { createNoticeStore } from '@/utils/stores/notice';
-import { followSettings, tablesOf } from '@/utils/stores/page-settings';
+import { followListSettings } from '@/utils/stores/page-settings';
 import { markFirstListPaint } from '@/utils/stores/paint-mark';
 import { createReadingListStore } from '@/utils/stores/reading-list';
 
@@ -16,17 +16,7 @@ async function start() {
   markFirstListPaint(list);
   const loaded = list.load();
   const notices = createNoticeStore();
-  const settings = await followSettings({ get: getSettings, onChange: onSettingsChanged }, (s) => {
-    list.setTables(tablesOf(s));
-    document.documentElement.lang = interfaceLanguage();
-    document.title = t('libraryTitle');
-  });
-  const cite = createCiter({
-    style: () => settings().citationStyle,
-    publisherNames: () => settings().publisherNames,
-    writeText: (text) => navigator.clipboard.writeText(text),
-    notices,
-  });
+  const cite = await followListSettings(list, () => t('libraryTitle'), notices);
   onListChanged((ids) => void list.refresh(ids));
   render(
     <LibraryApp
@@ -61,11 +51,7 @@ async function start() {
     />,
     document.getElementById('app')!,
   );
-  await loaded;
-  const idle =
-    (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ??
-    ((cb) => setTimeout(cb, 50));
-  idle(() => void list.prepareSearch().then(preloadCitations));
+  await prepareWhenIdle(list, loaded);
 }
 
 void start();

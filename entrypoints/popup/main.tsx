@@ -3,13 +3,12 @@ import '@/components/styles.css';
 import { PopupApp } from '@/components/PopupApp';
 import { ZoteroSend } from '@/components/ZoteroSend';
 import { zoteroTurnedOn } from '@/utils/zotero/switch';
-import { interfaceLanguage, t } from '@/utils/i18n';
-import { getSettings, onSettingsChanged } from '@/utils/settings';
-import { createCiter, preloadCitations } from '@/utils/stores/cite';
+import { t } from '@/utils/i18n';
 import { createCurrentPageStore } from '@/utils/stores/current-page';
 import { databaseSource, onListChanged, popupTabId, send, tabTitle } from '@/utils/stores/extension';
+import { prepareWhenIdle } from '@/utils/stores/idle';
 import { createNoticeStore } from '@/utils/stores/notice';
-import { followSettings, tablesOf } from '@/utils/stores/page-settings';
+import { followListSettings } from '@/utils/stores/page-settings';
 import { markFirstListPaint } from '@/utils/stores/paint-mark';
 import { createReadingListStore } from '@/utils/stores/reading-list';
 import { createSuggestionsStore } from '@/utils/stores/suggestions';
@@ -31,17 +30,7 @@ async function start() {
   void current.load();
   // The Zotero button only once the reader turned Zotero on (options): it costs the list a row.
   const zoteroOn = zoteroTurnedOn().catch(() => false);
-  const settings = await followSettings({ get: getSettings, onChange: onSettingsChanged }, (s) => {
-    list.setTables(tablesOf(s));
-    document.documentElement.lang = interfaceLanguage();
-    document.title = t('appTitle');
-  });
-  const cite = createCiter({
-    style: () => settings().citationStyle,
-    publisherNames: () => settings().publisherNames,
-    writeText: (text) => navigator.clipboard.writeText(text),
-    notices,
-  });
+  const cite = await followListSettings(list, () => t('appTitle'), notices);
 
   onListChanged((ids) => {
     void list.refresh(ids).then(async () => {
@@ -86,12 +75,7 @@ async function start() {
     />,
     document.getElementById('app')!,
   );
-  await listLoaded;
-  // Build the search index while the reader looks, not on their first keystroke.
-  const idle =
-    (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ??
-    ((cb) => setTimeout(cb, 50));
-  idle(() => void list.prepareSearch().then(preloadCitations));
+  await prepareWhenIdle(list, listLoaded);
 }
 
 void start();

@@ -7,7 +7,7 @@
  * LEESMAP_EXTENSION_DIR may point at another build of the extension (default .output/chrome-mv3).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   openChecked,
@@ -44,6 +44,13 @@ async function savedFromPopup(session: Session, slug: string): Promise<Page> {
   await popup.setViewportSize({ width: 400, height: 600 });
   return popup;
 }
+
+/** Waits until the list shows `count` rows. */
+const rowsShown = (items: Locator, count: number) =>
+  waitFor(
+    () => items.count(),
+    (n) => n === count,
+  );
 
 async function extensionPage(session: Session, path: string): Promise<Page> {
   const page = await session.browser.context.newPage();
@@ -88,47 +95,29 @@ describe('popup and library in English: edit, save, search, filter, status, expo
     await savedFromPopup(session, OTHER);
     const popup = await extensionPage(session, 'popup.html');
     const items = popup.getByTestId('list-item');
-    await waitFor(
-      () => items.count(),
-      (n) => n === 2,
-    );
+    await rowsShown(items, 2);
 
     await popup.getByTestId('search').fill('samenwerking');
-    await waitFor(
-      () => items.count(),
-      (n) => n === 1,
-    );
+    await rowsShown(items, 1);
     expect(await items.first().getByTestId('item-title').textContent()).toBe('Leren van doen');
 
     await popup.getByTestId('search').fill('leesclub');
-    await waitFor(
-      () => items.count(),
-      (n) => n === 1,
-    );
+    await rowsShown(items, 1);
     await popup.getByTestId('search').fill('');
-    await waitFor(
-      () => items.count(),
-      (n) => n === 2,
-    );
+    await rowsShown(items, 2);
   });
 
   it('filters by theme and changes the status in one click', async () => {
     const popup = await extensionPage(session, 'popup.html');
     const items = popup.getByTestId('list-item');
-    await waitFor(
-      () => items.count(),
-      (n) => n === 2,
-    );
+    await rowsShown(items, 2);
     await popup.getByTestId('toggle-filters').click();
     const theme = popup.getByTestId('filter-theme');
     const options = await theme.locator('option').allTextContents();
     const nsobTheme = options.find((o) => o.startsWith('Sturen in netwerken'));
     expect(nsobTheme, `theme options: ${options.join(' | ')}`).toBeDefined();
     await theme.selectOption({ label: nsobTheme! });
-    await waitFor(
-      () => items.count(),
-      (n) => n === 1,
-    );
+    await rowsShown(items, 1);
 
     const item = items.first();
     await item.getByTestId('status-cycle').click();

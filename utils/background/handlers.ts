@@ -3,6 +3,7 @@
  * has checked the envelope and the sender), does one flow and replies with data.
  */
 import {
+  addTagToPublications,
   deletePublications,
   dismissSuggestion,
   listCatalog,
@@ -116,6 +117,14 @@ async function updateMany(bg: Background, { ids: list, changes }: RequestOf<'pag
   return { updated: updated.length };
 }
 
+async function addTag(bg: Background, { ids: list, tag }: RequestOf<'page/add-tag'>) {
+  const clean = sanitizeChanges({ tags: [tag] }).tags?.[0];
+  if (!clean) invalid('tag');
+  const updated = await addTagToPublications(await bg.database(), ids(list), clean, bg.now());
+  await afterListChange(bg, { saved: updated, badges: false });
+  return { updated: updated.length };
+}
+
 async function remove(bg: Background, { ids: list }: RequestOf<'page/delete'>) {
   const deleted = await deletePublications(await bg.database(), ids(list));
   await afterListChange(bg, { removed: list });
@@ -169,6 +178,7 @@ export function createHandlers(bg: Background, zotero: ZoteroPort): Handlers {
     'page/save': (payload) => save(bg, payload),
     'page/update': (payload) => update(bg, payload),
     'page/update-many': (payload) => updateMany(bg, payload),
+    'page/add-tag': (payload) => addTag(bg, payload),
     'page/delete': (payload) => remove(bg, payload),
     'page/merge': (payload) => merge(bg, payload),
     'page/dismiss-auto-save-notice': async () => {

@@ -7,6 +7,7 @@ import { identityKeys } from '../identity';
 import { pageIdentity, pageKeys, type PageIdentity } from '../linking';
 import {
   EDITABLE_FIELDS,
+  LIMITS,
   type CatalogSource,
   type EditableField,
   type Publication,
@@ -317,5 +318,32 @@ export async function deletePublications(db: LeesmapDatabase, ids: string[]): Pr
     await tally.apply(tx);
     await tx.done;
     return deleted;
+  });
+}
+
+/**
+ * Adds `tag` to each record that lacks it, read and written inside one transaction, so tags
+ * another window added meanwhile are kept (a tag list sent from a page's copy would drop them).
+ * Missing records are skipped, as is a record whose tag list is full. Returns the changed records.
+ */
+export async function addTagToPublications(
+  db: LeesmapDatabase,
+  ids: string[],
+  tag: string,
+  now: number = Date.now(),
+): Promise<SavedPublication[]> {
+  return guarded(async () => {
+    const tx = db.transaction(['publications', 'meta'], 'readwrite');
+    const store = tx.objectStore('publications');
+    const changed: StoredPublication[] = [];
+    for (const record of await Promise.all(union(ids).map((id) => store.get(id)))) {
+      if (!record || record.tags.includes(tag) || record.tags.length >= LIMITS.listItems) continue;
+      const next = { ...record, tags: [...record.tags, tag], updatedAt: now };
+      void store.put(next);
+      changed.push(next);
+    }
+    if (changed.length > 0) noteListChanged(tx);
+    await tx.done;
+    return changed.map(strip);
   });
 }

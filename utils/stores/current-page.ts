@@ -70,6 +70,19 @@ export function parseYear(value: string): number | undefined {
   return year >= 1500 && year <= new Date().getFullYear() + 5 ? year : undefined;
 }
 
+/** Draft text fields cleaned to their stored cap (an empty one clears the field). */
+const TEXT_FIELDS = {
+  subtitle: LIMITS.subtitle,
+  publisher: LIMITS.publisher,
+  type: LIMITS.type,
+  summary: LIMITS.summary,
+} as const;
+type TextField = keyof typeof TEXT_FIELDS;
+const isText = (field: DraftField): field is TextField => Object.hasOwn(TEXT_FIELDS, field);
+const LIST_FIELDS = ['authors', 'themes', 'tags'] as const;
+const isList = (field: DraftField): field is (typeof LIST_FIELDS)[number] =>
+  (LIST_FIELDS as readonly string[]).includes(field);
+
 /** The publication's fields as the draft states them (for saving or updating). */
 export function publicationChanges(
   draft: Draft,
@@ -78,45 +91,22 @@ export function publicationChanges(
 ): PublicationChanges {
   const changes: PublicationChanges = {};
   for (const field of fields) {
-    switch (field) {
-      case 'title':
-        changes.title = cleanText(draft.title, LIMITS.title) ?? '';
-        break;
-      case 'subtitle':
-        changes.subtitle = cleanText(draft.subtitle, LIMITS.subtitle);
-        break;
-      case 'authors':
-        changes.authors = cleanList(draft.authors);
-        break;
-      case 'year': {
-        const year = parseYear(draft.year);
-        changes.year = year;
-        // A stated date that contradicts the reader's year goes; one that agrees stays.
-        changes.published =
-          year === undefined ? undefined : published?.startsWith(String(year)) ? published : String(year);
-        break;
-      }
-      case 'publisher':
-        changes.publisher = cleanText(draft.publisher, LIMITS.publisher);
-        break;
-      case 'type':
-        changes.type = cleanText(draft.type, LIMITS.type);
-        break;
-      case 'themes':
-        changes.themes = cleanList(draft.themes);
-        break;
-      case 'summary':
-        changes.summary = cleanText(draft.summary, LIMITS.summary);
-        break;
-      case 'tags':
-        changes.tags = cleanList(draft.tags);
-        break;
-      case 'status':
-        changes.status = draft.status;
-        break;
-      case 'notes':
-        changes.notes = cleanNotes(draft.notes);
-        break;
+    if (isText(field)) {
+      changes[field] = cleanText(draft[field], TEXT_FIELDS[field]);
+    } else if (isList(field)) {
+      changes[field] = cleanList(draft[field]);
+    } else if (field === 'title') {
+      changes.title = cleanText(draft.title, LIMITS.title) ?? '';
+    } else if (field === 'year') {
+      const year = parseYear(draft.year);
+      changes.year = year;
+      // A stated date that contradicts the reader's year goes; one that agrees stays.
+      changes.published =
+        year === undefined ? undefined : published?.startsWith(String(year)) ? published : String(year);
+    } else if (field === 'status') {
+      changes.status = draft.status;
+    } else if (field === 'notes') {
+      changes.notes = cleanNotes(draft.notes);
     }
   }
   return changes;

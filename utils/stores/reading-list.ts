@@ -98,7 +98,6 @@ function listLoader(
 /** Changes sent to the background: status, edits, tags, deletions. */
 function listActions(
   send: Send,
-  byId: ReadonlySignal<Map<string, SavedPublication>>,
   applyRecords: (changed: SavedPublication[], removed: string[]) => void,
   refresh: (ids: string[]) => Promise<void>,
 ) {
@@ -118,20 +117,16 @@ function listActions(
       await refresh(ids);
       return updated;
     },
-    /** Adds a tag to each record (their other tags kept); one message per distinct tag list. */
-    async addTag(ids: string[], tag: string): Promise<void> {
+    /**
+     * Adds a tag to each record. The background adds it to the stored record, so tags added
+     * meanwhile elsewhere (another window, the popup) are kept, not overwritten by this copy.
+     */
+    async addTag(ids: string[], tag: string): Promise<number> {
       const clean = tag.trim().slice(0, 100);
-      if (!clean) return;
-      const groups = new Map<string, string[]>();
-      for (const id of ids) {
-        const record = byId.peek().get(id);
-        if (!record || record.tags.includes(clean)) continue;
-        const key = JSON.stringify([...record.tags, clean]);
-        groups.set(key, [...(groups.get(key) ?? []), id]);
-      }
-      for (const [key, group] of groups)
-        await send('page/update-many', { ids: group, changes: { tags: JSON.parse(key) } });
+      if (!clean || ids.length === 0) return 0;
+      const { updated } = await send('page/add-tag', { ids, tag: clean });
       await refresh(ids);
+      return updated;
     },
     async remove(ids: string[]): Promise<number> {
       if (ids.length === 0) return 0;
@@ -243,7 +238,7 @@ export function createReadingListStore({
     load: listLoader(source, firstScreenSize, { records, phase, error }, replaceAll),
     prepareSearch: search.prepare,
     refresh,
-    ...listActions(send, byId, applyRecords, refresh),
+    ...listActions(send, applyRecords, refresh),
     /** The reader's theme and publisher names changed (settings): rows, filters and search follow. */
     setTables(next: NameTables) {
       const touched = touchedByNames(records.peek(), tables.peek(), next);

@@ -2,7 +2,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CurrentPage } from '@/components/CurrentPage';
-import { LibraryApp } from '@/components/LibraryApp';
 import { ListItem } from '@/components/ListItem';
 import { OptionsApp } from '@/components/OptionsApp';
 import { PopupApp } from '@/components/PopupApp';
@@ -15,15 +14,7 @@ import { createReadingListStore } from '@/utils/stores/reading-list';
 import { createSuggestionsStore } from '@/utils/stores/suggestions';
 import { fakeBackground, sourceFor } from './fake-send';
 import { record } from './records';
-import { localImportPorts, type ImportPorts } from '@/utils/stores/transfer';
-
-/** Import ports for panels these tests do not use. */
-const NO_IMPORTS: ImportPorts = localImportPorts({
-  preview: async () => ({ added: 0, updated: 0, unchanged: 0, removed: 0, changedFields: {} }),
-  write: async () => ({ added: 0, updated: 0, unchanged: 0, removed: 0 }),
-  undo: async () => ({ removed: 0, restored: 0 }),
-  lastImport: async () => undefined,
-});
+import { NO_IMPORTS, renderLibrary } from './render-library';
 
 const HOSTILE = '<img src=x onerror="globalThis.__pwned=1">';
 
@@ -213,21 +204,12 @@ describe('lists', () => {
     const records = [1, 2, 3].map((i) =>
       record({ id: `r${i}`, title: `Publicatie ${i}`, url: `https://example.org/${i}`, savedAt: 10 - i }),
     );
-    const background = fakeBackground(records);
-    const list = createReadingListStore({ source: sourceFor(background), send: background.send });
-    await list.load();
     const opened: string[] = [];
     const confirm = vi.fn(() => true);
-    render(
-      <LibraryApp
-        store={list}
-        send={background.send}
-        importPorts={NO_IMPORTS}
-        wholeList={async () => list.records.peek()}
-        open={(url) => opened.push(url)}
-        confirm={confirm}
-      />,
-    );
+    const { background } = await renderLibrary(records, () => ({
+      open: (url) => opened.push(url),
+      confirm,
+    }));
     const region = screen.getByTestId('reading-list');
     fireEvent.keyDown(region, { key: 'ArrowDown' });
     await waitFor(() =>

@@ -31,6 +31,13 @@ export function fakeBackground(
         for (const id of ids) records.set(id, { ...records.get(id)!, ...changes } as SavedPublication);
         return { updated: ids.length };
       }
+      case 'page/add-tag': {
+        const { ids, tag } = payload as RequestOf<'page/add-tag'>;
+        const lacking = ids.filter((id) => !records.get(id)!.tags.includes(tag));
+        for (const id of lacking)
+          records.set(id, { ...records.get(id)!, tags: [...records.get(id)!.tags, tag] });
+        return { updated: lacking.length };
+      }
       case 'page/delete': {
         const { ids } = payload as RequestOf<'page/delete'>;
         for (const id of ids) records.delete(id);

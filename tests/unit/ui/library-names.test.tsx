@@ -1,20 +1,10 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LibraryApp } from '@/components/LibraryApp';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setInterfaceLanguage } from '@/utils/i18n';
 import type { NameTables } from '@/utils/record-view';
-import { createReadingListStore } from '@/utils/stores/reading-list';
-import { localImportPorts } from '@/utils/stores/transfer';
-import { fakeBackground, sourceFor } from './fake-send';
 import { record } from './records';
-
-const NO_IMPORTS = localImportPorts({
-  preview: async () => ({ added: 0, updated: 0, unchanged: 0, removed: 0, changedFields: {} }),
-  write: async () => ({ added: 0, updated: 0, unchanged: 0, removed: 0 }),
-  undo: async () => ({ removed: 0, restored: 0 }),
-  lastImport: async () => undefined,
-});
+import { renderLibrary } from './render-library';
 
 beforeEach(() => setInterfaceLanguage('en'));
 afterEach(() => {
@@ -23,7 +13,7 @@ afterEach(() => {
 });
 
 async function library() {
-  const background = fakeBackground([
+  const records = [
     record({ id: 'a', title: 'AI and power', themes: ['Geopolitics'], publisher: 'CPB Centraal Planbureau' }),
     record({
       id: 'b',
@@ -33,25 +23,14 @@ async function library() {
       pdfUrl: 'https://x.org/a.pdf',
     }),
     record({ id: 'c', title: 'Wonen', themes: ['Wonen'], publisher: 'SCP' }),
-  ]);
-  const store = createReadingListStore({ source: sourceFor(background), send: background.send });
-  await store.load();
+  ];
   const saved: NameTables[] = [];
-  const saveNames = vi.fn(async (tables: NameTables) => {
-    saved.push(tables);
-    store.setTables(tables);
-  });
-  render(
-    <LibraryApp
-      store={store}
-      send={background.send}
-      importPorts={NO_IMPORTS}
-      wholeList={async () => store.records.peek()}
-      open={() => {}}
-      confirm={() => true}
-      saveNames={saveNames}
-    />,
-  );
+  const { store } = await renderLibrary(records, (store) => ({
+    saveNames: async (tables: NameTables) => {
+      saved.push(tables);
+      store.setTables(tables);
+    },
+  }));
   return { store, saved };
 }
 

@@ -203,6 +203,13 @@ describe('import store', () => {
     return (await store.check()) && store.confirm();
   }
 
+  /** An import store over the test database with the file `name` chosen. */
+  function storeWithFile(name: string, content: string) {
+    const store = createImportStore({ ports });
+    store.chooseFile(fileOf(content, name));
+    return store;
+  }
+
   it('imports a BibTeX file in the chosen mode and names the format it recognised', async () => {
     const store = createImportStore({ ports });
     const { content } = await exportFile([leren, weerbaar], 'bibtex');
@@ -275,7 +282,6 @@ describe('import store', () => {
   });
 
   it('imports RIS as written by reference managers', async () => {
-    const store = createImportStore({ ports });
     const ris = [
       'TY  - RPRT',
       'TI  - Opgave AI',
@@ -290,7 +296,7 @@ describe('import store', () => {
       'ER  - ',
       '',
     ].join('\n');
-    store.chooseFile(fileOf(ris, 'export.ris'));
+    const store = storeWithFile('export.ris', ris);
     expect(await importNow(store)).toBe(true);
     expect(store.message.value).toBe('Imported from RIS: 2 added, 0 updated, 0 unchanged');
     const records = (await listPublications(db)).sort((a, b) => a.title.localeCompare(b.title));
@@ -301,13 +307,12 @@ describe('import store', () => {
   });
 
   it('refuses a file with one bad entry as a whole, naming record and field, and writes nothing', async () => {
-    const store = createImportStore({ ports });
-    const bib = [
-      '@report{a, title={Leren van doen}, year={2020}, url={https://www.nsob.nl/publicaties/leren-van-doen}}',
-      '@report{b, year={2021}, url={https://www.wrr.nl/zonder-titel}}',
-      '@report{c, title={Geen adres}, year={2022}}',
-    ].join('\n');
-    store.chooseFile(fileOf(bib, 'lijst.bib'));
+    const store = storeWithFile(
+      'lijst.bib',
+      `@report{a, title={Leren van doen}, year={2020}, url={https://www.nsob.nl/publicaties/leren-van-doen}}
+@report{b, year={2021}, url={https://www.wrr.nl/zonder-titel}}
+@report{c, title={Geen adres}, year={2022}}`,
+    );
     expect(await store.check()).toBe(false);
     expect(store.pending.value).toBeUndefined();
     expect(ports.writes).toBe(0);
@@ -320,12 +325,9 @@ describe('import store', () => {
 
   it('frames the problems in Dutch for a Dutch reader', async () => {
     setInterfaceLanguage('nl');
-    const store = createImportStore({ ports });
-    store.chooseFile(
-      fileOf(
-        '[{"title":"Leren van doen","URL":"https://www.nsob.nl/x"},{"URL":"https://www.wrr.nl/y"}]',
-        'csl.json',
-      ),
+    const store = storeWithFile(
+      'csl.json',
+      '[{"title":"Leren van doen","URL":"https://www.nsob.nl/x"},{"URL":"https://www.wrr.nl/y"}]',
     );
     await store.check();
     expect(store.message.value).toBe(
