@@ -42,9 +42,11 @@ async function start() {
         />
       )}
       saveNames={async (tables) => {
-        // Shown at once; the settings change notice follows with the same tables.
+        // The write starts first and the list shows the names at once; the settings change
+        // notice follows with the same tables.
+        const stored = updateSettings(tables);
         list.setTables(tables);
-        await updateSettings(tables);
+        await stored;
       }}
       cite={cite}
       notices={notices}

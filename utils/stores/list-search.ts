@@ -19,6 +19,65 @@ export interface ListSearchOptions {
   loadHighlighter: () => Promise<(query: string) => Highlighter | undefined>;
 }
 
+/**
+ * Name tables the index has not taken in yet, with the records they show differently. They are
+ * applied before the index is next used (a query, the search box focused, a patch), not on the
+ * click that changed them, so a theme merge shows in the list at once.
+ */
+function pendingTables() {
+  let pending: { tables: NameTables; ids: Set<string> } | undefined;
+  return {
+    add(next: NameTables, touched: readonly SavedPublication[]) {
+      const ids = pending?.ids ?? new Set<string>();
+      for (const r of touched) ids.add(r.id);
+      pending = { tables: next, ids };
+    },
+    applyTo(index: ReadingListIndex | undefined, records: readonly SavedPublication[]) {
+      if (!pending) return;
+      const { tables, ids } = pending;
+      pending = undefined;
+      index?.retable(
+        tables,
+        records.filter((r) => ids.has(r.id)),
+      );
+    },
+    clear() {
+      pending = undefined;
+    },
+  };
+}
+
+/** The search and highlight code, loaded once when first asked for; `loading` meanwhile. */
+function searchCode(
+  loadIndex: () => Promise<CreateIndex>,
+  loadHighlighter: ListSearchOptions['loadHighlighter'],
+) {
+  /** True while a query waits for the search code to load. */
+  const loading = signal(false);
+  const highlightFor: Signal<((query: string) => Highlighter | undefined) | undefined> = signal(undefined);
+  let createIndex: CreateIndex | undefined;
+  let loadingCode: Promise<CreateIndex> | undefined;
+  return {
+    loading,
+    highlightFor,
+    createIndex: () => createIndex,
+    load(): Promise<CreateIndex> {
+      loadingCode ??= (async () => {
+        loading.value = true;
+        try {
+          const [create, highlighter] = await Promise.all([loadIndex(), loadHighlighter()]);
+          createIndex = create;
+          highlightFor.value = highlighter;
+          return create;
+        } finally {
+          loading.value = false;
+        }
+      })();
+      return loadingCode;
+    },
+  };
+}
+
 export function createListSearch({
   records,
   tables,
@@ -29,26 +88,15 @@ export function createListSearch({
   const query = signal('');
   /** Bumped whenever the index changes, so results recompute. */
   const version = signal(0);
-  /** True while a query waits for the search code to load. */
-  const loading = signal(false);
-  const highlightFor: Signal<((query: string) => Highlighter | undefined) | undefined> = signal(undefined);
+  const code = searchCode(loadIndex, loadHighlighter);
   let index: ReadingListIndex | undefined;
-  let createIndex: CreateIndex | undefined;
-  let loadingCode: Promise<void> | undefined;
+  const pending = pendingTables();
+  const applyPending = () => pending.applyTo(index, records.peek());
 
   function prepare(): Promise<void> {
-    loadingCode ??= (async () => {
-      loading.value = true;
-      try {
-        const [create, highlighter] = await Promise.all([loadIndex(), loadHighlighter()]);
-        createIndex = create;
-        highlightFor.value = highlighter;
-      } finally {
-        loading.value = false;
-      }
-    })();
-    return loadingCode.then(() => {
-      if (!index && complete()) index = createIndex!(records.peek(), tables.peek());
+    return code.load().then((createIndex) => {
+      applyPending();
+      if (!index && complete()) index = createIndex(records.peek(), tables.peek());
       version.value++;
     });
   }
@@ -58,6 +106,7 @@ export function createListSearch({
     const q = query.value.trim();
     if (!q) return undefined;
     if (!index) {
+      const createIndex = code.createIndex();
       if (!createIndex) {
         // Signals may not be written inside a computed: start loading just after.
         queueMicrotask(() => void prepare());
@@ -65,32 +114,37 @@ export function createListSearch({
       }
       index = createIndex(records.peek(), tables.peek());
     }
+    applyPending();
     return index.search(q);
   });
 
   const highlighter = computed(() => {
     const q = query.value.trim();
-    return q && highlightFor.value ? highlightFor.value(q) : undefined;
+    const highlightFor = code.highlightFor.value;
+    return q && highlightFor ? highlightFor(q) : undefined;
   });
 
   return {
     query,
-    loading,
+    loading: code.loading,
     scores,
     highlighter,
     prepare,
     /** Drops the index: the next query builds it over the current list and tables. */
     reset() {
       index = undefined;
+      pending.clear();
       version.value++;
     },
-    /** New name tables: re-index only the records they touch (or all, when no index yet). */
+    /** New name tables: the records they touch are re-indexed before the index is next used. */
     retable(next: NameTables, touched: readonly SavedPublication[]) {
-      index?.retable(next, touched);
-      version.value++;
+      if (!index) return;
+      pending.add(next, touched);
+      if (query.peek().trim()) version.value++;
     },
     /** Patches the index for changed and removed records. */
     patch(changed: readonly SavedPublication[], removed: readonly string[]) {
+      applyPending();
       if (index) {
         for (const id of removed) index.remove(id);
         for (const r of changed) index.add(r);

@@ -171,4 +171,30 @@ describe('renames reach a built search index', () => {
     store.setTables(next);
     expect(store.results.value.map((r) => r.id)).toEqual(['g']);
   });
+
+  it('finds records under names changed while nothing was searched, also a record changed since', async () => {
+    const { createReadingListStore } = await import('@/utils/stores/reading-list');
+    const list = [
+      record({ id: 'g', title: 'AI', themes: ['Geopolitics'], savedAt: 2 }),
+      record({ id: 'w', title: 'Huizen', themes: ['Wonen'], savedAt: 1 }),
+    ];
+    const store = createReadingListStore({
+      source: { all: async () => list, one: async (id) => list.find((r) => r.id === id) },
+      send: (async () => ({})) as never,
+    });
+    await store.load();
+    await store.prepareSearch();
+    store.setTables({ themeAliases: renameTheme({}, 'Geopolitics', 'Machtspolitiek'), publisherNames: {} });
+    store.setTables({
+      themeAliases: renameTheme(store.tables.peek().themeAliases, 'Wonen', 'Huisvesting'),
+      publisherNames: {},
+    });
+    // Another window retitles a record before the reader searches.
+    list[1] = { ...list[1], title: 'Woningen' };
+    await store.refresh(['w']);
+    store.query.value = 'machtspolitiek';
+    expect(store.results.value.map((r) => r.id)).toEqual(['g']);
+    store.query.value = 'huisvesting woningen';
+    expect(store.results.value.map((r) => r.id)).toEqual(['w']);
+  });
 });
