@@ -11,7 +11,7 @@ import { fieldsOfRecord, mergeFields } from '@/utils/zotero/merge';
 import { syncCollection, type SyncOutcome, type SyncState } from '@/utils/zotero/sync';
 import { createWebApi } from '@/utils/zotero/webapi';
 import { nsobRecord } from '../export/nsob';
-import { startFakeWebApi, type FakeWebApi } from './webapi-server';
+import { startFakeWebApi, type FakeWebApi } from '../../e2e/zotero-webapi-server';
 
 const COLLECTION = 'LEESMAP1';
 const KEY_CHARS = '23456789ABCDEFGHIJKLMNPQRSTUVWXYZ';
@@ -78,7 +78,7 @@ const writes = (server: FakeWebApi) => server.requests.filter((r) => r.method ==
 
 describe('sync through a Zotero group library', () => {
   it('a save on one device appears on the other, with who added it, notes and all', async () => {
-    const server = startFakeWebApi();
+    const server = startFakeWebApi(['groups/4711/LEESMAP1']);
     const a = new Device(server, 'anna', 'key-a');
     const b = new Device(server, 'bert', 'key-b');
     a.records.set(reference().id, reference());
@@ -104,7 +104,7 @@ describe('sync through a Zotero group library', () => {
   });
 
   it('status changed on one device and tags on the other: both changes kept on both', async () => {
-    const server = startFakeWebApi();
+    const server = startFakeWebApi(['groups/4711/LEESMAP1']);
     const a = new Device(server, 'anna', 'key-a');
     const b = new Device(server, 'bert', 'key-b');
     const record = reference();
@@ -124,7 +124,7 @@ describe('sync through a Zotero group library', () => {
   });
 
   it('a write refused as stale (412) pulls, merges and writes again: both notes kept', async () => {
-    const server = startFakeWebApi();
+    const server = startFakeWebApi(['groups/4711/LEESMAP1']);
     const a = new Device(server, 'anna', 'key-a');
     const b = new Device(server, 'bert', 'key-b');
     const record = reference();
@@ -157,7 +157,7 @@ describe('sync through a Zotero group library', () => {
   });
 
   it('Backoff: 5, then the server goes down mid-sync: nothing lost, the rest goes when it is back', async () => {
-    const server = startFakeWebApi();
+    const server = startFakeWebApi(['groups/4711/LEESMAP1']);
     const a = new Device(server, 'anna', 'key-a');
     for (let i = 0; i < 120; i++) {
       const record = {
@@ -189,7 +189,7 @@ describe('sync through a Zotero group library', () => {
   });
 
   it('10,000 records to an empty library: at most 200 writes; a sync with no change: 1 request', async () => {
-    const server = startFakeWebApi();
+    const server = startFakeWebApi(['groups/4711/LEESMAP1']);
     const a = new Device(server, 'anna', 'key-a');
     for (let i = 0; i < 10_000; i++) {
       const record = {
