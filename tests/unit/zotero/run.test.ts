@@ -50,6 +50,17 @@ const save = (db: LeesmapDatabase, i = 0) =>
     { status: 'to-read', tags: ['werk'], notes: i === 0 ? 'Hoofdstuk 3.' : '' },
   );
 
+/** Two profiles that both hold one record through the library. */
+async function linkedPair() {
+  const server = startFakeWebApi([TARGET]);
+  const a = await device(server, 'anna');
+  const b = await device(server, 'bert');
+  const { id } = await save(a.db);
+  await a.run();
+  await b.run();
+  return { server, a, b, id };
+}
+
 describe('the sync over the database', () => {
   it('a save in one profile appears in the other, with its link and who added it', async () => {
     const server = startFakeWebApi([TARGET]);
@@ -78,12 +89,7 @@ describe('the sync over the database', () => {
   });
 
   it('status edited in one profile and tags in the other: both survive in both', async () => {
-    const server = startFakeWebApi([TARGET]);
-    const a = await device(server, 'anna');
-    const b = await device(server, 'bert');
-    const { id } = await save(a.db);
-    await a.run();
-    await b.run();
+    const { server, a, b, id } = await linkedPair();
     await updatePublication(a.db, id, { status: 'read' });
     await updatePublication(b.db, id, { tags: ['werk', 'dossier-ibp'] });
     await a.run();
@@ -94,12 +100,7 @@ describe('the sync over the database', () => {
   });
 
   it('a record the reader edits while a sync merges it keeps both changes', async () => {
-    const server = startFakeWebApi([TARGET]);
-    const a = await device(server, 'anna');
-    const b = await device(server, 'bert');
-    const { id } = await save(a.db);
-    await a.run();
-    await b.run();
+    const { server, a, b, id } = await linkedPair();
     await updatePublication(a.db, id, { status: 'reading' });
     await a.run();
     // b's reader adds a tag just as b's sync has read the list and asks Zotero what changed.

@@ -76,6 +76,18 @@ function reference(): SavedPublication {
 
 const writes = (server: FakeWebApi) => server.requests.filter((r) => r.method === 'POST').length;
 
+/** Two devices that both hold the reference record through the library. */
+async function linkedDevices() {
+  const server = startFakeWebApi(['groups/4711/LEESMAP1']);
+  const a = new Device(server, 'anna', 'key-a');
+  const b = new Device(server, 'bert', 'key-b');
+  const record = reference();
+  a.records.set(record.id, record);
+  await a.sync();
+  await b.sync();
+  return { server, a, b, record };
+}
+
 describe('sync through a Zotero group library', () => {
   it('a save on one device appears on the other, with who added it, notes and all', async () => {
     const server = startFakeWebApi(['groups/4711/LEESMAP1']);
@@ -104,13 +116,7 @@ describe('sync through a Zotero group library', () => {
   });
 
   it('status changed on one device and tags on the other: both changes kept on both', async () => {
-    const server = startFakeWebApi(['groups/4711/LEESMAP1']);
-    const a = new Device(server, 'anna', 'key-a');
-    const b = new Device(server, 'bert', 'key-b');
-    const record = reference();
-    a.records.set(record.id, record);
-    await a.sync();
-    await b.sync();
+    const { server, a, b, record } = await linkedDevices();
     edit(a, record.id, { status: 'read' });
     edit(b, record.id, { tags: ['werk', 'dossier-ibp'] });
     await a.sync();
@@ -124,13 +130,7 @@ describe('sync through a Zotero group library', () => {
   });
 
   it('a write refused as stale (412) pulls, merges and writes again: both notes kept', async () => {
-    const server = startFakeWebApi(['groups/4711/LEESMAP1']);
-    const a = new Device(server, 'anna', 'key-a');
-    const b = new Device(server, 'bert', 'key-b');
-    const record = reference();
-    a.records.set(record.id, record);
-    await a.sync();
-    await b.sync();
+    const { server, a, b, record } = await linkedDevices();
     edit(a, record.id, { notes: 'Hoofdstuk 3.\n\nAnna: lezen voor dinsdag.' });
     edit(b, record.id, { notes: 'Hoofdstuk 3.\n\nBert: zie ook WRR.' });
     // a writes just after b pulled: b's write is stale (412); b pulls again, merges, writes.
