@@ -51,7 +51,8 @@ describe('send to Zotero desktop', () => {
     );
   }
 
-  const zoteroRequestsByExtension = () => session.requests.filter((r) => r.url.startsWith(ZOTERO));
+  const zoteroRequestsByExtension = () =>
+    session.requests.filter((r) => r.url.startsWith(ZOTERO) || r.url.startsWith('https://api.zotero.org'));
 
   /** Opens a fixture page and the popup over it, ready to send (once Zotero is on). */
   async function popupFor(slug: string, { zoteroOn = true } = {}): Promise<Page> {

@@ -8,7 +8,6 @@
 import type { LibraryRef } from './webapi';
 
 export const ZOTERO_API_ORIGIN = 'https://api.zotero.org/*';
-export const ZOTERO_API_HOST = 'https://api.zotero.org';
 
 const KEY = 'zoteroApiKey';
 const CONFIG = 'zoteroSync';
