@@ -9,8 +9,8 @@
  * the next sync pushes only what is still different.
  *
  * The reader's notes travel as the item's child note (created with a key Leesmap chooses, in the
- * same write as its parent). Pure over plain data and the injected client: not wired into the
- * extension yet.
+ * same write as its parent). Pure over plain data and the injected client; run.ts runs it over the
+ * database.
  */
 import { publicationId } from '@/utils/identity';
 import type { SavedPublication } from '@/utils/record';

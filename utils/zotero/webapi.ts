@@ -4,9 +4,10 @@
  * most 50 objects guarded by `If-Unmodified-Since-Version` (412 when the library moved on). It
  * honours `Backoff` (waits before its next request) and `Retry-After` on 429/503 (waits, retries).
  *
- * Groundwork for the sync of issue 16: this client and `pushRecords` are tested against the
- * conformance server in tests/unit/zotero/webapi-server.ts, but nothing in the extension calls them
- * yet (no API key setting, no merge on pull, no background schedule).
+ * Also what the options need to choose: the key's libraries, a library's collections, a new one.
+ * The background's sync (run.ts) and the options (sync-ports.ts) pass the browser's fetch, only
+ * once the reader granted `https://api.zotero.org/*`; tests pass the conformance server's
+ * (tests/e2e/zotero-webapi-server.ts).
  */
 import { CodedError, type FetchLike } from './connector';
 

@@ -14,6 +14,7 @@ import {
   type LeesmapDatabase,
 } from '@/utils/db';
 import { readZoteroSync } from '@/utils/db/zotero-links';
+import { toBackupJson } from '@/utils/export/backup';
 import { queueSize, runZoteroSync } from '@/utils/zotero/run';
 import type { ActiveSync, SyncStatus } from '@/utils/zotero/sync-settings';
 import { startFakeWebApi, type FakeWebApi } from '../../e2e/zotero-webapi-server';
@@ -79,7 +80,13 @@ describe('the sync over the database', () => {
       notes: 'Hoofdstuk 3.',
       status: 'to-read',
     });
-    expect((await readZoteroSync(b.db))!.links[record.id]).toMatchObject({ addedBy: 'anna' });
+    const link = (await readZoteroSync(b.db))!.links[record.id];
+    expect(link).toMatchObject({ addedBy: 'anna' });
+    // A backup holds the records, never the links (nor the key, which is not in the database).
+    const backup = toBackupJson(await listPublications(b.db));
+    expect(backup).toContain('Publicatie 0');
+    expect(backup).not.toContain(String(link.key));
+    expect(backup).not.toContain('key-bert');
     // Nothing changed since: one request each.
     server.requests.length = 0;
     await a.run();
@@ -89,7 +96,7 @@ describe('the sync over the database', () => {
   });
 
   it('status edited in one profile and tags in the other: both survive in both', async () => {
-    const { server, a, b, id } = await linkedPair();
+    const { a, b, id } = await linkedPair();
     await updatePublication(a.db, id, { status: 'read' });
     await updatePublication(b.db, id, { tags: ['werk', 'dossier-ibp'] });
     await a.run();

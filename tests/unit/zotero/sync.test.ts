@@ -116,7 +116,7 @@ describe('sync through a Zotero group library', () => {
   });
 
   it('status changed on one device and tags on the other: both changes kept on both', async () => {
-    const { server, a, b, record } = await linkedDevices();
+    const { a, b, record } = await linkedDevices();
     edit(a, record.id, { status: 'read' });
     edit(b, record.id, { tags: ['werk', 'dossier-ibp'] });
     await a.sync();
@@ -209,6 +209,37 @@ describe('sync through a Zotero group library', () => {
     expect(outcome).toEqual({ updated: [], added: [], pushed: 0, refused: 0 });
     expect(server.requests).toHaveLength(1);
   }, 60_000);
+});
+
+describe('related publications', () => {
+  it('travel as relations where both ends are in the library, and only there', async () => {
+    const server = startFakeWebApi(['groups/4711/LEESMAP1']);
+    const a = new Device(server, 'anna', 'key-a');
+    const other = {
+      ...reference(),
+      id: 'r-wrr',
+      url: 'https://www.wrr.nl/publicaties/x',
+      title: 'WRR-rapport',
+    };
+    const record = {
+      ...reference(),
+      related: [
+        { title: 'WRR-rapport', url: other.url, themes: [] },
+        { title: 'Niet bewaard', url: 'https://www.nsob.nl/elders', themes: [] },
+      ],
+    };
+    a.records.set(record.id, record);
+    a.records.set(other.id, other);
+    await a.sync();
+    const items = [...server.library('groups/4711').items.values()];
+    const keyOf = (title: string) => items.find((i) => String(i.data.title).startsWith(title))!.key;
+    const item = items.find((i) => i.key === keyOf('Leren van doen'))!;
+    expect(item.data.relations).toEqual({
+      'dc:relation': [`http://zotero.org/groups/4711/items/${keyOf('WRR-rapport')}`],
+    });
+    expect(items.find((i) => i.key === keyOf('WRR-rapport'))!.data.relations).toBeUndefined();
+    expect(server.problems).toEqual([]);
+  });
 });
 
 describe('the merge', () => {
