@@ -49,7 +49,7 @@ async function syncOnce(): Promise<void> {
     await clearDue(started);
     await browser.alarms.clear(SOON);
   } else {
-    const retryAt = Date.now() + RETRY_MINUTES * 60_000;
+    const retryAt = Math.max(status.retryAt ?? 0, Date.now() + RETRY_MINUTES * 60_000);
     await browser.alarms.create(SOON, { when: retryAt });
     await setSyncStatus({ ...status, retryAt });
   }

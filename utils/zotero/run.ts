@@ -17,6 +17,8 @@ import { createWebApi, WebApiError } from './webapi';
 
 const KEY_CHARS = '23456789ABCDEFGHIJKLMNPQRSTUVWXYZ';
 const ADDED_SHOWN = 10;
+/** A Backoff left by the last sync: waited out in this one when this short, else the sync waits. */
+const WAIT_IN_SYNC_MS = 20_000;
 
 /** A new Zotero object key: 8 characters of Zotero's alphabet, from the browser's random source. */
 export function newZoteroKey(
@@ -67,7 +69,15 @@ export async function runZoteroSync(options: RunOptions): Promise<SyncStatus> {
     links: (stored?.links ?? {}) as unknown as Record<string, SyncLink>,
   };
   const base = { lastSuccess: previous?.lastSuccess, addedByOthers: previous?.addedByOthers };
-  await setStatus({ ...base, state: 'syncing', at: now(), pending: pendingCount(records, state.links) });
+  const pace = { notBefore: previous?.backoffUntil ?? 0 };
+  const pending = pendingCount(records, state.links);
+  // Zotero asked Leesmap to wait: no request before then; the background tries again at that time.
+  const waiting = pace.notBefore - now() > WAIT_IN_SYNC_MS;
+  const start: SyncStatus = waiting
+    ? { ...base, state: 'offline', at: now(), pending, backoffUntil: pace.notBefore, retryAt: pace.notBefore }
+    : { ...base, state: 'syncing', at: now(), pending };
+  await setStatus(start);
+  if (waiting) return start;
   const before = new Map(records.map((r) => [r.id, r]));
   const api = createWebApi({
     fetch: options.fetch,
@@ -75,7 +85,9 @@ export async function runZoteroSync(options: RunOptions): Promise<SyncStatus> {
     library: sync.library,
     now,
     sleep: options.sleep,
+    pace,
   });
+  const backoff = () => (pace.notBefore > now() ? { backoffUntil: pace.notBefore } : {});
   try {
     const outcome = await syncCollection({
       api,
@@ -105,6 +117,7 @@ export async function runZoteroSync(options: RunOptions): Promise<SyncStatus> {
       pushed: outcome.pushed,
       pulled: outcome.added.length + outcome.updated.length,
       addedByOthers: [...added, ...(previous?.addedByOthers ?? [])].slice(0, ADDED_SHOWN),
+      ...backoff(),
     };
     await setStatus(status);
     return status;
@@ -115,6 +128,7 @@ export async function runZoteroSync(options: RunOptions): Promise<SyncStatus> {
       state: problem === 'bad-key' ? 'bad-key' : problem === 'offline' ? 'offline' : 'failed',
       at: now(),
       pending: await queueSize(db, sync.target).catch(() => 0),
+      ...backoff(),
     };
     await setStatus(status);
     return status;

@@ -37,6 +37,8 @@ export interface SyncStatus {
   addedByOthers?: Array<{ title: string; by: string }>;
   /** When the background tries again after a failure. */
   retryAt?: number;
+  /** Zotero asked for no request before this time (`Backoff`). */
+  backoffUntil?: number;
 }
 
 export async function getApiKey(): Promise<string | undefined> {

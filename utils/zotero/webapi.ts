@@ -42,6 +42,8 @@ export interface WebApiOptions {
   library: LibraryRef;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
+  /** When the next request may go (`Backoff`); shared, so it outlives one client. */
+  pace?: { notBefore: number };
 }
 
 export interface WriteOutcome {
@@ -58,19 +60,18 @@ const libraryPath = (library: LibraryRef) =>
 
 /** One request with the API's headers, `Backoff` kept, 429/503 retried after `Retry-After`. */
 function createCall(
-  { fetch, apiKey, sleep, now }: Omit<WebApiOptions, 'library'>,
+  { fetch, apiKey, sleep, now, pace = { notBefore: 0 } }: Omit<WebApiOptions, 'library'>,
   prefix: string = ZOTERO_API,
 ): Call {
   const wait = sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const clock = now ?? Date.now;
-  let notBefore = 0;
   const call = async (
     method: string,
     path: string,
     init: RequestInit = {},
     attempt = 0,
   ): Promise<Response> => {
-    const pause = notBefore - clock();
+    const pause = pace.notBefore - clock();
     if (pause > 0) await wait(pause);
     let response: Response;
     try {
@@ -89,7 +90,7 @@ function createCall(
       throw new WebApiError('offline');
     }
     const backoff = Number(response.headers.get('Backoff'));
-    if (backoff > 0) notBefore = clock() + backoff * 1000;
+    if (backoff > 0) pace.notBefore = clock() + backoff * 1000;
     if (response.status === 429 || response.status === 503) {
       if (attempt >= MAX_RETRIES) throw new WebApiError('offline', `Zotero answered ${response.status}`);
       await wait((Number(response.headers.get('Retry-After')) || 5) * 1000);

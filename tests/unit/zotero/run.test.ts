@@ -146,6 +146,41 @@ describe('the sync over the database', () => {
     expect(await listPublications(a.db)).toHaveLength(120);
   });
 
+  it('a Backoff on the last answer of a sync holds the next one back until its time', async () => {
+    const server = startFakeWebApi([TARGET]);
+    const a = await device(server, 'anna');
+    await save(a.db);
+    let clock = Date.UTC(2026, 11, 5, 9);
+    const run = (previous?: SyncStatus) =>
+      runZoteroSync({
+        db: a.db,
+        sync: {
+          apiKey: 'key-anna',
+          library: { type: 'group', id: 4711 },
+          collection: 'LEESMAP1',
+          target: TARGET,
+        },
+        fetch: async (url, init) => {
+          // The write's answer (the sync's last) carries Backoff: 120.
+          if (init?.method === 'POST') server.backoffOnce = 120;
+          return server.fetch(url, init);
+        },
+        setStatus: async () => undefined,
+        previous,
+        now: () => clock,
+      });
+    const first = await run();
+    expect(first).toMatchObject({ state: 'idle', backoffUntil: clock + 120_000 });
+    server.requests.length = 0;
+    clock += 60_000;
+    const held = await run(first);
+    expect(held).toMatchObject({ state: 'offline', retryAt: first.backoffUntil });
+    expect(server.requests).toEqual([]);
+    clock += 61_000;
+    expect(await run(held)).toMatchObject({ state: 'idle' });
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('a key Zotero refuses: the status says so, nothing is lost', async () => {
     const server = startFakeWebApi([TARGET]);
     const a = await device(server, 'anna');
