@@ -70,7 +70,10 @@ type WriteTx = ReturnType<typeof writeTx>;
 const writeTx = (db: LeesmapDatabase) =>
   db.transaction(['publications', 'themes', 'meta', 'zotero'], 'readwrite');
 
-/** One merged or added record into the list; the id its link belongs to, or undefined to drop the link. */
+/**
+ * One merged or added record into the list. Returns the id its link belongs to: its own, another
+ * record's that is the same publication, or undefined (invalid: the link is dropped).
+ */
 async function writeRecord(
   tx: WriteTx,
   tally: ThemeTally,
@@ -96,7 +99,7 @@ async function writeRecord(
     if (before) return record.id;
     // Pulled, and already in the list under another id (another address of the same publication).
     const [known] = await findStored(tx, pageKeys(record));
-    if (known) return known.id === record.id ? record.id : undefined;
+    if (known) return known.id;
     next = record;
   }
   const value: StoredPublication = { ...next, identity: union(stored?.identity, pageKeys(next)) };
@@ -110,14 +113,23 @@ export async function writeSynced(db: LeesmapDatabase, input: SyncedWrite): Prom
   await guarded(async () => {
     const tx = writeTx(db);
     const tally = new ThemeTally();
-    const dropped = new Set<string>();
-    for (const record of input.records)
-      if ((await writeRecord(tx, tally, input, record)) === undefined) dropped.add(record.id);
     const zotero = tx.objectStore('zotero');
+    const links = { ...input.links };
+    let written = 0;
+    for (const record of input.records) {
+      const owner = await writeRecord(tx, tally, input, record);
+      const link = links[record.id];
+      if (owner !== record.id) delete links[record.id];
+      if (owner === record.id) written++;
+      // The list has it under another id: that record takes the link (one item, not two), to be
+      // compared at the next sync, unless it is linked already.
+      else if (owner && link && !(await zotero.get(`${LINK}${owner}`)))
+        links[owner] = { ...link, updatedAt: undefined };
+    }
     void zotero.put({ key: 'state', target: input.target, libraryVersion: input.libraryVersion }, 'state');
-    for (const [id, link] of Object.entries(input.links))
-      if (!dropped.has(id)) void zotero.put({ key: `${LINK}${id}`, link }, `${LINK}${id}`);
-    if (input.records.length > dropped.size) noteListChanged(tx);
+    for (const [id, link] of Object.entries(links))
+      void zotero.put({ key: `${LINK}${id}`, link }, `${LINK}${id}`);
+    if (written > 0) noteListChanged(tx);
     await tally.apply(tx);
     await tx.done;
   });
