@@ -40,6 +40,14 @@ class Device {
   }
   private readonly apiKey: string;
 
+  /** `count` copies of the reference record, each its own publication. */
+  addMany(count: number, changes: Partial<SavedPublication> = {}): void {
+    for (let i = 0; i < count; i++) {
+      const url = `https://www.nsob.nl/publicaties/p${i}`;
+      this.records.set(`r${i}`, { ...reference(), ...changes, id: `r${i}`, url, title: `Publicatie ${i}` });
+    }
+  }
+
   async sync(): Promise<SyncOutcome> {
     const api = createWebApi({
       fetch: this.server.fetch,
@@ -159,15 +167,7 @@ describe('sync through a Zotero group library', () => {
   it('Backoff: 5, then the server goes down mid-sync: nothing lost, the rest goes when it is back', async () => {
     const server = startFakeWebApi(['groups/4711/LEESMAP1']);
     const a = new Device(server, 'anna', 'key-a');
-    for (let i = 0; i < 120; i++) {
-      const record = {
-        ...reference(),
-        id: `r${i}`,
-        url: `https://www.nsob.nl/publicaties/p${i}`,
-        title: `Publicatie ${i}`,
-      };
-      a.records.set(record.id, record);
-    }
+    a.addMany(120);
     server.backoffOnce = 5;
     let posts = 0;
     const fetch = server.fetch;
@@ -191,16 +191,7 @@ describe('sync through a Zotero group library', () => {
   it('10,000 records to an empty library: at most 200 writes; a sync with no change: 1 request', async () => {
     const server = startFakeWebApi(['groups/4711/LEESMAP1']);
     const a = new Device(server, 'anna', 'key-a');
-    for (let i = 0; i < 10_000; i++) {
-      const record = {
-        ...reference(),
-        notes: '',
-        id: `r${i}`,
-        url: `https://www.nsob.nl/p/${i}`,
-        title: `Titel ${i}`,
-      };
-      a.records.set(record.id, record);
-    }
+    a.addMany(10_000, { notes: '' });
     await a.sync();
     expect(writes(server)).toBeLessThanOrEqual(200);
     expect(server.libraries.get('groups/4711')!.items.size).toBe(10_000);
