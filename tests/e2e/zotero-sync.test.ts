@@ -118,11 +118,10 @@ describe('sync through a Zotero group library, two browser profiles', () => {
       await library.waitFor({ timeout: 15_000 });
       // The key's own library comes first, then its groups.
       await library.selectOption({ index: 1 });
-      await expect
-        .poll(() => profile.options.getByTestId('zotero-sync-collection').inputValue())
-        .toBe('LEESMAP1');
+      const collection = profile.options.getByTestId('zotero-sync-collection');
+      await expect.poll(() => collection.inputValue(), { timeout: 15_000 }).toBe('LEESMAP1');
       await profile.options.getByTestId('zotero-sync-use').click();
-      await expect.poll(() => stateText(profile)).toMatch(/Dossier IBP \/ Leesmap/);
+      await expect.poll(() => stateText(profile), { timeout: 15_000 }).toMatch(/Dossier IBP \/ Leesmap/);
       expect(await profile.options.getByTestId('zotero-sync-hosts').textContent()).toBe(API);
     }
   }, 120_000);
@@ -144,8 +143,11 @@ describe('sync through a Zotero group library, two browser profiles', () => {
     const [anna, bert] = profiles;
     const [record] = await list(anna);
     await sendMessage(anna.options, 'page/update', { id: record.id, changes: { status: 'read' } });
-    await expect.poll(() => pendingText(anna)).toMatch(/: 0$/);
-    await syncNow(anna);
+    // The edit alone syncs (debounced): the status reaches the library.
+    const inLibrary = (tag: string) =>
+      [...server.library(LIBRARY).items.values()].some((i) => JSON.stringify(i.data.tags).includes(tag));
+    await expect.poll(() => inLibrary('leesmap:gelezen'), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => pendingText(anna), { timeout: 15_000 }).toMatch(/: 0$/);
     // Bert's next sync: the answer to its pull says Backoff: 5; someone else writes to the library
     // just after that pull (bert's write is stale: 412); the server goes down at bert's second
     // write, mid-sync.
@@ -179,12 +181,13 @@ describe('sync through a Zotero group library, two browser profiles', () => {
     server.down = false;
     server.fetch = fetch;
     await syncNow(bert);
-    await expect.poll(() => pendingText(bert)).toMatch(/: 0$/);
+    await expect.poll(() => pendingText(bert), { timeout: 30_000 }).toMatch(/: 0$/);
+    await expect.poll(() => inLibrary('dossier-ibp'), { timeout: 30_000 }).toBe(true);
     await syncNow(anna);
     for (const profile of profiles) {
-      const got = await recordIn(profile, record.id);
-      expect(got?.status, profile.name).toBe('read');
-      expect(got?.tags, profile.name).toContain('dossier-ibp');
+      const got = () => recordIn(profile, record.id);
+      await expect.poll(async () => (await got())?.tags, { timeout: 30_000 }).toContain('dossier-ibp');
+      expect((await got())?.status, profile.name).toBe('read');
     }
     expect(server.problems).toEqual([]);
   }, 120_000);
