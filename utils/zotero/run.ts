@@ -10,13 +10,14 @@ import { listPublications, type LeesmapDatabase } from '@/utils/db';
 import { clearZoteroSync, readZoteroSync, writeSynced } from '@/utils/db/zotero-links';
 import type { SavedPublication } from '@/utils/record';
 import { reconcileRecord } from './merge';
-import { syncCollection, type SyncLink, type SyncState } from './sync';
+import { syncCollection, type SyncLink, type SyncOutcome, type SyncState } from './sync';
 import type { ActiveSync, SyncStatus } from './sync-settings';
 import type { FetchLike } from './connector';
 import { createWebApi, WebApiError } from './webapi';
 
 const KEY_CHARS = '23456789ABCDEFGHIJKLMNPQRSTUVWXYZ';
 const ADDED_SHOWN = 10;
+const SHOWN_CHARS = 200;
 /** A Backoff left by the last sync: waited out in this one when this short, else the sync waits. */
 const WAIT_IN_SYNC_MS = 20_000;
 
@@ -39,6 +40,14 @@ export function pendingCount(
 export async function queueSize(db: LeesmapDatabase, target: string): Promise<number> {
   const [records, stored] = await Promise.all([listPublications(db), readZoteroSync(db)]);
   return pendingCount(records, stored?.target === target ? stored.links : {});
+}
+
+/** The last items others added, newest first; a member's name is theirs to choose: bounded text. */
+function addedByOthers(outcome: SyncOutcome, previous: SyncStatus | undefined): SyncStatus['addedByOthers'] {
+  const added = outcome.added.flatMap((a) =>
+    a.addedBy ? [{ title: a.record.title.slice(0, SHOWN_CHARS), by: a.addedBy.slice(0, SHOWN_CHARS) }] : [],
+  );
+  return [...added, ...(previous?.addedByOthers ?? [])].slice(0, ADDED_SHOWN);
 }
 
 export interface RunOptions {
@@ -106,9 +115,6 @@ export async function runZoteroSync(options: RunOptions): Promise<SyncStatus> {
           reconcile: reconcileRecord,
         }),
     });
-    const added = outcome.added
-      .filter((a) => a.addedBy)
-      .map((a) => ({ title: a.record.title, by: a.addedBy! }));
     const status: SyncStatus = {
       state: 'idle',
       at: now(),
@@ -116,7 +122,7 @@ export async function runZoteroSync(options: RunOptions): Promise<SyncStatus> {
       pending: await queueSize(db, sync.target),
       pushed: outcome.pushed,
       pulled: outcome.added.length + outcome.updated.length,
-      addedByOthers: [...added, ...(previous?.addedByOthers ?? [])].slice(0, ADDED_SHOWN),
+      addedByOthers: addedByOthers(outcome, previous),
       ...backoff(),
     };
     await setStatus(status);
