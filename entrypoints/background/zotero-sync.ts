@@ -125,7 +125,7 @@ export function listenForZoteroSync(listChanged: () => Promise<void>): void {
   });
   onSyncStorage((what) => {
     if (what === 'due') void syncDue().then((due) => due !== undefined && syncSoon());
-    if (what === 'config') void keepSchedule().then(() => syncSoon());
+    if (what === 'config') void keepSchedule().then(async () => (await activeSync()) && syncSoon());
   });
   browser.permissions.onAdded.addListener(() => void keepSchedule());
   browser.permissions.onRemoved.addListener(() => void keepSchedule());

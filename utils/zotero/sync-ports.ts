@@ -57,8 +57,10 @@ export function browserSyncPorts() {
       await requestSync();
     },
     syncNow: requestSync,
+    /** Off: no request until the reader turns it on again (the permission goes; the key stays). */
     async turnOff() {
       await setSyncConfig({ ...(await getSyncConfig()), on: false });
+      await browser.permissions.remove({ origins: [ZOTERO_API_ORIGIN] }).catch(() => false);
     },
     async forget() {
       await forgetZoteroAccount();
