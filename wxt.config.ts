@@ -64,10 +64,13 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'scripting', 'activeTab'],
+    // alarms: the Zotero sync's schedule (issue 16), inert until the reader turns sync on.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'scripting', 'activeTab', 'alarms'],
     // The publisher list by default; every other site only after the reader opts in.
     host_permissions: PUBLISHER_MATCH_PATTERNS,
-    optional_host_permissions: ['<all_urls>'],
+    // Every other site, and Zotero's two hosts (desktop's connector, the Web API for sync), each
+    // asked from the reader's click when they turn that on (listed though <all_urls> covers them).
+    optional_host_permissions: ['<all_urls>', 'http://127.0.0.1:23119/*', 'https://api.zotero.org/*'],
     // Declared here rather than by WXT's defineContentScript, whose bundle carries this whole list
     // and a runtime that posts to the page. Not web-accessible: pages cannot fetch it.
     content_scripts: [

@@ -13,6 +13,8 @@ import {
   type SendResult,
   type ZoteroProblem,
 } from '@/utils/zotero/connector';
+import { browserSyncPorts } from '@/utils/zotero/sync-ports';
+import { ZoteroSync, type ZoteroSyncPorts } from './ZoteroSync';
 
 const PROBLEM_TEXT: Record<ZoteroProblem, MessageKey> = {
   'not-running': 'zoteroErrorNotRunning',
@@ -114,9 +116,11 @@ export interface ZoteroOptionsProps {
   remove: (origins: string[]) => Promise<boolean>;
   /** The last send (from any page or the context menu). */
   last: () => Promise<{ at: number; saved?: number; problem?: string } | undefined>;
+  /** The sync through a Zotero library (default: over the browser). */
+  sync?: ZoteroSyncPorts;
 }
 
-export function ZoteroOptions({ enabled, request, remove, last }: ZoteroOptionsProps) {
+export function ZoteroOptions({ enabled, request, remove, last, sync }: ZoteroOptionsProps) {
   const [on, setOn] = useState<boolean | undefined>();
   const [lastText, setLastText] = useState('');
   useEffect(() => {
@@ -153,6 +157,7 @@ export function ZoteroOptions({ enabled, request, remove, last }: ZoteroOptionsP
           {lastText}
         </p>
       )}
+      <ZoteroSync ports={sync ?? browserSyncPorts()} />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { afterListChange } from '@/utils/background/changes';
 import { createHandlers } from '@/utils/background/handlers';
 import { route } from '@/utils/background/router';
 import { pageOnInstalled } from '@/utils/background/install';
@@ -8,6 +9,7 @@ import { background } from './instance';
 import { createMenus, listenForSaveGestures } from './menus';
 import { listenForSiteAccessChanges, syncSiteAccessNow } from './site-access';
 import { lastZoteroOutcome, listenForZotero, sendTargetToZotero, syncZoteroMenu } from './zotero';
+import { listenForZoteroSync } from './zotero-sync';
 
 function listenForMessages(): void {
   const handlers = createHandlers(background(), {
@@ -26,6 +28,7 @@ export default defineBackground(() => {
   listenForSaveGestures();
   listenForSiteAccessChanges();
   listenForZotero();
+  listenForZoteroSync(() => afterListChange(background(), { everything: true }));
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(background().session, tabId));
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void createMenus().then(syncZoteroMenu);

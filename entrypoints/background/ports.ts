@@ -7,6 +7,7 @@ import { BADGE_LOOK } from '@/utils/background/badges';
 import { broadcast } from '@/utils/messages';
 import { getSettings } from '@/utils/settings';
 import { database } from './database';
+import { zoteroListChanged } from './zotero-sync';
 
 const session: SessionStore = {
   get: async (key) => (await browser.storage.session.get(key))[key],
@@ -54,7 +55,11 @@ export function browserPorts(): BackgroundPorts {
     setBadge,
     markBadge,
     wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    broadcast: (type, payload) => broadcast(type, payload),
+    broadcast: (type, payload) => {
+      broadcast(type, payload);
+      // A change to the list is due for the Zotero sync, when the reader turned it on.
+      if (type === 'background/list-changed') zoteroListChanged();
+    },
     // Unlisted scripts, injected only where needed so the content script stays small. Needs host
     // access: the publisher list, the opted-in <all_urls>, or activeTab after the reader asked.
     inject: async (tabId, script) =>

@@ -9,9 +9,10 @@
  * with real key presses (xdotool). A missing Xvfb or xdotool is a failure, never a skip.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { startSession, type Session } from './harness';
+import { allowPermissionPrompt, startDisplay } from './zotero-display';
 import { startFakeZotero, type FakeZotero } from './zotero-server';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -21,23 +22,6 @@ const REFERENCE = 'nsob-leren-van-doen-dl';
 const NSOB_MARKUPS = ['nsob-leren-van-doen-dl', 'nsob-leren-van-doen-headings', 'nsob-leren-van-doen-labels'];
 const ENGLISH_REPORT = 'rand-public-workforce-ai';
 const ZOTERO = 'http://127.0.0.1:23119';
-
-async function startDisplay(): Promise<{ name: string; xvfb: ChildProcess }> {
-  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-  });
-  const name = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('Xvfb did not start within 10 s')), 10_000);
-    xvfb.once('error', () =>
-      reject(new Error('The Zotero tests need Xvfb and xdotool: apt-get install -y xvfb xdotool')),
-    );
-    xvfb.stdio[3]!.once('data', (chunk) => {
-      clearTimeout(timer);
-      resolve(`:${String(chunk).trim()}`);
-    });
-  });
-  return { name, xvfb };
-}
 
 describe('send to Zotero desktop', () => {
   let session: Session;
@@ -67,7 +51,8 @@ describe('send to Zotero desktop', () => {
     );
   }
 
-  const zoteroRequestsByExtension = () => session.requests.filter((r) => r.url.startsWith(ZOTERO));
+  const zoteroRequestsByExtension = () =>
+    session.requests.filter((r) => r.url.startsWith(ZOTERO) || r.url.startsWith('https://api.zotero.org'));
 
   /** Opens a fixture page and the popup over it, ready to send (once Zotero is on). */
   async function popupFor(slug: string, { zoteroOn = true } = {}): Promise<Page> {
@@ -111,9 +96,8 @@ describe('send to Zotero desktop', () => {
     const options = await session.browser.context.newPage();
     await options.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
     await options.getByTestId('zotero-options-toggle').click();
-    // The prompt (a native dialog) has focus: Tab moves to "Allow", Return presses it.
     await options.waitForTimeout(1_500);
-    execFileSync('xdotool', ['key', 'Tab', 'Return'], { env: { ...process.env, DISPLAY: display.name } });
+    allowPermissionPrompt(display.name);
     await expect.poll(() => options.getByTestId('zotero-options-state').textContent()).toMatch(/^On/);
     expect(await options.getByTestId('zotero-options-hosts').textContent()).toBe(ZOTERO);
     await options.close();

@@ -12,7 +12,7 @@ import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction,
 import type { CatalogEntry, SavedPublication } from '@/utils/record';
 
 export const DB_NAME = 'leesmap';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /** A saved record as stored: the record plus every identity key it was ever known by. */
 export type StoredPublication = SavedPublication & { identity: string[] };
@@ -60,12 +60,22 @@ export interface LeesmapDB extends DBSchema {
     key: string;
     value: { key: 'list'; token: string };
   };
+  /** v5: what a sync through a Zotero library remembers (zotero-links.ts); never in a backup. */
+  zotero: {
+    key: string;
+    value: ZoteroRow;
+  };
   /** v2: how many saved records carry each theme, kept up to date by every write. */
   themes: {
     key: string;
     value: ThemeCount;
   };
 }
+
+/** v5: a sync link (`link:<record id>`, the engine's `SyncLink`) or the sync's `state`. */
+export type ZoteroRow =
+  | { key: 'state'; target: string; libraryVersion: number }
+  | { key: string; link: { updatedAt?: number } & Record<string, unknown> };
 
 export type UndoRow =
   | { key: 'meta'; at: number; mode: 'merge' | 'replace'; added: string[]; restored: number }
@@ -281,6 +291,9 @@ function upgradeLeesmapDB(
     const publications = unwrap(transaction.objectStore('publications'));
     for (const name of UNUSED_SINCE_V4) publications.deleteIndex(name);
     db.createObjectStore('meta', { keyPath: 'key' });
+  }
+  if (oldVersion < 5) {
+    db.createObjectStore('zotero');
   }
 }
 

@@ -10,6 +10,7 @@
  * `ZoteroError`s with a code the interface turns into a sentence: Zotero not running, a read-only
  * library (500 `libraryEditable: false`), a session that exists (409), a PDF that could not be had.
  */
+import ipaddr from 'ipaddr.js';
 import { safeHttpUrl } from '@/utils/record';
 import {
   toZoteroEntry,
@@ -160,8 +161,39 @@ export function isPdf(bytes: Uint8Array): boolean {
   return bytes.length > 5 && String.fromCharCode(...bytes.subarray(0, 5)) === '%PDF-';
 }
 
-/** A PDF's bytes from the publisher's host, at most `MAX_PDF_BYTES`; `pdf-unavailable` otherwise. */
+/** Names that never lead to a publisher's public host: this machine and the local network's. */
+const LOCAL_NAME = /(^|\.)(localhost|local|localdomain|internal|intranet|lan|home\.arpa)$/;
+
+/**
+ * Whether a PDF's address is on a public host: http(s), a dotted name that is not a local one, or
+ * an IP address in unicast (public) space. Loopback, private, link-local, carrier-grade NAT and
+ * unique-local addresses are refused, so "detect on all sites" never lets a page's PDF link reach
+ * the reader's router or a service on their machine. (A public name that resolves to a private
+ * address cannot be seen from an extension; the response's final address is checked too.)
+ */
+export function isPublicHttpUrl(url: string): boolean {
+  let address: URL;
+  try {
+    address = new URL(url);
+  } catch {
+    return false;
+  }
+  if (address.protocol !== 'https:' && address.protocol !== 'http:') return false;
+  const host = address.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (ipaddr.isValid(host)) {
+    const ip = ipaddr.process(host);
+    return ip.range() === 'unicast';
+  }
+  if (/^[\d.]+$/.test(host) || /^0x/i.test(host)) return false;
+  return host.includes('.') && !LOCAL_NAME.test(host.replace(/\.$/, ''));
+}
+
+/**
+ * A PDF's bytes from the publisher's public host (`isPublicHttpUrl`), at most `MAX_PDF_BYTES`;
+ * `pdf-unavailable` otherwise.
+ */
 export async function fetchPdf(fetch: FetchLike, url: string, maxBytes = MAX_PDF_BYTES): Promise<Uint8Array> {
+  if (!isPublicHttpUrl(url)) throw new ZoteroError('pdf-unavailable');
   let response: Response;
   try {
     response = await fetch(url, { credentials: 'include', referrerPolicy: 'no-referrer' });
@@ -169,6 +201,8 @@ export async function fetchPdf(fetch: FetchLike, url: string, maxBytes = MAX_PDF
     throw new ZoteroError('pdf-unavailable');
   }
   if (!response.ok || !response.body) throw new ZoteroError('pdf-unavailable');
+  // A redirect to the local network: the bytes are not read.
+  if (response.url && !isPublicHttpUrl(response.url)) throw new ZoteroError('pdf-unavailable');
   if (Number(response.headers.get('content-length')) > maxBytes) throw new ZoteroError('pdf-unavailable');
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -12,7 +12,7 @@
  *
  * Pure functions over plain data: the connector and Web API clients send what these return.
  */
-import { dayOf, kindOf, typeLabel } from '@/utils/export/fields';
+import { dayOf, kindOf, typeLabel, type Kind } from '@/utils/export/fields';
 import { toCslName } from '@/utils/export/names';
 import type { Publication, ReaderFields, ReadingStatus, SavedPublication } from '@/utils/record';
 import { sanitizeForExport } from '@/utils/record';
@@ -86,18 +86,17 @@ const TYPE_FIELDS: Record<ZoteroItemType, ReadonlySet<string>> = {
 /** How many related publications `extra` lists; a page may list a hundred. */
 const RELATED_IN_EXTRA = 10;
 
+/** Zotero's item type for each kind Leesmap knows; the rest are web pages. */
+const ITEM_TYPE_OF_KIND: Partial<Record<Kind, ZoteroItemType>> = {
+  report: 'report',
+  book: 'book',
+  article: 'journalArticle',
+};
+
 export function zoteroItemType(record: Pick<Publication, 'type' | 'publisher'>): ZoteroItemType {
-  switch (kindOf(record.type)) {
-    case 'report':
-      return 'report';
-    case 'book':
-      return 'book';
-    // An article with no journal named is a page on a site, as in the CSL export.
-    case 'article':
-      return record.publisher ? 'journalArticle' : 'webpage';
-    default:
-      return 'webpage';
-  }
+  const type = ITEM_TYPE_OF_KIND[kindOf(record.type)] ?? 'webpage';
+  // An article with no journal named is a page on a site, as in the CSL export.
+  return type === 'journalArticle' && !record.publisher ? 'webpage' : type;
 }
 
 /** "Title: Subtitle"; a title that ends in its own punctuation takes no colon ("Why? An answer"). */

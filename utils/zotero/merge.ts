@@ -168,3 +168,16 @@ export function applyFields(record: SavedPublication, fields: SyncFields): Saved
   if (fields.published) next.year = Number(fields.published.slice(0, 4));
   return next;
 }
+
+/**
+ * A record the reader changed while a sync ran, and what the sync merged for it meanwhile: both
+ * changes, three-way against the record as the sync read it.
+ */
+export function reconcileRecord(
+  current: SavedPublication,
+  before: SavedPublication,
+  merged: SavedPublication,
+): SavedPublication {
+  const fields = mergeFields(fieldsOfRecord(before), fieldsOfRecord(current), fieldsOfRecord(merged));
+  return { ...applyFields(current, fields), updatedAt: Math.max(current.updatedAt, merged.updatedAt) + 1 };
+}

@@ -9,8 +9,8 @@
  * the next sync pushes only what is still different.
  *
  * The reader's notes travel as the item's child note (created with a key Leesmap chooses, in the
- * same write as its parent). Pure over plain data and the injected client: not wired into the
- * extension yet.
+ * same write as its parent). Pure over plain data and the injected client; run.ts runs it over the
+ * database.
  */
 import { publicationId } from '@/utils/identity';
 import type { SavedPublication } from '@/utils/record';
@@ -24,7 +24,7 @@ import {
   sameFields,
   type SyncFields,
 } from './merge';
-import { WebApiError, WRITE_BATCH, type ApiItem, type WebApi } from './webapi';
+import { itemUri, WebApiError, WRITE_BATCH, type ApiItem, type WebApi } from './webapi';
 
 export interface SyncLink {
   key: string;
@@ -34,6 +34,8 @@ export interface SyncLink {
   noteKey?: string;
   /** The record's `updatedAt` when both sides agreed: unchanged since, it needs no comparison. */
   updatedAt?: number;
+  /** Who put the item in the library, when someone else did (a group's `meta.createdByUser`). */
+  addedBy?: string;
 }
 
 export interface SyncState {
@@ -42,13 +44,23 @@ export interface SyncState {
   links: Record<string, SyncLink>;
 }
 
+/** What changed since the last `save`: store all of it at once (one transaction). */
+export interface SyncChanges extends SyncState {
+  /** Records the pull merged or added since the last save, to store with their links. */
+  records: SavedPublication[];
+}
+
 export interface SyncInput {
   api: WebApi;
   collection: string;
   records: SavedPublication[];
   state: SyncState;
-  /** Stores what changed: the library version and the links written since the last call. */
-  save: (changes: SyncState) => Promise<void>;
+  /**
+   * Stores what changed: the library version, the links written and the records merged or added
+   * since the last call. Storing them together keeps a link from claiming an agreement its record
+   * does not hold yet when the worker stops in between.
+   */
+  save: (changes: SyncChanges) => Promise<void>;
   /** A new Zotero object key (8 characters of 23456789ABCDEFGHIJKLMNPQRSTUVWXYZ). */
   newKey: () => string;
   now?: () => number;
@@ -72,7 +84,20 @@ interface Work extends SyncInput {
   outcome: SyncOutcome;
   /** Links changed since the last save. */
   changed: Set<string>;
+  /** Records merged or added since the last save. */
+  pending: Map<string, SavedPublication>;
+  /** Keys chosen for records not in Zotero yet (so relations can name them before they are written). */
+  keys: Map<string, string>;
   fields: WeakMap<SavedPublication, SyncFields>;
+  /** Record id by address (its own and its canonical one), for relations. */
+  byUrl: Map<string, string>;
+}
+
+function urlIndex(records: SavedPublication[]): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const record of records)
+    for (const url of [record.url, record.canonicalUrl]) if (url) index.set(url, record.id);
+  return index;
 }
 
 function fieldsOf(work: Work, record: SavedPublication): SyncFields {
@@ -88,8 +113,10 @@ function setLink(work: Work, id: string, value: SyncLink): void {
 
 async function saveChanges(work: Work): Promise<void> {
   const links = Object.fromEntries([...work.changed].map((id) => [id, work.state.links[id]]));
+  const records = [...work.pending.values()];
   work.changed.clear();
-  await work.save({ libraryVersion: work.state.libraryVersion, links });
+  work.pending.clear();
+  await work.save({ libraryVersion: work.state.libraryVersion, links, records });
 }
 
 function newRecord(id: string, fields: SyncFields, url: string, at: number): SavedPublication {
@@ -114,6 +141,7 @@ function mergeInto(work: Work, { id, old, remote, version, noteKey }: Pulled): v
     if (!sameFields(merged, local)) {
       record = { ...applyFields(record, merged), updatedAt: (work.now ?? Date.now)() };
       work.byId.set(id, record);
+      work.pending.set(id, record);
       work.outcome.updated = [...work.outcome.updated.filter((r) => r.id !== id), record];
     }
   }
@@ -126,16 +154,26 @@ function addPulled(work: Work, parent: ApiItem, remote: SyncFields, noteKey: str
   const url = safeHttpUrl(parent.data.url);
   if (!url) return;
   const id = publicationId({ url, title: remote.title });
-  if (work.byId.has(id)) return;
+  const existing = work.byId.get(id);
+  if (existing) {
+    // Saved on both sides before they were linked: one item, both sides' lists and notes kept.
+    const base = { ...fieldsOf(work, existing), themes: [], keywords: [], tags: [], notes: '' };
+    const old = { key: parent.key, version: parent.version, base };
+    mergeInto(work, { id, old, remote, version: parent.version, noteKey });
+    return;
+  }
   const record = newRecord(id, remote, url, (work.now ?? Date.now)());
+  const addedBy = parent.meta?.createdByUser?.username;
   work.byId.set(id, record);
-  work.outcome.added.push({ record, addedBy: parent.meta?.createdByUser?.username });
+  work.pending.set(id, record);
+  work.outcome.added.push({ record, addedBy });
   setLink(work, id, {
     key: parent.key,
     version: parent.version,
     base: remote,
     noteKey,
     updatedAt: record.updatedAt,
+    ...(addedBy ? { addedBy } : {}),
   });
 }
 
@@ -173,12 +211,30 @@ async function pull(work: Work): Promise<void> {
   await saveChanges(work);
 }
 
+function keyOf(work: Work, id: string): string | undefined {
+  return work.state.links[id]?.key ?? work.keys.get(id);
+}
+
+/** `dc:relation` to the related publications that are in the library too (Zotero's item URIs). */
+function relationsOf(work: Work, record: SavedPublication): Record<string, string[]> | undefined {
+  const uris = new Set<string>();
+  for (const related of record.related ?? []) {
+    const id = related.url ? work.byUrl.get(related.url) : undefined;
+    const key = id && id !== record.id ? keyOf(work, id) : undefined;
+    if (key) uris.add(itemUri(work.api.library, key));
+  }
+  return uris.size ? { 'dc:relation': [...uris] } : undefined;
+}
+
 /** The objects one record becomes: its item and, when it has notes (now or before), its note. */
 function objectsFor(work: Work, record: SavedPublication): Array<Record<string, unknown>> {
   const agreed = work.state.links[record.id];
   const entry = toZoteroEntry(record);
-  const key = agreed?.key ?? work.newKey();
-  const objects: Array<Record<string, unknown>> = [{ ...entry.item, key, collections: [work.collection] }];
+  const key = keyOf(work, record.id) ?? work.newKey();
+  const relations = relationsOf(work, record);
+  const objects: Array<Record<string, unknown>> = [
+    { ...entry.item, key, collections: [work.collection], ...(relations ? { relations } : {}) },
+  ];
   if (entry.note || agreed?.noteKey) {
     const noteKey = agreed?.noteKey ?? work.newKey();
     objects.push({ itemType: 'note', key: noteKey, parentItem: key, note: entry.note ?? '', tags: [] });
@@ -223,6 +279,7 @@ async function push(work: Work): Promise<void> {
     if (agreed && agreed.updatedAt === record.updatedAt) return false;
     return !agreed || !sameFields(fieldsOf(work, record), agreed.base);
   });
+  for (const record of dirty) if (!keyOf(work, record.id)) work.keys.set(record.id, work.newKey());
   let batch: Batch = [];
   let size = 0;
   for (const record of dirty) {
@@ -244,6 +301,9 @@ export async function syncCollection(input: SyncInput): Promise<SyncOutcome> {
     byId: new Map(input.records.map((r) => [r.id, r])),
     outcome: { updated: [], added: [], pushed: 0, refused: 0 },
     changed: new Set(),
+    pending: new Map(),
+    keys: new Map(),
+    byUrl: urlIndex(input.records),
     fields: new WeakMap(),
   };
   for (let attempt = 0; ; attempt++) {

@@ -4,9 +4,10 @@
  * most 50 objects guarded by `If-Unmodified-Since-Version` (412 when the library moved on). It
  * honours `Backoff` (waits before its next request) and `Retry-After` on 429/503 (waits, retries).
  *
- * Groundwork for the sync of issue 16: this client and `pushRecords` are tested against the
- * conformance server in tests/unit/zotero/webapi-server.ts, but nothing in the extension calls them
- * yet (no API key setting, no merge on pull, no background schedule).
+ * Also what the options need to choose: the key's libraries, a library's collections, a new one.
+ * The background's sync (run.ts) and the options (sync-ports.ts) pass the browser's fetch, only
+ * once the reader granted `https://api.zotero.org/*`; tests pass the conformance server's
+ * (tests/e2e/zotero-webapi-server.ts).
  */
 import { CodedError, type FetchLike } from './connector';
 
@@ -41,6 +42,8 @@ export interface WebApiOptions {
   library: LibraryRef;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
+  /** When the next request may go (`Backoff`); shared, so it outlives one client. */
+  pace?: { notBefore: number };
 }
 
 export interface WriteOutcome {
@@ -52,19 +55,23 @@ export interface WriteOutcome {
 
 type Call = (method: string, path: string, init?: RequestInit) => Promise<Response>;
 
+const libraryPath = (library: LibraryRef) =>
+  `/${library.type === 'group' ? 'groups' : 'users'}/${library.id}`;
+
 /** One request with the API's headers, `Backoff` kept, 429/503 retried after `Retry-After`. */
-function createCall({ fetch, apiKey, library, sleep, now }: WebApiOptions): Call {
+function createCall(
+  { fetch, apiKey, sleep, now, pace = { notBefore: 0 } }: Omit<WebApiOptions, 'library'>,
+  prefix: string = ZOTERO_API,
+): Call {
   const wait = sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const clock = now ?? Date.now;
-  const prefix = `${ZOTERO_API}/${library.type === 'group' ? 'groups' : 'users'}/${library.id}`;
-  let notBefore = 0;
   const call = async (
     method: string,
     path: string,
     init: RequestInit = {},
     attempt = 0,
   ): Promise<Response> => {
-    const pause = notBefore - clock();
+    const pause = pace.notBefore - clock();
     if (pause > 0) await wait(pause);
     let response: Response;
     try {
@@ -83,7 +90,7 @@ function createCall({ fetch, apiKey, library, sleep, now }: WebApiOptions): Call
       throw new WebApiError('offline');
     }
     const backoff = Number(response.headers.get('Backoff'));
-    if (backoff > 0) notBefore = clock() + backoff * 1000;
+    if (backoff > 0) pace.notBefore = clock() + backoff * 1000;
     if (response.status === 429 || response.status === 503) {
       if (attempt >= MAX_RETRIES) throw new WebApiError('offline', `Zotero answered ${response.status}`);
       await wait((Number(response.headers.get('Retry-After')) || 5) * 1000);
@@ -99,11 +106,18 @@ function createCall({ fetch, apiKey, library, sleep, now }: WebApiOptions): Call
   return call;
 }
 
+/** An item's URI as Zotero writes it in `relations`. */
+export function itemUri(library: LibraryRef, key: string): string {
+  return `http://zotero.org/${library.type === 'group' ? 'groups' : 'users'}/${library.id}/items/${key}`;
+}
+
 export function createWebApi(options: WebApiOptions) {
-  const call = createCall(options);
+  const call = createCall(options, `${ZOTERO_API}${libraryPath(options.library)}`);
   const versionOf = (response: Response) => Number(response.headers.get('Last-Modified-Version')) || 0;
 
   return {
+    library: options.library,
+
     /**
      * Items of a collection (with their child notes) changed since `since`; undefined when nothing
      * changed, which takes one request.
@@ -154,6 +168,65 @@ export function createWebApi(options: WebApiOptions) {
 }
 
 export type WebApi = ReturnType<typeof createWebApi>;
+
+/** A library the key may write to, as the options offer it. */
+export interface LibraryChoice extends LibraryRef {
+  name: string;
+}
+
+/**
+ * What a key gives access to: the reader's own library (when the key may write it) and the groups
+ * it may write. Three requests at most: the key, the reader's groups.
+ */
+export async function librariesOfKey(options: Omit<WebApiOptions, 'library'>): Promise<LibraryChoice[]> {
+  const call = createCall(options);
+  const key = (await (await call('GET', '/keys/current')).json()) as {
+    userID?: number;
+    username?: string;
+    access?: { user?: { write?: boolean }; groups?: Record<string, { write?: boolean }> };
+  };
+  if (typeof key.userID !== 'number') throw new WebApiError('bad-key');
+  const choices: LibraryChoice[] = [];
+  if (key.access?.user?.write)
+    choices.push({ type: 'user', id: key.userID, name: String(key.username ?? key.userID) });
+  const groupAccess = key.access?.groups ?? {};
+  if (Object.keys(groupAccess).length === 0) return choices;
+  const groups = (await (await call('GET', `/users/${key.userID}/groups?limit=100`)).json()) as Array<{
+    id: number;
+    data?: { name?: string };
+  }>;
+  for (const group of groups) {
+    const access = groupAccess[String(group.id)] ?? groupAccess.all;
+    if (access?.write)
+      choices.push({ type: 'group', id: group.id, name: String(group.data?.name ?? group.id) });
+  }
+  return choices;
+}
+
+/** A library's collections (top-level and sub), by name. */
+export async function collectionsOf(options: WebApiOptions): Promise<Array<{ key: string; name: string }>> {
+  const call = createCall(options, `${ZOTERO_API}${libraryPath(options.library)}`);
+  const list = (await (await call('GET', '/collections?limit=100')).json()) as Array<{
+    key: string;
+    data?: { name?: string };
+  }>;
+  return list
+    .map((c) => ({ key: c.key, name: String(c.data?.name ?? c.key) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Makes a collection (the options' "New collection Leesmap"). */
+export async function createCollection(
+  options: WebApiOptions,
+  name: string,
+): Promise<{ key: string; name: string }> {
+  const call = createCall(options, `${ZOTERO_API}${libraryPath(options.library)}`);
+  const response = await call('POST', '/collections', { body: JSON.stringify([{ name }]) });
+  const body = (await response.json()) as { successful?: Record<string, { key: string }> };
+  const made = body.successful?.['0'];
+  if (!made) throw new WebApiError('failed', 'Zotero did not make the collection');
+  return { key: made.key, name };
+}
 
 /**
  * Pushes objects in writes of 50, each guarded by the library version the last one left. On a

@@ -116,9 +116,9 @@ async function createVersion3(records: StoredPublication[]) {
 }
 
 describe('upgrade from every earlier version', () => {
-  it('is at version 4', () => {
+  it('is at version 5', () => {
     // A reminder: a new version needs a createVersionN above and a test below.
-    expect(DB_VERSION).toBe(4);
+    expect(DB_VERSION).toBe(5);
   });
 
   it('creates an empty database from nothing', async () => {
@@ -130,6 +130,7 @@ describe('upgrade from every earlier version', () => {
       'publications',
       'themes',
       'undo',
+      'zotero',
     ]);
     expect(await listPublications(db)).toEqual([]);
     db.close();
@@ -196,6 +197,8 @@ describe('upgrade from every earlier version', () => {
     // Writes after the upgrade note the list's changes in the new meta store.
     await savePublication(db, publication({ url: 'https://www.wrr.nl/publicaties/nieuw', title: 'Nieuw' }));
     expect(await db.count('meta')).toBe(1);
+    // v5: an empty store for the Zotero sync's links (none until the reader turns sync on).
+    expect(await db.count('zotero')).toBe(0);
     db.close();
   });
 });

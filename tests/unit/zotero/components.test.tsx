@@ -9,6 +9,7 @@ import { ZoteroOptions, ZoteroSend } from '@/components/ZoteroSend';
 import { setInterfaceLanguage } from '@/utils/i18n';
 import { MessageError } from '@/utils/messages';
 import type { SendResult } from '@/utils/zotero/connector';
+import { fakeSyncPorts } from './sync-fakes';
 
 beforeEach(() => setInterfaceLanguage('en'));
 afterEach(() => {
@@ -89,6 +90,7 @@ describe('Zotero in the options', () => {
         request={request}
         remove={remove}
         last={async () => undefined}
+        sync={fakeSyncPorts()}
       />,
     );
     expect((await screen.findByTestId('zotero-options-state')).textContent).toMatch(/^Off/);
@@ -109,6 +111,7 @@ describe('Zotero in the options', () => {
         request={async () => true}
         remove={async () => true}
         last={async () => ({ at: Date.UTC(2026, 11, 5), problem: 'not-running' })}
+        sync={fakeSyncPorts()}
       />,
     );
     expect((await screen.findByTestId('zotero-options-last')).textContent).toMatch(/Zotero is not running/);

@@ -4,7 +4,14 @@
  * every failure a reader can meet turned into its own code.
  */
 import { describe, expect, it } from 'vitest';
-import { fetchPdf, sendToZotero, ZoteroError, type FetchLike } from '@/utils/zotero/connector';
+import fc from 'fast-check';
+import {
+  fetchPdf,
+  isPublicHttpUrl,
+  sendToZotero,
+  ZoteroError,
+  type FetchLike,
+} from '@/utils/zotero/connector';
 import type { SavedPublication } from '@/utils/record';
 import { nsobRecord } from '../export/nsob';
 import { schemaProblems } from '../../e2e/zotero-server';
@@ -114,6 +121,66 @@ describe('sending to Zotero desktop', () => {
   it('refuses a PDF larger than the limit without keeping it', async () => {
     const { fetch } = fakeFetch(() => new Response(new Uint8Array(2_000).fill(37)));
     await expect(fetchPdf(fetch, 'https://x.org/a.pdf', 1_000)).rejects.toMatchObject({
+      code: 'pdf-unavailable',
+    });
+  });
+
+  it('fetches a PDF only from a public host: never this machine, the local network or another scheme', async () => {
+    const refused = [
+      'http://127.0.0.1:8080/a.pdf',
+      'http://localhost/a.pdf',
+      'http://printer.local/a.pdf',
+      'http://router/a.pdf',
+      'http://192.168.1.1/a.pdf',
+      'http://10.0.0.5/a.pdf',
+      'http://172.16.3.4/a.pdf',
+      'http://169.254.169.254/latest/meta-data',
+      'http://100.64.0.1/a.pdf',
+      'http://0.0.0.0/a.pdf',
+      'http://0x7f000001/a.pdf',
+      'http://[::1]/a.pdf',
+      'http://[fe80::1]/a.pdf',
+      'http://[fd00::1]/a.pdf',
+      'http://[::ffff:192.168.0.1]/a.pdf',
+      'file:///etc/passwd',
+      'ftp://www.nsob.nl/a.pdf',
+      'not an address',
+    ];
+    const { fetch, calls } = fakeFetch(() => new Response(PDF));
+    for (const url of refused) {
+      expect(isPublicHttpUrl(url), url).toBe(false);
+      await expect(fetchPdf(fetch, url), url).rejects.toMatchObject({ code: 'pdf-unavailable' });
+    }
+    expect(calls).toEqual([]);
+    for (const url of [
+      'https://www.nsob.nl/files/a.pdf',
+      'http://8.8.8.8/a.pdf',
+      'https://[2606:4700::1]/a.pdf',
+    ])
+      expect(isPublicHttpUrl(url), url).toBe(true);
+    expect(await fetchPdf(fetch, 'https://www.nsob.nl/files/a.pdf')).toEqual(PDF);
+  });
+
+  it('refuses any private IPv4 address, however it is written', () => {
+    const privateV4 = fc.oneof(
+      fc.tuple(fc.constant(10), fc.nat(255), fc.nat(255), fc.nat(255)),
+      fc.tuple(fc.constant(127), fc.nat(255), fc.nat(255), fc.nat(255)),
+      fc.tuple(fc.constant(192), fc.constant(168), fc.nat(255), fc.nat(255)),
+      fc.tuple(fc.constant(172), fc.integer({ min: 16, max: 31 }), fc.nat(255), fc.nat(255)),
+      fc.tuple(fc.constant(169), fc.constant(254), fc.nat(255), fc.nat(255)),
+    );
+    fc.assert(
+      fc.property(privateV4, fc.boolean(), (parts, asNumber) => {
+        const host = asNumber ? String(parts.reduce((n, p) => n * 256 + p, 0)) : parts.join('.');
+        return !isPublicHttpUrl(`http://${host}/x.pdf`);
+      }),
+    );
+  });
+
+  it('does not read the bytes when the publisher redirects to the local network', async () => {
+    const redirected = new Response(PDF);
+    Object.defineProperty(redirected, 'url', { value: 'http://192.168.0.1/a.pdf' });
+    await expect(fetchPdf(async () => redirected, 'https://www.nsob.nl/a.pdf')).rejects.toMatchObject({
       code: 'pdf-unavailable',
     });
   });

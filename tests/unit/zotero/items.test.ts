@@ -76,32 +76,20 @@ describe('the reference record as a Zotero item', () => {
 
 describe('item types and their fields', () => {
   const base: SavedPublication = { ...nsobRecord(), subtitle: undefined, related: [], notes: '' };
+  const itemOf = (changes: Partial<SavedPublication>) => toZoteroEntry({ ...base, ...changes }).item;
 
   it('reports, essays, advice, policy briefs and working papers are reports', () => {
     for (const type of ['report', 'essay', 'advice', 'policy-brief', 'working-paper', 'rapport'])
       expect(zoteroItemType({ type }), type).toBe('report');
-    const { item } = toZoteroEntry({
-      ...base,
-      type: 'policy-brief',
-      isbn: '9789085551234',
-      doi: '10.1234/x',
-    });
-    expect(item.reportType).toBe('Policy brief');
-    expect(item.ISBN).toBe('9789085551234');
-    expect(item.DOI).toBe('10.1234/x');
+    const item = itemOf({ type: 'policy-brief', isbn: '9789085551234', doi: '10.1234/x' });
+    expect(item).toMatchObject({ reportType: 'Policy brief', ISBN: '9789085551234', DOI: '10.1234/x' });
     expect(item.shortTitle).toBeUndefined();
   });
 
   it('a book is a book, with its ISBN and publisher', () => {
-    const { item } = toZoteroEntry({
-      ...base,
-      type: 'book',
-      publisher: 'Brookings Institution Press',
-      isbn: '9780815739456',
-    });
-    expect(item.itemType).toBe('book');
-    expect(item.publisher).toBe('Brookings Institution Press');
-    expect(item.ISBN).toBe('9780815739456');
+    const book = { publisher: 'Brookings Institution Press', ISBN: '9780815739456' };
+    const item = itemOf({ type: 'book', publisher: book.publisher, isbn: book.ISBN });
+    expect(item).toMatchObject({ itemType: 'book', ...book });
     expect(item.institution).toBeUndefined();
     expect(schemaProblems(item, 'api')).toEqual([]);
   });

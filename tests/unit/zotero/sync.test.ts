@@ -11,7 +11,7 @@ import { fieldsOfRecord, mergeFields } from '@/utils/zotero/merge';
 import { syncCollection, type SyncOutcome, type SyncState } from '@/utils/zotero/sync';
 import { createWebApi } from '@/utils/zotero/webapi';
 import { nsobRecord } from '../export/nsob';
-import { startFakeWebApi, type FakeWebApi } from './webapi-server';
+import { startFakeWebApi, type FakeWebApi } from '../../e2e/zotero-webapi-server';
 
 const COLLECTION = 'LEESMAP1';
 const KEY_CHARS = '23456789ABCDEFGHIJKLMNPQRSTUVWXYZ';
@@ -39,6 +39,14 @@ class Device {
     this.apiKey = apiKey;
   }
   private readonly apiKey: string;
+
+  /** `count` copies of the reference record, each its own publication. */
+  addMany(count: number, changes: Partial<SavedPublication> = {}): void {
+    for (let i = 0; i < count; i++) {
+      const url = `https://www.nsob.nl/publicaties/p${i}`;
+      this.records.set(`r${i}`, { ...reference(), ...changes, id: `r${i}`, url, title: `Publicatie ${i}` });
+    }
+  }
 
   async sync(): Promise<SyncOutcome> {
     const api = createWebApi({
@@ -76,9 +84,21 @@ function reference(): SavedPublication {
 
 const writes = (server: FakeWebApi) => server.requests.filter((r) => r.method === 'POST').length;
 
+/** Two devices that both hold the reference record through the library. */
+async function linkedDevices() {
+  const server = startFakeWebApi(['groups/4711/LEESMAP1']);
+  const a = new Device(server, 'anna', 'key-a');
+  const b = new Device(server, 'bert', 'key-b');
+  const record = reference();
+  a.records.set(record.id, record);
+  await a.sync();
+  await b.sync();
+  return { server, a, b, record };
+}
+
 describe('sync through a Zotero group library', () => {
   it('a save on one device appears on the other, with who added it, notes and all', async () => {
-    const server = startFakeWebApi();
+    const server = startFakeWebApi(['groups/4711/LEESMAP1']);
     const a = new Device(server, 'anna', 'key-a');
     const b = new Device(server, 'bert', 'key-b');
     a.records.set(reference().id, reference());
@@ -104,13 +124,7 @@ describe('sync through a Zotero group library', () => {
   });
 
   it('status changed on one device and tags on the other: both changes kept on both', async () => {
-    const server = startFakeWebApi();
-    const a = new Device(server, 'anna', 'key-a');
-    const b = new Device(server, 'bert', 'key-b');
-    const record = reference();
-    a.records.set(record.id, record);
-    await a.sync();
-    await b.sync();
+    const { a, b, record } = await linkedDevices();
     edit(a, record.id, { status: 'read' });
     edit(b, record.id, { tags: ['werk', 'dossier-ibp'] });
     await a.sync();
@@ -124,13 +138,7 @@ describe('sync through a Zotero group library', () => {
   });
 
   it('a write refused as stale (412) pulls, merges and writes again: both notes kept', async () => {
-    const server = startFakeWebApi();
-    const a = new Device(server, 'anna', 'key-a');
-    const b = new Device(server, 'bert', 'key-b');
-    const record = reference();
-    a.records.set(record.id, record);
-    await a.sync();
-    await b.sync();
+    const { server, a, b, record } = await linkedDevices();
     edit(a, record.id, { notes: 'Hoofdstuk 3.\n\nAnna: lezen voor dinsdag.' });
     edit(b, record.id, { notes: 'Hoofdstuk 3.\n\nBert: zie ook WRR.' });
     // a writes just after b pulled: b's write is stale (412); b pulls again, merges, writes.
@@ -157,17 +165,9 @@ describe('sync through a Zotero group library', () => {
   });
 
   it('Backoff: 5, then the server goes down mid-sync: nothing lost, the rest goes when it is back', async () => {
-    const server = startFakeWebApi();
+    const server = startFakeWebApi(['groups/4711/LEESMAP1']);
     const a = new Device(server, 'anna', 'key-a');
-    for (let i = 0; i < 120; i++) {
-      const record = {
-        ...reference(),
-        id: `r${i}`,
-        url: `https://www.nsob.nl/publicaties/p${i}`,
-        title: `Publicatie ${i}`,
-      };
-      a.records.set(record.id, record);
-    }
+    a.addMany(120);
     server.backoffOnce = 5;
     let posts = 0;
     const fetch = server.fetch;
@@ -189,18 +189,9 @@ describe('sync through a Zotero group library', () => {
   });
 
   it('10,000 records to an empty library: at most 200 writes; a sync with no change: 1 request', async () => {
-    const server = startFakeWebApi();
+    const server = startFakeWebApi(['groups/4711/LEESMAP1']);
     const a = new Device(server, 'anna', 'key-a');
-    for (let i = 0; i < 10_000; i++) {
-      const record = {
-        ...reference(),
-        notes: '',
-        id: `r${i}`,
-        url: `https://www.nsob.nl/p/${i}`,
-        title: `Titel ${i}`,
-      };
-      a.records.set(record.id, record);
-    }
+    a.addMany(10_000, { notes: '' });
     await a.sync();
     expect(writes(server)).toBeLessThanOrEqual(200);
     expect(server.libraries.get('groups/4711')!.items.size).toBe(10_000);
@@ -209,6 +200,37 @@ describe('sync through a Zotero group library', () => {
     expect(outcome).toEqual({ updated: [], added: [], pushed: 0, refused: 0 });
     expect(server.requests).toHaveLength(1);
   }, 60_000);
+});
+
+describe('related publications', () => {
+  it('travel as relations where both ends are in the library, and only there', async () => {
+    const server = startFakeWebApi(['groups/4711/LEESMAP1']);
+    const a = new Device(server, 'anna', 'key-a');
+    const other = {
+      ...reference(),
+      id: 'r-wrr',
+      url: 'https://www.wrr.nl/publicaties/x',
+      title: 'WRR-rapport',
+    };
+    const record = {
+      ...reference(),
+      related: [
+        { title: 'WRR-rapport', url: other.url, themes: [] },
+        { title: 'Niet bewaard', url: 'https://www.nsob.nl/elders', themes: [] },
+      ],
+    };
+    a.records.set(record.id, record);
+    a.records.set(other.id, other);
+    await a.sync();
+    const items = [...server.library('groups/4711').items.values()];
+    const keyOf = (title: string) => items.find((i) => String(i.data.title).startsWith(title))!.key;
+    const item = items.find((i) => i.key === keyOf('Leren van doen'))!;
+    expect(item.data.relations).toEqual({
+      'dc:relation': [`http://zotero.org/groups/4711/items/${keyOf('WRR-rapport')}`],
+    });
+    expect(items.find((i) => i.key === keyOf('WRR-rapport'))!.data.relations).toBeUndefined();
+    expect(server.problems).toEqual([]);
+  });
 });
 
 describe('the merge', () => {

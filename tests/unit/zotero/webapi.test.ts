@@ -8,7 +8,7 @@ import type { SavedPublication } from '@/utils/record';
 import { toZoteroEntry } from '@/utils/zotero/items';
 import { createWebApi, pushObjects, WebApiError, type WebApi } from '@/utils/zotero/webapi';
 import { nsobRecord } from '../export/nsob';
-import { startFakeWebApi, type FakeWebApi } from './webapi-server';
+import { startFakeWebApi, type FakeWebApi } from '../../e2e/zotero-webapi-server';
 
 const COLLECTION = 'LEESMAP1';
 const GROUP = { type: 'group', id: 4711 } as const;
@@ -39,7 +39,7 @@ const writes = (server: FakeWebApi) => server.requests.filter((r) => r.method ==
 
 describe('Zotero Web API client', () => {
   it('pushes 10,000 records to an empty library in 200 writes; an idle second look is 1 request', async () => {
-    const server = startFakeWebApi();
+    const server = startFakeWebApi(['groups/4711/LEESMAP1']);
     const api = client(server);
     const { version, results } = await pushObjects(api, objects(10_000), 0, { refresh: async () => 0 });
     expect(writes(server)).toBe(200);
@@ -52,7 +52,7 @@ describe('Zotero Web API client', () => {
   });
 
   it('pulls what another member added since a version, with who added it', async () => {
-    const server = startFakeWebApi();
+    const server = startFakeWebApi(['groups/4711/LEESMAP1']);
     server.keys.set('bert-key', 'bert');
     const { version } = await pushObjects(client(server), objects(3), 0, { refresh: async () => 0 });
     await pushObjects(client(server, [], 'bert-key'), objects(120).slice(3), version, {
@@ -65,7 +65,7 @@ describe('Zotero Web API client', () => {
   });
 
   it('on 412 (someone wrote in between) it takes the new version and writes again', async () => {
-    const server = startFakeWebApi();
+    const server = startFakeWebApi(['groups/4711/LEESMAP1']);
     const api = client(server);
     await pushObjects(api, objects(1), 0, { refresh: async () => 0 });
     // Another device wrote: the library is at 2, this one still thinks 1.
@@ -80,7 +80,7 @@ describe('Zotero Web API client', () => {
   });
 
   it('waits as long as Backoff says before its next request, and retries after Retry-After', async () => {
-    const server = startFakeWebApi();
+    const server = startFakeWebApi(['groups/4711/LEESMAP1']);
     const waits: number[] = [];
     const api = client(server, waits);
     server.backoffOnce = 5;
@@ -92,7 +92,7 @@ describe('Zotero Web API client', () => {
   });
 
   it('says a bad key is a bad key, and an unreachable server offline', async () => {
-    const server = startFakeWebApi();
+    const server = startFakeWebApi(['groups/4711/LEESMAP1']);
     await expect(client(server, [], 'wrong').changedItems(COLLECTION, 0)).rejects.toMatchObject({
       code: 'bad-key',
     });
@@ -105,7 +105,7 @@ describe('Zotero Web API client', () => {
   });
 
   it('a push cut off mid-way resumes from its last finished write: nothing lost, nothing twice', async () => {
-    const server = startFakeWebApi();
+    const server = startFakeWebApi(['groups/4711/LEESMAP1']);
     const all = objects(230);
     let done = 0;
     let version = 0;
@@ -128,7 +128,9 @@ describe('Zotero Web API client', () => {
   });
 
   it('refuses to write more than 50 objects at once', async () => {
-    await expect(client(startFakeWebApi()).writeItems(objects(51), 0)).rejects.toMatchObject({
+    await expect(
+      client(startFakeWebApi(['groups/4711/LEESMAP1'])).writeItems(objects(51), 0),
+    ).rejects.toMatchObject({
       code: 'failed',
     });
   });

@@ -1,0 +1,234 @@
+/**
+ * A conformance server for the part of Zotero's Web API v3 (https://www.zotero.org/support/dev/web_api/v3)
+ * a sync uses, built from Zotero's API documentation: it is NOT Zotero. It keeps its libraries in
+ * memory and answers as a `fetch` (unit tests and the bench call it directly; the browser test
+ * routes the extension's requests to `api.zotero.org` into it):
+ *
+ * - `GET /keys/current` (the key's user and access), `GET /users/<id>/groups`;
+ * - `GET /<library>/collections`, `POST /<library>/collections`;
+ * - `GET /<library>/collections/<key>/items?since=&format=json|versions` (the items of a collection
+ *   and their child notes changed since a version; 304 to `If-Modified-Since-Version` when none);
+ * - `POST /<library>/items`: at most 50 objects (413 beyond), guarded by
+ *   `If-Unmodified-Since-Version` (412 when the library moved on); every object checked against
+ *   Zotero's schema (`schemaProblems`, API form; relations as `dc:relation` item URIs): an invalid
+ *   object fails alone;
+ * - `Last-Modified-Version` and `Total-Results` on answers, 403 for a key it does not know, and on
+ *   request a `Backoff`, a 503 with `Retry-After`, or no answer at all (down).
+ */
+import { schemaProblems } from './zotero-server';
+
+interface StoredItem {
+  key: string;
+  version: number;
+  data: Record<string, unknown>;
+  createdBy: string;
+}
+
+interface Library {
+  version: number;
+  items: Map<string, StoredItem>;
+  collections: Map<string, { key: string; version: number; name: string }>;
+}
+
+const KEY_CHARS = '23456789ABCDEFGHIJKLMNPQRSTUVWXYZ';
+const RELATION = /^http:\/\/zotero\.org\/(users|groups)\/\d+\/items\/[23456789A-NP-Z]{8}$/;
+
+export interface FakeWebApi {
+  fetch: (url: string, init?: RequestInit) => Promise<Response>;
+  requests: Array<{ method: string; path: string }>;
+  libraries: Map<string, Library>;
+  /** Valid API keys and the user each belongs to. */
+  keys: Map<string, string>;
+  /** User ids by name, and the groups (id → name) every key may write. */
+  users: Map<string, number>;
+  groups: Map<number, string>;
+  /** The next answer carries `Backoff: n`. */
+  backoffOnce?: number;
+  /** The next answer is 503 with `Retry-After: n`. */
+  retryAfterOnce?: number;
+  /** No answer at all while true (network down). */
+  down: boolean;
+  /** Invalid objects seen in writes. */
+  problems: string[];
+  /** A library (`groups/4711`), made empty when new. */
+  library(path: string): Library;
+  /** Someone else wrote to the library: its version moves on (the next stale write gets 412). */
+  touch(path: string): void;
+}
+
+function relationProblems(relations: unknown): string[] {
+  if (relations === undefined) return [];
+  if (typeof relations !== 'object' || relations === null) return ['relations is not an object'];
+  return Object.entries(relations).flatMap(([predicate, uris]) =>
+    predicate === 'dc:relation' && Array.isArray(uris) && uris.every((u) => RELATION.test(String(u)))
+      ? []
+      : [`relation ${predicate} ${JSON.stringify(uris)}`],
+  );
+}
+
+function keyMaker(): () => string {
+  let counter = 0;
+  return () => {
+    let n = ++counter;
+    let key = '';
+    for (let i = 0; i < 8; i++, n = Math.floor(n / KEY_CHARS.length))
+      key = KEY_CHARS[n % KEY_CHARS.length] + key;
+    return key;
+  };
+}
+
+type Respond = (status: number, body: unknown, more?: Record<string, string>) => Response;
+
+function collectionItems(
+  library: Library,
+  collection: string,
+  address: URL,
+  headers: Headers,
+  respond: Respond,
+) {
+  if (Number(headers.get('If-Modified-Since-Version') ?? -1) >= library.version) return respond(304, null);
+  const since = Number(address.searchParams.get('since') ?? 0);
+  const start = Number(address.searchParams.get('start') ?? 0);
+  const limit = Math.min(100, Number(address.searchParams.get('limit') ?? 25));
+  // Items in the collection, and the child notes of those items.
+  const inCollection = (i: StoredItem | undefined) =>
+    (i?.data.collections as string[] | undefined)?.includes(collection) === true;
+  const all = [...library.items.values()].filter(
+    (i) =>
+      i.version > since &&
+      (inCollection(i) || inCollection(library.items.get(String(i.data.parentItem ?? '')))),
+  );
+  if (address.searchParams.get('format') === 'versions')
+    return respond(200, Object.fromEntries(all.map((i) => [i.key, i.version])));
+  const page = all.slice(start, start + limit).map((i) => ({
+    key: i.key,
+    version: i.version,
+    data: { ...i.data, key: i.key, version: i.version },
+    meta: { createdByUser: { username: i.createdBy } },
+  }));
+  return respond(200, page, { 'Total-Results': String(all.length) });
+}
+
+function writeItems(server: FakeWebApi, library: Library, user: string, body: string, newKey: () => string) {
+  const objects = JSON.parse(body) as Array<Record<string, unknown>>;
+  const successful: Record<string, unknown> = {};
+  const failed: Record<string, unknown> = {};
+  const version = library.version + 1;
+  objects.forEach((object, i) => {
+    const { key, version: _v, ...data } = object;
+    const problems = [...schemaProblems(data, 'api'), ...relationProblems(data.relations)];
+    for (const c of (data.collections as string[] | undefined) ?? [])
+      if (!library.collections.has(c)) problems.push(`no collection ${c}`);
+    if (problems.length) {
+      server.problems.push(...problems);
+      failed[i] = { key, code: 400, message: problems.join('; ') };
+      return;
+    }
+    const itemKey = typeof key === 'string' && key ? key : newKey();
+    const existing = library.items.get(itemKey);
+    library.items.set(itemKey, { key: itemKey, version, data, createdBy: existing?.createdBy ?? user });
+    successful[i] = { key: itemKey, version, data };
+  });
+  if (Object.keys(successful).length) library.version = version;
+  return { successful, unchanged: {}, failed };
+}
+
+/** `collections`: ones the libraries have from the start (`groups/4711/LEESMAP1`), at version 0. */
+export function startFakeWebApi(collections: string[] = []): FakeWebApi {
+  const newKey = keyMaker();
+  const server: FakeWebApi = {
+    requests: [],
+    libraries: new Map(),
+    keys: new Map([['good-key', 'anna']]),
+    users: new Map(),
+    groups: new Map([[4711, 'Dossier IBP']]),
+    down: false,
+    problems: [],
+    library(path) {
+      const library = server.libraries.get(path) ?? { version: 0, items: new Map(), collections: new Map() };
+      server.libraries.set(path, library);
+      return library;
+    },
+    touch(path) {
+      server.library(path).version++;
+    },
+    fetch: async (url, init = {}) => {
+      if (server.down) throw new TypeError('Failed to fetch');
+      const address = new URL(url);
+      const method = init.method ?? 'GET';
+      server.requests.push({ method, path: `${address.pathname}${address.search}` });
+      const headers = new Headers(init.headers);
+      const extra: Record<string, string> = {};
+      if (server.backoffOnce) extra.Backoff = String(server.backoffOnce);
+      server.backoffOnce = undefined;
+      if (server.retryAfterOnce) {
+        const after = server.retryAfterOnce;
+        server.retryAfterOnce = undefined;
+        return new Response('Service unavailable', {
+          status: 503,
+          headers: { 'Retry-After': String(after) },
+        });
+      }
+      const user = server.keys.get(headers.get('Zotero-API-Key') ?? '');
+      if (!user || headers.get('Zotero-API-Version') !== '3')
+        return new Response('Forbidden', { status: 403 });
+      const userId = server.users.get(user) ?? 1000 + server.users.size;
+      server.users.set(user, userId);
+      const plain = (status: number, body: unknown) =>
+        new Response(JSON.stringify(body), { status, headers: extra });
+      if (method === 'GET' && address.pathname === '/keys/current') {
+        const groups = Object.fromEntries(
+          [...server.groups.keys()].map((id) => [id, { library: true, write: true }]),
+        );
+        return plain(200, {
+          userID: userId,
+          username: user,
+          access: { user: { library: true, write: true }, groups },
+        });
+      }
+      if (method === 'GET' && address.pathname === `/users/${userId}/groups`)
+        return plain(
+          200,
+          [...server.groups].map(([id, name]) => ({ id, data: { id, name } })),
+        );
+      const match = /^\/((?:users|groups)\/\d+)(\/.*)$/.exec(address.pathname);
+      if (!match) return new Response('Not found', { status: 404 });
+      const library = server.library(match[1]);
+      const respond: Respond = (status, body, more = {}) =>
+        new Response(status === 304 ? null : JSON.stringify(body), {
+          status,
+          headers: { 'Last-Modified-Version': String(library.version), ...extra, ...more },
+        });
+      const collection = /^\/collections\/([^/]+)\/items$/.exec(match[2]);
+      if (method === 'GET' && collection)
+        return collectionItems(library, collection[1], address, headers, respond);
+      if (match[2] === '/collections' && method === 'GET')
+        return respond(
+          200,
+          [...library.collections.values()].map((c) => ({ key: c.key, version: c.version, data: c })),
+        );
+      if (method !== 'POST' || (match[2] !== '/items' && match[2] !== '/collections'))
+        return respond(404, 'Not found');
+      const objects = JSON.parse(String(init.body)) as Array<Record<string, unknown>>;
+      if (objects.length > 50) return respond(413, 'Too many objects');
+      const expected = headers.get('If-Unmodified-Since-Version');
+      if (expected !== null && Number(expected) !== library.version)
+        return respond(412, 'Library has been modified');
+      if (match[2] === '/items')
+        return respond(200, writeItems(server, library, user, String(init.body), newKey));
+      const successful: Record<string, unknown> = {};
+      library.version++;
+      objects.forEach((object, i) => {
+        const made = { key: newKey(), version: library.version, name: String(object.name ?? '') };
+        library.collections.set(made.key, made);
+        successful[i] = made;
+      });
+      return respond(200, { successful, unchanged: {}, failed: {} });
+    },
+  };
+  for (const path of collections) {
+    const [, type, id, key] = /^(users|groups)\/(\d+)\/(\w+)$/.exec(path)!;
+    server.library(`${type}/${id}`).collections.set(key, { key, version: 0, name: 'Leesmap' });
+  }
+  return server;
+}

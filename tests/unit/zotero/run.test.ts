@@ -1,0 +1,191 @@
+/**
+ * The sync as the background runs it, over the real database (fake-indexeddb) and the Web API
+ * conformance server (tests/e2e/zotero-webapi-server.ts, not Zotero): two browser profiles are two
+ * databases. What a pull brings is in the list and the links together; the queue is what the list
+ * holds that Zotero does not; a record the reader edits while a sync runs keeps both changes.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  getPublication,
+  listPublications,
+  openLeesmapDB,
+  savePublication,
+  updatePublication,
+  type LeesmapDatabase,
+} from '@/utils/db';
+import { readZoteroSync } from '@/utils/db/zotero-links';
+import { toBackupJson } from '@/utils/export/backup';
+import { queueSize, runZoteroSync } from '@/utils/zotero/run';
+import type { ActiveSync, SyncStatus } from '@/utils/zotero/sync-settings';
+import { startFakeWebApi, type FakeWebApi } from '../../e2e/zotero-webapi-server';
+import { freshIndexedDB, publication } from '../db/helpers';
+
+const TARGET = 'groups/4711/LEESMAP1';
+
+async function device(server: FakeWebApi, user: string) {
+  const db = await openLeesmapDB(`${freshIndexedDB()}-${user}`);
+  server.keys.set(`key-${user}`, user);
+  const sync: ActiveSync = {
+    apiKey: `key-${user}`,
+    library: { type: 'group', id: 4711 },
+    collection: 'LEESMAP1',
+    target: TARGET,
+  };
+  const statuses: SyncStatus[] = [];
+  const run = () =>
+    runZoteroSync({
+      db,
+      sync,
+      fetch: server.fetch,
+      setStatus: async (s) => void statuses.push(s),
+      previous: statuses.at(-1),
+      sleep: async () => undefined,
+    });
+  return { db, run, statuses };
+}
+
+const save = (db: LeesmapDatabase, i = 0) =>
+  savePublication(
+    db,
+    publication({ url: `https://www.nsob.nl/publicaties/p${i}`, title: `Publicatie ${i}` }),
+    { status: 'to-read', tags: ['werk'], notes: i === 0 ? 'Hoofdstuk 3.' : '' },
+  );
+
+/** Two profiles that both hold one record through the library. */
+async function linkedPair() {
+  const server = startFakeWebApi([TARGET]);
+  const a = await device(server, 'anna');
+  const b = await device(server, 'bert');
+  const { id } = await save(a.db);
+  await a.run();
+  await b.run();
+  return { server, a, b, id };
+}
+
+describe('the sync over the database', () => {
+  it('a save in one profile appears in the other, with its link and who added it', async () => {
+    const server = startFakeWebApi([TARGET]);
+    const a = await device(server, 'anna');
+    const b = await device(server, 'bert');
+    const record = await save(a.db);
+    expect(await queueSize(a.db, TARGET)).toBe(1);
+    expect(await a.run()).toMatchObject({ state: 'idle', pushed: 1, pending: 0 });
+    const status = await b.run();
+    expect(status).toMatchObject({ state: 'idle', pulled: 1, pending: 0 });
+    expect(status.addedByOthers).toEqual([{ title: 'Publicatie 0', by: 'anna' }]);
+    const got = await getPublication(b.db, record.id);
+    expect(got).toMatchObject({
+      title: 'Publicatie 0',
+      tags: ['werk'],
+      notes: 'Hoofdstuk 3.',
+      status: 'to-read',
+    });
+    const link = (await readZoteroSync(b.db))!.links[record.id];
+    expect(link).toMatchObject({ addedBy: 'anna' });
+    // A backup holds the records, never the links (nor the key, which is not in the database).
+    const backup = toBackupJson(await listPublications(b.db));
+    expect(backup).toContain('Publicatie 0');
+    expect(backup).not.toContain(String(link.key));
+    expect(backup).not.toContain('key-bert');
+    // Nothing changed since: one request each.
+    server.requests.length = 0;
+    await a.run();
+    await b.run();
+    expect(server.requests).toHaveLength(2);
+    expect(server.problems).toEqual([]);
+  });
+
+  it('status edited in one profile and tags in the other: both survive in both', async () => {
+    const { a, b, id } = await linkedPair();
+    await updatePublication(a.db, id, { status: 'read' });
+    await updatePublication(b.db, id, { tags: ['werk', 'dossier-ibp'] });
+    await a.run();
+    await b.run();
+    await a.run();
+    for (const db of [a.db, b.db])
+      expect(await getPublication(db, id)).toMatchObject({ status: 'read', tags: ['werk', 'dossier-ibp'] });
+  });
+
+  it('a record the reader edits while a sync merges it keeps both changes', async () => {
+    const { server, a, b, id } = await linkedPair();
+    await updatePublication(a.db, id, { status: 'reading' });
+    await a.run();
+    // b's reader adds a tag just as b's sync has read the list and asks Zotero what changed.
+    const fetch = server.fetch;
+    server.fetch = async (url, init) => {
+      server.fetch = fetch;
+      await updatePublication(b.db, id, { tags: ['werk', 'later'] });
+      return fetch(url, init);
+    };
+    await b.run();
+    expect(await getPublication(b.db, id)).toMatchObject({ status: 'reading', tags: ['werk', 'later'] });
+    expect(await queueSize(b.db, TARGET)).toBe(1);
+    await b.run();
+    await a.run();
+    expect(await getPublication(a.db, id)).toMatchObject({ status: 'reading', tags: ['werk', 'later'] });
+  });
+
+  it('Zotero going down mid-sync: the status says so, the queue keeps the rest, and drains when it is back', async () => {
+    const server = startFakeWebApi([TARGET]);
+    const a = await device(server, 'anna');
+    for (let i = 0; i < 120; i++) await save(a.db, i);
+    let posts = 0;
+    const fetch = server.fetch;
+    server.fetch = async (url, init) => {
+      if (init?.method === 'POST' && ++posts === 2) server.down = true;
+      return fetch(url, init);
+    };
+    const failed = await a.run();
+    expect(failed.state).toBe('offline');
+    expect(failed.pending).toBeGreaterThan(0);
+    expect(failed.pending).toBeLessThan(120);
+    server.down = false;
+    server.fetch = fetch;
+    expect(await a.run()).toMatchObject({ state: 'idle', pending: 0, pushed: failed.pending });
+    expect(server.library('groups/4711').items.size).toBe(120 + 1); // the items, and the one note
+    expect(await listPublications(a.db)).toHaveLength(120);
+  });
+
+  it('a Backoff on the last answer of a sync holds the next one back until its time', async () => {
+    const server = startFakeWebApi([TARGET]);
+    const a = await device(server, 'anna');
+    await save(a.db);
+    let clock = Date.UTC(2026, 11, 5, 9);
+    const run = (previous?: SyncStatus) =>
+      runZoteroSync({
+        db: a.db,
+        sync: {
+          apiKey: 'key-anna',
+          library: { type: 'group', id: 4711 },
+          collection: 'LEESMAP1',
+          target: TARGET,
+        },
+        fetch: async (url, init) => {
+          // The write's answer (the sync's last) carries Backoff: 120.
+          if (init?.method === 'POST') server.backoffOnce = 120;
+          return server.fetch(url, init);
+        },
+        setStatus: async () => undefined,
+        previous,
+        now: () => clock,
+      });
+    const first = await run();
+    expect(first).toMatchObject({ state: 'idle', backoffUntil: clock + 120_000 });
+    server.requests.length = 0;
+    clock += 60_000;
+    const held = await run(first);
+    expect(held).toMatchObject({ state: 'offline', retryAt: first.backoffUntil });
+    expect(server.requests).toEqual([]);
+    clock += 61_000;
+    expect(await run(held)).toMatchObject({ state: 'idle' });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('a key Zotero refuses: the status says so, nothing is lost', async () => {
+    const server = startFakeWebApi([TARGET]);
+    const a = await device(server, 'anna');
+    await save(a.db);
+    server.keys.clear();
+    expect(await a.run()).toMatchObject({ state: 'bad-key', pending: 1 });
+  });
+});
