@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { TabState } from '@/utils/messages';
 import type { Publication } from '@/utils/record';
 import { createCurrentPageStore, parseYear } from '@/utils/stores/current-page';
-import { fakeBackground } from './fake-send';
-import { record } from './records';
+import { fakeBackground } from '../ui/fake-send';
+import { record } from '../ui/records';
 
 const publication: Publication = {
   url: 'https://www.nsob.nl/publicaties/leren-van-doen',

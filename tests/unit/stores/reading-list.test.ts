@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createReadingListStore } from '@/utils/stores/reading-list';
-import { fakeBackground, sourceFor } from './fake-send';
-import { record } from './records';
+import { fakeBackground, sourceFor } from '../ui/fake-send';
+import { record } from '../ui/records';
 
 function setup(count = 3) {
   const records = Array.from({ length: count }, (_, i) =>

@@ -41,7 +41,7 @@ import {
   type LeesmapDatabase,
 } from '@/utils/db';
 import { freshIndexedDB } from '../db/helpers';
-import { record } from './records';
+import { record } from '../ui/records';
 
 const leren = record({
   id: 'url:nsob.nl/publicaties/leren-van-doen',
