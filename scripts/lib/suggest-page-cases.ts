@@ -43,12 +43,6 @@ export interface PageCaseData {
   now: number;
 }
 
-/** Each page is tried with HISTORIES reading histories of HISTORY_SIZE saved pages each. */
-const HISTORY_SIZE = 6;
-const HISTORIES = 2;
-/** The target: the page's own related publications in the top 5 on 90% of cases. */
-export const PAGE_TARGET = 0.9;
-
 interface PageTally {
   cases: number;
   allInTop5: number;
@@ -57,6 +51,12 @@ interface PageTally {
   reciprocal: number;
   selfSuggested: number;
 }
+
+/** Each page is tried with HISTORIES reading histories of HISTORY_SIZE saved pages each. */
+const HISTORY_SIZE = 6;
+const HISTORIES = 2;
+/** The target: the page's own related publications in the top 5 on 90% of cases. */
+export const PAGE_TARGET = 0.9;
 
 const emptyTally = (): PageTally => ({
   cases: 0,

@@ -8,17 +8,10 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations, startSession, waitFor, type Session } from './harness';
+import { describe, expect, it } from 'vitest';
+import { seriousViolations, sessionForBlock, waitFor, type Session } from './harness';
+import { SIX_PUBLISHERS as SIX } from './reading-day';
 
-const SIX = [
-  'nsob-leren-van-doen-dl',
-  'wrr-weerbare-democratie',
-  'cpb-co2-heffing-industrie',
-  'chatham-house-ai-geopolitics',
-  'aiv-advies-europese-digitale-autonomie',
-  'pbl-regionale-energiestrategieen',
-];
 const NSOB = 'Leren van doen';
 /** A fixture's title as its expected record gives it. */
 const titleOf = (slug: string): string =>
@@ -56,14 +49,8 @@ async function search(popup: Page, query: string): Promise<string[]> {
 }
 
 describe("a reader's day (Chromium)", () => {
-  let session: Session;
+  const session = sessionForBlock({ lang: 'en', colorScheme: 'light', extensionDir });
   let popup: Page;
-  beforeAll(async () => {
-    session = await startSession({ lang: 'en', colorScheme: 'light', extensionDir });
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
 
   it('saves six publications from six publishers, the first with a tag and a note', async () => {
     const first = await popupFor(session, SIX[0]);

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import {
   launchWithExtension,
   waitFor,
@@ -29,6 +30,26 @@ export interface Session {
   /** Restarts the browser on the same profile, as a reader closing and reopening it. */
   restart(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * One session for the tests of the calling `describe` block: started before them, closed after
+ * them. The object returned stands for it: every property is read from the running session.
+ */
+export function sessionForBlock(options: Omit<LaunchOptions, 'port'> = {}): Session {
+  let current: Session | undefined;
+  beforeAll(async () => {
+    current = await startSession(options);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  return new Proxy({} as Session, {
+    get(_target, key) {
+      if (!current) throw new Error('The browser session starts before the tests of its block.');
+      return Reflect.get(current, key, current);
+    },
+  });
 }
 
 export async function startSession(options: Omit<LaunchOptions, 'port'> = {}): Promise<Session> {

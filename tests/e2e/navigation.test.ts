@@ -4,12 +4,12 @@
  * no trace the page could read: no message posted to the page's window, no change to its DOM,
  * no global of its own.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { FIXTURES_DIR } from '../../scripts/lib/fixture-server';
-import { badgeOf, startSession, type Session } from './harness';
+import { badgeOf, sessionForBlock } from './harness';
 
 /** The extension APIs inside extension pages and the service worker (code passed to `evaluate` runs there). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -74,13 +74,7 @@ async function pageRecord(page: Page): Promise<PageRecord> {
 }
 
 describe('navigation: single-page apps and what the page can see', () => {
-  let session: Session;
-  beforeAll(async () => {
-    session = await startSession();
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const session = sessionForBlock();
 
   it('files each view under its own address: saved view ✓, unsaved view +, contact view nothing; the popup shows the new view', async () => {
     const first = session.fixture(FIRST);

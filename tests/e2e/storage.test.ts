@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { publisherForHost } from '@/utils/publishers';
 import { FIXTURES_DIR } from '../../scripts/lib/fixture-server';
-import { startSession, waitFor, type FixturePage, type Session } from './harness';
+import { sessionForBlock, waitFor, type FixturePage, type Session } from './harness';
 
 interface Reply<T = unknown> {
   ok: boolean;
@@ -56,13 +56,7 @@ function distinctPublications(pages: FixturePage[]): number {
 }
 
 describe('storage in the browser: concurrent saves, restarts, a stopped service worker', () => {
-  let session: Session;
-  beforeAll(async () => {
-    session = await startSession();
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const session = sessionForBlock();
 
   let distinct = 0;
   let savedIds: string[] = [];

@@ -8,13 +8,13 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   openChecked,
   saveFromPopup,
   sendMessage,
   seriousViolations,
-  startSession,
+  sessionForBlock,
   waitFor,
   type Session,
 } from './harness';
@@ -59,13 +59,7 @@ async function extensionPage(session: Session, path: string): Promise<Page> {
 }
 
 describe('popup and library in English: edit, save, search, filter, status, export', () => {
-  let session: Session;
-  beforeAll(async () => {
-    session = await startSession({ lang: 'en', colorScheme: 'light', extensionDir });
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const session = sessionForBlock({ lang: 'en', colorScheme: 'light', extensionDir });
 
   it('edits two fields of a detected page before saving, and the list shows the edits', async () => {
     const { popup } = await popupFor(session, REFERENCE);
@@ -251,13 +245,7 @@ describe.each([
   { lang: 'nl', colorScheme: 'dark' as const, save: 'Opslaan', list: 'Leeslijst' },
   { lang: 'en', colorScheme: 'dark' as const, save: 'Save', list: 'Reading list' },
 ])('interface in $lang, $colorScheme', ({ lang, colorScheme, save, list }) => {
-  let session: Session;
-  beforeAll(async () => {
-    session = await startSession({ lang, colorScheme, extensionDir });
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const session = sessionForBlock({ lang, colorScheme, extensionDir });
 
   it('speaks the browser language and follows the colour scheme', async () => {
     const { popup } = await popupFor(session, REFERENCE);

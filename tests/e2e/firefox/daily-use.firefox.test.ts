@@ -10,15 +10,8 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFirefox, until, type FirefoxSession } from './firefox';
+import { SIX_PUBLISHERS as SIX } from '../reading-day';
 
-const SIX = [
-  'nsob-leren-van-doen-dl',
-  'wrr-weerbare-democratie',
-  'cpb-co2-heffing-industrie',
-  'chatham-house-ai-geopolitics',
-  'aiv-advies-europese-digitale-autonomie',
-  'pbl-regionale-energiestrategieen',
-];
 const titleOf = (slug: string): string =>
   JSON.parse(readFileSync(new URL(`../../fixtures/${slug}/expected.json`, import.meta.url), 'utf8'))
     .publication.title;
