@@ -3,6 +3,7 @@
  * preview (what would change, nothing written) and the write (one transaction: all or nothing,
  * with what it replaced kept for one undo).
  */
+import { unwrap } from 'idb';
 import {
   EXTRACTED_FIELDS,
   ImportError,
@@ -250,13 +251,16 @@ function writePlan(
     void store.clear();
     void tx.objectStore('themes').clear();
   }
+  // The bare store: idb's promise and two listeners per request are work 20,000 puts do not need;
+  // a failed put aborts the transaction either way (all or nothing, see `importPublications`).
+  const bare = unwrap(store);
   const added: string[] = [];
   for (const { next, previous, changed } of planned) {
     if (previous && changed?.length === 0 && mode === 'merge') continue;
     if (previous && mode === 'merge') replaced.push(previous);
     else if (!previous) added.push(next.id);
     // After 'replace' the list and its theme counts start empty: nothing is replaced.
-    writeMerged(store, tally, { next, previous: mode === 'merge' ? previous : undefined });
+    writeMerged(bare, tally, { next, previous: mode === 'merge' ? previous : undefined });
   }
   noteListChanged(tx);
   return added;
@@ -330,8 +334,8 @@ export async function lastImport(
 
 /**
  * Undoes the last import in one transaction: the records it added go, the ones it changed or
- * removed come back as they were. Only once: the undo rows are then cleared. Theme counts are
- * counted again from the list.
+ * removed come back as they were. Only once: the undo rows are then cleared. Theme counts change
+ * by what leaves and what comes back, as for any write.
  */
 export async function undoLastImport(db: LeesmapDatabase): Promise<{ removed: number; restored: number }> {
   return guarded(async () => {
@@ -344,35 +348,24 @@ export async function undoLastImport(db: LeesmapDatabase): Promise<{ removed: nu
       throw new StorageError('not-found', 'There is no import to undo');
     }
     const store = tx.objectStore('publications');
-    if (meta.mode === 'replace') void store.clear();
-    for (const id of meta.added) void store.delete(id);
-    let restored = 0;
-    let cursor = await undo.openCursor();
-    while (cursor) {
-      const row = cursor.value;
-      if ('records' in row) {
-        for (const record of row.records) void store.put(record);
-        restored += row.records.length;
-      }
-      cursor = await cursor.continue();
+    const rows = (await undo.getAll()).flatMap((row) => ('records' in row ? row.records : []));
+    const tally = new ThemeTally();
+    if (meta.mode === 'replace') {
+      // The list goes, as the import emptied it before, and its theme counts with it.
+      void store.clear();
+      void tx.objectStore('themes').clear();
+    } else {
+      const current = await Promise.all(
+        [...meta.added, ...rows.map((row) => row.id)].map((id) => store.get(id)),
+      );
+      for (const record of current) tally.change(record?.themes, undefined);
+      for (const id of meta.added) void store.delete(id);
     }
+    for (const record of rows) writeMerged(store, tally, { next: record });
     void undo.clear();
     noteListChanged(tx);
-    await recountThemes(tx);
+    await tally.apply(tx);
     await tx.done;
-    return { removed: meta.added.length, restored };
+    return { removed: meta.added.length, restored: rows.length };
   });
-}
-
-async function recountThemes(tx: Tx<'readwrite', ['publications', 'themes', 'undo', 'meta']>): Promise<void> {
-  const counts = new Map<string, number>();
-  let cursor = await tx.objectStore('publications').index('themes').openKeyCursor();
-  while (cursor) {
-    const theme = cursor.key as string;
-    counts.set(theme, (counts.get(theme) ?? 0) + 1);
-    cursor = await cursor.continue();
-  }
-  const themes = tx.objectStore('themes');
-  void themes.clear();
-  for (const [theme, count] of counts) void themes.put({ theme, count });
 }
