@@ -15,6 +15,7 @@ import { pageKeys } from '../linking';
 import { findStored } from './lookup';
 import {
   guarded,
+  notFound,
   listToken,
   noteListChanged,
   StorageError,
@@ -343,9 +344,7 @@ export async function undoLastImport(db: LeesmapDatabase): Promise<{ removed: nu
     const undo = tx.objectStore('undo');
     const meta = await undo.get('meta');
     if (!meta || !('at' in meta)) {
-      tx.abort();
-      await tx.done.catch(() => {});
-      throw new StorageError('not-found', 'There is no import to undo');
+      return notFound(tx, 'There is no import to undo');
     }
     const store = tx.objectStore('publications');
     const rows = (await undo.getAll()).flatMap((row) => ('records' in row ? row.records : []));

@@ -122,6 +122,13 @@ export function toStorageError(error: unknown, fallback: StorageErrorReason = 'f
   return new StorageError(fallback, `Storage failed: ${message}`, { cause: error });
 }
 
+/** Ends a write that found nothing to change: its transaction is aborted, and 'not-found' thrown. */
+export async function notFound(tx: { abort(): void; done: Promise<void> }, message: string): Promise<never> {
+  tx.abort();
+  await tx.done.catch(() => {});
+  throw new StorageError('not-found', message);
+}
+
 export async function guarded<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
