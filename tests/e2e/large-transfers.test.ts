@@ -86,7 +86,8 @@ async function preview(page: Page, name: string, content: string | Buffer, mode:
   // Playwright hands a file over 50 MB to the page only from disk.
   const path = join(mkdtempSync(join(tmpdir(), 'leesmap-import-')), name);
   writeFileSync(path, content);
-  await page.getByTestId('import-file').setInputFiles(path);
+  // A 111 MiB file on a loaded machine took over the default 30 s once.
+  await page.getByTestId('import-file').setInputFiles(path, { timeout: 120_000 });
   await page.getByTestId(`import-mode-${mode}`).check();
   await page.getByTestId('import-button').click();
   await page.getByTestId('import-preview').waitFor({ timeout: 240_000 });

@@ -143,7 +143,7 @@ const BULK_LOOKUP = 500;
  * (IndexedDB answers them in order; one at a time, 10,000 took 10 s in Chromium). Many: one read
  * of the list and an in-memory index of its identity keys (10,000 into 10,000: 4.2 s → see bench).
  */
-async function lookUp(tx: ImportTx, keysOf: string[][]): Promise<StoredPublication[][]> {
+async function lookUp(tx: ImportTx, keysOf: string[][]): Promise<(readonly StoredPublication[])[]> {
   if (keysOf.length < BULK_LOOKUP) return Promise.all(keysOf.map((keys) => findStored(tx, keys)));
   const byKey = new Map<string, StoredPublication[]>();
   for (const record of await tx.objectStore('publications').getAll()) {
@@ -153,8 +153,20 @@ async function lookUp(tx: ImportTx, keysOf: string[][]): Promise<StoredPublicati
       else byKey.set(key, [record]);
     }
   }
-  return keysOf.map((keys) => [...new Set(keys.flatMap((key) => byKey.get(key) ?? []))]);
+  // Most records of a large file find nothing (or one record): no list made for them.
+  return keysOf.map((keys) => {
+    let found: StoredPublication[] | undefined;
+    for (const key of keys) {
+      for (const record of byKey.get(key) ?? NONE) {
+        if (!found) found = [record];
+        else if (!found.includes(record)) found.push(record);
+      }
+    }
+    return found ?? NONE;
+  });
 }
+
+const NONE: readonly StoredPublication[] = [];
 
 function validated(records: unknown): SavedPublication[] {
   // Records straight from validateRecords (an import file as read) are not checked twice.
