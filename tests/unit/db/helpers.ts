@@ -76,7 +76,7 @@ const V3: Record<string, ReleasedStore> = {
  * Each released schema exactly as it was released (every index is over the field of its name).
  * Never edit one: a new version adds a row.
  */
-export const RELEASED_SCHEMAS: Record<number, Record<string, ReleasedStore>> = {
+const RELEASED_SCHEMAS: Record<number, Record<string, ReleasedStore>> = {
   1: V1,
   3: V3,
   4: {
