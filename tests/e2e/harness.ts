@@ -19,6 +19,12 @@ import { startFixtureServer, type FixturePage, type FixtureServer } from '../../
 export { waitFor };
 export type { ExtensionBrowser, FixturePage, FixtureServer };
 
+/** The reference fixture (an NSOB essay) and a second publication, as most walks save them. */
+export const REFERENCE = 'nsob-leren-van-doen-dl';
+export const OTHER = 'wrr-weerbare-democratie';
+/** Another build of the extension to test (LEESMAP_EXTENSION_DIR), else the default .output/chrome-mv3. */
+export const extensionDir = process.env.LEESMAP_EXTENSION_DIR || undefined;
+
 export interface Session {
   server: FixtureServer;
   browser: ExtensionBrowser;

@@ -11,6 +11,9 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  extensionDir,
+  OTHER,
+  REFERENCE,
   saveFromPopup,
   sendMessage,
   seriousViolations,
@@ -18,10 +21,6 @@ import {
   waitFor,
   type Session,
 } from './harness';
-
-const REFERENCE = 'nsob-leren-van-doen-dl';
-const OTHER = 'wrr-weerbare-democratie';
-const extensionDir = process.env.LEESMAP_EXTENSION_DIR || undefined;
 
 /** Typed in the edit dialog: BibTeX's specials. */
 const EDITED_TITLE = 'Weerbare democratie {editie 2} \\ 50% }';

@@ -146,18 +146,30 @@ export async function pruneCatalog(
   for (const { id } of ranked.slice(0, ranked.length - keep)) void store.delete(id);
 }
 
+/** Runs `use` on the catalog entry of an address (any variant of it), in one transaction. */
+function atEntry<Mode extends 'readonly' | 'readwrite', T>(
+  db: LeesmapDatabase,
+  url: string,
+  mode: Mode,
+  use: (entry: StoredCatalogEntry | undefined, tx: Tx<Mode, ['catalog']>) => T,
+): Promise<T> {
+  return guarded(async () => {
+    const tx = db.transaction('catalog', mode) as Tx<Mode, ['catalog']>;
+    const ids = await findCatalogIds(tx, identityKeys({ url }));
+    const result = use(ids.length ? await tx.objectStore('catalog').get(ids[0]) : undefined, tx);
+    await tx.done;
+    return result;
+  });
+}
+
 /** The reader looked at this publication (popup on its page): its catalog entry is kept longest. */
-export async function touchCatalogEntry(
+export function touchCatalogEntry(
   db: LeesmapDatabase,
   url: string,
   now: number = Date.now(),
 ): Promise<boolean> {
-  return guarded(async () => {
-    const tx = db.transaction('catalog', 'readwrite');
-    const ids = await findCatalogIds(tx, identityKeys({ url }));
-    const entry = ids.length ? await tx.store.get(ids[0]) : undefined;
-    if (entry) void tx.store.put({ ...entry, touchedAt: now });
-    await tx.done;
+  return atEntry(db, url, 'readwrite', (entry, tx) => {
+    if (entry) void tx.objectStore('catalog').put({ ...entry, touchedAt: now });
     return entry !== undefined;
   });
 }
@@ -178,15 +190,8 @@ export async function listCatalog(db: LeesmapDatabase, limit?: number): Promise<
 }
 
 /** The catalog entry for a URL (any variant), if Leesmap has seen it. */
-export async function findCatalogEntry(db: LeesmapDatabase, url: string): Promise<CatalogEntry | undefined> {
-  return guarded(async () => {
-    const keys = identityKeys({ url });
-    const tx = db.transaction('catalog', 'readonly');
-    const ids = await findCatalogIds(tx, keys);
-    const entry = ids.length ? await tx.store.get(ids[0]) : undefined;
-    await tx.done;
-    return entry ? strip(entry) : undefined;
-  });
+export function findCatalogEntry(db: LeesmapDatabase, url: string): Promise<CatalogEntry | undefined> {
+  return atEntry(db, url, 'readonly', (entry) => entry && strip(entry));
 }
 
 export async function dismissSuggestion(

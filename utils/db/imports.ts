@@ -3,6 +3,7 @@
  * preview (what would change, nothing written) and the write (one transaction: all or nothing,
  * with what it replaced kept for one undo).
  */
+import { unwrap } from 'idb';
 import {
   EXTRACTED_FIELDS,
   ImportError,
@@ -14,6 +15,7 @@ import { pageKeys } from '../linking';
 import { findStored } from './lookup';
 import {
   guarded,
+  notFound,
   listToken,
   noteListChanged,
   StorageError,
@@ -141,7 +143,7 @@ const BULK_LOOKUP = 500;
  * (IndexedDB answers them in order; one at a time, 10,000 took 10 s in Chromium). Many: one read
  * of the list and an in-memory index of its identity keys (10,000 into 10,000: 4.2 s → see bench).
  */
-async function lookUp(tx: ImportTx, keysOf: string[][]): Promise<StoredPublication[][]> {
+async function lookUp(tx: ImportTx, keysOf: string[][]): Promise<(readonly StoredPublication[])[]> {
   if (keysOf.length < BULK_LOOKUP) return Promise.all(keysOf.map((keys) => findStored(tx, keys)));
   const byKey = new Map<string, StoredPublication[]>();
   for (const record of await tx.objectStore('publications').getAll()) {
@@ -151,8 +153,20 @@ async function lookUp(tx: ImportTx, keysOf: string[][]): Promise<StoredPublicati
       else byKey.set(key, [record]);
     }
   }
-  return keysOf.map((keys) => [...new Set(keys.flatMap((key) => byKey.get(key) ?? []))]);
+  // Most records of a large file find nothing (or one record): no list made for them.
+  return keysOf.map((keys) => {
+    let found: StoredPublication[] | undefined;
+    for (const key of keys) {
+      for (const record of byKey.get(key) ?? NONE) {
+        if (!found) found = [record];
+        else if (!found.includes(record)) found.push(record);
+      }
+    }
+    return found ?? NONE;
+  });
 }
+
+const NONE: readonly StoredPublication[] = [];
 
 function validated(records: unknown): SavedPublication[] {
   // Records straight from validateRecords (an import file as read) are not checked twice.
@@ -250,13 +264,16 @@ function writePlan(
     void store.clear();
     void tx.objectStore('themes').clear();
   }
+  // The bare store: idb's promise and two listeners per request are work 20,000 puts do not need;
+  // a failed put aborts the transaction either way (all or nothing, see `importPublications`).
+  const bare = unwrap(store);
   const added: string[] = [];
   for (const { next, previous, changed } of planned) {
     if (previous && changed?.length === 0 && mode === 'merge') continue;
     if (previous && mode === 'merge') replaced.push(previous);
     else if (!previous) added.push(next.id);
     // After 'replace' the list and its theme counts start empty: nothing is replaced.
-    writeMerged(store, tally, { next, previous: mode === 'merge' ? previous : undefined });
+    writeMerged(bare, tally, { next, previous: mode === 'merge' ? previous : undefined });
   }
   noteListChanged(tx);
   return added;
@@ -330,8 +347,8 @@ export async function lastImport(
 
 /**
  * Undoes the last import in one transaction: the records it added go, the ones it changed or
- * removed come back as they were. Only once: the undo rows are then cleared. Theme counts are
- * counted again from the list.
+ * removed come back as they were. Only once: the undo rows are then cleared. Theme counts change
+ * by what leaves and what comes back, as for any write.
  */
 export async function undoLastImport(db: LeesmapDatabase): Promise<{ removed: number; restored: number }> {
   return guarded(async () => {
@@ -339,40 +356,27 @@ export async function undoLastImport(db: LeesmapDatabase): Promise<{ removed: nu
     const undo = tx.objectStore('undo');
     const meta = await undo.get('meta');
     if (!meta || !('at' in meta)) {
-      tx.abort();
-      await tx.done.catch(() => {});
-      throw new StorageError('not-found', 'There is no import to undo');
+      return notFound(tx, 'There is no import to undo');
     }
     const store = tx.objectStore('publications');
-    if (meta.mode === 'replace') void store.clear();
-    for (const id of meta.added) void store.delete(id);
-    let restored = 0;
-    let cursor = await undo.openCursor();
-    while (cursor) {
-      const row = cursor.value;
-      if ('records' in row) {
-        for (const record of row.records) void store.put(record);
-        restored += row.records.length;
-      }
-      cursor = await cursor.continue();
+    const rows = (await undo.getAll()).flatMap((row) => ('records' in row ? row.records : []));
+    const tally = new ThemeTally();
+    if (meta.mode === 'replace') {
+      // The list goes, as the import emptied it before, and its theme counts with it.
+      void store.clear();
+      void tx.objectStore('themes').clear();
+    } else {
+      const current = await Promise.all(
+        [...meta.added, ...rows.map((row) => row.id)].map((id) => store.get(id)),
+      );
+      for (const record of current) tally.change(record?.themes, undefined);
+      for (const id of meta.added) void store.delete(id);
     }
+    for (const record of rows) writeMerged(store, tally, { next: record });
     void undo.clear();
     noteListChanged(tx);
-    await recountThemes(tx);
+    await tally.apply(tx);
     await tx.done;
-    return { removed: meta.added.length, restored };
+    return { removed: meta.added.length, restored: rows.length };
   });
-}
-
-async function recountThemes(tx: Tx<'readwrite', ['publications', 'themes', 'undo', 'meta']>): Promise<void> {
-  const counts = new Map<string, number>();
-  let cursor = await tx.objectStore('publications').index('themes').openKeyCursor();
-  while (cursor) {
-    const theme = cursor.key as string;
-    counts.set(theme, (counts.get(theme) ?? 0) + 1);
-    cursor = await cursor.continue();
-  }
-  const themes = tx.objectStore('themes');
-  void themes.clear();
-  for (const [theme, count] of counts) void themes.put({ theme, count });
 }

@@ -321,7 +321,7 @@ export interface MergedWrite {
  * commits it with everything else, or nothing.
  */
 export function writeMerged(
-  store: { put(value: StoredPublication): Promise<unknown> },
+  store: { put(value: StoredPublication): unknown },
   tally: ThemeTally,
   { next, previous }: MergedWrite,
 ): void {

@@ -26,8 +26,6 @@ export interface LeesmapDB extends DBSchema {
       savedAt: number;
       /** multiEntry over `identity`: any key finds the record. */
       identity: string;
-      /** v2: multiEntry over `themes` (undo counts the themes with it). */
-      themes: string;
     };
   };
   catalog: {
@@ -132,6 +130,13 @@ export function toStorageError(error: unknown, fallback: StorageErrorReason = 'f
     });
   }
   return new StorageError(fallback, `Storage failed: ${message}`, { cause: error });
+}
+
+/** Ends a write that found nothing to change: its transaction is aborted, and 'not-found' thrown. */
+export async function notFound(tx: { abort(): void; done: Promise<void> }, message: string): Promise<never> {
+  tx.abort();
+  await tx.done.catch(() => {});
+  throw new StorageError('not-found', message);
 }
 
 export async function guarded<T>(work: () => Promise<T>): Promise<T> {
@@ -242,6 +247,8 @@ export function createLeesmapConnection(
  */
 /** Indexes v2 added to `publications` that nothing reads; v4 drops them. */
 const UNUSED_SINCE_V4 = ['updatedAt', 'status', 'year', 'publisher', 'tags'] as const;
+/** v2's `themes` index of `publications`: only an undo read it (it now counts what it changes); v5 drops it. */
+const UNUSED_SINCE_V5 = ['themes'] as const;
 
 function upgradeLeesmapDB(
   db: LeesmapDatabase,
@@ -265,7 +272,7 @@ function upgradeLeesmapDB(
     legacy.createIndex('status', 'status');
     legacy.createIndex('year', 'year');
     legacy.createIndex('publisher', 'publisher');
-    publications.createIndex('themes', 'themes', { multiEntry: true });
+    legacy.createIndex('themes', 'themes', { multiEntry: true });
     legacy.createIndex('tags', 'tags', { multiEntry: true });
     transaction.objectStore('catalog').createIndex('themes', 'themes', { multiEntry: true });
     const themes = db.createObjectStore('themes', { keyPath: 'theme' });
@@ -294,6 +301,10 @@ function upgradeLeesmapDB(
   }
   if (oldVersion < 5) {
     db.createObjectStore('zotero');
+    // A multiEntry index costs an index row per theme on every write of a record (an import of
+    // 10,000 records with 2–3 themes each wrote ~25,000 rows more, and deleted as many).
+    const publications = unwrap(transaction.objectStore('publications'));
+    for (const name of UNUSED_SINCE_V5) publications.deleteIndex(name);
   }
 }
 

@@ -39,8 +39,8 @@ import {
 } from './merge';
 import {
   guarded,
+  notFound,
   noteListChanged,
-  StorageError,
   type LeesmapDatabase,
   type StoredPublication,
   type Tx,
@@ -242,9 +242,7 @@ export async function mergePublications(
       (record): record is StoredPublication => record !== undefined,
     );
     if (found.length === 0) {
-      tx.abort();
-      await tx.done.catch(() => {});
-      throw new StorageError('not-found', 'No such saved publications');
+      return notFound(tx, 'No such saved publications');
     }
     const merged = { ...mergeDuplicates(found), updatedAt: now };
     const tally = new ThemeTally();
@@ -273,9 +271,7 @@ export async function updatePublication(
     const store = tx.objectStore('publications');
     const record = await store.get(id);
     if (!record) {
-      tx.abort();
-      await tx.done.catch(() => {});
-      throw new StorageError('not-found', `No saved publication ${id}`);
+      return notFound(tx, `No saved publication ${id}`);
     }
     const next: StoredPublication = { ...record, ...cleanReader(changes), updatedAt: now };
     const target = next as unknown as Record<string, unknown>;

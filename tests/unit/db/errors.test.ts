@@ -10,7 +10,7 @@ import {
   toStorageError,
   importPublications,
 } from '@/utils/db';
-import { freshIndexedDB, publication } from './helpers';
+import { freshIndexedDB, openReleased, publication } from './helpers';
 
 let name: string;
 beforeEach(() => {
@@ -27,18 +27,7 @@ describe('storage errors reach the reader as a reason code, with data untouched'
   });
 
   it('an older connection that will not close fails the upgrade with reason blocked, and nothing is lost', async () => {
-    // Version 1's shape (see upgrade.test.ts).
-    const old = await openDB(name, 1, {
-      upgrade(db) {
-        const publications = db.createObjectStore('publications', { keyPath: 'id' });
-        publications.createIndex('savedAt', 'savedAt');
-        publications.createIndex('identity', 'identity', { multiEntry: true });
-        const catalog = db.createObjectStore('catalog', { keyPath: 'id' });
-        catalog.createIndex('lastSeenAt', 'lastSeenAt');
-        catalog.createIndex('identity', 'identity', { multiEntry: true });
-        db.createObjectStore('dismissed', { keyPath: 'id' });
-      },
-    });
+    const old = await openReleased(name, 1);
     await old.put('publications', { id: 'url:a.org/x', title: 'Bewaard' } as never);
     await expect(openLeesmapDB(name, { blockedTimeoutMs: 20 })).rejects.toMatchObject({ reason: 'blocked' });
     old.close();

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
+import { openDB } from 'idb';
 import { beforeEach } from 'vitest';
 import { openLeesmapDB, type LeesmapDatabase } from '@/utils/db';
 import type { Publication } from '@/utils/record';
@@ -41,4 +42,58 @@ export function publication(overrides: Partial<Publication> = {}): Publication {
     related: [],
     ...overrides,
   };
+}
+
+/** A store of a released schema: its key path and its indexes as [name, multiEntry]. */
+type ReleasedStore = [keyPath: string, indexes?: [name: string, multiEntry?: true][]];
+
+const V1: Record<string, ReleasedStore> = {
+  publications: ['id', [['savedAt'], ['identity', true]]],
+  catalog: ['id', [['lastSeenAt'], ['identity', true]]],
+  dismissed: ['id'],
+};
+const V3: Record<string, ReleasedStore> = {
+  ...V1,
+  publications: [
+    'id',
+    [
+      ['savedAt'],
+      ['identity', true],
+      ['updatedAt'],
+      ['status'],
+      ['year'],
+      ['publisher'],
+      ['themes', true],
+      ['tags', true],
+    ],
+  ],
+  catalog: ['id', [['lastSeenAt'], ['identity', true], ['themes', true]]],
+  themes: ['theme'],
+  undo: ['key'],
+};
+
+/**
+ * Each released schema exactly as it was released (every index is over the field of its name).
+ * Never edit one: a new version adds a row.
+ */
+const RELEASED_SCHEMAS: Record<number, Record<string, ReleasedStore>> = {
+  1: V1,
+  3: V3,
+  4: {
+    ...V3,
+    publications: ['id', [['savedAt'], ['identity', true], ['themes', true]]],
+    meta: ['key'],
+  },
+};
+
+/** Creates database `name` at a released `version`, with its stores and indexes and nothing in them. */
+export function openReleased(name: string, version: keyof typeof RELEASED_SCHEMAS) {
+  return openDB(name, version, {
+    upgrade(db) {
+      for (const [store, [keyPath, indexes = []]] of Object.entries(RELEASED_SCHEMAS[version])) {
+        const created = db.createObjectStore(store, { keyPath });
+        for (const [index, multiEntry] of indexes) created.createIndex(index, index, { multiEntry });
+      }
+    },
+  });
 }

@@ -8,6 +8,7 @@ import {
   savePublication,
   themeCounts,
   updatePublication,
+  type ImportResult,
   type LeesmapDatabase,
 } from '@/utils/db';
 import type { SavedPublication } from '@/utils/record';
@@ -17,17 +18,27 @@ import { eachTestOnFreshDB, publication } from './helpers';
 let db!: LeesmapDatabase;
 eachTestOnFreshDB((opened) => (db = opened));
 
+/** Imports `records`, expects the counts it reports (0 where not given) and returns the list after. */
+async function importCounting(
+  records: SavedPublication[],
+  mode: 'merge' | 'replace',
+  counts: Partial<ImportResult>,
+): Promise<SavedPublication[]> {
+  expect(await importPublications(db, records, mode)).toEqual({
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    removed: 0,
+    ...counts,
+  });
+  return listPublications(db);
+}
+
 describe('importPublications', () => {
   it('restores a 10,000-record backup into an empty list exactly', async () => {
     const records = Array.from({ length: 10_000 }, (_, n) => variedRecord(n));
     const restored = fromBackupJson(toBackupJson(records));
-    expect(await importPublications(db, restored, 'replace')).toEqual({
-      added: 10_000,
-      updated: 0,
-      unchanged: 0,
-      removed: 0,
-    });
-    const list = await listPublications(db);
+    const list = await importCounting(restored, 'replace', { added: 10_000 });
     // Exactly as the import stores them: bidi controls and zero-width spaces never enter the list.
     expect(list).toEqual(records.map(storedRecord).sort((a, b) => b.savedAt - a.savedAt));
     const counted = new Map<string, number>();
@@ -53,13 +64,7 @@ describe('importPublications', () => {
       status: 'read',
       updatedAt: 10,
     };
-    expect(await importPublications(db, [imported], 'merge')).toEqual({
-      added: 0,
-      updated: 1,
-      unchanged: 0,
-      removed: 0,
-    });
-    const list = await listPublications(db);
+    const list = await importCounting([imported], 'merge', { updated: 1 });
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({
       id: saved.id,
@@ -79,13 +84,7 @@ describe('importPublications', () => {
       tags: ['extra'],
     };
     // The copy folds into the first in the plan: one new record, with the copy's tags.
-    expect(await importPublications(db, [a, copy], 'merge')).toEqual({
-      added: 1,
-      updated: 0,
-      unchanged: 0,
-      removed: 0,
-    });
-    const list = await listPublications(db);
+    const list = await importCounting([a, copy], 'merge', { added: 1 });
     expect(list).toHaveLength(1);
     expect(list[0].tags).toEqual([...a.tags, 'extra']);
   });

@@ -121,19 +121,25 @@ describe('imports under the merge rules', () => {
     return first;
   }
 
-  it('a file without reader fields (BibTeX, RIS, CSL) never changes status, notes or tags of a saved record', async () => {
+  /** A record of another publication, with the fields of `first` for the rest. */
+  function another(first: SavedPublication): SavedPublication {
+    const url = 'https://www.nsob.nl/andere';
+    return { ...first, id: 'url:nsob.nl/andere', url, title: 'Andere publicatie', year: 2019 };
+  }
+
+  /** Saves the reference record, merge-imports it with `changes` at 100 and returns it before and after. */
+  async function mergeOverSaved(changes: Partial<SavedPublication>, readerFields: boolean) {
     const first = await withSaved();
-    const fromBibtex: SavedPublication = {
-      ...first,
-      status: 'to-read',
-      notes: '',
-      tags: [],
-      themes: [],
-      related: [],
-      updatedAt: 99,
-    };
-    await importPublications(db, [fromBibtex], 'merge', { readerFields: false }, 100);
+    await importPublications(db, [{ ...first, ...changes }], 'merge', { readerFields }, 100);
     const [after] = await listPublications(db);
+    return { first, after };
+  }
+
+  it('a file without reader fields (BibTeX, RIS, CSL) never changes status, notes or tags of a saved record', async () => {
+    const { first, after } = await mergeOverSaved(
+      { status: 'to-read', notes: '', tags: [], themes: [], related: [], updatedAt: 99 },
+      false,
+    );
     expect(after).toMatchObject({
       status: 'reading',
       notes: 'Hoofdstuk 3',
@@ -143,16 +149,8 @@ describe('imports under the merge rules', () => {
   });
 
   it("a backup carries them: the newer side's status, tags united, different notes both kept", async () => {
-    const first = await withSaved();
-    const backup: SavedPublication = {
-      ...first,
-      status: 'read',
-      notes: 'Thuis gelezen',
-      tags: ['thuis'],
-      updatedAt: 50,
-    };
-    await importPublications(db, [backup], 'merge', { readerFields: true }, 100);
-    const [after] = await listPublications(db);
+    const backup: Partial<SavedPublication> = { status: 'read', notes: 'Thuis gelezen', tags: ['thuis'] };
+    const { first, after } = await mergeOverSaved({ ...backup, updatedAt: 50 }, true);
     expect(after).toMatchObject({
       status: 'read',
       tags: ['werk', 'thuis'],
@@ -162,7 +160,7 @@ describe('imports under the merge rules', () => {
     await updatePublication(db, first.id, { status: 'to-read' }, 200);
     await importPublications(
       db,
-      [{ ...backup, status: 'read', updatedAt: 60 }],
+      [{ ...first, ...backup, updatedAt: 60 }],
       'merge',
       { readerFields: true },
       300,
@@ -172,13 +170,7 @@ describe('imports under the merge rules', () => {
 
   it('previews without writing: new, updated, unchanged, and which fields change', async () => {
     const first = await withSaved();
-    const other = {
-      ...first,
-      id: 'url:nsob.nl/andere',
-      url: 'https://www.nsob.nl/andere',
-      title: 'Andere publicatie',
-      year: 2019,
-    };
+    const other = another(first);
     const changed = { ...first, summary: 'Een nieuwe samenvatting', updatedAt: 10 };
     const preview = await previewImport(db, [changed, other, first], 'merge', { readerFields: true });
     expect(preview).toMatchObject({
@@ -204,14 +196,7 @@ describe('imports under the merge rules', () => {
     const first = await withSaved();
     const before = await listPublications(db);
     const themesBefore = await themeCounts(db);
-    const other = {
-      ...first,
-      id: 'url:nsob.nl/andere',
-      url: 'https://www.nsob.nl/andere',
-      title: 'Andere publicatie',
-      year: 2019,
-      themes: ['Ander thema'],
-    };
+    const other = { ...another(first), themes: ['Ander thema'] };
     await importPublications(
       db,
       [{ ...first, summary: 'Veranderd', updatedAt: 10 }, other],
