@@ -4,6 +4,7 @@
  * validated and previewed in the page, written when the reader confirms, undoable once. State and
  * work live in utils/stores/transfer.ts; these components only wire it to controls.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatNumber, t, type MessageKey } from '@/utils/i18n';
 import type { SavedPublication } from '@/utils/record';
@@ -49,6 +50,27 @@ const IMPORT_MODES: ReadonlyArray<[ImportMode, MessageKey]> = [
   ['merge', 'importMerge'],
   ['replace', 'importReplace'],
 ];
+
+/** A button of a panel whose store may be busy: it waits while the store works. */
+function StoreButton(p: {
+  store: { busy: { value: boolean } };
+  testId: string;
+  primary?: boolean;
+  onClick: () => void;
+  children: ComponentChildren;
+}) {
+  return (
+    <button
+      type="button"
+      class={p.primary ? 'primary' : undefined}
+      data-testid={p.testId}
+      disabled={p.store.busy.value}
+      onClick={p.onClick}
+    >
+      {p.children}
+    </button>
+  );
+}
 
 function fieldList(fields: string[]): string {
   return [...new Set(fields.map((field) => (FIELD_LABELS[field] ? t(FIELD_LABELS[field]) : field)))].join(
@@ -108,15 +130,9 @@ export function ExportPanel({
             </option>
           ))}
         </select>
-        <button
-          type="button"
-          class="primary"
-          data-testid="export-button"
-          disabled={store.busy.value}
-          onClick={() => void store.exportNow()}
-        >
+        <StoreButton store={store} primary testId="export-button" onClick={() => void store.exportNow()}>
           {label ?? t('exportButton')}
-        </button>
+        </StoreButton>
       </div>
       <p role="status" class={store.failed.value ? 'error small' : 'muted small'} data-testid="export-status">
         {store.message.value}
@@ -258,25 +274,14 @@ function ImportPreviewBox({ store }: { store: ImportStore }) {
           <p class="small muted">{t('importPreviewLacking', fieldList(plan.lacking))}</p>
         )}
         <div class="inline-row">
-          <button
-            type="button"
-            class="primary"
-            data-testid="import-confirm"
-            disabled={store.busy.value}
-            onClick={() => void store.confirm()}
-          >
+          <StoreButton store={store} primary testId="import-confirm" onClick={() => void store.confirm()}>
             {plan.mode === 'replace'
               ? t('importConfirmReplace', formatNumber(plan.removed))
               : t('importConfirm')}
-          </button>
-          <button
-            type="button"
-            data-testid="import-cancel"
-            disabled={store.busy.value}
-            onClick={store.cancel}
-          >
+          </StoreButton>
+          <StoreButton store={store} testId="import-cancel" onClick={store.cancel}>
             {t('importCancel')}
-          </button>
+          </StoreButton>
         </div>
       </div>
     </div>
