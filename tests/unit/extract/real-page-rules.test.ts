@@ -104,6 +104,49 @@ describe('dates in visible text', () => {
   });
 });
 
+describe('dates around the heading and in the address', () => {
+  const article = (row: string) =>
+    `<main><article><header><h1>Neue Regeln</h1></header>${row}${INTRO}</article></main>`;
+
+  it('a date line in the meta row under the heading, the first part of a dateline; not a mention or a link', () => {
+    expect(extract(page('', article('<div class="col"><div>03.02.2022</div></div>')))?.published).toBe(
+      '2022-02-03',
+    );
+    expect(
+      extract(
+        page(
+          '',
+          article(
+            '<p>Pressemitteilung vom 25. Januar 2022 | Berlin – Die Zusammenarbeit wird neu geordnet und ausgebaut, sagte die Ministerin heute in Berlin vor der Presse.</p>',
+          ),
+        ),
+      )?.published,
+    ).toBe('2022-01-25');
+    expect(extract(page('', article('<p>Antworten bis 23.06.2006</p>')))?.published).toBeUndefined();
+    expect(
+      extract(page('', article('<p><a href="/x">Lagebericht vom 25. Februar 2020</a></p>')))?.published,
+    ).toBeUndefined();
+  });
+
+  it('a blog engine’s post box is the article, a sidebar widget is not', () => {
+    const post = `<div class="widget Blog"><h2 class="date-header"><span>Friday, December 23, 2016</span></h2><div class="hentry"><h3>Neue Regeln</h3>${INTRO}</div></div>`;
+    expect(extract(page('<title>Neue Regeln</title>', post))?.published).toBe('2016-12-23');
+    const sidebar = `<main>${INTRO}</main><div class="widget Archive"><h2 class="date-header"><span>Friday, December 23, 2016</span></h2></div>`;
+    expect(extract(page('<title>Neue Regeln</title>', sidebar))?.published).toBeUndefined();
+  });
+
+  it('the day the address is filed under, where the page states none, and for an instant a day off', () => {
+    const filed = 'https://www.example.org/2016/12/15/neue-regeln/';
+    expect(extract(page('', article('')), filed)?.published).toBe('2016-12-15');
+    expect(
+      extract(page('', article('')), 'https://www.example.org/2016/12/neue-regeln/')?.published,
+    ).toBeUndefined();
+    const utc = (day: string) => `<meta property="article:published_time" content="${day}T03:10:00Z">`;
+    expect(extract(page(utc('2016-12-16'), article('')), filed)?.published).toBe('2016-12-15');
+    expect(extract(page(utc('2016-12-20'), article('')), filed)?.published).toBe('2016-12-20');
+  });
+});
+
 describe('titles: the item’s own heading', () => {
   it('the visible heading over a reworded og:title; a kicker run into the heading keeps the declared title', () => {
     const head = '<meta property="og:title" content="Brexit: Nervenkrieg geht in nächste Runde">';
