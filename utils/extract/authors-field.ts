@@ -222,16 +222,32 @@ function withoutSiteName(
     extractPublisher(ctx) ?? '',
   ];
   const site = new Set(
-    (visible || declared ? ownNames : [...siteNames(ctx), ...ownNames])
-      .map(squash)
-      .filter((name) => name.length >= 2),
+    (visible ? ownNames : [...siteNames(ctx), ...ownNames]).map(squash).filter((name) => name.length >= 2),
   );
-  if (!declared || !names.some((name) => site.has(squash(name))))
-    return names.filter((name) => !site.has(squash(name)));
+  // An author tag naming the site or an organisation: the CMS's default, unless a byline signs with it.
+  const unsigned = (name: string) => site.has(squash(name));
+  if (!declared || !names.some(unsigned)) return names.filter((name) => !site.has(squash(name)));
   // A person the structured data names as author, also the site's name: a personal site.
   const signed = new Set([...visibleBylineNames(ctx), ...jsonLdPersons(ctx)].map(squash));
-  return names.filter((name) => !site.has(squash(name)) || signed.has(squash(name)));
+  return names.filter((name) => !unsigned(name) || signed.has(squash(name)));
 }
+
+/**
+ * An author tag naming an organisation that no visible byline signs with: the CMS's default
+ * (the ministry, the publishing house, the web agency), not the author. Reports keep theirs.
+ */
+function unsignedBody(ctx: ExtractionContext, raw: string): boolean {
+  if (!ORGANISATION.test(raw)) return false;
+  const type = extractType(ctx);
+  if (type && INSTITUTIONAL_TYPES.has(type)) return false;
+  const squash = (value: string) => fold(value).replace(/ /g, '');
+  const signed = new Set(visibleBylineNames(ctx).map(squash));
+  return !cleanAuthors([raw]).every((name) => signed.has(squash(name)));
+}
+
+/** Words of an organisation's name, never of a person's ("Perform Media Deutschland GmbH", "TOUR Magazin"). */
+const ORGANISATION =
+  /(?<!\p{L})(?:gmbh|ag|e\.\s?v|ltd|inc|llc|b\.?v|n\.?v|verlag|media|medien|magazin|magazine|zeitung|krant|redaktion|redactie|bundesministerium|ministerium|ministerie|ministry|departement|department|fraktion|partei|stiftung|stichting|foundation|verband|vereniging|association|agentur|sekretariat|secretariaat)(?!\p{L})/iu;
 
 /** The JSON-LD authors typed Person. */
 function jsonLdPersons(ctx: ExtractionContext): string[] {
@@ -305,7 +321,9 @@ export function extractAuthors(ctx: ExtractionContext): string[] {
     [...RULES, fromJsonLdOrganisation].map((rule) => (c: ExtractionContext) => {
       const raw = rule(c);
       if (!raw) return undefined;
-      const names = cleanAuthors(raw);
+      const names = cleanAuthors(
+        DECLARED_RULES.has(rule) ? raw.filter((item) => !unsignedBody(c, item)) : raw,
+      );
       if (rule === fromCitationMeta) return names;
       const shown =
         METADATA_RULES.has(rule) && !isDocument(c) ? names.filter((name) => shownOnPage(c, name)) : names;

@@ -138,7 +138,13 @@ function urlDay(url: string): string | undefined {
   return m ? parseDate(`${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`) : undefined;
 }
 
-const DAY_MS = 86_400_000;
+/** The day before or after a YYYY-MM-DD day. */
+function nextDay(day: string, by: 1 | -1): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  date.setUTCDate(date.getUTCDate() + by);
+  return date.toISOString().slice(0, 10);
+}
 
 /**
  * An instant stated in UTC may fall on the next or the previous day where the page was published:
@@ -147,7 +153,7 @@ const DAY_MS = 86_400_000;
 function localDay(date: string, url: string): string {
   const filed = urlDay(url);
   if (!filed || filed === date) return date;
-  return Math.abs(Date.parse(filed) - Date.parse(date)) === DAY_MS ? filed : date;
+  return filed === nextDay(date, 1) || filed === nextDay(date, -1) ? filed : date;
 }
 
 /**

@@ -54,6 +54,31 @@ describe('bylines in nl, en and de', () => {
   });
 });
 
+describe('organisations and the site in author tags', () => {
+  const article = (extra = '') => `<main><article><h1>Neue Regeln</h1>${extra}${INTRO}</article></main>`;
+
+  it('an organisation in <meta name=author> that no byline signs with is no author; a person is', () => {
+    const body = article();
+    for (const name of ['Perform Media Deutschland GmbH', 'Bundesministerium für Wirtschaft und Klimaschutz'])
+      expect(extract(page(`<meta name="author" content="${name}">`, body))?.authors).toEqual([]);
+    expect(extract(page('<meta name="author" content="Jana Klein">', body))?.authors).toEqual(['Jana Klein']);
+    const signed = article('<p class="byline">Von Beispiel Media GmbH</p>');
+    expect(extract(page('<meta name="author" content="Beispiel Media GmbH">', signed))?.authors).toEqual([
+      'Beispiel Media GmbH',
+    ]);
+  });
+
+  it('the host spelt out in an author tag is the site', () => {
+    const head = '<meta name="author" content="Tour Beispiel">';
+    expect(extract(page(head, article()), 'https://tour-beispiel.example/a/b')?.authors).toEqual([]);
+    expect(extract(page(head, article()), 'https://other.example/a/b')?.authors).toEqual(['Tour Beispiel']);
+  });
+
+  it('an update stamp in a byline slot is no name', () => {
+    expect(cleanAuthors(['Zuletzt geändert am'])).toEqual([]);
+  });
+});
+
 describe('dates in visible text', () => {
   it('reads German and Dutch dates to the day', async () => {
     const { parseDate } = await import('@/utils/extract/dates');
