@@ -102,7 +102,7 @@ const fromBylineElements: Rule<string[]> = (ctx) => {
  * date or counts ("by Lucas Nolan 22 Dec 2016 651"), the author element inside it.
  */
 function bylineName(el: Element): string | undefined {
-  const usable = (text: string) => text && text.length <= 100 && cleanAuthors([text]).length > 0;
+  const usable = (text: string) => text && text.length <= 100 && cleanAuthors([text], true).length > 0;
   const listed = listedNames(el);
   if (listed) return listed;
   const text = textOf(el.querySelector('[itemprop="name"]') ?? el, 200);
@@ -226,6 +226,9 @@ function withoutSiteName(
   );
   // An author tag naming the site or an organisation: the CMS's default, unless a byline signs with it.
   const unsigned = (name: string) => site.has(squash(name));
+  // A user name that is the host's ("hejfish" on hejfish.com) is the site's account.
+  const hosts = new Set([...siteNames(ctx), ...ctx.host.split('.').slice(0, -1)].map(squash));
+  names = names.filter((name) => name !== name.toLowerCase() || !hosts.has(squash(name)));
   if (!declared || !names.some(unsigned)) return names.filter((name) => !site.has(squash(name)));
   // A person the structured data names as author, also the site's name: a personal site.
   const signed = new Set([...visibleBylineNames(ctx), ...jsonLdPersons(ctx)].map(squash));
@@ -312,6 +315,8 @@ function shownOnPage(ctx: ExtractionContext, name: string): boolean {
 
 /** Rules that read a byline the reader sees, as opposed to metadata a CMS fills in. */
 const VISIBLE_RULES = new Set<Rule<string[]>>([fromLabels, fromBylineText]);
+/** Rules that read what the page shows, where a blog's lower-case user name signs ("karstenruppert"). */
+const SHOWN_RULES = new Set<Rule<string[]>>([fromLabels, fromBylineText, fromBylineElements]);
 /** Tags that name the author on purpose (citation_author, DC.creator, meta author), even when that is the site. */
 const DECLARED_RULES = new Set<Rule<string[]>>([fromCitationMeta, fromAuthorMeta]);
 
@@ -323,6 +328,7 @@ export function extractAuthors(ctx: ExtractionContext): string[] {
       if (!raw) return undefined;
       const names = cleanAuthors(
         DECLARED_RULES.has(rule) ? raw.filter((item) => !unsignedBody(c, item)) : raw,
+        SHOWN_RULES.has(rule) && raw.length === 1,
       );
       if (rule === fromCitationMeta) return names;
       const shown =

@@ -74,6 +74,19 @@ describe('organisations and the site in author tags', () => {
     expect(extract(page(head, article()), 'https://other.example/a/b')?.authors).toEqual(['Tour Beispiel']);
   });
 
+  it('a blog’s lower-case user name in its byline signs; not in metadata, a list or as the host’s account', () => {
+    const byline = (name: string) =>
+      article(
+        `<div class="entry-meta"><span class="author vcard"><a class="url fn" href="/u">${name}</a></span></div>`,
+      );
+    expect(extract(page('', byline('karstenruppert')))?.authors).toEqual(['karstenruppert']);
+    expect(extract(page('', byline('beispielblog')), 'https://team.beispielblog.example/a')?.authors).toEqual(
+      [],
+    );
+    expect(extract(page('<meta name="author" content="karstenruppert">', article()))?.authors).toEqual([]);
+    expect(cleanAuthors(['Jana Klein, braunschweig, leipzig'], true)).toEqual(['Jana Klein']);
+  });
+
   it('an update stamp in a byline slot is no name', () => {
     expect(cleanAuthors(['Zuletzt geändert am'])).toEqual([]);
   });
