@@ -6,7 +6,7 @@ import { allMeta, firstMeta } from './meta';
 import { extractPublisher } from './publisher';
 import { extractType } from './type';
 import { fold, readableText, textOf } from './text';
-import { BYLINE_LINE } from '@/utils/detect/vocabulary';
+import { BYLINE_LINE, bylineOf } from '@/utils/detect/vocabulary';
 import { siteNames } from './site-names';
 
 const MAX_BYLINE_NODES = 300;
@@ -83,13 +83,20 @@ const fromBylineElements: Rule<string[]> = (ctx) => {
   const nodes = ctx.doc.querySelectorAll(BYLINE_SELECTOR);
   const found: string[] = [];
   const accepted: Element[] = [];
+  const failed: Element[] = [];
   for (let i = 0; i < nodes.length && i < MAX_BYLINE_NODES; i++) {
     const el = nodes[i];
     if (ctx.isElsewhere(el) || el.closest(`header[role="banner"], ${COMMENTS}`)) continue;
     if (accepted.some((outer) => outer.contains(el))) continue;
+    // A box that yields no name ("By Oli Coleman View author archive …") leaves to its inner
+    // elements only a line that is a byline ("By Oli Coleman"), not its other widgets' names.
+    const inFailed = failed.some((outer) => outer.contains(el));
+    const text = inFailed && !BYLINE_LINE.test(textOf(el, 200)) ? undefined : bylineName(el);
+    if (!text) {
+      if (!inFailed) failed.push(el);
+      continue;
+    }
     accepted.push(el);
-    const text = bylineName(el);
-    if (!text) continue;
     found.push(text);
     // The first byline block is the article's; later ones are usually other articles' cards.
     if (!el.matches('[rel~="author"], [itemprop="author"]')) break;
@@ -162,13 +169,9 @@ const fromBylineText: Rule<string[]> = (ctx) => {
       const el = lines[i];
       if (el.children.length > 6) continue;
       const text = textOf(el, 200);
-      if (
-        text.length < 160 &&
-        BYLINE_LINE.test(text) &&
-        !ctx.isElsewhere(el) &&
-        !el.closest(`aside, figure, figcaption, ${COMMENTS}`)
-      )
-        return [text];
+      const byline = text.length < 160 ? bylineOf(text) : undefined;
+      if (byline && !ctx.isElsewhere(el) && !el.closest(`aside, figure, figcaption, ${COMMENTS}`))
+        return [byline];
     }
   }
   return undefined;

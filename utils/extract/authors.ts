@@ -21,6 +21,9 @@ const TRAILING_GLUE = [
   /\s+(?:illustrations?|fotos?|photos?|bilder?|grafik|video)\s*(?:von|by|door|:).*$/i,
   // A numeric date after the name: "Von Beispiel Bund 4. 2. 2022.", "Jan Jansen - 03.03.2019".
   /\s+[-–—|·,]?\s*\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{2}|\d{4})\b.*$/,
+  // The source or agency after the name: "Fritz ImhofQuelle: Livenet", "Peter Maahn/SP-X".
+  /(?:\s+|(?<=\p{Ll}))(?:quelle|source|bron)\s*:.*$/iu,
+  /(?<=\p{Ll})\s*\/\s*\p{Lu}[\p{Lu}\d-]{1,8}$/u,
   // Run together by textContent: "Yomi KazeemPublished May 3".
   /(?<=\p{Ll})(?:Published|Updated|Posted|Veröffentlicht|Aktualisiert|Gepubliceerd)\b.*$/u,
 ];
@@ -111,6 +114,9 @@ const ROLE_WORDS = new Set(
     'authors',
     'autor',
     'autoren',
+    'quelle',
+    'source',
+    'bron',
     'auteur',
     'auteurs',
     'door',

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cleanAuthors } from '@/utils/extract/authors';
+import { bylineOf } from '@/utils/detect/vocabulary';
 import { extract, page } from './helpers';
 
 const INTRO =
@@ -51,6 +52,42 @@ describe('bylines in nl, en and de', () => {
     expect(
       extract(page(person, `<main><h1>Grenzen setzen</h1><p>Jana Klein</p>${INTRO}</main>`))?.authors,
     ).toEqual(['Jana Klein']);
+  });
+});
+
+describe('bylines in meta rows and boxes', () => {
+  const article = (extra: string) =>
+    `<main><article><header><h1>Neue Regeln</h1></header>${extra}${INTRO}</article></main>`;
+
+  it('a byline part of a meta row, or an author label inside one; not a row without one', () => {
+    expect(bylineOf('yas! | By Cara Stiles | April 13, 2020')).toBe('By Cara Stiles');
+    expect(bylineOf('Datum: 03.11.2021 Autor: Peter Maahn Lesezeit: 5 min')).toBe(
+      'Autor: Peter Maahn Lesezeit: 5 min',
+    );
+    expect(bylineOf('Politik | Berlin | 3. Mai 2021')).toBeUndefined();
+    expect(
+      extract(page('', article('<div>Datum: 03.11.2021 Autor: Peter Maahn/SP-X Lesezeit: 5 min</div>')))
+        ?.authors,
+    ).toEqual(['Peter Maahn']);
+  });
+
+  it('a byline line inside an author box that yields no name; not the box’s other names', () => {
+    const box = (inner: string) =>
+      article(
+        `<div class="author-box">${inner}
+<ul class="author-flyout">
+<li>View author archive</li>
+<li>Get author RSS feed</li>
+</ul></div>`,
+      );
+    expect(extract(page('', box('<p class="byline">By Oli Coleman</p>')))?.authors).toEqual(['Oli Coleman']);
+    expect(extract(page('', box('<p class="byline">Oli Coleman</p>')))?.authors).toEqual([]);
+  });
+
+  it('the source after a name is no part of it', () => {
+    expect(cleanAuthors(['Fritz ImhofQuelle: Livenet'])).toEqual(['Fritz Imhof']);
+    expect(cleanAuthors(['Quelle'])).toEqual([]);
+    expect(cleanAuthors(['AFP/The Local'])).toEqual(['AFP/The Local']);
   });
 });
 
