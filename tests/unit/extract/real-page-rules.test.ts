@@ -275,6 +275,28 @@ describe('titles: the item’s own heading', () => {
   });
 });
 
+describe('titles in Chinese and Japanese', () => {
+  it('a site name after a full-width separator without spaces is cut; a colon in a Latin title is not', () => {
+    const head = (title: string, site: string) =>
+      `<meta property="og:title" content="${title}"><meta property="og:site_name" content="${site}">`;
+    expect(
+      extract(page(head('新しい規則が決まった：例新聞デジタル', '例新聞デジタル'), `<main>${INTRO}</main>`))
+        ?.title,
+    ).toBe('新しい規則が決まった');
+    expect(
+      extract(
+        page(
+          '<title>新しい規則が決まった：例機構 情報推進</title>',
+          `<main><h1>新しい規則が決まった</h1>${INTRO}</main>`,
+        ),
+      )?.title,
+    ).toBe('新しい規則が決まった');
+    expect(extract(page(head('Neue Regeln:Beispiel', 'Beispiel'), `<main>${INTRO}</main>`))?.title).toBe(
+      'Neue Regeln:Beispiel',
+    );
+  });
+});
+
 describe('subtitles: the standfirst under the heading', () => {
   it('a line marked as the dek a few elements after the heading, or the description shown there', () => {
     const body = `<main><header><div class="titles"><h1>Housing market slows</h1></div><p class="meta">Business</p><h2 class="deck">Average price of a home that sold in September was lower</h2></header>${INTRO}</main>`;
