@@ -3,7 +3,7 @@
  * fields a real page's annotation has, and the false-value rates where it says "none".
  */
 import type { RealTruth } from './real';
-import { AUTHOR_NOISE, setF1, tokenF1, tokens, type SystemOutput } from './score';
+import { AUTHOR_NOISE, commonTokens, setF1, tokenF1, tokens, type SystemOutput } from './score';
 
 export const REAL_FIELDS = [
   'title',
@@ -37,17 +37,7 @@ function summaryHolds(got: string, expected: string): boolean {
   const want = tokens(expected);
   const out = tokens(got).slice(0, 3 * want.length);
   if (!out.length || !want.length) return false;
-  const counts = new Map<string, number>();
-  for (const t of out) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let held = 0;
-  for (const t of want) {
-    const n = counts.get(t) ?? 0;
-    if (n > 0) {
-      held++;
-      counts.set(t, n - 1);
-    }
-  }
-  return held / want.length >= 0.9;
+  return commonTokens(out, want) / want.length >= 0.9;
 }
 
 /** Any item of themes ∪ keywords equal (folded) to one of categories ∪ tags. */

@@ -3,20 +3,29 @@
  * (tests/unit/extract/fixtures.test.ts), so a test failure and an eval miss mean the same thing.
  */
 import type { Publication } from '@/utils/record';
+import { foldWords } from '@/utils/detect/words';
 
-/** Unicode NFKD, accents dropped, lower case, every run of non-letters/digits one space. */
-export function foldForScore(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+/** Unicode NFKD, accents dropped, lower case, every run of non-letters/digits one space (the extractor's own folding). */
+export const foldForScore = foldWords;
 
 export function tokens(text: string): string[] {
   const folded = foldForScore(text);
   return folded ? folded.split(' ') : [];
+}
+
+/** How many of `wanted`'s tokens `pool` holds, each pool token used once (multisets). */
+export function commonTokens(pool: readonly string[], wanted: readonly string[]): number {
+  const counts = new Map<string, number>();
+  for (const t of pool) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let common = 0;
+  for (const t of wanted) {
+    const n = counts.get(t) ?? 0;
+    if (n > 0) {
+      common++;
+      counts.set(t, n - 1);
+    }
+  }
+  return common;
 }
 
 /** Token F1 over multisets. Two empty texts agree. */
@@ -25,16 +34,7 @@ export function tokenF1(output: string, truth: string, drop?: ReadonlySet<string
   const exp = tokens(truth).filter((t) => !drop?.has(t));
   if (!out.length && !exp.length) return 1;
   if (!out.length || !exp.length) return 0;
-  const counts = new Map<string, number>();
-  for (const t of exp) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let common = 0;
-  for (const t of out) {
-    const n = counts.get(t) ?? 0;
-    if (n > 0) {
-      common++;
-      counts.set(t, n - 1);
-    }
-  }
+  const common = commonTokens(exp, out);
   if (!common) return 0;
   const precision = common / out.length;
   const recall = common / exp.length;

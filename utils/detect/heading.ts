@@ -4,6 +4,7 @@
  * around it). Not imported by the first check.
  */
 import { isSectionName } from './vocabulary';
+import { foldWords } from './words';
 
 /** Screen-reader-only headings ("Zoll" above the logo) are no item's heading. */
 const HIDDEN =
@@ -19,19 +20,10 @@ function startOfText(el: Element, max: number): string {
   return text.slice(0, max).replace(/\s+/g, ' ').trim();
 }
 
-function folded(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
 /** An h1 that can be the item's: visible, with text, not a section's name ("Pressemitteilungen"). */
 function candidate(el: Element): boolean {
   const text = startOfText(el, 80);
-  return Boolean(text) && !HIDDEN.test(el.getAttribute('class') ?? '') && !isSectionName(folded(text));
+  return Boolean(text) && !HIDDEN.test(el.getAttribute('class') ?? '') && !isSectionName(foldWords(text));
 }
 
 /**

@@ -3,7 +3,7 @@
  * publication labels, a PDF download, how much running text there is, and repeated cards.
  * Every query is bounded; nothing here reads layout or walks the whole text.
  */
-import { BYLINE_LINE } from './vocabulary';
+import { bylineOf } from './vocabulary';
 import { wordTable } from './words';
 
 const MAX_LABEL_CANDIDATES = 300;
@@ -172,7 +172,7 @@ function inspectNeighbours(anchor: Element, result: HeadingContext): void {
     const line = text(el, 300);
     if (line.length > 280) continue;
     if (
-      BYLINE_LINE.test(line) ||
+      bylineOf(line) !== undefined ||
       el.matches('[rel~="author"], [itemprop="author"], [class*="byline"], [class*="author"]') ||
       el.querySelector('[rel~="author"], [itemprop="author"], [class*="byline"]')
     ) {

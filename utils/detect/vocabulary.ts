@@ -56,6 +56,19 @@ export const BYLINE_LINE = new RegExp(
   'u',
 );
 
+/** "Autor: Jane Roe" inside a meta row ("Datum: 03.11.2021 Autor: Peter Maahn Lesezeit: 5 min"). */
+const LABEL_IN_ROW = new RegExp(`(?:^|\\s)((?:${alternatives(AUTHOR_LABELS)})\\s*[:：]\\s*\\p{Lu}.*)$`, 'u');
+
+/**
+ * The byline in a line of the page: the line itself, a part of a meta row ("yas! | By Cara Stiles |
+ * April 13, 2020") or an author label inside one; undefined when it holds none.
+ */
+export function bylineOf(line: string): string | undefined {
+  if (BYLINE_LINE.test(line)) return line;
+  for (const part of line.split(/\s+[|·•–—]\s+/)) if (BYLINE_LINE.test(part)) return part;
+  return LABEL_IN_ROW.exec(line)?.[1];
+}
+
 /** The prefix itself, before a capitalised name, to be cut ("Erstellt von Andri Bryner" → "Andri Bryner"). */
 export const BYLINE_PREFIX = new RegExp(`^\\s*(?:${alternatives(BYLINE_PREFIXES)})\\s+(?=\\p{Lu})`, 'u');
 

@@ -15,3 +15,13 @@ export function wordTable(spec: string): Map<string, string> {
 export function wordSet(spec: string): Set<string> {
   return new Set(spec.split('|'));
 }
+
+/** NFKD, accents dropped, lower case, every run of non-letters/digits one space: how pages' words are compared. */
+export function foldWords(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

@@ -6,7 +6,7 @@ import { allMeta, firstMeta } from './meta';
 import { extractPublisher } from './publisher';
 import { extractType } from './type';
 import { fold, readableText, textOf } from './text';
-import { BYLINE_LINE } from '@/utils/detect/vocabulary';
+import { BYLINE_LINE, bylineOf } from '@/utils/detect/vocabulary';
 import { siteNames } from './site-names';
 
 const MAX_BYLINE_NODES = 300;
@@ -83,13 +83,20 @@ const fromBylineElements: Rule<string[]> = (ctx) => {
   const nodes = ctx.doc.querySelectorAll(BYLINE_SELECTOR);
   const found: string[] = [];
   const accepted: Element[] = [];
+  const failed: Element[] = [];
   for (let i = 0; i < nodes.length && i < MAX_BYLINE_NODES; i++) {
     const el = nodes[i];
     if (ctx.isElsewhere(el) || el.closest(`header[role="banner"], ${COMMENTS}`)) continue;
     if (accepted.some((outer) => outer.contains(el))) continue;
+    // A box that yields no name ("By Oli Coleman View author archive …") leaves to its inner
+    // elements only a line that is a byline ("By Oli Coleman"), not its other widgets' names.
+    const inFailed = failed.some((outer) => outer.contains(el));
+    const text = inFailed && !BYLINE_LINE.test(textOf(el, 200)) ? undefined : bylineName(el);
+    if (!text) {
+      if (!inFailed) failed.push(el);
+      continue;
+    }
     accepted.push(el);
-    const text = bylineName(el);
-    if (!text) continue;
     found.push(text);
     // The first byline block is the article's; later ones are usually other articles' cards.
     if (!el.matches('[rel~="author"], [itemprop="author"]')) break;
@@ -102,7 +109,7 @@ const fromBylineElements: Rule<string[]> = (ctx) => {
  * date or counts ("by Lucas Nolan 22 Dec 2016 651"), the author element inside it.
  */
 function bylineName(el: Element): string | undefined {
-  const usable = (text: string) => text && text.length <= 100 && cleanAuthors([text]).length > 0;
+  const usable = (text: string) => text && text.length <= 100 && cleanAuthors([text], true).length > 0;
   const listed = listedNames(el);
   if (listed) return listed;
   const text = textOf(el.querySelector('[itemprop="name"]') ?? el, 200);
@@ -162,13 +169,9 @@ const fromBylineText: Rule<string[]> = (ctx) => {
       const el = lines[i];
       if (el.children.length > 6) continue;
       const text = textOf(el, 200);
-      if (
-        text.length < 160 &&
-        BYLINE_LINE.test(text) &&
-        !ctx.isElsewhere(el) &&
-        !el.closest(`aside, figure, figcaption, ${COMMENTS}`)
-      )
-        return [text];
+      const byline = text.length < 160 ? bylineOf(text) : undefined;
+      if (byline && !ctx.isElsewhere(el) && !el.closest(`aside, figure, figcaption, ${COMMENTS}`))
+        return [byline];
     }
   }
   return undefined;
@@ -222,16 +225,35 @@ function withoutSiteName(
     extractPublisher(ctx) ?? '',
   ];
   const site = new Set(
-    (visible || declared ? ownNames : [...siteNames(ctx), ...ownNames])
-      .map(squash)
-      .filter((name) => name.length >= 2),
+    (visible ? ownNames : [...siteNames(ctx), ...ownNames]).map(squash).filter((name) => name.length >= 2),
   );
-  if (!declared || !names.some((name) => site.has(squash(name))))
-    return names.filter((name) => !site.has(squash(name)));
+  // An author tag naming the site or an organisation: the CMS's default, unless a byline signs with it.
+  const unsigned = (name: string) => site.has(squash(name));
+  // A user name that is the host's ("hejfish" on hejfish.com) is the site's account.
+  const hosts = new Set([...siteNames(ctx), ...ctx.host.split('.').slice(0, -1)].map(squash));
+  names = names.filter((name) => name !== name.toLowerCase() || !hosts.has(squash(name)));
+  if (!declared || !names.some(unsigned)) return names.filter((name) => !site.has(squash(name)));
   // A person the structured data names as author, also the site's name: a personal site.
   const signed = new Set([...visibleBylineNames(ctx), ...jsonLdPersons(ctx)].map(squash));
-  return names.filter((name) => !site.has(squash(name)) || signed.has(squash(name)));
+  return names.filter((name) => !unsigned(name) || signed.has(squash(name)));
 }
+
+/**
+ * An author tag naming an organisation that no visible byline signs with: the CMS's default
+ * (the ministry, the publishing house, the web agency), not the author. Reports keep theirs.
+ */
+function unsignedBody(ctx: ExtractionContext, raw: string): boolean {
+  if (!ORGANISATION.test(raw)) return false;
+  const type = extractType(ctx);
+  if (type && INSTITUTIONAL_TYPES.has(type)) return false;
+  const squash = (value: string) => fold(value).replace(/ /g, '');
+  const signed = new Set(visibleBylineNames(ctx).map(squash));
+  return !cleanAuthors([raw]).every((name) => signed.has(squash(name)));
+}
+
+/** Words of an organisation's name, never of a person's ("Perform Media Deutschland GmbH", "TOUR Magazin"). */
+const ORGANISATION =
+  /(?<!\p{L})(?:gmbh|ag|e\.\s?v|ltd|inc|llc|b\.?v|n\.?v|verlag|media|medien|magazin|magazine|zeitung|krant|redaktion|redactie|bundesministerium|ministerium|ministerie|ministry|departement|department|fraktion|partei|stiftung|stichting|foundation|verband|vereniging|association|agentur|sekretariat|secretariaat)(?!\p{L})/iu;
 
 /** The JSON-LD authors typed Person. */
 function jsonLdPersons(ctx: ExtractionContext): string[] {
@@ -296,6 +318,8 @@ function shownOnPage(ctx: ExtractionContext, name: string): boolean {
 
 /** Rules that read a byline the reader sees, as opposed to metadata a CMS fills in. */
 const VISIBLE_RULES = new Set<Rule<string[]>>([fromLabels, fromBylineText]);
+/** Rules that read what the page shows, where a blog's lower-case user name signs ("karstenruppert"). */
+const SHOWN_RULES = new Set<Rule<string[]>>([fromLabels, fromBylineText, fromBylineElements]);
 /** Tags that name the author on purpose (citation_author, DC.creator, meta author), even when that is the site. */
 const DECLARED_RULES = new Set<Rule<string[]>>([fromCitationMeta, fromAuthorMeta]);
 
@@ -305,7 +329,10 @@ export function extractAuthors(ctx: ExtractionContext): string[] {
     [...RULES, fromJsonLdOrganisation].map((rule) => (c: ExtractionContext) => {
       const raw = rule(c);
       if (!raw) return undefined;
-      const names = cleanAuthors(raw);
+      const names = cleanAuthors(
+        DECLARED_RULES.has(rule) ? raw.filter((item) => !unsignedBody(c, item)) : raw,
+        SHOWN_RULES.has(rule) && raw.length === 1,
+      );
       if (rule === fromCitationMeta) return names;
       const shown =
         METADATA_RULES.has(rule) && !isDocument(c) ? names.filter((name) => shownOnPage(c, name)) : names;

@@ -21,6 +21,9 @@ const TRAILING_GLUE = [
   /\s+(?:illustrations?|fotos?|photos?|bilder?|grafik|video)\s*(?:von|by|door|:).*$/i,
   // A numeric date after the name: "Von Beispiel Bund 4. 2. 2022.", "Jan Jansen - 03.03.2019".
   /\s+[-–—|·,]?\s*\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{2}|\d{4})\b.*$/,
+  // The source or agency after the name: "Fritz ImhofQuelle: Livenet", "Peter Maahn/SP-X".
+  /(?:\s+|(?<=\p{Ll}))(?:quelle|source|bron)\s*:.*$/iu,
+  /(?<=\p{Ll})\s*\/\s*\p{Lu}[\p{Lu}\d-]{1,8}$/u,
   // Run together by textContent: "Yomi KazeemPublished May 3".
   /(?<=\p{Ll})(?:Published|Updated|Posted|Veröffentlicht|Aktualisiert|Gepubliceerd)\b.*$/u,
 ];
@@ -109,6 +112,11 @@ const ROLE_WORDS = new Set(
     'published',
     'author',
     'authors',
+    'autor',
+    'autoren',
+    'quelle',
+    'source',
+    'bron',
     'auteur',
     'auteurs',
     'door',
@@ -124,27 +132,30 @@ const TRAILING_DAY_FIRST_DATE =
 const ONLY_DATE =
   /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b/i;
 const DATE_LINE =
-  /\b(?:last\s+)?(?:updated|modified|bijgewerkt|gewijzigd|laatst gewijzigd|published|posted on|gepubliceerd|geplaatst|publiziert|veröffentlicht|aktualisiert)(?![\p{L}])/iu;
+  /\b(?:last\s+)?(?:updated|modified|bijgewerkt|gewijzigd|laatst gewijzigd|published|posted on|gepubliceerd|geplaatst|publiziert|veröffentlicht|aktualisiert|geändert|geaendert)(?![\p{L}])/iu;
 const LOOKS_LIKE_DATE_OR_NUMBER = /\d{3,}|\d{1,2}:\d{2}/;
 
+/** A blog's user name: one word of 3 to 30 letters, digits, dashes or underscores (not a domain). */
+const USER_NAME = /^[\p{Ll}\d_-]{3,30}$/u;
+
 /** One raw string (possibly several names) → cleaned names. */
-export function splitAuthors(raw: string): string[] {
+export function splitAuthors(raw: string, userNames = false): string[] {
   let text = cleanText(raw.replace(/<[^>]*>/g, ' ').replace(/\r?\n/g, ' , '), 1_000);
   text = text.replace(PREFIX, '').replace(BYLINE_PREFIX, '').replace(INITIALS_WITH_NAME, ' $1 ');
   for (const glue of TRAILING_GLUE) text = text.replace(glue, '');
   // "(with X and Y)" style asides are authors too.
   text = text.replace(/[()]/g, ', ').replace(/\s+avec\s+/gi, ', ');
-  return (
-    text
-      .split(SPLIT)
-      // "A & B" are two people; "Mac & i" (one word each side) is one name.
-      .flatMap((part) => (/\S\s+\S+\s+&\s+\S+\s+\S/.test(part) ? part.split(/\s+&\s+/) : [part]))
-      .map(cleanAuthor)
-      .filter((name): name is string => Boolean(name))
-  );
+  const parts = text
+    .split(SPLIT)
+    // "A & B" are two people; "Mac & i" (one word each side) is one name.
+    .flatMap((part) => (/\S\s+\S+\s+&\s+\S+\s+\S/.test(part) ? part.split(/\s+&\s+/) : [part]));
+  // A user name signs alone: lower-case words in a list are tags, not people.
+  const alone = userNames && parts.filter((part) => part.trim()).length === 1;
+  return parts.map((part) => cleanAuthor(part, alone)).filter((name): name is string => Boolean(name));
 }
 
-export function cleanAuthor(raw: string): string | undefined {
+/** `userNames`: the name is read from a byline the reader sees, where a lower-case user name signs. */
+export function cleanAuthor(raw: string, userNames = false): string | undefined {
   let name = cleanText(raw, 200)
     .replace(/^(?:and|en|&)\s+/i, '')
     .replace(PREFIX, '')
@@ -173,8 +184,14 @@ export function cleanAuthor(raw: string): string | undefined {
   if (LOOKS_LIKE_DATE_OR_NUMBER.test(name)) return undefined;
   const folded = fold(name);
   if (!folded || ROLE_WORDS.has(folded) || PLACEHOLDERS.has(folded)) return undefined;
-  // All-lower-case text is a role or a phrase ("senior onderzoeker bij het CPB"), not a name.
-  if (!/\p{Lu}/u.test(name) && !/[\u3400-\u9fff]/.test(name)) return undefined;
+  // All-lower-case text is a role or a phrase ("senior onderzoeker bij het CPB"), not a name; one
+  // lower-case word is a user name, as blogs sign ("karstenruppert", "marc").
+  if (
+    !/\p{Lu}/u.test(name) &&
+    !/[\u3400-\u9fff]/.test(name) &&
+    !(userNames && USER_NAME.test(name) && !/admin|publisher/.test(name))
+  )
+    return undefined;
   if (name.split(/\s+/).length > 8) return undefined;
   // SHOUTED NAMES read better in title case; a single word in capitals is an acronym ("SER", "OECD").
   if (name === name.toUpperCase() && /\p{L}{3}/u.test(name) && /\s/.test(name)) {
@@ -206,12 +223,12 @@ export function cleanPersonList(raws: string[]): string[] {
   );
 }
 
-/** Names from several raw values, deduplicated by folded form, capped. */
-export function cleanAuthors(raws: string[]): string[] {
+/** Names from several raw values, deduplicated by folded form, capped (`userNames`: see cleanAuthor). */
+export function cleanAuthors(raws: string[], userNames = false): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   for (const raw of raws) {
-    for (const name of splitAuthors(raw)) {
+    for (const name of splitAuthors(raw, userNames)) {
       const key = fold(name);
       if (seen.has(key)) continue;
       seen.add(key);

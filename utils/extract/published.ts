@@ -4,7 +4,7 @@ import { parseDate } from './dates';
 import { mainValue } from './jsonld';
 import { firstMeta } from './meta';
 import { textOf } from './text';
-import { fromDateMarkedElement } from './visible-dates';
+import { fromDateMarkedElement, fromLineNearHeading } from './visible-dates';
 
 const MODIFIED = /modif|updat|bijgewerkt|gewijzigd/i;
 
@@ -121,8 +121,40 @@ const RULES: Rule<unknown>[] = [
   (ctx) => mainValue(ctx.jsonLd, 'dateCreated'),
   fromTimeElement,
   nearHeading,
+  fromLineNearHeading,
   fromDateMarkedElement,
+  (ctx) => urlDay(ctx.url),
 ];
+
+/** The day an address is filed under ("/2016/12/15/amazon-alexa-gadgets/"), as blogs and news sites do. */
+function urlDay(url: string): string | undefined {
+  let path = '';
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+  const m = /\/((?:19|20)\d{2})\/(\d{1,2})\/(\d{1,2})(?:\/|$)/.exec(path);
+  return m ? parseDate(`${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`) : undefined;
+}
+
+/** The day before or after a YYYY-MM-DD day. */
+function nextDay(day: string, by: 1 | -1): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  date.setUTCDate(date.getUTCDate() + by);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * An instant stated in UTC may fall on the next or the previous day where the page was published:
+ * the day the address is filed under is the local one.
+ */
+function localDay(date: string, url: string): string {
+  const filed = urlDay(url);
+  if (!filed || filed === date) return date;
+  return filed === nextDay(date, 1) || filed === nextDay(date, -1) ? filed : date;
+}
 
 /**
  * The first date a rule finds; when it is only a year or a month ("2021-11" from metadata), a
@@ -138,7 +170,7 @@ export function extractPublished(ctx: ExtractionContext): string | undefined {
       // One broken rule never sinks the field.
     }
     if (!date || (partial && !date.startsWith(partial))) continue;
-    if (date.length === 10) return date;
+    if (date.length === 10) return localDay(date, ctx.url);
     partial ??= date;
   }
   return partial;

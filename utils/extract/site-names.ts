@@ -9,8 +9,14 @@ import { mainValue, namesOf } from './jsonld';
 import { firstMeta } from './meta';
 import { cleanText, fold } from './text';
 
-/** Separators between title parts, with spaces around ("Title | Site", "Title - Site"). */
-export const SEPARATOR = /\s+[|\-–—\\/>»·•]\s+/;
+/**
+ * Separators between title parts, with spaces around ("Title | Site", "Title - Site"), or after
+ * Chinese or Japanese text without them ("タイトル：朝日新聞デジタル", "标题｜サイト").
+ */
+export const SEPARATOR =
+  /\s+[|\-–—\\/>»·•]\s+|(?<=[\u3040-\u30ff\u3400-\u9fff\uff01-\uff60])\s*[：｜]\s*(?=\S)/;
+/** Title parts as a heading may stand among them: the separators, and "Topic: " before the title. */
+export const TITLE_PARTS = new RegExp(`${SEPARATOR.source}|:\\s+`);
 
 export function titleParts(title: string): string[] {
   return title

@@ -2,6 +2,7 @@
  * Plain-text helpers shared by every field: bounded text of an element, whitespace collapsed,
  * and folding for comparisons. Page text is untrusted and may be huge, so every read is capped.
  */
+import { foldWords } from '@/utils/detect/words';
 
 /** No field value is longer than this; summaries are cut further (see summary.ts). */
 export const MAX_FIELD_LENGTH = 2_000;
@@ -62,17 +63,9 @@ export function textOf(el: Element | null | undefined, max = MAX_FIELD_LENGTH): 
   return cleanText(readText(el, max * 4).text, max);
 }
 
-const COMBINING = /[\u0300-\u036f]/g;
-
-/** NFKD, accents dropped, lower case, runs of non-letters/digits as one space. */
+/** NFKD, accents dropped, lower case, runs of non-letters/digits as one space (the first 10,000 characters). */
 export function fold(value: string): string {
-  return value
-    .slice(0, 10_000)
-    .normalize('NFKD')
-    .replace(COMBINING, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return foldWords(value.slice(0, 10_000));
 }
 
 /** Folded label text: "Auteur(s):" → "auteur s", "Thema's" → "thema s". */

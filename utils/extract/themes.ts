@@ -105,17 +105,22 @@ const THEME_RULES: Rule<string[]>[] = [
   fromBreadcrumb,
 ];
 
-export function extractThemes(ctx: ExtractionContext): string[] {
+/** The items of the first rule that gives any, as a list (comma lists split). */
+function firstList(ctx: ExtractionContext, rules: Rule<string[]>[]): string[] {
   return (
     firstRule(
       ctx,
-      THEME_RULES.map((rule) => (c: ExtractionContext) => {
+      rules.map((rule) => (c: ExtractionContext) => {
         const raw = rule(c);
         return raw ? listItems(raw) : undefined;
       }),
       (items) => items.length > 0,
     ) ?? []
   );
+}
+
+export function extractThemes(ctx: ExtractionContext): string[] {
+  return firstList(ctx, THEME_RULES);
 }
 
 const KEYWORD_RULES: Rule<string[]>[] = [
@@ -133,14 +138,5 @@ const KEYWORD_RULES: Rule<string[]>[] = [
 ];
 
 export function extractKeywords(ctx: ExtractionContext): string[] {
-  return (
-    firstRule(
-      ctx,
-      KEYWORD_RULES.map((rule) => (c: ExtractionContext) => {
-        const raw = rule(c);
-        return raw ? listItems(raw) : undefined;
-      }),
-      (items) => items.length > 0,
-    ) ?? []
-  );
+  return firstList(ctx, KEYWORD_RULES);
 }

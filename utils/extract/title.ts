@@ -4,7 +4,7 @@ import { allMeta, firstMeta } from './meta';
 import { isSectionName } from '@/utils/detect/vocabulary';
 import { extractAuthors } from './authors-field';
 import { cleanText, fold } from './text';
-import { decodeEntities, siteNames, stripSiteName, titleParts } from './site-names';
+import { decodeEntities, siteNames, stripSiteName, TITLE_PARTS, titleParts } from './site-names';
 
 function words(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
@@ -48,12 +48,14 @@ const headingIsTitlePart: Rule<string> = (ctx) => {
   const heading = fold(ctx.headingText);
   if (!heading) return undefined;
   const parts = stripSiteName(ctx.docTitle, siteNames(ctx))
-    .split(/\s+[|\-–—\\/>»·•]\s+|:\s+/)
+    .split(TITLE_PARTS)
     .map((part) => part.trim());
   const index = parts.findIndex((part) => fold(part) === heading);
   if (index < 0) return undefined;
   const rest = parts.filter((_, i) => i !== index).join(' ');
-  return words(rest) <= 3 ? ctx.headingText : undefined;
+  // The rest is a site name or section: a few words, not much longer than the heading (in Chinese
+  // or Japanese, without spaces, a whole title is one "word").
+  return words(rest) <= 3 && rest.length < 2 * ctx.headingText.length ? ctx.headingText : undefined;
 };
 
 /**
@@ -129,7 +131,7 @@ function overlap(a: string, b: string): number {
 function headingWithin(title: string, heading: string): string {
   const target = fold(heading);
   if (!target) return title;
-  const parts = title.split(/\s+[|\-–—\\/>»·•]\s+|:\s+/).map((part) => part.trim());
+  const parts = title.split(TITLE_PARTS).map((part) => part.trim());
   const index = parts.findIndex((part) => fold(part) === target);
   if (index < 0 || parts.length < 2) return title;
   return words(parts.filter((_, i) => i !== index).join(' ')) <= 2 ? heading : title;

@@ -25,25 +25,36 @@ const LINE_WORDS =
 const MONTH_WORDS =
   /\b(?:jan|feb|mar|mär|mrt|apr|may|mai|mei|jun|jul|aug|sep|oct|okt|nov|dec|dez)[a-zäé]*\.?/gi;
 
-/** A line that is a date and little else ("Veröffentlicht am 06.10.2023", "Friday, December 23, 2016"). */
-export function isDateOnlyLine(text: string): boolean {
+/**
+ * A line that is a date and little else ("Veröffentlicht am 06.10.2023", "Friday, December 23,
+ * 2016"): at most `otherWords` words besides the date and its usual words.
+ */
+export function isDateOnlyLine(text: string, otherWords = 2): boolean {
   const rest = text
     .replace(LINE_WORDS, ' ')
     .replace(MONTH_WORDS, ' ')
     .replace(/[\d\s.,:;/|()\-–—>]+/g, ' ')
     .trim();
-  return rest.split(' ').filter(Boolean).length <= 2;
+  return rest.split(' ').filter(Boolean).length <= otherWords;
 }
 
-/** Cards of other pages, comments and chrome hold dates that are not this page's. */
+/**
+ * Cards of other pages, comments and chrome hold dates that are not this page's. A widget that
+ * holds the page's own heading or post is the article (a blog engine puts its posts in one).
+ */
 function elsewhere(ctx: ExtractionContext, el: Element): boolean {
-  return (
-    ctx.isElsewhere(el) ||
-    Boolean(
-      el.closest(
-        'aside, form, [role="complementary"], [class*="comment"], [id*="comment"], [class*="teaser"], [class*="sidebar"], [class*="widget"]',
-      ),
+  if (ctx.isElsewhere(el)) return true;
+  if (
+    el.closest(
+      'aside, form, [role="complementary"], [class*="comment"], [id*="comment"], [class*="teaser"], [class*="sidebar"]',
     )
+  )
+    return true;
+  const widget = el.closest('[class*="widget"]');
+  return Boolean(
+    widget &&
+    !(ctx.heading && widget.contains(ctx.heading)) &&
+    !widget.querySelector('article, .hentry, [itemprop="blogPost"], [itemprop="articleBody"]'),
   );
 }
 
@@ -76,6 +87,47 @@ export function fromDateMarkedElement(ctx: ExtractionContext): string | undefine
     const date = parseDate(text);
     if (!date || date.length < 10 || !isDateOnlyLine(text) || elsewhere(ctx, el)) continue;
     return date;
+  }
+  return undefined;
+}
+
+/** Elements looked at before and after the main heading for a date line. */
+const BEFORE_HEADING = 12;
+const AFTER_HEADING = 80;
+/** "Pressemitteilung vom 25. Januar 2022 | Berlin – …", "18.02.2022, 10:27 | Recht": the parts of a meta row. */
+const ROW_PARTS = /\s+[|·•]\s+|\s+[-–—]\s+/;
+
+/** The full-day date a short line, or the first part of a row, is (and no more than). */
+function dateOfLine(text: string): string | undefined {
+  const parts = text.split(ROW_PARTS);
+  for (const part of text.length <= MAX_LINE ? parts : parts.slice(0, 1)) {
+    if (part.length > MAX_LINE || UPDATE_WORDS.test(part) || NOT_PUBLISHED.test(part)) continue;
+    const date = parseDate(part);
+    if (date?.length === 10 && isDateOnlyLine(part, 0)) return date;
+  }
+  return undefined;
+}
+
+/**
+ * A date line among the elements around the main heading, in page order (the kicker above it, the
+ * meta row or dateline below it: "03.02.2022", "Veröffentlicht am 16.08.2019 Dauer: …"), where
+ * nothing marks it as the date. From the one element list; bounded.
+ */
+export function fromLineNearHeading(ctx: ExtractionContext): string | undefined {
+  const heading = ctx.heading;
+  if (!heading) return undefined;
+  const all = ctx.elements.all;
+  const at = all.indexOf(heading);
+  if (at < 0) return undefined;
+  const end = Math.min(all.length, at + AFTER_HEADING);
+  for (let i = Math.max(0, at - BEFORE_HEADING); i < end; i++) {
+    const el = all[i];
+    if (el === heading || el.children.length > 4 || heading.contains(el)) continue;
+    const text = textOf(el, MAX_LINE * 2);
+    if (!text || !/\d/.test(text)) continue;
+    const date = dateOfLine(text);
+    // A date in a link is another page's ("Lagebericht vom 25. Februar 2020").
+    if (date && !el.closest('a') && !elsewhere(ctx, el)) return date;
   }
   return undefined;
 }

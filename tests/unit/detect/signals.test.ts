@@ -12,6 +12,13 @@ function detect(doc: Document, url = URL_ESSAY) {
   return isPublicationPage(doc, url);
 }
 
+/** The full check on a page from head and body gives these signals (among others) and this decision. */
+function expectCheck(head: string, body: string, signals: string[], detected: boolean): void {
+  const detection = detect(page(head, body));
+  expect(detection.signals).toEqual(expect.arrayContaining(signals));
+  expect(detection.detected).toBe(detected);
+}
+
 describe('declared metadata', () => {
   it('detects a page with citation_title, and not the same page without it', () => {
     const main = '<h1>Leren van doen</h1>';
@@ -67,25 +74,23 @@ describe('declared metadata', () => {
   });
 
   it('reads schema.org microdata types', () => {
-    const doc = page(
+    expectCheck(
       '',
       `<div itemscope itemtype="https://schema.org/Report"><h1 itemprop="name">Thuis in de buurt</h1>${LONG_PARAGRAPH}${LONG_PARAGRAPH}</div>`,
+      ['microdata:Report'],
+      true,
     );
-    const detection = detect(doc);
-    expect(detection.signals).toContain('microdata:Report');
-    expect(detection.detected).toBe(true);
   });
 });
 
 describe('what the page shows', () => {
   it('recognises Dutch publication labels in a definition list', () => {
-    const doc = page(
+    expectCheck(
       '',
       `<article><h1>Leren van doen</h1><dl><dt>Publicatiejaar</dt><dd>2020</dd><dt>Auteur(s)</dt><dd>Martijn van der Steen</dd><dt>Thema's</dt><dd>Sturen in netwerken</dd></dl></article>`,
+      ['label:year', 'label:author', 'label:theme'],
+      true,
     );
-    const detection = detect(doc);
-    expect(detection.signals).toEqual(expect.arrayContaining(['label:year', 'label:author', 'label:theme']));
-    expect(detection.detected).toBe(true);
   });
 
   it('recognises English labels in table headers and "Label: value" lines', () => {
@@ -280,13 +285,12 @@ describe('pages that are not publications', () => {
   });
 
   it('stays silent on a shop page with a price', () => {
-    const doc = page(
+    expectCheck(
       '<meta property="og:type" content="article">',
       `<article><h1>Het betere werk (boek)</h1><p>Door WRR</p><span itemprop="price" content="29.95">€ 29,95</span>${LONG_PARAGRAPH}</article>`,
+      ['price'],
+      false,
     );
-    const detection = detect(doc);
-    expect(detection.signals).toContain('price');
-    expect(detection.detected).toBe(false);
   });
 
   it('treats a password field as a login wall only when the text is hidden behind it', () => {

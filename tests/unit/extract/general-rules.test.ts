@@ -230,33 +230,24 @@ describe('author names and organisations', () => {
     expect(cleanAuthors(['Jack Ma', 'SER', 'GILLIAN MOHNEY'])).toEqual(['Jack Ma', 'SER', 'Gillian Mohney']);
   });
 
+  /** An article page whose JSON-LD names one author of the given type, with `main` as its main region. */
+  const werk = (type: string, name: string, main: string) =>
+    page(
+      jsonLd({ '@type': 'Article', headline: 'Werk in uitvoering', author: { '@type': type, name } }),
+      `<header><a href="/">Home</a></header><main><h1>Werk in uitvoering</h1>${main}</main>`,
+    );
+
   it('a JSON-LD organisation as author gives way to a person named in the byline', () => {
-    const head = jsonLd({
-      '@type': 'Article',
-      headline: 'Werk in uitvoering',
-      author: { '@type': 'Organization', name: 'SER' },
-    });
-    const withByline = page(
-      head,
-      `<header><a href="/">Home</a></header><main><h1>Werk in uitvoering</h1><p class="byline">Door Jan de Vries</p>${INTRO}</main>`,
-    );
-    expect(extract(withByline)?.authors).toEqual(['Jan de Vries']);
-    const withoutByline = page(
-      head,
-      `<header><a href="/">Home</a></header><main><h1>Werk in uitvoering</h1>${INTRO}</main>`,
-    );
-    expect(extract(withoutByline)?.authors).toEqual(['SER']);
+    const byline = '<p class="byline">Door Jan de Vries</p>';
+    expect(extract(werk('Organization', 'SER', `${byline}${INTRO}`))?.authors).toEqual(['Jan de Vries']);
+    expect(extract(werk('Organization', 'SER', INTRO))?.authors).toEqual(['SER']);
   });
 
   it('a JSON-LD person still beats the byline', () => {
-    const head = jsonLd({
-      '@type': 'Article',
-      headline: 'Werk in uitvoering',
-      author: { '@type': 'Person', name: 'Petra Smit' },
-    });
-    const html = page(
-      head,
-      `<header><a href="/">Home</a></header><main><h1>Werk in uitvoering</h1><p class="byline">Door Jan de Vries</p>${INTRO}<div class="bio">Petra Smit</div></main>`,
+    const html = werk(
+      'Person',
+      'Petra Smit',
+      `<p class="byline">Door Jan de Vries</p>${INTRO}<div class="bio">Petra Smit</div>`,
     );
     // Both shown on the page: the structured data decides.
     expect(extract(html)?.authors).toEqual(['Petra Smit']);

@@ -16,6 +16,16 @@ export function extract(html: string, url = URL) {
   return extractPublication(doc(html), url);
 }
 
+/** The record read from a page made of head and body snippets. */
+export function readPage(head: string, body: string, url = URL) {
+  return extract(page(head, body), url);
+}
+
+/** The title read from a page made of head and body snippets. */
+export function titleOf(head: string, body: string, url = URL): string | undefined {
+  return readPage(head, body, url)?.title;
+}
+
 export function extractResult(html: string, url = URL) {
   return extractPage(doc(html), url);
 }

@@ -3,26 +3,28 @@ import { describe, expect, it } from 'vitest';
 import { cleanAuthors } from '@/utils/extract/authors';
 import { parseDate } from '@/utils/extract/dates';
 import { cleanUrl } from '@/utils/extract/urls';
-import { extract, jsonLd, page } from './helpers';
+import { extract, jsonLd, page, readPage, titleOf } from './helpers';
 
 const ARTICLE =
   '<main><h1>Kop van de pagina</h1><p>Een alinea met genoeg tekst om als lopende tekst te gelden, over bestuur en beleid in Nederland.</p></main>';
 
 describe('title', () => {
   it('JSON-LD headline beats citation_title, og:title and <title>', () => {
-    const html = page(
-      `<title>Titel uit title | Site</title><meta property="og:title" content="OG titel"><meta name="citation_title" content="Citation titel">${jsonLd({ '@context': 'https://schema.org', '@type': 'Report', headline: 'JSON-LD titel' })}`,
-      ARTICLE,
-    );
-    expect(extract(html)?.title).toBe('JSON-LD titel');
+    expect(
+      titleOf(
+        `<title>Titel uit title | Site</title><meta property="og:title" content="OG titel"><meta name="citation_title" content="Citation titel">${jsonLd({ '@context': 'https://schema.org', '@type': 'Report', headline: 'JSON-LD titel' })}`,
+        ARTICLE,
+      ),
+    ).toBe('JSON-LD titel');
   });
 
   it('citation_title beats og:title', () => {
-    const html = page(
-      '<meta property="og:title" content="OG titel"><meta name="citation_title" content="Citation titel">',
-      ARTICLE,
-    );
-    expect(extract(html)?.title).toBe('Citation titel');
+    expect(
+      titleOf(
+        '<meta property="og:title" content="OG titel"><meta name="citation_title" content="Citation titel">',
+        ARTICLE,
+      ),
+    ).toBe('Citation titel');
   });
 
   it('og:title beats the document title', () => {
@@ -38,37 +40,42 @@ describe('title', () => {
   });
 
   it('drops a section and the site name ("Title | Publicaties | Site")', () => {
-    const html = page(
-      '<title>Thuis in de buurt | Publicatie | Sociaal en Cultureel Planbureau</title>',
-      '<main><h1>Thuis in de buurt</h1></main>',
-    );
-    expect(extract(html, 'https://www.scp.nl/publicaties/thuis')?.title).toBe('Thuis in de buurt');
+    expect(
+      titleOf(
+        '<title>Thuis in de buurt | Publicatie | Sociaal en Cultureel Planbureau</title>',
+        '<main><h1>Thuis in de buurt</h1></main>',
+        'https://www.scp.nl/publicaties/thuis',
+      ),
+    ).toBe('Thuis in de buurt');
   });
 
   it('prefers the heading when the document title is a short form of it', () => {
-    const html = page(
-      '<title>CO2-heffing industrie | CPB</title>',
-      '<main><h1>Effecten van een CO2-heffing voor de industrie</h1></main>',
-    );
-    expect(extract(html, 'https://www.cpb.nl/x')?.title).toBe(
-      'Effecten van een CO2-heffing voor de industrie',
-    );
+    expect(
+      titleOf(
+        '<title>CO2-heffing industrie | CPB</title>',
+        '<main><h1>Effecten van een CO2-heffing voor de industrie</h1></main>',
+        'https://www.cpb.nl/x',
+      ),
+    ).toBe('Effecten van een CO2-heffing voor de industrie');
   });
 
   it('keeps a declared title as written when the addition is the author the page names (not a site)', () => {
-    const html = page(
-      '<meta property="og:title" content="Whale strandings worry tribes | Eleanor Ainge Roy">',
-      '<main><h1>Whale strandings worry tribes</h1><p class="byline">By Eleanor Ainge Roy</p></main>',
-    );
-    expect(extract(html)?.title).toBe('Whale strandings worry tribes | Eleanor Ainge Roy');
+    expect(
+      titleOf(
+        '<meta property="og:title" content="Whale strandings worry tribes | Eleanor Ainge Roy">',
+        '<main><h1>Whale strandings worry tribes</h1><p class="byline">By Eleanor Ainge Roy</p></main>',
+      ),
+    ).toBe('Whale strandings worry tribes | Eleanor Ainge Roy');
   });
 
   it('drops a series number before the heading ("Advies 126: …")', () => {
-    const html = page(
-      '<title>Advies 126: Europese digitale autonomie | AIV</title>',
-      '<main><h1>Europese digitale autonomie</h1></main>',
-    );
-    expect(extract(html, 'https://www.aiv.nl/x')?.title).toBe('Europese digitale autonomie');
+    expect(
+      titleOf(
+        '<title>Advies 126: Europese digitale autonomie | AIV</title>',
+        '<main><h1>Europese digitale autonomie</h1></main>',
+        'https://www.aiv.nl/x',
+      ),
+    ).toBe('Europese digitale autonomie');
   });
 
   it('markup in a heading gives its text only', () => {
@@ -86,11 +93,12 @@ describe('title', () => {
 
 describe('subtitle', () => {
   it('reads the line under the heading in the header block', () => {
-    const html = page(
-      '',
-      '<main><header><p>NSOB | essay</p><h1>Leren van doen</h1><h2>Ervaringen met samenwerken in het IBP</h2></header><p>Tekst.</p></main>',
-    );
-    expect(extract(html)?.subtitle).toBe('Ervaringen met samenwerken in het IBP');
+    expect(
+      readPage(
+        '',
+        '<main><header><p>NSOB | essay</p><h1>Leren van doen</h1><h2>Ervaringen met samenwerken in het IBP</h2></header><p>Tekst.</p></main>',
+      )?.subtitle,
+    ).toBe('Ervaringen met samenwerken in het IBP');
   });
 
   it('a section heading in running text is not a subtitle', () => {
@@ -142,11 +150,12 @@ describe('published', () => {
   });
 
   it('skips an "updated" time element and takes the published one', () => {
-    const html = page(
-      '',
-      '<main><h1>Essay</h1><p class="updated">Bijgewerkt <time datetime="2024-02-02">2 feb</time></p><p>Gepubliceerd <time datetime="2021-06-17">17 juni</time></p></main>',
-    );
-    expect(extract(html)?.published).toBe('2021-06-17');
+    expect(
+      readPage(
+        '',
+        '<main><h1>Essay</h1><p class="updated">Bijgewerkt <time datetime="2024-02-02">2 feb</time></p><p>Gepubliceerd <time datetime="2021-06-17">17 juni</time></p></main>',
+      )?.published,
+    ).toBe('2021-06-17');
   });
 });
 
@@ -221,27 +230,28 @@ describe('authors', () => {
   });
 
   it('turns citation_author "Last, First" round, one person per tag', () => {
-    const html = page(
-      '<meta name="citation_title" content="Titel"><meta name="citation_author" content="Bakker, Eline"><meta name="citation_author" content="Verhoeven, Tom">',
-      ARTICLE,
-    );
-    expect(extract(html)?.authors).toEqual(['Eline Bakker', 'Tom Verhoeven']);
+    expect(
+      readPage(
+        '<meta name="citation_title" content="Titel"><meta name="citation_author" content="Bakker, Eline"><meta name="citation_author" content="Verhoeven, Tom">',
+        ARTICLE,
+      )?.authors,
+    ).toEqual(['Eline Bakker', 'Tom Verhoeven']);
   });
 
   it('takes the author element inside a byline row that also holds a date and counts', () => {
-    const html = page(
-      '',
-      '<main><h1>Titel van het stuk</h1><p class="byline"><span class="by-author">by <a class="byauthor" href="/a/ln">Lucas Nolan</a></span><span class="bydate">22 Dec 2016</span><a class="bycount" href="#c">651</a></p></main>',
-    );
-    expect(extract(html)?.authors).toEqual(['Lucas Nolan']);
+    expect(
+      readPage(
+        '',
+        '<main><h1>Titel van het stuk</h1><p class="byline"><span class="by-author">by <a class="byauthor" href="/a/ln">Lucas Nolan</a></span><span class="bydate">22 Dec 2016</span><a class="bycount" href="#c">651</a></p></main>',
+      )?.authors,
+    ).toEqual(['Lucas Nolan']);
   });
 
   it('reads a byline line near the heading', () => {
-    const html = page(
-      '',
-      '<main><div><h1>Essay</h1><p>Door Martijn van der Steen en Petra Ophoff</p></div></main>',
-    );
-    expect(extract(html)?.authors).toEqual(['Martijn van der Steen', 'Petra Ophoff']);
+    expect(
+      readPage('', '<main><div><h1>Essay</h1><p>Door Martijn van der Steen en Petra Ophoff</p></div></main>')
+        ?.authors,
+    ).toEqual(['Martijn van der Steen', 'Petra Ophoff']);
   });
 });
 
@@ -315,11 +325,12 @@ describe('other fields', () => {
   });
 
   it('publisher: JSON-LD publisher beats og:site_name', () => {
-    const html = page(
-      `<meta property="og:site_name" content="Site">${jsonLd({ '@type': 'Report', name: 'Titel', publisher: { '@type': 'Organization', name: 'WRR' } })}`,
-      ARTICLE,
-    );
-    expect(extract(html)?.publisher).toBe('WRR');
+    expect(
+      readPage(
+        `<meta property="og:site_name" content="Site">${jsonLd({ '@type': 'Report', name: 'Titel', publisher: { '@type': 'Organization', name: 'WRR' } })}`,
+        ARTICLE,
+      )?.publisher,
+    ).toBe('WRR');
   });
 
   it('type: a type label beats JSON-LD; among JSON-LD types the specific one wins', () => {
@@ -336,19 +347,19 @@ describe('other fields', () => {
   it('summary: a truncated description stands for the opening paragraph', () => {
     const paragraph =
       'Een groot deel van het publieke debat speelt zich af op platforms van een handvol internationale bedrijven. Hun regels bepalen wat zichtbaar wordt.';
-    const html = page(
-      '<meta name="description" content="Een groot deel van het publieke debat speelt zich af op platforms van een handvol …">',
-      `<main><h1>Titel</h1><p>${paragraph}</p></main>`,
-    );
-    expect(extract(html)?.summary).toBe(paragraph);
+    expect(
+      readPage(
+        '<meta name="description" content="Een groot deel van het publieke debat speelt zich af op platforms van een handvol …">',
+        `<main><h1>Titel</h1><p>${paragraph}</p></main>`,
+      )?.summary,
+    ).toBe(paragraph);
   });
 
   it('summary: the description when it is not the opening paragraph', () => {
-    const html = page(
-      '<meta name="description" content="Een korte eigen samenvatting van de uitgever.">',
-      ARTICLE,
-    );
-    expect(extract(html)?.summary).toBe('Een korte eigen samenvatting van de uitgever.');
+    expect(
+      readPage('<meta name="description" content="Een korte eigen samenvatting van de uitgever.">', ARTICLE)
+        ?.summary,
+    ).toBe('Een korte eigen samenvatting van de uitgever.');
   });
 
   it('pdfUrl: citation_pdf_url beats links; a download link beats an inline annex', () => {

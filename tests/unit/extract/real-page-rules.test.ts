@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cleanAuthors } from '@/utils/extract/authors';
+import { bylineOf } from '@/utils/detect/vocabulary';
 import { extract, page } from './helpers';
 
 const INTRO =
@@ -51,6 +52,80 @@ describe('bylines in nl, en and de', () => {
     expect(
       extract(page(person, `<main><h1>Grenzen setzen</h1><p>Jana Klein</p>${INTRO}</main>`))?.authors,
     ).toEqual(['Jana Klein']);
+  });
+});
+
+describe('bylines in meta rows and boxes', () => {
+  const article = (extra: string) =>
+    `<main><article><header><h1>Neue Regeln</h1></header>${extra}${INTRO}</article></main>`;
+
+  it('a byline part of a meta row, or an author label inside one; not a row without one', () => {
+    expect(bylineOf('yas! | By Cara Stiles | April 13, 2020')).toBe('By Cara Stiles');
+    expect(bylineOf('Datum: 03.11.2021 Autor: Peter Maahn Lesezeit: 5 min')).toBe(
+      'Autor: Peter Maahn Lesezeit: 5 min',
+    );
+    expect(bylineOf('Politik | Berlin | 3. Mai 2021')).toBeUndefined();
+    expect(
+      extract(page('', article('<div>Datum: 03.11.2021 Autor: Peter Maahn/SP-X Lesezeit: 5 min</div>')))
+        ?.authors,
+    ).toEqual(['Peter Maahn']);
+  });
+
+  it('a byline line inside an author box that yields no name; not the box’s other names', () => {
+    const box = (inner: string) =>
+      article(
+        `<div class="author-box">${inner}
+<ul class="author-flyout">
+<li>View author archive</li>
+<li>Get author RSS feed</li>
+</ul></div>`,
+      );
+    expect(extract(page('', box('<p class="byline">By Oli Coleman</p>')))?.authors).toEqual(['Oli Coleman']);
+    expect(extract(page('', box('<p class="byline">Oli Coleman</p>')))?.authors).toEqual([]);
+  });
+
+  it('the source after a name is no part of it', () => {
+    expect(cleanAuthors(['Fritz ImhofQuelle: Livenet'])).toEqual(['Fritz Imhof']);
+    expect(cleanAuthors(['Quelle'])).toEqual([]);
+    expect(cleanAuthors(['AFP/The Local'])).toEqual(['AFP/The Local']);
+  });
+});
+
+describe('organisations and the site in author tags', () => {
+  const article = (extra = '') => `<main><article><h1>Neue Regeln</h1>${extra}${INTRO}</article></main>`;
+
+  it('an organisation in <meta name=author> that no byline signs with is no author; a person is', () => {
+    const body = article();
+    for (const name of ['Perform Media Deutschland GmbH', 'Bundesministerium für Wirtschaft und Klimaschutz'])
+      expect(extract(page(`<meta name="author" content="${name}">`, body))?.authors).toEqual([]);
+    expect(extract(page('<meta name="author" content="Jana Klein">', body))?.authors).toEqual(['Jana Klein']);
+    const signed = article('<p class="byline">Von Beispiel Media GmbH</p>');
+    expect(extract(page('<meta name="author" content="Beispiel Media GmbH">', signed))?.authors).toEqual([
+      'Beispiel Media GmbH',
+    ]);
+  });
+
+  it('the host spelt out in an author tag is the site', () => {
+    const head = '<meta name="author" content="Tour Beispiel">';
+    expect(extract(page(head, article()), 'https://tour-beispiel.example/a/b')?.authors).toEqual([]);
+    expect(extract(page(head, article()), 'https://other.example/a/b')?.authors).toEqual(['Tour Beispiel']);
+  });
+
+  it('a blog’s lower-case user name in its byline signs; not in metadata, a list or as the host’s account', () => {
+    const byline = (name: string) =>
+      article(
+        `<div class="entry-meta"><span class="author vcard"><a class="url fn" href="/u">${name}</a></span></div>`,
+      );
+    expect(extract(page('', byline('karstenruppert')))?.authors).toEqual(['karstenruppert']);
+    expect(extract(page('', byline('beispielblog')), 'https://team.beispielblog.example/a')?.authors).toEqual(
+      [],
+    );
+    expect(extract(page('<meta name="author" content="karstenruppert">', article()))?.authors).toEqual([]);
+    expect(cleanAuthors(['Jana Klein, braunschweig, leipzig'], true)).toEqual(['Jana Klein']);
+  });
+
+  it('an update stamp in a byline slot is no name', () => {
+    expect(cleanAuthors(['Zuletzt geändert am'])).toEqual([]);
   });
 });
 
@@ -104,6 +179,49 @@ describe('dates in visible text', () => {
   });
 });
 
+describe('dates around the heading and in the address', () => {
+  const article = (row: string) =>
+    `<main><article><header><h1>Neue Regeln</h1></header>${row}${INTRO}</article></main>`;
+
+  it('a date line in the meta row under the heading, the first part of a dateline; not a mention or a link', () => {
+    expect(extract(page('', article('<div class="col"><div>03.02.2022</div></div>')))?.published).toBe(
+      '2022-02-03',
+    );
+    expect(
+      extract(
+        page(
+          '',
+          article(
+            '<p>Pressemitteilung vom 25. Januar 2022 | Berlin – Die Zusammenarbeit wird neu geordnet und ausgebaut, sagte die Ministerin heute in Berlin vor der Presse.</p>',
+          ),
+        ),
+      )?.published,
+    ).toBe('2022-01-25');
+    expect(extract(page('', article('<p>Antworten bis 23.06.2006</p>')))?.published).toBeUndefined();
+    expect(
+      extract(page('', article('<p><a href="/x">Lagebericht vom 25. Februar 2020</a></p>')))?.published,
+    ).toBeUndefined();
+  });
+
+  it('a blog engine’s post box is the article, a sidebar widget is not', () => {
+    const post = `<div class="widget Blog"><h2 class="date-header"><span>Friday, December 23, 2016</span></h2><div class="hentry"><h3>Neue Regeln</h3>${INTRO}</div></div>`;
+    expect(extract(page('<title>Neue Regeln</title>', post))?.published).toBe('2016-12-23');
+    const sidebar = `<main>${INTRO}</main><div class="widget Archive"><h2 class="date-header"><span>Friday, December 23, 2016</span></h2></div>`;
+    expect(extract(page('<title>Neue Regeln</title>', sidebar))?.published).toBeUndefined();
+  });
+
+  it('the day the address is filed under, where the page states none, and for an instant a day off', () => {
+    const filed = 'https://www.example.org/2016/12/15/neue-regeln/';
+    expect(extract(page('', article('')), filed)?.published).toBe('2016-12-15');
+    expect(
+      extract(page('', article('')), 'https://www.example.org/2016/12/neue-regeln/')?.published,
+    ).toBeUndefined();
+    const utc = (day: string) => `<meta property="article:published_time" content="${day}T03:10:00Z">`;
+    expect(extract(page(utc('2016-12-16'), article('')), filed)?.published).toBe('2016-12-15');
+    expect(extract(page(utc('2016-12-20'), article('')), filed)?.published).toBe('2016-12-20');
+  });
+});
+
 describe('titles: the item’s own heading', () => {
   it('the visible heading over a reworded og:title; a kicker run into the heading keeps the declared title', () => {
     const head = '<meta property="og:title" content="Brexit: Nervenkrieg geht in nächste Runde">';
@@ -154,6 +272,28 @@ describe('titles: the item’s own heading', () => {
         ),
       )?.title,
     ).toBe('Olive & Herb Focaccia Bread');
+  });
+});
+
+describe('titles in Chinese and Japanese', () => {
+  it('a site name after a full-width separator without spaces is cut; a colon in a Latin title is not', () => {
+    const head = (title: string, site: string) =>
+      `<meta property="og:title" content="${title}"><meta property="og:site_name" content="${site}">`;
+    expect(
+      extract(page(head('新しい規則が決まった：例新聞デジタル', '例新聞デジタル'), `<main>${INTRO}</main>`))
+        ?.title,
+    ).toBe('新しい規則が決まった');
+    expect(
+      extract(
+        page(
+          '<title>新しい規則が決まった：例機構 情報推進</title>',
+          `<main><h1>新しい規則が決まった</h1>${INTRO}</main>`,
+        ),
+      )?.title,
+    ).toBe('新しい規則が決まった');
+    expect(extract(page(head('Neue Regeln:Beispiel', 'Beispiel'), `<main>${INTRO}</main>`))?.title).toBe(
+      'Neue Regeln:Beispiel',
+    );
   });
 });
 

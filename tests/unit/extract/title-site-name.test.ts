@@ -4,17 +4,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { stripSiteName } from '@/utils/extract/site-names';
-import { extract, page } from './helpers';
+import { titleOf } from './helpers';
 
 describe('title: the site spelled out after the item', () => {
   it('drops a last part that spells the hyphenated host label', () => {
-    const html = page(
-      '<title>Neue Meister im Norden - Hamburger Schach Verband e.V.</title>',
-      '<main><p>Kurz.</p></main>',
-    );
-    expect(extract(html, 'https://www.schach-hamburg.example/news/meister')?.title).toBe(
-      'Neue Meister im Norden',
-    );
+    expect(
+      titleOf(
+        '<title>Neue Meister im Norden - Hamburger Schach Verband e.V.</title>',
+        '<main><p>Kurz.</p></main>',
+        'https://www.schach-hamburg.example/news/meister',
+      ),
+    ).toBe('Neue Meister im Norden');
   });
 
   it('keeps a part that shares only one of the label’s words', () => {
