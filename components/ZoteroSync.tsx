@@ -171,14 +171,25 @@ function Chooser({ ports, done }: { ports: ZoteroSyncPorts; done: () => void }) 
 
 type Loaded = Awaited<ReturnType<ZoteroSyncPorts['load']>>;
 
-function Connect({ ports, loaded, reload }: { ports: ZoteroSyncPorts; loaded: Loaded; reload: () => void }) {
+function Connect({
+  ports,
+  loaded,
+  connected,
+  reload,
+}: {
+  ports: ZoteroSyncPorts;
+  loaded: Loaded;
+  connected: () => void;
+  reload: () => void;
+}) {
   const [key, setKey] = useState('');
   const [denied, setDenied] = useState(false);
   const connect = () => {
     // First thing in the handler: the browser grants the permission only from the click.
     void ports.connect(key.trim() || undefined).then((granted) => {
       setDenied(!granted);
-      reload();
+      if (granted) connected();
+      else reload();
     });
   };
   return (
@@ -218,6 +229,9 @@ function Connect({ ports, loaded, reload }: { ports: ZoteroSyncPorts; loaded: Lo
 
 export function ZoteroSync({ ports }: { ports: ZoteroSyncPorts }) {
   const [loaded, setLoaded] = useState<Loaded | undefined>();
+  // The library and collection are read only after the reader's Connect click on this page: a
+  // permission that stays granted otherwise (all sites) must not make the page reach Zotero.
+  const [connecting, setConnecting] = useState(false);
   const reload = () => void ports.load().then(setLoaded, () => undefined);
   useEffect(() => {
     reload();
@@ -225,7 +239,7 @@ export function ZoteroSync({ ports }: { ports: ZoteroSyncPorts }) {
   }, []);
   if (!loaded) return null;
   const on = loaded.config.on && loaded.permitted && loaded.hasKey;
-  const choosing = !on && loaded.permitted && loaded.hasKey;
+  const choosing = !on && connecting && loaded.permitted && loaded.hasKey;
   const actions = [
     { id: 'now', label: 'zoteroSyncNow', shown: on, run: ports.syncNow },
     { id: 'off', label: 'zoteroSyncOff', shown: on, run: ports.turnOff },
@@ -240,7 +254,15 @@ export function ZoteroSync({ ports }: { ports: ZoteroSyncPorts }) {
       ) : choosing ? (
         <Chooser ports={ports} done={reload} />
       ) : (
-        <Connect ports={ports} loaded={loaded} reload={reload} />
+        <Connect
+          ports={ports}
+          loaded={loaded}
+          connected={() => {
+            setConnecting(true);
+            reload();
+          }}
+          reload={reload}
+        />
       )}
       <div class="inline-row">
         {actions
@@ -250,7 +272,10 @@ export function ZoteroSync({ ports }: { ports: ZoteroSyncPorts }) {
               key={a.id}
               type="button"
               data-testid={`zotero-sync-${a.id}`}
-              onClick={() => void a.run().then(reload)}
+              onClick={() => {
+                setConnecting(false);
+                void a.run().then(reload);
+              }}
             >
               {t(a.label)}
             </button>

@@ -48,7 +48,8 @@ async function syncOnce(): Promise<void> {
   if (status.state === 'idle') {
     await clearDue(started);
     await browser.alarms.clear(SOON);
-  } else {
+  } else if (status.state !== 'bad-key') {
+    // A refused key is not retried each minute: the schedule or the reader's "Sync now" tries again.
     const retryAt = Math.max(status.retryAt ?? 0, Date.now() + RETRY_MINUTES * 60_000);
     await browser.alarms.create(SOON, { when: retryAt });
     await setSyncStatus({ ...status, retryAt });

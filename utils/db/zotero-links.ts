@@ -3,8 +3,8 @@
  * per linked record (`link:<record id>`: its item's key and version, the fields both sides last
  * agreed on, who added it) and one `state` row (which library and collection, and the library
  * version Leesmap last saw). A store of its own, not fields on the record: a backup exports the
- * records and never these rows, the record merge rules stay as they are, and turning sync off or
- * choosing another library clears the store in one step. The API key is not here at all
+ * records and never these rows, the record merge rules stay as they are, and the first sync
+ * with another library or collection clears the store in one step. The API key is not here at all
  * (`storage.local`, utils/zotero/sync-settings.ts).
  *
  * `writeSynced` stores a sync's progress in one transaction: the links, the library version and
@@ -71,6 +71,22 @@ const writeTx = (db: LeesmapDatabase) =>
   db.transaction(['publications', 'themes', 'meta', 'zotero'], 'readwrite');
 
 /**
+ * The base of a three-way merge for a record and an item that meet for the first time (saved on
+ * both sides, or saved here while a sync pulled it): no list item, note or status agreed yet, so
+ * both sides' lists and notes are kept and the reader's status wins.
+ */
+function firstMeeting(record: SavedPublication): SavedPublication {
+  return {
+    ...record,
+    tags: [],
+    themes: [],
+    keywords: [],
+    notes: '',
+    status: undefined,
+  } as unknown as SavedPublication;
+}
+
+/**
  * One merged or added record into the list. Returns the id its link belongs to: its own, another
  * record's that is the same publication, or undefined (invalid: the link is dropped).
  */
@@ -91,15 +107,22 @@ async function writeRecord(
     next =
       before && stored.updatedAt === before.updatedAt
         ? record
-        : input.reconcile(current, before ?? current, record);
+        : input.reconcile(current, before ?? firstMeeting(current), record);
     // Reconciled: what the list holds now is not what Zotero holds; the next sync compares.
     if (next !== record) delete input.links[record.id]?.updatedAt;
   } else {
     // Deleted by the reader while the sync ran: it stays deleted.
     if (before) return record.id;
-    // Pulled, and already in the list under another id (another address of the same publication).
+    // Pulled, and already in the list under another id (another address of the same publication):
+    // that record keeps its id and takes what Zotero adds, the reader's own fields winning.
     const [known] = await findStored(tx, pageKeys(record));
-    if (known) return known.id;
+    if (known) {
+      const current = strip(known) as SavedPublication;
+      const merged = input.reconcile(current, firstMeeting(current), record);
+      tally.change(known.themes, merged.themes);
+      void store.put({ ...merged, identity: union(known.identity, pageKeys(merged)) });
+      return known.id;
+    }
     next = record;
   }
   const value: StoredPublication = { ...next, identity: union(stored?.identity, pageKeys(next)) };

@@ -154,12 +154,21 @@ function addPulled(work: Work, parent: ApiItem, remote: SyncFields, noteKey: str
   const url = safeHttpUrl(parent.data.url);
   if (!url) return;
   const id = publicationId({ url, title: remote.title });
-  const existing = work.byId.get(id);
+  // The list may hold it under another id (saved there from its canonical address).
+  const existing = work.byId.get(id) ?? work.byId.get(work.byUrl.get(url) ?? '');
   if (existing) {
-    // Saved on both sides before they were linked: one item, both sides' lists and notes kept.
-    const base = { ...fieldsOf(work, existing), themes: [], keywords: [], tags: [], notes: '' };
+    // Saved on both sides before they were linked: one item, both sides' lists and notes kept, and
+    // no status agreed yet, so the reader's status wins.
+    const base = {
+      ...fieldsOf(work, existing),
+      themes: [],
+      keywords: [],
+      tags: [],
+      notes: '',
+      status: undefined,
+    } as unknown as SyncFields;
     const old = { key: parent.key, version: parent.version, base };
-    mergeInto(work, { id, old, remote, version: parent.version, noteKey });
+    mergeInto(work, { id: existing.id, old, remote, version: parent.version, noteKey });
     return;
   }
   const record = newRecord(id, remote, url, (work.now ?? Date.now)());

@@ -4,7 +4,13 @@
  * stored, and a record changed while the sync ran is reconciled, not overwritten.
  */
 import { describe, expect, it } from 'vitest';
-import { listPublications, savePublication, updatePublication, type LeesmapDatabase } from '@/utils/db';
+import {
+  deletePublications,
+  listPublications,
+  savePublication,
+  updatePublication,
+  type LeesmapDatabase,
+} from '@/utils/db';
 import { readZoteroSync, writeSynced, type SyncedWrite } from '@/utils/db/zotero-links';
 import { reconcileRecord } from '@/utils/zotero/merge';
 import { eachTestOnFreshDB, publication } from '../db/helpers';
@@ -27,15 +33,47 @@ function write(changes: Partial<SyncedWrite>): Promise<void> {
 }
 
 describe('what a sync stores', () => {
-  it('a pulled record the list holds under another id: one record, and that one takes the link', async () => {
-    const saved = await savePublication(db, publication(), { tags: ['werk'] });
-    const pulled = { ...saved, id: 'title:leren van doen', tags: ['groep'], updatedAt: saved.updatedAt + 5 };
+  it("a pulled record the list holds under another id: one record with both sides' tags, the reader's status, and that one takes the link", async () => {
+    const saved = await savePublication(db, publication(), { tags: ['werk'], status: 'reading' });
+    const pulled = {
+      ...saved,
+      id: 'title:leren van doen',
+      tags: ['groep'],
+      status: 'read' as const,
+      updatedAt: saved.updatedAt + 5,
+    };
     await write({ records: [pulled], links: { [pulled.id]: link('ABCD2345') } });
-    expect(await listPublications(db)).toEqual([saved]);
+    const list = await listPublications(db);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ id: saved.id, status: 'reading' });
+    expect([...list[0].tags].sort()).toEqual(['groep', 'werk']);
     const stored = await readZoteroSync(db);
     expect(stored).toMatchObject({ target: 'groups/4711/LEESMAP1', libraryVersion: 3 });
     expect(Object.keys(stored!.links)).toEqual([saved.id]);
     expect(stored!.links[saved.id]).toMatchObject({ key: 'ABCD2345', updatedAt: undefined });
+  });
+
+  it("a page the reader saved while the sync pulled it keeps the reader's tags, notes and status", async () => {
+    const pulled = await savePublication(db, publication(), {
+      tags: ['groep'],
+      status: 'read',
+      notes: 'Van Zotero',
+    });
+    await deletePublications(db, [pulled.id]);
+    const saved = await savePublication(db, publication(), {
+      tags: ['werk'],
+      status: 'reading',
+      notes: 'Mijn notitie',
+    });
+    await write({
+      records: [{ ...pulled, updatedAt: saved.updatedAt + 5 }],
+      links: { [pulled.id]: link('ABCD2345') },
+    });
+    const [stored] = await listPublications(db);
+    expect(stored.status).toBe('reading');
+    expect([...stored.tags].sort()).toEqual(['groep', 'werk']);
+    expect(stored.notes).toContain('Mijn notitie');
+    expect(stored.notes).toContain('Van Zotero');
   });
 
   it('an invalid pulled record is not stored, nor its link', async () => {

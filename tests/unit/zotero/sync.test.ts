@@ -123,6 +123,24 @@ describe('sync through a Zotero group library', () => {
     expect(server.problems).toEqual([]);
   });
 
+  it("an item the other device holds under another id becomes one record there: no second item, the reader's status and both sides' tags kept", async () => {
+    const server = startFakeWebApi(['groups/4711/LEESMAP1']);
+    const a = new Device(server, 'anna', 'key-a');
+    const b = new Device(server, 'bert', 'key-b');
+    a.records.set(reference().id, reference());
+    await a.sync();
+    // b saved the same publication earlier, under an id of its own (the address it was saved at).
+    const own = { ...reference(), id: 'doi:10.5555/eigen', status: 'reading' as const, tags: ['dossier'] };
+    b.records.set(own.id, own);
+    const outcome = await b.sync();
+    expect(outcome.added).toHaveLength(0);
+    expect([...b.records.keys()]).toEqual([own.id]);
+    expect(b.records.get(own.id)).toMatchObject({ status: 'reading' });
+    expect([...b.records.get(own.id)!.tags].sort()).toEqual(['dossier', 'werk']);
+    const items = [...server.library('groups/4711').items.values()];
+    expect(items.filter((item) => item.data.itemType !== 'note')).toHaveLength(1);
+  });
+
   it('status changed on one device and tags on the other: both changes kept on both', async () => {
     const { a, b, record } = await linkedDevices();
     edit(a, record.id, { status: 'read' });

@@ -1,5 +1,5 @@
 /**
- * The Web API client against the conformance server (tests/unit/zotero/webapi-server.ts, not
+ * The Web API client against the conformance server (tests/e2e/zotero-webapi-server.ts, not
  * Zotero): request counts for a large first push and an idle second look, 412, Backoff,
  * Retry-After, a bad key, and a push cut off mid-way that resumes without loss or duplicates.
  */
