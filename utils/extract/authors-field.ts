@@ -80,7 +80,7 @@ const fromAuthorMeta: Rule<string[]> = (ctx) => {
 
 /** Byline elements: rel=author, itemprop=author, class "byline"/"author" — short text only. */
 const fromBylineElements: Rule<string[]> = (ctx) => {
-  const nodes = ctx.doc.querySelectorAll(BYLINE_SELECTOR);
+  const nodes = ctx.select.all(BYLINE_SELECTOR);
   const found: string[] = [];
   const accepted: Element[] = [];
   const failed: Element[] = [];
@@ -159,12 +159,12 @@ const BYLINE_LINES = 'p, span, div, li, i, em, small, address, strong, b, font';
  */
 const fromBylineText: Rule<string[]> = (ctx) => {
   const near = ctx.heading?.parentElement?.parentElement;
-  const main = ctx.doc.querySelector('main, [role="main"], article');
+  const main = ctx.select.first('main, [role="main"], article');
   const scopes = [near, main, ctx.doc.body].filter(
     (scope, i, all): scope is Element => Boolean(scope) && all.indexOf(scope) === i,
   );
   for (const scope of scopes) {
-    const lines = scope.querySelectorAll(BYLINE_LINES);
+    const lines = ctx.select.all(BYLINE_LINES, scope);
     for (let i = 0; i < lines.length && i < 400; i++) {
       const el = lines[i];
       if (el.children.length > 6) continue;

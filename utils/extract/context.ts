@@ -8,6 +8,7 @@ import { indexJsonLd, type JsonLdIndex } from './jsonld';
 import { findLabels, type LabelIndex } from './labels';
 import { indexMeta, type MetaIndex } from './meta';
 import { findRelatedBlocks } from './related-blocks';
+import { selector, type Selector } from './select';
 import { mainHeading } from '@/utils/detect/heading';
 import { cleanText, textOf } from './text';
 import { absoluteUrl } from './urls';
@@ -20,6 +21,12 @@ export interface ExtractionContext {
   base: string;
   host: string;
   elements: ElementIndex;
+  /**
+   * `querySelector(All)` over the page or inside one of its elements, answered from `elements`
+   * (each selector read once per extraction) where that holds the whole page: use it for queries
+   * over the page or a large part of it.
+   */
+  select: Selector;
   meta: MetaIndex;
   jsonLd: JsonLdIndex;
   labels: LabelIndex;
@@ -72,7 +79,9 @@ export interface ExtractOptions {
 }
 
 export function createContext(doc: Document, url: string, options: ExtractOptions = {}): ExtractionContext {
-  const baseHref = doc.querySelector('base[href]')?.getAttribute('href');
+  const elements = options.elements ?? indexElements(doc, options.ignoreHead);
+  const select = selector(doc, elements);
+  const baseHref = select.first('base[href]')?.getAttribute('href');
   const base = (baseHref && absoluteUrl(baseHref, url)) || url;
   let host = '';
   try {
@@ -80,7 +89,6 @@ export function createContext(doc: Document, url: string, options: ExtractOption
   } catch {
     // Not a URL: leave host empty.
   }
-  const elements = options.elements ?? indexElements(doc, options.ignoreHead);
   const heading = mainHeading(elementsByTag(elements, 'h1'));
   let links: LinkInfo[] | undefined;
   const relatedBlocks = findRelatedBlocks(doc, elements.sectionHeadings);
@@ -93,6 +101,7 @@ export function createContext(doc: Document, url: string, options: ExtractOption
     base,
     host,
     elements,
+    select,
     meta: indexMeta(elementsByTag(elements, 'meta')),
     jsonLd: indexJsonLd(elementsByTag(elements, 'script')),
     labels: findLabels(
@@ -104,7 +113,8 @@ export function createContext(doc: Document, url: string, options: ExtractOption
     headingText: headingTextOf(heading),
     docTitle: options.ignoreHead
       ? ''
-      : cleanText(doc.querySelector('head title, title')?.textContent ?? '', 500),
+      : // The first <title> wherever it is: what 'head title, title' finds first.
+        cleanText(select.first('title')?.textContent ?? '', 500),
     relatedBlocks,
     isElsewhere,
     links: () => {

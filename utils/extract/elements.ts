@@ -38,6 +38,10 @@ const REGION_TAGS = new Set(['section', 'aside', 'div']);
 export interface ElementIndex {
   /** Every element looked at, in document order. */
   all: Element[];
+  /** Their tag names, lower case, position by position. */
+  tags: string[];
+  /** Whether `all` is the whole page (not the body alone, not cut at MAX_ELEMENTS). */
+  whole: boolean;
   /** meta, script, h1, p, a, time, link — each in document order. */
   byTag: Map<string, Element[]>;
   /** Elements that may be a label or a "Label: value" line (labels.ts). */
@@ -55,6 +59,8 @@ export interface ElementIndex {
 export function indexElements(doc: Document, skipHead = false): ElementIndex {
   const index: ElementIndex = {
     all: [],
+    tags: [],
+    whole: false,
     byTag: new Map(),
     labelCandidates: [],
     sectionHeadings: [],
@@ -63,10 +69,12 @@ export function indexElements(doc: Document, skipHead = false): ElementIndex {
   for (const tag of KEPT_TAGS) index.byTag.set(tag, []);
   const all = (skipHead && doc.body ? doc.body : doc).querySelectorAll('*');
   const count = Math.min(all.length, MAX_ELEMENTS);
+  index.whole = !(skipHead && doc.body) && count === all.length;
   for (let i = 0; i < count; i++) {
     const el = all[i];
-    index.all.push(el);
     const tag = el.tagName.toLowerCase();
+    index.all.push(el);
+    index.tags.push(tag);
     if (LABEL_TAGS.has(tag)) index.labelCandidates.push(el);
     if (SECTION_HEADING_TAGS.has(tag)) index.sectionHeadings.push(el);
     else if (STYLED_HEADING_TAGS.has(tag) && isShortTextLeaf(el)) index.sectionHeadings.push(el);

@@ -22,7 +22,7 @@ export function cleanLanguage(raw: unknown): string | undefined {
 }
 
 const fromText: Rule<string> = (ctx) => {
-  const scope = ctx.doc.querySelector('main, [role="main"], article') ?? ctx.doc.body;
+  const scope = ctx.select.first('main, [role="main"], article') ?? ctx.doc.body;
   const sample = `${ctx.headingText} ${textOf(scope, 5_000)}`;
   return detectLanguage(sample);
 };

@@ -9,7 +9,7 @@ import { fromDateMarkedElement, fromLineNearHeading } from './visible-dates';
 const MODIFIED = /modif|updat|bijgewerkt|gewijzigd/i;
 
 const fromElements: Rule<string> = (ctx) => {
-  const el = ctx.doc.querySelector('[itemprop="datePublished"]');
+  const el = ctx.select.first('[itemprop="datePublished"]');
   if (!el || ctx.isElsewhere(el)) return undefined;
   return el.getAttribute('content') ?? el.getAttribute('datetime') ?? textOf(el, 100);
 };

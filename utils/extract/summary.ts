@@ -26,7 +26,7 @@ export function firstParagraph(ctx: ExtractionContext): string | undefined {
 }
 
 function findFirstParagraph(ctx: ExtractionContext): string | undefined {
-  const scope = ctx.doc.querySelector('main, [role="main"], article') ?? ctx.doc.body;
+  const scope = ctx.select.first('main, [role="main"], article') ?? ctx.doc.body;
   if (!scope) return undefined;
   const heading = ctx.heading;
   // Document order from one query (compareDocumentPosition is not reliable in every DOM).

@@ -1,0 +1,118 @@
+/**
+ * Selector queries answered from the element index (elements.ts) instead of the DOM: some DOMs
+ * (linkedom) compile the selector and walk the whole tree on every query, so the field rules'
+ * repeated `querySelector(All)` calls cost a walk each. Only selector lists of tag, class, id and
+ * attribute tests are read here (what the rules use); anything else, an index that does not hold
+ * the whole page, or a scope outside it is asked of the DOM, so the answer is always the DOM's.
+ */
+import type { ElementIndex } from './elements';
+
+type Test = (el: Element, tag: string) => boolean;
+
+/** One compound selector's parts: `tag`, `[name op "value"]`, `.class`, `#id`. */
+const PART = /([a-z][a-z0-9]*|\*)|\[([a-z][\w-]*)(?:([~|^$*]?=)"([^"\\]*)")?\]|\.([\w-]+)|#([\w-]+)/iy;
+/** Attributes whose values match case-sensitively in HTML, and (rel, type) those that do not. */
+const CASE_SENSITIVE =
+  /^(?:class|id|itemprop|itemtype|itemscope|href|src|role|name|property|content|datetime|(?:aria|data)-[\w-]+)$/;
+const IGNORING_CASE = /^(?:rel|type)$/;
+
+function attributeTest(name: string, op: string | undefined, raw: string): Test | undefined {
+  const ignoreCase = IGNORING_CASE.test(name);
+  if (!ignoreCase && !CASE_SENSITIVE.test(name)) return undefined;
+  const value = ignoreCase ? raw.toLowerCase() : raw;
+  const read = (el: Element) => {
+    const found = el.getAttributeNode(name)?.value;
+    return found != null && ignoreCase ? found.toLowerCase() : found;
+  };
+  if (!op) return (el) => el.hasAttribute(name);
+  if (op === '=') return (el) => read(el) === value;
+  if (op === '|=') return (el) => ((v) => v === value || !!v?.startsWith(`${value}-`))(read(el));
+  if (op === '~=') {
+    if (!value || /\s/.test(value)) return () => false;
+    return (el) => !!read(el)?.split(/\s+/).includes(value);
+  }
+  if (!value) return () => false;
+  if (op === '^=') return (el) => !!read(el)?.startsWith(value);
+  if (op === '$=') return (el) => !!read(el)?.endsWith(value);
+  return (el) => !!read(el)?.includes(value);
+}
+
+/** A compound selector as a test, or undefined when it has parts this reader does not know. */
+function compound(selector: string): Test | undefined {
+  const tests: Test[] = [];
+  let tag: string | undefined;
+  PART.lastIndex = 0;
+  while (PART.lastIndex < selector.length) {
+    const at = PART.lastIndex;
+    const part = PART.exec(selector);
+    if (!part) return undefined;
+    if (part[1]) {
+      if (at > 0) return undefined;
+      if (part[1] !== '*') tag = part[1].toLowerCase();
+    } else if (part[2]) {
+      const test = attributeTest(part[2].toLowerCase(), part[3], part[4] ?? '');
+      if (!test) return undefined;
+      tests.push(test);
+    } else if (part[5]) tests.push(attributeTest('class', '~=', part[5])!);
+    else tests.push(attributeTest('id', '=', part[6])!);
+  }
+  return (el, elTag) => (tag === undefined || elTag === tag) && tests.every((test) => test(el, elTag));
+}
+
+const compiled = new Map<string, Test | null>();
+
+/** A selector list as one test, or null when a part of it is not one this reader knows. */
+function compile(selector: string): Test | null {
+  let test = compiled.get(selector);
+  if (test === undefined) {
+    const parts = selector.split(',').map((part) => compound(part.trim()));
+    test = parts.every(Boolean) ? (el, tag) => parts.some((part) => part!(el, tag)) : null;
+    compiled.set(selector, test);
+  }
+  return test;
+}
+
+export interface Selector {
+  /** What `scope.querySelectorAll(selector)` gives (scope: the page by default), in document order. */
+  all(selector: string, scope?: Element): ArrayLike<Element>;
+  /** What `scope.querySelector(selector)` gives. */
+  first(selector: string, scope?: Element): Element | null;
+}
+
+/** Queries over `doc`, from `index` where it holds the whole page. */
+export function selector(doc: Document, index: ElementIndex): Selector {
+  const matches = new Map<string, number[]>();
+  const ranges = new Map<Element, [number, number] | null>();
+  /** Positions (in index.all) of the elements matching a known selector. */
+  const positions = (test: Test, selector: string): number[] => {
+    let found = matches.get(selector);
+    if (!found) {
+      found = [];
+      for (let i = 0; i < index.all.length; i++) if (test(index.all[i], index.tags[i])) found.push(i);
+      matches.set(selector, found);
+    }
+    return found;
+  };
+  /** The positions an element's descendants take in index.all. */
+  const range = (scope: Element): [number, number] | null => {
+    let known = ranges.get(scope);
+    if (known === undefined) {
+      const start = index.all.indexOf(scope);
+      let after: Element | null = null;
+      for (let el: Element | null = scope; el && !after; el = el.parentElement) after = el.nextElementSibling;
+      const end = after ? index.all.indexOf(after, start) : index.all.length;
+      known = start < 0 || end < 0 ? null : [start + 1, end];
+      ranges.set(scope, known);
+    }
+    return known;
+  };
+  const all = (selector: string, scope?: Element): ArrayLike<Element> => {
+    const test = index.whole ? compile(selector) : null;
+    const bounds = test && scope ? range(scope) : [0, index.all.length];
+    if (!test || !bounds) return (scope ?? doc).querySelectorAll(selector);
+    const out: Element[] = [];
+    for (const i of positions(test, selector)) if (i >= bounds[0] && i < bounds[1]) out.push(index.all[i]);
+    return out;
+  };
+  return { all, first: (selector, scope) => all(selector, scope)[0] ?? null };
+}
