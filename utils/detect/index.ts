@@ -92,12 +92,20 @@ const MICRODATA_OTHER = /schema\.org\/(Event|Product|Offer|JobPosting)\b/;
 export interface WalkedElements {
   byTag: TagLookup;
   find: Finder;
+  /** What labelCandidates (page.ts) finds in the DOM. */
+  labelCandidates: () => ArrayLike<Element>;
 }
 
-function bodySignals(doc: Document, find: Finder, tags: TagLookup, head: Head, found: Signals): void {
+function bodySignals(
+  doc: Document,
+  find: Finder,
+  tags: TagLookup,
+  head: Head,
+  found: Signals,
+  walked?: WalkedElements,
+): void {
   const { metas, address } = head;
   const add = (signal: string, weight: number) => found.add(signal, weight);
-  const signals = found.list;
   const markers = pageMarkers(find);
   const inChrome = chromeTest();
   const microdata = markers.itemTypes;
@@ -132,7 +140,7 @@ function bodySignals(doc: Document, find: Finder, tags: TagLookup, head: Head, f
     add('article-element', Weight.OwnArticle);
   }
 
-  const labels = publicationLabels(doc, heading, inChrome);
+  const labels = publicationLabels(doc, heading, inChrome, walked?.labelCandidates());
   const otherLabels: string[] = labels.filter((kind) => kind === 'vacancy' || kind === 'event');
   labels
     .filter((kind) => !otherLabels.includes(kind))
@@ -152,7 +160,7 @@ function bodySignals(doc: Document, find: Finder, tags: TagLookup, head: Head, f
   // heading that has no article of its own are the page. Publisher-declared structure
   // (JSON-LD, citation_*, microdata) also outweighs a recirculation grid.
   const cards = cardGroups(find, heading, inChrome);
-  const structured = signals.some(
+  const structured = found.list.some(
     (s) => /^(citation_|jsonld:|microdata:)/.test(s) && !NON_PUBLICATION_TYPE.test(s.replace(/^\w+:/, '')),
   );
   const scale = structured ? 0.5 : 1;
@@ -202,7 +210,7 @@ export function isPublicationPage(
   const signals = new Signals();
   try {
     const head = headAndAddressSignals(tags, url, signals, headMayBeStale);
-    bodySignals(doc, find, tags, head, signals);
+    bodySignals(doc, find, tags, head, signals, walked);
   } catch {
     // A page hostile enough to break a selector is not one to act on.
     return { detected: false, confidence: 0, signals: [...signals.list, 'error'] };

@@ -188,14 +188,25 @@ function inspectNeighbours(anchor: Element, result: HeadingContext): void {
   }
 }
 
-/** Distinct kinds of label on the page: a publication's (year, author, theme, type, identifier), a vacancy's or an event's. */
-export function publicationLabels(doc: Document, heading: Element | null, inChrome: ChromeTest): string[] {
-  const kinds = new Set<string>();
-  // Inside the main region when the page marks one, so a mega-menu cannot use up the budget.
+/**
+ * Elements that may be labels: inside the main region when the page marks one, so a mega-menu
+ * cannot use up the budget. (walked.ts reads the same from the extractor's walk.)
+ */
+export function labelCandidates(doc: Document): ArrayLike<Element> {
   const scope = doc.querySelector('main, [role="main"]') ?? doc;
-  const candidates = scope.querySelectorAll(
+  return scope.querySelectorAll(
     'dt, th, h2, h3, h4, h5, h6, strong, b, p, li, span[class*="label"], div[class*="label"]',
   );
+}
+
+/** Distinct kinds of label on the page: a publication's (year, author, theme, type, identifier), a vacancy's or an event's. */
+export function publicationLabels(
+  doc: Document,
+  heading: Element | null,
+  inChrome: ChromeTest,
+  candidates = labelCandidates(doc),
+): string[] {
+  const kinds = new Set<string>();
   for (let i = 0; i < candidates.length && i < MAX_LABEL_CANDIDATES; i++) {
     const el = candidates[i];
     const kind = labelKind(text(el, 60));

@@ -11,6 +11,9 @@ import type { Query } from './page';
 
 const TEXT_TAGS = new Set(['p', 'pre', 'article']);
 const CARD_HEADING_TAGS = new Set(['h2', 'h3', 'h4', 'h5']);
+/** labelCandidates' selector (page.ts): these tags, and span or div with "label" in the class. */
+const LABEL_TAGS = new Set(['dt', 'th', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'p', 'li']);
+const MAX_LABEL_CANDIDATES = 300;
 const SCRATCH_MARKERS: Markers = {
   itemTypes: [],
   searchForm: false,
@@ -32,21 +35,57 @@ const CONDITIONS: Record<Query, (el: Element) => boolean> = {
       ? Boolean(el.parentElement?.closest('li, article'))
       : el.getAttribute('itemprop') === 'datePublished' && Boolean(el.parentElement?.closest('li')),
   // Only the answer counts here; the flags land on a scratch record (pageMarkers sets the real ones).
-  markers: (el) => readMarker(el, SCRATCH_MARKERS),
+  // An element without attributes is no marker (every condition reads one).
+  markers: (el) => el.hasAttributes() && readMarker(el, SCRATCH_MARKERS),
 };
+const QUERY_NAMES = Object.keys(CONDITIONS) as Query[];
+
+function isLabelCandidate(el: Element): boolean {
+  const tag = el.localName;
+  return (
+    LABEL_TAGS.has(tag) ||
+    ((tag === 'span' || tag === 'div') && Boolean(el.getAttributeNode('class')?.value.includes('label')))
+  );
+}
+
+/** The first element of 'main, [role="main"]' and the positions its descendants take in `all`. */
+function mainRange(all: ArrayLike<Element>): [number, number] {
+  for (let i = 0; i < all.length; i++) {
+    const el = all[i];
+    if (el.localName !== 'main' && el.getAttribute('role') !== 'main') continue;
+    let after: Element | null = null;
+    for (let up: Element | null = el; up && !after; up = up.parentElement) after = up.nextElementSibling;
+    let end = i + 1;
+    while (end < all.length && all[end] !== after) end++;
+    return [i + 1, end];
+  }
+  return [0, all.length];
+}
 
 /** The check's view of a page from its walked elements (all, in document order) and its tag lists. */
 export function walkedElements(
   all: ArrayLike<Element>,
   byTag: (tag: string) => ArrayLike<Element>,
 ): WalkedElements {
+  // Every query's answer in one pass, on the first question.
+  let answers: Record<Query, Element[]> | undefined;
   return {
     // All scripts and links: the readers pick the JSON-LD ones and the canonical link.
     byTag: (what) => byTag(what === 'jsonLd' ? 'script' : what === 'canonical' ? 'link' : what),
     find: (query) => {
+      if (!answers) {
+        const found = Object.fromEntries(QUERY_NAMES.map((name) => [name, [] as Element[]]));
+        for (let i = 0; i < all.length; i++)
+          for (const name of QUERY_NAMES) if (CONDITIONS[name](all[i])) found[name].push(all[i]);
+        answers = found as Record<Query, Element[]>;
+      }
+      return answers[query];
+    },
+    labelCandidates: () => {
+      const [start, end] = mainRange(all);
       const kept: Element[] = [];
-      const test = CONDITIONS[query];
-      for (let i = 0; i < all.length; i++) if (test(all[i])) kept.push(all[i]);
+      for (let i = start; i < end && kept.length < MAX_LABEL_CANDIDATES; i++)
+        if (isLabelCandidate(all[i])) kept.push(all[i]);
       return kept;
     },
   };
