@@ -16,8 +16,21 @@ export interface Markers {
 
 const MAX_MARKERS = 300;
 
+/** The attributes the conditions below read: an element with none of them is no marker. */
+const MARKER_ATTRIBUTES = new Set([
+  'type',
+  'action',
+  'href',
+  'role',
+  'itemprop',
+  'data-add-to-cart',
+  'name',
+  'itemscope',
+]);
+
 /** Raises the flags `el` stands for, by the same conditions as QUERIES.markers; true when it is a marker at all. */
 export function readMarker(el: Element, markers: Markers): boolean {
+  if (!el.getAttributeNames().some((name) => MARKER_ATTRIBUTES.has(name))) return false;
   const tag = el.localName;
   const type = tag === 'input' ? (el.getAttribute('type') ?? '').toLowerCase() : '';
   const action = tag === 'form' ? (el.getAttribute('action') ?? '') : '';

@@ -35,8 +35,7 @@ const CONDITIONS: Record<Query, (el: Element) => boolean> = {
       ? Boolean(el.parentElement?.closest('li, article'))
       : el.getAttribute('itemprop') === 'datePublished' && Boolean(el.parentElement?.closest('li')),
   // Only the answer counts here; the flags land on a scratch record (pageMarkers sets the real ones).
-  // An element without attributes is no marker (every condition reads one).
-  markers: (el) => el.hasAttributes() && readMarker(el, SCRATCH_MARKERS),
+  markers: (el) => readMarker(el, SCRATCH_MARKERS),
 };
 const QUERY_NAMES = Object.keys(CONDITIONS) as Query[];
 

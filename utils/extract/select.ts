@@ -7,7 +7,10 @@
  */
 import type { ElementIndex } from './elements';
 
-type Test = (el: Element, tag: string) => boolean;
+type Test = ((el: Element, tag: string) => boolean) & {
+  /** Some part tests the tag alone: an element without attributes may match. */
+  tagged?: boolean;
+};
 
 /** One compound selector's parts: `tag`, `[name op "value"]`, `.class`, `#id`. */
 const PART = /([a-z][a-z0-9]*|\*)|\[([a-z][\w-]*)(?:([~|^$*]?=)"([^"\\]*)")?\]|\.([\w-]+)|#([\w-]+)/iy;
@@ -56,7 +59,9 @@ function compound(selector: string): Test | undefined {
     } else if (part[5]) tests.push(attributeTest('class', '~=', part[5])!);
     else tests.push(attributeTest('id', '=', part[6])!);
   }
-  return (el, elTag) => (tag === undefined || elTag === tag) && tests.every((test) => test(el, elTag));
+  const test: Test = (el, elTag) => (tag === undefined || elTag === tag) && tests.every((t) => t(el, elTag));
+  test.tagged = !tests.length;
+  return test;
 }
 
 const compiled = new Map<string, Test | null>();
@@ -66,7 +71,10 @@ function compile(selector: string): Test | null {
   let test = compiled.get(selector);
   if (test === undefined) {
     const parts = selector.split(',').map((part) => compound(part.trim()));
-    test = parts.every(Boolean) ? (el, tag) => parts.some((part) => part!(el, tag)) : null;
+    if (parts.every(Boolean)) {
+      test = (el, tag) => parts.some((part) => part!(el, tag));
+      test.tagged = parts.some((part) => part!.tagged);
+    } else test = null;
     compiled.set(selector, test);
   }
   return test;
@@ -88,7 +96,10 @@ export function selector(doc: Document, index: ElementIndex): Selector {
     let found = matches.get(selector);
     if (!found) {
       found = [];
-      for (let i = 0; i < index.all.length; i++) if (test(index.all[i], index.tags[i])) found.push(i);
+      for (let i = 0; i < index.all.length; i++) {
+        const el = index.all[i];
+        if ((test.tagged || el.hasAttributes()) && test(el, index.tags[i])) found.push(i);
+      }
       matches.set(selector, found);
     }
     return found;
