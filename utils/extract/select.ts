@@ -1,9 +1,10 @@
 /**
  * Selector queries answered from the element index (elements.ts) instead of the DOM: some DOMs
  * (linkedom) compile the selector and walk the whole tree on every query, so the field rules'
- * repeated `querySelector(All)` calls cost a walk each. Only selector lists of tag, class, id and
- * attribute tests are read here (what the rules use); anything else, an index that does not hold
- * the whole page, or a scope outside it is asked of the DOM, so the answer is always the DOM's.
+ * repeated `querySelector(All)` calls cost a walk each. Only selector lists of tag and attribute
+ * tests (=, ~=, *=) on a few attributes are read here (what the rules ask); anything else, an
+ * index that does not hold the whole page, or a scope outside it is asked of the DOM, so the
+ * answer is always the DOM's.
  */
 import type { ElementIndex } from './elements';
 
@@ -12,32 +13,25 @@ type Test = ((el: Element, tag: string) => boolean) & {
   tagged?: boolean;
 };
 
-/** One compound selector's parts: `tag`, `[name op "value"]`, `.class`, `#id`. */
-const PART = /([a-z][a-z0-9]*|\*)|\[([a-z][\w-]*)(?:([~|^$*]?=)"([^"\\]*)")?\]|\.([\w-]+)|#([\w-]+)/iy;
-/** Attributes whose values match case-sensitively in HTML, and (rel, type) those that do not. */
-const CASE_SENSITIVE =
-  /^(?:class|id|itemprop|itemtype|itemscope|href|src|role|name|property|content|datetime|(?:aria|data)-[\w-]+)$/;
-const IGNORING_CASE = /^(?:rel|type)$/;
+/** One compound selector's parts: a tag, then `[name]`, `[name="value"]`, `[name~="value"]`, `[name*="value"]`. */
+const PART = /([a-z][a-z0-9]*|\*)|\[([a-z][\w-]*)(?:([~*]?=)"([^"\\]*)")?\]/iy;
+/** Attributes read here: `rel` matches case-insensitively in HTML, these case-sensitively. */
+const ATTRIBUTES =
+  /^(?:rel|class|id|itemprop|itemscope|itemtype|href|role|name|datetime|(?:aria|data)-[\w-]+)$/;
 
 function attributeTest(name: string, op: string | undefined, raw: string): Test | undefined {
-  const ignoreCase = IGNORING_CASE.test(name);
-  if (!ignoreCase && !CASE_SENSITIVE.test(name)) return undefined;
+  if (!ATTRIBUTES.test(name)) return undefined;
+  const ignoreCase = name === 'rel';
   const value = ignoreCase ? raw.toLowerCase() : raw;
   const read = (el: Element) => {
     const found = el.getAttributeNode(name)?.value;
-    return found != null && ignoreCase ? found.toLowerCase() : found;
+    return ignoreCase ? found?.toLowerCase() : found;
   };
   if (!op) return (el) => el.hasAttribute(name);
   if (op === '=') return (el) => read(el) === value;
-  if (op === '|=') return (el) => ((v) => v === value || !!v?.startsWith(`${value}-`))(read(el));
-  if (op === '~=') {
-    if (!value || /\s/.test(value)) return () => false;
-    return (el) => !!read(el)?.split(/\s+/).includes(value);
-  }
-  if (!value) return () => false;
-  if (op === '^=') return (el) => !!read(el)?.startsWith(value);
-  if (op === '$=') return (el) => !!read(el)?.endsWith(value);
-  return (el) => !!read(el)?.includes(value);
+  // An empty value, or (~=) one with a space, matches nothing.
+  if (!value || (op === '~=' && /\s/.test(value))) return () => false;
+  return op === '~=' ? (el) => !!read(el)?.split(/\s+/).includes(value) : (el) => !!read(el)?.includes(value);
 }
 
 /** A compound selector as a test, or undefined when it has parts this reader does not know. */
@@ -48,16 +42,13 @@ function compound(selector: string): Test | undefined {
   while (PART.lastIndex < selector.length) {
     const at = PART.lastIndex;
     const part = PART.exec(selector);
-    if (!part) return undefined;
-    if (part[1]) {
-      if (at > 0) return undefined;
-      if (part[1] !== '*') tag = part[1].toLowerCase();
-    } else if (part[2]) {
+    if (!part || (part[1] && at > 0)) return undefined;
+    if (part[1]) tag = part[1] === '*' ? undefined : part[1].toLowerCase();
+    else {
       const test = attributeTest(part[2].toLowerCase(), part[3], part[4] ?? '');
       if (!test) return undefined;
       tests.push(test);
-    } else if (part[5]) tests.push(attributeTest('class', '~=', part[5])!);
-    else tests.push(attributeTest('id', '=', part[6])!);
+    }
   }
   const test: Test = (el, elTag) => (tag === undefined || elTag === tag) && tests.every((t) => t(el, elTag));
   test.tagged = !tests.length;
@@ -71,10 +62,11 @@ function compile(selector: string): Test | null {
   let test = compiled.get(selector);
   if (test === undefined) {
     const parts = selector.split(',').map((part) => compound(part.trim()));
+    test = null;
     if (parts.every(Boolean)) {
       test = (el, tag) => parts.some((part) => part!(el, tag));
       test.tagged = parts.some((part) => part!.tagged);
-    } else test = null;
+    }
     compiled.set(selector, test);
   }
   return test;
