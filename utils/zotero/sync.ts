@@ -230,11 +230,14 @@ async function write(work: Work, batch: Batch): Promise<void> {
 
 async function push(work: Work): Promise<void> {
   await pushDeletions(work);
-  const dirty = [...work.byId.values()].filter((record) => {
+  const dirty: SavedPublication[] = [];
+  for (const record of work.byId.values()) {
     const agreed = work.state.links[record.id];
-    if (agreed && agreed.updatedAt === record.updatedAt) return false;
-    return !agreed || !sameFields(fieldsOf(work, record), agreed.base);
-  });
+    if (agreed && agreed.updatedAt === record.updatedAt) continue;
+    if (!agreed || !sameFields(fieldsOf(work, record), agreed.base)) dirty.push(record);
+    // Changed in what does not travel (the star, a visit): agreed as it is, out of the queue.
+    else setLink(work, record.id, { ...agreed, updatedAt: record.updatedAt });
+  }
   for (const record of dirty) if (!keyOf(work, record.id)) work.keys.set(record.id, work.newKey());
   let batch: Batch = [];
   let size = 0;
@@ -249,6 +252,7 @@ async function push(work: Work): Promise<void> {
     size += objects.length;
   }
   if (batch.length) await write(work, batch);
+  if (work.changed.size) await saveChanges(work);
 }
 
 export async function syncCollection(input: SyncInput): Promise<SyncOutcome> {
