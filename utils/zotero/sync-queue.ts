@@ -66,3 +66,24 @@ export async function listChanged(ports: ListChangePorts): Promise<boolean> {
   if (pending > 0) await ports.requestSync();
   return pending > 0;
 }
+
+/** What the popup says about the sync: a problem of the last sync, or changes still waiting. */
+export interface SyncNotice {
+  kind: 'offline' | 'bad-key' | 'failed' | 'waiting';
+  /** Records (and deletions) not in Zotero yet. */
+  pending: number;
+}
+
+/**
+ * The popup's line, from the status the background left: the last sync failed (offline, a refused
+ * key, anything else), or it went through and changes still wait. Nothing while sync is off, a
+ * sync runs, or nothing waits.
+ */
+export function syncNotice(on: boolean, status: SyncStatus | undefined): SyncNotice | undefined {
+  if (!on || !status) return undefined;
+  const pending = Math.max(0, Math.floor(Number(status.pending) || 0));
+  if (status.state === 'offline' || status.state === 'bad-key' || status.state === 'failed')
+    return { kind: status.state, pending };
+  if (status.state === 'idle' && pending > 0) return { kind: 'waiting', pending };
+  return undefined;
+}
