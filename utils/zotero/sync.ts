@@ -35,7 +35,7 @@ import {
 } from './sync-work';
 import { WebApiError, WRITE_BATCH, type ApiItem } from './webapi';
 
-export type { SyncChanges, SyncInput, SyncLink, SyncOutcome, SyncState } from './sync-work';
+export type { SyncInput, SyncLink, SyncOutcome, SyncState } from './sync-work';
 
 const STALE_RETRIES = 3;
 

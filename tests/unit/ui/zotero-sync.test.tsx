@@ -7,15 +7,10 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ListItem } from '@/components/ListItem';
-import { PopupApp } from '@/components/PopupApp';
 import { ZoteroSync, type ZoteroSyncPorts } from '@/components/ZoteroSync';
 import { ZoteroSyncNotice, type SyncNoticePorts } from '@/components/ZoteroSyncNotice';
 import { setInterfaceLanguage } from '@/utils/i18n';
-import { createCurrentPageStore } from '@/utils/stores/current-page';
-import { createReadingListStore } from '@/utils/stores/reading-list';
-import { createSuggestionsStore } from '@/utils/stores/suggestions';
 import type { SyncStatus } from '@/utils/zotero/sync-settings';
-import { fakeBackground, sourceFor } from './fake-send';
 import { record } from './records';
 import { renderLibrary } from './render-library';
 
@@ -134,31 +129,6 @@ describe('the sync line in the popup', () => {
     render(<ZoteroSyncNotice ports={fine.ports} openOptions={() => undefined} />);
     await new Promise((r) => setTimeout(r, 10));
     expect(screen.queryByTestId('zotero-sync-notice')).toBeNull();
-  });
-
-  it('is in the popup, under this page', async () => {
-    setInterfaceLanguage('en');
-    const background = fakeBackground([record({ title: 'Leren van doen' })], {
-      'page/tab-state': ({ tabId }) => ({ tabId, url: 'chrome://newtab/' }),
-    });
-    const list = createReadingListStore({ source: sourceFor(background), send: background.send });
-    const current = createCurrentPageStore({ send: background.send, tabId: async () => 1 });
-    const suggestions = createSuggestionsStore({ load: async () => [], dismiss: async () => {} });
-    await Promise.all([list.load(), current.load()]);
-    const openOptions = vi.fn();
-    const { ports } = noticePorts(true, { state: 'offline', at: 1, pending: 1 });
-    render(
-      <PopupApp
-        current={current}
-        list={list}
-        suggestions={suggestions}
-        openLibrary={() => {}}
-        openOptions={openOptions}
-        syncNotice={ports}
-      />,
-    );
-    fireEvent.click(await screen.findByTestId('zotero-sync-notice-open'));
-    expect(openOptions).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -85,13 +85,19 @@ function reference(): SavedPublication {
 
 const writes = (server: FakeWebApi) => server.requests.filter((r) => r.method === 'POST').length;
 
-/** Two devices that both hold the reference record through the library. */
-async function linkedDevices() {
+/** Two devices of one group library, the reference record saved on the first (not synced yet). */
+function twoDevices() {
   const server = startFakeWebApi(['groups/4711/LEESMAP1']);
   const a = new Device(server, 'anna', 'key-a');
   const b = new Device(server, 'bert', 'key-b');
+  a.records.set(reference().id, reference());
+  return { server, a, b };
+}
+
+/** Two devices that both hold the reference record through the library. */
+async function linkedDevices() {
+  const { server, a, b } = twoDevices();
   const record = reference();
-  a.records.set(record.id, record);
   await a.sync();
   await b.sync();
   return { server, a, b, record };
@@ -99,10 +105,7 @@ async function linkedDevices() {
 
 describe('sync through a Zotero group library', () => {
   it('a save on one device appears on the other, with who added it, notes and all', async () => {
-    const server = startFakeWebApi(['groups/4711/LEESMAP1']);
-    const a = new Device(server, 'anna', 'key-a');
-    const b = new Device(server, 'bert', 'key-b');
-    a.records.set(reference().id, reference());
+    const { server, a, b } = twoDevices();
     expect((await a.sync()).pushed).toBe(1);
     const outcome = await b.sync();
     expect(outcome.added).toHaveLength(1);
@@ -127,10 +130,7 @@ describe('sync through a Zotero group library', () => {
   });
 
   it("an item the other device holds under another id becomes one record there: no second item, the reader's status and both sides' tags kept", async () => {
-    const server = startFakeWebApi(['groups/4711/LEESMAP1']);
-    const a = new Device(server, 'anna', 'key-a');
-    const b = new Device(server, 'bert', 'key-b');
-    a.records.set(reference().id, reference());
+    const { server, a, b } = twoDevices();
     await a.sync();
     // b saved the same publication earlier, under an id of its own (the address it was saved at).
     const own = { ...reference(), id: 'doi:10.5555/eigen', status: 'reading' as const, tags: ['dossier'] };
@@ -274,10 +274,7 @@ describe('the merge', () => {
 
 describe('who added an item', () => {
   it("is the member's display name, one line and bounded, on the record", async () => {
-    const server = startFakeWebApi(['groups/4711/LEESMAP1']);
-    const a = new Device(server, 'anna', 'key-a');
-    const b = new Device(server, 'bert', 'key-b');
-    a.records.set(reference().id, reference());
+    const { server, a, b } = twoDevices();
     await a.sync();
     // Zotero gives the member's name as they chose it: anything, of any length.
     const fetch = server.fetch;
@@ -372,9 +369,7 @@ describe('deletions travel', () => {
 
 describe('relations read back', () => {
   it('become related publications where both ends are in the list', async () => {
-    const server = startFakeWebApi(['groups/4711/LEESMAP1']);
-    const a = new Device(server, 'anna', 'key-a');
-    const b = new Device(server, 'bert', 'key-b');
+    const { server, a, b } = twoDevices();
     const other: SavedPublication = {
       ...reference(),
       id: 'url:wrr.nl/publicaties/x',
@@ -384,7 +379,6 @@ describe('relations read back', () => {
       title: 'WRR-rapport',
     };
     a.records.set(other.id, other);
-    a.records.set(reference().id, reference());
     await a.sync();
     await b.sync();
     expect(b.records.get(reference().id)!.related).toEqual([]);
