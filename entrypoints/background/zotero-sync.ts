@@ -8,6 +8,7 @@
  */
 import { zoteroFetch } from '@/utils/zotero/connector';
 import { queueSize, runZoteroSync } from '@/utils/zotero/run';
+import { createStatusChain, listChanged } from '@/utils/zotero/sync-queue';
 import {
   activeSync,
   clearDue,
@@ -29,40 +30,35 @@ const RETRY_MINUTES = 1;
 
 let running: Promise<void> | undefined;
 let again = false;
-let announcing = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
 /** Tells the pages and the suggestions that the list changed (passed in by the wiring). */
 let announce: () => Promise<void> = async () => undefined;
+/** Every status write of this worker, one after the other (utils/zotero/sync-queue.ts). */
+const status = createStatusChain({ get: getSyncStatus, set: setSyncStatus });
 
 async function syncOnce(): Promise<void> {
   const sync = await activeSync();
   if (!sync) return;
   const started = Date.now();
-  const status = await runZoteroSync({
+  const result = await runZoteroSync({
     db: await database(),
     sync,
     fetch: zoteroFetch,
-    setStatus: setSyncStatus,
+    setStatus: status.write,
     previous: await getSyncStatus(),
   });
-  if (status.state === 'idle') {
+  if (result.state === 'idle') {
     await clearDue(started);
     await browser.alarms.clear(SOON);
-  } else if (status.state !== 'bad-key') {
+  } else if (result.state !== 'bad-key') {
     // A refused key is not retried each minute: the schedule or the reader's "Sync now" tries again.
-    const retryAt = Math.max(status.retryAt ?? 0, Date.now() + RETRY_MINUTES * 60_000);
+    const retryAt = Math.max(result.retryAt ?? 0, Date.now() + RETRY_MINUTES * 60_000);
     await browser.alarms.create(SOON, { when: retryAt });
-    await setSyncStatus({ ...status, retryAt });
+    await status.update(async (current) => ({ ...(current ?? result), retryAt }));
   }
-  if (status.pulled) {
-    // The list changed under the pages: they reload it; that change is ours, not one to sync.
-    announcing = true;
-    try {
-      await announce();
-    } finally {
-      announcing = false;
-    }
-  }
+  // The list changed under the pages: they reload it. What the pull stored agrees with Zotero, so
+  // this change asks for no sync (listChanged finds the queue empty).
+  if (result.pulled) await announce();
 }
 
 /** Runs a sync now; one at a time (a request while one runs makes it run once more after). */
@@ -86,15 +82,12 @@ export function syncZoteroNow(): Promise<void> {
 
 /** A change to the list: a sync is due (when sync is on), debounced. */
 export function zoteroListChanged(): void {
-  if (announcing) return;
-  void activeSync().then(async (sync) => {
-    if (!sync) return;
-    await requestSync();
-    await setSyncStatus({
-      ...((await getSyncStatus()) ?? { state: 'idle', at: Date.now() }),
-      pending: await queueSize(await database(), sync.target),
-    });
-  });
+  void listChanged({
+    active: activeSync,
+    queueSize: async (target) => queueSize(await database(), target),
+    requestSync,
+    status,
+  }).catch(() => undefined);
 }
 
 function syncSoon(): void {

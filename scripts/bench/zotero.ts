@@ -7,12 +7,14 @@
  * 1. 10,000 records (none with notes) to an empty group library: write requests (target ≤ 200).
  * 2. The same with one record in ten carrying notes (a note is one more object to write).
  * 3. A second sync with no change: requests (target: exactly 1 per collection).
+ * 4. 1,000 of the records deleted by the reader: delete requests (50 keys each), and the sync after
+ *    it (no change: 1 request).
  *
  * Usage: npm run bench -- zotero   or   npx tsx scripts/bench/zotero.ts
  */
 import 'fake-indexeddb/auto';
 import { loadavg } from 'node:os';
-import { importPublications, openLeesmapDB } from '@/utils/db';
+import { deletePublications, importPublications, openLeesmapDB } from '@/utils/db';
 import type { SavedPublication } from '@/utils/record';
 import { runZoteroSync } from '@/utils/zotero/run';
 import type { ActiveSync } from '@/utils/zotero/sync-settings';
@@ -78,6 +80,22 @@ async function bench(label: string, noteEvery: number): Promise<void> {
     `${label}: second sync with no change: ${server.requests.length} request(s) for 1 collection ` +
       `(target exactly 1), pushed ${second.pushed}, pulled ${second.pulled}`,
   );
+  if (!noteEvery) {
+    await deletePublications(
+      db,
+      Array.from({ length: 1_000 }, (_, n) => record(n, 0).id),
+    );
+    server.requests.length = 0;
+    const deleted = await run();
+    const deletes = server.requests.filter((r) => r.method === 'DELETE').length;
+    server.requests.length = 0;
+    await run();
+    console.log(
+      `${label}: 1,000 deleted by the reader: ${deletes} delete requests, ${deleted.deleted ?? 0} items ` +
+        `deleted, ${server.library('groups/4711').items.size} left; the sync after: ` +
+        `${server.requests.length} request(s)`,
+    );
+  }
   db.close();
 }
 

@@ -12,6 +12,11 @@
  *   `If-Unmodified-Since-Version` (412 when the library moved on); every object checked against
  *   Zotero's schema (`schemaProblems`, API form; relations as `dc:relation` item URIs): an invalid
  *   object fails alone;
+ * - `DELETE /<library>/items?itemKey=A,B`: at most 50 keys (413 beyond), guarded by
+ *   `If-Unmodified-Since-Version` (428 without it, 412 when the library moved on), 204; an item's
+ *   child notes go with it;
+ * - `GET /<library>/deleted?since=` (`{collections, searches, items, tags, settings}`: the keys
+ *   deleted after that version);
  * - `Last-Modified-Version` and `Total-Results` on answers, 403 for a key it does not know, and on
  *   request a `Backoff`, a 503 with `Retry-After`, or no answer at all (down).
  */
@@ -27,6 +32,8 @@ interface StoredItem {
 interface Library {
   version: number;
   items: Map<string, StoredItem>;
+  /** Keys of deleted items, with the library version of their deletion. */
+  deleted: Map<string, number>;
   collections: Map<string, { key: string; version: number; name: string }>;
 }
 
@@ -54,6 +61,8 @@ export interface FakeWebApi {
   library(path: string): Library;
   /** Someone else wrote to the library: its version moves on (the next stale write gets 412). */
   touch(path: string): void;
+  /** Someone deleted items in Zotero (their child notes with them): one new library version. */
+  remove(path: string, keys: string[]): void;
 }
 
 function relationProblems(relations: unknown): string[] {
@@ -64,6 +73,34 @@ function relationProblems(relations: unknown): string[] {
       ? []
       : [`relation ${predicate} ${JSON.stringify(uris)}`],
   );
+}
+
+/** Deletes items and their child notes in one new library version. */
+function removeItems(library: Library, keys: string[]): void {
+  const gone = new Set(keys.filter((key) => library.items.has(key)));
+  for (const item of library.items.values())
+    if (gone.has(String(item.data.parentItem ?? ''))) gone.add(item.key);
+  library.version++;
+  for (const key of gone) {
+    library.items.delete(key);
+    library.deleted.set(key, library.version);
+  }
+}
+
+function deleteRequest(library: Library, address: URL, headers: Headers, respond: Respond): Response {
+  const keys = (address.searchParams.get('itemKey') ?? '').split(',').filter(Boolean);
+  if (keys.length > 50) return respond(413, 'Too many items');
+  const expected = headers.get('If-Unmodified-Since-Version');
+  if (expected === null) return respond(428, 'If-Unmodified-Since-Version not provided');
+  if (Number(expected) !== library.version) return respond(412, 'Library has been modified');
+  removeItems(library, keys);
+  return respond(204, null);
+}
+
+function deletedSince(library: Library, address: URL, respond: Respond): Response {
+  const since = Number(address.searchParams.get('since') ?? 0);
+  const items = [...library.deleted].filter(([, version]) => version > since).map(([key]) => key);
+  return respond(200, { collections: [], searches: [], items, tags: [], settings: [] });
 }
 
 function keyMaker(): () => string {
@@ -145,12 +182,20 @@ export function startFakeWebApi(collections: string[] = []): FakeWebApi {
     down: false,
     problems: [],
     library(path) {
-      const library = server.libraries.get(path) ?? { version: 0, items: new Map(), collections: new Map() };
+      const library = server.libraries.get(path) ?? {
+        version: 0,
+        items: new Map(),
+        deleted: new Map(),
+        collections: new Map(),
+      };
       server.libraries.set(path, library);
       return library;
     },
     touch(path) {
       server.library(path).version++;
+    },
+    remove(path, keys) {
+      removeItems(server.library(path), keys);
     },
     fetch: async (url, init = {}) => {
       if (server.down) throw new TypeError('Failed to fetch');
@@ -195,13 +240,16 @@ export function startFakeWebApi(collections: string[] = []): FakeWebApi {
       if (!match) return new Response('Not found', { status: 404 });
       const library = server.library(match[1]);
       const respond: Respond = (status, body, more = {}) =>
-        new Response(status === 304 ? null : JSON.stringify(body), {
+        new Response(status === 304 || status === 204 ? null : JSON.stringify(body), {
           status,
           headers: { 'Last-Modified-Version': String(library.version), ...extra, ...more },
         });
       const collection = /^\/collections\/([^/]+)\/items$/.exec(match[2]);
       if (method === 'GET' && collection)
         return collectionItems(library, collection[1], address, headers, respond);
+      if (method === 'GET' && match[2] === '/deleted') return deletedSince(library, address, respond);
+      if (method === 'DELETE' && match[2] === '/items')
+        return deleteRequest(library, address, headers, respond);
       if (match[2] === '/collections' && method === 'GET')
         return respond(
           200,

@@ -28,12 +28,14 @@ export function newZoteroKey(
   return [...random(8)].map((b) => KEY_CHARS[b % KEY_CHARS.length]).join('');
 }
 
-/** Records not in Zotero as they are now: the queue's size. */
+/** Records not in Zotero as they are now, and deletions not made there yet: the queue's size. */
 export function pendingCount(
   records: SavedPublication[],
   links: Record<string, { updatedAt?: number }>,
 ): number {
-  return records.filter((r) => links[r.id]?.updatedAt !== r.updatedAt).length;
+  const ids = new Set(records.map((r) => r.id));
+  const deleted = Object.keys(links).filter((id) => !ids.has(id)).length;
+  return records.filter((r) => links[r.id]?.updatedAt !== r.updatedAt).length + deleted;
 }
 
 /** How many records wait to go, for the status shown before a sync (or when sync cannot run). */
@@ -48,6 +50,21 @@ function addedByOthers(outcome: SyncOutcome, previous: SyncStatus | undefined): 
     a.addedBy ? [{ title: a.record.title.slice(0, SHOWN_CHARS), by: a.addedBy.slice(0, SHOWN_CHARS) }] : [],
   );
   return [...added, ...(previous?.addedByOthers ?? [])].slice(0, ADDED_SHOWN);
+}
+
+/** A sync that went through: what it did. */
+function doneStatus(outcome: SyncOutcome, previous: SyncStatus | undefined, at: number): SyncStatus {
+  return {
+    state: 'idle',
+    at,
+    lastSuccess: at,
+    pending: 0,
+    pushed: outcome.pushed,
+    pulled: outcome.added.length + outcome.updated.length + outcome.removed.length,
+    ...(outcome.removed.length ? { removed: outcome.removed.length } : {}),
+    ...(outcome.deleted ? { deleted: outcome.deleted } : {}),
+    addedByOthers: addedByOthers(outcome, previous),
+  };
 }
 
 export interface RunOptions {
@@ -111,18 +128,15 @@ export async function runZoteroSync(options: RunOptions): Promise<SyncStatus> {
           libraryVersion: changes.libraryVersion,
           links: changes.links as unknown as Record<string, { updatedAt?: number }>,
           records: changes.records,
+          removedLinks: changes.removedLinks,
+          removedRecords: changes.removedRecords,
           before,
           reconcile: reconcileRecord,
         }),
     });
     const status: SyncStatus = {
-      state: 'idle',
-      at: now(),
-      lastSuccess: now(),
+      ...doneStatus(outcome, previous, now()),
       pending: await queueSize(db, sync.target),
-      pushed: outcome.pushed,
-      pulled: outcome.added.length + outcome.updated.length,
-      addedByOthers: addedByOthers(outcome, previous),
       ...backoff(),
     };
     await setStatus(status);

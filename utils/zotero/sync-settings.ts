@@ -33,6 +33,10 @@ export interface SyncStatus {
   pending: number;
   pushed?: number;
   pulled?: number;
+  /** Records the last sync removed because their item was deleted in Zotero. */
+  removed?: number;
+  /** Items the last sync deleted in Zotero because the reader deleted their record. */
+  deleted?: number;
   /** Records others added to the collection, and who (the last ten). */
   addedByOthers?: Array<{ title: string; by: string }>;
   /** When the background tries again after a failure. */

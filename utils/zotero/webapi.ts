@@ -106,11 +106,6 @@ function createCall(
   return call;
 }
 
-/** An item's URI as Zotero writes it in `relations`. */
-export function itemUri(library: LibraryRef, key: string): string {
-  return `http://zotero.org/${library.type === 'group' ? 'groups' : 'users'}/${library.id}/items/${key}`;
-}
-
 export function createWebApi(options: WebApiOptions) {
   const call = createCall(options, `${ZOTERO_API}${libraryPath(options.library)}`);
   const versionOf = (response: Response) => Number(response.headers.get('Last-Modified-Version')) || 0;
@@ -140,6 +135,28 @@ export function createWebApi(options: WebApiOptions) {
         if (page.length < PAGE || items.length >= Number(response.headers.get('Total-Results'))) break;
       }
       return { items, version };
+    },
+
+    /**
+     * Keys of the items deleted from the library since `since` (`/deleted?since=`); Zotero lists
+     * an item here once it left the library for good (emptied from the trash, or deleted by the
+     * API).
+     */
+    async deletedKeys(since: number): Promise<{ keys: string[]; version: number }> {
+      const response = await call('GET', `/deleted?since=${since}`);
+      const body = (await response.json()) as { items?: unknown };
+      const keys = Array.isArray(body.items) ? body.items.filter((k) => typeof k === 'string') : [];
+      return { keys, version: versionOf(response) };
+    },
+
+    /** Deletes at most 50 items, only if the library is still at `version` (else `stale`). */
+    async deleteItems(keys: string[], version: number): Promise<number> {
+      if (keys.length > WRITE_BATCH) throw new WebApiError('failed', 'More than 50 items in one delete');
+      const query = keys.map(encodeURIComponent).join(',');
+      const response = await call('DELETE', `/items?itemKey=${query}`, {
+        headers: { 'If-Unmodified-Since-Version': String(version) },
+      });
+      return versionOf(response);
     },
 
     /** Writes at most 50 objects, only if the library is still at `version` (else `stale`). */

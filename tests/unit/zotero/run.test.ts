@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  deletePublications,
   getPublication,
   listPublications,
   openLeesmapDB,
@@ -14,7 +15,7 @@ import {
   type LeesmapDatabase,
 } from '@/utils/db';
 import { readZoteroSync } from '@/utils/db/zotero-links';
-import { toBackupJson } from '@/utils/export/backup';
+import { fromBackupJson, toBackupJson } from '@/utils/export/backup';
 import { queueSize, runZoteroSync } from '@/utils/zotero/run';
 import type { ActiveSync, SyncStatus } from '@/utils/zotero/sync-settings';
 import { startFakeWebApi, type FakeWebApi } from '../../e2e/zotero-webapi-server';
@@ -82,6 +83,9 @@ describe('the sync over the database', () => {
     });
     const link = (await readZoteroSync(b.db))!.links[record.id];
     expect(link).toMatchObject({ addedBy: 'anna' });
+    // The record itself says who added it, and keeps it through a backup and its restore.
+    expect(got!.addedBy).toBe('anna');
+    expect(fromBackupJson(toBackupJson([got!]))[0].addedBy).toBe('anna');
     // A backup holds the records, never the links (nor the key, which is not in the database).
     const backup = toBackupJson(await listPublications(b.db));
     expect(backup).toContain('Publicatie 0');
@@ -187,5 +191,55 @@ describe('the sync over the database', () => {
     await save(a.db);
     server.keys.clear();
     expect(await a.run()).toMatchObject({ state: 'bad-key', pending: 1 });
+  });
+});
+
+describe('deletions over the database', () => {
+  const items = (server: FakeWebApi) =>
+    [...server.library('groups/4711').items.values()].filter((i) => i.data.itemType !== 'note');
+
+  it('a record deleted in one profile is deleted in Zotero, then in the other profile', async () => {
+    const { server, a, b, id } = await linkedPair();
+    await deletePublications(a.db, [id]);
+    // The deletion waits in the queue, and the status says so.
+    expect(await queueSize(a.db, TARGET)).toBe(1);
+    expect(await a.run()).toMatchObject({ state: 'idle', pending: 0, deleted: 1 });
+    expect(items(server)).toEqual([]);
+    expect(await b.run()).toMatchObject({ state: 'idle', pending: 0, removed: 1, pulled: 1 });
+    expect(await getPublication(b.db, id)).toBeUndefined();
+    expect((await readZoteroSync(b.db))!.links).toEqual({});
+    expect((await readZoteroSync(a.db))!.links).toEqual({});
+  });
+
+  it('brought back before the sync runs, nothing is deleted', async () => {
+    const { server, a, id } = await linkedPair();
+    const [kept] = await listPublications(a.db);
+    await deletePublications(a.db, [id]);
+    await save(a.db);
+    expect((await getPublication(a.db, id))!.notes).toBe(kept.notes);
+    server.requests.length = 0;
+    expect(await a.run()).toMatchObject({ state: 'idle', pending: 0 });
+    expect(server.requests.filter((r) => r.method === 'DELETE')).toEqual([]);
+    expect(items(server)).toHaveLength(1);
+  });
+
+  it('deleted in Zotero while the reader edits it here: it stays, with the edit, and goes back to Zotero', async () => {
+    const { server, b, id } = await linkedPair();
+    const key = (await readZoteroSync(b.db))!.links[id].key as string;
+    server.remove('groups/4711', [key]);
+    // b's reader adds a tag just as b's sync asks Zotero what was deleted.
+    const fetch = server.fetch;
+    server.fetch = async (url, init) => {
+      if (String(url).includes('/deleted')) await updatePublication(b.db, id, { tags: ['werk', 'bewaren'] });
+      return fetch(url, init);
+    };
+    expect(await b.run()).toMatchObject({ state: 'idle' });
+    server.fetch = fetch;
+    expect(await getPublication(b.db, id)).toMatchObject({ tags: ['werk', 'bewaren'] });
+    expect(await queueSize(b.db, TARGET)).toBe(1);
+    await b.run();
+    expect(items(server)).toHaveLength(1);
+    expect(items(server)[0].key).not.toBe(key);
+    expect(await queueSize(b.db, TARGET)).toBe(0);
   });
 });

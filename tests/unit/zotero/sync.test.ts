@@ -66,7 +66,7 @@ class Device {
       state: this.state,
       save: async (changes) => void this.saved.push(changes),
       newKey: () => {
-        let n = ++this.keys * 7919 + (this.name === 'a' ? 1 : 2) * 104_729;
+        let n = ++this.keys * 7919 + (this.name === 'anna' ? 1 : 2) * 104_729;
         let key = '';
         for (let i = 0; i < 8; i++, n = Math.floor(n / 31)) key += KEY_CHARS[n % KEY_CHARS.length];
         return key;
@@ -74,6 +74,7 @@ class Device {
     });
     for (const record of [...outcome.updated, ...outcome.added.map((a) => a.record)])
       this.records.set(record.id, record);
+    for (const id of outcome.removed) this.records.delete(id);
     return outcome;
   }
 }
@@ -84,13 +85,19 @@ function reference(): SavedPublication {
 
 const writes = (server: FakeWebApi) => server.requests.filter((r) => r.method === 'POST').length;
 
-/** Two devices that both hold the reference record through the library. */
-async function linkedDevices() {
+/** Two devices of one group library, the reference record saved on the first (not synced yet). */
+function twoDevices() {
   const server = startFakeWebApi(['groups/4711/LEESMAP1']);
   const a = new Device(server, 'anna', 'key-a');
   const b = new Device(server, 'bert', 'key-b');
+  a.records.set(reference().id, reference());
+  return { server, a, b };
+}
+
+/** Two devices that both hold the reference record through the library. */
+async function linkedDevices() {
+  const { server, a, b } = twoDevices();
   const record = reference();
-  a.records.set(record.id, record);
   await a.sync();
   await b.sync();
   return { server, a, b, record };
@@ -98,15 +105,14 @@ async function linkedDevices() {
 
 describe('sync through a Zotero group library', () => {
   it('a save on one device appears on the other, with who added it, notes and all', async () => {
-    const server = startFakeWebApi(['groups/4711/LEESMAP1']);
-    const a = new Device(server, 'anna', 'key-a');
-    const b = new Device(server, 'bert', 'key-b');
-    a.records.set(reference().id, reference());
+    const { server, a, b } = twoDevices();
     expect((await a.sync()).pushed).toBe(1);
     const outcome = await b.sync();
     expect(outcome.added).toHaveLength(1);
     expect(outcome.added[0].addedBy).toBe('anna');
     const got = outcome.added[0].record;
+    // The record itself says who added it (the list shows it on the item).
+    expect(got.addedBy).toBe('anna');
     expect(got.id).toBe(reference().id);
     expect(got).toMatchObject({
       title: 'Leren van doen',
@@ -124,10 +130,7 @@ describe('sync through a Zotero group library', () => {
   });
 
   it("an item the other device holds under another id becomes one record there: no second item, the reader's status and both sides' tags kept", async () => {
-    const server = startFakeWebApi(['groups/4711/LEESMAP1']);
-    const a = new Device(server, 'anna', 'key-a');
-    const b = new Device(server, 'bert', 'key-b');
-    a.records.set(reference().id, reference());
+    const { server, a, b } = twoDevices();
     await a.sync();
     // b saved the same publication earlier, under an id of its own (the address it was saved at).
     const own = { ...reference(), id: 'doi:10.5555/eigen', status: 'reading' as const, tags: ['dossier'] };
@@ -172,8 +175,17 @@ describe('sync through a Zotero group library', () => {
     };
     server.requests.length = 0;
     await b.sync();
-    // b: GET (nothing new), [a: GET, POST], b: POST → 412, GET (a's notes), POST (merged).
-    expect(server.requests.map((r) => r.method)).toEqual(['GET', 'GET', 'POST', 'POST', 'GET', 'POST']);
+    // b: GET (nothing new), [a: GET, POST], b: POST → 412, GET (a's notes), GET (deletions since
+    // b's version: none), POST (merged).
+    expect(server.requests.map((r) => r.method)).toEqual([
+      'GET',
+      'GET',
+      'POST',
+      'POST',
+      'GET',
+      'GET',
+      'POST',
+    ]);
     await a.sync();
     for (const device of [a, b]) {
       const notes = device.records.get(record.id)!.notes;
@@ -215,7 +227,7 @@ describe('sync through a Zotero group library', () => {
     expect(server.libraries.get('groups/4711')!.items.size).toBe(10_000);
     server.requests.length = 0;
     const outcome = await a.sync();
-    expect(outcome).toEqual({ updated: [], added: [], pushed: 0, refused: 0 });
+    expect(outcome).toEqual({ updated: [], added: [], pushed: 0, refused: 0, removed: [], deleted: 0 });
     expect(server.requests).toHaveLength(1);
   }, 60_000);
 });
@@ -257,5 +269,142 @@ describe('the merge', () => {
     const local = { ...base, tags: ['a', 'b', 'c'] };
     const remote = { ...base, tags: ['b', 'd'] };
     expect(mergeFields(base, local, remote).tags).toEqual(['b', 'c', 'd']);
+  });
+});
+
+describe('who added an item', () => {
+  it("is the member's display name, one line and bounded, on the record", async () => {
+    const { server, a, b } = twoDevices();
+    await a.sync();
+    // Zotero gives the member's name as they chose it: anything, of any length.
+    const fetch = server.fetch;
+    server.fetch = async (url, init) => {
+      const response = await fetch(url, init);
+      if (!String(url).includes('/collections/LEESMAP1/items') || response.status !== 200) return response;
+      const items = (await response.json()) as Array<Record<string, unknown>>;
+      for (const item of items)
+        item.meta = {
+          createdByUser: { username: 'anna', name: `Anna\u202e\u0007 de ${'Vries'.repeat(100)}` },
+        };
+      return new Response(JSON.stringify(items), { status: 200, headers: response.headers });
+    };
+    const { added } = await b.sync();
+    const by = added[0].record.addedBy!;
+    expect(by.startsWith('Anna de Vries')).toBe(true);
+    expect([...by].filter((c) => c.charCodeAt(0) < 32 || c === '\u202e')).toEqual([]);
+    expect(by.length).toBeLessThanOrEqual(200);
+  });
+
+  it('is absent on what the reader saved themselves', async () => {
+    const { a, record } = await linkedDevices();
+    expect(a.records.get(record.id)!.addedBy).toBeUndefined();
+  });
+});
+
+describe('deletions travel', () => {
+  const items = (server: FakeWebApi) => [...server.library('groups/4711').items.values()];
+
+  it('a record deleted on one device is deleted in Zotero, then on the other device', async () => {
+    const { server, a, b, record } = await linkedDevices();
+    expect(items(server)).toHaveLength(2); // the item and its note
+    a.records.delete(record.id);
+    server.requests.length = 0;
+    const outcome = await a.sync();
+    expect(outcome.deleted).toBe(1);
+    const deletes = server.requests.filter((r) => r.method === 'DELETE');
+    expect(deletes).toHaveLength(1);
+    expect(items(server)).toHaveLength(0);
+    expect(a.state.links[record.id]).toBeUndefined();
+    const pulled = await b.sync();
+    expect(pulled.removed).toEqual([record.id]);
+    expect(b.records.has(record.id)).toBe(false);
+    expect(b.state.links[record.id]).toBeUndefined();
+    // Nothing left to do on either side.
+    server.requests.length = 0;
+    await a.sync();
+    await b.sync();
+    expect(server.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
+  it('an item deleted in Zotero whose record the reader changed since stays, and goes back as a new item', async () => {
+    const { server, a, b, record } = await linkedDevices();
+    const key = b.state.links[record.id].key;
+    edit(b, record.id, { tags: ['werk', 'bewaren'] });
+    server.remove('groups/4711', [key]);
+    const outcome = await b.sync();
+    expect(outcome.removed).toEqual([]);
+    expect(b.records.get(record.id)!.tags).toEqual(['werk', 'bewaren']);
+    const back = items(server).filter((i) => i.data.itemType !== 'note');
+    expect(back).toHaveLength(1);
+    expect(back[0].key).not.toBe(key);
+    expect(back[0].data.tags).toContainEqual({ tag: 'bewaren' });
+    // The other device, which changed nothing, gets the new item in place of the old.
+    await a.sync();
+    expect([...a.records.keys()]).toEqual([record.id]);
+    expect(a.records.get(record.id)!.tags).toEqual(['werk', 'bewaren']);
+  });
+
+  it('a record deleted and brought back (undo) before the sync runs deletes nothing', async () => {
+    const { server, a, record } = await linkedDevices();
+    const kept = a.records.get(record.id)!;
+    a.records.delete(record.id);
+    a.records.set(record.id, kept);
+    server.requests.length = 0;
+    const outcome = await a.sync();
+    expect(outcome.deleted).toBe(0);
+    expect(server.requests.filter((r) => r.method === 'DELETE')).toEqual([]);
+    expect(items(server)).toHaveLength(2);
+  });
+
+  it('a delete refused as stale (412) pulls, then deletes', async () => {
+    const { server, a, record } = await linkedDevices();
+    a.records.delete(record.id);
+    server.touch('groups/4711');
+    server.requests.length = 0;
+    await a.sync();
+    expect(server.requests.map((r) => r.method)).toEqual(['GET', 'GET', 'DELETE']);
+    expect(items(server)).toHaveLength(0);
+  });
+});
+
+describe('relations read back', () => {
+  it('become related publications where both ends are in the list', async () => {
+    const { server, a, b } = twoDevices();
+    const other: SavedPublication = {
+      ...reference(),
+      id: 'url:wrr.nl/publicaties/x',
+      url: 'https://www.wrr.nl/publicaties/x',
+      canonicalUrl: undefined,
+      doi: undefined,
+      title: 'WRR-rapport',
+    };
+    a.records.set(other.id, other);
+    await a.sync();
+    await b.sync();
+    expect(b.records.get(reference().id)!.related).toEqual([]);
+    // In Zotero, someone relates the two items (and one to an item not in the collection).
+    const library = server.library('groups/4711');
+    const keyOf = (id: string) => a.state.links[id].key;
+    const item = library.items.get(keyOf(reference().id))!;
+    library.version++;
+    item.version = library.version;
+    item.data.relations = {
+      'dc:relation': [
+        `http://zotero.org/groups/4711/items/${keyOf(other.id)}`,
+        'http://zotero.org/groups/4711/items/ZZZZZZZZ',
+        `http://zotero.org/groups/9999/items/${keyOf(other.id)}`,
+      ],
+    };
+    server.requests.length = 0;
+    await b.sync();
+    const related = b.records.get(reference().id)!.related;
+    expect(related).toEqual([
+      { title: 'WRR-rapport', subtitle: other.subtitle, url: other.url, themes: other.themes },
+    ]);
+    // Read back, not a change to send: the item is as Zotero holds it.
+    expect(server.requests.filter((r) => r.method === 'POST')).toEqual([]);
+    server.requests.length = 0;
+    await b.sync();
+    expect(server.requests).toHaveLength(1);
   });
 });
