@@ -78,6 +78,20 @@ const fromAuthorMeta: Rule<string[]> = (ctx) => {
   return undefined;
 };
 
+const HIDDEN = '[hidden], [style*="display: none"], [style*="display:none"]';
+/**
+ * Outside the article: a related block, navigation or the site's footer. An article's own footer
+ * (<article><footer>von Anna · 3. Mai</footer></article>) is where many themes put the byline.
+ */
+function bylineElsewhere(ctx: ExtractionContext, el: Element): boolean {
+  // A byline the theme hides (a microformat copy, style="display: none") is no one the reader sees.
+  if (el.closest(HIDDEN)) return true;
+  if (!ctx.isElsewhere(el)) return false;
+  if (ctx.relatedBlocks.some((block) => block.contains(el))) return true;
+  if (el.closest('nav, [role="navigation"], [role="contentinfo"]')) return true;
+  return !el.closest('footer')?.parentElement?.closest('article');
+}
+
 /** Byline elements: rel=author, itemprop=author, class "byline"/"author" — short text only. */
 const fromBylineElements: Rule<string[]> = (ctx) => {
   const nodes = ctx.doc.querySelectorAll(BYLINE_SELECTOR);
@@ -86,7 +100,7 @@ const fromBylineElements: Rule<string[]> = (ctx) => {
   const failed: Element[] = [];
   for (let i = 0; i < nodes.length && i < MAX_BYLINE_NODES; i++) {
     const el = nodes[i];
-    if (ctx.isElsewhere(el) || el.closest(`header[role="banner"], ${COMMENTS}`)) continue;
+    if (bylineElsewhere(ctx, el) || el.closest(`header[role="banner"], ${COMMENTS}`)) continue;
     if (accepted.some((outer) => outer.contains(el))) continue;
     // A box that yields no name ("By Oli Coleman View author archive …") leaves to its inner
     // elements only a line that is a byline ("By Oli Coleman"), not its other widgets' names.
@@ -170,7 +184,7 @@ const fromBylineText: Rule<string[]> = (ctx) => {
       if (el.children.length > 6) continue;
       const text = textOf(el, 200);
       const byline = text.length < 160 ? bylineOf(text) : undefined;
-      if (byline && !ctx.isElsewhere(el) && !el.closest(`aside, figure, figcaption, ${COMMENTS}`))
+      if (byline && !bylineElsewhere(ctx, el) && !el.closest(`aside, figure, figcaption, ${COMMENTS}`))
         return [byline];
     }
   }

@@ -1,0 +1,34 @@
+/**
+ * Bylines the reader sees (issue 13): where themes put them (the article's own footer), and the
+ * copies they hide, which name no one the reader sees.
+ */
+import { describe, expect, it } from 'vitest';
+import { readPage } from './helpers';
+
+const TEXT =
+  '<p>Ein Absatz mit genug Text, um als laufender Text zu gelten, über Verwaltung und Politik in Deutschland und anderswo.</p>';
+
+describe('authors: bylines the reader sees', () => {
+  it('reads the byline in the article’s own footer', () => {
+    const body =
+      `<main><article><header><h1>Neue Regeln</h1></header>${TEXT}` +
+      '<footer class="entry-meta"><span class="byline">von <span class="author vcard"><a href="/author/anna/">Anna Dunst</a></span></span></footer>' +
+      '</article></main><footer class="site-footer"><p>© Beispiel</p></footer>';
+    expect(readPage('', body)?.authors).toEqual(['Anna Dunst']);
+  });
+
+  it('reads no byline from the site’s footer', () => {
+    const body =
+      `<main><article><h1>Neue Regeln</h1>${TEXT}</article></main>` +
+      '<footer class="site-footer"><span class="author">Anna Dunst</span></footer>';
+    expect(readPage('', body)?.authors).toEqual([]);
+  });
+
+  it('reads no author from a byline the theme hides', () => {
+    const body =
+      `<main><article><h1>Neue Regeln</h1>${TEXT}` +
+      '<div class="author-name vcard author" style="display: none"><span class="fn"><a href="/author/jkalt/">Jens Kalt</a></span></div>' +
+      '</article></main>';
+    expect(readPage('', body)?.authors).toEqual([]);
+  });
+});
