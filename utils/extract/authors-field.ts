@@ -6,7 +6,7 @@ import { allMeta, firstMeta } from './meta';
 import { extractPublisher } from './publisher';
 import { extractType } from './type';
 import { fold, readableText, textOf } from './text';
-import { BYLINE_LINE, bylineOf } from '@/utils/detect/vocabulary';
+import { BYLINE_LINE, BYLINE_PREFIX_ONLY, bylineOf } from '@/utils/detect/vocabulary';
 import { siteNames } from './site-names';
 
 const MAX_BYLINE_NODES = 300;
@@ -183,13 +183,25 @@ const fromBylineText: Rule<string[]> = (ctx) => {
       const el = lines[i];
       if (el.children.length > 6) continue;
       const text = textOf(el, 200);
-      const byline = text.length < 160 ? bylineOf(text) : undefined;
+      const byline = text.length < 160 ? (bylineOf(text) ?? prefixApart(el, text)) : undefined;
       if (byline && !bylineElsewhere(ctx, el) && !el.closest(`aside, figure, figcaption, ${COMMENTS}`))
         return [byline];
     }
   }
   return undefined;
 };
+
+/**
+ * "By" in an element of its own and the name in the next, which textContent runs together
+ * ("<span>By</span><a>J.R. Stone</a>" → "ByJ.R. Stone"): the byline with the space put back.
+ */
+function prefixApart(el: Element, text: string): string | undefined {
+  const first = el.firstElementChild;
+  if (!first || (el.firstChild?.nodeType === 3 && el.firstChild.textContent?.trim())) return undefined;
+  const prefix = textOf(first, 40);
+  if (!prefix || !BYLINE_PREFIX_ONLY.test(prefix) || !text.startsWith(prefix)) return undefined;
+  return bylineOf(`${prefix} ${text.slice(prefix.length).trim()}`);
+}
 
 /** Highwire and Dublin Core give one person per tag, often "Last, First". */
 const fromCitationMeta: Rule<string[]> = (ctx) => {

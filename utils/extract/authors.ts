@@ -24,6 +24,8 @@ const TRAILING_GLUE = [
   // The source or agency after the name: "Fritz ImhofQuelle: Livenet", "Peter Maahn/SP-X".
   /(?:\s+|(?<=\p{Ll}))(?:quelle|source|bron)\s*:.*$/iu,
   /(?<=\p{Ll})\s*\/\s*\p{Lu}[\p{Lu}\d-]{1,8}$/u,
+  // A date in Chinese or Japanese after the name: "ZDNet Japan Staff 2019年04月28日".
+  /\s*\d{4}\s*年.*$/u,
   // Run together by textContent: "Yomi KazeemPublished May 3".
   /(?<=\p{Ll})(?:Published|Updated|Posted|Veröffentlicht|Aktualisiert|Gepubliceerd)\b.*$/u,
 ];
@@ -162,7 +164,8 @@ export function cleanAuthor(raw: string, userNames = false): string | undefined 
     .replace(BYLINE_PREFIX, '')
     .replace(TITLES, '');
   for (const glue of TRAILING_GLUE) name = name.replace(glue, '');
-  if (/^(?:©|copyright\b|\(c\))/i.test(name)) return undefined;
+  if (/^(?:©|copyright\b|\(c\))|all rights reserved|alle rechte|alle rechten|tous droits/i.test(name))
+    return undefined;
   name = withoutPostnominals(name);
   // "Jane Doe March 11, 2015 3:46 PM": the byline's date is not part of the name.
   // A date in the name's slot ("December 19", "Wednesday January 18") is no name.

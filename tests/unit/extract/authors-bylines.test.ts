@@ -32,3 +32,26 @@ describe('authors: bylines the reader sees', () => {
     expect(readPage('', body)?.authors).toEqual([]);
   });
 });
+
+describe('authors: what a byline row holds besides the name', () => {
+  it('reads “By” in its own element before the name', () => {
+    const body = `<main><article><h1>Resort plans</h1><div class="meta"><span class="c1">By</span><span><a href="/team/jr-stone">J.R. Stone</a></span><span><span class="c2"> </span><span class="c3"><img alt="KGO logo" src="/l.png"></span></span></div>${TEXT}</article></main>`;
+    expect(readPage('', body)?.authors).toEqual(['J.R. Stone']);
+  });
+
+  it('drops a date in Japanese after the name', () => {
+    const body = `<main><article><h1>UP Core を見る</h1><p class="author"> Taro Yamada 2019年04月28日 08時00分</p>${TEXT}</article></main>`;
+    expect(readPage('', body)?.authors).toEqual(['Taro Yamada']);
+  });
+
+  it('reads no author from a route (“Von Helsingborg nach Göteborg”)', () => {
+    const body = `<main><article><h1>Vanlife in Schweden</h1><p>Von Helsingborg nach Göteborg</p>${TEXT}</article></main>`;
+    expect(readPage('', body)?.authors).toEqual([]);
+  });
+
+  it('reads no author from a copyright notice in an author tag', () => {
+    const head = '<meta name="citation_author" content="Co. KG - all rights reserved">';
+    const body = `<main><article><h1>Neue Regeln</h1>${TEXT}</article></main>`;
+    expect(readPage(head, body)?.authors).toEqual([]);
+  });
+});
