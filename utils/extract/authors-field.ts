@@ -112,25 +112,55 @@ function withoutSiteName(
 ): string[] {
   const type = extractType(ctx);
   if (type && INSTITUTIONAL_TYPES.has(type)) return names;
-  const squash = (value: string) => fold(value).replace(/ /g, '');
   // A visible byline on a personal blog ("von Anna" on anna.example.org) may name its owner: only the
   // declared site name or publisher is the site there, not the host.
-  const ownNames = [
-    firstMeta(ctx.meta, 'og:site_name', 'application-name') ?? '',
-    extractPublisher(ctx) ?? '',
-  ];
   const site = new Set(
-    (visible ? ownNames : [...siteNames(ctx), ...ownNames]).map(squash).filter((name) => name.length >= 2),
+    (visible ? ownSiteNames(ctx) : [...siteNames(ctx), ...ownSiteNames(ctx)])
+      .map(squash)
+      .filter((name) => name.length >= 2),
   );
+  // A user name that is the host's ("hejfish" on hejfish.com) is the site's account; on a blog
+  // host that gives each user a subdomain ("anna" on anna.blogs.example), it is the blog's owner.
+  const labels = ctx.host.split('.');
+  const owner = labels.length >= 3 && labels[0] !== 'www' ? labels[0] : undefined;
+  const ownerOf = (name: string) => name === owner;
+  const hosts = new Set([...siteNames(ctx), ...labels.slice(0, -1)].map(squash));
+  names = names.filter((name) => ownerOf(name) || name !== name.toLowerCase() || !hosts.has(squash(name)));
+  const unsigned = (name: string) => !ownerOf(name) && site.has(squash(name));
+  names = withoutSitePart(names, site);
   // An author tag naming the site or an organisation: the CMS's default, unless a byline signs with it.
-  const unsigned = (name: string) => site.has(squash(name));
-  // A user name that is the host's ("hejfish" on hejfish.com) is the site's account.
-  const hosts = new Set([...siteNames(ctx), ...ctx.host.split('.').slice(0, -1)].map(squash));
-  names = names.filter((name) => name !== name.toLowerCase() || !hosts.has(squash(name)));
-  if (!declared || !names.some(unsigned)) return names.filter((name) => !site.has(squash(name)));
+  if (!declared || !names.some(unsigned)) return names.filter((name) => !unsigned(name));
   // A person the structured data names as author, also the site's name: a personal site.
   const signed = new Set([...visibleBylineNames(ctx), ...jsonLdPersons(ctx)].map(squash));
   return names.filter((name) => !unsigned(name) || signed.has(squash(name)));
+}
+
+const squash = (value: string) => fold(value).replace(/ /g, '');
+
+/**
+ * The names the site declares for itself: og:site_name and the publisher, unless the publisher tag
+ * only repeats the author tag (a CMS that fills both with the writer: "Ernst Lohoff").
+ */
+function ownSiteNames(ctx: ExtractionContext): string[] {
+  const declared = firstMeta(ctx.meta, 'og:site_name', 'application-name') ?? '';
+  const publisher = extractPublisher(ctx) ?? '';
+  const author = firstMeta(ctx.meta, 'author') ?? '';
+  const repeated = squash(publisher) === squash(author) && squash(publisher) !== squash(declared);
+  return repeated ? [declared] : [declared, publisher];
+}
+
+/**
+ * The site's desk beside a person in one byline ("Pete Evans · CBC News"): the person only. A
+ * name whose first word is the site's name is the site's ("CBC News" on cbc.ca).
+ */
+function withoutSitePart(names: string[], site: Set<string>): string[] {
+  if (names.length < 2) return names;
+  const desk = (name: string) => {
+    const first = name.split(/\s+/)[0];
+    return name.includes(' ') && first.length >= 3 && site.has(squash(first));
+  };
+  const kept = names.filter((name) => !desk(name));
+  return kept.length ? kept : names;
 }
 
 /**
@@ -141,9 +171,16 @@ function unsignedBody(ctx: ExtractionContext, raw: string): boolean {
   if (!ORGANISATION.test(raw)) return false;
   const type = extractType(ctx);
   if (type && INSTITUTIONAL_TYPES.has(type)) return false;
-  const squash = (value: string) => fold(value).replace(/ /g, '');
   const signed = new Set(visibleBylineNames(ctx).map(squash));
   return !cleanAuthors([raw]).every((name) => signed.has(squash(name)));
+}
+
+/** An author tag that is the site's address card ("Kirche und Leben, Münster, Germany"). */
+function siteLed(ctx: ExtractionContext, raw: string): boolean {
+  const parts = raw.split(',');
+  if (parts.length < 2) return false;
+  const first = squash(parts[0]);
+  return first.length >= 3 && siteNames(ctx).some((name) => squash(name) === first);
 }
 
 /** Words of an organisation's name, never of a person's ("Perform Media Deutschland GmbH", "TOUR Magazin"). */
@@ -225,7 +262,9 @@ export function extractAuthors(ctx: ExtractionContext): string[] {
       const raw = rule(c);
       if (!raw) return undefined;
       const names = cleanAuthors(
-        DECLARED_RULES.has(rule) ? raw.filter((item) => !unsignedBody(c, item)) : raw,
+        DECLARED_RULES.has(rule) || rule === fromJsonLd
+          ? raw.filter((item) => !unsignedBody(c, item) && !siteLed(c, item))
+          : raw,
         SHOWN_RULES.has(rule) && raw.length === 1,
       );
       if (rule === fromCitationMeta) return names;

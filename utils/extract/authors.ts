@@ -13,7 +13,7 @@ const PREFIX =
 /** What follows the name on a byline row: the date ("am Samstag", "on 3 May"), "More Posts", "Datum: …". */
 const TRAILING_GLUE = [
   /\s+(?:am|on|op|le|el)\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|\d).*$/i,
-  /\s*(?:more posts|view all posts|all posts by|alle beiträge|alle artikel|zeige alle|mehr vom autor|mehr von|zu allen|kontakt\b|follow\b|folgen\b).*$/i,
+  /\s*(?:more posts|view all posts|all posts by|alle beiträge|alle artikel|alles von|zeige alle|mehr vom autor|mehr von|zu allen|kontakt\b|follow\b|folgen\b).*$/i,
   /\s*\b(?:datum|date|lesezeit|reading time|leestijd)\s*:.*$/i,
   /(?:\s+|(?<=\p{Ll}))vor\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen).*$/iu,
   // "Dominique — veröffentlicht am …", "Jan Jansen | Published 3 May".
@@ -26,7 +26,11 @@ const TRAILING_GLUE = [
   /(?<=\p{Ll})\s*\/\s*\p{Lu}[\p{Lu}\d-]{1,8}$/u,
   // A date in Chinese or Japanese after the name: "ZDNet Japan Staff 2019年04月28日".
   /\s*\d{4}\s*年.*$/u,
-  // Run together by textContent: "Yomi KazeemPublished May 3".
+  // A day and month after the name: "Christian Thiele 07 Dezember", "Jan Jansen 3 mei".
+  /\s+\d{1,2}\.?\s+(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|januari|februari|maart|mei|augustus)\b.*$/iu,
+  // Run together by textContent: "Yomi KazeemPublished May 3", "Meg WagnerNEW YORK DAILY NEWS".
+  /(?<=\p{Ll})(?:PUBLISHED|UPDATED|POSTED)\b.*$/u,
+  /(?<=\p{Ll})\p{Lu}{3,}\s+\p{Lu}{3,}.*$/u,
   /(?<=\p{Ll})(?:Published|Updated|Posted|Veröffentlicht|Aktualisiert|Gepubliceerd)\b.*$/u,
 ];
 /** What CMSes put where no one signed (Joomla's "Super User", WordPress's "admin"). */
