@@ -126,7 +126,8 @@ function withoutSiteName(
   const ownerOf = (name: string) => name === owner;
   const hosts = new Set([...siteNames(ctx), ...labels.slice(0, -1)].map(squash));
   names = names.filter((name) => ownerOf(name) || name !== name.toLowerCase() || !hosts.has(squash(name)));
-  const unsigned = (name: string) => !ownerOf(name) && site.has(squash(name));
+  const unsigned = (name: string) =>
+    !ownerOf(name) && (site.has(squash(name)) || (declared && isDesk(name, site)));
   names = withoutSitePart(names, site);
   // An author tag naming the site or an organisation: the CMS's default, unless a byline signs with it.
   if (!declared || !names.some(unsigned)) return names.filter((name) => !unsigned(name));
@@ -155,12 +156,18 @@ function ownSiteNames(ctx: ExtractionContext): string[] {
  */
 function withoutSitePart(names: string[], site: Set<string>): string[] {
   if (names.length < 2) return names;
-  const desk = (name: string) => {
-    const first = name.split(/\s+/)[0];
-    return name.includes(' ') && first.length >= 3 && site.has(squash(first));
-  };
-  const kept = names.filter((name) => !desk(name));
+  const kept = names.filter((name) => !isDesk(name, site));
   return kept.length ? kept : names;
+}
+
+/** "CBC News", "Us Weekly Staff": the site's name, then more words (its first one or two words). */
+function isDesk(name: string, site: Set<string>): boolean {
+  const words = name.split(/\s+/);
+  if (words.length < 2) return false;
+  return [1, 2].some((n) => {
+    const head = squash(words.slice(0, n).join(' '));
+    return words.length > n && head.length >= 3 && site.has(head);
+  });
 }
 
 /**

@@ -30,6 +30,8 @@ const TRAILING_GLUE = [
   /\s+\d{1,2}\.?\s+(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|januari|februari|maart|mei|augustus)\b.*$/iu,
   // Run together by textContent: "Yomi KazeemPublished May 3", "Meg WagnerNEW YORK DAILY NEWS".
   /(?<=\p{Ll})(?:PUBLISHED|UPDATED|POSTED)\b.*$/u,
+  // A weekday run into the name before the date: "Heiko SauerDo 9 Apr 2020".
+  /(?<=\p{Ll})(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+\d{1,2}\b.*$/u,
   /(?<=\p{Ll})\p{Lu}{3,}\s+\p{Lu}{3,}.*$/u,
   /(?<=\p{Ll})(?:Published|Updated|Posted|Veröffentlicht|Aktualisiert|Gepubliceerd)\b.*$/u,
 ];

@@ -16,6 +16,13 @@ describe('authors: the site beside or instead of a person', () => {
     expect(readPage(head, body, 'https://www.cbc.example/news/1')?.authors).toEqual(['Pete Evans']);
   });
 
+  it('reads the byline’s person, not the site’s staff named in the author tag', () => {
+    const head =
+      '<meta property="og:site_name" content="Us Weekly"><meta name="author" content="Us Weekly Staff">';
+    const body = `<main><article><h1>A picture</h1><p>By Megan French December 7, 2016</p>${TEXT}</article></main>`;
+    expect(readPage(head, body, 'https://www.usmagazine.example/news/1')?.authors).toEqual(['Megan French']);
+  });
+
   it('reads the blog owner’s user name on a host that gives each blog a subdomain', () => {
     const body = `<main><article><h1>Ein Beitrag</h1><div class="entry-meta"><span class="byline"><span class="author vcard"><a class="url fn n" href="/author/surfguard/">surfguard</a></span></span></div>${TEXT}</article></main>`;
     expect(readPage('', body, 'https://surfguard.blogs.example/2016/11/01/medien/')?.authors).toEqual([
@@ -54,6 +61,10 @@ describe('authors: what follows the name on a byline row', () => {
 
   it('drops a day and month without a year', () => {
     expect(cleanAuthors(['Christian Thiele 07 Dezember'])).toEqual(['Christian Thiele']);
+  });
+
+  it('drops a weekday run into the name before the date', () => {
+    expect(cleanAuthors(['Heiko SauerDo 9 Apr 2020'])).toEqual(['Heiko Sauer']);
   });
 
   it('drops the masthead run into the name', () => {
