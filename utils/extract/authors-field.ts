@@ -190,6 +190,16 @@ function siteLed(ctx: ExtractionContext, raw: string): boolean {
   return first.length >= 3 && siteNames(ctx).some((name) => squash(name) === first);
 }
 
+/**
+ * citation_author / DC.creator naming the site ("Madame Figaro") yields to a byline the reader
+ * sees naming someone else; with no such byline, the site is the author it declares.
+ */
+function citedOrByline(ctx: ExtractionContext, names: string[]): string[] | undefined {
+  if (withoutSiteName(ctx, names, false, true).length === names.length) return names;
+  const cited = new Set(names.map(squash));
+  return visibleBylineNames(ctx).some((name) => !cited.has(squash(name))) ? undefined : names;
+}
+
 /** Words of an organisation's name, never of a person's ("Perform Media Deutschland GmbH", "TOUR Magazin"). */
 const ORGANISATION =
   /(?<!\p{L})(?:gmbh|ag|e\.\s?v|ltd|inc|llc|b\.?v|n\.?v|verlag|media|medien|magazin|magazine|zeitung|krant|redaktion|redactie|bundesministerium|ministerium|ministerie|ministry|departement|department|fraktion|partei|stiftung|stichting|foundation|verband|vereniging|association|agentur|sekretariat|secretariaat)(?!\p{L})/iu;
@@ -274,7 +284,7 @@ export function extractAuthors(ctx: ExtractionContext): string[] {
           : raw,
         SHOWN_RULES.has(rule) && raw.length === 1,
       );
-      if (rule === fromCitationMeta) return names;
+      if (rule === fromCitationMeta) return citedOrByline(c, names);
       const shown =
         METADATA_RULES.has(rule) && !isDocument(c) ? names.filter((name) => shownOnPage(c, name)) : names;
       return withoutSiteName(c, shown, VISIBLE_RULES.has(rule), DECLARED_RULES.has(rule));

@@ -23,6 +23,15 @@ describe('authors: the site beside or instead of a person', () => {
     expect(readPage(head, body, 'https://www.usmagazine.example/news/1')?.authors).toEqual(['Megan French']);
   });
 
+  it('reads the byline’s person over a DC.creator that names the site', () => {
+    const head =
+      '<meta property="og:site_name" content="Madame Beispiel"><meta name="DC.creator" content="Madame Beispiel">';
+    const body = `<main><article><h1>Quoi manger</h1><div class="article-author"><a href="/auteur/o">Ophélie Ostermann</a></div>${TEXT}</article></main>`;
+    expect(readPage(head, body)?.authors).toEqual(['Ophélie Ostermann']);
+    const unsigned = `<main><article><h1>Quoi manger</h1>${TEXT}</article></main>`;
+    expect(readPage(head, unsigned)?.authors).toEqual(['Madame Beispiel']);
+  });
+
   it('reads the blog owner’s user name on a host that gives each blog a subdomain', () => {
     const body = `<main><article><h1>Ein Beitrag</h1><div class="entry-meta"><span class="byline"><span class="author vcard"><a class="url fn n" href="/author/surfguard/">surfguard</a></span></span></div>${TEXT}</article></main>`;
     expect(readPage('', body, 'https://surfguard.blogs.example/2016/11/01/medien/')?.authors).toEqual([
