@@ -76,6 +76,9 @@ export function bylineOf(line: string): string | undefined {
   return LABEL_IN_ROW.exec(line)?.[1];
 }
 
+/** The prefix before any name, a blog's lower-case user name too ("von freeman1984"). */
+export const BYLINE_PREFIX_ANY = new RegExp(`^\\s*(?:${alternatives(BYLINE_PREFIXES)})\\s+(?=\\S)`, 'u');
+
 /** The prefix itself, before a capitalised name, to be cut ("Erstellt von Andri Bryner" → "Andri Bryner"). */
 export const BYLINE_PREFIX = new RegExp(`^\\s*(?:${alternatives(BYLINE_PREFIXES)})\\s+(?=\\p{Lu})`, 'u');
 

@@ -5,7 +5,7 @@
 import { cleanAuthors } from './authors';
 import type { ExtractionContext, Rule } from './context';
 import { textOf } from './text';
-import { BYLINE_LINE, BYLINE_PREFIX_ONLY, bylineOf } from '@/utils/detect/vocabulary';
+import { BYLINE_LINE, BYLINE_PREFIX_ANY, BYLINE_PREFIX_ONLY, bylineOf } from '@/utils/detect/vocabulary';
 
 const MAX_BYLINE_NODES = 300;
 /** Reader comments (not an article of class "commentary"). */
@@ -62,12 +62,25 @@ function bylineName(el: Element): string | undefined {
   const listed = listedNames(el);
   if (listed) return listed;
   const text = textOf(el.querySelector('[itemprop="name"]') ?? el, 200);
+  const part = rowByline(text);
+  if (part && usable(part)) return part;
   if (usable(text)) return text;
   const inner = el.querySelector(
     '[rel~="author"], [class*="byauthor"], [class*="author-name"], [class*="author__name"]',
   );
   const innerText = inner ? textOf(inner, 200) : '';
   return usable(innerText) ? innerText : undefined;
+}
+
+/**
+ * The byline part of a meta row ("Dezember 10, 2019 · von freeman1984 · in Uncategorized"): the
+ * name after the prefix, not the row's date and category.
+ */
+function rowByline(text: string): string | undefined {
+  const parts = text.split(/\s+[|·•]\s+/);
+  if (parts.length < 2) return undefined;
+  const part = parts.find((item) => BYLINE_PREFIX_ANY.test(item));
+  return part?.replace(BYLINE_PREFIX_ANY, '');
 }
 
 /**

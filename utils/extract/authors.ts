@@ -190,7 +190,9 @@ export function cleanAuthor(raw: string, userNames = false): string | undefined 
   )
     return undefined;
   if (/^(?:https?:|www\.)/i.test(name) || name.includes('@')) return undefined;
-  if (LOOKS_LIKE_DATE_OR_NUMBER.test(name)) return undefined;
+  // A user name may hold digits ("freeman1984", "happyface313"); a name in words may not.
+  const userName = userNames && USER_NAME.test(name) && /\p{L}{3}/u.test(name);
+  if (LOOKS_LIKE_DATE_OR_NUMBER.test(name) && !userName) return undefined;
   const folded = fold(name);
   if (!folded || ROLE_WORDS.has(folded) || PLACEHOLDERS.has(folded)) return undefined;
   // All-lower-case text is a role or a phrase ("senior onderzoeker bij het CPB"), not a name; one

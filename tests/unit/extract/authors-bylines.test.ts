@@ -44,6 +44,11 @@ describe('authors: what a byline row holds besides the name', () => {
     expect(readPage('', body)?.authors).toEqual(['Taro Yamada']);
   });
 
+  it('reads the user name after “von” in a meta row, not the row’s date and category', () => {
+    const body = `<main><article><h1>Six Sigma</h1><div class="entry-byline">Dezember 10, 2019 · von freeman1984 · in Uncategorized · Hinterlasse einen Kommentar</div>${TEXT}</article></main>`;
+    expect(readPage('', body)?.authors).toEqual(['freeman1984']);
+  });
+
   it('reads no author from a route (“Von Helsingborg nach Göteborg”)', () => {
     const body = `<main><article><h1>Vanlife in Schweden</h1><p>Von Helsingborg nach Göteborg</p>${TEXT}</article></main>`;
     expect(readPage('', body)?.authors).toEqual([]);
