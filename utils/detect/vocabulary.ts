@@ -40,6 +40,10 @@ export const AUTHOR_LABELS = [
   'autoren',
   'verfasser',
   'verfasserin',
+  'redaktion',
+  'redactie',
+  'text',
+  'tekst',
 ];
 
 /** Words in any case, as a pattern that can still ask for a capital after them ("von Tobi", not "von der"). */

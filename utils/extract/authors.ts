@@ -9,7 +9,7 @@ import { cleanText, fold } from './text';
 const MAX_AUTHORS = 50;
 
 const PREFIX =
-  /^(?:(?:geschreven\s+)?door|(?:written\s+|posted\s+|reported\s+)?by|auteurs?|authors?|autor(?:in|en)?|verfasser(?:in)?|redactie|tekst|text)\s*[:：]?\s+/i;
+  /^(?:(?:geschreven\s+)?door|(?:written\s+|posted\s+|reported\s+)?by|auteurs?|authors?|autor(?:in|en)?|verfasser(?:in)?|redactie|redaktion(?=\s*[:：])|tekst|text)\s*[:：]?\s+/i;
 /** What follows the name on a byline row: the date ("am Samstag", "on 3 May"), "More Posts", "Datum: …". */
 const TRAILING_GLUE = [
   /\s+(?:am|on|op|le|el)\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|\d).*$/i,
@@ -146,11 +146,25 @@ const LOOKS_LIKE_DATE_OR_NUMBER = /\d{3,}|\d{1,2}:\d{2}/;
 /** A blog's user name: one word of 3 to 30 letters, digits, dashes or underscores (not a domain). */
 const USER_NAME = /^[\p{Ll}\d_-]{3,30}$/u;
 
+/** Lower-case words a name may hold: particles ("van der", "von", "de la"), "and" between two. */
+const PARTICLES = new Set(
+  'von van der den de du da di la le del della dos das ter ten zu zur y bin ibn al el und and en et'.split(
+    ' ',
+  ),
+);
+/** A phrase, not a name: three lower-case words that are no particles ("Fotos zum Download finden Sie hier"). */
+function isPhrase(name: string): boolean {
+  const words = name.split(/\s+/);
+  return words.filter((word) => /^\p{Ll}/u.test(word) && !PARTICLES.has(word)).length >= 3;
+}
+
 /** One raw string (possibly several names) → cleaned names. */
 export function splitAuthors(raw: string, userNames = false): string[] {
   let text = cleanText(raw.replace(/<[^>]*>/g, ' ').replace(/\r?\n/g, ' , '), 1_000);
   text = text.replace(PREFIX, '').replace(BYLINE_PREFIX, '').replace(INITIALS_WITH_NAME, ' $1 ');
   for (const glue of TRAILING_GLUE) text = text.replace(glue, '');
+  // "(Pressesprecher des EJW)", "(senior fellow at X)": a role after the name, not a person.
+  text = text.replace(/\s*\([^()]*\s(?:des|der|bei|für|of|at|for|van|bij)\s[^()]*\)/giu, ' ');
   // "(with X and Y)" style asides are authors too.
   text = text.replace(/[()]/g, ', ').replace(/\s+avec\s+/gi, ', ');
   const parts = text
@@ -203,7 +217,7 @@ export function cleanAuthor(raw: string, userNames = false): string | undefined 
     !(userNames && USER_NAME.test(name) && !/admin|publisher/.test(name))
   )
     return undefined;
-  if (name.split(/\s+/).length > 8) return undefined;
+  if (name.split(/\s+/).length > 8 || isPhrase(name)) return undefined;
   // SHOUTED NAMES read better in title case; a single word in capitals is an acronym ("SER", "OECD").
   if (name === name.toUpperCase() && /\p{L}{3}/u.test(name) && /\s/.test(name)) {
     name = name

@@ -60,3 +60,15 @@ describe('authors: what a byline row holds besides the name', () => {
     expect(readPage(head, body)?.authors).toEqual([]);
   });
 });
+
+describe('authors: “Redaktion:” and “Text:” labels, roles and phrases', () => {
+  it('reads the name after “Redaktion:” in a date row, without the role in brackets', () => {
+    const body = `<main><article><h1>Faire Lieferketten</h1><div class="news-single-timedata">05.02.2020 <span>- Redaktion: Eberhard Fuhr (Pressesprecher des EJW)</span></div>${TEXT}</article></main>`;
+    expect(readPage('', body)?.authors).toEqual(['Eberhard Fuhr']);
+  });
+
+  it('reads no name from a sentence in an author slot', () => {
+    const body = `<main><article><h1>Autofinanzierung</h1><div class="author">Credaris-Kundin A.K. Credaris ist ein Partner-Service von comparis.ch</div>${TEXT}</article></main>`;
+    expect(readPage('', body)?.authors).toEqual([]);
+  });
+});
