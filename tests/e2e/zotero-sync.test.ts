@@ -227,21 +227,19 @@ describe('sync through a Zotero group library, two browser profiles', () => {
 
   it('"Remove API key" forgets the links; the records stay', async () => {
     const [, bert] = profiles;
+    // The rows of the links store, read in the options page (the extension's own origin).
     const links = () =>
-      bert.options.evaluate(
-        () =>
-          new Promise<number>((resolve, reject) => {
-            const open = indexedDB.open('leesmap');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const count = open.result.transaction('zotero').objectStore('zotero').count();
-              count.onsuccess = () => {
-                resolve(count.result);
-                open.result.close();
-              };
-            };
-          }),
-      );
+      bert.options.evaluate(async () => {
+        const done = <T>(request: IDBRequest<T>) =>
+          new Promise<T>((resolve, reject) => {
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          });
+        const db = await done(indexedDB.open('leesmap'));
+        const rows = await done(db.transaction('zotero').objectStore('zotero').count());
+        db.close();
+        return rows;
+      });
     expect(await links()).toBeGreaterThan(0);
     const records = (await list(bert)).length;
     await bert.options.getByTestId('zotero-sync-forget').click();

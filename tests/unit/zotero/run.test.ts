@@ -25,6 +25,13 @@ import { startFakeWebApi, type FakeWebApi } from '../../e2e/zotero-webapi-server
 import { freshIndexedDB, publication } from '../db/helpers';
 
 const TARGET = 'groups/4711/LEESMAP1';
+/** Anna's sync, for the runs a test drives itself. */
+const ANNA: ActiveSync = {
+  apiKey: 'key-anna',
+  library: { type: 'group', id: 4711 },
+  collection: 'LEESMAP1',
+  target: TARGET,
+};
 
 async function device(server: FakeWebApi, user: string) {
   const db = await openLeesmapDB(`${freshIndexedDB()}-${user}`);
@@ -161,12 +168,7 @@ describe('the sync over the database', () => {
     const run = (previous?: SyncStatus) =>
       runZoteroSync({
         db: a.db,
-        sync: {
-          apiKey: 'key-anna',
-          library: { type: 'group', id: 4711 },
-          collection: 'LEESMAP1',
-          target: TARGET,
-        },
+        sync: ANNA,
         fetch: async (url, init) => {
           // The write's answer (the sync's last) carries Backoff: 120.
           if (init?.method === 'POST') server.backoffOnce = 120;
@@ -309,12 +311,7 @@ describe('the run and the background', () => {
     const statuses: SyncStatus[] = [];
     await runZoteroSync({
       db: a.db,
-      sync: {
-        apiKey: 'key-anna',
-        library: { type: 'group', id: 4711 },
-        collection: 'LEESMAP1',
-        target: TARGET,
-      },
+      sync: ANNA,
       fetch: server.fetch,
       setStatus: async (s) => void statuses.push(s),
       // On for the first write's store (an empty library: the pull stores nothing); then the
@@ -361,15 +358,9 @@ describe('the run and the background', () => {
       void save(a.db, 1).then(() => release());
       made();
     };
-    const sync: ActiveSync = {
-      apiKey: 'key-anna',
-      library: { type: 'group', id: 4711 },
-      collection: 'LEESMAP1',
-      target: TARGET,
-    };
     await runZoteroSync({
       db: a.db,
-      sync,
+      sync: ANNA,
       fetch,
       setStatus: async (s) => {
         if (s.state === 'idle') leave(() => undefined);

@@ -274,22 +274,24 @@ describe('the merge', () => {
   });
 });
 
+/** The server's answers to item reads say `createdByUser` is this, whatever it is. */
+function createdBy(server: FakeWebApi, user: Record<string, unknown>): void {
+  const fetch = server.fetch;
+  server.fetch = async (url, init) => {
+    const response = await fetch(url, init);
+    if (!String(url).includes('/collections/LEESMAP1/items') || response.status !== 200) return response;
+    const items = (await response.json()) as Array<Record<string, unknown>>;
+    for (const item of items) item.meta = { createdByUser: user };
+    return new Response(JSON.stringify(items), { status: 200, headers: response.headers });
+  };
+}
+
 describe('who added an item', () => {
   it("is the member's display name, one line and bounded, on the record", async () => {
     const { server, a, b } = twoDevices();
     await a.sync();
     // Zotero gives the member's name as they chose it: anything, of any length.
-    const fetch = server.fetch;
-    server.fetch = async (url, init) => {
-      const response = await fetch(url, init);
-      if (!String(url).includes('/collections/LEESMAP1/items') || response.status !== 200) return response;
-      const items = (await response.json()) as Array<Record<string, unknown>>;
-      for (const item of items)
-        item.meta = {
-          createdByUser: { username: 'anna', name: `Anna\u202e\u0007 de ${'Vries'.repeat(100)}` },
-        };
-      return new Response(JSON.stringify(items), { status: 200, headers: response.headers });
-    };
+    createdBy(server, { username: 'anna', name: `Anna\u202e\u0007 de ${'Vries'.repeat(100)}` });
     const { added } = await b.sync();
     const by = added[0].record.addedBy!;
     expect(by.startsWith('Anna de Vries')).toBe(true);
@@ -310,14 +312,7 @@ describe('who added an item', () => {
   it('survives a name that is not text: the username then', async () => {
     const { server, a, b } = twoDevices();
     await a.sync();
-    const fetch = server.fetch;
-    server.fetch = async (url, init) => {
-      const response = await fetch(url, init);
-      if (!String(url).includes('/collections/LEESMAP1/items') || response.status !== 200) return response;
-      const items = (await response.json()) as Array<Record<string, unknown>>;
-      for (const item of items) item.meta = { createdByUser: { id: 1, username: 'anna', name: { x: 1 } } };
-      return new Response(JSON.stringify(items), { status: 200, headers: response.headers });
-    };
+    createdBy(server, { id: 1, username: 'anna', name: { x: 1 } });
     const { added } = await b.sync();
     expect(added[0].record.addedBy).toBe('anna');
   });
