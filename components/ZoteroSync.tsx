@@ -70,7 +70,7 @@ function StatusView({ config, status }: { config: SyncConfig; status?: SyncStatu
       </p>
       {Boolean(status?.deleted || status?.removed) && (
         <p class="small" data-testid="zotero-sync-deletions">
-          {t('zoteroSyncDeletions', formatNumber(status!.deleted ?? 0), formatNumber(status!.removed ?? 0))}
+          {t('zoteroSyncTrashed', formatNumber(status!.deleted ?? 0), formatNumber(status!.removed ?? 0))}
         </p>
       )}
       {(status?.addedByOthers ?? []).length > 0 && (

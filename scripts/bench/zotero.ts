@@ -7,8 +7,9 @@
  * 1. 10,000 records (none with notes) to an empty group library: write requests (target ≤ 200).
  * 2. The same with one record in ten carrying notes (a note is one more object to write).
  * 3. A second sync with no change: requests (target: exactly 1 per collection).
- * 4. 1,000 of the records deleted by the reader: delete requests (50 keys each), and the sync after
- *    it (no change: 1 request).
+ * 4. 1,000 of the records deleted by the reader: their items moved to Zotero's trash in write
+ *    requests of 50 (`deleted: 1`; never a permanent DELETE), and the sync after it (no change: 1
+ *    request).
  *
  * Usage: npm run bench -- zotero   or   npx tsx scripts/bench/zotero.ts
  */
@@ -87,12 +88,14 @@ async function bench(label: string, noteEvery: number): Promise<void> {
     );
     server.requests.length = 0;
     const deleted = await run();
+    const trashWrites = server.requests.filter((r) => r.method === 'POST').length;
     const deletes = server.requests.filter((r) => r.method === 'DELETE').length;
+    const inTrash = [...server.library('groups/4711').items.values()].filter((i) => i.data.deleted === 1);
     server.requests.length = 0;
     await run();
     console.log(
-      `${label}: 1,000 deleted by the reader: ${deletes} delete requests, ${deleted.deleted ?? 0} items ` +
-        `deleted, ${server.library('groups/4711').items.size} left; the sync after: ` +
+      `${label}: 1,000 deleted by the reader: ${trashWrites} write requests moved ${deleted.deleted ?? 0} ` +
+        `items to the trash (${inTrash.length} there, ${deletes} permanent deletes); the sync after: ` +
         `${server.requests.length} request(s)`,
     );
   }

@@ -10,7 +10,7 @@
  * survive; the server answers 412 (someone else wrote), then `Backoff: 5`, then goes down mid-sync:
  * nothing is lost, the options and the popup say what happened, and the queue drains when it is
  * back. The library says who added what the other profile put there; a record deleted in one
- * profile is deleted in Zotero, then in the other.
+ * profile goes to Zotero's trash, then leaves the other; "Remove API key" forgets the links.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
@@ -210,17 +210,41 @@ describe('sync through a Zotero group library, two browser profiles', () => {
     expect(server.problems).toEqual([]);
   }, 120_000);
 
-  it('a record deleted in one profile is deleted in Zotero, then in the other', async () => {
+  it("a record deleted in one profile goes to Zotero's trash, then leaves the other", async () => {
     const [anna, bert] = profiles;
     const [record] = await list(anna);
     await sendMessage(anna.options, 'page/delete', { ids: [record.id] });
-    // The deletion alone syncs (debounced).
+    // The deletion alone syncs (debounced): the item moves to the trash, nothing is deleted for good.
     const items = () => [...server.library(LIBRARY).items.values()].filter((i) => i.data.itemType !== 'note');
-    await expect.poll(() => items().length, { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => items().filter((i) => i.data.deleted !== 1).length, { timeout: 30_000 }).toBe(0);
+    expect(items()).toHaveLength(1);
+    expect(server.requests.filter((r) => r.method === 'DELETE')).toEqual([]);
     await syncNow(bert);
     await expect.poll(async () => (await recordIn(bert, record.id))?.id, { timeout: 15_000 }).toBeUndefined();
     await expect.poll(() => pendingText(bert), { timeout: 15_000 }).toMatch(/: 0$/);
     expect(server.problems).toEqual([]);
+  }, 60_000);
+
+  it('"Remove API key" forgets the links; the records stay', async () => {
+    const [, bert] = profiles;
+    // The rows of the links store, read in the options page (the extension's own origin).
+    const links = () =>
+      bert.options.evaluate(async () => {
+        const done = <T>(request: IDBRequest<T>) =>
+          new Promise<T>((resolve, reject) => {
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          });
+        const db = await done(indexedDB.open('leesmap'));
+        const rows = await done(db.transaction('zotero').objectStore('zotero').count());
+        db.close();
+        return rows;
+      });
+    expect(await links()).toBeGreaterThan(0);
+    const records = (await list(bert)).length;
+    await bert.options.getByTestId('zotero-sync-forget').click();
+    await expect.poll(links, { timeout: 15_000 }).toBe(0);
+    expect(await list(bert)).toHaveLength(records);
   }, 60_000);
 
   it('with sync on, the extension reached only api.zotero.org', () => {

@@ -1,11 +1,14 @@
 /**
  * What one sync of a collection works on (sync.ts): the state it keeps, what it hands `save`, and
- * how deletions travel both ways. A linked record no longer in the list is deleted from the
- * library (`pushDeletions`, 50 keys a request, guarded by the library version); an item Zotero
- * lists as deleted (`pullDeletions`, `/deleted?since=`) leaves the list, unless the reader changed
- * its record since the last agreement: then it stays, unlinked, and the push writes it again as a
- * new item, so nothing the reader added is lost. A record the reader deleted and brought back (an
- * undo) before the sync ran keeps its link: nothing is deleted.
+ * how deletions travel both ways. A linked record no longer in the list moves its item to Zotero's
+ * trash (`pushDeletions`: a write of `{key, version, deleted: 1}`, 50 a request, guarded by the
+ * library version), never a permanent delete, and keeps its link, marked trashed: a record brought
+ * back later (an undo, the same publication saved again) restores that same item. The link goes
+ * once Zotero lists the item as deleted (the trash emptied). An item Zotero lists as deleted
+ * (`pullDeletions`, `/deleted?since=`) leaves the list, unless the reader changed its record since
+ * the last agreement: then it stays, unlinked, and the push writes it again as a new item, so
+ * nothing the reader added is lost. A child note Zotero lists as deleted leaves the link alone but
+ * its note key: the reader's notes stay and go back as a new note only when the reader changes them.
  */
 import type { SavedPublication } from '@/utils/record';
 import { fieldsOfRecord, type SyncFields } from './merge';
@@ -21,6 +24,8 @@ export interface SyncLink {
   updatedAt?: number;
   /** Who put the item in the library, when someone else did (a group's `meta.createdByUser`). */
   addedBy?: string;
+  /** The item is in Zotero's trash because the reader deleted its record (restored if it comes back). */
+  trashed?: boolean;
 }
 
 export interface SyncState {
@@ -53,6 +58,8 @@ export interface SyncInput {
   /** A new Zotero object key (8 characters of 23456789ABCDEFGHIJKLMNPQRSTUVWXYZ). */
   newKey: () => string;
   now?: () => number;
+  /** The Zotero user the key belongs to: their own items are not "added by" anyone. */
+  userId?: number;
 }
 
 export interface SyncOutcome {
@@ -66,7 +73,7 @@ export interface SyncOutcome {
   refused: number;
   /** Records removed from the list because their item was deleted in Zotero. */
   removed: string[];
-  /** Items deleted in Zotero because their record left the list. */
+  /** Items moved to Zotero's trash because their record left the list. */
   deleted: number;
 }
 
@@ -135,33 +142,54 @@ export async function saveChanges(work: Work): Promise<void> {
 
 /**
  * Items deleted in Zotero since `since`: their records leave the list, unless the reader changed
- * one since the last agreement (then it stays, unlinked, and is written again as a new item).
+ * one since the last agreement (then it stays, unlinked, and is written again as a new item). A
+ * trashed link whose item is gone for good is forgotten; a deleted child note leaves its link
+ * without its note key.
  */
 export async function pullDeletions(work: Work, since: number): Promise<void> {
   if (Object.keys(work.state.links).length === 0) return;
   const gone = new Set((await work.api.deletedKeys(since)).keys);
   if (gone.size === 0) return;
   for (const [id, link] of Object.entries(work.state.links)) {
-    if (!gone.has(link.key)) continue;
+    if (!gone.has(link.key)) {
+      if (link.noteKey && gone.has(link.noteKey)) setLink(work, id, { ...link, noteKey: undefined });
+      continue;
+    }
     const record = work.byId.get(id);
     dropLink(work, id);
-    if (!record || link.updatedAt !== record.updatedAt) continue;
-    work.byId.delete(id);
-    work.pending.delete(id);
-    work.removed.add(id);
-    work.outcome.removed.push(id);
+    if (record && link.updatedAt === record.updatedAt && !link.trashed) removeRecord(work, id);
   }
 }
 
-/** Items whose record the reader deleted: deleted in Zotero, 50 a request, guarded by the version. */
+/** A record whose item left the library or went to the trash: out of the list (run.ts checks it). */
+export function removeRecord(work: Work, id: string): void {
+  work.byId.delete(id);
+  work.pending.delete(id);
+  work.removed.add(id);
+  work.outcome.removed.push(id);
+}
+
+/**
+ * Items whose record the reader deleted: moved to Zotero's trash (a partial write of
+ * `{key, version, deleted: 1}`), 50 a request, guarded by the library version. Their links stay,
+ * marked trashed. An item Zotero refuses (changed there since the link's version) stays in Zotero
+ * and its link goes: the newer edit wins.
+ */
 export async function pushDeletions(work: Work): Promise<void> {
-  const gone = Object.entries(work.state.links).filter(([id]) => !work.byId.has(id));
+  const gone = Object.entries(work.state.links).filter(([id, link]) => !link.trashed && !work.byId.has(id));
   for (let first = 0; first < gone.length; first += WRITE_BATCH) {
     const batch = gone.slice(first, first + WRITE_BATCH);
-    const keys = batch.map(([, link]) => link.key);
-    work.state.libraryVersion = await work.api.deleteItems(keys, work.state.libraryVersion);
-    for (const [id] of batch) dropLink(work, id);
-    work.outcome.deleted += batch.length;
+    const objects = batch.map(([, link]) => ({ key: link.key, version: link.version, deleted: 1 }));
+    const written = await work.api.writeItems(objects, work.state.libraryVersion);
+    batch.forEach(([id, link], i) => {
+      const result = written.results[i];
+      // Refused (the item changed in Zotero since the link's version): the item stays there, the
+      // link goes, as when the pull brings the newer item first (sync.ts `mergeInto`).
+      if (!result || 'failed' in result) return dropLink(work, id);
+      setLink(work, id, { ...link, version: result.version, trashed: true });
+      work.outcome.deleted++;
+    });
+    work.state.libraryVersion = written.version;
     await saveChanges(work);
   }
 }

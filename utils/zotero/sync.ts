@@ -10,10 +10,12 @@
  *
  * The reader's notes travel as the item's child note (created with a key Leesmap chooses, in the
  * same write as its parent); related publications as `relations` (relations.ts), both ways.
- * Deletions travel too: a linked record no longer in the list is deleted from the library, and an
- * item Zotero lists as deleted (`/deleted?since=`) leaves the list, unless the reader changed its
- * record since the last agreement: then it stays and goes to Zotero again as a new item. Pure over
- * plain data and the injected client; run.ts runs it over the database.
+ * Deletions travel too: a linked record no longer in the list moves its item to Zotero's trash
+ * (restored, same key, if the record comes back), unless someone changed the item in Zotero since:
+ * then the item stays there and the link goes. An item Zotero lists as deleted (`/deleted?since=`)
+ * leaves the list, unless the reader changed its record since the last agreement: then it stays and
+ * goes to Zotero again as a new item. Pure over plain data and the injected client; run.ts runs it
+ * over the database.
  */
 import { publicationId } from '@/utils/identity';
 import type { SavedPublication } from '@/utils/record';
@@ -22,10 +24,12 @@ import { toZoteroEntry } from './items';
 import { applyFields, fieldsFromItem, mergeFields, sameFields, type SyncFields } from './merge';
 import { addToIndex, relatedKeys, relationsOf, urlIndex, withRelated } from './relations';
 import {
+  dropLink,
   fieldsOf,
   pullDeletions,
   pushDeletions,
   putRecord,
+  removeRecord,
   saveChanges,
   setLink,
   type SyncInput,
@@ -58,8 +62,14 @@ interface Pulled {
   noteKey?: string;
 }
 
-function mergeInto(work: Work, { id, old, remote, version, noteKey }: Pulled): string {
+function mergeInto(work: Work, { id, old, remote, version, noteKey }: Pulled): string | undefined {
   let record = work.byId.get(id);
+  if (!record && version > old.version) {
+    // Deleted here, changed in Zotero since: the newer edit wins. The item is neither trashed nor
+    // taken back into the list; it stays in Zotero, unlinked.
+    dropLink(work, id);
+    return undefined;
+  }
   let merged = remote;
   if (record) {
     const local = fieldsOf(work, record);
@@ -71,8 +81,25 @@ function mergeInto(work: Work, { id, old, remote, version, noteKey }: Pulled): s
   }
   // Agreed when the merge is what Zotero holds; otherwise the push compares and writes it.
   const updatedAt = record && sameFields(merged, remote) ? record.updatedAt : undefined;
-  setLink(work, id, { key: old.key, version, base: remote, noteKey: noteKey ?? old.noteKey, updatedAt });
+  const link = { key: old.key, version, base: remote, noteKey: noteKey ?? old.noteKey, updatedAt };
+  setLink(work, id, { ...link, ...(old.trashed ? { trashed: true } : {}) });
   return id;
+}
+
+/**
+ * A linked item someone moved to Zotero's trash: its record leaves the list and the link stays,
+ * trashed (a record saved again restores the item). A record the reader changed since the last
+ * agreement, or brought back after Leesmap trashed it, stays, merged, and the push restores it.
+ */
+function takeTrashed(work: Work, pulled: Pulled): void {
+  const { id, old, version } = pulled;
+  const record = work.byId.get(id);
+  if (record && (old.trashed || old.updatedAt !== record.updatedAt)) {
+    mergeInto(work, { ...pulled, old: { ...old, trashed: true } });
+    return;
+  }
+  setLink(work, id, { ...old, version, noteKey: pulled.noteKey ?? old.noteKey, trashed: true });
+  if (record) removeRecord(work, id);
 }
 
 /** An item the list has no link for: the record it becomes (or meets). Returns that record's id. */
@@ -102,7 +129,8 @@ function addPulled(
     return mergeInto(work, { id: existing.id, old, remote, version: parent.version, noteKey });
   }
   const user = parent.meta?.createdByUser;
-  const addedBy = cleanAddedBy(user?.name?.trim() || user?.username);
+  const own = user?.id !== undefined && user.id === work.userId;
+  const addedBy = own ? undefined : (cleanAddedBy(user?.name) ?? cleanAddedBy(user?.username));
   const record = newRecord(id, remote, url, (work.now ?? Date.now)(), addedBy);
   work.byId.set(id, record);
   work.pending.set(id, record);
@@ -156,10 +184,16 @@ async function pull(work: Work): Promise<void> {
     const known = (id && work.byId.get(id)) || old?.base;
     const remote = fieldsFromItem(parent.data, note?.data.note as string | undefined, known || undefined);
     if (!note && old) remote.notes = old.base.notes;
-    const at =
-      id && old
-        ? mergeInto(work, { id, old, remote, version: parent.version, noteKey: note?.key })
-        : addPulled(work, parent, remote, note?.key);
+    const pulled = id && old ? { id, old, remote, version: parent.version, noteKey: note?.key } : undefined;
+    // In the trash: not added to the list; a linked one leaves it.
+    if (parent.data.deleted === 1 || parent.data.deleted === true) {
+      if (pulled) takeTrashed(work, pulled);
+      continue;
+    }
+    // Out of the trash again (restored in Zotero) while its record is gone here: back in the list.
+    const restored = pulled && old?.trashed && !work.byId.has(pulled.id);
+    if (restored) dropLink(work, pulled.id);
+    const at = pulled && !restored ? mergeInto(work, pulled) : addPulled(work, parent, remote, note?.key);
     const keys = relatedKeys(parent.data.relations, work.api.library);
     if (at && keys.length) related.push([at, keys]);
   }
@@ -169,7 +203,9 @@ async function pull(work: Work): Promise<void> {
     const old = id ? work.state.links[id] : undefined;
     if (!id || !old) continue;
     const remote = { ...old.base, notes: fieldsFromItem({}, note.data.note as string).notes };
-    mergeInto(work, { id, old, remote, version: old.version, noteKey: note.key });
+    // Deleted here, its note changed in Zotero since: as for an item changed there (mergeInto).
+    const version = work.byId.has(id) ? old.version : Math.max(old.version, note.version);
+    mergeInto(work, { id, old, remote, version, noteKey: note.key });
   }
   readRelations(work, related);
   await pullDeletions(work, work.state.libraryVersion);
@@ -188,11 +224,21 @@ function objectsFor(work: Work, record: SavedPublication): Array<Record<string, 
   const key = keyOf(work, record.id) ?? work.newKey();
   const relations = relationsOf(record, work.api.library, work.byUrl, (id) => keyOf(work, id));
   const objects: Array<Record<string, unknown>> = [
-    { ...entry.item, key, collections: [work.collection], ...(relations ? { relations } : {}) },
+    {
+      ...entry.item,
+      key,
+      collections: [work.collection],
+      ...(relations ? { relations } : {}),
+      // Back from the trash: the same item, restored.
+      ...(agreed?.trashed ? { deleted: 0 } : {}),
+    },
   ];
-  if (entry.note || agreed?.noteKey) {
+  // A note deleted in Zotero (no note key any more) goes back only when the reader changed it.
+  const noteChanged = !agreed || fieldsOf(work, record).notes !== agreed.base.notes;
+  if (agreed?.noteKey || (entry.note && noteChanged)) {
     const noteKey = agreed?.noteKey ?? work.newKey();
-    objects.push({ itemType: 'note', key: noteKey, parentItem: key, note: entry.note ?? '', tags: [] });
+    const note = { itemType: 'note', key: noteKey, parentItem: key, note: entry.note ?? '', tags: [] };
+    objects.push({ ...note, ...(agreed?.trashed ? { deleted: 0 } : {}) });
   }
   return objects;
 }
@@ -233,8 +279,8 @@ async function push(work: Work): Promise<void> {
   const dirty: SavedPublication[] = [];
   for (const record of work.byId.values()) {
     const agreed = work.state.links[record.id];
-    if (agreed && agreed.updatedAt === record.updatedAt) continue;
-    if (!agreed || !sameFields(fieldsOf(work, record), agreed.base)) dirty.push(record);
+    if (agreed && agreed.updatedAt === record.updatedAt && !agreed.trashed) continue;
+    if (!agreed || agreed.trashed || !sameFields(fieldsOf(work, record), agreed.base)) dirty.push(record);
     // Changed in what does not travel (the star, a visit): agreed as it is, out of the queue.
     else setLink(work, record.id, { ...agreed, updatedAt: record.updatedAt });
   }

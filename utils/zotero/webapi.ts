@@ -1,7 +1,9 @@
 /**
  * Zotero's Web API v3 (https://api.zotero.org), the part a sync needs: items of a collection
- * changed since a library version (`since=`, answered 304 when nothing changed), and writes of at
- * most 50 objects guarded by `If-Unmodified-Since-Version` (412 when the library moved on). It
+ * changed since a library version (`since=`, answered 304 when nothing changed; with the items in
+ * the trash: `includeTrashed=1`), items deleted for good since a version (`/deleted`), and writes of at most
+ * 50 objects guarded by `If-Unmodified-Since-Version` (412 when the library moved on); a write of
+ * `{key, version, deleted: 1}` moves an item to the trash, `deleted: 0` takes it out. It
  * honours `Backoff` (waits before its next request) and `Retry-After` on 429/503 (waits, retries).
  *
  * Also what the options need to choose: the key's libraries, a library's collections, a new one.
@@ -33,7 +35,8 @@ export interface ApiItem {
   key: string;
   version: number;
   data: Record<string, unknown>;
-  meta?: { createdByUser?: { username?: string; name?: string } };
+  /** Zotero's, but as any answer: fields of any type. */
+  meta?: { createdByUser?: { id?: unknown; username?: unknown; name?: unknown } };
 }
 
 export interface WebApiOptions {
@@ -114,8 +117,9 @@ export function createWebApi(options: WebApiOptions) {
     library: options.library,
 
     /**
-     * Items of a collection (with their child notes) changed since `since`; undefined when nothing
-     * changed, which takes one request.
+     * Items of a collection (with their child notes) changed since `since`, those moved to the
+     * trash too (`deleted: 1` in their data); undefined when nothing changed, which takes one
+     * request.
      */
     async changedItems(
       collection: string,
@@ -124,7 +128,7 @@ export function createWebApi(options: WebApiOptions) {
       const items: ApiItem[] = [];
       let version = since;
       for (let start = 0; ; start += PAGE) {
-        const query = `since=${since}&format=json&limit=${PAGE}&start=${start}`;
+        const query = `since=${since}&includeTrashed=1&format=json&limit=${PAGE}&start=${start}`;
         const response = await call('GET', `/collections/${encodeURIComponent(collection)}/items?${query}`, {
           headers: { 'If-Modified-Since-Version': String(since) },
         });
@@ -147,16 +151,6 @@ export function createWebApi(options: WebApiOptions) {
       const body = (await response.json()) as { items?: unknown };
       const keys = Array.isArray(body.items) ? body.items.filter((k) => typeof k === 'string') : [];
       return { keys, version: versionOf(response) };
-    },
-
-    /** Deletes at most 50 items, only if the library is still at `version` (else `stale`). */
-    async deleteItems(keys: string[], version: number): Promise<number> {
-      if (keys.length > WRITE_BATCH) throw new WebApiError('failed', 'More than 50 items in one delete');
-      const query = keys.map(encodeURIComponent).join(',');
-      const response = await call('DELETE', `/items?itemKey=${query}`, {
-        headers: { 'If-Unmodified-Since-Version': String(version) },
-      });
-      return versionOf(response);
     },
 
     /** Writes at most 50 objects, only if the library is still at `version` (else `stale`). */
@@ -189,6 +183,8 @@ export type WebApi = ReturnType<typeof createWebApi>;
 /** A library the key may write to, as the options offer it. */
 export interface LibraryChoice extends LibraryRef {
   name: string;
+  /** The Zotero user the key belongs to (items they added are not "added by" someone else). */
+  userId?: number;
 }
 
 /**
@@ -205,7 +201,12 @@ export async function librariesOfKey(options: Omit<WebApiOptions, 'library'>): P
   if (typeof key.userID !== 'number') throw new WebApiError('bad-key');
   const choices: LibraryChoice[] = [];
   if (key.access?.user?.write)
-    choices.push({ type: 'user', id: key.userID, name: String(key.username ?? key.userID) });
+    choices.push({
+      type: 'user',
+      id: key.userID,
+      name: String(key.username ?? key.userID),
+      userId: key.userID,
+    });
   const groupAccess = key.access?.groups ?? {};
   if (Object.keys(groupAccess).length === 0) return choices;
   const groups = (await (await call('GET', `/users/${key.userID}/groups?limit=100`)).json()) as Array<{
@@ -215,7 +216,12 @@ export async function librariesOfKey(options: Omit<WebApiOptions, 'library'>): P
   for (const group of groups) {
     const access = groupAccess[String(group.id)] ?? groupAccess.all;
     if (access?.write)
-      choices.push({ type: 'group', id: group.id, name: String(group.data?.name ?? group.id) });
+      choices.push({
+        type: 'group',
+        id: group.id,
+        name: String(group.data?.name ?? group.id),
+        userId: key.userID,
+      });
   }
   return choices;
 }

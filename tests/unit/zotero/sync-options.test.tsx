@@ -65,9 +65,9 @@ describe('the sync section of the options', () => {
     render(<ZoteroSync ports={ports} />);
     expect((await screen.findByTestId('zotero-sync-last')).textContent).toMatch(/^Last sync: 5 Dec 2026/);
     expect(screen.getByTestId('zotero-sync-added').textContent).toBe('“Leren van doen”, added by bert');
-    // What the last sync deleted in Zotero, and removed here because it was deleted there.
+    // What the last sync moved to Zotero's trash, and removed here because it left Zotero.
     expect(screen.getByTestId('zotero-sync-deletions').textContent).toBe(
-      'Last sync: deleted in Zotero 2, removed here (deleted in Zotero) 1',
+      "Last sync: moved to Zotero's trash 2, removed here (deleted or trashed in Zotero) 1",
     );
     fireEvent.click(screen.getByTestId('zotero-sync-now'));
     expect(ports.syncNow).toHaveBeenCalledTimes(1);
