@@ -1,9 +1,10 @@
 /** Field: the publication date (never the modified date), as precise as the page states it. */
 import type { ExtractionContext, Rule } from './context';
 import { parseDate } from './dates';
-import { mainValue } from './jsonld';
+import { mainValue, typesOf } from './jsonld';
 import { firstMeta } from './meta';
 import { textOf } from './text';
+import { pageShowsDay } from './shown-dates';
 import { fromDateMarkedElement, fromLineNearHeading } from './visible-dates';
 
 const MODIFIED = /modif|updat|bijgewerkt|gewijzigd/i;
@@ -78,8 +79,26 @@ const nearHeading: Rule<string> = (ctx) => {
   return mentioned;
 };
 
+/**
+ * A JSON-LD date of the publication node. A bare WebPage node (no article, posting or report in the
+ * graph) carries the day the page was made in its CMS, which SEO plugins write on every page, the
+ * "Über uns" page and the product page too; where the head states no article:published_time
+ * either, that day is not a publication date the page shows.
+ */
+function jsonLdDate(ctx: ExtractionContext, key: string): unknown {
+  const main = ctx.jsonLd.main;
+  if (!main) return undefined;
+  const types = typesOf(main);
+  if (types.length === 1 && types[0] === 'webpage' && !ctx.meta.has('article:published_time'))
+    return undefined;
+  return mainValue(ctx.jsonLd, key);
+}
+
+/** How many of the first RULES read metadata (JSON-LD, citation, Dublin Core, Open Graph). */
+const METADATA_RULES = 4;
+
 const RULES: Rule<unknown>[] = [
-  (ctx) => mainValue(ctx.jsonLd, 'datePublished'),
+  (ctx) => jsonLdDate(ctx, 'datePublished'),
   (ctx) =>
     firstMeta(
       ctx.meta,
@@ -118,10 +137,11 @@ const RULES: Rule<unknown>[] = [
     ),
   (ctx) => ctx.labels.get('published')?.text,
   fromElements,
-  (ctx) => mainValue(ctx.jsonLd, 'dateCreated'),
+  (ctx) => jsonLdDate(ctx, 'dateCreated'),
   fromTimeElement,
-  nearHeading,
+  // A line that is only a date comes before a line near the heading that mentions one.
   fromLineNearHeading,
+  nearHeading,
   fromDateMarkedElement,
   (ctx) => urlDay(ctx.url),
 ];
@@ -162,16 +182,34 @@ function localDay(date: string, url: string): string {
  */
 export function extractPublished(ctx: ExtractionContext): string | undefined {
   let partial: string | undefined;
-  for (const rule of RULES) {
+  for (let i = 0; i < RULES.length; i++) {
     let date: string | undefined;
     try {
-      date = parseDate(rule(ctx));
+      date = parseDate(RULES[i](ctx));
     } catch {
       // One broken rule never sinks the field.
     }
     if (!date || (partial && !date.startsWith(partial))) continue;
-    if (date.length === 10) return localDay(date, ctx.url);
+    if (date.length === 10)
+      return i < METADATA_RULES ? shownOverMetadata(ctx, date) : localDay(date, ctx.url);
     partial ??= date;
   }
   return partial;
+}
+
+/**
+ * A day from metadata, unless the page shows another: the date line at the heading is what the
+ * reader sees ("3/5/2022 22:41" where the metadata says 2022-05-04T02:41Z, the day an article
+ * went up where the metadata holds the day its draft was made). A metadata day the page shows
+ * somewhere stays (the line may be another date, read the other way round: 11/08/2023).
+ */
+function shownOverMetadata(ctx: ExtractionContext, date: string): string {
+  let line: string | undefined;
+  try {
+    line = fromLineNearHeading(ctx);
+  } catch {
+    // Keep the metadata's day.
+  }
+  if (!line || line === date || pageShowsDay(ctx, date)) return localDay(date, ctx.url);
+  return line;
 }
