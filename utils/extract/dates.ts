@@ -41,6 +41,10 @@ const NUMERIC_DMY = /\b(\d{1,2})[-/.]\s?(\d{1,2})[-/.]\s?(\d{4})\b/;
 /** "24.01.22": a two-digit year only with dots, as German and Dutch pages write it. */
 const SHORT_DMY = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])/;
 const YEAR_SLASH = /\b(\d{4})\/(\d{1,2})\/(\d{1,2})\b/;
+/** "2019.03.05", "2023. 11. 02." (Japanese and Korean pages), not a version number "2.2019.03". */
+const YEAR_DOT = /(?<![\d.])(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})(?!\d|\.\d)/;
+/** "2019年4月2日", "2019年4月" (Japanese and Chinese pages). */
+const CJK = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/;
 const YEAR_ONLY = /^\D{0,20}?\b(1[5-9]\d{2}|20\d{2})\b\D{0,20}$/;
 
 function valid(year: number, month?: number, day?: number): boolean {
@@ -68,8 +72,10 @@ export function parseDate(raw: unknown, dayFirst = true): string | undefined {
   if (m) return format(+m[1], +m[2], +m[3]);
   m = ISO.exec(text);
   if (m) return format(+m[1], +m[2], m[3] ? +m[3] : undefined);
-  m = YEAR_SLASH.exec(text);
+  m = YEAR_SLASH.exec(text) ?? YEAR_DOT.exec(text);
   if (m) return format(+m[1], +m[2], +m[3]);
+  m = CJK.exec(text);
+  if (m) return format(+m[1], +m[2], m[3] ? +m[3] : undefined);
   m = DAY_MONTH_YEAR.exec(text);
   if (m) return format(+m[3], MONTHS[m[2].toLowerCase()], +m[1]);
   m = MONTH_DAY_YEAR.exec(text);

@@ -67,7 +67,7 @@ const nearHeading: Rule<string> = (ctx) => {
       if (MODIFIED.test(text)) continue;
       if (
         /\d{4}/.test(text) &&
-        /[a-z]{3}|\d{4}-\d|\d-\d{4}/i.test(text) &&
+        /[a-z]{3}|\d{4}-\d|\d-\d{4}|\d\s*年/i.test(text) &&
         parseDate(text) &&
         !lines[i].closest(EVENT_BLOCK)
       ) {

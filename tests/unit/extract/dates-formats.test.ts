@@ -1,0 +1,29 @@
+/**
+ * Date formats of Japanese, Chinese and Korean pages (issue 13): "2019年4月2日", "2019.03.05",
+ * "2023.11.02. 오후 8:06"; each with a counter-case that must not read as a day.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseDate } from '@/utils/extract/dates';
+import { extract, page } from './helpers';
+
+describe('year-first dates with 年月日 or dots', () => {
+  it('reads the day, or the month where no day is written', () => {
+    expect(parseDate('2019年4月2日')).toBe('2019-04-02');
+    expect(parseDate('公開日 2019 年 04 月 20 日 10:00')).toBe('2019-04-20');
+    expect(parseDate('2019年4月')).toBe('2019-04');
+    expect(parseDate('2019.03.05')).toBe('2019-03-05');
+    expect(parseDate('입력 2023.11.02. 오후 8:06')).toBe('2023-11-02');
+    expect(parseDate('2023. 10. 23')).toBe('2023-10-23');
+  });
+
+  it('not a version number or an amount', () => {
+    expect(parseDate('Version 1.2019.03.05')).toBeUndefined();
+    expect(parseDate('2019.03.05.7')).toBeUndefined();
+  });
+
+  it('the date line of a Japanese article', () => {
+    const body =
+      '<main><article><h1>新しい規則について</h1><p class="date">2019年04月21日 10時00分更新</p><p>本文はここにあり、十分な長さの文章で行政と政策について説明しています。本文はここにあり、十分な長さの文章です。</p></article></main>';
+    expect(extract(page('', body))?.published).toBe('2019-04-21');
+  });
+});
