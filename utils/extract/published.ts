@@ -5,9 +5,9 @@ import { mainValue, typesOf } from './jsonld';
 import { firstMeta } from './meta';
 import { textOf } from './text';
 import { pageShowsDay } from './shown-dates';
-import { fromDateMarkedElement, fromLineNearHeading } from './visible-dates';
+import { fromDateMarkedElement, fromLineNearHeading, inTeaserCard } from './visible-dates';
 
-const MODIFIED = /modif|updat|bijgewerkt|gewijzigd/i;
+const MODIFIED = /modif|updat|bijgewerkt|gewijzigd|aktualisiert|geändert/i;
 
 const fromElements: Rule<string> = (ctx) => {
   const el = ctx.doc.querySelector('[itemprop="datePublished"]');
@@ -69,7 +69,8 @@ const nearHeading: Rule<string> = (ctx) => {
         /\d{4}/.test(text) &&
         /[a-z]{3}|\d{4}-\d|\d-\d{4}|\d\s*年/i.test(text) &&
         parseDate(text) &&
-        !lines[i].closest(EVENT_BLOCK)
+        !lines[i].closest(EVENT_BLOCK) &&
+        !inTeaserCard(lines[i])
       ) {
         if (isDateLine(text)) return text;
         mentioned ??= text;

@@ -38,6 +38,11 @@ export function isDateOnlyLine(text: string, otherWords = 2): boolean {
   return rest.split(' ').filter(Boolean).length <= otherWords;
 }
 
+/** A teaser card links to its page; the page's own teaser text (the standfirst) links nowhere. */
+export function inTeaserCard(el: Element): boolean {
+  return Boolean(el.closest('[class*="teaser"]')?.querySelector('a[href]'));
+}
+
 /**
  * Cards of other pages, comments and chrome hold dates that are not this page's. A widget that
  * holds the page's own heading or post is the article (a blog engine puts its posts in one).
@@ -45,11 +50,10 @@ export function isDateOnlyLine(text: string, otherWords = 2): boolean {
 function elsewhere(ctx: ExtractionContext, el: Element): boolean {
   if (ctx.isElsewhere(el)) return true;
   if (
-    el.closest(
-      'aside, form, [role="complementary"], [class*="comment"], [id*="comment"], [class*="teaser"], [class*="sidebar"]',
-    )
+    el.closest('aside, form, [role="complementary"], [class*="comment"], [id*="comment"], [class*="sidebar"]')
   )
     return true;
+  if (inTeaserCard(el)) return true;
   const widget = el.closest('[class*="widget"]');
   return Boolean(
     widget &&
@@ -94,8 +98,12 @@ export function fromDateMarkedElement(ctx: ExtractionContext): string | undefine
 /** Elements looked at before and after the main heading for a date line. */
 const BEFORE_HEADING = 12;
 const AFTER_HEADING = 80;
-/** "Pressemitteilung vom 25. Januar 2022 | Berlin – …", "18.02.2022, 10:27 | Recht": the parts of a meta row. */
-const ROW_PARTS = /\s+[|·•]\s+|\s+[-–—]\s+/;
+/**
+ * "Pressemitteilung vom 25. Januar 2022 | Berlin – …", "18.02.2022, 10:27 | Recht", "Datum:
+ * 03.02.2022 Autor: se Lesezeit: 4 min": the parts of a meta row, cut at separators and before
+ * each further "Label:".
+ */
+const ROW_PARTS = /\s+[|·•]\s+|\s+[-–—]\s+|\s+(?=\p{Lu}\p{Ll}+:\s)/u;
 
 /** The full-day date a short line, or the first part of a row, is (and no more than). */
 function dateOfLine(text: string): string | undefined {
