@@ -1,6 +1,6 @@
 /** Field: the publication date (never the modified date), as precise as the page states it. */
 import type { ExtractionContext, Rule } from './context';
-import { parseDate } from './dates';
+import { MONTH_WORDS, parseDate } from './dates';
 import { mainValue, typesOf } from './jsonld';
 import { firstMeta } from './meta';
 import { textOf } from './text';
@@ -37,7 +37,6 @@ const EVENT_BLOCK =
 /** Words a date line may hold besides the date itself. */
 const DATE_LINE_WORDS =
   /\b(?:gepubliceerd|publicatiedatum|verschenen|datum|op|published|publication|date|on|posted|geplaatst|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|uur|am|pm|utc|cet|cest|gmt)\b/gi;
-const MONTH_WORDS = /\b(?:jan|feb|mar|mrt|apr|may|mei|jun|jul|aug|sep|oct|okt|nov|dec)[a-z]*\.?/gi;
 
 /** "Gepubliceerd op 14 juni 2023", "3 October 2023": the line is the date, not a sentence that mentions one. */
 function isDateLine(text: string): boolean {

@@ -6,7 +6,7 @@
  * before the dates of comments and of other articles further down.
  */
 import type { ExtractionContext } from './context';
-import { parseDate } from './dates';
+import { MONTH_WORDS, parseDate } from './dates';
 import { textOf } from './text';
 
 const MAX_ELEMENTS = 8_000;
@@ -21,9 +21,7 @@ const UPDATE_WORDS =
   /\b(?:update[ds]?|aktualisiert|letzte änderung|zuletzt geändert|geändert|bijgewerkt|gewijzigd|modified|stand)\b/i;
 /** Words a date line may hold besides the date (weekday, time, "veröffentlicht am", "von"). */
 const LINE_WORDS =
-  /\b(?:gepubliceerd|publicatiedatum|verschenen|datum|op|published|publication|date|posted|on|at|geplaatst|veröffentlicht|veroeffentlicht|erschienen|publiziert|erstellt|am|vom|von|um|uhr|le|el|de|par|pressemitteilung|pressemeldung|mitteilung|meldung|news|nachricht|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mo|di|mi|do|fr|sa|so|am|pm|utc|cet|cest|gmt)\b/gi;
-const MONTH_WORDS =
-  /\b(?:jan|feb|mar|mär|mrt|apr|may|mai|mei|jun|jul|aug|sep|oct|okt|nov|dec|dez)[a-zäé]*\.?/gi;
+  /\b(?:gepubliceerd|publicatiedatum|verschenen|datum|op|published|publication|date|posted|on|at|geplaatst|veröffentlicht|veroeffentlicht|erschienen|publiziert|erstellt|am|vom|von|um|uhr|le|el|de|del|par|publié|publiée|publicado|pubblicato|mis|en|ligne|pressemitteilung|pressemeldung|mitteilung|meldung|news|nachricht|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mo|di|mi|do|fr|sa|so|am|pm|utc|cet|cest|gmt)\b/gi;
 
 /**
  * A line that is a date and little else ("Veröffentlicht am 06.10.2023", "Friday, December 23,

@@ -1,6 +1,7 @@
 /**
- * Date formats of Japanese, Chinese and Korean pages (issue 13): "2019年4月2日", "2019.03.05",
- * "2023.11.02. 오후 8:06"; each with a counter-case that must not read as a day.
+ * Date formats (issue 13): Japanese, Chinese and Korean pages ("2019年4月2日", "2019.03.05",
+ * "2023.11.02. 오후 8:06"), French, Spanish and Italian month names ("30 septembre 2018", "3 de
+ * mayo de 2022"); each with a counter-case that must not read as a day.
  */
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '@/utils/extract/dates';
@@ -25,5 +26,26 @@ describe('year-first dates with 年月日 or dots', () => {
     const body =
       '<main><article><h1>新しい規則について</h1><p class="date">2019年04月21日 10時00分更新</p><p>本文はここにあり、十分な長さの文章で行政と政策について説明しています。本文はここにあり、十分な長さの文章です。</p></article></main>';
     expect(extract(page('', body))?.published).toBe('2019-04-21');
+  });
+});
+
+describe('French, Spanish and Italian month names', () => {
+  it('reads the day', () => {
+    expect(parseDate('30 septembre 2018')).toBe('2018-09-30');
+    expect(parseDate('1er mai 2019')).toBe('2019-05-01');
+    expect(parseDate('le 12 décembre 2019')).toBe('2019-12-12');
+    expect(parseDate('3 de mayo de 2022')).toBe('2022-05-03');
+    expect(parseDate('14 febbraio 2020')).toBe('2020-02-14');
+    expect(parseDate('août 2021')).toBe('2021-08');
+  });
+
+  it('not a word that only looks like one', () => {
+    expect(parseDate('Mars 2 rover')).toBeUndefined();
+  });
+
+  it('the byline row of a French article', () => {
+    const body =
+      '<main><article><h1>Deux ans et demi en Macronie</h1><p>Par Loïc Le Clerc | 30 septembre 2018</p><p>Un paragraphe avec assez de texte pour être le texte courant, sur la politique et l’administration en France.</p></article></main>';
+    expect(extract(page('', body))?.published).toBe('2018-09-30');
   });
 });
