@@ -5,7 +5,7 @@ import { mainValue, typesOf } from './jsonld';
 import { firstMeta } from './meta';
 import { textOf } from './text';
 import { pageShowsDay } from './shown-dates';
-import { fromDateMarkedElement, fromLineNearHeading, inTeaserCard } from './visible-dates';
+import { fromDateMarkedElement, fromLineNearHeading, inTeaserCard, TIME_RANGE } from './visible-dates';
 
 const MODIFIED = /modif|updat|bijgewerkt|gewijzigd|aktualisiert|geändert/i;
 
@@ -60,7 +60,7 @@ const nearHeading: Rule<string> = (ctx) => {
   for (let i = 0; i < lines.length && i < 60; i++) {
     if (lines[i].children.length > 4) continue;
     const line = textOf(lines[i], 120);
-    if (line.length > 100) continue;
+    if (line.length > 100 || TIME_RANGE.test(line)) continue;
     // "Gepubliceerd op 14 juni 2023 | Laatst gewijzigd op 2 oktober 2023": the part that is not the change.
     for (const text of line.split(/\s+[|·•]\s+|\s+[-–—]\s+(?=\D)/)) {
       if (MODIFIED.test(text)) continue;
@@ -69,7 +69,7 @@ const nearHeading: Rule<string> = (ctx) => {
         /[a-z]{3}|\d{4}-\d|\d-\d{4}|\d\s*年/i.test(text) &&
         parseDate(text) &&
         !lines[i].closest(EVENT_BLOCK) &&
-        !inTeaserCard(lines[i])
+        !inTeaserCard(lines[i], ctx.heading)
       ) {
         if (isDateLine(text)) return text;
         mentioned ??= text;

@@ -19,6 +19,8 @@ const NOT_PUBLISHED =
   /modif|updat|lastchanged|changed|geaendert|geändert|aktualisiert|bijgewerkt|comment|kommentar|event|agenda|termin|veranstaltung|today|heute|current|weather|wetter|copyright|footer|cookie/i;
 const UPDATE_WORDS =
   /\b(?:update[ds]?|aktualisiert|letzte änderung|zuletzt geändert|geändert|bijgewerkt|gewijzigd|modified|stand)\b/i;
+/** "13:15 Uhr - 19:00 Uhr": the hours of an event, whose day is not the publication's. */
+export const TIME_RANGE = /\d{1,2}[:.]\d{2}\s*(?:uhr|h|am|pm)?\s*[-–—]\s*\d{1,2}[:.]\d{2}/i;
 /** Words a date line may hold besides the date (weekday, time, "veröffentlicht am", "von"). */
 const LINE_WORDS =
   /\b(?:gepubliceerd|publicatiedatum|verschenen|datum|op|published|publication|date|posted|on|at|geplaatst|veröffentlicht|veroeffentlicht|erschienen|publiziert|erstellt|am|vom|von|um|uhr|le|el|de|del|par|publié|publiée|publicado|pubblicato|mis|en|ligne|pressemitteilung|pressemeldung|mitteilung|meldung|news|nachricht|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mo|di|mi|do|fr|sa|so|am|pm|utc|cet|cest|gmt)\b/gi;
@@ -36,9 +38,13 @@ export function isDateOnlyLine(text: string, otherWords = 2): boolean {
   return rest.split(' ').filter(Boolean).length <= otherWords;
 }
 
-/** A teaser card links to its page; the page's own teaser text (the standfirst) links nowhere. */
-export function inTeaserCard(el: Element): boolean {
-  return Boolean(el.closest('[class*="teaser"]')?.querySelector('a[href]'));
+/**
+ * A teaser or card of another page links to it; the page's own teaser text (the standfirst) links
+ * nowhere, and a card that holds the main heading is the article itself.
+ */
+export function inTeaserCard(el: Element, heading: Element | null): boolean {
+  const card = el.closest('[class*="teaser"], [class*="card"]');
+  return Boolean(card && !(heading && card.contains(heading)) && card.querySelector('a[href]'));
 }
 
 /**
@@ -51,7 +57,7 @@ function elsewhere(ctx: ExtractionContext, el: Element): boolean {
     el.closest('aside, form, [role="complementary"], [class*="comment"], [id*="comment"], [class*="sidebar"]')
   )
     return true;
-  if (inTeaserCard(el)) return true;
+  if (inTeaserCard(el, ctx.heading)) return true;
   const widget = el.closest('[class*="widget"]');
   return Boolean(
     widget &&
@@ -85,7 +91,7 @@ export function markedElements(ctx: ExtractionContext): { dates: Element[]; brea
 export function fromDateMarkedElement(ctx: ExtractionContext): string | undefined {
   for (const el of markedElements(ctx).dates) {
     const text = textOf(el, MAX_LINE + 10);
-    if (!text || text.length > MAX_LINE || UPDATE_WORDS.test(text)) continue;
+    if (!text || text.length > MAX_LINE || UPDATE_WORDS.test(text) || TIME_RANGE.test(text)) continue;
     const date = parseDate(text);
     if (!date || date.length < 10 || !isDateOnlyLine(text) || elsewhere(ctx, el)) continue;
     return date;
@@ -105,6 +111,8 @@ const ROW_PARTS = /\s+[|·•]\s+|\s+[-–—]\s+|\s+(?=\p{Lu}\p{Ll}+:\s)/u;
 
 /** The full-day date a short line, or the first part of a row, is (and no more than). */
 function dateOfLine(text: string): string | undefined {
+  // "30. März 2020, 13:15 Uhr - 19:00 Uhr": an event's day and hours, not a publication's.
+  if (TIME_RANGE.test(text)) return undefined;
   const parts = text.split(ROW_PARTS);
   for (const part of text.length <= MAX_LINE ? parts : parts.slice(0, 1)) {
     if (part.length > MAX_LINE || UPDATE_WORDS.test(part) || NOT_PUBLISHED.test(part)) continue;

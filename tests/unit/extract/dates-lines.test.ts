@@ -45,3 +45,25 @@ describe('the page’s own teaser text', () => {
     expect(extract(page('', article(card)))?.published).toBeUndefined();
   });
 });
+
+describe('dates of other things near the heading', () => {
+  it('not the date of a post card in the grid under a lexicon entry', () => {
+    const cards =
+      '<div class="post__card"><a href="/news/petition">Petition</a><div class="post__meta-data"><span class="post-date">22. Juni 2022</span></div></div>';
+    expect(extract(page('', article(cards)))?.published).toBeUndefined();
+  });
+
+  it('a card that holds the heading is the article itself', () => {
+    const body = `<main><div class="card"><h1>Neue Regeln</h1><p>22.06.2022</p>${INTRO}<p><a href="/mehr">Mehr</a></p></div></main>`;
+    expect(extract(page('', body))?.published).toBe('2022-06-22');
+  });
+
+  it('not the day and hours of an event', () => {
+    expect(
+      extract(page('', article('<div class="date">30. März 2020, 13:15 Uhr - 19:00 Uhr</div>')))?.published,
+    ).toBeUndefined();
+    expect(extract(page('', article('<div class="date">30. März 2020, 13:15 Uhr</div>')))?.published).toBe(
+      '2020-03-30',
+    );
+  });
+});
