@@ -67,7 +67,7 @@ const nearHeading: Rule<string> = (ctx) => {
       if (
         /\d{4}/.test(text) &&
         /[a-z]{3}|\d{4}-\d|\d-\d{4}|\d\s*年/i.test(text) &&
-        parseDate(text) &&
+        (parseDate(text)?.length ?? 0) >= 7 &&
         !lines[i].closest(EVENT_BLOCK) &&
         !inTeaserCard(lines[i], ctx.heading)
       ) {

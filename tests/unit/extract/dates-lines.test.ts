@@ -67,3 +67,15 @@ describe('dates of other things near the heading', () => {
     );
   });
 });
+
+describe('a year alone in a line under the heading', () => {
+  it('is the title of another post ("Kalender 2014"), not the publication year', () => {
+    const list =
+      '<ul class="post-list"><li><div class="post-title">Kalender 2014 - Zeitplanung spart Zeit</div></li></ul>';
+    expect(extract(page('', article(list)))?.published).toBeUndefined();
+  });
+
+  it('a month and year in that line still count', () => {
+    expect(extract(page('', article('<p>Mai 2021</p>')))?.published).toBe('2021-05');
+  });
+});
