@@ -158,6 +158,9 @@ function urlDay(url: string): string | undefined {
   return m ? parseDate(`${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`) : undefined;
 }
 
+/** An instant with its offset from UTC, not UTC itself ("+02:00", "-0500"; not "+00:00", "Z"). */
+const LOCAL_OFFSET = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*[+-](?!00:?00)\d{2}:?\d{2}\s*$/;
+
 /** The day before or after a YYYY-MM-DD day. */
 function nextDay(day: string, by: 1 | -1): string {
   const date = new Date(`${day}T00:00:00Z`);
@@ -183,16 +186,22 @@ function localDay(date: string, url: string): string {
 export function extractPublished(ctx: ExtractionContext): string | undefined {
   let partial: string | undefined;
   for (let i = 0; i < RULES.length; i++) {
+    let raw: unknown;
     let date: string | undefined;
     try {
-      date = parseDate(RULES[i](ctx));
+      raw = RULES[i](ctx);
+      date = parseDate(raw);
     } catch {
       // One broken rule never sinks the field.
     }
     if (!date || (partial && !date.startsWith(partial))) continue;
-    if (date.length === 10)
-      return i < METADATA_RULES ? shownOverMetadata(ctx, date) : localDay(date, ctx.url);
-    partial ??= date;
+    if (date.length < 10) {
+      partial ??= date;
+      continue;
+    }
+    // "2022-05-07T13:43:46-05:00": stated in the page's own time, its day is the local one.
+    const local = typeof raw === 'string' && LOCAL_OFFSET.test(raw) ? date : localDay(date, ctx.url);
+    return i < METADATA_RULES ? shownOverMetadata(ctx, date, local) : local;
   }
   return partial;
 }
@@ -203,13 +212,13 @@ export function extractPublished(ctx: ExtractionContext): string | undefined {
  * went up where the metadata holds the day its draft was made). A metadata day the page shows
  * somewhere stays (the line may be another date, read the other way round: 11/08/2023).
  */
-function shownOverMetadata(ctx: ExtractionContext, date: string): string {
+function shownOverMetadata(ctx: ExtractionContext, date: string, local: string): string {
   let line: string | undefined;
   try {
     line = fromLineNearHeading(ctx);
   } catch {
     // Keep the metadata's day.
   }
-  if (!line || line === date || pageShowsDay(ctx, date)) return localDay(date, ctx.url);
+  if (!line || line === date || pageShowsDay(ctx, date)) return local;
   return line;
 }

@@ -68,3 +68,16 @@ describe('the page’s own date line before a mention further down', () => {
     expect(extract(page('', body))?.published).toBe('2021-11-10');
   });
 });
+
+describe('the day an address is filed under', () => {
+  const at = (instant: string) => `<meta property="article:published_time" content="${instant}">`;
+  const url = 'https://www.example.org/2022/05/06/ronaldo/';
+
+  it('corrects an instant in UTC to the local day', () => {
+    expect(extract(page(at('2022-05-07T03:43:46Z'), article('')), url)?.published).toBe('2022-05-06');
+  });
+
+  it('not an instant stated in the page’s own time', () => {
+    expect(extract(page(at('2022-05-07T13:43:46-05:00'), article('')), url)?.published).toBe('2022-05-07');
+  });
+});
