@@ -144,6 +144,9 @@ const RULES: Rule<unknown>[] = [
   nearHeading,
   fromDateMarkedElement,
   (ctx) => urlDay(ctx.url),
+  // "Stand: 19.10.2019 11:05 Uhr" at the heading: the day a news page was last brought up to date,
+  // where it shows no other.
+  (ctx) => fromLineNearHeading(ctx, true),
 ];
 
 /** The day an address is filed under ("/2016/12/15/amazon-alexa-gadgets/"), as blogs and news sites do. */

@@ -19,6 +19,8 @@ const NOT_PUBLISHED =
   /modif|updat|lastchanged|changed|geaendert|geändert|aktualisiert|bijgewerkt|comment|kommentar|event|agenda|termin|veranstaltung|today|heute|current|weather|wetter|copyright|footer|cookie/i;
 const UPDATE_WORDS =
   /\b(?:update[ds]?|aktualisiert|letzte änderung|zuletzt geändert|geändert|bijgewerkt|gewijzigd|modified|stand)\b/i;
+/** "Stand: 19.10.2019 11:05 Uhr": the day a page was last brought up to date (see fromLineNearHeading). */
+const AS_OF = /^\s*stand:?\s/i;
 /** "13:15 Uhr - 19:00 Uhr": the hours of an event, whose day is not the publication's. */
 export const TIME_RANGE = /\d{1,2}[:.]\d{2}\s*(?:uhr|h|am|pm)?\s*[-–—]\s*\d{1,2}[:.]\d{2}/i;
 /** Words a date line may hold besides the date (weekday, time, "veröffentlicht am", "von"). */
@@ -110,14 +112,16 @@ const AFTER_HEADING = 80;
 const ROW_PARTS = /\s+[|·•]\s+|\s+[-–—]\s+|\s+(?=\p{Lu}\p{Ll}+:\s)/u;
 
 /** The full-day date a short line, or the first part of a row, is (and no more than). */
-function dateOfLine(text: string): string | undefined {
+function dateOfLine(text: string, asOf = false): string | undefined {
   // "30. März 2020, 13:15 Uhr - 19:00 Uhr": an event's day and hours, not a publication's.
   if (TIME_RANGE.test(text)) return undefined;
   const parts = text.split(ROW_PARTS);
   for (const part of text.length <= MAX_LINE ? parts : parts.slice(0, 1)) {
-    if (part.length > MAX_LINE || UPDATE_WORDS.test(part) || NOT_PUBLISHED.test(part)) continue;
+    if (part.length > MAX_LINE || NOT_PUBLISHED.test(part)) continue;
+    const stand = AS_OF.test(part);
+    if (stand !== asOf || UPDATE_WORDS.test(part.replace(AS_OF, ''))) continue;
     const date = parseDate(part);
-    if (date?.length === 10 && isDateOnlyLine(part, 0)) return date;
+    if (date?.length === 10 && isDateOnlyLine(part.replace(AS_OF, ''), 0)) return date;
   }
   return undefined;
 }
@@ -127,7 +131,7 @@ function dateOfLine(text: string): string | undefined {
  * meta row or dateline below it: "03.02.2022", "Veröffentlicht am 16.08.2019 Dauer: …"), where
  * nothing marks it as the date. From the one element list; bounded.
  */
-export function fromLineNearHeading(ctx: ExtractionContext): string | undefined {
+export function fromLineNearHeading(ctx: ExtractionContext, asOf = false): string | undefined {
   const heading = ctx.heading;
   if (!heading) return undefined;
   const all = ctx.elements.all;
@@ -139,7 +143,7 @@ export function fromLineNearHeading(ctx: ExtractionContext): string | undefined 
     if (el === heading || el.children.length > 4 || heading.contains(el)) continue;
     const text = textOf(el, MAX_LINE * 2);
     if (!text || !/\d/.test(text)) continue;
-    const date = dateOfLine(text);
+    const date = dateOfLine(text, asOf);
     // A date in a link is another page's ("Lagebericht vom 25. Februar 2020").
     if (date && !el.closest('a') && !elsewhere(ctx, el)) return date;
   }

@@ -79,3 +79,19 @@ describe('a year alone in a line under the heading', () => {
     expect(extract(page('', article('<p>Mai 2021</p>')))?.published).toBe('2021-05');
   });
 });
+
+describe('"Stand:" at the heading', () => {
+  const news = (rows: string) =>
+    `<main><article><header><h1>Neue Regeln</h1></header>${rows}${INTRO}</article></main>`;
+
+  it('is the date where the page shows no other', () => {
+    expect(extract(page('', news('<div>Stand: 19.10.2019 11:05 Uhr</div>')))?.published).toBe('2019-10-19');
+  });
+
+  it('comes after the publication date where the page shows one', () => {
+    expect(
+      extract(page('', news('<div>Stand: 19.10.2019 11:05 Uhr</div><div>Veröffentlicht am 17.10.2019</div>')))
+        ?.published,
+    ).toBe('2019-10-17');
+  });
+});
