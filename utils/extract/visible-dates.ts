@@ -50,14 +50,33 @@ export function inTeaserCard(el: Element, heading: Element | null): boolean {
 }
 
 /**
+ * The meta column or footer of the article that holds the main heading (<article><h1>…<aside>
+ * <li class="content__meta__date">26.02.2020</li></aside></article>) is the article's own, not the
+ * page's sidebar or footer; never navigation, a related-publications block or a box of cards.
+ */
+function inArticleMeta(ctx: ExtractionContext, el: Element): boolean {
+  const box = el.closest('aside, footer');
+  const article = box?.closest('article');
+  return Boolean(
+    box &&
+    article &&
+    // Cards of related items have their own headings: <aside class="related-content"><h5>….
+    !box.querySelector('h2, h3, h4, h5, h6') &&
+    ctx.heading &&
+    article.contains(ctx.heading) &&
+    !el.closest('nav, [role="navigation"], [role="contentinfo"]') &&
+    !ctx.relatedBlocks.some((block) => block.contains(el)),
+  );
+}
+
+/**
  * Cards of other pages, comments and chrome hold dates that are not this page's. A widget that
  * holds the page's own heading or post is the article (a blog engine puts its posts in one).
  */
 function elsewhere(ctx: ExtractionContext, el: Element): boolean {
-  if (ctx.isElsewhere(el)) return true;
-  if (
-    el.closest('aside, form, [role="complementary"], [class*="comment"], [id*="comment"], [class*="sidebar"]')
-  )
+  const own = inArticleMeta(ctx, el);
+  if (!own && (ctx.isElsewhere(el) || el.closest('aside'))) return true;
+  if (el.closest('form, [role="complementary"], [class*="comment"], [id*="comment"], [class*="sidebar"]'))
     return true;
   if (inTeaserCard(el, ctx.heading)) return true;
   const widget = el.closest('[class*="widget"]');

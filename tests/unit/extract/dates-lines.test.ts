@@ -95,3 +95,22 @@ describe('"Stand:" at the heading', () => {
     ).toBe('2019-10-17');
   });
 });
+
+describe('the article’s own meta column', () => {
+  const withAside = (aside: string) =>
+    `<main><article class="content"><header><h1>Neue Regeln</h1></header><div class="row">${aside}<div>${INTRO}</div></div></article></main>`;
+
+  it('reads the date in an aside of the article that holds the heading', () => {
+    const meta =
+      '<aside class="meta"><ul><li class="meta__date">26.02.2020</li><li><a href="/drucken">Drucken</a></li></ul></aside>';
+    expect(extract(page('', withAside(meta)))?.published).toBe('2020-02-26');
+  });
+
+  it('not a box of related items in the article, nor a sidebar of the page', () => {
+    const related =
+      '<aside class="related"><h5><a href="/andere">Andere Meldung</a></h5><span class="date">17.07.2014</span></aside>';
+    expect(extract(page('', withAside(related)))?.published).toBeUndefined();
+    const sidebar = `<main><article><header><h1>Neue Regeln</h1></header>${INTRO}</article><aside><span class="date">17.07.2014</span></aside></main>`;
+    expect(extract(page('', sidebar))?.published).toBeUndefined();
+  });
+});
