@@ -9,40 +9,33 @@ import { extract, page } from './helpers';
 const INTRO =
   '<p>Ein Absatz mit genug Text, um als laufender Text zu gelten, über Verwaltung und Politik in Deutschland.</p>';
 const article = (row: string) => `<main><article><h1>Neue Regeln</h1>${row}${INTRO}</article></main>`;
+/** The date read from an article with these rows under its heading. */
+const publishedOf = (rows: string) => extract(page('', article(rows)))?.published;
 
 describe('a meta row of labels', () => {
   it('reads the date part of "Datum: … Autor: … Lesezeit: …"', () => {
+    expect(publishedOf('<div>4,0 bei 4 Bewertungen Datum: 03.02.2022 Autor: se Lesezeit: 4 min</div>')).toBe(
+      '2022-02-03',
+    );
     expect(
-      extract(
-        page('', article('<div>4,0 bei 4 Bewertungen Datum: 03.02.2022 Autor: se Lesezeit: 4 min</div>')),
-      )?.published,
-    ).toBe('2022-02-03');
-    expect(
-      extract(
-        page(
-          '',
-          article(
-            '<p>Veröffentlicht am 16.08.2019 Dauer: 1 Stunde 4 Minuten Lizenz: CC-BY 4.0 Downloads: 22.273 und noch mehr Angaben</p>',
-          ),
-        ),
-      )?.published,
+      publishedOf(
+        '<p>Veröffentlicht am 16.08.2019 Dauer: 1 Stunde 4 Minuten Lizenz: CC-BY 4.0 Downloads: 22.273 und noch mehr Angaben</p>',
+      ),
     ).toBe('2019-08-16');
   });
 
   it('not the update stamp of such a row', () => {
-    expect(
-      extract(page('', article('<div>Autor: se Aktualisiert: 03.02.2022 Lesezeit: 4 min</div>')))?.published,
-    ).toBeUndefined();
+    expect(publishedOf('<div>Autor: se Aktualisiert: 03.02.2022 Lesezeit: 4 min</div>')).toBeUndefined();
   });
 });
 
 describe('the page’s own teaser text', () => {
   it('a date line in the standfirst under the heading counts; one in a teaser card with a link does not', () => {
     const own = '<div class="detail__teaser-text"><p>Pressemitteilung vom 25. Januar 2022</p></div>';
-    expect(extract(page('', article(own)))?.published).toBe('2022-01-25');
+    expect(publishedOf(own)).toBe('2022-01-25');
     const card =
       '<div class="teaser"><p>25. Januar 2022</p><p><a href="/andere-meldung">Andere Meldung</a></p></div>';
-    expect(extract(page('', article(card)))?.published).toBeUndefined();
+    expect(publishedOf(card)).toBeUndefined();
   });
 });
 
@@ -50,7 +43,7 @@ describe('dates of other things near the heading', () => {
   it('not the date of a post card in the grid under a lexicon entry', () => {
     const cards =
       '<div class="post__card"><a href="/news/petition">Petition</a><div class="post__meta-data"><span class="post-date">22. Juni 2022</span></div></div>';
-    expect(extract(page('', article(cards)))?.published).toBeUndefined();
+    expect(publishedOf(cards)).toBeUndefined();
   });
 
   it('a card that holds the heading is the article itself', () => {
@@ -59,24 +52,15 @@ describe('dates of other things near the heading', () => {
   });
 
   it('not the day and hours of an event', () => {
+    expect(publishedOf('<div class="date">30. März 2020, 13:15 Uhr - 19:00 Uhr</div>')).toBeUndefined();
+    expect(publishedOf('<div class="date">30. März 2020, 13:15 Uhr</div>')).toBe('2020-03-30');
+  });
+
+  it('a year alone is the title of another post ("Kalender 2014"); a month and year still count', () => {
     expect(
-      extract(page('', article('<div class="date">30. März 2020, 13:15 Uhr - 19:00 Uhr</div>')))?.published,
-    ).toBeUndefined();
-    expect(extract(page('', article('<div class="date">30. März 2020, 13:15 Uhr</div>')))?.published).toBe(
-      '2020-03-30',
-    );
-  });
-});
-
-describe('a year alone in a line under the heading', () => {
-  it('is the title of another post ("Kalender 2014"), not the publication year', () => {
-    const list =
-      '<ul class="post-list"><li><div class="post-title">Kalender 2014 - Zeitplanung spart Zeit</div></li></ul>';
-    expect(extract(page('', article(list)))?.published).toBeUndefined();
-  });
-
-  it('a month and year in that line still count', () => {
-    expect(extract(page('', article('<p>Mai 2021</p>')))?.published).toBe('2021-05');
+      publishedOf('<ul><li><div class="post-title">Kalender 2014 - Zeitplanung spart Zeit</div></li></ul>'),
+    ).toBe(undefined);
+    expect(publishedOf('<p>Mai 2021</p>')).toBe('2021-05');
   });
 });
 
