@@ -14,10 +14,14 @@ const NOT_SHOWN = new Set(['script', 'style', 'noscript', 'template', 'head', 't
 const DATE_LIKE =
   /\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/-]\d{1,2}[/-]\d{4}|\d{4}\/\d{1,2}\/\d{1,2}|\d{1,2}(?:st|nd|rd|th|e)?\.?\s*\p{L}{3,9}\.?,?\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}/gu;
 
-const cache = new WeakMap<ExtractionContext, Set<string>>();
+const cache = new WeakMap<ExtractionContext, Map<string, Set<string>>>();
 
-/** The text nodes of the page's elements (not scripts or styles), each apart, bounded. */
-function shownText(ctx: ExtractionContext): string {
+/**
+ * The text nodes of the page's elements (not scripts or styles) that hold the year ("2022", or
+ * ".22" as in "24.01.22"), each apart, bounded.
+ */
+function shownText(ctx: ExtractionContext, year: string): string {
+  const short = `.${year.slice(2)}`;
   const parts: string[] = [];
   let length = 0;
   const all = ctx.elements.all;
@@ -27,7 +31,7 @@ function shownText(ctx: ExtractionContext): string {
     for (let node = el.firstChild; node; node = node.nextSibling) {
       if (node.nodeType !== 3) continue;
       const value = node.nodeValue ?? '';
-      if (!/\d/.test(value)) continue;
+      if (!value.includes(year) && !value.includes(short)) continue;
       parts.push(value);
       length += value.length;
     }
@@ -35,22 +39,24 @@ function shownText(ctx: ExtractionContext): string {
   return parts.join(' ').slice(0, MAX_CHARS);
 }
 
-/** Every full day the page's text shows (one with slashes read both ways: 11/08/2023). */
-function shownDays(ctx: ExtractionContext): Set<string> {
-  const cached = cache.get(ctx);
+/** Every full day of that year the page's text shows (one with slashes read both ways: 11/08/2023). */
+function shownDays(ctx: ExtractionContext, year: string): Set<string> {
+  let byYear = cache.get(ctx);
+  if (!byYear) cache.set(ctx, (byYear = new Map()));
+  const cached = byYear.get(year);
   if (cached) return cached;
   const days = new Set<string>();
-  for (const match of shownText(ctx).matchAll(DATE_LIKE)) {
+  for (const match of shownText(ctx, year).matchAll(DATE_LIKE)) {
     for (const dayFirst of match[0].includes('/') ? [true, false] : [true]) {
       const day = parseDate(match[0], dayFirst);
       if (day?.length === 10) days.add(day);
     }
   }
-  cache.set(ctx, days);
+  byYear.set(year, days);
   return days;
 }
 
 /** Does the page's text show this YYYY-MM-DD day? */
 export function pageShowsDay(ctx: ExtractionContext, day: string): boolean {
-  return shownDays(ctx).has(day);
+  return shownDays(ctx, day.slice(0, 4)).has(day);
 }

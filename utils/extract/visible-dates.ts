@@ -21,6 +21,8 @@ const UPDATE_WORDS =
   /\b(?:update[ds]?|aktualisiert|letzte änderung|zuletzt geändert|geändert|bijgewerkt|gewijzigd|modified|stand)\b/i;
 /** "Stand: 19.10.2019 11:05 Uhr": the day a page was last brought up to date (see fromLineNearHeading). */
 const AS_OF = /^\s*stand:?\s/i;
+/** What any full-day date holds: a four-digit year or "24.01.22" (a cheap test before parsing). */
+const FULL_DAY_HINT = /\d{4}|\d\.\d{1,2}\.\d{2}/;
 /** "13:15 Uhr - 19:00 Uhr": the hours of an event, whose day is not the publication's. */
 export const TIME_RANGE = /\d{1,2}[:.]\d{2}\s*(?:uhr|h|am|pm)?\s*[-–—]\s*\d{1,2}[:.]\d{2}/i;
 /** Words a date line may hold besides the date (weekday, time, "veröffentlicht am", "von"). */
@@ -136,7 +138,7 @@ function dateOfLine(text: string, asOf = false): string | undefined {
   if (TIME_RANGE.test(text)) return undefined;
   const parts = text.split(ROW_PARTS);
   for (const part of text.length <= MAX_LINE ? parts : parts.slice(0, 1)) {
-    if (part.length > MAX_LINE || NOT_PUBLISHED.test(part)) continue;
+    if (part.length > MAX_LINE || !FULL_DAY_HINT.test(part) || NOT_PUBLISHED.test(part)) continue;
     const stand = AS_OF.test(part);
     if (stand !== asOf || UPDATE_WORDS.test(part.replace(AS_OF, ''))) continue;
     const date = parseDate(part);
