@@ -4,13 +4,16 @@ import { firstRule, type ExtractionContext, type Rule } from './context';
 import { markedElements } from './visible-dates';
 import { mainValue, namesOf } from './jsonld';
 import { allMeta } from './meta';
+import { decodeEntities } from './site-names';
 import { cleanText, fold, textOf, uniqueBy } from './text';
 
 const MAX_ITEMS = 30;
 
 /** Split "a, b; c" into items, unless it is already a list. */
 export function listItems(raws: string[], split = raws.length === 1): string[] {
-  const items = split ? raws.flatMap((raw) => raw.split(/\s*[;,|·•]\s*/)) : raws;
+  // Entities a CMS encoded twice ("Bewegung &amp;amp; Natur") decoded first: their ";" is no separator.
+  const decoded = raws.map((raw) => decodeEntities(raw.slice(0, 5_000)));
+  const items = split ? decoded.flatMap((raw) => raw.split(/\s*[;,|·•]\s*/)) : decoded;
   return uniqueBy(
     items.map((item) => cleanText(item, 100)).filter((item) => item.length >= 2 && item.length <= 100),
     fold,
@@ -23,11 +26,28 @@ const fromLabels: Rule<string[]> = (ctx) => {
   return value.items.length ? value.items : [value.text];
 };
 
+/**
+ * Not about this item: in a related block, navigation or the site's footer. An entry's own footer
+ * (<footer class="entry-footer"> in the article, or beside it as "entry-meta") holds its categories
+ * and tags, which isElsewhere, for every footer, leaves out.
+ */
+function elsewhere(ctx: ExtractionContext, el: Element): boolean {
+  if (!ctx.isElsewhere(el)) return false;
+  if (ctx.relatedBlocks.some((block) => block.contains(el))) return true;
+  if (el.closest('nav, [role="navigation"], [role="contentinfo"]')) return true;
+  const footer = el.closest('footer');
+  return (
+    !footer || !(footer.closest('article, main') || ENTRY_FOOTER.test(footer.getAttribute('class') ?? ''))
+  );
+}
+
+const ENTRY_FOOTER = /entry|post|article/i;
+
 /** rel=tag links in the article (WordPress, Drupal taxonomy), not in cards of other publications. */
 function relLinks(ctx: ExtractionContext, rel: RegExp): string[] {
   const out: string[] = [];
   for (const { el } of ctx.links()) {
-    if (rel.test(el.getAttribute('rel') ?? '') && !ctx.isElsewhere(el)) out.push(textOf(el, 100));
+    if (rel.test(el.getAttribute('rel') ?? '') && !elsewhere(ctx, el)) out.push(textOf(el, 100));
     if (out.length >= 100) break;
   }
   return out;
@@ -79,7 +99,7 @@ const fromTaxonomyLinks: Rule<string[]> = (ctx) => {
     if (
       !TAXONOMY_HINT.test(href) ||
       !TAXONOMY_PATH.test(href) ||
-      ctx.isElsewhere(el) ||
+      elsewhere(ctx, el) ||
       el.closest('header[role="banner"], nav, aside')
     )
       continue;
