@@ -206,11 +206,16 @@ function preferHeading(ctx: ExtractionContext, declared: string): string {
   const h = fold(heading);
   const d = fold(declared);
   if (!h || h === d) return declared;
+  // The document title (site name off) is the heading word for word: the two the reader sees agree
+  // against a declared title written for sharing ("Schrödinger’s Hack" in og:title).
+  if (words(h) >= 3 && fold(stripSiteName(ctx.docTitle, siteNames(ctx))) === h) return heading;
   // The declared title is the start of the heading, which goes on without a separator
   // ("Ultium Cells erhöht Gigafactory-Kapazität" for "… in Tennessee"): the heading the reader
   // sees. Words before it are a kicker run into the heading's text ("Open ProgressWhy …").
   if (h.includes(d))
-    return h.startsWith(d) && words(d) >= 3 && goesOn(heading, declared) ? heading : declared;
+    return h.startsWith(d) && (words(d) >= 3 || d.length >= 15) && goesOn(heading, declared)
+      ? heading
+      : declared;
   if (d.includes(h) && words(h) >= 2) {
     // "Title | Author": an opinion piece names its writer in the title on purpose.
     const rest = d.replace(h, ' ').trim();

@@ -60,6 +60,16 @@ describe('title: the declared title against the heading', () => {
     ).toBe('Ultium Cells erhöht Gigafactory-Kapazität in Tennessee');
   });
 
+  it('takes the heading when the document title repeats it word for word against og:title', () => {
+    expect(
+      titleOf(
+        '<title>Hacking, Cryptography, and the Countdown to Quantum Computing | The Magazine</title>' +
+          '<meta property="og:title" content="Schrödinger’s Hack"><meta property="og:site_name" content="The Magazine">',
+        `<main><h1>Hacking, Cryptography, and the Countdown to Quantum Computing</h1>${TEXT}</main>`,
+      ),
+    ).toBe('Hacking, Cryptography, and the Countdown to Quantum Computing');
+  });
+
   it('keeps the declared title when the heading adds a site name after a separator', () => {
     expect(
       titleOf(
