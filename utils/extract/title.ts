@@ -246,9 +246,9 @@ function headingWithoutKicker(ctx: ExtractionContext, declared: string[]): strin
   let first = el?.firstElementChild;
   while (first && NOT_TEXT.test(first.nodeName)) first = first.nextElementSibling;
   if (!el || !first || startsWithText(el, first)) return undefined;
-  const lead = visibleText(first, 200);
+  const lead = visibleText(first, 200).trim();
   const kicker = cleanText(lead, 200).replace(/[\s:|\-–—·•]+$/, '');
-  const whole = visibleText(el, 800);
+  const whole = visibleText(el, 800).trimStart();
   if (!kicker || !whole.startsWith(lead)) return undefined;
   const rest = cleanText(whole.slice(lead.length).replace(LEADING_SEPARATOR, ''), 500);
   if (words(kicker) > 10 || words(rest) < 2) return undefined;

@@ -19,7 +19,7 @@ describe('title: a kicker inside the heading', () => {
       titleWith(
         '<title>Olympische Spiele in Paris - Getränke per Schiff ins Stadtzentrum - Beispielblatt</title>' +
           '<meta property="og:site_name" content="Beispielblatt">',
-        `<h1><span>Olympische Spiele in Paris</span> Getränke per Schiff ins Stadtzentrum</h1>`,
+        `<h1>\n  <span>Olympische Spiele in Paris</span> Getränke per Schiff ins Stadtzentrum</h1>`,
       ),
     ).toBe('Getränke per Schiff ins Stadtzentrum');
   });
