@@ -114,6 +114,32 @@ const fromTaxonomyLinks: Rule<string[]> = (ctx) => {
   return out;
 };
 
+/** Classes of a block of topic links: "categories", "tags", "tag-list", "cate", "topics", "schlagworte". */
+const TOPIC_BLOCK =
+  /(?:^|[\s_-])(?:categories|category|cate|cats|tags|tag-?list|tag-?links|topics?|keywords|themen|schlagworte|subjects?)(?:$|[\s_-])/i;
+const MAX_TOPIC_LINKS = 2_000;
+/** Share buttons, menus and jump links are no topics, wherever their class says "tags". */
+const NOT_TOPICS = /share|social|menu|nav|jump|skip/i;
+const NOT_TOPIC_PLACES = 'header[role="banner"], aside, [class*="widget"], [class*="menu"], [class*="share"]';
+
+/**
+ * Links in a small block whose class names it a list of topics (<div class="categories">,
+ * <p class="cate">), in the item's own content: the first such block, when no rule found themes.
+ */
+const fromTopicBlock: Rule<string[]> = (ctx) => {
+  const links = ctx.links();
+  for (let i = 0; i < links.length && i < MAX_TOPIC_LINKS; i++) {
+    let block: Element | null = links[i].el.parentElement;
+    for (let up = 0; block && up < 3 && !TOPIC_BLOCK.test(block.getAttribute('class') ?? ''); up++)
+      block = block.parentElement;
+    if (!block || !TOPIC_BLOCK.test(block.getAttribute('class') ?? '') || elsewhere(ctx, block)) continue;
+    if (NOT_TOPICS.test(block.getAttribute('class') ?? '') || block.closest(NOT_TOPIC_PLACES)) continue;
+    const items = [...block.querySelectorAll('a[href]')].slice(0, 21).map((a) => textOf(a, 100));
+    return items.length <= 20 ? items : undefined;
+  }
+  return undefined;
+};
+
 const THEME_RULES: Rule<string[]>[] = [
   fromLabels,
   fromCategoryLinks,
@@ -123,6 +149,7 @@ const THEME_RULES: Rule<string[]>[] = [
   (ctx) => allMeta(ctx.meta, 'article:section'),
   (ctx) => namesOf(ctx.jsonLd, mainValue(ctx.jsonLd, 'articleSection')),
   fromBreadcrumb,
+  fromTopicBlock,
 ];
 
 /** The items of the first rule that gives any, as a list (comma lists split). */

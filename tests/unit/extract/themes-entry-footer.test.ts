@@ -43,3 +43,19 @@ describe('themes: an entry’s own footer', () => {
     expect(record?.themes).toEqual(['Bewegung & Natur']);
   });
 });
+
+describe('themes: a block of topic links', () => {
+  it('reads the links of a block whose class names it a list of categories', () => {
+    const block =
+      '<div class="categories"><a href="/mot/justice">Justice</a> <a href="/mot/macron">Emmanuel Macron</a></div>';
+    const record = readPage('', `<main><h1>Ein Beitrag</h1>${TEXT}${block}</main>`, URL);
+    expect(record?.themes).toEqual(['Justice', 'Emmanuel Macron']);
+  });
+
+  it('does not read share buttons or a menu that a class calls tags', () => {
+    const share =
+      '<div class="tags share-bar"><a href="/share?x">Tweet</a> <a href="/save">Speichern</a></div>';
+    const record = readPage('', `<main><h1>Ein Beitrag</h1>${TEXT}${share}</main>`, URL);
+    expect(record?.themes ?? []).toEqual([]);
+  });
+});
