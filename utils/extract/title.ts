@@ -206,9 +206,6 @@ function preferHeading(ctx: ExtractionContext, declared: string): string {
   const h = fold(heading);
   const d = fold(declared);
   if (!h || h === d) return declared;
-  // The document title (site name off) is the heading word for word: the two the reader sees agree
-  // against a declared title written for sharing ("Schrödinger’s Hack" in og:title).
-  if (words(h) >= 3 && fold(stripSiteName(ctx.docTitle, siteNames(ctx))) === h) return heading;
   // The declared title is the start of the heading, which goes on without a separator
   // ("Ultium Cells erhöht Gigafactory-Kapazität" for "… in Tennessee"): the heading the reader
   // sees. Words before it are a kicker run into the heading's text ("Open ProgressWhy …").
@@ -225,7 +222,10 @@ function preferHeading(ctx: ExtractionContext, declared: string): string {
     if (after && !/^\s*(?:[|\-–—\\/>»›·•:]|\s-)/.test(after) && d.startsWith(h)) return declared;
     return heading;
   }
-  return overlap(heading, declared) >= 0.6 ? heading : declared;
+  if (overlap(heading, declared) >= 0.6) return heading;
+  // A reworded declared title against a document title (site name off) that is the heading word for
+  // word: the two the reader sees agree against one written for sharing ("Schrödinger’s Hack").
+  return words(h) >= 3 && fold(stripSiteName(ctx.docTitle, siteNames(ctx))) === h ? heading : declared;
 }
 
 /** Classes of a kicker or overline inside a heading ("overline", "dachzeile", "label", "titleheader"). */
