@@ -1,9 +1,10 @@
 /**
- * The words detection and extraction both read a page by, in Dutch, English and German, defined
- * once: the byline prefixes ("door", "by", "von", "Erstellt von") and the label vocabulary
- * ("Auteur", "Author", "Autor"; "Thema's", "Topics", "Themen"). `utils/detect/page.ts` counts
- * them as evidence of a publication; `utils/extract/` reads the values behind them. Not imported
- * by the first check (the content script's bundle stays small).
+ * The byline words detection and extraction both read a page by, in Dutch, English and German,
+ * defined once: the prefixes ("door", "by", "von", "Erstellt von") and the author labels that
+ * open a byline line ("Auteur:", "Author:", "Autor:"). The labels of every other field ("Thema's",
+ * "Topics", "Themen") are in labels-vocabulary.ts. `utils/detect/page.ts` counts them as evidence
+ * of a publication; `utils/extract/` reads the values behind them. Not imported by the first check
+ * (the content script's bundle stays small).
  */
 
 /** Words that introduce the author's name on a byline line, longest first. */
