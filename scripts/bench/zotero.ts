@@ -18,18 +18,11 @@ import { loadavg } from 'node:os';
 import { deletePublications, importPublications, openLeesmapDB } from '@/utils/db';
 import type { SavedPublication } from '@/utils/record';
 import { runZoteroSync } from '@/utils/zotero/run';
-import type { ActiveSync } from '@/utils/zotero/sync-settings';
-import { startFakeWebApi } from '../../tests/e2e/zotero-webapi-server';
+import { startFakeWebApi, TEST_GROUP_TARGET, testGroupSync } from '../../tests/e2e/zotero-webapi-server';
 import { BENCH_PUBLISHERS, BENCH_THEMES } from '../lib/bench';
 
 const LIST_SIZE = 10_000;
-const TARGET = 'groups/4711/LEESMAP1';
-const SYNC: ActiveSync = {
-  apiKey: 'good-key',
-  library: { type: 'group', id: 4711 },
-  collection: 'LEESMAP1',
-  target: TARGET,
-};
+const SYNC = testGroupSync('good-key');
 
 function record(n: number, noteEvery: number): SavedPublication {
   const at = Date.UTC(2026, 0, 1) + n * 60_000;
@@ -56,7 +49,7 @@ function record(n: number, noteEvery: number): SavedPublication {
 }
 
 async function bench(label: string, noteEvery: number): Promise<void> {
-  const server = startFakeWebApi([TARGET]);
+  const server = startFakeWebApi([TEST_GROUP_TARGET]);
   const db = await openLeesmapDB(`bench-zotero-${label}`);
   await importPublications(
     db,

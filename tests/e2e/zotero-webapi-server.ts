@@ -24,7 +24,16 @@
  * - `Last-Modified-Version` and `Total-Results` on answers, 403 for a key it does not know, and on
  *   request a `Backoff`, a 503 with `Retry-After`, or no answer at all (down).
  */
+import type { ActiveSync } from '@/utils/zotero/sync-settings';
 import { schemaProblems } from './zotero-server';
+
+/** The group library and collection the tests and the bench sync with. */
+export const TEST_GROUP_TARGET = 'groups/4711/LEESMAP1';
+
+/** A sync of the test group's collection with `apiKey`. */
+export function testGroupSync(apiKey: string): ActiveSync {
+  return { apiKey, library: { type: 'group', id: 4711 }, collection: 'LEESMAP1', target: TEST_GROUP_TARGET };
+}
 
 interface StoredItem {
   key: string;

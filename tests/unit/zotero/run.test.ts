@@ -20,28 +20,23 @@ import { fromBackupJson, toBackupJson } from '@/utils/export/backup';
 import { newSavedPublication } from '@/utils/record';
 import { queueSize, runZoteroSync } from '@/utils/zotero/run';
 import { createStatusChain } from '@/utils/zotero/sync-queue';
-import type { ActiveSync, SyncStatus } from '@/utils/zotero/sync-settings';
-import { startFakeWebApi, type FakeWebApi } from '../../e2e/zotero-webapi-server';
+import type { SyncStatus } from '@/utils/zotero/sync-settings';
+import {
+  startFakeWebApi,
+  TEST_GROUP_TARGET,
+  testGroupSync,
+  type FakeWebApi,
+} from '../../e2e/zotero-webapi-server';
 import { freshIndexedDB, publication } from '../db/helpers';
 
-const TARGET = 'groups/4711/LEESMAP1';
+const TARGET = TEST_GROUP_TARGET;
 /** Anna's sync, for the runs a test drives itself. */
-const ANNA: ActiveSync = {
-  apiKey: 'key-anna',
-  library: { type: 'group', id: 4711 },
-  collection: 'LEESMAP1',
-  target: TARGET,
-};
+const ANNA = testGroupSync('key-anna');
 
 async function device(server: FakeWebApi, user: string) {
   const db = await openLeesmapDB(`${freshIndexedDB()}-${user}`);
   server.keys.set(`key-${user}`, user);
-  const sync: ActiveSync = {
-    apiKey: `key-${user}`,
-    library: { type: 'group', id: 4711 },
-    collection: 'LEESMAP1',
-    target: TARGET,
-  };
+  const sync = testGroupSync(`key-${user}`);
   const statuses: SyncStatus[] = [];
   const run = () =>
     runZoteroSync({
