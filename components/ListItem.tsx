@@ -1,6 +1,7 @@
 /**
  * One saved publication in a list: title (a link when the address is http/https), authors,
- * year · publisher · type, tags and themes as chips, and the row's actions (status, PDF, citation,
+ * year · publisher · type (· added by NAME, for what a group member put in a shared Zotero
+ * library), tags and themes as chips, and the row's actions (status, PDF, citation,
  * edit). The library's row adds the notes, keywords and related publications. Everything a page
  * supplied is rendered as text; search matches are marked with <mark>.
  */
@@ -105,6 +106,11 @@ function Meta({
       {detailed && (
         <span class="item-saved" data-testid="item-saved">
           {t('savedOn', formatDate(record.savedAt))}
+        </span>
+      )}
+      {record.addedBy && (
+        <span class="item-added-by" data-testid="item-added-by">
+          {t('addedByLine', record.addedBy)}
         </span>
       )}
     </p>

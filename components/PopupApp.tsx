@@ -16,6 +16,7 @@ import { ReadingList } from './ReadingList';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import { Tabs } from './Tabs';
 import { Toast } from './Toast';
+import { ZoteroSyncNotice, type SyncNoticePorts } from './ZoteroSyncNotice';
 
 export interface PopupAppProps {
   current: CurrentPageStore;
@@ -27,6 +28,8 @@ export interface PopupAppProps {
   pageActions?: ComponentChildren;
   notices?: NoticeStore;
   cite?: Cite;
+  /** The sync through a Zotero library: a line when its last sync failed or changes wait. */
+  syncNotice?: SyncNoticePorts;
 }
 
 /** Row height in the popup list (px); ListItem's CSS keeps to it. Five rows fit under the page card. */
@@ -99,6 +102,7 @@ export function PopupApp({
   notices,
   cite,
   pageActions,
+  syncNotice,
 }: PopupAppProps) {
   const tab = useSignal<'list' | 'suggestions'>('list');
   const { edit, dialog } = useEditDialog(list);
@@ -108,6 +112,7 @@ export function PopupApp({
       <main>
         <CurrentPage store={current} />
         {pageActions}
+        {syncNotice && <ZoteroSyncNotice ports={syncNotice} openOptions={openOptions} />}
         <Tabs
           label={t('mainTabs')}
           selected={tab.value}

@@ -68,6 +68,11 @@ function StatusView({ config, status }: { config: SyncConfig; status?: SyncStatu
       <p class="small" data-testid="zotero-sync-pending">
         {t('zoteroSyncPending', formatNumber(status?.pending ?? 0))}
       </p>
+      {Boolean(status?.deleted || status?.removed) && (
+        <p class="small" data-testid="zotero-sync-deletions">
+          {t('zoteroSyncTrashed', formatNumber(status!.deleted ?? 0), formatNumber(status!.removed ?? 0))}
+        </p>
+      )}
       {(status?.addedByOthers ?? []).length > 0 && (
         <ul class="small" data-testid="zotero-sync-added">
           {status!.addedByOthers!.map((a, i) => (

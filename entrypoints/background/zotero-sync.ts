@@ -4,13 +4,18 @@
  * on (a key, a collection, the `api.zotero.org` permission): before that, nothing here makes a
  * request. A sync that is due is marked in `storage.local` and cleared only by a sync that went
  * through after it, so a worker stopped mid-sync (or offline) syncs again when it wakes; what each
- * step of a sync changed is in the database already (utils/zotero/run.ts).
+ * step of a sync changed is in the database already (utils/zotero/run.ts). Turning sync off or
+ * removing the key stops a running sync before its next store and write; removing the key also
+ * forgets the links (the records stay; a later connection links them again by identity).
  */
+import { clearZoteroSync } from '@/utils/db/zotero-links';
 import { zoteroFetch } from '@/utils/zotero/connector';
 import { queueSize, runZoteroSync } from '@/utils/zotero/run';
+import { createStatusChain, listChanged } from '@/utils/zotero/sync-queue';
 import {
   activeSync,
   clearDue,
+  getApiKey,
   getSyncStatus,
   onSyncStorage,
   requestSync,
@@ -29,39 +34,43 @@ const RETRY_MINUTES = 1;
 
 let running: Promise<void> | undefined;
 let again = false;
-let announcing = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
 /** Tells the pages and the suggestions that the list changed (passed in by the wiring). */
 let announce: () => Promise<void> = async () => undefined;
+/** Every status write of this worker, one after the other (utils/zotero/sync-queue.ts). */
+const status = createStatusChain({ get: getSyncStatus, set: setSyncStatus });
+
+/** Sync is still on, with the library and collection this sync works on. */
+const stillOn = (target: string) => async () => (await activeSync())?.target === target;
 
 async function syncOnce(): Promise<void> {
   const sync = await activeSync();
   if (!sync) return;
   const started = Date.now();
-  const status = await runZoteroSync({
+  const result = await runZoteroSync({
     db: await database(),
     sync,
     fetch: zoteroFetch,
-    setStatus: setSyncStatus,
+    setStatus: status.write,
+    updateStatus: status.update,
+    stillOn: stillOn(sync.target),
     previous: await getSyncStatus(),
   });
-  if (status.state === 'idle') {
+  // The list changed under the pages (also when a later step failed): they reload it. What the
+  // pull stored agrees with Zotero, so this change asks for no sync (listChanged finds the queue
+  // empty).
+  if (result.pulled) await announce();
+  // Turned off, or the key removed, meanwhile: no retry, no status (and no link the run stored
+  // just as the key went).
+  if (!(await stillOn(sync.target)())) return keepSchedule();
+  if (result.state === 'idle') {
     await clearDue(started);
     await browser.alarms.clear(SOON);
-  } else if (status.state !== 'bad-key') {
+  } else if (result.state !== 'bad-key') {
     // A refused key is not retried each minute: the schedule or the reader's "Sync now" tries again.
-    const retryAt = Math.max(status.retryAt ?? 0, Date.now() + RETRY_MINUTES * 60_000);
+    const retryAt = Math.max(result.retryAt ?? 0, Date.now() + RETRY_MINUTES * 60_000);
     await browser.alarms.create(SOON, { when: retryAt });
-    await setSyncStatus({ ...status, retryAt });
-  }
-  if (status.pulled) {
-    // The list changed under the pages: they reload it; that change is ours, not one to sync.
-    announcing = true;
-    try {
-      await announce();
-    } finally {
-      announcing = false;
-    }
+    await status.update(async (current) => ({ ...(current ?? result), retryAt }));
   }
 }
 
@@ -86,15 +95,12 @@ export function syncZoteroNow(): Promise<void> {
 
 /** A change to the list: a sync is due (when sync is on), debounced. */
 export function zoteroListChanged(): void {
-  if (announcing) return;
-  void activeSync().then(async (sync) => {
-    if (!sync) return;
-    await requestSync();
-    await setSyncStatus({
-      ...((await getSyncStatus()) ?? { state: 'idle', at: Date.now() }),
-      pending: await queueSize(await database(), sync.target),
-    });
-  });
+  void listChanged({
+    active: activeSync,
+    queueSize: async (target) => queueSize(await database(), target),
+    requestSync,
+    status,
+  }).catch(() => undefined);
 }
 
 function syncSoon(): void {
@@ -107,8 +113,9 @@ function syncSoon(): void {
   void browser.alarms.create(SOON, { when: Date.now() + RETRY_MINUTES * 60_000 });
 }
 
-/** The schedule exists while sync is on. */
+/** The schedule exists while sync is on; the links go with the key ("Remove API key"). */
 async function keepSchedule(): Promise<void> {
+  if (!(await getApiKey())) await clearZoteroSync(await database());
   if (await activeSync()) {
     if (!(await browser.alarms.get(SCHEDULE)))
       await browser.alarms.create(SCHEDULE, { periodInMinutes: SCHEDULE_MINUTES });

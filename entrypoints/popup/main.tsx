@@ -2,6 +2,7 @@ import { render } from 'preact';
 import '@/components/styles.css';
 import { PopupApp } from '@/components/PopupApp';
 import { ZoteroSend } from '@/components/ZoteroSend';
+import { syncNoticePorts } from '@/utils/zotero/sync-ports';
 import { zoteroTurnedOn } from '@/utils/zotero/switch';
 import { t } from '@/utils/i18n';
 import { createCurrentPageStore } from '@/utils/stores/current-page';
@@ -56,6 +57,7 @@ async function start() {
       cite={cite}
       openLibrary={() => openPage('/library.html')}
       openOptions={() => openPage(`/options.html${site()}`)}
+      syncNotice={syncNoticePorts}
       pageActions={
         (await zoteroOn) && (
           <ZoteroSend

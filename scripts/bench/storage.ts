@@ -36,11 +36,10 @@ const SAVE_RUNS = 30;
 const READ_RUNS = 7;
 
 const THEMES = [...BENCH_THEMES, 'Economic growth'];
-const PUBLISHERS = BENCH_PUBLISHERS;
 
 /** A realistic list: varied titles (some Unicode and right-to-left), 1–4 themes, some notes and tags. */
 function benchRecord(n: number, now: number): SavedPublication {
-  const publisher = PUBLISHERS[n % PUBLISHERS.length];
+  const publisher = BENCH_PUBLISHERS[n % BENCH_PUBLISHERS.length];
   const title =
     n % 50 === 0 ? `التعلم بالممارسة ${n}` : `Rapport ${n} over ${THEMES[n % THEMES.length].toLowerCase()}`;
   const themes = Array.from({ length: 1 + (n % 4) }, (_, i) => THEMES[(n * 7 + i * 3) % THEMES.length]);

@@ -7,26 +7,22 @@
  * 1. 10,000 records (none with notes) to an empty group library: write requests (target ≤ 200).
  * 2. The same with one record in ten carrying notes (a note is one more object to write).
  * 3. A second sync with no change: requests (target: exactly 1 per collection).
+ * 4. 1,000 of the records deleted by the reader: their items moved to Zotero's trash in write
+ *    requests of 50 (`deleted: 1`; never a permanent DELETE), and the sync after it (no change: 1
+ *    request).
  *
  * Usage: npm run bench -- zotero   or   npx tsx scripts/bench/zotero.ts
  */
 import 'fake-indexeddb/auto';
 import { loadavg } from 'node:os';
-import { importPublications, openLeesmapDB } from '@/utils/db';
+import { deletePublications, importPublications, openLeesmapDB } from '@/utils/db';
 import type { SavedPublication } from '@/utils/record';
 import { runZoteroSync } from '@/utils/zotero/run';
-import type { ActiveSync } from '@/utils/zotero/sync-settings';
-import { startFakeWebApi } from '../../tests/e2e/zotero-webapi-server';
+import { startFakeWebApi, TEST_GROUP_TARGET, testGroupSync } from '../../tests/e2e/zotero-webapi-server';
 import { BENCH_PUBLISHERS, BENCH_THEMES } from '../lib/bench';
 
 const LIST_SIZE = 10_000;
-const TARGET = 'groups/4711/LEESMAP1';
-const SYNC: ActiveSync = {
-  apiKey: 'good-key',
-  library: { type: 'group', id: 4711 },
-  collection: 'LEESMAP1',
-  target: TARGET,
-};
+const SYNC = testGroupSync('good-key');
 
 function record(n: number, noteEvery: number): SavedPublication {
   const at = Date.UTC(2026, 0, 1) + n * 60_000;
@@ -53,7 +49,7 @@ function record(n: number, noteEvery: number): SavedPublication {
 }
 
 async function bench(label: string, noteEvery: number): Promise<void> {
-  const server = startFakeWebApi([TARGET]);
+  const server = startFakeWebApi([TEST_GROUP_TARGET]);
   const db = await openLeesmapDB(`bench-zotero-${label}`);
   await importPublications(
     db,
@@ -78,6 +74,24 @@ async function bench(label: string, noteEvery: number): Promise<void> {
     `${label}: second sync with no change: ${server.requests.length} request(s) for 1 collection ` +
       `(target exactly 1), pushed ${second.pushed}, pulled ${second.pulled}`,
   );
+  if (!noteEvery) {
+    await deletePublications(
+      db,
+      Array.from({ length: 1_000 }, (_, n) => record(n, 0).id),
+    );
+    server.requests.length = 0;
+    const deleted = await run();
+    const trashWrites = server.requests.filter((r) => r.method === 'POST').length;
+    const deletes = server.requests.filter((r) => r.method === 'DELETE').length;
+    const inTrash = [...server.library('groups/4711').items.values()].filter((i) => i.data.deleted === 1);
+    server.requests.length = 0;
+    await run();
+    console.log(
+      `${label}: 1,000 deleted by the reader: ${trashWrites} write requests moved ${deleted.deleted ?? 0} ` +
+        `items to the trash (${inTrash.length} there, ${deletes} permanent deletes); the sync after: ` +
+        `${server.requests.length} request(s)`,
+    );
+  }
   db.close();
 }
 

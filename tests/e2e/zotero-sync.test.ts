@@ -8,7 +8,9 @@
  * Before the reader turns sync on, no request reaches api.zotero.org. Then: a save in one profile
  * appears in the other after a sync; the status edited in one and the tags in the other both
  * survive; the server answers 412 (someone else wrote), then `Backoff: 5`, then goes down mid-sync:
- * nothing is lost, the options say what happened, and the queue drains when it is back.
+ * nothing is lost, the options and the popup say what happened, and the queue drains when it is
+ * back. The library says who added what the other profile put there; a record deleted in one
+ * profile goes to Zotero's trash, then leaves the other; "Remove API key" forgets the links.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
@@ -136,6 +138,13 @@ describe('sync through a Zotero group library, two browser profiles', () => {
       .poll(async () => (await recordIn(bert, annas.id))?.title, { timeout: 15_000 })
       .toBe(annas.title);
     expect(await bert.options.getByTestId('zotero-sync-added').textContent()).toMatch(/anna/);
+    // The library says it on the item itself.
+    const library = await bert.session.browser.context.newPage();
+    await library.goto(`chrome-extension://${bert.session.browser.extensionId}/library.html`);
+    await expect
+      .poll(() => library.getByTestId('item-added-by').first().textContent(), { timeout: 15_000 })
+      .toMatch(/^(added by|toegevoegd door) anna$/);
+    await library.close();
     expect(server.problems).toEqual([]);
   }, 60_000);
 
@@ -172,11 +181,20 @@ describe('sync through a Zotero group library, two browser profiles', () => {
     await expect.poll(() => problem.count(), { timeout: 60_000 }).toBe(1);
     expect(await problem.textContent()).toMatch(/could not be reached|niet bereikbaar/);
     expect(await pendingText(bert)).toMatch(/: 1$/);
+    // The popup says it too, and leads to the options.
+    const popup = await bert.session.browser.context.newPage();
+    await popup.goto(`chrome-extension://${bert.session.browser.extensionId}/popup.html`);
+    const notice = popup.getByTestId('zotero-sync-notice');
+    await notice.waitFor({ timeout: 15_000 });
+    expect(await notice.textContent()).toMatch(/could not be reached|niet bereikbaar/);
+    expect(await notice.textContent()).toMatch(/: 1/);
+    await popup.close();
+    // Each pull asks for the items changed, then for the items deleted, since bert's version.
     const seen = bert.times.slice(from).map((t) => t.method);
-    expect(seen.slice(0, 4)).toEqual(['GET', 'POST', 'GET', 'POST']);
+    expect(seen.slice(0, 6)).toEqual(['GET', 'GET', 'POST', 'GET', 'GET', 'POST']);
     // The answer to the first GET carried Backoff: 5; the next request waited 5 s.
-    const [get, post] = bert.times.slice(from);
-    expect(post.at - get.at).toBeGreaterThanOrEqual(4_900);
+    const [get, next] = bert.times.slice(from);
+    expect(next.at - get.at).toBeGreaterThanOrEqual(4_900);
     // Back up: the queue drains.
     server.down = false;
     server.fetch = fetch;
@@ -191,6 +209,43 @@ describe('sync through a Zotero group library, two browser profiles', () => {
     }
     expect(server.problems).toEqual([]);
   }, 120_000);
+
+  it("a record deleted in one profile goes to Zotero's trash, then leaves the other", async () => {
+    const [anna, bert] = profiles;
+    const [record] = await list(anna);
+    await sendMessage(anna.options, 'page/delete', { ids: [record.id] });
+    // The deletion alone syncs (debounced): the item moves to the trash, nothing is deleted for good.
+    const items = () => [...server.library(LIBRARY).items.values()].filter((i) => i.data.itemType !== 'note');
+    await expect.poll(() => items().filter((i) => i.data.deleted !== 1).length, { timeout: 30_000 }).toBe(0);
+    expect(items()).toHaveLength(1);
+    expect(server.requests.filter((r) => r.method === 'DELETE')).toEqual([]);
+    await syncNow(bert);
+    await expect.poll(async () => (await recordIn(bert, record.id))?.id, { timeout: 15_000 }).toBeUndefined();
+    await expect.poll(() => pendingText(bert), { timeout: 15_000 }).toMatch(/: 0$/);
+    expect(server.problems).toEqual([]);
+  }, 60_000);
+
+  it('"Remove API key" forgets the links; the records stay', async () => {
+    const [, bert] = profiles;
+    // The rows of the links store, read in the options page (the extension's own origin).
+    const links = () =>
+      bert.options.evaluate(async () => {
+        const done = <T>(request: IDBRequest<T>) =>
+          new Promise<T>((resolve, reject) => {
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          });
+        const db = await done(indexedDB.open('leesmap'));
+        const rows = await done(db.transaction('zotero').objectStore('zotero').count());
+        db.close();
+        return rows;
+      });
+    expect(await links()).toBeGreaterThan(0);
+    const records = (await list(bert)).length;
+    await bert.options.getByTestId('zotero-sync-forget').click();
+    await expect.poll(links, { timeout: 15_000 }).toBe(0);
+    expect(await list(bert)).toHaveLength(records);
+  }, 60_000);
 
   it('with sync on, the extension reached only api.zotero.org', () => {
     for (const profile of profiles) {

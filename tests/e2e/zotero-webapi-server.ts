@@ -9,13 +9,31 @@
  * - `GET /<library>/collections/<key>/items?since=&format=json|versions` (the items of a collection
  *   and their child notes changed since a version; 304 to `If-Modified-Since-Version` when none);
  * - `POST /<library>/items`: at most 50 objects (413 beyond), guarded by
- *   `If-Unmodified-Since-Version` (412 when the library moved on); every object checked against
- *   Zotero's schema (`schemaProblems`, API form; relations as `dc:relation` item URIs): an invalid
- *   object fails alone;
+ *   `If-Unmodified-Since-Version` (412 when the library moved on); an object with the key of an
+ *   existing item updates it with what it holds (PATCH semantics), failing alone (412) when its own
+ *   `version` is older than the item's; `deleted: 1` moves an item to the trash (still versioned,
+ *   still in the library), `deleted: 0` restores it; every object checked against Zotero's schema
+ *   (`schemaProblems`, API form; relations as `dc:relation` item URIs): an invalid object fails
+ *   alone;
+ * - reads leave out items in the trash and their child notes unless `includeTrashed=1`;
+ * - `DELETE /<library>/items?itemKey=A,B`: at most 50 keys (413 beyond), guarded by
+ *   `If-Unmodified-Since-Version` (428 without it, 412 when the library moved on), 204; an item's
+ *   child notes go with it (what emptying the trash does; Leesmap itself never deletes for good);
+ * - `GET /<library>/deleted?since=` (`{collections, searches, items, tags, settings}`: the keys
+ *   deleted after that version);
  * - `Last-Modified-Version` and `Total-Results` on answers, 403 for a key it does not know, and on
  *   request a `Backoff`, a 503 with `Retry-After`, or no answer at all (down).
  */
+import type { ActiveSync } from '@/utils/zotero/sync-settings';
 import { schemaProblems } from './zotero-server';
+
+/** The group library and collection the tests and the bench sync with. */
+export const TEST_GROUP_TARGET = 'groups/4711/LEESMAP1';
+
+/** A sync of the test group's collection with `apiKey`. */
+export function testGroupSync(apiKey: string): ActiveSync {
+  return { apiKey, library: { type: 'group', id: 4711 }, collection: 'LEESMAP1', target: TEST_GROUP_TARGET };
+}
 
 interface StoredItem {
   key: string;
@@ -27,6 +45,8 @@ interface StoredItem {
 interface Library {
   version: number;
   items: Map<string, StoredItem>;
+  /** Keys of deleted items, with the library version of their deletion. */
+  deleted: Map<string, number>;
   collections: Map<string, { key: string; version: number; name: string }>;
 }
 
@@ -54,6 +74,10 @@ export interface FakeWebApi {
   library(path: string): Library;
   /** Someone else wrote to the library: its version moves on (the next stale write gets 412). */
   touch(path: string): void;
+  /** Someone deleted items in Zotero for good (their child notes with them): one new library version. */
+  remove(path: string, keys: string[]): void;
+  /** Someone changed an item in Zotero (its data merged with `changes`): one new library version. */
+  edit(path: string, key: string, changes: Record<string, unknown>): void;
 }
 
 function relationProblems(relations: unknown): string[] {
@@ -64,6 +88,34 @@ function relationProblems(relations: unknown): string[] {
       ? []
       : [`relation ${predicate} ${JSON.stringify(uris)}`],
   );
+}
+
+/** Deletes items and their child notes in one new library version. */
+function removeItems(library: Library, keys: string[]): void {
+  const gone = new Set(keys.filter((key) => library.items.has(key)));
+  for (const item of library.items.values())
+    if (gone.has(String(item.data.parentItem ?? ''))) gone.add(item.key);
+  library.version++;
+  for (const key of gone) {
+    library.items.delete(key);
+    library.deleted.set(key, library.version);
+  }
+}
+
+function deleteRequest(library: Library, address: URL, headers: Headers, respond: Respond): Response {
+  const keys = (address.searchParams.get('itemKey') ?? '').split(',').filter(Boolean);
+  if (keys.length > 50) return respond(413, 'Too many items');
+  const expected = headers.get('If-Unmodified-Since-Version');
+  if (expected === null) return respond(428, 'If-Unmodified-Since-Version not provided');
+  if (Number(expected) !== library.version) return respond(412, 'Library has been modified');
+  removeItems(library, keys);
+  return respond(204, null);
+}
+
+function deletedSince(library: Library, address: URL, respond: Respond): Response {
+  const since = Number(address.searchParams.get('since') ?? 0);
+  const items = [...library.deleted].filter(([, version]) => version > since).map(([key]) => key);
+  return respond(200, { collections: [], searches: [], items, tags: [], settings: [] });
 }
 
 function keyMaker(): () => string {
@@ -80,6 +132,7 @@ function keyMaker(): () => string {
 type Respond = (status: number, body: unknown, more?: Record<string, string>) => Response;
 
 function collectionItems(
+  userIds: Map<string, number>,
   library: Library,
   collection: string,
   address: URL,
@@ -93,9 +146,14 @@ function collectionItems(
   // Items in the collection, and the child notes of those items.
   const inCollection = (i: StoredItem | undefined) =>
     (i?.data.collections as string[] | undefined)?.includes(collection) === true;
+  // Items in the trash (and the child notes of trashed items) only with `includeTrashed=1`.
+  const trashed = (i: StoredItem | undefined) =>
+    i?.data.deleted === 1 || library.items.get(String(i?.data.parentItem ?? ''))?.data.deleted === 1;
+  const withTrash = address.searchParams.get('includeTrashed') === '1';
   const all = [...library.items.values()].filter(
     (i) =>
       i.version > since &&
+      (withTrash || !trashed(i)) &&
       (inCollection(i) || inCollection(library.items.get(String(i.data.parentItem ?? '')))),
   );
   if (address.searchParams.get('format') === 'versions')
@@ -104,9 +162,54 @@ function collectionItems(
     key: i.key,
     version: i.version,
     data: { ...i.data, key: i.key, version: i.version },
-    meta: { createdByUser: { username: i.createdBy } },
+    meta: { createdByUser: { id: userIds.get(i.createdBy), username: i.createdBy } },
   }));
   return respond(200, page, { 'Total-Results': String(all.length) });
+}
+
+/** `deleted` as Zotero takes it: 1/0 or true/false; anything else is a problem. */
+function trashFlag(value: unknown): boolean | undefined | 'invalid' {
+  if (value === undefined) return undefined;
+  if (value === 1 || value === true) return true;
+  if (value === 0 || value === false) return false;
+  return 'invalid';
+}
+
+/**
+ * One object of a write: a new item (all its data), or an existing one updated with what the
+ * object holds (Zotero's multi-object POST updates with PATCH semantics), refused when its own
+ * `version` is older than the item's (412 for that object). `deleted` moves it to or out of the
+ * trash. Returns the problems, or the stored item.
+ */
+function writeOne(
+  library: Library,
+  object: Record<string, unknown>,
+  version: number,
+  user: string,
+  newKey: () => string,
+): { problems: string[]; code?: number } | StoredItem {
+  const { key, version: expected, deleted, ...data } = object;
+  const existing = typeof key === 'string' ? library.items.get(key) : undefined;
+  if (existing && typeof expected === 'number' && expected < existing.version)
+    return { problems: [`item ${existing.key} has been modified since version ${expected}`], code: 412 };
+  const trash = trashFlag(deleted);
+  const { deleted: wasDeleted, ...before } = existing?.data ?? {};
+  const merged = existing ? { ...before, ...data } : data;
+  const problems = [...schemaProblems(merged, 'api'), ...relationProblems(merged.relations)];
+  if (trash === 'invalid') problems.push(`deleted ${JSON.stringify(deleted)}`);
+  for (const c of (merged.collections as string[] | undefined) ?? [])
+    if (!library.collections.has(c)) problems.push(`no collection ${c}`);
+  if (problems.length) return { problems };
+  const inTrash = trash === undefined ? wasDeleted === 1 : trash === true;
+  const itemKey = typeof key === 'string' && key ? key : newKey();
+  const item = {
+    key: itemKey,
+    version,
+    data: { ...merged, ...(inTrash ? { deleted: 1 } : {}) },
+    createdBy: existing?.createdBy ?? user,
+  };
+  library.items.set(itemKey, item);
+  return item;
 }
 
 function writeItems(server: FakeWebApi, library: Library, user: string, body: string, newKey: () => string) {
@@ -115,19 +218,13 @@ function writeItems(server: FakeWebApi, library: Library, user: string, body: st
   const failed: Record<string, unknown> = {};
   const version = library.version + 1;
   objects.forEach((object, i) => {
-    const { key, version: _v, ...data } = object;
-    const problems = [...schemaProblems(data, 'api'), ...relationProblems(data.relations)];
-    for (const c of (data.collections as string[] | undefined) ?? [])
-      if (!library.collections.has(c)) problems.push(`no collection ${c}`);
-    if (problems.length) {
-      server.problems.push(...problems);
-      failed[i] = { key, code: 400, message: problems.join('; ') };
+    const written = writeOne(library, object, version, user, newKey);
+    if ('problems' in written) {
+      if (!written.code) server.problems.push(...written.problems);
+      failed[i] = { key: object.key, code: written.code ?? 400, message: written.problems.join('; ') };
       return;
     }
-    const itemKey = typeof key === 'string' && key ? key : newKey();
-    const existing = library.items.get(itemKey);
-    library.items.set(itemKey, { key: itemKey, version, data, createdBy: existing?.createdBy ?? user });
-    successful[i] = { key: itemKey, version, data };
+    successful[i] = { key: written.key, version, data: written.data };
   });
   if (Object.keys(successful).length) library.version = version;
   return { successful, unchanged: {}, failed };
@@ -145,12 +242,27 @@ export function startFakeWebApi(collections: string[] = []): FakeWebApi {
     down: false,
     problems: [],
     library(path) {
-      const library = server.libraries.get(path) ?? { version: 0, items: new Map(), collections: new Map() };
+      const library = server.libraries.get(path) ?? {
+        version: 0,
+        items: new Map(),
+        deleted: new Map(),
+        collections: new Map(),
+      };
       server.libraries.set(path, library);
       return library;
     },
     touch(path) {
       server.library(path).version++;
+    },
+    remove(path, keys) {
+      removeItems(server.library(path), keys);
+    },
+    edit(path, key, changes) {
+      const library = server.library(path);
+      const item = library.items.get(key);
+      if (!item) return;
+      library.version++;
+      library.items.set(key, { ...item, version: library.version, data: { ...item.data, ...changes } });
     },
     fetch: async (url, init = {}) => {
       if (server.down) throw new TypeError('Failed to fetch');
@@ -195,13 +307,16 @@ export function startFakeWebApi(collections: string[] = []): FakeWebApi {
       if (!match) return new Response('Not found', { status: 404 });
       const library = server.library(match[1]);
       const respond: Respond = (status, body, more = {}) =>
-        new Response(status === 304 ? null : JSON.stringify(body), {
+        new Response(status === 304 || status === 204 ? null : JSON.stringify(body), {
           status,
           headers: { 'Last-Modified-Version': String(library.version), ...extra, ...more },
         });
       const collection = /^\/collections\/([^/]+)\/items$/.exec(match[2]);
       if (method === 'GET' && collection)
-        return collectionItems(library, collection[1], address, headers, respond);
+        return collectionItems(server.users, library, collection[1], address, headers, respond);
+      if (method === 'GET' && match[2] === '/deleted') return deletedSince(library, address, respond);
+      if (method === 'DELETE' && match[2] === '/items')
+        return deleteRequest(library, address, headers, respond);
       if (match[2] === '/collections' && method === 'GET')
         return respond(
           200,

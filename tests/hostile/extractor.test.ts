@@ -40,13 +40,12 @@ import {
 
 /** A hang guard only: the machines are shared and noisy, so no tighter timing is asserted. */
 const HANG_GUARD_MS = 20_000;
-/** The record's contract (the sanitiser's caps): the extractor never hands over more. */
-const MAX_LIST = 50;
-const MAX_STRING = 2_000;
-const MAX_URL = 2_048;
-const MAX_SIGNALS = 100;
-/** A whole extraction, serialised: the maximal page gives about 200 KB. */
-const MAX_JSON_BYTES = 512 * 1024;
+/**
+ * The record's contract (the sanitiser's caps): the extractor never hands over longer lists,
+ * strings, addresses or signal lists; a whole extraction, serialised, stays under `jsonBytes` (the
+ * maximal page gives about 200 KB).
+ */
+const CAP = { list: 50, string: 2_000, url: 2_048, signals: 100, jsonBytes: 512 * 1024 };
 
 const RESULT_KEYS = new Set(['detected', 'confidence', 'signals', 'publication']);
 const PUBLICATION_KEYS = new Set<string>(PUBLICATION_FIELDS);
@@ -117,7 +116,7 @@ function expectPlainData(value: unknown, path = '$', seen = new Set<object>()): 
   seen.delete(object);
 }
 
-function expectHttpUrl(value: unknown, path: string, max = MAX_URL): void {
+function expectHttpUrl(value: unknown, path: string, max = CAP.url): void {
   if (value === undefined) return;
   expect(typeof value, path).toBe('string');
   const url = value as string;
@@ -125,10 +124,10 @@ function expectHttpUrl(value: unknown, path: string, max = MAX_URL): void {
   expect(['http:', 'https:'], `${path} = ${url.slice(0, 100)}`).toContain(new URL(url).protocol);
 }
 
-function expectStrings(list: unknown, path: string, max = MAX_STRING): void {
+function expectStrings(list: unknown, path: string, max = CAP.string): void {
   expect(Array.isArray(list), `${path} is a list`).toBe(true);
   const items = list as unknown[];
-  expect(items.length, `${path} length`).toBeLessThanOrEqual(MAX_LIST);
+  expect(items.length, `${path} length`).toBeLessThanOrEqual(CAP.list);
   items.forEach((item, i) => {
     expect(typeof item, `${path}[${i}]`).toBe('string');
     expect((item as string).length, `${path}[${i}] length`).toBeLessThanOrEqual(max);
@@ -139,12 +138,12 @@ function expectStrings(list: unknown, path: string, max = MAX_STRING): void {
 function expectSoundResult(result: ExtractionResult, visited: string): void {
   expectPlainData(result);
   expect(JSON.parse(JSON.stringify(result))).toEqual(result);
-  expect(JSON.stringify(result).length).toBeLessThanOrEqual(MAX_JSON_BYTES);
+  expect(JSON.stringify(result).length).toBeLessThanOrEqual(CAP.jsonBytes);
   for (const key of Object.keys(result)) expect(RESULT_KEYS, `result.${key}`).toContain(key);
   expect(typeof result.detected).toBe('boolean');
   expect(result.confidence).toBeGreaterThanOrEqual(0);
   expect(result.confidence).toBeLessThanOrEqual(1);
-  expect(result.signals.length).toBeLessThanOrEqual(MAX_SIGNALS);
+  expect(result.signals.length).toBeLessThanOrEqual(CAP.signals);
   for (const signal of result.signals) expect(signal.length).toBeLessThanOrEqual(200);
   const p = result.publication;
   if (!p) return;
@@ -156,7 +155,7 @@ function expectSoundResult(result: ExtractionResult, visited: string): void {
   for (const key of ['title', ...TEXT_FIELDS] as const) {
     if (p[key] === undefined) continue;
     expect(typeof p[key], key).toBe('string');
-    expect((p[key] as string).length, `${key} length`).toBeLessThanOrEqual(MAX_STRING);
+    expect((p[key] as string).length, `${key} length`).toBeLessThanOrEqual(CAP.string);
   }
   expect(p.title.length).toBeGreaterThan(0);
   if (p.published !== undefined) expect(p.published).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
@@ -165,13 +164,13 @@ function expectSoundResult(result: ExtractionResult, visited: string): void {
   expectStrings(p.authors, 'authors');
   expectStrings(p.themes, 'themes');
   expectStrings(p.keywords, 'keywords');
-  expect(p.related.length).toBeLessThanOrEqual(MAX_LIST);
+  expect(p.related.length).toBeLessThanOrEqual(CAP.list);
   p.related.forEach((item, i) => {
     for (const key of Object.keys(item)) expect(RELATED_KEYS, `related[${i}].${key}`).toContain(key);
     expect(typeof item.title).toBe('string');
     for (const key of ['title', 'subtitle', 'summary'] as const) {
       if (item[key] !== undefined)
-        expect(item[key]!.length, `related[${i}].${key}`).toBeLessThanOrEqual(MAX_STRING);
+        expect(item[key]!.length, `related[${i}].${key}`).toBeLessThanOrEqual(CAP.string);
     }
     expectHttpUrl(item.url, `related[${i}].url`);
     expectStrings(item.themes, `related[${i}].themes`);
@@ -195,7 +194,7 @@ function readEveryWay(document: Document, url: string): ExtractionResult {
     const first = timed('firstCheck', () => firstCheck(document, url, stale));
     expectPlainData(first);
     expect(typeof first.ruledOut).toBe('boolean');
-    expect(first.signals.length).toBeLessThanOrEqual(MAX_SIGNALS);
+    expect(first.signals.length).toBeLessThanOrEqual(CAP.signals);
   }
   const full = timed('isPublicationPage', () => isPublicationPage(document, url));
   expectPlainData(full);
@@ -398,7 +397,7 @@ describe('addresses', () => {
       const p = extractPage(doc(html), visited, { headMayBeStale }).publication!;
       expect(p.related.map((item) => item.title)).toEqual(['Een kaart', 'Nog een']);
       for (const url of [p.canonicalUrl, p.pdfUrl, ...p.related.map((item) => item.url)]) {
-        if (url !== undefined) expect(url.length).toBeLessThanOrEqual(MAX_URL);
+        if (url !== undefined) expect(url.length).toBeLessThanOrEqual(CAP.url);
       }
       expect(p.related.every((item) => item.url === undefined)).toBe(true);
       // The canonical link is dropped; og:url (the page's own, short) stands in, unless the head is
@@ -519,7 +518,7 @@ describe('the maximal page', () => {
     }
     const clean = sanitizeExtraction(JSON.parse(JSON.stringify(result)))!;
     expect(clean.publication!.related).toHaveLength(SANITISER_CAPS.related);
-    expect(JSON.stringify(clean).length).toBeLessThanOrEqual(MAX_JSON_BYTES);
+    expect(JSON.stringify(clean).length).toBeLessThanOrEqual(CAP.jsonBytes);
   });
 });
 

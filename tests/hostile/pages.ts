@@ -953,35 +953,20 @@ export interface HostilePage {
   large?: boolean;
 }
 
+/** A page of megabytes or 100,000+ elements (parsed once), built without parameters. */
+function largePage(name: string, path: string, build: () => string): HostilePage {
+  return { name, path, html: () => build(), large: true };
+}
+
 /** Every hostile page with its default parameters (parameterised variants: call the generators). */
 export const HOSTILE_PAGES: readonly HostilePage[] = [
   { name: 'plain', path: '/publicaties/gewoon-rapport', html: (origin) => plainPublication({ origin }) },
-  { name: 'deep-nesting', path: '/publicaties/diep-genest', html: () => deepNesting(), large: true },
-  { name: 'huge-dom', path: '/publicaties/enorme-pagina', html: () => hugeDom(), large: true },
-  {
-    name: 'repeated-labels',
-    path: '/publicaties/duizenden-labels',
-    html: () => repeatedLabels(),
-    large: true,
-  },
-  {
-    name: 'repeated-related-headings',
-    path: '/publicaties/duizenden-koppen',
-    html: () => repeatedRelatedHeadings(),
-    large: true,
-  },
-  {
-    name: 'nested-label-tags',
-    path: '/publicaties/geneste-labels',
-    html: () => nestedLabelTags(),
-    large: true,
-  },
-  {
-    name: 'malformed-json-ld',
-    path: '/publicaties/kapotte-json-ld',
-    html: () => malformedJsonLd(),
-    large: true,
-  },
+  largePage('deep-nesting', '/publicaties/diep-genest', deepNesting),
+  largePage('huge-dom', '/publicaties/enorme-pagina', hugeDom),
+  largePage('repeated-labels', '/publicaties/duizenden-labels', repeatedLabels),
+  largePage('repeated-related-headings', '/publicaties/duizenden-koppen', repeatedRelatedHeadings),
+  largePage('nested-label-tags', '/publicaties/geneste-labels', nestedLabelTags),
+  largePage('malformed-json-ld', '/publicaties/kapotte-json-ld', malformedJsonLd),
   { name: 'prototype-keys', path: '/publicaties/prototype-sleutels', html: () => prototypeKeys() },
   { name: 'clobbered-dom', path: '/publicaties/geclobberd', html: () => clobberedDom() },
   { name: 'patched-globals', path: '/publicaties/gepatcht', html: () => patchedGlobals() },
@@ -996,16 +981,11 @@ export const HOSTILE_PAGES: readonly HostilePage[] = [
     html: () => nonHttpUrls({ url }),
   })),
   { name: 'forged-identity', path: '/publicaties/vervalst', html: (origin) => forgedIdentity({ origin }) },
-  {
-    name: 'home-canonical-1',
-    path: HOME_CANONICAL_REPORTS[1].path,
-    html: (origin) => homeCanonical(1, { origin }),
-  },
-  {
-    name: 'home-canonical-2',
-    path: HOME_CANONICAL_REPORTS[2].path,
-    html: (origin) => homeCanonical(2, { origin }),
-  },
+  ...([1, 2] as const).map((n) => ({
+    name: `home-canonical-${n}`,
+    path: HOME_CANONICAL_REPORTS[n].path,
+    html: (origin?: string) => homeCanonical(n, { origin }),
+  })),
   {
     name: 'listing-canonical',
     path: '/publicaties/rapport-in-lijst',

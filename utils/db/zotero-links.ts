@@ -56,6 +56,13 @@ export async function clearZoteroSync(db: LeesmapDatabase): Promise<void> {
 export interface SyncedWrite extends ZoteroSyncState {
   /** Records the pull merged or added. */
   records: SavedPublication[];
+  /** Links to forget (their item or their record is gone). */
+  removedLinks?: string[];
+  /**
+   * Records whose item was deleted in Zotero: removed, unless the reader changed one while the sync
+   * ran (then it stays, its link forgotten, and the next sync writes it again).
+   */
+  removedRecords?: string[];
   /** The records as the sync read them, by id. */
   before: ReadonlyMap<string, SavedPublication>;
   /** A record changed while the sync ran: `merged` applied over `current`, as the caller merges. */
@@ -131,6 +138,21 @@ async function writeRecord(
   return record.id;
 }
 
+/** Removes the records Zotero deleted that the reader left alone while the sync ran; how many. */
+async function removeRecords(tx: WriteTx, tally: ThemeTally, input: SyncedWrite): Promise<number> {
+  const store = tx.objectStore('publications');
+  let removed = 0;
+  for (const id of input.removedRecords ?? []) {
+    const stored = await store.get(id);
+    const before = input.before.get(id);
+    if (!stored || !before || stored.updatedAt !== before.updatedAt) continue;
+    void store.delete(id);
+    tally.change(stored.themes, undefined);
+    removed++;
+  }
+  return removed;
+}
+
 /** Stores a sync's progress, records and links together (see the file's comment). */
 export async function writeSynced(db: LeesmapDatabase, input: SyncedWrite): Promise<void> {
   await guarded(async () => {
@@ -149,7 +171,9 @@ export async function writeSynced(db: LeesmapDatabase, input: SyncedWrite): Prom
       else if (owner && link && !(await zotero.get(`${LINK}${owner}`)))
         links[owner] = { ...link, updatedAt: undefined };
     }
+    written += await removeRecords(tx, tally, input);
     void zotero.put({ key: 'state', target: input.target, libraryVersion: input.libraryVersion }, 'state');
+    for (const id of input.removedLinks ?? []) void zotero.delete(`${LINK}${id}`);
     for (const [id, link] of Object.entries(links))
       void zotero.put({ key: `${LINK}${id}`, link }, `${LINK}${id}`);
     if (written > 0) noteListChanged(tx);

@@ -42,37 +42,6 @@ export { firstCheck, rulesOut, type FirstCheck } from './first-check';
 /** Score at or above which a page counts as a publication. */
 export const DETECTION_THRESHOLD = 3;
 
-/**
- * How much each body signal counts (the head's and the address's are in first-check.ts). Page cues
- * weigh less than what the publisher declares. A const enum, so the numbers are inlined.
- */
-const enum Weight {
-  // For: what a reader sees.
-  MicrodataPublication = 2,
-  Label = 1.5,
-  MaxLabels = 3,
-  Byline = 1.5,
-  HeadingDate = 1,
-  PublicationKicker = 1,
-  OwnArticle = 1,
-  PdfLink = 1,
-  RunningText = 2,
-  LongRunningText = 1,
-  // Against: what a reader sees.
-  MicrodataOther = -3,
-  SearchResults = -6,
-  ManyCards = -4,
-  VeryManyCards = -2,
-  CardsBesideArticle = -1,
-  DatedItems = -2,
-  OtherLabel = -2,
-  OtherKicker = -3,
-  HeadingLinksAway = -3,
-  CalendarFile = -3,
-  Price = -4,
-  Login = -3,
-}
-
 export interface Detection {
   detected: boolean;
   confidence: number;
@@ -96,6 +65,13 @@ export interface WalkedElements {
   labelCandidates: () => ArrayLike<Element>;
 }
 
+/** Labels beyond this many ("Auteur", "Thema", "Publicatiejaar") add nothing more. */
+const MAX_LABEL_SIGNALS = 3;
+
+/**
+ * The body's signals, each with its weight where it is added (the head's and the address's are in
+ * first-check.ts; the threshold is 3). Page cues weigh less than what the publisher declares.
+ */
 function bodySignals(
   doc: Document,
   find: Finder,
@@ -106,75 +82,71 @@ function bodySignals(
 ): void {
   const { metas, address } = head;
   const add = (signal: string, weight: number) => found.add(signal, weight);
+  const signals = found.list;
   const markers = pageMarkers(find);
   const inChrome = chromeTest();
   const microdata = markers.itemTypes;
   const microPublication = microdata
     .map((itemType) => MICRODATA_PUBLICATION.exec(itemType)?.[1])
     .find(Boolean);
-  if (microPublication) add(`microdata:${microPublication}`, Weight.MicrodataPublication);
+  if (microPublication) add(`microdata:${microPublication}`, 2);
   const microOther = new Set(
     microdata.map((itemType) => MICRODATA_OTHER.exec(itemType)?.[1]).filter(Boolean) as string[],
   );
-  for (const type of microOther) add(`microdata:${type}`, Weight.MicrodataOther);
+  for (const type of microOther) add(`microdata:${type}`, -3);
 
   const heading = mainHeading(tags('h1'), true);
   if (heading) {
     const context = headingContext(heading);
-    if (context.byline) add('byline', Weight.Byline);
-    if (context.date) add('heading-date', Weight.HeadingDate);
-    if (context.kind)
-      add(
-        `kicker:${context.kind}`,
-        context.kind === 'publication' ? Weight.PublicationKicker : Weight.OtherKicker,
-      );
-    if (heading.closest('article')) add('article-element', Weight.OwnArticle);
+    if (context.byline) add('byline', 1.5);
+    if (context.date) add('heading-date', 1);
+    if (context.kind) add(`kicker:${context.kind}`, context.kind === 'publication' ? 1 : -3);
+    if (heading.closest('article')) add('article-element', 1);
     // A main heading that links to another page of the site is a teaser for that page (a home
     // page's lead story). Blogs often link the heading to the post's own permalink: that is fine.
     const link = heading.querySelector('a[href]')?.getAttribute('href');
     const target = link && address ? pageKey(link, address) : undefined;
     const here = address && pageKey(address.href, address);
     if (target && here && target.host === here.host && target.path !== here.path)
-      add('heading-links-away', Weight.HeadingLinksAway);
+      add('heading-links-away', -3);
   } else if (find('articles').length === 1) {
-    add('article-element', Weight.OwnArticle);
+    add('article-element', 1);
   }
 
   const labels = publicationLabels(doc, heading, inChrome, walked?.labelCandidates());
   const otherLabels: string[] = labels.filter((kind) => kind === 'vacancy' || kind === 'event');
   labels
     .filter((kind) => !otherLabels.includes(kind))
-    .slice(0, Weight.MaxLabels)
-    .forEach((kind) => add(`label:${kind}`, Weight.Label));
-  for (const kind of otherLabels) add(`label:${kind}`, Weight.OtherLabel);
+    .slice(0, MAX_LABEL_SIGNALS)
+    .forEach((kind) => add(`label:${kind}`, 1.5));
+  for (const kind of otherLabels) add(`label:${kind}`, -2);
 
   const pdfs = pdfLinkCount(find, inChrome);
-  if (pdfs > 0 && pdfs <= 6) add('pdf-link', Weight.PdfLink);
-  else if (metas.get('citation_pdf_url')) add('pdf-link', Weight.PdfLink);
+  if (pdfs > 0 && pdfs <= 6) add('pdf-link', 1);
+  else if (metas.get('citation_pdf_url')) add('pdf-link', 1);
 
   const textScore = runningTextScore(find, heading, inChrome);
-  if (textScore > 20) add('running-text', Weight.RunningText);
-  if (textScore > 60) add('long-running-text', Weight.LongRunningText);
+  if (textScore > 20) add('running-text', 2);
+  if (textScore > 60) add('long-running-text', 1);
 
   // Cards after the page's own article (related, recirculation) count for little; cards around a
   // heading that has no article of its own are the page. Publisher-declared structure
   // (JSON-LD, citation_*, microdata) also outweighs a recirculation grid.
   const cards = cardGroups(find, heading, inChrome);
-  const structured = found.list.some(
+  const structured = signals.some(
     (s) => /^(citation_|jsonld:|microdata:)/.test(s) && !NON_PUBLICATION_TYPE.test(s.replace(/^\w+:/, '')),
   );
   const scale = structured ? 0.5 : 1;
-  if (cards.largest >= 6) add('listing:cards', Weight.ManyCards * scale);
-  if (cards.largest >= 12) add('listing:many-cards', Weight.VeryManyCards * scale);
-  if (cards.largestBesideArticle >= 6) add('listing:cards-beside-article', Weight.CardsBesideArticle);
-  if (datedItems(find, heading, inChrome) >= 6) add('listing:dates', Weight.DatedItems);
+  if (cards.largest >= 6) add('listing:cards', -4 * scale);
+  if (cards.largest >= 12) add('listing:many-cards', -2 * scale);
+  if (cards.largestBesideArticle >= 6) add('listing:cards-beside-article', -1);
+  if (datedItems(find, heading, inChrome) >= 6) add('listing:dates', -2);
 
-  if (address && markers.searchForm && carriesSearchWords(address))
-    add('search-results', Weight.SearchResults);
-  if (markers.calendarLink) add('calendar', Weight.CalendarFile);
-  if (markers.price || metas.get('product:price:amount')) add('price', Weight.Price);
+  if (address && markers.searchForm && carriesSearchWords(address)) add('search-results', -6);
+  if (markers.calendarLink) add('calendar', -3);
+  if (markers.price || metas.get('product:price:amount')) add('price', -4);
   // A login wall hides the text; a log-in box in the header of a long text is just site chrome.
-  if (textScore <= 20 && markers.password) add('login', Weight.Login);
+  if (textScore <= 20 && markers.password) add('login', -3);
 }
 
 export interface CheckOptions {

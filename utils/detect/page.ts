@@ -3,6 +3,7 @@
  * publication labels, a PDF download, how much running text there is, and repeated cards.
  * Every query is bounded; nothing here reads layout or walks the whole text.
  */
+import { labelWordField, type LabelField } from './labels-vocabulary';
 import { bylineOf } from './vocabulary';
 import { wordTable } from './words';
 
@@ -12,17 +13,20 @@ const MAX_CARD_HEADINGS = 300;
 const MAX_TIMES = 200;
 // Markers (microdata, forms, calendar links, prices) are read in one pass: see pageMarkers.
 
-/** Labels, Dutch and English, by what they mark: a publication's fields, or a vacancy's or event's. */
-const LABELS = wordTable(
-  'year: publicatiejaar|publicatiedatum|datum publicatie|datum van publicatie|verschenen|gepubliceerd|jaar van uitgave|' +
-    'uitgavejaar|published|publication date|date published|publication year|year of publication|first published|release date;' +
-    'author: auteur|auteurs|auteur(s)|redactie|geschreven door|author|authors|author(s)|editor|editors|editor(s);' +
-    "theme: thema's|themas|thema|onderwerpen|onderwerp|trefwoorden|topics|topic|themes|keywords|related topics;" +
-    'type: soort publicatie|publicatietype|type publicatie|publication type|document type|documenttype|adviesnummer|report number;' +
-    "identifier: isbn|doi|issn|citation|cite this|uitgever|publisher|pagina's|pages;" +
-    'vacancy: salaris|salary|uren per week|hours per week|standplaats|vacaturenummer|sluitingsdatum|closing date|dienstverband;' +
-    'event: locatie|location|venue|aanvang|tijd|time|datum en tijd|date and time|aanmelden|registration|sprekers|speakers',
-);
+/** What a label counts as evidence of: a publication's field, a vacancy's or an event's. */
+const LABEL_KINDS: Record<LabelField, string> = {
+  published: 'year',
+  authors: 'author',
+  themes: 'theme',
+  keywords: 'theme',
+  type: 'type',
+  publisher: 'identifier',
+  doi: 'identifier',
+  isbn: 'identifier',
+  citation: 'identifier',
+  vacancy: 'vacancy',
+  event: 'event',
+};
 const NUMERIC_DATE = /\b\d{1,2}[-/.]\d{1,2}[-/.](19|20)\d\d\b|\b(19|20)\d\d-\d\d-\d\d\b/;
 // "22 september 2020", "Sept. 2020", "March 4, 2024": a word, checked against month names below.
 const WORD_DATE = /\b([a-z]{3,9})\.?\s+(\d{1,2},?\s+)?(19|20)\d\d\b/gi;
@@ -234,12 +238,11 @@ export function publicationLabels(
 /** The kind of label a short text is: "Auteur(s)", "Thema's:" or "Publicatiedatum: 25 november 2021". */
 function labelKind(content: string): string | undefined {
   if (!content) return undefined;
-  if (content.length <= 40) {
-    const kind = LABELS.get(content.replace(/\s*:\s*$/, '').toLowerCase());
-    if (kind) return kind;
-  }
+  const field = labelWordField(content);
+  if (field) return LABEL_KINDS[field];
   const colon = content.indexOf(':');
-  return colon > 0 && colon <= 40 ? LABELS.get(content.slice(0, colon).trim().toLowerCase()) : undefined;
+  const before = colon > 0 && colon <= 40 ? labelWordField(content.slice(0, colon)) : undefined;
+  return before && LABEL_KINDS[before];
 }
 
 /** Links to a PDF: one to a few is a download of this work; dozens is a list of them. */

@@ -1,9 +1,10 @@
 /**
- * The words detection and extraction both read a page by, in Dutch, English and German, defined
- * once: the byline prefixes ("door", "by", "von", "Erstellt von") and the label vocabulary
- * ("Auteur", "Author", "Autor"; "Thema's", "Topics", "Themen"). `utils/detect/page.ts` counts
- * them as evidence of a publication; `utils/extract/` reads the values behind them. Not imported
- * by the first check (the content script's bundle stays small).
+ * The byline words detection and extraction both read a page by, in Dutch, English and German,
+ * defined once: the prefixes ("door", "by", "von", "Erstellt von") and the author labels that
+ * open a byline line ("Auteur:", "Author:", "Autor:"). The labels of every other field ("Thema's",
+ * "Topics", "Themen") are in labels-vocabulary.ts. `utils/detect/page.ts` counts them as evidence
+ * of a publication; `utils/extract/` reads the values behind them. Not imported by the first check
+ * (the content script's bundle stays small).
  */
 
 /** Words that introduce the author's name on a byline line, longest first. */
@@ -40,6 +41,10 @@ export const AUTHOR_LABELS = [
   'autoren',
   'verfasser',
   'verfasserin',
+  'redaktion',
+  'redactie',
+  'text',
+  'tekst',
 ];
 
 /** Words in any case, as a pattern that can still ask for a capital after them ("von Tobi", not "von der"). */
@@ -59,15 +64,25 @@ export const BYLINE_LINE = new RegExp(
 /** "Autor: Jane Roe" inside a meta row ("Datum: 03.11.2021 Autor: Peter Maahn Lesezeit: 5 min"). */
 const LABEL_IN_ROW = new RegExp(`(?:^|\\s)((?:${alternatives(AUTHOR_LABELS)})\\s*[:：]\\s*\\p{Lu}.*)$`, 'u');
 
+/** "Von Helsingborg nach Göteborg", "Van Utrecht naar Zwolle": a route, not a byline. */
+const ROUTE = /^\s*[Vv][oa]n\s+\p{Lu}[^,.:;]{0,60}?\s(?:nach|bis|naar|tot)\s+\p{Lu}/u;
+
+/** A prefix on its own ("By" in its own element, the name in the next: "By<a>J.R. Stone</a>"). */
+export const BYLINE_PREFIX_ONLY = new RegExp(`^\\s*(?:${alternatives(BYLINE_PREFIXES)})\\s*$`, 'u');
+
 /**
  * The byline in a line of the page: the line itself, a part of a meta row ("yas! | By Cara Stiles |
  * April 13, 2020") or an author label inside one; undefined when it holds none.
  */
 export function bylineOf(line: string): string | undefined {
+  if (ROUTE.test(line)) return undefined;
   if (BYLINE_LINE.test(line)) return line;
   for (const part of line.split(/\s+[|·•–—]\s+/)) if (BYLINE_LINE.test(part)) return part;
   return LABEL_IN_ROW.exec(line)?.[1];
 }
+
+/** The prefix before any name, a blog's lower-case user name too ("von freeman1984"). */
+export const BYLINE_PREFIX_ANY = new RegExp(`^\\s*(?:${alternatives(BYLINE_PREFIXES)})\\s+(?=\\S)`, 'u');
 
 /** The prefix itself, before a capitalised name, to be cut ("Erstellt von Andri Bryner" → "Andri Bryner"). */
 export const BYLINE_PREFIX = new RegExp(`^\\s*(?:${alternatives(BYLINE_PREFIXES)})\\s+(?=\\p{Lu})`, 'u');

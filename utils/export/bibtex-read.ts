@@ -5,14 +5,7 @@
  * `publisher`, `howpublished`, `editor` when there is no author, `langid` when there is no language.
  */
 import { type SavedPublication, ImportError, type ValidationIssue } from '@/utils/record';
-import {
-  emptyDraft,
-  finishRecord,
-  languageOfLangid,
-  publishedFrom,
-  type ConversionProblem,
-  type Draft,
-} from './fields';
+import { emptyDraft, finishRecords, languageOfLangid, publishedFrom, type Draft } from './fields';
 import { parseBibtex, type RawEntry } from './bibtex-parse';
 import { typeOfEntry } from './bibtex';
 import { decodeTex } from './latex';
@@ -140,17 +133,12 @@ export function fromBibtex(text: string, now: number = Date.now()): SavedPublica
   }));
   if (!entries.length && !issues.length)
     issues.push({ index: -1, field: 'BibTeX file', message: 'contains no entries' });
-  const problems: ConversionProblem[] = [];
-  const records: SavedPublication[] = [];
   // Positions count every entry, the unreadable ones too.
   const unreadable = new Set(syntax.map((p) => p.index));
-  let index = 0;
-  for (const entry of entries) {
-    while (unreadable.has(index)) index++;
-    const record = finishRecord(draftOf(entry), index, now, problems);
-    if (record) records.push(record);
-    index++;
-  }
+  const positions: number[] = [];
+  for (let index = 0; positions.length < entries.length; index++)
+    if (!unreadable.has(index)) positions.push(index);
+  const { records, problems } = finishRecords(entries.map(draftOf), now, positions);
   issues.push(...problems);
   if (issues.length) throw new ImportError(issues.sort((a, b) => a.index - b.index));
   return records;

@@ -1,24 +1,24 @@
 /**
  * What the bibliographic formats share: which Leesmap fields each format carries, how Leesmap's
  * publication types map to the kinds of entry the formats know, dates, language ids, and the one
- * way an imported entry becomes a record (`finishRecord`).
+ * way an imported entry becomes a record (`finishRecord`, `finishRecords`).
  */
 import { publicationId } from '@/utils/identity';
 import {
-  newSavedPublication,
+  DATE_PATTERN,
+  LIMITS,
   PUBLICATION_FIELDS,
   RECORD_FIELDS,
-  type Publication,
-  type SavedPublication,
   cleanDoi,
   cleanList,
   cleanNotes,
   cleanText,
-  DATE_PATTERN,
   doiAddress,
-  LIMITS,
   isbnAddress,
+  newSavedPublication,
   safeHttpUrl,
+  type Publication,
+  type SavedPublication,
 } from '@/utils/record';
 import { CSV_COLUMNS } from './csv';
 
@@ -325,4 +325,23 @@ export function finishRecord(
   set(record, 'pdfUrl', safeHttpUrl(draft.pdfUrl?.trim()));
   record.id = publicationId(record);
   return record;
+}
+
+/**
+ * Imported entries as new records (`finishRecord` for each), with the problems of the entries that
+ * give none. An entry's position is its place in `drafts`, or `positions[i]` where the caller counts
+ * entries that never became a draft.
+ */
+export function finishRecords(
+  drafts: readonly Draft[],
+  now: number,
+  positions?: readonly number[],
+): { records: SavedPublication[]; problems: ConversionProblem[] } {
+  const records: SavedPublication[] = [];
+  const problems: ConversionProblem[] = [];
+  drafts.forEach((draft, i) => {
+    const record = finishRecord(draft, positions?.[i] ?? i, now, problems);
+    if (record) records.push(record);
+  });
+  return { records, problems };
 }

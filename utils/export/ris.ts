@@ -20,12 +20,11 @@ import { type SavedPublication, sanitizeForExport, ImportError, type ValidationI
 import {
   dayOf,
   emptyDraft,
-  finishRecord,
+  finishRecords,
   kindOf,
   publishedFrom,
   typeFromLabel,
   typeLabel,
-  type ConversionProblem,
   type Draft,
 } from './fields';
 import { citationKeys } from './keys';
@@ -221,12 +220,7 @@ export function fromRis(text: string, now: number = Date.now()): SavedPublicatio
   const parsed = parseRisRecords(text);
   const issues: ValidationIssue[] = [];
   if (!parsed.length) issues.push({ index: -1, field: 'RIS file', message: 'contains no records' });
-  const problems: ConversionProblem[] = [];
-  const records: SavedPublication[] = [];
-  parsed.forEach((record, index) => {
-    const done = finishRecord(risDraft(record), index, now, problems);
-    if (done) records.push(done);
-  });
+  const { records, problems } = finishRecords(parsed.map(risDraft), now);
   issues.push(...problems);
   if (issues.length) throw new ImportError(issues);
   return records;

@@ -5,15 +5,9 @@ import { mainValue, namesOf, resolve, typesOf, type JsonNode } from './jsonld';
 import { allMeta, firstMeta } from './meta';
 import { extractPublisher } from './publisher';
 import { extractType } from './type';
-import { fold, readableText, textOf } from './text';
-import { BYLINE_LINE, bylineOf } from '@/utils/detect/vocabulary';
+import { fold, readableText } from './text';
+import { fromBylineElements, fromBylineText } from './authors-bylines';
 import { siteNames } from './site-names';
-
-const MAX_BYLINE_NODES = 300;
-/** Reader comments (not an article of class "commentary"). */
-const COMMENTS = '#comments, [id^="comment"], [class*="comment"]:not([class*="commentary"])';
-const BYLINE_SELECTOR =
-  '[rel~="author"], [itemprop="author"], [class*="byline"], [id*="byline"], [class*="author"], [class*="Author"], [class*="writtenby"], [class*="p-author"]';
 
 function jsonLdAuthors(ctx: ExtractionContext): unknown {
   const author = mainValue(ctx.jsonLd, 'author');
@@ -78,105 +72,6 @@ const fromAuthorMeta: Rule<string[]> = (ctx) => {
   return undefined;
 };
 
-/** Byline elements: rel=author, itemprop=author, class "byline"/"author" — short text only. */
-const fromBylineElements: Rule<string[]> = (ctx) => {
-  const nodes = ctx.select.all(BYLINE_SELECTOR);
-  const found: string[] = [];
-  const accepted: Element[] = [];
-  const failed: Element[] = [];
-  for (let i = 0; i < nodes.length && i < MAX_BYLINE_NODES; i++) {
-    const el = nodes[i];
-    if (ctx.isElsewhere(el) || el.closest(`header[role="banner"], ${COMMENTS}`)) continue;
-    if (accepted.some((outer) => outer.contains(el))) continue;
-    // A box that yields no name ("By Oli Coleman View author archive …") leaves to its inner
-    // elements only a line that is a byline ("By Oli Coleman"), not its other widgets' names.
-    const inFailed = failed.some((outer) => outer.contains(el));
-    const text = inFailed && !BYLINE_LINE.test(textOf(el, 200)) ? undefined : bylineName(el);
-    if (!text) {
-      if (!inFailed) failed.push(el);
-      continue;
-    }
-    accepted.push(el);
-    found.push(text);
-    // The first byline block is the article's; later ones are usually other articles' cards.
-    if (!el.matches('[rel~="author"], [itemprop="author"]')) break;
-  }
-  return found;
-};
-
-/**
- * The name in a byline element: its itemprop=name, its own text, or, when the row also holds a
- * date or counts ("by Lucas Nolan 22 Dec 2016 651"), the author element inside it.
- */
-function bylineName(el: Element): string | undefined {
-  const usable = (text: string) => text && text.length <= 100 && cleanAuthors([text], true).length > 0;
-  const listed = listedNames(el);
-  if (listed) return listed;
-  const text = textOf(el.querySelector('[itemprop="name"]') ?? el, 200);
-  if (usable(text)) return text;
-  const inner = el.querySelector(
-    '[rel~="author"], [class*="byauthor"], [class*="author-name"], [class*="author__name"]',
-  );
-  const innerText = inner ? textOf(inner, 200) : '';
-  return usable(innerText) ? innerText : undefined;
-}
-
-/**
- * A byline that lists people one per item, each with a role or photo beside the name
- * (<li><a>Jan de Vries</a><span class="role">Onderzoeker</span></li>): the names, one per line.
- * Text alone would run name and role together ("Jan de VriesOnderzoeker").
- */
-function listedNames(el: Element): string | undefined {
-  // Only the byline's own list: its items, or those of a list directly inside it.
-  const lists = /^(?:ul|ol)$/i.test(el.tagName)
-    ? [el]
-    : [...el.children].filter((child) => /^(?:ul|ol)$/i.test(child.tagName));
-  const items = lists.flatMap((list) =>
-    [...list.children].filter((child) => child.tagName.toLowerCase() === 'li'),
-  );
-  if (items.length < 1 || items.length > 12) return undefined;
-  const names: string[] = [];
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    const name =
-      item.querySelector('[itemprop="name"], [class*="__name"], [class*="-name"], [class$="name"]') ??
-      item.querySelector('a[href]');
-    if (!name) return undefined;
-    const text = textOf(name, 100);
-    // Names are short: a list of titles (an author bio's other papers) is not a byline.
-    if (text.split(' ').length > 5) return undefined;
-    if (text) names.push(text);
-  }
-  return names.length ? names.join('\n') : undefined;
-}
-
-/** Elements a byline line may be: blocks and the inline wrappers sites put it in (<p><i>von X</i></p>). */
-const BYLINE_LINES = 'p, span, div, li, i, em, small, address, strong, b, font';
-
-/**
- * "Door A en B" / "By A and B" / "Von A" on a line of its own: near the heading first, then in the
- * main region or article (the byline row may sit below a lead image), never in chrome or cards.
- */
-const fromBylineText: Rule<string[]> = (ctx) => {
-  const near = ctx.heading?.parentElement?.parentElement;
-  const main = ctx.select.first('main, [role="main"], article');
-  const scopes = [near, main, ctx.doc.body].filter(
-    (scope, i, all): scope is Element => Boolean(scope) && all.indexOf(scope) === i,
-  );
-  for (const scope of scopes) {
-    const lines = ctx.select.all(BYLINE_LINES, scope);
-    for (let i = 0; i < lines.length && i < 400; i++) {
-      const el = lines[i];
-      if (el.children.length > 6) continue;
-      const text = textOf(el, 200);
-      const byline = text.length < 160 ? bylineOf(text) : undefined;
-      if (byline && !ctx.isElsewhere(el) && !el.closest(`aside, figure, figcaption, ${COMMENTS}`))
-        return [byline];
-    }
-  }
-  return undefined;
-};
-
 /** Highwire and Dublin Core give one person per tag, often "Last, First". */
 const fromCitationMeta: Rule<string[]> = (ctx) => {
   const values = allMeta(ctx.meta, 'citation_author', 'dc.creator', 'dcterms.creator', 'prism.author');
@@ -217,25 +112,62 @@ function withoutSiteName(
 ): string[] {
   const type = extractType(ctx);
   if (type && INSTITUTIONAL_TYPES.has(type)) return names;
-  const squash = (value: string) => fold(value).replace(/ /g, '');
   // A visible byline on a personal blog ("von Anna" on anna.example.org) may name its owner: only the
   // declared site name or publisher is the site there, not the host.
-  const ownNames = [
-    firstMeta(ctx.meta, 'og:site_name', 'application-name') ?? '',
-    extractPublisher(ctx) ?? '',
-  ];
   const site = new Set(
-    (visible ? ownNames : [...siteNames(ctx), ...ownNames]).map(squash).filter((name) => name.length >= 2),
+    (visible ? ownSiteNames(ctx) : [...siteNames(ctx), ...ownSiteNames(ctx)])
+      .map(squash)
+      .filter((name) => name.length >= 2),
   );
+  // A user name that is the host's ("hejfish" on hejfish.com) is the site's account; on a blog
+  // host that gives each user a subdomain ("anna" on anna.blogs.example), it is the blog's owner.
+  const labels = ctx.host.split('.');
+  const owner = labels.length >= 3 && labels[0] !== 'www' ? labels[0] : undefined;
+  const ownerOf = (name: string) => name === owner;
+  const hosts = new Set([...siteNames(ctx), ...labels.slice(0, -1)].map(squash));
+  names = names.filter((name) => ownerOf(name) || name !== name.toLowerCase() || !hosts.has(squash(name)));
+  const unsigned = (name: string) =>
+    !ownerOf(name) && (site.has(squash(name)) || (declared && isDesk(name, site)));
+  names = withoutSitePart(names, site);
   // An author tag naming the site or an organisation: the CMS's default, unless a byline signs with it.
-  const unsigned = (name: string) => site.has(squash(name));
-  // A user name that is the host's ("hejfish" on hejfish.com) is the site's account.
-  const hosts = new Set([...siteNames(ctx), ...ctx.host.split('.').slice(0, -1)].map(squash));
-  names = names.filter((name) => name !== name.toLowerCase() || !hosts.has(squash(name)));
-  if (!declared || !names.some(unsigned)) return names.filter((name) => !site.has(squash(name)));
+  if (!declared || !names.some(unsigned)) return names.filter((name) => !unsigned(name));
   // A person the structured data names as author, also the site's name: a personal site.
   const signed = new Set([...visibleBylineNames(ctx), ...jsonLdPersons(ctx)].map(squash));
   return names.filter((name) => !unsigned(name) || signed.has(squash(name)));
+}
+
+const squash = (value: string) => fold(value).replace(/ /g, '');
+
+/**
+ * The names the site declares for itself: og:site_name and the publisher, unless the publisher tag
+ * only repeats the author tag (a CMS that fills both with the writer: "Ernst Lohoff").
+ */
+function ownSiteNames(ctx: ExtractionContext): string[] {
+  const declared = firstMeta(ctx.meta, 'og:site_name', 'application-name') ?? '';
+  const publisher = extractPublisher(ctx) ?? '';
+  const author = firstMeta(ctx.meta, 'author') ?? '';
+  const repeated = squash(publisher) === squash(author) && squash(publisher) !== squash(declared);
+  return repeated ? [declared] : [declared, publisher];
+}
+
+/**
+ * The site's desk beside a person in one byline ("Pete Evans · CBC News"): the person only. A
+ * name whose first word is the site's name is the site's ("CBC News" on cbc.ca).
+ */
+function withoutSitePart(names: string[], site: Set<string>): string[] {
+  if (names.length < 2) return names;
+  const kept = names.filter((name) => !isDesk(name, site));
+  return kept.length ? kept : names;
+}
+
+/** "CBC News", "Us Weekly Staff": the site's name, then more words (its first one or two words). */
+function isDesk(name: string, site: Set<string>): boolean {
+  const words = name.split(/\s+/);
+  if (words.length < 2) return false;
+  return [1, 2].some((n) => {
+    const head = squash(words.slice(0, n).join(' '));
+    return words.length > n && head.length >= 3 && site.has(head);
+  });
 }
 
 /**
@@ -246,9 +178,26 @@ function unsignedBody(ctx: ExtractionContext, raw: string): boolean {
   if (!ORGANISATION.test(raw)) return false;
   const type = extractType(ctx);
   if (type && INSTITUTIONAL_TYPES.has(type)) return false;
-  const squash = (value: string) => fold(value).replace(/ /g, '');
   const signed = new Set(visibleBylineNames(ctx).map(squash));
   return !cleanAuthors([raw]).every((name) => signed.has(squash(name)));
+}
+
+/** An author tag that is the site's address card ("Kirche und Leben, Münster, Germany"). */
+function siteLed(ctx: ExtractionContext, raw: string): boolean {
+  const parts = raw.split(',');
+  if (parts.length < 2) return false;
+  const first = squash(parts[0]);
+  return first.length >= 3 && siteNames(ctx).some((name) => squash(name) === first);
+}
+
+/**
+ * citation_author / DC.creator naming the site ("Madame Figaro") yields to a byline the reader
+ * sees naming someone else; with no such byline, the site is the author it declares.
+ */
+function citedOrByline(ctx: ExtractionContext, names: string[]): string[] | undefined {
+  if (withoutSiteName(ctx, names, false, true).length === names.length) return names;
+  const cited = new Set(names.map(squash));
+  return visibleBylineNames(ctx).some((name) => !cited.has(squash(name))) ? undefined : names;
 }
 
 /** Words of an organisation's name, never of a person's ("Perform Media Deutschland GmbH", "TOUR Magazin"). */
@@ -330,10 +279,12 @@ export function extractAuthors(ctx: ExtractionContext): string[] {
       const raw = rule(c);
       if (!raw) return undefined;
       const names = cleanAuthors(
-        DECLARED_RULES.has(rule) ? raw.filter((item) => !unsignedBody(c, item)) : raw,
+        DECLARED_RULES.has(rule) || rule === fromJsonLd
+          ? raw.filter((item) => !unsignedBody(c, item) && !siteLed(c, item))
+          : raw,
         SHOWN_RULES.has(rule) && raw.length === 1,
       );
-      if (rule === fromCitationMeta) return names;
+      if (rule === fromCitationMeta) return citedOrByline(c, names);
       const shown =
         METADATA_RULES.has(rule) && !isDocument(c) ? names.filter((name) => shownOnPage(c, name)) : names;
       return withoutSiteName(c, shown, VISIBLE_RULES.has(rule), DECLARED_RULES.has(rule));

@@ -9,11 +9,11 @@ import { cleanText, fold } from './text';
 const MAX_AUTHORS = 50;
 
 const PREFIX =
-  /^(?:(?:geschreven\s+)?door|(?:written\s+|posted\s+|reported\s+)?by|auteurs?|authors?|autor(?:in|en)?|verfasser(?:in)?|redactie|tekst|text)\s*[:：]?\s+/i;
+  /^(?:(?:geschreven\s+)?door|(?:written\s+|posted\s+|reported\s+)?by|auteurs?|authors?|autor(?:in|en)?|verfasser(?:in)?|redactie|redaktion(?=\s*[:：])|tekst|text)\s*[:：]?\s+/i;
 /** What follows the name on a byline row: the date ("am Samstag", "on 3 May"), "More Posts", "Datum: …". */
 const TRAILING_GLUE = [
   /\s+(?:am|on|op|le|el)\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|\d).*$/i,
-  /\s*(?:more posts|view all posts|all posts by|alle beiträge|alle artikel|zeige alle|mehr vom autor|mehr von|zu allen|kontakt\b|follow\b|folgen\b).*$/i,
+  /\s*(?:more posts|view all posts|all posts by|alle beiträge|alle artikel|alles von|zeige alle|mehr vom autor|mehr von|zu allen|kontakt\b|follow\b|folgen\b).*$/i,
   /\s*\b(?:datum|date|lesezeit|reading time|leestijd)\s*:.*$/i,
   /(?:\s+|(?<=\p{Ll}))vor\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen).*$/iu,
   // "Dominique — veröffentlicht am …", "Jan Jansen | Published 3 May".
@@ -24,7 +24,15 @@ const TRAILING_GLUE = [
   // The source or agency after the name: "Fritz ImhofQuelle: Livenet", "Peter Maahn/SP-X".
   /(?:\s+|(?<=\p{Ll}))(?:quelle|source|bron)\s*:.*$/iu,
   /(?<=\p{Ll})\s*\/\s*\p{Lu}[\p{Lu}\d-]{1,8}$/u,
-  // Run together by textContent: "Yomi KazeemPublished May 3".
+  // A date in Chinese or Japanese after the name: "ZDNet Japan Staff 2019年04月28日".
+  /\s*\d{4}\s*年.*$/u,
+  // A day and month after the name: "Christian Thiele 07 Dezember", "Jan Jansen 3 mei".
+  /\s+\d{1,2}\.?\s+(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|januari|februari|maart|mei|augustus)\b.*$/iu,
+  // Run together by textContent: "Yomi KazeemPublished May 3", "Meg WagnerNEW YORK DAILY NEWS".
+  /(?<=\p{Ll})(?:PUBLISHED|UPDATED|POSTED)\b.*$/u,
+  // A weekday run into the name before the date: "Heiko SauerDo 9 Apr 2020".
+  /(?<=\p{Ll})(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+\d{1,2}\b.*$/u,
+  /(?<=\p{Ll})\p{Lu}{3,}\s+\p{Lu}{3,}.*$/u,
   /(?<=\p{Ll})(?:Published|Updated|Posted|Veröffentlicht|Aktualisiert|Gepubliceerd)\b.*$/u,
 ];
 /** What CMSes put where no one signed (Joomla's "Super User", WordPress's "admin"). */
@@ -138,11 +146,25 @@ const LOOKS_LIKE_DATE_OR_NUMBER = /\d{3,}|\d{1,2}:\d{2}/;
 /** A blog's user name: one word of 3 to 30 letters, digits, dashes or underscores (not a domain). */
 const USER_NAME = /^[\p{Ll}\d_-]{3,30}$/u;
 
+/** Lower-case words a name may hold: particles ("van der", "von", "de la"), "and" between two. */
+const PARTICLES = new Set(
+  'von van der den de du da di la le del della dos das ter ten zu zur y bin ibn al el und and en et'.split(
+    ' ',
+  ),
+);
+/** A phrase, not a name: three lower-case words that are no particles ("Fotos zum Download finden Sie hier"). */
+function isPhrase(name: string): boolean {
+  const words = name.split(/\s+/);
+  return words.filter((word) => /^\p{Ll}/u.test(word) && !PARTICLES.has(word)).length >= 3;
+}
+
 /** One raw string (possibly several names) → cleaned names. */
 export function splitAuthors(raw: string, userNames = false): string[] {
   let text = cleanText(raw.replace(/<[^>]*>/g, ' ').replace(/\r?\n/g, ' , '), 1_000);
   text = text.replace(PREFIX, '').replace(BYLINE_PREFIX, '').replace(INITIALS_WITH_NAME, ' $1 ');
   for (const glue of TRAILING_GLUE) text = text.replace(glue, '');
+  // "(Pressesprecher des EJW)", "(senior fellow at X)": a role after the name, not a person.
+  text = text.replace(/\s*\([^()]*\s(?:des|der|bei|für|of|at|for|van|bij)\s[^()]*\)/giu, ' ');
   // "(with X and Y)" style asides are authors too.
   text = text.replace(/[()]/g, ', ').replace(/\s+avec\s+/gi, ', ');
   const parts = text
@@ -162,7 +184,8 @@ export function cleanAuthor(raw: string, userNames = false): string | undefined 
     .replace(BYLINE_PREFIX, '')
     .replace(TITLES, '');
   for (const glue of TRAILING_GLUE) name = name.replace(glue, '');
-  if (/^(?:©|copyright\b|\(c\))/i.test(name)) return undefined;
+  if (/^(?:©|copyright\b|\(c\))|all rights reserved|alle rechte|alle rechten|tous droits/i.test(name))
+    return undefined;
   name = withoutPostnominals(name);
   // "Jane Doe March 11, 2015 3:46 PM": the byline's date is not part of the name.
   // A date in the name's slot ("December 19", "Wednesday January 18") is no name.
@@ -181,7 +204,9 @@ export function cleanAuthor(raw: string, userNames = false): string | undefined 
   )
     return undefined;
   if (/^(?:https?:|www\.)/i.test(name) || name.includes('@')) return undefined;
-  if (LOOKS_LIKE_DATE_OR_NUMBER.test(name)) return undefined;
+  // A user name may hold digits ("freeman1984", "happyface313"); a name in words may not.
+  const userName = userNames && USER_NAME.test(name) && /\p{L}{3}/u.test(name);
+  if (LOOKS_LIKE_DATE_OR_NUMBER.test(name) && !userName) return undefined;
   const folded = fold(name);
   if (!folded || ROLE_WORDS.has(folded) || PLACEHOLDERS.has(folded)) return undefined;
   // All-lower-case text is a role or a phrase ("senior onderzoeker bij het CPB"), not a name; one
@@ -192,7 +217,7 @@ export function cleanAuthor(raw: string, userNames = false): string | undefined 
     !(userNames && USER_NAME.test(name) && !/admin|publisher/.test(name))
   )
     return undefined;
-  if (name.split(/\s+/).length > 8) return undefined;
+  if (name.split(/\s+/).length > 8 || isPhrase(name)) return undefined;
   // SHOUTED NAMES read better in title case; a single word in capitals is an acronym ("SER", "OECD").
   if (name === name.toUpperCase() && /\p{L}{3}/u.test(name) && /\s/.test(name)) {
     name = name

@@ -4,21 +4,27 @@
  */
 
 const MONTHS: Record<string, number> = {};
-/** Dutch, English and German month names and their abbreviations. */
+/** Dutch, English and German month names and their abbreviations; French, Spanish and Italian names. */
 const MONTH_NAMES: [number, string[]][] = [
-  [1, ['januari', 'january', 'januar', 'jänner', 'jan']],
-  [2, ['februari', 'february', 'februar', 'feb', 'febr']],
-  [3, ['maart', 'march', 'märz', 'maerz', 'mrt', 'mar', 'maa', 'mär', 'mrz']],
-  [4, ['april', 'apr']],
-  [5, ['mei', 'may', 'mai']],
-  [6, ['juni', 'june', 'jun']],
-  [7, ['juli', 'july', 'jul']],
-  [8, ['augustus', 'august', 'aug']],
-  [9, ['september', 'sept', 'sep']],
-  [10, ['oktober', 'october', 'okt', 'oct']],
-  [11, ['november', 'nov']],
-  [12, ['december', 'dezember', 'dec', 'dez']],
+  [1, ['januari', 'january', 'januar', 'jänner', 'jan', 'janvier', 'janv', 'enero', 'gennaio']],
+  [
+    2,
+    ['februari', 'february', 'februar', 'feb', 'febr', 'février', 'fevrier', 'févr', 'febrero', 'febbraio'],
+  ],
+  [3, ['maart', 'march', 'märz', 'maerz', 'mrt', 'mar', 'maa', 'mär', 'mrz', 'mars', 'marzo']],
+  [4, ['april', 'apr', 'avril', 'avr', 'abril', 'aprile']],
+  [5, ['mei', 'may', 'mai', 'mayo', 'maggio']],
+  [6, ['juni', 'june', 'jun', 'juin', 'junio', 'giugno']],
+  [7, ['juli', 'july', 'jul', 'juillet', 'juil', 'julio', 'luglio']],
+  [8, ['augustus', 'august', 'aug', 'août', 'aout', 'agosto']],
+  [9, ['september', 'sept', 'sep', 'septembre', 'septiembre', 'setiembre', 'settembre']],
+  [10, ['oktober', 'october', 'okt', 'oct', 'octobre', 'octubre', 'ottobre']],
+  [11, ['november', 'nov', 'novembre', 'noviembre']],
+  [12, ['december', 'dezember', 'dec', 'dez', 'décembre', 'decembre', 'déc', 'diciembre', 'dicembre']],
 ];
+/** A month word or its abbreviation in a date line, in any of these languages ("Jan.", "févr", "agosto"). */
+export const MONTH_WORDS =
+  /(?<!\p{L})(?:jan|feb|fév|fev|mar|mär|mrt|apr|avr|abr|may|mai|mag|mei|jun|jui|giu|jul|lug|aug|aoû|aou|ago|sep|set|oct|okt|ott|nov|dec|déc|dez|dic|ene|gen)\p{L}*\.?/giu;
 for (const [month, names] of MONTH_NAMES) for (const name of names) MONTHS[name] = month;
 
 /** Every month word, longest first so "januari" is not read as "jan". */
@@ -27,9 +33,9 @@ const MONTH = `(${Object.keys(MONTHS)
   .join('|')})\\.?`;
 const ISO = /\b(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[T\s]|\b)/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:T|$)/;
-/** "22 september 2020", "26. Januar 2022", "3rd May 2021". */
+/** "22 september 2020", "26. Januar 2022", "3rd May 2021", "1er mai 2019", "30 de septiembre de 2018". */
 const DAY_MONTH_YEAR = new RegExp(
-  `\\b(\\d{1,2})(?:st|nd|rd|th|e)?\\.?\\s*${MONTH}\\s*,?\\s+(\\d{4})(?!\\d)`,
+  `\\b(\\d{1,2})(?:st|nd|rd|th|e|er)?\\.?\\s*(?:de\\s+)?${MONTH}\\s*,?\\s+(?:de\\s+|del\\s+)?(\\d{4})(?!\\d)`,
   'iu',
 );
 const MONTH_DAY_YEAR = new RegExp(
@@ -41,6 +47,10 @@ const NUMERIC_DMY = /\b(\d{1,2})[-/.]\s?(\d{1,2})[-/.]\s?(\d{4})\b/;
 /** "24.01.22": a two-digit year only with dots, as German and Dutch pages write it. */
 const SHORT_DMY = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])/;
 const YEAR_SLASH = /\b(\d{4})\/(\d{1,2})\/(\d{1,2})\b/;
+/** "2019.03.05", "2023. 11. 02." (Japanese and Korean pages), not a version number "2.2019.03". */
+const YEAR_DOT = /(?<![\d.])(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})(?!\d|\.\d)/;
+/** "2019年4月2日", "2019年4月" (Japanese and Chinese pages). */
+const CJK = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/;
 const YEAR_ONLY = /^\D{0,20}?\b(1[5-9]\d{2}|20\d{2})\b\D{0,20}$/;
 
 function valid(year: number, month?: number, day?: number): boolean {
@@ -68,8 +78,10 @@ export function parseDate(raw: unknown, dayFirst = true): string | undefined {
   if (m) return format(+m[1], +m[2], +m[3]);
   m = ISO.exec(text);
   if (m) return format(+m[1], +m[2], m[3] ? +m[3] : undefined);
-  m = YEAR_SLASH.exec(text);
+  m = YEAR_SLASH.exec(text) ?? YEAR_DOT.exec(text);
   if (m) return format(+m[1], +m[2], +m[3]);
+  m = CJK.exec(text);
+  if (m) return format(+m[1], +m[2], m[3] ? +m[3] : undefined);
   m = DAY_MONTH_YEAR.exec(text);
   if (m) return format(+m[3], MONTHS[m[2].toLowerCase()], +m[1]);
   m = MONTH_DAY_YEAR.exec(text);

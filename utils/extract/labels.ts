@@ -5,12 +5,17 @@
  *   <h2>Thema's</h2><ul><li>…</li></ul>                headings followed by a list or paragraph
  *   <p><strong>Publicatiejaar:</strong> 2020</p>       bold labels
  *   <p>Authors: A, B and C</p>                         plain "Label: value" lines
- * The label words, Dutch and English, are data (LABEL_WORDS); the first occurrence of a field wins.
+ * The label words, Dutch, English and German, are the detection's too (utils/detect/labels-vocabulary.ts);
+ * the first occurrence of a field wins.
  */
-import { cleanText, labelKey, readText, shortText, textOf } from './text';
+import {
+  labelWordField,
+  labelWords,
+  type LabelField as VocabularyField,
+} from '@/utils/detect/labels-vocabulary';
+import { cleanText, readText, shortText, textOf } from './text';
 
-export type LabelField =
-  'published' | 'authors' | 'themes' | 'type' | 'publisher' | 'keywords' | 'doi' | 'isbn';
+export type LabelField = Exclude<VocabularyField, 'citation' | 'vacancy' | 'event'>;
 
 export interface LabelValue {
   /** The whole value as text. */
@@ -23,132 +28,21 @@ export interface LabelValue {
 
 export type LabelIndex = Map<LabelField, LabelValue>;
 
-/** Label words per field, as they appear on pages (folded before lookup). */
-const LABEL_WORDS: Record<LabelField, string[]> = {
-  published: [
-    'publicatiejaar',
-    'jaar',
-    'jaar van uitgave',
-    'publicatiedatum',
-    'datum',
-    'datum publicatie',
-    'verschenen',
-    'verschijningsdatum',
-    'gepubliceerd',
-    'gepubliceerd op',
-    'uitgegeven',
-    'published',
-    'published on',
-    'publication date',
-    'date published',
-    'date',
-    'year',
-    'publication year',
-    'release date',
-    'released',
-    'issued',
-    'veröffentlicht',
-    'veröffentlicht am',
-    'veroeffentlicht',
-    'erschienen',
-    'erschienen am',
-    'publiziert',
-    'publiziert am',
-    'erscheinungsdatum',
-    'erscheinungsjahr',
-    'veröffentlichungsdatum',
-    'datum der veröffentlichung',
-    'jahr',
-  ],
-  authors: [
-    'auteur',
-    'auteurs',
-    'auteur s',
-    'auteur(s)',
-    'door',
-    'geschreven door',
-    'schrijver',
-    'schrijvers',
-    'onderzoekers',
-    'author',
-    'authors',
-    'author s',
-    'by',
-    'written by',
-    'contributors',
-    'contributor',
-    'researchers',
-    'redactie',
-    'onder redactie van',
-    'tekst',
-    'editor',
-    'editors',
-    'edited by',
-    'autor',
-    'autorin',
-    'autoren',
-    'autor in',
-    'verfasser',
-    'verfasserin',
-    'verfasst von',
-    'text',
-    'von',
-  ],
-  themes: [
-    'thema',
-    'themas',
-    'thema s',
-    "thema's",
-    'themes',
-    'theme',
-    'onderwerp',
-    'onderwerpen',
-    'topic',
-    'topics',
-    'dossier',
-    'dossiers',
-    'research area',
-    'research areas',
-    'subject',
-    'subjects',
-    'issue area',
-    'issues',
-  ],
-  type: [
-    'type',
-    'publicatietype',
-    'soort',
-    'soort publicatie',
-    'type publicatie',
-    'publication type',
-    'content type',
-    'document type',
-    'documenttype',
-    'format',
-    'categorie',
-  ],
-  publisher: [
-    'uitgever',
-    'uitgegeven door',
-    'publisher',
-    'published by',
-    'organisatie',
-    'organisation',
-    'organization',
-  ],
-  keywords: ['trefwoorden', 'trefwoord', 'tags', 'tag', 'keywords', 'keyword', 'zoektermen'],
-  doi: ['doi'],
-  isbn: ['isbn', 'isbn 13', 'isbn13', 'e isbn', 'isbn print'],
-};
-
-const FIELD_BY_KEY = new Map<string, LabelField>();
-for (const [field, words] of Object.entries(LABEL_WORDS) as [LabelField, string[]][]) {
-  for (const word of words) FIELD_BY_KEY.set(labelKey(word), field);
-}
+/** The fields extraction reads a value of; the vocabulary's other words only mark a kind of page. */
+const FIELDS = new Set<string>([
+  'published',
+  'authors',
+  'themes',
+  'type',
+  'publisher',
+  'keywords',
+  'doi',
+  'isbn',
+]);
 
 export function labelField(text: string): LabelField | undefined {
-  if (text.length > 40) return undefined;
-  return FIELD_BY_KEY.get(labelKey(text));
+  const field = labelWordField(text);
+  return field && FIELDS.has(field) ? (field as LabelField) : undefined;
 }
 
 /** Elements looked at; the check per element is a tag test and a look at its first text. */
@@ -156,9 +50,13 @@ const MAX_CANDIDATES = 20_000;
 const MAX_VALUE = 600;
 const CANDIDATES = 'dt, th, h2, h3, h4, h5, h6, strong, b, label, p, li, span, div';
 
-/** Site chrome: navigation, search, the site footer (an article's own <footer> is content). */
+/**
+ * Site chrome: navigation, search, a sidebar's widgets (a blog's "Kategorien", its tag cloud under
+ * "Schlagwörter": the site's, not this item's), the site footer (an article's own <footer> is content).
+ */
 function isChrome(el: Element): boolean {
-  if (el.closest('nav, form, [role="navigation"], [role="contentinfo"], [role="search"]')) return true;
+  if (el.closest('nav, form, [role="navigation"], [role="contentinfo"], [role="search"], .widget'))
+    return true;
   const footer = el.closest('footer');
   return Boolean(footer && !footer.closest('article, main, [role="main"]'));
 }
@@ -221,9 +119,7 @@ function readPairs(el: Element, wanted: (field: LabelField) => boolean = () => t
 }
 
 /** First letters of the theme and keyword label words: most "text then link" lines are no label. */
-const TOPIC_LABEL_LEADS = new Set(
-  [...LABEL_WORDS.themes, ...LABEL_WORDS.keywords].map((word) => word.slice(0, 3).toLowerCase()),
-);
+const TOPIC_LABEL_LEADS = new Set(labelWords('themes', 'keywords').map((word) => word.slice(0, 3)));
 
 /** <p class="tags">Onderwerpen <a>A</a> <a>B</a></p>: a theme or tag label without a colon, then links. */
 function labelBeforeLinks(el: Element, lead: string, wanted: (field: LabelField) => boolean): Pair[] {

@@ -1,12 +1,13 @@
 /** Field: the publication date (never the modified date), as precise as the page states it. */
 import type { ExtractionContext, Rule } from './context';
-import { parseDate } from './dates';
-import { mainValue } from './jsonld';
+import { MONTH_WORDS, parseDate } from './dates';
+import { mainValue, typesOf } from './jsonld';
 import { firstMeta } from './meta';
 import { textOf } from './text';
-import { fromDateMarkedElement, fromLineNearHeading } from './visible-dates';
+import { pageShowsDay } from './shown-dates';
+import { fromDateMarkedElement, fromLineNearHeading, inTeaserCard, TIME_RANGE } from './visible-dates';
 
-const MODIFIED = /modif|updat|bijgewerkt|gewijzigd/i;
+const MODIFIED = /modif|updat|bijgewerkt|gewijzigd|aktualisiert|geändert/i;
 
 const fromElements: Rule<string> = (ctx) => {
   const el = ctx.select.first('[itemprop="datePublished"]');
@@ -36,7 +37,6 @@ const EVENT_BLOCK =
 /** Words a date line may hold besides the date itself. */
 const DATE_LINE_WORDS =
   /\b(?:gepubliceerd|publicatiedatum|verschenen|datum|op|published|publication|date|on|posted|geplaatst|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|uur|am|pm|utc|cet|cest|gmt)\b/gi;
-const MONTH_WORDS = /\b(?:jan|feb|mar|mrt|apr|may|mei|jun|jul|aug|sep|oct|okt|nov|dec)[a-z]*\.?/gi;
 
 /** "Gepubliceerd op 14 juni 2023", "3 October 2023": the line is the date, not a sentence that mentions one. */
 function isDateLine(text: string): boolean {
@@ -60,15 +60,16 @@ const nearHeading: Rule<string> = (ctx) => {
   for (let i = 0; i < lines.length && i < 60; i++) {
     if (lines[i].children.length > 4) continue;
     const line = textOf(lines[i], 120);
-    if (line.length > 100) continue;
+    if (line.length > 100 || TIME_RANGE.test(line)) continue;
     // "Gepubliceerd op 14 juni 2023 | Laatst gewijzigd op 2 oktober 2023": the part that is not the change.
     for (const text of line.split(/\s+[|·•]\s+|\s+[-–—]\s+(?=\D)/)) {
       if (MODIFIED.test(text)) continue;
       if (
         /\d{4}/.test(text) &&
-        /[a-z]{3}|\d{4}-\d|\d-\d{4}/i.test(text) &&
-        parseDate(text) &&
-        !lines[i].closest(EVENT_BLOCK)
+        /[a-z]{3}|\d{4}-\d|\d-\d{4}|\d\s*年/i.test(text) &&
+        (parseDate(text)?.length ?? 0) >= 7 &&
+        !lines[i].closest(EVENT_BLOCK) &&
+        !inTeaserCard(lines[i], ctx.heading)
       ) {
         if (isDateLine(text)) return text;
         mentioned ??= text;
@@ -78,8 +79,26 @@ const nearHeading: Rule<string> = (ctx) => {
   return mentioned;
 };
 
+/**
+ * A JSON-LD date of the publication node. A bare WebPage node (no article, posting or report in the
+ * graph) carries the day the page was made in its CMS, which SEO plugins write on every page, the
+ * "Über uns" page and the product page too; where the head states no article:published_time
+ * either, that day is not a publication date the page shows.
+ */
+function jsonLdDate(ctx: ExtractionContext, key: string): unknown {
+  const main = ctx.jsonLd.main;
+  if (!main) return undefined;
+  const types = typesOf(main);
+  if (types.length === 1 && types[0] === 'webpage' && !ctx.meta.has('article:published_time'))
+    return undefined;
+  return mainValue(ctx.jsonLd, key);
+}
+
+/** How many of the first RULES read metadata (JSON-LD, citation, Dublin Core, Open Graph). */
+const METADATA_RULES = 4;
+
 const RULES: Rule<unknown>[] = [
-  (ctx) => mainValue(ctx.jsonLd, 'datePublished'),
+  (ctx) => jsonLdDate(ctx, 'datePublished'),
   (ctx) =>
     firstMeta(
       ctx.meta,
@@ -118,12 +137,16 @@ const RULES: Rule<unknown>[] = [
     ),
   (ctx) => ctx.labels.get('published')?.text,
   fromElements,
-  (ctx) => mainValue(ctx.jsonLd, 'dateCreated'),
+  (ctx) => jsonLdDate(ctx, 'dateCreated'),
   fromTimeElement,
-  nearHeading,
+  // A line that is only a date comes before a line near the heading that mentions one.
   fromLineNearHeading,
+  nearHeading,
   fromDateMarkedElement,
   (ctx) => urlDay(ctx.url),
+  // "Stand: 19.10.2019 11:05 Uhr" at the heading: the day a news page was last brought up to date,
+  // where it shows no other.
+  (ctx) => fromLineNearHeading(ctx, true),
 ];
 
 /** The day an address is filed under ("/2016/12/15/amazon-alexa-gadgets/"), as blogs and news sites do. */
@@ -137,6 +160,9 @@ function urlDay(url: string): string | undefined {
   const m = /\/((?:19|20)\d{2})\/(\d{1,2})\/(\d{1,2})(?:\/|$)/.exec(path);
   return m ? parseDate(`${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`) : undefined;
 }
+
+/** An instant with its offset from UTC, not UTC itself ("+02:00", "-0500"; not "+00:00", "Z"). */
+const LOCAL_OFFSET = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*[+-](?!00:?00)\d{2}:?\d{2}\s*$/;
 
 /** The day before or after a YYYY-MM-DD day. */
 function nextDay(day: string, by: 1 | -1): string {
@@ -162,16 +188,40 @@ function localDay(date: string, url: string): string {
  */
 export function extractPublished(ctx: ExtractionContext): string | undefined {
   let partial: string | undefined;
-  for (const rule of RULES) {
+  for (let i = 0; i < RULES.length; i++) {
+    let raw: unknown;
     let date: string | undefined;
     try {
-      date = parseDate(rule(ctx));
+      raw = RULES[i](ctx);
+      date = parseDate(raw);
     } catch {
       // One broken rule never sinks the field.
     }
     if (!date || (partial && !date.startsWith(partial))) continue;
-    if (date.length === 10) return localDay(date, ctx.url);
-    partial ??= date;
+    if (date.length < 10) {
+      partial ??= date;
+      continue;
+    }
+    // "2022-05-07T13:43:46-05:00": stated in the page's own time, its day is the local one.
+    const local = typeof raw === 'string' && LOCAL_OFFSET.test(raw) ? date : localDay(date, ctx.url);
+    return i < METADATA_RULES ? shownOverMetadata(ctx, date, local) : local;
   }
   return partial;
+}
+
+/**
+ * A day from metadata, unless the page shows another: the date line at the heading is what the
+ * reader sees ("3/5/2022 22:41" where the metadata says 2022-05-04T02:41Z, the day an article
+ * went up where the metadata holds the day its draft was made). A metadata day the page shows
+ * somewhere stays (the line may be another date, read the other way round: 11/08/2023).
+ */
+function shownOverMetadata(ctx: ExtractionContext, date: string, local: string): string {
+  let line: string | undefined;
+  try {
+    line = fromLineNearHeading(ctx);
+  } catch {
+    // Keep the metadata's day.
+  }
+  if (!line || line === date || pageShowsDay(ctx, date)) return local;
+  return line;
 }

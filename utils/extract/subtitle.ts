@@ -5,6 +5,7 @@ import { parseDate } from './dates';
 import { mainValue, namesOf } from './jsonld';
 import { labelField } from './labels';
 import { firstMeta } from './meta';
+import { siteNames, titleParts } from './site-names';
 import { cleanText, fold, textOf } from './text';
 
 const SUBTITLE_CLASS =
@@ -62,17 +63,48 @@ function afterHeading(ctx: ExtractionContext): Element[] {
  */
 const standfirstAfterHeading: Rule<string> = (ctx) => {
   const description = fold(firstMeta(ctx.meta, 'og:description', 'description', 'twitter:description') ?? '');
+  let shown: string | undefined;
   for (const el of afterHeading(ctx)) {
     if (!/^(?:p|div|h2|h3|span)$/i.test(el.tagName) || el.children.length > 3) continue;
     const text = textOf(el, 400);
     if (text.length < 15 || text.length > 350) continue;
-    const shown = description.length >= 20 && fold(text) === description;
-    if (!shown && !DEK_CLASS.test(el.getAttribute('class') ?? '')) continue;
+    const isDescription = description.length >= 20 && fold(text) === description;
+    if (!isDescription && !DEK_CLASS.test(el.getAttribute('class') ?? '')) continue;
     if (BYLINE_LINE.test(text) || labelField(text) || parseDate(text) || fold(text) === fold(ctx.headingText))
       continue;
-    return text;
+    // A line the site marks as its dek comes before the description shown as a summary above it.
+    if (!isDescription) return text;
+    shown ??= text;
   }
-  return undefined;
+  return shown;
+};
+
+/**
+ * A one-line standfirst right under the heading without a class that says so (<div>Emergency,
+ * healthcare and transit workers won't need to pay.</div>): a plain element with no children, a
+ * short sentence or two, not the first of the body's paragraphs (no paragraph follows it directly).
+ */
+const plainLineUnderHeading: Rule<string> = (ctx) => {
+  // A site's name in its banner with the site's motto under it is no item's heading and dek.
+  const heading = fold(ctx.headingText);
+  if (
+    !ctx.heading ||
+    /branding|logo|site-?title/i.test(ctx.heading.closest('[class]')?.getAttribute('class') ?? '')
+  )
+    return undefined;
+  if (ctx.heading.closest('header') && !ctx.heading.closest('article, main, [role="main"]')) return undefined;
+  const titleRest = titleParts(ctx.docTitle).slice(1);
+  if ([...siteNames(ctx), ...titleRest].some((name) => fold(name) === heading)) return undefined;
+  let anchor: Element | null = ctx.heading;
+  for (let i = 0; anchor && i < 3 && !anchor.nextElementSibling; i++) anchor = anchor.parentElement;
+  const next = anchor?.nextElementSibling;
+  if (!next || !/^(?:div|p)$/i.test(next.tagName) || next.children.length) return undefined;
+  if (next.nextElementSibling?.tagName.toLowerCase() === 'p') return undefined;
+  const text = textOf(next, 300);
+  if (text.length < 20 || text.length > 200 || (text.match(/[.!?](?:\s|$)/g) ?? []).length > 2)
+    return undefined;
+  if (BYLINE_LINE.test(text) || labelField(text) || parseDate(text) || /\d{4}/.test(text)) return undefined;
+  return fold(text) === fold(ctx.headingText) ? undefined : text;
 };
 
 const RULES: Rule<string>[] = [
@@ -80,6 +112,7 @@ const RULES: Rule<string>[] = [
   (ctx) => firstMeta(ctx.meta, 'citation_subtitle', 'prism.subtitle'),
   besideHeading,
   standfirstAfterHeading,
+  plainLineUnderHeading,
 ];
 
 export function extractSubtitle(ctx: ExtractionContext, title: string | undefined): string | undefined {

@@ -68,11 +68,6 @@ export function fold(value: string): string {
   return foldWords(value.slice(0, 10_000));
 }
 
-/** Folded label text: "Auteur(s):" → "auteur s", "Thema's" → "thema s". */
-export function labelKey(value: string): string {
-  return fold(value.replace(/[:：]\s*$/, ''));
-}
-
 export function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
   const seen = new Set<string>();
   const out: T[] = [];

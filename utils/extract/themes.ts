@@ -4,13 +4,16 @@ import { firstRule, type ExtractionContext, type Rule } from './context';
 import { markedElements } from './visible-dates';
 import { mainValue, namesOf } from './jsonld';
 import { allMeta } from './meta';
+import { decodeEntities } from './site-names';
 import { cleanText, fold, textOf, uniqueBy } from './text';
 
 const MAX_ITEMS = 30;
 
 /** Split "a, b; c" into items, unless it is already a list. */
 export function listItems(raws: string[], split = raws.length === 1): string[] {
-  const items = split ? raws.flatMap((raw) => raw.split(/\s*[;,|·•]\s*/)) : raws;
+  // Entities a CMS encoded twice ("Bewegung &amp;amp; Natur") decoded first: their ";" is no separator.
+  const decoded = raws.map((raw) => decodeEntities(raw.slice(0, 5_000)));
+  const items = split ? decoded.flatMap((raw) => raw.split(/\s*[;,|·•]\s*/)) : decoded;
   return uniqueBy(
     items.map((item) => cleanText(item, 100)).filter((item) => item.length >= 2 && item.length <= 100),
     fold,
@@ -23,11 +26,28 @@ const fromLabels: Rule<string[]> = (ctx) => {
   return value.items.length ? value.items : [value.text];
 };
 
+/**
+ * Not about this item: in a related block, navigation or the site's footer. An entry's own footer
+ * (<footer class="entry-footer"> in the article, or beside it as "entry-meta") holds its categories
+ * and tags, which isElsewhere, for every footer, leaves out.
+ */
+function elsewhere(ctx: ExtractionContext, el: Element): boolean {
+  if (!ctx.isElsewhere(el)) return false;
+  if (ctx.relatedBlocks.some((block) => block.contains(el))) return true;
+  if (el.closest('nav, [role="navigation"], [role="contentinfo"]')) return true;
+  const footer = el.closest('footer');
+  return (
+    !footer || !(footer.closest('article, main') || ENTRY_FOOTER.test(footer.getAttribute('class') ?? ''))
+  );
+}
+
+const ENTRY_FOOTER = /entry|post|article/i;
+
 /** rel=tag links in the article (WordPress, Drupal taxonomy), not in cards of other publications. */
 function relLinks(ctx: ExtractionContext, rel: RegExp): string[] {
   const out: string[] = [];
   for (const { el } of ctx.links()) {
-    if (rel.test(el.getAttribute('rel') ?? '') && !ctx.isElsewhere(el)) out.push(textOf(el, 100));
+    if (rel.test(el.getAttribute('rel') ?? '') && !elsewhere(ctx, el)) out.push(textOf(el, 100));
     if (out.length >= 100) break;
   }
   return out;
@@ -79,7 +99,7 @@ const fromTaxonomyLinks: Rule<string[]> = (ctx) => {
     if (
       !TAXONOMY_HINT.test(href) ||
       !TAXONOMY_PATH.test(href) ||
-      ctx.isElsewhere(el) ||
+      elsewhere(ctx, el) ||
       el.closest('header[role="banner"], nav, aside')
     )
       continue;
@@ -94,6 +114,32 @@ const fromTaxonomyLinks: Rule<string[]> = (ctx) => {
   return out;
 };
 
+/** Classes of a block of topic links: "categories", "tags", "tag-list", "cate", "topics", "schlagworte". */
+const TOPIC_BLOCK =
+  /(?:^|[\s_-])(?:categories|category|cate|cats|tags|tag-?list|tag-?links|topics?|keywords|themen|schlagworte|subjects?)(?:$|[\s_-])/i;
+const MAX_TOPIC_LINKS = 2_000;
+/** Share buttons, menus and jump links are no topics, wherever their class says "tags". */
+const NOT_TOPICS = /share|social|menu|nav|jump|skip/i;
+const NOT_TOPIC_PLACES = 'header[role="banner"], aside, [class*="widget"], [class*="menu"], [class*="share"]';
+
+/**
+ * Links in a small block whose class names it a list of topics (<div class="categories">,
+ * <p class="cate">), in the item's own content: the first such block, when no rule found themes.
+ */
+const fromTopicBlock: Rule<string[]> = (ctx) => {
+  const links = ctx.links();
+  for (let i = 0; i < links.length && i < MAX_TOPIC_LINKS; i++) {
+    let block: Element | null = links[i].el.parentElement;
+    for (let up = 0; block && up < 3 && !TOPIC_BLOCK.test(block.getAttribute('class') ?? ''); up++)
+      block = block.parentElement;
+    if (!block || !TOPIC_BLOCK.test(block.getAttribute('class') ?? '') || elsewhere(ctx, block)) continue;
+    if (NOT_TOPICS.test(block.getAttribute('class') ?? '') || block.closest(NOT_TOPIC_PLACES)) continue;
+    const items = [...block.querySelectorAll('a[href]')].slice(0, 21).map((a) => textOf(a, 100));
+    return items.length <= 20 ? items : undefined;
+  }
+  return undefined;
+};
+
 const THEME_RULES: Rule<string[]>[] = [
   fromLabels,
   fromCategoryLinks,
@@ -103,6 +149,7 @@ const THEME_RULES: Rule<string[]>[] = [
   (ctx) => allMeta(ctx.meta, 'article:section'),
   (ctx) => namesOf(ctx.jsonLd, mainValue(ctx.jsonLd, 'articleSection')),
   fromBreadcrumb,
+  fromTopicBlock,
 ];
 
 /** The items of the first rule that gives any, as a list (comma lists split). */

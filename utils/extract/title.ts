@@ -59,6 +59,25 @@ const headingIsTitlePart: Rule<string> = (ctx) => {
 };
 
 /**
+ * The heading, when the document title opens with it and a separator follows ("Faire Lieferketten -
+ * Evangelisches Jugendwerk in Württemberg (ejw) - EJW", "Titel / Politik / Artikel / Home - site"):
+ * the two parts or more that follow are the site's name and its sections. Not a heading that is the
+ * site's name.
+ */
+const headingOpensTitle: Rule<string> = (ctx) => {
+  if (!ctx.headingText || !ctx.docTitle || words(ctx.headingText) < 2) return undefined;
+  const heading = fold(ctx.headingText);
+  if (isSectionName(heading) || siteNames(ctx).some((name) => fold(name) === heading)) return undefined;
+  const parts = titleParts(ctx.docTitle);
+  for (let i = 1, run = parts[0]; i < parts.length && run.length <= ctx.headingText.length; i++) {
+    // Two parts or more after it: a trail of sections and names ("Title - Author" is Readability's title).
+    if (fold(run) === heading) return parts.length - i >= 2 ? ctx.headingText : undefined;
+    run = `${run} ${parts[i]}`;
+  }
+  return undefined;
+};
+
+/**
  * The heading, when the document title (site name removed) is that heading with a word or two
  * in front or behind and no separator ("Verkenning Zorgwerk houdbaar maken" for the heading
  * "Zorgwerk houdbaar maken"): the extra words are a kicker or section, not part of the title.
@@ -111,9 +130,19 @@ const fromJsonLd: Rule<string> = (ctx) => {
   if (!node) return undefined;
   const headline = typeof node.headline === 'string' ? cleanText(node.headline, 500) : undefined;
   const name = typeof node.name === 'string' ? cleanText(node.name, 500) : undefined;
+  if (!headline && name) return nameAsTitle(ctx, name);
   if (!headline || !name || fold(headline) === fold(name)) return headline ?? name;
   return overlap(name, ctx.docTitle) > overlap(headline, ctx.docTitle) ? name : headline;
 };
+
+/**
+ * A JSON-LD name without a headline may be a section's or a collection's ("Son", "Climate"): a
+ * title only when the document title or the heading repeats most of it.
+ */
+function nameAsTitle(ctx: ExtractionContext, name: string): string | undefined {
+  if (!ctx.docTitle) return name;
+  return Math.max(overlap(name, ctx.docTitle), overlap(name, ctx.headingText)) >= 0.5 ? name : undefined;
+}
 
 /** Token F1 of two texts: how much of one the other repeats. */
 function overlap(a: string, b: string): number {
@@ -143,7 +172,7 @@ const METADATA_RULES: Rule<string>[] = [
   (ctx) => firstMeta(ctx.meta, 'og:title', 'twitter:title', 'parsely-title', 'sailthru.title'),
   (ctx) => {
     const node = ctx.jsonLd.main;
-    return node && typeof node.name === 'string' ? node.name : undefined;
+    return node && typeof node.name === 'string' ? nameAsTitle(ctx, cleanText(node.name, 500)) : undefined;
   },
 ];
 
@@ -161,14 +190,29 @@ function namesAnAuthor(ctx: ExtractionContext, folded: string): boolean {
   return [...allMeta(ctx.meta, 'author'), ...extractAuthors(ctx)].some((name) => fold(name) === folded);
 }
 
+/** Whether `longer` goes on past its start `start` without a separator ("Title in Tennessee", not "Title | Site"). */
+function goesOn(longer: string, start: string): boolean {
+  const words = start.trim().split(/\s+/);
+  const last = words[words.length - 1].toLowerCase();
+  const at = longer.toLowerCase().indexOf(last, longer.toLowerCase().indexOf(words[0].toLowerCase()));
+  if (at < 0) return false;
+  const after = longer.slice(at + last.length);
+  return Boolean(after.trim()) && !/^\s*[|\-–—\\/>»›·•:(]/.test(after);
+}
+
 function preferHeading(ctx: ExtractionContext, declared: string): string {
   const heading = ctx.headingText;
   if (!heading || heading.length < 4 || words(heading) > 40) return declared;
   const h = fold(heading);
   const d = fold(declared);
   if (!h || h === d) return declared;
-  // A kicker run into the heading's text ("Open ProgressWhy collaborative …"): the declared title.
-  if (h.includes(d)) return declared;
+  // The declared title is the start of the heading, which goes on without a separator
+  // ("Ultium Cells erhöht Gigafactory-Kapazität" for "… in Tennessee"): the heading the reader
+  // sees. Words before it are a kicker run into the heading's text ("Open ProgressWhy …").
+  if (h.includes(d))
+    return h.startsWith(d) && (words(d) >= 3 || d.length >= 15) && goesOn(heading, declared)
+      ? heading
+      : declared;
   if (d.includes(h) && words(h) >= 2) {
     // "Title | Author": an opinion piece names its writer in the title on purpose.
     const rest = d.replace(h, ' ').trim();
@@ -178,11 +222,86 @@ function preferHeading(ctx: ExtractionContext, declared: string): string {
     if (after && !/^\s*(?:[|\-–—\\/>»›·•:]|\s-)/.test(after) && d.startsWith(h)) return declared;
     return heading;
   }
-  return overlap(heading, declared) >= 0.6 ? heading : declared;
+  if (overlap(heading, declared) >= 0.6) return heading;
+  // A reworded declared title against a document title (site name off) that is the heading word for
+  // word: the two the reader sees agree against one written for sharing ("Schrödinger’s Hack").
+  return words(h) >= 3 && fold(stripSiteName(ctx.docTitle, siteNames(ctx))) === h ? heading : declared;
 }
 
-export function extractTitle(ctx: ExtractionContext): string | undefined {
-  const names = siteNames(ctx);
+/** Classes of a kicker or overline inside a heading ("overline", "dachzeile", "label", "titleheader"). */
+const KICKER_CLASS =
+  /kicker|overline|dachzeile|spitzmarke|topline|eyebrow|roofline|supertitle|pre-?title|pre-?headline|titleheader|label|subtitle|rubri|category/i;
+const LEADING_SEPARATOR = /^[\s|\-–—:·•›»]+/;
+
+/**
+ * The heading's own title when the heading opens with a kicker in an element of its own
+ * (<h1><span class="overline">Die Zukunft der Arbeit</span>"Wir dekorieren …"</h1>): the kicker
+ * counts when its class says so, or when the document title, og:title or JSON-LD headline holds it
+ * as a part of its own ("Kicker - Title") or is the rest alone. Undefined when the heading has none.
+ */
+function headingWithoutKicker(ctx: ExtractionContext, declared: string[]): string | undefined {
+  let el = ctx.heading;
+  // Through a wrapper that holds all of the heading (<h1><a href="…">…</a></h1>).
+  for (let i = 0; el && i < 2 && el.children.length === 1 && !ownText(el); i++) el = el.firstElementChild;
+  let first = el?.firstElementChild;
+  while (first && NOT_TEXT.test(first.nodeName)) first = first.nextElementSibling;
+  if (!el || !first || startsWithText(el, first)) return undefined;
+  const lead = visibleText(first, 200).trim();
+  const kicker = cleanText(lead, 200).replace(/[\s:|\-–—·•]+$/, '');
+  const whole = visibleText(el, 800).trimStart();
+  if (!kicker || !whole.startsWith(lead)) return undefined;
+  const rest = cleanText(whole.slice(lead.length).replace(LEADING_SEPARATOR, ''), 500);
+  if (words(kicker) > 10 || words(rest) < 2) return undefined;
+  const k = fold(kicker);
+  const r = fold(rest);
+  const confirmed =
+    KICKER_CLASS.test(first.getAttribute('class') ?? '') ||
+    declared.some((title) => {
+      // "Kicker - Title"; "Kicker: Title" is often the title as a whole ("Editor's Letter: …").
+      const parts = titleParts(title).map((part) => fold(part));
+      return fold(title) === r || (parts.includes(k) && fold(title).includes(r));
+    });
+  return confirmed ? rest : undefined;
+}
+
+const NOT_TEXT = /^(?:style|script|noscript|template)$/i;
+
+/** Text of a heading's part, without <style> or <script> inside it (CSS-in-JS puts them there). */
+function visibleText(el: Node, max: number): string {
+  let out = '';
+  for (let node = el.firstChild; node && out.length < max; node = node.nextSibling) {
+    if (node.nodeType === 3) out += node.nodeValue ?? '';
+    else if (node.nodeType === 1 && !NOT_TEXT.test(node.nodeName)) out += visibleText(node, max - out.length);
+  }
+  return out;
+}
+
+/** Whether an element holds text of its own (not only in its children). */
+function ownText(el: Element): boolean {
+  for (let node = el.firstChild; node; node = node.nextSibling)
+    if (node.nodeType === 3 && (node.nodeValue ?? '').trim()) return true;
+  return false;
+}
+
+/** Whether text comes before `first` in the element. */
+function startsWithText(el: Element, first: Element): boolean {
+  for (let node = el.firstChild; node && node !== first; node = node.nextSibling)
+    if (node.nodeType === 3 && (node.nodeValue ?? '').trim()) return true;
+  return false;
+}
+
+export function extractTitle(page: ExtractionContext): string | undefined {
+  const names = siteNames(page);
+  const titles = [
+    page.docTitle,
+    firstMeta(page.meta, 'og:title') ?? '',
+    typeof page.jsonLd.main?.headline === 'string' ? page.jsonLd.main.headline : '',
+  ]
+    .filter(Boolean)
+    .map((title) => stripSiteName(decodeEntities(title), names));
+  const own = page.heading ? headingWithoutKicker(page, titles) : undefined;
+  // The rules below read the heading without its kicker.
+  const ctx = own ? { ...page, headingText: own } : page;
   // What the publisher declares is taken as written, only the site's own name removed.
   const declared = firstRule(
     ctx,
@@ -197,7 +316,14 @@ export function extractTitle(ctx: ExtractionContext): string | undefined {
   if (declared) return preferHeading(ctx, declared);
   return firstRule(
     ctx,
-    [headingIsTitlePart, headingWithinTitle, documentTitle, (c) => c.headingText],
+    [
+      () => own,
+      headingIsTitlePart,
+      headingOpensTitle,
+      headingWithinTitle,
+      documentTitle,
+      (c) => c.headingText,
+    ],
     (value) => value.length >= 2,
   );
 }

@@ -6,7 +6,7 @@
  * before the dates of comments and of other articles further down.
  */
 import type { ExtractionContext } from './context';
-import { parseDate } from './dates';
+import { MONTH_WORDS, parseDate } from './dates';
 import { textOf } from './text';
 
 const MAX_ELEMENTS = 8_000;
@@ -19,11 +19,15 @@ const NOT_PUBLISHED =
   /modif|updat|lastchanged|changed|geaendert|geändert|aktualisiert|bijgewerkt|comment|kommentar|event|agenda|termin|veranstaltung|today|heute|current|weather|wetter|copyright|footer|cookie/i;
 const UPDATE_WORDS =
   /\b(?:update[ds]?|aktualisiert|letzte änderung|zuletzt geändert|geändert|bijgewerkt|gewijzigd|modified|stand)\b/i;
+/** "Stand: 19.10.2019 11:05 Uhr": the day a page was last brought up to date (see fromLineNearHeading). */
+const AS_OF = /^\s*stand:?\s/i;
+/** What any full-day date holds: a four-digit year or "24.01.22" (a cheap test before parsing). */
+const FULL_DAY_HINT = /\d{4}|\d\.\d{1,2}\.\d{2}/;
+/** "13:15 Uhr - 19:00 Uhr": the hours of an event, whose day is not the publication's. */
+export const TIME_RANGE = /\d{1,2}[:.]\d{2}\s*(?:uhr|h|am|pm)?\s*[-–—]\s*\d{1,2}[:.]\d{2}/i;
 /** Words a date line may hold besides the date (weekday, time, "veröffentlicht am", "von"). */
 const LINE_WORDS =
-  /\b(?:gepubliceerd|publicatiedatum|verschenen|datum|op|published|publication|date|posted|on|at|geplaatst|veröffentlicht|veroeffentlicht|erschienen|publiziert|erstellt|am|vom|von|um|uhr|le|el|de|par|pressemitteilung|pressemeldung|mitteilung|meldung|news|nachricht|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mo|di|mi|do|fr|sa|so|am|pm|utc|cet|cest|gmt)\b/gi;
-const MONTH_WORDS =
-  /\b(?:jan|feb|mar|mär|mrt|apr|may|mai|mei|jun|jul|aug|sep|oct|okt|nov|dec|dez)[a-zäé]*\.?/gi;
+  /\b(?:gepubliceerd|publicatiedatum|verschenen|datum|op|published|publication|date|posted|on|at|geplaatst|veröffentlicht|veroeffentlicht|erschienen|publiziert|erstellt|am|vom|von|um|uhr|le|el|de|del|par|publié|publiée|publicado|pubblicato|mis|en|ligne|pressemitteilung|pressemeldung|mitteilung|meldung|news|nachricht|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mo|di|mi|do|fr|sa|so|am|pm|utc|cet|cest|gmt)\b/gi;
 
 /**
  * A line that is a date and little else ("Veröffentlicht am 06.10.2023", "Friday, December 23,
@@ -39,17 +43,44 @@ export function isDateOnlyLine(text: string, otherWords = 2): boolean {
 }
 
 /**
+ * A teaser or card of another page links to it; the page's own teaser text (the standfirst) links
+ * nowhere, and a card that holds the main heading is the article itself.
+ */
+export function inTeaserCard(el: Element, heading: Element | null): boolean {
+  const card = el.closest('[class*="teaser"], [class*="card"]');
+  return Boolean(card && !(heading && card.contains(heading)) && card.querySelector('a[href]'));
+}
+
+/**
+ * The meta column or footer of the article that holds the main heading (<article><h1>…<aside>
+ * <li class="content__meta__date">26.02.2020</li></aside></article>) is the article's own, not the
+ * page's sidebar or footer; never navigation, a related-publications block or a box of cards.
+ */
+function inArticleMeta(ctx: ExtractionContext, el: Element): boolean {
+  const box = el.closest('aside, footer');
+  const article = box?.closest('article');
+  return Boolean(
+    box &&
+    article &&
+    // Cards of related items have their own headings: <aside class="related-content"><h5>….
+    !box.querySelector('h2, h3, h4, h5, h6') &&
+    ctx.heading &&
+    article.contains(ctx.heading) &&
+    !el.closest('nav, [role="navigation"], [role="contentinfo"]') &&
+    !ctx.relatedBlocks.some((block) => block.contains(el)),
+  );
+}
+
+/**
  * Cards of other pages, comments and chrome hold dates that are not this page's. A widget that
  * holds the page's own heading or post is the article (a blog engine puts its posts in one).
  */
 function elsewhere(ctx: ExtractionContext, el: Element): boolean {
-  if (ctx.isElsewhere(el)) return true;
-  if (
-    el.closest(
-      'aside, form, [role="complementary"], [class*="comment"], [id*="comment"], [class*="teaser"], [class*="sidebar"]',
-    )
-  )
+  const own = inArticleMeta(ctx, el);
+  if (!own && (ctx.isElsewhere(el) || el.closest('aside'))) return true;
+  if (el.closest('form, [role="complementary"], [class*="comment"], [id*="comment"], [class*="sidebar"]'))
     return true;
+  if (inTeaserCard(el, ctx.heading)) return true;
   const widget = el.closest('[class*="widget"]');
   return Boolean(
     widget &&
@@ -83,7 +114,7 @@ export function markedElements(ctx: ExtractionContext): { dates: Element[]; brea
 export function fromDateMarkedElement(ctx: ExtractionContext): string | undefined {
   for (const el of markedElements(ctx).dates) {
     const text = textOf(el, MAX_LINE + 10);
-    if (!text || text.length > MAX_LINE || UPDATE_WORDS.test(text)) continue;
+    if (!text || text.length > MAX_LINE || UPDATE_WORDS.test(text) || TIME_RANGE.test(text)) continue;
     const date = parseDate(text);
     if (!date || date.length < 10 || !isDateOnlyLine(text) || elsewhere(ctx, el)) continue;
     return date;
@@ -94,16 +125,24 @@ export function fromDateMarkedElement(ctx: ExtractionContext): string | undefine
 /** Elements looked at before and after the main heading for a date line. */
 const BEFORE_HEADING = 12;
 const AFTER_HEADING = 80;
-/** "Pressemitteilung vom 25. Januar 2022 | Berlin – …", "18.02.2022, 10:27 | Recht": the parts of a meta row. */
-const ROW_PARTS = /\s+[|·•]\s+|\s+[-–—]\s+/;
+/**
+ * "Pressemitteilung vom 25. Januar 2022 | Berlin – …", "18.02.2022, 10:27 | Recht", "Datum:
+ * 03.02.2022 Autor: se Lesezeit: 4 min": the parts of a meta row, cut at separators and before
+ * each further "Label:".
+ */
+const ROW_PARTS = /\s+[|·•]\s+|\s+[-–—]\s+|\s+(?=\p{Lu}\p{Ll}+:\s)/u;
 
 /** The full-day date a short line, or the first part of a row, is (and no more than). */
-function dateOfLine(text: string): string | undefined {
+function dateOfLine(text: string, asOf = false): string | undefined {
+  // "30. März 2020, 13:15 Uhr - 19:00 Uhr": an event's day and hours, not a publication's.
+  if (TIME_RANGE.test(text)) return undefined;
   const parts = text.split(ROW_PARTS);
   for (const part of text.length <= MAX_LINE ? parts : parts.slice(0, 1)) {
-    if (part.length > MAX_LINE || UPDATE_WORDS.test(part) || NOT_PUBLISHED.test(part)) continue;
+    if (part.length > MAX_LINE || !FULL_DAY_HINT.test(part) || NOT_PUBLISHED.test(part)) continue;
+    const stand = AS_OF.test(part);
+    if (stand !== asOf || UPDATE_WORDS.test(part.replace(AS_OF, ''))) continue;
     const date = parseDate(part);
-    if (date?.length === 10 && isDateOnlyLine(part, 0)) return date;
+    if (date?.length === 10 && isDateOnlyLine(part.replace(AS_OF, ''), 0)) return date;
   }
   return undefined;
 }
@@ -113,7 +152,7 @@ function dateOfLine(text: string): string | undefined {
  * meta row or dateline below it: "03.02.2022", "Veröffentlicht am 16.08.2019 Dauer: …"), where
  * nothing marks it as the date. From the one element list; bounded.
  */
-export function fromLineNearHeading(ctx: ExtractionContext): string | undefined {
+export function fromLineNearHeading(ctx: ExtractionContext, asOf = false): string | undefined {
   const heading = ctx.heading;
   if (!heading) return undefined;
   const all = ctx.elements.all;
@@ -125,7 +164,7 @@ export function fromLineNearHeading(ctx: ExtractionContext): string | undefined 
     if (el === heading || el.children.length > 4 || heading.contains(el)) continue;
     const text = textOf(el, MAX_LINE * 2);
     if (!text || !/\d/.test(text)) continue;
-    const date = dateOfLine(text);
+    const date = dateOfLine(text, asOf);
     // A date in a link is another page's ("Lagebericht vom 25. Februar 2020").
     if (date && !el.closest('a') && !elsewhere(ctx, el)) return date;
   }

@@ -63,6 +63,7 @@ export const RECORD_FIELDS = [
   'savedAt',
   'updatedAt',
   'lastVisitedAt',
+  'addedBy',
 ] as const satisfies readonly (keyof SavedPublication)[];
 
 /** The reader's fields of a record they have not touched yet. */

@@ -30,6 +30,8 @@ export const LIMITS = {
   /** Detection signals (not stored; sent to the popup). */
   signal: 300,
   signals: 40,
+  /** Who added a record to a shared Zotero library (a member's name). */
+  addedBy: 200,
   /** Records in one import file. */
   records: 100_000,
 } as const;

@@ -205,6 +205,15 @@ function stripDeep(value: unknown): unknown {
 }
 
 /**
+ * The name of who added a record to a shared Zotero library, as Leesmap stores and shows it: a
+ * member chooses it, so it is untrusted text: one line, no control or invisible characters,
+ * at most `LIMITS.addedBy` characters; undefined when nothing is left.
+ */
+export function cleanAddedBy(value: unknown): string | undefined {
+  return cleanText(value, LIMITS.addedBy);
+}
+
+/**
  * A stored record as the exporters may write it, whatever an older version stored: no format or
  * control characters in any text (tab, CR and LF stay for the exporters to escape), and only http(s)
  * addresses. A main address that is none becomes the record's ISBN or DOI address (earlier versions

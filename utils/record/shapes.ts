@@ -79,6 +79,11 @@ export interface SavedPublication extends Publication, ReaderFields {
   savedAt: number;
   updatedAt: number;
   lastVisitedAt?: number;
+  /**
+   * Who put it in the shared Zotero library it came from, when someone else did (a group member's
+   * name, as Zotero gives it: `cleanAddedBy`). Absent for what the reader saved themselves.
+   */
+  addedBy?: string;
 }
 
 /** The reader's changes to one record ('page/update', the reader fields of 'page/save'). */

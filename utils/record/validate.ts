@@ -252,6 +252,8 @@ export function validateRecord(
   record.updatedAt = checkTime(input.updatedAt, 'updatedAt', issue, false) ?? record.savedAt;
   const lastVisitedAt = checkTime(input.lastVisitedAt, 'lastVisitedAt', issue, false);
   if (lastVisitedAt !== undefined) record.lastVisitedAt = lastVisitedAt;
+  const addedBy = checkText(input.addedBy, 'addedBy', LIMITS.addedBy, issue);
+  if (addedBy !== undefined) record.addedBy = addedBy;
   checkBibliographic(input, record, issue);
   checkReaderFields(input, record, issue);
   return issues.length === before ? record : undefined;

@@ -71,7 +71,7 @@ export function exportFile(
 
 export { detectFileFormat, importFile, localImportPorts, type ImportPorts } from './import-file';
 
-/** Fields the preview names when a format cannot carry them: all but addresses, title, ids and times. */
+/** Fields the preview names when a format cannot carry them: all but addresses, title, ids, times and who added it. */
 const NOT_NAMED = new Set<string>([
   'url',
   'canonicalUrl',
@@ -82,6 +82,7 @@ const NOT_NAMED = new Set<string>([
   'savedAt',
   'updatedAt',
   'lastVisitedAt',
+  'addedBy',
 ]);
 
 /** Fields of a Leesmap record that `format` cannot carry, for the preview. */

@@ -11,6 +11,8 @@ import { clearZoteroSync, readZoteroSync, writeSynced } from '@/utils/db/zotero-
 import type { SavedPublication } from '@/utils/record';
 import { reconcileRecord } from './merge';
 import { syncCollection, type SyncLink, type SyncOutcome, type SyncState } from './sync';
+import type { SyncChanges } from './sync-work';
+import type { StatusChain } from './sync-queue';
 import type { ActiveSync, SyncStatus } from './sync-settings';
 import type { FetchLike } from './connector';
 import { createWebApi, WebApiError } from './webapi';
@@ -28,12 +30,15 @@ export function newZoteroKey(
   return [...random(8)].map((b) => KEY_CHARS[b % KEY_CHARS.length]).join('');
 }
 
-/** Records not in Zotero as they are now: the queue's size. */
+/** Records not in Zotero as they are now, and deletions not made there yet: the queue's size. */
 export function pendingCount(
   records: SavedPublication[],
-  links: Record<string, { updatedAt?: number }>,
+  links: Record<string, { updatedAt?: number; trashed?: boolean }>,
 ): number {
-  return records.filter((r) => links[r.id]?.updatedAt !== r.updatedAt).length;
+  const ids = new Set(records.map((r) => r.id));
+  const deleted = Object.entries(links).filter(([id, link]) => !ids.has(id) && !link.trashed).length;
+  const changed = records.filter((r) => links[r.id]?.updatedAt !== r.updatedAt || links[r.id]?.trashed);
+  return changed.length + deleted;
 }
 
 /** How many records wait to go, for the status shown before a sync (or when sync cannot run). */
@@ -50,16 +55,71 @@ function addedByOthers(outcome: SyncOutcome, previous: SyncStatus | undefined): 
   return [...added, ...(previous?.addedByOthers ?? [])].slice(0, ADDED_SHOWN);
 }
 
+/** A sync that went through: what it did. */
+function doneStatus(outcome: SyncOutcome, previous: SyncStatus | undefined, at: number): SyncStatus {
+  return {
+    state: 'idle',
+    at,
+    lastSuccess: at,
+    pending: 0,
+    pushed: outcome.pushed,
+    pulled: outcome.added.length + outcome.updated.length + outcome.removed.length,
+    ...(outcome.removed.length ? { removed: outcome.removed.length } : {}),
+    ...(outcome.deleted ? { deleted: outcome.deleted } : {}),
+    addedByOthers: addedByOthers(outcome, previous),
+  };
+}
+
 export interface RunOptions {
   db: LeesmapDatabase;
   sync: ActiveSync;
   fetch: FetchLike;
   setStatus: (status: SyncStatus) => Promise<void>;
+  /**
+   * The background's status chain (sync-queue.ts): the status a sync leaves is made inside it, its
+   * queue counted there, so a list change's count never overwrites it nor is overwritten by it.
+   */
+  updateStatus?: StatusChain['update'];
+  /** Whether sync is still on (with this target): checked before every store, the sync stops when not. */
+  stillOn?: () => Promise<boolean>;
   /** The status the last sync left (its last success, who added what). */
   previous?: SyncStatus;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   newKey?: () => string;
+}
+
+/** Sync was turned off or the key removed while a sync ran: it stops, and leaves no status. */
+export class SyncStopped extends Error {
+  override name = 'SyncStopped';
+}
+
+/** The status a sync leaves, made (its queue counted) in the chain when there is one. */
+async function leaveStatus(options: RunOptions, make: () => Promise<SyncStatus>): Promise<SyncStatus> {
+  let left: SyncStatus | undefined;
+  const made = async () => (left = await make());
+  if (options.updateStatus) await options.updateStatus(made);
+  else await options.setStatus(await made());
+  return left as SyncStatus;
+}
+
+/** One step's changes into the database, unless sync was turned off meanwhile (then it stops). */
+async function store(
+  { db, sync, stillOn }: RunOptions,
+  before: ReadonlyMap<string, SavedPublication>,
+  changes: SyncChanges,
+): Promise<void> {
+  if (stillOn && !(await stillOn())) throw new SyncStopped();
+  await writeSynced(db, {
+    target: sync.target,
+    libraryVersion: changes.libraryVersion,
+    links: changes.links as unknown as Record<string, { updatedAt?: number }>,
+    records: changes.records,
+    removedLinks: changes.removedLinks,
+    removedRecords: changes.removedRecords,
+    before,
+    reconcile: reconcileRecord,
+  });
 }
 
 /** Runs one sync; resolves to the status it left (a failure is a status, not a rejection). */
@@ -97,6 +157,8 @@ export async function runZoteroSync(options: RunOptions): Promise<SyncStatus> {
     pace,
   });
   const backoff = () => (pace.notBefore > now() ? { backoffUntil: pace.notBefore } : {});
+  // Records the pull stored (merged, added, removed), also when a later step failed.
+  let pulled = 0;
   try {
     const outcome = await syncCollection({
       api,
@@ -105,38 +167,32 @@ export async function runZoteroSync(options: RunOptions): Promise<SyncStatus> {
       state,
       newKey: options.newKey ?? (() => newZoteroKey()),
       now,
-      save: (changes) =>
-        writeSynced(db, {
-          target: sync.target,
-          libraryVersion: changes.libraryVersion,
-          links: changes.links as unknown as Record<string, { updatedAt?: number }>,
-          records: changes.records,
-          before,
-          reconcile: reconcileRecord,
-        }),
+      userId: sync.userId,
+      save: async (changes) => {
+        await store(options, before, changes);
+        pulled += changes.records.length + changes.removedRecords.length;
+      },
     });
-    const status: SyncStatus = {
-      state: 'idle',
-      at: now(),
-      lastSuccess: now(),
+    return await leaveStatus(options, async () => ({
+      ...doneStatus(outcome, previous, now()),
       pending: await queueSize(db, sync.target),
-      pushed: outcome.pushed,
-      pulled: outcome.added.length + outcome.updated.length,
-      addedByOthers: addedByOthers(outcome, previous),
       ...backoff(),
-    };
-    await setStatus(status);
-    return status;
+    }));
   } catch (error) {
-    const problem = error instanceof WebApiError && error.code !== 'stale' ? error.code : 'failed';
-    const status: SyncStatus = {
+    const failed = (problem: SyncStatus['state']): SyncStatus => ({
       ...base,
-      state: problem === 'bad-key' ? 'bad-key' : problem === 'offline' ? 'offline' : 'failed',
+      state: problem,
       at: now(),
-      pending: await queueSize(db, sync.target).catch(() => 0),
+      pending: 0,
+      ...(pulled ? { pulled } : {}),
       ...backoff(),
-    };
-    await setStatus(status);
-    return status;
+    });
+    if (error instanceof SyncStopped) return failed('failed');
+    const problem = error instanceof WebApiError && error.code !== 'stale' ? error.code : 'failed';
+    const state = problem === 'bad-key' ? 'bad-key' : problem === 'offline' ? 'offline' : 'failed';
+    return leaveStatus(options, async () => ({
+      ...failed(state),
+      pending: await queueSize(db, sync.target).catch(() => 0),
+    }));
   }
 }

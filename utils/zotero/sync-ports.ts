@@ -69,3 +69,9 @@ export function browserSyncPorts() {
     onChange: (listener: () => void) => onSyncStorage(listener),
   };
 }
+
+/** The popup's sync line (components/ZoteroSyncNotice.tsx): what sync-settings.ts keeps, read only. */
+export const syncNoticePorts = {
+  load: async () => ({ on: (await getSyncConfig()).on, status: await getSyncStatus() }),
+  onChange: (listener: () => void) => onSyncStorage((what) => what !== 'due' && listener()),
+};

@@ -17,7 +17,8 @@ export const DUE = 'zoteroSyncDue';
 
 export interface SyncConfig {
   on: boolean;
-  library?: LibraryRef & { name: string };
+  /** `userId`: the Zotero user the key belongs to (kept since the choice; absent in older choices). */
+  library?: LibraryRef & { name: string; userId?: number };
   collection?: { key: string; name: string };
 }
 
@@ -32,7 +33,12 @@ export interface SyncStatus {
   /** Local changes not in Zotero yet (the queue). */
   pending: number;
   pushed?: number;
+  /** Records the sync stored from Zotero (merged, added, removed); set also when a later step failed. */
   pulled?: number;
+  /** Records the last sync removed because their item was deleted in Zotero. */
+  removed?: number;
+  /** Items the last sync moved to Zotero's trash because the reader deleted their record. */
+  deleted?: number;
   /** Records others added to the collection, and who (the last ten). */
   addedByOthers?: Array<{ title: string; by: string }>;
   /** When the background tries again after a failure. */
@@ -59,7 +65,11 @@ export async function setSyncConfig(config: SyncConfig): Promise<void> {
   await browser.storage.local.set({ [CONFIG]: config });
 }
 
-/** Removes the key, the choice and the status: sync is off and Leesmap holds no credential. */
+/**
+ * Removes the key, the choice and the status: sync is off and Leesmap holds no credential. The
+ * background then forgets the links too (entrypoints/background/zotero-sync.ts), and a sync running
+ * at that moment stops before its next write.
+ */
 export async function forgetZoteroAccount(): Promise<void> {
   await browser.storage.local.remove([KEY, CONFIG, STATUS, DUE]);
 }
@@ -108,6 +118,8 @@ export interface ActiveSync {
   collection: string;
   /** `groups/4711/ABCD2345`: what the stored links belong to. */
   target: string;
+  /** The Zotero user the key belongs to, when known (a user library's is its own id). */
+  userId?: number;
 }
 
 /** The sync to run, or undefined while the reader has not turned it on (then nothing is requested). */
@@ -117,5 +129,6 @@ export async function activeSync(): Promise<ActiveSync | undefined> {
   if (!(await browser.permissions.contains({ origins: [ZOTERO_API_ORIGIN] }))) return undefined;
   const library = { type: config.library.type, id: config.library.id };
   const target = `${library.type}s/${library.id}/${config.collection.key}`;
-  return { apiKey, library, collection: config.collection.key, target };
+  const userId = config.library.userId ?? (library.type === 'user' ? library.id : undefined);
+  return { apiKey, library, collection: config.collection.key, target, ...(userId ? { userId } : {}) };
 }

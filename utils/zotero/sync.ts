@@ -9,119 +9,49 @@
  * the next sync pushes only what is still different.
  *
  * The reader's notes travel as the item's child note (created with a key Leesmap chooses, in the
- * same write as its parent). Pure over plain data and the injected client; run.ts runs it over the
- * database.
+ * same write as its parent); related publications as `relations` (relations.ts), both ways.
+ * Deletions travel too: a linked record no longer in the list moves its item to Zotero's trash
+ * (restored, same key, if the record comes back), unless someone changed the item in Zotero since:
+ * then the item stays there and the link goes. An item Zotero lists as deleted (`/deleted?since=`)
+ * leaves the list, unless the reader changed its record since the last agreement: then it stays and
+ * goes to Zotero again as a new item. Pure over plain data and the injected client; run.ts runs it
+ * over the database.
  */
 import { publicationId } from '@/utils/identity';
 import type { SavedPublication } from '@/utils/record';
-import { newSavedPublication, safeHttpUrl } from '@/utils/record';
+import { cleanAddedBy, newSavedPublication, safeHttpUrl } from '@/utils/record';
 import { toZoteroEntry } from './items';
+import { applyFields, fieldsFromItem, mergeFields, sameFields, type SyncFields } from './merge';
+import { addToIndex, relatedKeys, relationsOf, urlIndex, withRelated } from './relations';
 import {
-  applyFields,
-  fieldsFromItem,
-  fieldsOfRecord,
-  mergeFields,
-  sameFields,
-  type SyncFields,
-} from './merge';
-import { itemUri, WebApiError, WRITE_BATCH, type ApiItem, type WebApi } from './webapi';
+  dropLink,
+  fieldsOf,
+  pullDeletions,
+  pushDeletions,
+  putRecord,
+  removeRecord,
+  saveChanges,
+  setLink,
+  type SyncInput,
+  type SyncLink,
+  type SyncOutcome,
+  type Work,
+} from './sync-work';
+import { WebApiError, WRITE_BATCH, type ApiItem } from './webapi';
 
-export interface SyncLink {
-  key: string;
-  version: number;
-  /** The fields both sides last agreed on. */
-  base: SyncFields;
-  noteKey?: string;
-  /** The record's `updatedAt` when both sides agreed: unchanged since, it needs no comparison. */
-  updatedAt?: number;
-  /** Who put the item in the library, when someone else did (a group's `meta.createdByUser`). */
-  addedBy?: string;
-}
-
-export interface SyncState {
-  libraryVersion: number;
-  /** By Leesmap record id. */
-  links: Record<string, SyncLink>;
-}
-
-/** What changed since the last `save`: store all of it at once (one transaction). */
-export interface SyncChanges extends SyncState {
-  /** Records the pull merged or added since the last save, to store with their links. */
-  records: SavedPublication[];
-}
-
-export interface SyncInput {
-  api: WebApi;
-  collection: string;
-  records: SavedPublication[];
-  state: SyncState;
-  /**
-   * Stores what changed: the library version, the links written and the records merged or added
-   * since the last call. Storing them together keeps a link from claiming an agreement its record
-   * does not hold yet when the worker stops in between.
-   */
-  save: (changes: SyncChanges) => Promise<void>;
-  /** A new Zotero object key (8 characters of 23456789ABCDEFGHIJKLMNPQRSTUVWXYZ). */
-  newKey: () => string;
-  now?: () => number;
-}
-
-export interface SyncOutcome {
-  /** Local records the pull changed (merged), to store. */
-  updated: SavedPublication[];
-  /** Records others added to the collection, to store, with who added them. */
-  added: Array<{ record: SavedPublication; addedBy?: string }>;
-  /** Records written to Zotero. */
-  pushed: number;
-  /** Records Zotero refused (they stay different and go again next time). */
-  refused: number;
-}
+export type { SyncInput, SyncLink, SyncOutcome, SyncState } from './sync-work';
 
 const STALE_RETRIES = 3;
 
-interface Work extends SyncInput {
-  byId: Map<string, SavedPublication>;
-  outcome: SyncOutcome;
-  /** Links changed since the last save. */
-  changed: Set<string>;
-  /** Records merged or added since the last save. */
-  pending: Map<string, SavedPublication>;
-  /** Keys chosen for records not in Zotero yet (so relations can name them before they are written). */
-  keys: Map<string, string>;
-  fields: WeakMap<SavedPublication, SyncFields>;
-  /** Record id by address (its own and its canonical one), for relations. */
-  byUrl: Map<string, string>;
-}
-
-function urlIndex(records: SavedPublication[]): Map<string, string> {
-  const index = new Map<string, string>();
-  for (const record of records)
-    for (const url of [record.url, record.canonicalUrl]) if (url) index.set(url, record.id);
-  return index;
-}
-
-function fieldsOf(work: Work, record: SavedPublication): SyncFields {
-  let fields = work.fields.get(record);
-  if (!fields) work.fields.set(record, (fields = fieldsOfRecord(record)));
-  return fields;
-}
-
-function setLink(work: Work, id: string, value: SyncLink): void {
-  work.state.links[id] = value;
-  work.changed.add(id);
-}
-
-async function saveChanges(work: Work): Promise<void> {
-  const links = Object.fromEntries([...work.changed].map((id) => [id, work.state.links[id]]));
-  const records = [...work.pending.values()];
-  work.changed.clear();
-  work.pending.clear();
-  await work.save({ libraryVersion: work.state.libraryVersion, links, records });
-}
-
-function newRecord(id: string, fields: SyncFields, url: string, at: number): SavedPublication {
+function newRecord(
+  id: string,
+  fields: SyncFields,
+  url: string,
+  at: number,
+  addedBy: string | undefined,
+): SavedPublication {
   const empty = newSavedPublication({ id, url, title: fields.title, savedAt: at });
-  return applyFields(empty, fields);
+  return { ...applyFields(empty, fields), ...(addedBy ? { addedBy } : {}) };
 }
 
 interface Pulled {
@@ -132,27 +62,55 @@ interface Pulled {
   noteKey?: string;
 }
 
-function mergeInto(work: Work, { id, old, remote, version, noteKey }: Pulled): void {
+function mergeInto(work: Work, { id, old, remote, version, noteKey }: Pulled): string | undefined {
   let record = work.byId.get(id);
+  if (!record && version > old.version) {
+    // Deleted here, changed in Zotero since: the newer edit wins. The item is neither trashed nor
+    // taken back into the list; it stays in Zotero, unlinked.
+    dropLink(work, id);
+    return undefined;
+  }
   let merged = remote;
   if (record) {
     const local = fieldsOf(work, record);
     merged = mergeFields(old.base, local, remote);
     if (!sameFields(merged, local)) {
       record = { ...applyFields(record, merged), updatedAt: (work.now ?? Date.now)() };
-      work.byId.set(id, record);
-      work.pending.set(id, record);
-      work.outcome.updated = [...work.outcome.updated.filter((r) => r.id !== id), record];
+      putRecord(work, record);
     }
   }
   // Agreed when the merge is what Zotero holds; otherwise the push compares and writes it.
   const updatedAt = record && sameFields(merged, remote) ? record.updatedAt : undefined;
-  setLink(work, id, { key: old.key, version, base: remote, noteKey: noteKey ?? old.noteKey, updatedAt });
+  const link = { key: old.key, version, base: remote, noteKey: noteKey ?? old.noteKey, updatedAt };
+  setLink(work, id, { ...link, ...(old.trashed ? { trashed: true } : {}) });
+  return id;
 }
 
-function addPulled(work: Work, parent: ApiItem, remote: SyncFields, noteKey: string | undefined): void {
+/**
+ * A linked item someone moved to Zotero's trash: its record leaves the list and the link stays,
+ * trashed (a record saved again restores the item). A record the reader changed since the last
+ * agreement, or brought back after Leesmap trashed it, stays, merged, and the push restores it.
+ */
+function takeTrashed(work: Work, pulled: Pulled): void {
+  const { id, old, version } = pulled;
+  const record = work.byId.get(id);
+  if (record && (old.trashed || old.updatedAt !== record.updatedAt)) {
+    mergeInto(work, { ...pulled, old: { ...old, trashed: true } });
+    return;
+  }
+  setLink(work, id, { ...old, version, noteKey: pulled.noteKey ?? old.noteKey, trashed: true });
+  if (record) removeRecord(work, id);
+}
+
+/** An item the list has no link for: the record it becomes (or meets). Returns that record's id. */
+function addPulled(
+  work: Work,
+  parent: ApiItem,
+  remote: SyncFields,
+  noteKey: string | undefined,
+): string | undefined {
   const url = safeHttpUrl(parent.data.url);
-  if (!url) return;
+  if (!url) return undefined;
   const id = publicationId({ url, title: remote.title });
   // The list may hold it under another id (saved there from its canonical address).
   const existing = work.byId.get(id) ?? work.byId.get(work.byUrl.get(url) ?? '');
@@ -168,13 +126,15 @@ function addPulled(work: Work, parent: ApiItem, remote: SyncFields, noteKey: str
       status: undefined,
     } as unknown as SyncFields;
     const old = { key: parent.key, version: parent.version, base };
-    mergeInto(work, { id: existing.id, old, remote, version: parent.version, noteKey });
-    return;
+    return mergeInto(work, { id: existing.id, old, remote, version: parent.version, noteKey });
   }
-  const record = newRecord(id, remote, url, (work.now ?? Date.now)());
-  const addedBy = parent.meta?.createdByUser?.username;
+  const user = parent.meta?.createdByUser;
+  const own = user?.id !== undefined && user.id === work.userId;
+  const addedBy = own ? undefined : (cleanAddedBy(user?.name) ?? cleanAddedBy(user?.username));
+  const record = newRecord(id, remote, url, (work.now ?? Date.now)(), addedBy);
   work.byId.set(id, record);
   work.pending.set(id, record);
+  addToIndex(work.byUrl, record);
   work.outcome.added.push({ record, addedBy });
   setLink(work, id, {
     key: parent.key,
@@ -184,6 +144,24 @@ function addPulled(work: Work, parent: ApiItem, remote: SyncFields, noteKey: str
     updatedAt: record.updatedAt,
     ...(addedBy ? { addedBy } : {}),
   });
+  return id;
+}
+
+/** Relations of pulled items whose other end is in the list: related publications of the record. */
+function readRelations(work: Work, related: Array<[string, string[]]>): void {
+  const idOfKey = new Map(Object.entries(work.state.links).map(([id, link]) => [link.key, id]));
+  for (const [id, keys] of related) {
+    const record = work.byId.get(id);
+    if (!record) continue;
+    const targets = keys.flatMap((key) => work.byId.get(idOfKey.get(key) ?? '') ?? []);
+    const next = withRelated(record, targets);
+    if (next === record) continue;
+    const updatedAt = Math.max((work.now ?? Date.now)(), record.updatedAt + 1);
+    putRecord(work, { ...next, updatedAt });
+    // Agreed before: still agreed (relations are not compared), so no write for this.
+    const link = work.state.links[id];
+    if (link && link.updatedAt === record.updatedAt) setLink(work, id, { ...link, updatedAt });
+  }
 }
 
 async function pull(work: Work): Promise<void> {
@@ -192,6 +170,7 @@ async function pull(work: Work): Promise<void> {
   const idOfKey = new Map(Object.entries(work.state.links).map(([id, link]) => [link.key, id]));
   const notes = new Map<string, ApiItem>();
   const parents: ApiItem[] = [];
+  const related: Array<[string, string[]]> = [];
   for (const item of changed.items) {
     if (item.data.itemType === 'note' && typeof item.data.parentItem === 'string')
       notes.set(item.data.parentItem, item);
@@ -205,8 +184,18 @@ async function pull(work: Work): Promise<void> {
     const known = (id && work.byId.get(id)) || old?.base;
     const remote = fieldsFromItem(parent.data, note?.data.note as string | undefined, known || undefined);
     if (!note && old) remote.notes = old.base.notes;
-    if (id && old) mergeInto(work, { id, old, remote, version: parent.version, noteKey: note?.key });
-    else addPulled(work, parent, remote, note?.key);
+    const pulled = id && old ? { id, old, remote, version: parent.version, noteKey: note?.key } : undefined;
+    // In the trash: not added to the list; a linked one leaves it.
+    if (parent.data.deleted === 1 || parent.data.deleted === true) {
+      if (pulled) takeTrashed(work, pulled);
+      continue;
+    }
+    // Out of the trash again (restored in Zotero) while its record is gone here: back in the list.
+    const restored = pulled && old?.trashed && !work.byId.has(pulled.id);
+    if (restored) dropLink(work, pulled.id);
+    const at = pulled && !restored ? mergeInto(work, pulled) : addPulled(work, parent, remote, note?.key);
+    const keys = relatedKeys(parent.data.relations, work.api.library);
+    if (at && keys.length) related.push([at, keys]);
   }
   // A note changed on its own: its parent's other fields are as last agreed.
   for (const [parentKey, note] of notes) {
@@ -214,8 +203,12 @@ async function pull(work: Work): Promise<void> {
     const old = id ? work.state.links[id] : undefined;
     if (!id || !old) continue;
     const remote = { ...old.base, notes: fieldsFromItem({}, note.data.note as string).notes };
-    mergeInto(work, { id, old, remote, version: old.version, noteKey: note.key });
+    // Deleted here, its note changed in Zotero since: as for an item changed there (mergeInto).
+    const version = work.byId.has(id) ? old.version : Math.max(old.version, note.version);
+    mergeInto(work, { id, old, remote, version, noteKey: note.key });
   }
+  readRelations(work, related);
+  await pullDeletions(work, work.state.libraryVersion);
   work.state.libraryVersion = changed.version;
   await saveChanges(work);
 }
@@ -224,29 +217,28 @@ function keyOf(work: Work, id: string): string | undefined {
   return work.state.links[id]?.key ?? work.keys.get(id);
 }
 
-/** `dc:relation` to the related publications that are in the library too (Zotero's item URIs). */
-function relationsOf(work: Work, record: SavedPublication): Record<string, string[]> | undefined {
-  const uris = new Set<string>();
-  for (const related of record.related ?? []) {
-    const id = related.url ? work.byUrl.get(related.url) : undefined;
-    const key = id && id !== record.id ? keyOf(work, id) : undefined;
-    if (key) uris.add(itemUri(work.api.library, key));
-  }
-  return uris.size ? { 'dc:relation': [...uris] } : undefined;
-}
-
 /** The objects one record becomes: its item and, when it has notes (now or before), its note. */
 function objectsFor(work: Work, record: SavedPublication): Array<Record<string, unknown>> {
   const agreed = work.state.links[record.id];
   const entry = toZoteroEntry(record);
   const key = keyOf(work, record.id) ?? work.newKey();
-  const relations = relationsOf(work, record);
+  const relations = relationsOf(record, work.api.library, work.byUrl, (id) => keyOf(work, id));
   const objects: Array<Record<string, unknown>> = [
-    { ...entry.item, key, collections: [work.collection], ...(relations ? { relations } : {}) },
+    {
+      ...entry.item,
+      key,
+      collections: [work.collection],
+      ...(relations ? { relations } : {}),
+      // Back from the trash: the same item, restored.
+      ...(agreed?.trashed ? { deleted: 0 } : {}),
+    },
   ];
-  if (entry.note || agreed?.noteKey) {
+  // A note deleted in Zotero (no note key any more) goes back only when the reader changed it.
+  const noteChanged = !agreed || fieldsOf(work, record).notes !== agreed.base.notes;
+  if (agreed?.noteKey || (entry.note && noteChanged)) {
     const noteKey = agreed?.noteKey ?? work.newKey();
-    objects.push({ itemType: 'note', key: noteKey, parentItem: key, note: entry.note ?? '', tags: [] });
+    const note = { itemType: 'note', key: noteKey, parentItem: key, note: entry.note ?? '', tags: [] };
+    objects.push({ ...note, ...(agreed?.trashed ? { deleted: 0 } : {}) });
   }
   return objects;
 }
@@ -283,11 +275,15 @@ async function write(work: Work, batch: Batch): Promise<void> {
 }
 
 async function push(work: Work): Promise<void> {
-  const dirty = [...work.byId.values()].filter((record) => {
+  await pushDeletions(work);
+  const dirty: SavedPublication[] = [];
+  for (const record of work.byId.values()) {
     const agreed = work.state.links[record.id];
-    if (agreed && agreed.updatedAt === record.updatedAt) return false;
-    return !agreed || !sameFields(fieldsOf(work, record), agreed.base);
-  });
+    if (agreed && agreed.updatedAt === record.updatedAt && !agreed.trashed) continue;
+    if (!agreed || agreed.trashed || !sameFields(fieldsOf(work, record), agreed.base)) dirty.push(record);
+    // Changed in what does not travel (the star, a visit): agreed as it is, out of the queue.
+    else setLink(work, record.id, { ...agreed, updatedAt: record.updatedAt });
+  }
   for (const record of dirty) if (!keyOf(work, record.id)) work.keys.set(record.id, work.newKey());
   let batch: Batch = [];
   let size = 0;
@@ -302,15 +298,18 @@ async function push(work: Work): Promise<void> {
     size += objects.length;
   }
   if (batch.length) await write(work, batch);
+  if (work.changed.size) await saveChanges(work);
 }
 
 export async function syncCollection(input: SyncInput): Promise<SyncOutcome> {
   const work: Work = {
     ...input,
     byId: new Map(input.records.map((r) => [r.id, r])),
-    outcome: { updated: [], added: [], pushed: 0, refused: 0 },
+    outcome: { updated: [], added: [], pushed: 0, refused: 0, removed: [], deleted: 0 },
     changed: new Set(),
     pending: new Map(),
+    unlinked: new Set(),
+    removed: new Set(),
     keys: new Map(),
     byUrl: urlIndex(input.records),
     fields: new WeakMap(),

@@ -1,7 +1,9 @@
 /**
  * Zotero's Web API v3 (https://api.zotero.org), the part a sync needs: items of a collection
- * changed since a library version (`since=`, answered 304 when nothing changed), and writes of at
- * most 50 objects guarded by `If-Unmodified-Since-Version` (412 when the library moved on). It
+ * changed since a library version (`since=`, answered 304 when nothing changed; with the items in
+ * the trash: `includeTrashed=1`), items deleted for good since a version (`/deleted`), and writes of at most
+ * 50 objects guarded by `If-Unmodified-Since-Version` (412 when the library moved on); a write of
+ * `{key, version, deleted: 1}` moves an item to the trash, `deleted: 0` takes it out. It
  * honours `Backoff` (waits before its next request) and `Retry-After` on 429/503 (waits, retries).
  *
  * Also what the options need to choose: the key's libraries, a library's collections, a new one.
@@ -33,7 +35,8 @@ export interface ApiItem {
   key: string;
   version: number;
   data: Record<string, unknown>;
-  meta?: { createdByUser?: { username?: string; name?: string } };
+  /** Zotero's, but as any answer: fields of any type. */
+  meta?: { createdByUser?: { id?: unknown; username?: unknown; name?: unknown } };
 }
 
 export interface WebApiOptions {
@@ -106,11 +109,6 @@ function createCall(
   return call;
 }
 
-/** An item's URI as Zotero writes it in `relations`. */
-export function itemUri(library: LibraryRef, key: string): string {
-  return `http://zotero.org/${library.type === 'group' ? 'groups' : 'users'}/${library.id}/items/${key}`;
-}
-
 export function createWebApi(options: WebApiOptions) {
   const call = createCall(options, `${ZOTERO_API}${libraryPath(options.library)}`);
   const versionOf = (response: Response) => Number(response.headers.get('Last-Modified-Version')) || 0;
@@ -119,8 +117,9 @@ export function createWebApi(options: WebApiOptions) {
     library: options.library,
 
     /**
-     * Items of a collection (with their child notes) changed since `since`; undefined when nothing
-     * changed, which takes one request.
+     * Items of a collection (with their child notes) changed since `since`, those moved to the
+     * trash too (`deleted: 1` in their data); undefined when nothing changed, which takes one
+     * request.
      */
     async changedItems(
       collection: string,
@@ -129,7 +128,7 @@ export function createWebApi(options: WebApiOptions) {
       const items: ApiItem[] = [];
       let version = since;
       for (let start = 0; ; start += PAGE) {
-        const query = `since=${since}&format=json&limit=${PAGE}&start=${start}`;
+        const query = `since=${since}&includeTrashed=1&format=json&limit=${PAGE}&start=${start}`;
         const response = await call('GET', `/collections/${encodeURIComponent(collection)}/items?${query}`, {
           headers: { 'If-Modified-Since-Version': String(since) },
         });
@@ -140,6 +139,18 @@ export function createWebApi(options: WebApiOptions) {
         if (page.length < PAGE || items.length >= Number(response.headers.get('Total-Results'))) break;
       }
       return { items, version };
+    },
+
+    /**
+     * Keys of the items deleted from the library since `since` (`/deleted?since=`); Zotero lists
+     * an item here once it left the library for good (emptied from the trash, or deleted by the
+     * API).
+     */
+    async deletedKeys(since: number): Promise<{ keys: string[]; version: number }> {
+      const response = await call('GET', `/deleted?since=${since}`);
+      const body = (await response.json()) as { items?: unknown };
+      const keys = Array.isArray(body.items) ? body.items.filter((k) => typeof k === 'string') : [];
+      return { keys, version: versionOf(response) };
     },
 
     /** Writes at most 50 objects, only if the library is still at `version` (else `stale`). */
@@ -172,6 +183,8 @@ export type WebApi = ReturnType<typeof createWebApi>;
 /** A library the key may write to, as the options offer it. */
 export interface LibraryChoice extends LibraryRef {
   name: string;
+  /** The Zotero user the key belongs to (items they added are not "added by" someone else). */
+  userId?: number;
 }
 
 /**
@@ -188,7 +201,12 @@ export async function librariesOfKey(options: Omit<WebApiOptions, 'library'>): P
   if (typeof key.userID !== 'number') throw new WebApiError('bad-key');
   const choices: LibraryChoice[] = [];
   if (key.access?.user?.write)
-    choices.push({ type: 'user', id: key.userID, name: String(key.username ?? key.userID) });
+    choices.push({
+      type: 'user',
+      id: key.userID,
+      name: String(key.username ?? key.userID),
+      userId: key.userID,
+    });
   const groupAccess = key.access?.groups ?? {};
   if (Object.keys(groupAccess).length === 0) return choices;
   const groups = (await (await call('GET', `/users/${key.userID}/groups?limit=100`)).json()) as Array<{
@@ -198,7 +216,12 @@ export async function librariesOfKey(options: Omit<WebApiOptions, 'library'>): P
   for (const group of groups) {
     const access = groupAccess[String(group.id)] ?? groupAccess.all;
     if (access?.write)
-      choices.push({ type: 'group', id: group.id, name: String(group.data?.name ?? group.id) });
+      choices.push({
+        type: 'group',
+        id: group.id,
+        name: String(group.data?.name ?? group.id),
+        userId: key.userID,
+      });
   }
   return choices;
 }

@@ -12,23 +12,13 @@ import {
   savePublication,
   themeCounts,
   updatePublication,
-  type LeesmapDatabase,
 } from '@/utils/db';
 import { identityKeys } from '@/utils/identity';
 import type { Publication } from '@/utils/record';
-import { eachTestOnFreshDB, publication } from './helpers';
+import { seededRandom } from '@/scripts/lib/random';
+import { db, eachTestOnFreshDB, publication } from './helpers';
 
-let db!: LeesmapDatabase;
-eachTestOnFreshDB((opened) => (db = opened));
-
-/** A small deterministic random generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
+eachTestOnFreshDB();
 
 const THEMES = ['Zorg', 'Wonen', 'Klimaat', 'Democratie', 'Europa'];
 
@@ -66,7 +56,7 @@ async function expectConsistent(): Promise<void> {
 
 describe('consistency under mixed operations', () => {
   it.each([1, 2, 3])('theme counts and identities stay right (seed %i)', async (seed) => {
-    const next = random(seed);
+    const next = seededRandom(seed);
     for (let step = 0; step < 120; step++) {
       const n = Math.floor(next() * 12);
       const op = next();

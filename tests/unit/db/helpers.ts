@@ -13,15 +13,19 @@ export function freshIndexedDB(): string {
   return `leesmap-test-${++counter}`;
 }
 
+/** The database of the running test, in a file that calls `eachTestOnFreshDB()`. */
+export let db: LeesmapDatabase;
+
 /**
- * Before each test of the calling file: opens a fresh, empty database, hands it to `use`, and
- * closes it after the test. `let db!: LeesmapDatabase; eachTestOnFreshDB((opened) => (db = opened));`
+ * Before each test of the calling file: opens a fresh, empty database as `db` (and hands it to
+ * `use`, if given), and closes it after the test.
  */
-export function eachTestOnFreshDB(use: (db: LeesmapDatabase) => void): void {
+export function eachTestOnFreshDB(use?: (db: LeesmapDatabase) => void): void {
   beforeEach(async () => {
-    const db = await openLeesmapDB(freshIndexedDB());
-    use(db);
-    return () => db.close();
+    const opened = await openLeesmapDB(freshIndexedDB());
+    db = opened;
+    use?.(opened);
+    return () => opened.close();
   });
 }
 

@@ -11,13 +11,11 @@ import {
   recordVisit,
   savePublication,
   updatePublication,
-  type LeesmapDatabase,
 } from '@/utils/db';
 import { validateRecords, type SavedPublication } from '@/utils/record';
-import { eachTestOnFreshDB, publication } from './helpers';
+import { db, eachTestOnFreshDB, publication } from './helpers';
 
-let db!: LeesmapDatabase;
-eachTestOnFreshDB((opened) => (db = opened));
+eachTestOnFreshDB();
 
 function fileRecord(saved: SavedPublication, changes: Partial<SavedPublication>): SavedPublication[] {
   // As a file's records reach storage: checked once by validateRecords.

@@ -9,14 +9,12 @@ import {
   themeCounts,
   updatePublication,
   type ImportResult,
-  type LeesmapDatabase,
 } from '@/utils/db';
 import type { SavedPublication } from '@/utils/record';
 import { storedRecord, variedRecord } from '../export/records';
-import { eachTestOnFreshDB, publication } from './helpers';
+import { db, eachTestOnFreshDB, publication } from './helpers';
 
-let db!: LeesmapDatabase;
-eachTestOnFreshDB((opened) => (db = opened));
+eachTestOnFreshDB();
 
 /** Imports `records`, expects the counts it reports (0 where not given) and returns the list after. */
 async function importCounting(

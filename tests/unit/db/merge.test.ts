@@ -14,14 +14,12 @@ import {
   themeCounts,
   undoLastImport,
   updatePublication,
-  type LeesmapDatabase,
 } from '@/utils/db';
 import { mergeBibliographic } from '@/utils/db/merge';
 import type { SavedPublication } from '@/utils/record';
-import { eachTestOnFreshDB, publication } from './helpers';
+import { db, eachTestOnFreshDB, publication } from './helpers';
 
-let db!: LeesmapDatabase;
-eachTestOnFreshDB((opened) => (db = opened));
+eachTestOnFreshDB();
 
 function saved(overrides: Partial<SavedPublication> = {}): SavedPublication {
   return {

@@ -7,17 +7,15 @@ import {
   listPublications,
   matchPublication,
   mergePublications,
-  touchCatalogEntry,
   recordVisit,
   savePublication,
   themeCounts,
+  touchCatalogEntry,
   updatePublication,
-  type LeesmapDatabase,
 } from '@/utils/db';
-import { eachTestOnFreshDB, publication } from './helpers';
+import { db, eachTestOnFreshDB, publication } from './helpers';
 
-let db!: LeesmapDatabase;
-eachTestOnFreshDB((opened) => (db = opened));
+eachTestOnFreshDB();
 
 describe('savePublication', () => {
   it('creates a record with the reader defaults', async () => {

@@ -12,10 +12,9 @@ import {
   themeCounts,
   type LeesmapDatabase,
 } from '@/utils/db';
-import { eachTestOnFreshDB, publication } from './helpers';
+import { db, eachTestOnFreshDB, publication } from './helpers';
 
-let db!: LeesmapDatabase;
-eachTestOnFreshDB((opened) => (db = opened));
+eachTestOnFreshDB();
 afterEach(() => {
   vi.restoreAllMocks();
 });

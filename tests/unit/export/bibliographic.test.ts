@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fromBibtex, fromRis, toBibtex, toRis } from '@/utils/export/bibliographic';
 import { exportRecords, importText, ImportError } from '@/utils/export';
-import type { SavedPublication } from '@/utils/record';
+import { newSavedPublication, type SavedPublication } from '@/utils/record';
 import { storedLine, variedRecord } from './records';
 
+/** A saved record with the reader's fields set (`undefined` in `overrides` removes a field). */
 function record(overrides: Partial<SavedPublication> = {}): SavedPublication {
-  return {
+  return newSavedPublication({
     id: 'url:nsob.nl/publicaties/leren-van-doen',
     url: 'https://www.nsob.nl/publicaties/leren-van-doen',
     title: 'Leren van doen',
@@ -16,17 +17,14 @@ function record(overrides: Partial<SavedPublication> = {}): SavedPublication {
     publisher: 'NSOB',
     type: 'essay',
     themes: ['Leren en experimenteren'],
-    keywords: [],
-    related: [],
     status: 'reading',
     notes: 'privé notitie',
     tags: ['werk'],
     starred: true,
-    editedFields: [],
     savedAt: 1,
     updatedAt: 2,
     ...overrides,
-  };
+  });
 }
 
 afterEach(() => {

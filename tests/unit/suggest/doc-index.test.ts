@@ -54,18 +54,14 @@ describe('what is indexed of a record', () => {
 
 describe('saved or not', () => {
   it('knows a catalog entry is saved by its id, its address or the saved canonical address', () => {
-    const record = savedRecord({
-      id: 's',
-      title: 'Bewaard',
-      url: 'https://example.org/a?utm_source=x',
-      canonicalUrl: 'https://example.org/canonical',
-    });
+    const url = 'https://example.org/a?utm_source=x';
+    const canonicalUrl = 'https://example.org/canonical';
     const index = new DocIndex();
-    index.addSaved(record);
+    index.addSaved(savedRecord({ id: 's', title: 'Bewaard', url, canonicalUrl }));
     const entries = [
       catalogEntry({ id: 's', title: 'Zelfde id' }),
       catalogEntry({ id: 'c1', title: 'Zelfde adres', url: 'http://example.org/a' }),
-      catalogEntry({ id: 'c2', title: 'Canoniek', url: 'https://example.org/canonical' }),
+      catalogEntry({ id: 'c2', title: 'Canoniek', url: canonicalUrl }),
       catalogEntry({ id: 'c3', title: 'Anders', url: 'https://example.org/b' }),
     ];
     for (const entry of entries) index.addCatalogEntry(entry);

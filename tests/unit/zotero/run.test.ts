@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  deletePublications,
   getPublication,
   listPublications,
   openLeesmapDB,
@@ -13,24 +14,29 @@ import {
   updatePublication,
   type LeesmapDatabase,
 } from '@/utils/db';
-import { readZoteroSync } from '@/utils/db/zotero-links';
-import { toBackupJson } from '@/utils/export/backup';
+import { clearZoteroSync, readZoteroSync } from '@/utils/db/zotero-links';
+import { importPublications, undoLastImport } from '@/utils/db/imports';
+import { fromBackupJson, toBackupJson } from '@/utils/export/backup';
+import { newSavedPublication } from '@/utils/record';
 import { queueSize, runZoteroSync } from '@/utils/zotero/run';
-import type { ActiveSync, SyncStatus } from '@/utils/zotero/sync-settings';
-import { startFakeWebApi, type FakeWebApi } from '../../e2e/zotero-webapi-server';
+import { createStatusChain } from '@/utils/zotero/sync-queue';
+import type { SyncStatus } from '@/utils/zotero/sync-settings';
+import {
+  startFakeWebApi,
+  TEST_GROUP_TARGET,
+  testGroupSync,
+  type FakeWebApi,
+} from '../../e2e/zotero-webapi-server';
 import { freshIndexedDB, publication } from '../db/helpers';
 
-const TARGET = 'groups/4711/LEESMAP1';
+const TARGET = TEST_GROUP_TARGET;
+/** Anna's sync, for the runs a test drives itself. */
+const ANNA = testGroupSync('key-anna');
 
 async function device(server: FakeWebApi, user: string) {
   const db = await openLeesmapDB(`${freshIndexedDB()}-${user}`);
   server.keys.set(`key-${user}`, user);
-  const sync: ActiveSync = {
-    apiKey: `key-${user}`,
-    library: { type: 'group', id: 4711 },
-    collection: 'LEESMAP1',
-    target: TARGET,
-  };
+  const sync = testGroupSync(`key-${user}`);
   const statuses: SyncStatus[] = [];
   const run = () =>
     runZoteroSync({
@@ -82,6 +88,9 @@ describe('the sync over the database', () => {
     });
     const link = (await readZoteroSync(b.db))!.links[record.id];
     expect(link).toMatchObject({ addedBy: 'anna' });
+    // The record itself says who added it, and keeps it through a backup and its restore.
+    expect(got!.addedBy).toBe('anna');
+    expect(fromBackupJson(toBackupJson([got!]))[0].addedBy).toBe('anna');
     // A backup holds the records, never the links (nor the key, which is not in the database).
     const backup = toBackupJson(await listPublications(b.db));
     expect(backup).toContain('Publicatie 0');
@@ -154,12 +163,7 @@ describe('the sync over the database', () => {
     const run = (previous?: SyncStatus) =>
       runZoteroSync({
         db: a.db,
-        sync: {
-          apiKey: 'key-anna',
-          library: { type: 'group', id: 4711 },
-          collection: 'LEESMAP1',
-          target: TARGET,
-        },
+        sync: ANNA,
         fetch: async (url, init) => {
           // The write's answer (the sync's last) carries Backoff: 120.
           if (init?.method === 'POST') server.backoffOnce = 120;
@@ -187,5 +191,182 @@ describe('the sync over the database', () => {
     await save(a.db);
     server.keys.clear();
     expect(await a.run()).toMatchObject({ state: 'bad-key', pending: 1 });
+  });
+});
+
+describe('deletions over the database', () => {
+  const items = (server: FakeWebApi) =>
+    [...server.library('groups/4711').items.values()].filter((i) => i.data.itemType !== 'note');
+  const trashed = (server: FakeWebApi) => items(server).filter((i) => i.data.deleted === 1);
+
+  it("a record deleted in one profile goes to Zotero's trash, then leaves the other profile", async () => {
+    const { server, a, b, id } = await linkedPair();
+    await deletePublications(a.db, [id]);
+    // The deletion waits in the queue, and the status says so.
+    expect(await queueSize(a.db, TARGET)).toBe(1);
+    expect(await a.run()).toMatchObject({ state: 'idle', pending: 0, deleted: 1 });
+    expect(trashed(server)).toHaveLength(1);
+    expect(server.requests.filter((r) => r.method === 'DELETE')).toEqual([]);
+    expect(await b.run()).toMatchObject({ state: 'idle', pending: 0, removed: 1, pulled: 1 });
+    expect(await getPublication(b.db, id)).toBeUndefined();
+    // Both keep the link (trashed) until the trash is emptied.
+    for (const profile of [a, b])
+      expect((await readZoteroSync(profile.db))!.links[id]).toMatchObject({ trashed: true });
+    server.remove('groups/4711', [items(server)[0].key]);
+    await a.run();
+    await b.run();
+    for (const profile of [a, b]) expect((await readZoteroSync(profile.db))!.links).toEqual({});
+  });
+
+  it('brought back before the sync runs, nothing is deleted', async () => {
+    const { server, a, id } = await linkedPair();
+    const [kept] = await listPublications(a.db);
+    await deletePublications(a.db, [id]);
+    await save(a.db);
+    expect((await getPublication(a.db, id))!.notes).toBe(kept.notes);
+    server.requests.length = 0;
+    expect(await a.run()).toMatchObject({ state: 'idle', pending: 0 });
+    expect(trashed(server)).toEqual([]);
+    expect(items(server)).toHaveLength(1);
+  });
+
+  it('a replace import drops records, the sync trashes their items, Undo import brings back the same items', async () => {
+    const { server, a, id } = await linkedPair();
+    const key = items(server)[0].key;
+    const other = newSavedPublication({
+      id: 'url:wrr.nl/publicaties/x',
+      url: 'https://www.wrr.nl/publicaties/x',
+      title: 'WRR-rapport',
+      savedAt: 1,
+    });
+    await importPublications(a.db, [other], 'replace');
+    expect(await getPublication(a.db, id)).toBeUndefined();
+    await a.run();
+    expect(trashed(server).map((i) => i.key)).toEqual([key]);
+    await undoLastImport(a.db);
+    expect(await getPublication(a.db, id)).toBeDefined();
+    expect(await queueSize(a.db, TARGET)).toBeGreaterThan(0);
+    server.requests.length = 0;
+    await a.run();
+    // The same item, out of the trash; no second one; nothing deleted for good. (The record the
+    // import had added left with the undo: its item is in the trash now.)
+    expect(server.library('groups/4711').items.get(key)!.data.deleted).toBeUndefined();
+    expect(items(server)).toHaveLength(2);
+    expect(trashed(server).map((i) => i.data.title)).toEqual(['WRR-rapport']);
+    expect(server.requests.filter((r) => r.method === 'DELETE')).toEqual([]);
+    expect((await readZoteroSync(a.db))!.links[id]).toMatchObject({ key });
+    expect(await queueSize(a.db, TARGET)).toBe(0);
+  });
+
+  it('deleted in Zotero while the reader edits it here: it stays, with the edit, and goes back to Zotero', async () => {
+    const { server, b, id } = await linkedPair();
+    const key = (await readZoteroSync(b.db))!.links[id].key as string;
+    server.remove('groups/4711', [key]);
+    // b's reader adds a tag just as b's sync asks Zotero what was deleted.
+    const fetch = server.fetch;
+    server.fetch = async (url, init) => {
+      if (String(url).includes('/deleted')) await updatePublication(b.db, id, { tags: ['werk', 'bewaren'] });
+      return fetch(url, init);
+    };
+    expect(await b.run()).toMatchObject({ state: 'idle' });
+    server.fetch = fetch;
+    expect(await getPublication(b.db, id)).toMatchObject({ tags: ['werk', 'bewaren'] });
+    expect(await queueSize(b.db, TARGET)).toBe(1);
+    await b.run();
+    expect(items(server)).toHaveLength(1);
+    expect(items(server)[0].key).not.toBe(key);
+    expect(await queueSize(b.db, TARGET)).toBe(0);
+  });
+});
+
+describe('the run and the background', () => {
+  it('a pull stored, then the push failed: the status still says the list changed', async () => {
+    const { server, a, b } = await linkedPair();
+    await save(a.db, 1);
+    await a.run();
+    // Bert has a change of his own to push; the server goes down at his write.
+    await save(b.db, 2);
+    const fetch = server.fetch;
+    server.fetch = async (url, init) => {
+      if (init?.method === 'POST') server.down = true;
+      return fetch(url, init);
+    };
+    const status = await b.run();
+    server.fetch = fetch;
+    server.down = false;
+    expect(status).toMatchObject({ state: 'offline', pulled: 1 });
+    expect(await listPublications(b.db)).toHaveLength(3);
+  });
+
+  it('sync turned off (or the key removed) mid-sync: it stops before its next write', async () => {
+    const server = startFakeWebApi([TARGET]);
+    const a = await device(server, 'anna');
+    for (let i = 0; i < 120; i++) await save(a.db, i);
+    let checks = 0;
+    const statuses: SyncStatus[] = [];
+    await runZoteroSync({
+      db: a.db,
+      sync: ANNA,
+      fetch: server.fetch,
+      setStatus: async (s) => void statuses.push(s),
+      // On for the first write's store (an empty library: the pull stores nothing); then the
+      // reader removes the key, and the second write's links are not stored either.
+      stillOn: async () => ++checks <= 1,
+    });
+    expect(server.requests.map((r) => r.method)).toEqual(['GET', 'POST', 'POST']);
+    // Only the status of its start: none after the reader turned it off.
+    expect(statuses.map((s) => s.state)).toEqual(['syncing']);
+  });
+
+  it('"Remove API key" forgets the links; connecting again links the records by identity, no second item', async () => {
+    const { server, a } = await linkedPair();
+    await clearZoteroSync(a.db);
+    expect(await readZoteroSync(a.db)).toBeUndefined();
+    expect(await listPublications(a.db)).toHaveLength(1);
+    await a.run();
+    expect(
+      [...server.library('groups/4711').items.values()].filter((i) => i.data.itemType !== 'note'),
+    ).toHaveLength(1);
+    expect(Object.keys((await readZoteroSync(a.db))!.links)).toHaveLength(1);
+  });
+
+  it("the status a sync leaves counts the queue in the chain: a list change's count is never overwritten", async () => {
+    const server = startFakeWebApi([TARGET]);
+    const a = await device(server, 'anna');
+    await save(a.db);
+    let stored: SyncStatus | undefined;
+    const chain = createStatusChain({ get: async () => stored, set: async (s) => void (stored = s) });
+    let release = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // A list change's count, started while the sync writes, waits on the reader's save.
+    const fetch = async (url: string, init?: RequestInit) => {
+      const response = await server.fetch(url, init);
+      if (init?.method === 'POST')
+        void chain.update(async (current) => {
+          await gate;
+          return { ...current!, pending: await queueSize(a.db, TARGET) };
+        });
+      return response;
+    };
+    const leave = (made: () => void) => {
+      // The sync is about to leave its status: the reader saves one more record now.
+      void save(a.db, 1).then(() => release());
+      made();
+    };
+    await runZoteroSync({
+      db: a.db,
+      sync: ANNA,
+      fetch,
+      setStatus: async (s) => {
+        if (s.state === 'idle') leave(() => undefined);
+        await chain.write(s);
+      },
+      updateStatus: (change) => {
+        leave(() => undefined);
+        return chain.update(change);
+      },
+    });
+    await chain.update(async () => undefined);
+    expect(stored).toMatchObject({ state: 'idle', pending: 1 });
   });
 });

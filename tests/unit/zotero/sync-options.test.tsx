@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 /**
  * The options' sync section: nothing is asked before the reader's click; the key, a library and a
- * collection chosen; then the connection, the last sync, the queue, who added what and the hosts;
+ * collection chosen; then the connection, the last sync, the queue, what it deleted, who added
+ * what and the hosts;
  * "Sync now"; an offline sync said as such; the key removed in one click.
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
@@ -58,10 +59,16 @@ describe('the sync section of the options', () => {
       lastSuccess: Date.UTC(2026, 11, 5, 9),
       pending: 0,
       addedByOthers: [{ title: 'Leren van doen', by: 'bert' }],
+      deleted: 2,
+      removed: 1,
     };
     render(<ZoteroSync ports={ports} />);
     expect((await screen.findByTestId('zotero-sync-last')).textContent).toMatch(/^Last sync: 5 Dec 2026/);
     expect(screen.getByTestId('zotero-sync-added').textContent).toBe('“Leren van doen”, added by bert');
+    // What the last sync moved to Zotero's trash, and removed here because it left Zotero.
+    expect(screen.getByTestId('zotero-sync-deletions').textContent).toBe(
+      "Last sync: moved to Zotero's trash 2, removed here (deleted or trashed in Zotero) 1",
+    );
     fireEvent.click(screen.getByTestId('zotero-sync-now'));
     expect(ports.syncNow).toHaveBeenCalledTimes(1);
     ports.state.status = {
@@ -69,9 +76,12 @@ describe('the sync section of the options', () => {
       state: 'offline',
       pending: 3,
       retryAt: Date.UTC(2026, 11, 5, 10),
+      deleted: undefined,
+      removed: undefined,
     };
     ports.changed();
     await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/could not be reached/));
+    expect(screen.queryByTestId('zotero-sync-deletions')).toBeNull();
     expect(screen.getByTestId('zotero-sync-pending').textContent).toBe('Waiting to go to Zotero: 3');
     fireEvent.click(screen.getByTestId('zotero-sync-forget'));
     await waitFor(() => expect(screen.getByTestId('zotero-sync-state').textContent).toMatch(/^Off/));

@@ -1,0 +1,53 @@
+/**
+ * Date formats (issue 13): Japanese, Chinese and Korean pages ("2019年4月2日", "2019.03.05",
+ * "2023.11.02. 오후 8:06"), French, Spanish and Italian month names ("30 septembre 2018", "3 de
+ * mayo de 2022"); each with a counter-case that must not read as a day.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseDate } from '@/utils/extract/dates';
+import { extract, page } from './helpers';
+
+/** Dates as pages write them, and the day (or month) each states. */
+const WRITTEN = {
+  '2019年4月2日': '2019-04-02',
+  '公開日 2019 年 04 月 20 日 10:00': '2019-04-20',
+  '2019年4月': '2019-04',
+  '2019.03.05': '2019-03-05',
+  '입력 2023.11.02. 오후 8:06': '2023-11-02',
+  '2023. 10. 23': '2023-10-23',
+  '30 septembre 2018': '2018-09-30',
+  '1er mai 2019': '2019-05-01',
+  'le 12 décembre 2019': '2019-12-12',
+  '3 de mayo de 2022': '2022-05-03',
+  '14 febbraio 2020': '2020-02-14',
+  'août 2021': '2021-08',
+};
+
+it('reads year-first dates with 年月日 or dots, and French, Spanish and Italian month names', () => {
+  const read = Object.fromEntries(Object.keys(WRITTEN).map((raw) => [raw, parseDate(raw)]));
+  expect(read).toEqual(WRITTEN);
+});
+
+describe('year-first dates with 年月日 or dots', () => {
+  it('not a version number or an amount', () => {
+    expect(parseDate('Version 1.2019.03.05')).toBeUndefined();
+    expect(parseDate('2019.03.05.7')).toBeUndefined();
+  });
+  it('the date line of a Japanese article', () => {
+    const body =
+      '<main><article><h1>新しい規則について</h1><p class="date">2019年04月21日 10時00分更新</p><p>本文はここにあり、十分な長さの文章で行政と政策について説明しています。本文はここにあり、十分な長さの文章です。</p></article></main>';
+    expect(extract(page('', body))?.published).toBe('2019-04-21');
+  });
+});
+
+describe('French, Spanish and Italian month names', () => {
+  it('not a word that only looks like one', () => {
+    expect(parseDate('Mars 2 rover')).toBeUndefined();
+  });
+
+  it('the byline row of a French article', () => {
+    const body =
+      '<main><article><h1>Deux ans et demi en Macronie</h1><p>Par Loïc Le Clerc | 30 septembre 2018</p><p>Un paragraphe avec assez de texte pour être le texte courant, sur la politique et l’administration en France.</p></article></main>';
+    expect(extract(page('', body))?.published).toBe('2018-09-30');
+  });
+});

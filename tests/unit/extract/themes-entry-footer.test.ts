@@ -1,0 +1,61 @@
+/**
+ * Themes and keywords from an entry's own footer (issue 13): a blog post lists its categories and
+ * tags in <footer class="entry-footer">, which is the item's, not the site's footer; names a CMS
+ * encoded twice ("Bewegung &amp;amp; Natur") are decoded.
+ */
+import { describe, expect, it } from 'vitest';
+import { readPage } from './helpers';
+
+const URL = 'https://blog.example.org/2021/05/ein-beitrag/';
+const TEXT =
+  '<p>Der erste Absatz des Beitrags erzählt, worum es geht, in mehr als achtzig Zeichen, damit er zählt.</p>';
+
+describe('themes: an entry’s own footer', () => {
+  it('reads categories and tags from the footer inside the article', () => {
+    const footer =
+      '<footer class="entry-footer"><span class="cat-links"><a href="/category/recht/" rel="category tag">Recht</a></span>' +
+      '<span class="tags-links"><a href="/tag/beschneidung/" rel="tag">Beschneidung</a>, <a href="/tag/medizin/" rel="tag">Medizin</a></span></footer>';
+    const record = readPage('', `<main><article><h1>Ein Beitrag</h1>${TEXT}${footer}</article></main>`, URL);
+    expect(record?.themes).toEqual(['Recht']);
+    expect(record?.keywords).toEqual(['Beschneidung', 'Medizin']);
+  });
+
+  it('reads taxonomy links from an entry-meta footer beside the text', () => {
+    const footer =
+      '<footer class="entry-meta"><span class="tag-links"><a href="/tag/coronavirus/">Coronavirus</a>, <a href="/tag/recht/">Rechtswissenschaft</a></span></footer>';
+    const record = readPage('', `<div class="content"><h1>Ein Beitrag</h1>${TEXT}${footer}</div>`, URL);
+    expect(record?.themes).toEqual(['Coronavirus', 'Rechtswissenschaft']);
+  });
+
+  it('does not read the site’s footer', () => {
+    const footer =
+      '<footer class="site-footer"><a href="/category/news/" rel="category tag">News</a><a href="/tag/alles/">Alles</a></footer>';
+    const record = readPage('', `<main><h1>Ein Beitrag</h1>${TEXT}</main>${footer}`, URL);
+    expect(record?.themes ?? []).toEqual([]);
+  });
+
+  it('decodes entities a CMS encoded twice', () => {
+    const record = readPage(
+      '<meta property="article:section" content="Bewegung &amp;amp; Natur">',
+      `<main><h1>Ein Beitrag</h1>${TEXT}</main>`,
+      URL,
+    );
+    expect(record?.themes).toEqual(['Bewegung & Natur']);
+  });
+});
+
+describe('themes: a block of topic links', () => {
+  it('reads the links of a block whose class names it a list of categories', () => {
+    const block =
+      '<div class="categories"><a href="/mot/justice">Justice</a> <a href="/mot/macron">Emmanuel Macron</a></div>';
+    const record = readPage('', `<main><h1>Ein Beitrag</h1>${TEXT}${block}</main>`, URL);
+    expect(record?.themes).toEqual(['Justice', 'Emmanuel Macron']);
+  });
+
+  it('does not read share buttons or a menu that a class calls tags', () => {
+    const share =
+      '<div class="tags share-bar"><a href="/share?x">Tweet</a> <a href="/save">Speichern</a></div>';
+    const record = readPage('', `<main><h1>Ein Beitrag</h1>${TEXT}${share}</main>`, URL);
+    expect(record?.themes ?? []).toEqual([]);
+  });
+});

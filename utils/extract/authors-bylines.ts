@@ -1,0 +1,152 @@
+/**
+ * Visible bylines: byline elements (rel=author, itemprop=author, class "byline"/"author") and
+ * byline lines ("Door A en B", "By A and B", "Von A") in the article, never in chrome or cards.
+ */
+import { cleanAuthors } from './authors';
+import type { ExtractionContext, Rule } from './context';
+import { textOf } from './text';
+import { BYLINE_LINE, BYLINE_PREFIX_ANY, BYLINE_PREFIX_ONLY, bylineOf } from '@/utils/detect/vocabulary';
+
+const MAX_BYLINE_NODES = 300;
+/** Reader comments (not an article of class "commentary"). */
+const COMMENTS = '#comments, [id^="comment"], [class*="comment"]:not([class*="commentary"])';
+const BYLINE_SELECTOR =
+  '[rel~="author"], [itemprop="author"], [class*="byline"], [id*="byline"], [class*="author"], [class*="Author"], [class*="writtenby"], [class*="p-author"]';
+
+const HIDDEN = '[hidden], [style*="display: none"], [style*="display:none"]';
+/**
+ * Outside the article: a related block, navigation or the site's footer. An article's own footer
+ * (<article><footer>von Anna · 3. Mai</footer></article>) is where many themes put the byline.
+ */
+function bylineElsewhere(ctx: ExtractionContext, el: Element): boolean {
+  // A byline the theme hides (a microformat copy, style="display: none") is no one the reader sees.
+  if (el.closest(HIDDEN)) return true;
+  if (!ctx.isElsewhere(el)) return false;
+  if (ctx.relatedBlocks.some((block) => block.contains(el))) return true;
+  if (el.closest('nav, [role="navigation"], [role="contentinfo"]')) return true;
+  return !el.closest('footer')?.parentElement?.closest('article');
+}
+
+/** Byline elements: rel=author, itemprop=author, class "byline"/"author" — short text only. */
+export const fromBylineElements: Rule<string[]> = (ctx) => {
+  const nodes = ctx.select.all(BYLINE_SELECTOR);
+  const found: string[] = [];
+  const accepted: Element[] = [];
+  const failed: Element[] = [];
+  for (let i = 0; i < nodes.length && i < MAX_BYLINE_NODES; i++) {
+    const el = nodes[i];
+    if (bylineElsewhere(ctx, el) || el.closest(`header[role="banner"], ${COMMENTS}`)) continue;
+    if (accepted.some((outer) => outer.contains(el))) continue;
+    // A box that yields no name ("By Oli Coleman View author archive …") leaves to its inner
+    // elements only a line that is a byline ("By Oli Coleman"), not its other widgets' names.
+    const inFailed = failed.some((outer) => outer.contains(el));
+    const text = inFailed && !BYLINE_LINE.test(textOf(el, 200)) ? undefined : bylineName(el);
+    if (!text) {
+      if (!inFailed) failed.push(el);
+      continue;
+    }
+    accepted.push(el);
+    found.push(text);
+    // The first byline block is the article's; later ones are usually other articles' cards.
+    if (!el.matches('[rel~="author"], [itemprop="author"]')) break;
+  }
+  return found;
+};
+
+/**
+ * The name in a byline element: its itemprop=name, its own text, or, when the row also holds a
+ * date or counts ("by Lucas Nolan 22 Dec 2016 651"), the author element inside it.
+ */
+function bylineName(el: Element): string | undefined {
+  const usable = (text: string) => text && text.length <= 100 && cleanAuthors([text], true).length > 0;
+  const listed = listedNames(el);
+  if (listed) return listed;
+  const text = textOf(el.querySelector('[itemprop="name"]') ?? el, 200);
+  const part = rowByline(text);
+  if (part && usable(part)) return part;
+  if (usable(text)) return text;
+  const inner = el.querySelector(
+    '[rel~="author"], [class*="byauthor"], [class*="author-name"], [class*="author__name"]',
+  );
+  const innerText = inner ? textOf(inner, 200) : '';
+  return usable(innerText) ? innerText : undefined;
+}
+
+/**
+ * The byline part of a meta row ("Dezember 10, 2019 · von freeman1984 · in Uncategorized"): the
+ * name after the prefix, not the row's date and category.
+ */
+function rowByline(text: string): string | undefined {
+  const parts = text.split(/\s+[|·•]\s+/);
+  if (parts.length < 2) return undefined;
+  const part = parts.find((item) => BYLINE_PREFIX_ANY.test(item));
+  return part?.replace(BYLINE_PREFIX_ANY, '');
+}
+
+/**
+ * A byline that lists people one per item, each with a role or photo beside the name
+ * (<li><a>Jan de Vries</a><span class="role">Onderzoeker</span></li>): the names, one per line.
+ * Text alone would run name and role together ("Jan de VriesOnderzoeker").
+ */
+function listedNames(el: Element): string | undefined {
+  // Only the byline's own list: its items, or those of a list directly inside it.
+  const lists = /^(?:ul|ol)$/i.test(el.tagName)
+    ? [el]
+    : [...el.children].filter((child) => /^(?:ul|ol)$/i.test(child.tagName));
+  const items = lists.flatMap((list) =>
+    [...list.children].filter((child) => child.tagName.toLowerCase() === 'li'),
+  );
+  if (items.length < 1 || items.length > 12) return undefined;
+  const names: string[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const name =
+      item.querySelector('[itemprop="name"], [class*="__name"], [class*="-name"], [class$="name"]') ??
+      item.querySelector('a[href]');
+    if (!name) return undefined;
+    const text = textOf(name, 100);
+    // Names are short: a list of titles (an author bio's other papers) is not a byline.
+    if (text.split(' ').length > 5) return undefined;
+    if (text) names.push(text);
+  }
+  return names.length ? names.join('\n') : undefined;
+}
+
+/** Elements a byline line may be: blocks and the inline wrappers sites put it in (<p><i>von X</i></p>). */
+const BYLINE_LINES = 'p, span, div, li, i, em, small, address, strong, b, font';
+
+/**
+ * "Door A en B" / "By A and B" / "Von A" on a line of its own: near the heading first, then in the
+ * main region or article (the byline row may sit below a lead image), never in chrome or cards.
+ */
+export const fromBylineText: Rule<string[]> = (ctx) => {
+  const near = ctx.heading?.parentElement?.parentElement;
+  const main = ctx.select.first('main, [role="main"], article');
+  const scopes = [near, main, ctx.doc.body].filter(
+    (scope, i, all): scope is Element => Boolean(scope) && all.indexOf(scope) === i,
+  );
+  for (const scope of scopes) {
+    const lines = ctx.select.all(BYLINE_LINES, scope);
+    for (let i = 0; i < lines.length && i < 400; i++) {
+      const el = lines[i];
+      if (el.children.length > 6) continue;
+      const text = textOf(el, 200);
+      const byline = text.length < 160 ? (bylineOf(text) ?? prefixApart(el, text)) : undefined;
+      if (byline && !bylineElsewhere(ctx, el) && !el.closest(`aside, figure, figcaption, ${COMMENTS}`))
+        return [byline];
+    }
+  }
+  return undefined;
+};
+
+/**
+ * "By" in an element of its own and the name in the next, which textContent runs together
+ * ("<span>By</span><a>J.R. Stone</a>" → "ByJ.R. Stone"): the byline with the space put back.
+ */
+function prefixApart(el: Element, text: string): string | undefined {
+  const first = el.firstElementChild;
+  if (!first || (el.firstChild?.nodeType === 3 && el.firstChild.textContent?.trim())) return undefined;
+  const prefix = textOf(first, 40);
+  if (!prefix || !BYLINE_PREFIX_ONLY.test(prefix) || !text.startsWith(prefix)) return undefined;
+  return bylineOf(`${prefix} ${text.slice(prefix.length).trim()}`);
+}
