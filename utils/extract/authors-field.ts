@@ -151,8 +151,9 @@ function ownSiteNames(ctx: ExtractionContext): string[] {
 }
 
 /**
- * The site's desk beside a person in one byline ("Pete Evans · CBC News"): the person only. A
- * name whose first word is the site's name is the site's ("CBC News" on cbc.ca).
+ * The site's desk beside a person in one byline ("Anna de Vries · Omroep Nieuws"): the person
+ * only. A name whose first word is the site's name is the site's ("Omroep Nieuws" on
+ * omroep.example).
  */
 function withoutSitePart(names: string[], site: Set<string>): string[] {
   if (names.length < 2) return names;
@@ -160,7 +161,7 @@ function withoutSitePart(names: string[], site: Set<string>): string[] {
   return kept.length ? kept : names;
 }
 
-/** "CBC News", "Us Weekly Staff": the site's name, then more words (its first one or two words). */
+/** "Omroep Nieuws", "Weekblad Staff": the site's name, then more words (its first one or two words). */
 function isDesk(name: string, site: Set<string>): boolean {
   const words = name.split(/\s+/);
   if (words.length < 2) return false;
