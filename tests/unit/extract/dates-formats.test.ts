@@ -47,7 +47,7 @@ describe('French, Spanish and Italian month names', () => {
 
   it('the byline row of a French article', () => {
     const body =
-      '<main><article><h1>Deux ans et demi en Macronie</h1><p>Par Loïc Le Clerc | 30 septembre 2018</p><p>Un paragraphe avec assez de texte pour être le texte courant, sur la politique et l’administration en France.</p></article></main>';
+      '<main><article><h1>Un an à la mairie</h1><p>Par Camille Dubois | 30 septembre 2018</p><p>Un paragraphe avec assez de texte pour être le texte courant, sur la politique et l’administration en France.</p></article></main>';
     expect(extract(page('', body))?.published).toBe('2018-09-30');
   });
 });

@@ -19,7 +19,7 @@ describe('a meta row of labels', () => {
     );
     expect(
       publishedOf(
-        '<p>Veröffentlicht am 16.08.2019 Dauer: 1 Stunde 4 Minuten Lizenz: CC-BY 4.0 Downloads: 22.273 und noch mehr Angaben</p>',
+        '<p>Veröffentlicht am 16.08.2019 Dauer: 1 Stunde 12 Minuten Lizenz: CC-BY 4.0 Downloads: 13.517 und noch mehr Angaben</p>',
       ),
     ).toBe('2019-08-16');
   });
@@ -31,10 +31,10 @@ describe('a meta row of labels', () => {
 
 describe('the page’s own teaser text', () => {
   it('a date line in the standfirst under the heading counts; one in a teaser card with a link does not', () => {
-    const own = '<div class="detail__teaser-text"><p>Pressemitteilung vom 25. Januar 2022</p></div>';
-    expect(publishedOf(own)).toBe('2022-01-25');
+    const own = '<div class="detail__teaser-text"><p>Pressemitteilung vom 14. Februar 2022</p></div>';
+    expect(publishedOf(own)).toBe('2022-02-14');
     const card =
-      '<div class="teaser"><p>25. Januar 2022</p><p><a href="/andere-meldung">Andere Meldung</a></p></div>';
+      '<div class="teaser"><p>14. Februar 2022</p><p><a href="/andere-meldung">Andere Meldung</a></p></div>';
     expect(publishedOf(card)).toBeUndefined();
   });
 });
@@ -42,7 +42,7 @@ describe('the page’s own teaser text', () => {
 describe('dates of other things near the heading', () => {
   it('not the date of a post card in the grid under a lexicon entry', () => {
     const cards =
-      '<div class="post__card"><a href="/news/petition">Petition</a><div class="post__meta-data"><span class="post-date">22. Juni 2022</span></div></div>';
+      '<div class="post__card"><a href="/news/umfrage">Umfrage</a><div class="post__meta-data"><span class="post-date">22. Juni 2022</span></div></div>';
     expect(publishedOf(cards)).toBeUndefined();
   });
 
@@ -52,13 +52,13 @@ describe('dates of other things near the heading', () => {
   });
 
   it('not the day and hours of an event', () => {
-    expect(publishedOf('<div class="date">30. März 2020, 13:15 Uhr - 19:00 Uhr</div>')).toBeUndefined();
-    expect(publishedOf('<div class="date">30. März 2020, 13:15 Uhr</div>')).toBe('2020-03-30');
+    expect(publishedOf('<div class="date">12. Mai 2021, 14:30 Uhr - 18:00 Uhr</div>')).toBeUndefined();
+    expect(publishedOf('<div class="date">12. Mai 2021, 14:30 Uhr</div>')).toBe('2021-05-12');
   });
 
-  it('a year alone is the title of another post ("Kalender 2014"); a month and year still count', () => {
+  it('a year alone is the title of another post ("Jahresplaner 2015"); a month and year still count', () => {
     expect(
-      publishedOf('<ul><li><div class="post-title">Kalender 2014 - Zeitplanung spart Zeit</div></li></ul>'),
+      publishedOf('<ul><li><div class="post-title">Jahresplaner 2015 - Ordnung schafft Ruhe</div></li></ul>'),
     ).toBe(undefined);
     expect(publishedOf('<p>Mai 2021</p>')).toBe('2021-05');
   });
@@ -69,14 +69,14 @@ describe('"Stand:" at the heading', () => {
     `<main><article><header><h1>Neue Regeln</h1></header>${rows}${INTRO}</article></main>`;
 
   it('is the date where the page shows no other', () => {
-    expect(extract(page('', news('<div>Stand: 19.10.2019 11:05 Uhr</div>')))?.published).toBe('2019-10-19');
+    expect(extract(page('', news('<div>Stand: 21.09.2020 09:40 Uhr</div>')))?.published).toBe('2020-09-21');
   });
 
   it('comes after the publication date where the page shows one', () => {
     expect(
-      extract(page('', news('<div>Stand: 19.10.2019 11:05 Uhr</div><div>Veröffentlicht am 17.10.2019</div>')))
+      extract(page('', news('<div>Stand: 21.09.2020 09:40 Uhr</div><div>Veröffentlicht am 18.09.2020</div>')))
         ?.published,
-    ).toBe('2019-10-17');
+    ).toBe('2020-09-18');
   });
 });
 

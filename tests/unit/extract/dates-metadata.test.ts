@@ -63,15 +63,15 @@ describe('the date line at the heading over a metadata day the page does not sho
 });
 
 describe('the page’s own date line before a mention further down', () => {
-  it('"10.11.2021" under the heading, not "Nr. 34 vom 08. November 2021" in the list below', () => {
-    const body = `<main><div class="content"><h1>Neue Regeln</h1><p>10.11.2021</p>${INTRO}<ul><li>Nr. 34 vom 08. November 2021</li><li>Nr. 32 vom 05. November 2021</li></ul></div></main>`;
+  it('"10.11.2021" under the heading, not "Nr. 17 vom 08. November 2021" in the list below', () => {
+    const body = `<main><div class="content"><h1>Neue Regeln</h1><p>10.11.2021</p>${INTRO}<ul><li>Nr. 17 vom 08. November 2021</li><li>Nr. 15 vom 05. November 2021</li></ul></div></main>`;
     expect(extract(page('', body))?.published).toBe('2021-11-10');
   });
 });
 
 describe('the day an address is filed under', () => {
   const at = (instant: string) => `<meta property="article:published_time" content="${instant}">`;
-  const url = 'https://www.example.org/2022/05/06/ronaldo/';
+  const url = 'https://www.example.org/2022/05/06/ein-beitrag/';
 
   it('corrects an instant in UTC to the local day', () => {
     expect(extract(page(at('2022-05-07T03:43:46Z'), article('')), url)?.published).toBe('2022-05-06');

@@ -20,21 +20,21 @@ function both(label: string, value: string) {
 
 describe('labels: detection and extraction agree', () => {
   it('German tag and topic labels are labels for both', () => {
-    const tags = both('Schlagwörter', 'Stadtplanung, Verkehr');
+    const tags = both('Schlagwörter', 'Wohnungsbau, Verkehr');
     expect(tags.signals).toContain('label:theme');
-    expect(tags.record?.keywords).toEqual(['Stadtplanung', 'Verkehr']);
-    const topics = both('Themen', 'Stadtentwicklung');
+    expect(tags.record?.keywords).toEqual(['Wohnungsbau', 'Verkehr']);
+    const topics = both('Themen', 'Dorfentwicklung');
     expect(topics.signals).toContain('label:theme');
-    expect(topics.record?.themes).toEqual(['Stadtentwicklung']);
+    expect(topics.record?.themes).toEqual(['Dorfentwicklung']);
   });
 
   it('a label detection knew and extraction did not is read as a value', () => {
     const year = both('Year of publication', '2021');
     expect(year.signals).toContain('label:year');
     expect(year.record?.year).toBe(2021);
-    const related = both('Related topics', 'Urban planning');
+    const related = both('Related topics', 'Rural housing');
     expect(related.signals).toContain('label:theme');
-    expect(related.record?.themes).toEqual(['Urban planning']);
+    expect(related.record?.themes).toEqual(['Rural housing']);
   });
 
   it('a label extraction reads counts as evidence for detection', () => {

@@ -12,33 +12,33 @@ const BODY =
 
 describe('subtitle: the dek under the heading', () => {
   it('prefers the marked dek to the description shown as a summary', () => {
-    const description = 'New numbers confirm what buyers, sellers and owners have known for a while.';
+    const description = 'Islanders, visitors and traders have expected this for months now.';
     const record = readPage(
       `<meta property="og:description" content="${description}">`,
-      `<main><h1>Housing market slowdown continues</h1><div class="detailSummary">${description}</div>` +
-        `<h2 class="deck">Average price of a home sold in September fell again</h2>${BODY}</main>`,
+      `<main><h1>Ferry service cut for the winter</h1><div class="detailSummary">${description}</div>` +
+        `<h2 class="deck">Crossings to the island drop to two a day from November</h2>${BODY}</main>`,
     );
-    expect(record?.subtitle).toBe('Average price of a home sold in September fell again');
+    expect(record?.subtitle).toBe('Crossings to the island drop to two a day from November');
   });
 
   it('takes a plain one-line standfirst right under the heading', () => {
     const record = readPage(
       '',
-      '<main><h1>Lyft extends free scooter rides for critical workers</h1>' +
-        `<div>Emergency, healthcare and transit workers won't need to pay.</div><section><a href="/a">Jon</a></section>${BODY}</main>`,
+      '<main><h1>City extends free bike rentals for night-shift staff</h1>' +
+        `<div>Nurses, cleaners and bakers on late shifts won't need to pay.</div><section><a href="/a">Ida</a></section>${BODY}</main>`,
     );
-    expect(record?.subtitle).toBe("Emergency, healthcare and transit workers won't need to pay.");
+    expect(record?.subtitle).toBe("Nurses, cleaners and bakers on late shifts won't need to pay.");
   });
 
   it('does not take the body’s first paragraph or a site’s motto', () => {
     const first = readPage(
       '',
-      `<main><h1>Lyft extends free scooter rides for critical workers</h1><p>Short opening line of the story.</p>${BODY}</main>`,
+      `<main><h1>City extends free bike rentals for night-shift staff</h1><p>Short opening line of the story.</p>${BODY}</main>`,
     );
     expect(first?.subtitle).toBeUndefined();
     const motto = readPage(
-      '<title>A post | Echte Demokratie</title>',
-      '<header><h1>Echte Demokratie</h1><div>Yes we camp! Democracy now.</div></header>' +
+      '<title>A post | Freie Gärten</title>',
+      '<header><h1>Freie Gärten</h1><div>Grow your own! Gardens for all.</div></header>' +
         `<article><h2>A post</h2>${BODY}</article>`,
     );
     expect(motto?.subtitle).toBeUndefined();

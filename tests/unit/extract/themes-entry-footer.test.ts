@@ -1,7 +1,7 @@
 /**
  * Themes and keywords from an entry's own footer (issue 13): a blog post lists its categories and
  * tags in <footer class="entry-footer">, which is the item's, not the site's footer; names a CMS
- * encoded twice ("Bewegung &amp;amp; Natur") are decoded.
+ * encoded twice ("Garten &amp;amp; Küche") are decoded.
  */
 import { describe, expect, it } from 'vitest';
 import { readPage } from './helpers';
@@ -13,18 +13,18 @@ const TEXT =
 describe('themes: an entry’s own footer', () => {
   it('reads categories and tags from the footer inside the article', () => {
     const footer =
-      '<footer class="entry-footer"><span class="cat-links"><a href="/category/recht/" rel="category tag">Recht</a></span>' +
-      '<span class="tags-links"><a href="/tag/beschneidung/" rel="tag">Beschneidung</a>, <a href="/tag/medizin/" rel="tag">Medizin</a></span></footer>';
+      '<footer class="entry-footer"><span class="cat-links"><a href="/category/wohnen/" rel="category tag">Wohnen</a></span>' +
+      '<span class="tags-links"><a href="/tag/mietrecht/" rel="tag">Mietrecht</a>, <a href="/tag/nachbarschaft/" rel="tag">Nachbarschaft</a></span></footer>';
     const record = readPage('', `<main><article><h1>Ein Beitrag</h1>${TEXT}${footer}</article></main>`, URL);
-    expect(record?.themes).toEqual(['Recht']);
-    expect(record?.keywords).toEqual(['Beschneidung', 'Medizin']);
+    expect(record?.themes).toEqual(['Wohnen']);
+    expect(record?.keywords).toEqual(['Mietrecht', 'Nachbarschaft']);
   });
 
   it('reads taxonomy links from an entry-meta footer beside the text', () => {
     const footer =
-      '<footer class="entry-meta"><span class="tag-links"><a href="/tag/coronavirus/">Coronavirus</a>, <a href="/tag/recht/">Rechtswissenschaft</a></span></footer>';
+      '<footer class="entry-meta"><span class="tag-links"><a href="/tag/klimawandel/">Klimawandel</a>, <a href="/tag/wirtschaft/">Volkswirtschaft</a></span></footer>';
     const record = readPage('', `<div class="content"><h1>Ein Beitrag</h1>${TEXT}${footer}</div>`, URL);
-    expect(record?.themes).toEqual(['Coronavirus', 'Rechtswissenschaft']);
+    expect(record?.themes).toEqual(['Klimawandel', 'Volkswirtschaft']);
   });
 
   it('does not read the site’s footer', () => {
@@ -36,20 +36,20 @@ describe('themes: an entry’s own footer', () => {
 
   it('decodes entities a CMS encoded twice', () => {
     const record = readPage(
-      '<meta property="article:section" content="Bewegung &amp;amp; Natur">',
+      '<meta property="article:section" content="Garten &amp;amp; Küche">',
       `<main><h1>Ein Beitrag</h1>${TEXT}</main>`,
       URL,
     );
-    expect(record?.themes).toEqual(['Bewegung & Natur']);
+    expect(record?.themes).toEqual(['Garten & Küche']);
   });
 });
 
 describe('themes: a block of topic links', () => {
   it('reads the links of a block whose class names it a list of categories', () => {
     const block =
-      '<div class="categories"><a href="/mot/justice">Justice</a> <a href="/mot/macron">Emmanuel Macron</a></div>';
+      '<div class="categories"><a href="/mot/education">Éducation</a> <a href="/mot/morel">Claire Morel</a></div>';
     const record = readPage('', `<main><h1>Ein Beitrag</h1>${TEXT}${block}</main>`, URL);
-    expect(record?.themes).toEqual(['Justice', 'Emmanuel Macron']);
+    expect(record?.themes).toEqual(['Éducation', 'Claire Morel']);
   });
 
   it('does not read share buttons or a menu that a class calls tags', () => {

@@ -17,39 +17,39 @@ describe('title: a kicker inside the heading', () => {
   it('leaves out a kicker the document title separates from the title', () => {
     expect(
       titleWith(
-        '<title>Olympische Spiele in Paris - Getränke per Schiff ins Stadtzentrum - Beispielblatt</title>' +
+        '<title>Stadtfest in Lindholm - Brot per Lastenrad in die Altstadt - Beispielblatt</title>' +
           '<meta property="og:site_name" content="Beispielblatt">',
-        `<h1>\n  <span>Olympische Spiele in Paris</span> Getränke per Schiff ins Stadtzentrum</h1>`,
+        `<h1>\n  <span>Stadtfest in Lindholm</span> Brot per Lastenrad in die Altstadt</h1>`,
       ),
-    ).toBe('Getränke per Schiff ins Stadtzentrum');
+    ).toBe('Brot per Lastenrad in die Altstadt');
   });
 
   it('leaves out a kicker marked as an overline, also when the head repeats the whole heading', () => {
     expect(
       titleWith(
-        '<meta property="og:title" content="Die Zukunft der Arbeit Wir dekorieren die Liegestühle um">',
-        `<h1><span class="overline">Die Zukunft der Arbeit</span>Wir dekorieren die Liegestühle um</h1>`,
+        '<meta property="og:title" content="Die Zukunft der Schule Wir stellen die Tische anders auf">',
+        `<h1><span class="overline">Die Zukunft der Schule</span>Wir stellen die Tische anders auf</h1>`,
       ),
-    ).toBe('Wir dekorieren die Liegestühle um');
+    ).toBe('Wir stellen die Tische anders auf');
   });
 
   it('leaves out a section line styled inside the heading when the document title is the rest', () => {
     expect(
       titleWith(
-        '<title>Impfen ist bis Ende Februar noch überall möglich</title>',
-        '<h1><style>.a{color:red}</style><span class="a">Medienmitteilung der Direktion <span>:</span></span>' +
-          'Impfen ist bis Ende Februar noch überall möglich</h1>',
+        '<title>Anmelden ist bis Ende März noch überall möglich</title>',
+        '<h1><style>.a{color:red}</style><span class="a">Mitteilung des Bauamts <span>:</span></span>' +
+          'Anmelden ist bis Ende März noch überall möglich</h1>',
       ),
-    ).toBe('Impfen ist bis Ende Februar noch überall möglich');
+    ).toBe('Anmelden ist bis Ende März noch überall möglich');
   });
 
   it('keeps a "Kicker: Title" the head declares whole', () => {
     expect(
       titleWith(
-        '<meta property="og:title" content="Editor’s Letter: bye old friends, hello new ones">',
-        `<h1><b>Editor’s Letter:</b><i> bye old friends, hello new ones</i></h1>`,
+        '<meta property="og:title" content="Editor’s Note: farewell old desks, welcome new ones">',
+        `<h1><b>Editor’s Note:</b><i> farewell old desks, welcome new ones</i></h1>`,
       ),
-    ).toBe('Editor’s Letter: bye old friends, hello new ones');
+    ).toBe('Editor’s Note: farewell old desks, welcome new ones');
   });
 });
 
@@ -57,39 +57,39 @@ describe('title: the declared title against the heading', () => {
   it('takes the heading when the declared title is its start and the heading goes on', () => {
     expect(
       titleWith(
-        '<meta property="og:title" content="Ultium Cells erhöht Gigafactory-Kapazität">',
-        `<h1>Ultium Cells erhöht Gigafactory-Kapazität in Tennessee</h1>`,
+        '<meta property="og:title" content="Voltara Zellen erhöht Fabrik-Kapazität">',
+        `<h1>Voltara Zellen erhöht Fabrik-Kapazität in Sachsen</h1>`,
       ),
-    ).toBe('Ultium Cells erhöht Gigafactory-Kapazität in Tennessee');
+    ).toBe('Voltara Zellen erhöht Fabrik-Kapazität in Sachsen');
   });
 
   it('takes the heading when the document title repeats it word for word against og:title', () => {
     expect(
       titleWith(
-        '<title>Hacking, Cryptography, and the Countdown to Quantum Computing | The Magazine</title>' +
-          '<meta property="og:title" content="Schrödinger’s Hack"><meta property="og:site_name" content="The Magazine">',
-        `<h1>Hacking, Cryptography, and the Countdown to Quantum Computing</h1>`,
+        '<title>Locks, Keys, and the Race to Faster Machines | The Weekly</title>' +
+          '<meta property="og:title" content="Pandora’s Lock"><meta property="og:site_name" content="The Weekly">',
+        `<h1>Locks, Keys, and the Race to Faster Machines</h1>`,
       ),
-    ).toBe('Hacking, Cryptography, and the Countdown to Quantum Computing');
+    ).toBe('Locks, Keys, and the Race to Faster Machines');
   });
 
   it('keeps the declared title when the heading adds a site name after a separator', () => {
     expect(
       titleWith(
-        '<meta property="og:title" content="Was wir über uns nicht hören wollen">',
-        `<h1>Was wir über uns nicht hören wollen | FASSETTE.NET</h1>`,
+        '<meta property="og:title" content="Was wir über uns lieber nicht wissen">',
+        `<h1>Was wir über uns lieber nicht wissen | WEEKBLAD.EXAMPLE</h1>`,
       ),
-    ).toBe('Was wir über uns nicht hören wollen');
+    ).toBe('Was wir über uns lieber nicht wissen');
   });
 
   it('does not take a JSON-LD name that shares little with the document title', () => {
-    const ld = '<script type="application/ld+json">{"@type":"WebPage","name":"Climate"}</script>';
+    const ld = '<script type="application/ld+json">{"@type":"WebPage","name":"Neighbours"}</script>';
     expect(
       titleWith(
-        `<title>Forest Management by Indigenous Peoples Is Key to Protecting Climate | The Press</title>${ld}`,
-        `<h1>Forest Management by Indigenous Peoples Is Key to Protecting Climate</h1>`,
+        `<title>Community Gardens in Small Towns Are Key to Feeding Neighbours | The Courier</title>${ld}`,
+        `<h1>Community Gardens in Small Towns Are Key to Feeding Neighbours</h1>`,
       ),
-    ).toBe('Forest Management by Indigenous Peoples Is Key to Protecting Climate');
+    ).toBe('Community Gardens in Small Towns Are Key to Feeding Neighbours');
   });
 });
 
@@ -98,12 +98,12 @@ describe('title: a trail after the heading in the document title', () => {
     titleWith(`<title>${title}</title>`, `<h1>${title.split(/ [/-] /)[0]}</h1>`);
 
   it('leaves out two parts or more after the heading', () => {
-    const title = 'Verfassungsgericht: Prozess geht weiter / Politik / Artikel / Home - Beispiel Online';
-    expect(trail(title)).toBe('Verfassungsgericht: Prozess geht weiter');
+    const title = 'Landgericht: Verhandlung wird vertagt / Politik / Artikel / Home - Beispiel Online';
+    expect(trail(title)).toBe('Landgericht: Verhandlung wird vertagt');
   });
 
   it('keeps one part after the heading, as Readability does ("Title - Author")', () => {
-    const title = 'On Recent Controversial Events - Bradley M. Kuhn ( Brad ) ( bkuhn )';
+    const title = 'On Some Recent Debates - Jonas P. Berg ( Jon ) ( jberg )';
     expect(trail(title)).toBe(title);
   });
 });
