@@ -64,7 +64,7 @@ export const BYLINE_LINE = new RegExp(
 /** "Autor: Jane Roe" inside a meta row ("Datum: 03.11.2021 Autor: Peter Maahn Lesezeit: 5 min"). */
 const LABEL_IN_ROW = new RegExp(`(?:^|\\s)((?:${alternatives(AUTHOR_LABELS)})\\s*[:：]\\s*\\p{Lu}.*)$`, 'u');
 
-/** "Von Helsingborg nach Göteborg", "Van Utrecht naar Zwolle": a route, not a byline. */
+/** "Von Hamburg nach Kiel", "Van Utrecht naar Zwolle": a route, not a byline. */
 const ROUTE = /^\s*[Vv][oa]n\s+\p{Lu}[^,.:;]{0,60}?\s(?:nach|bis|naar|tot)\s+\p{Lu}/u;
 
 /** A prefix on its own ("By" in its own element, the name in the next: "By<a>J.R. Stone</a>"). */
@@ -81,7 +81,7 @@ export function bylineOf(line: string): string | undefined {
   return LABEL_IN_ROW.exec(line)?.[1];
 }
 
-/** The prefix before any name, a blog's lower-case user name too ("von freeman1984"). */
+/** The prefix before any name, a blog's lower-case user name too ("von blauwal1977"). */
 export const BYLINE_PREFIX_ANY = new RegExp(`^\\s*(?:${alternatives(BYLINE_PREFIXES)})\\s+(?=\\S)`, 'u');
 
 /** The prefix itself, before a capitalised name, to be cut ("Erstellt von Andri Bryner" → "Andri Bryner"). */

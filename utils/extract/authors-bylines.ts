@@ -73,7 +73,7 @@ function bylineName(el: Element): string | undefined {
 }
 
 /**
- * The byline part of a meta row ("Dezember 10, 2019 · von freeman1984 · in Uncategorized"): the
+ * The byline part of a meta row ("Dezember 10, 2019 · von blauwal1977 · in Uncategorized"): the
  * name after the prefix, not the row's date and category.
  */
 function rowByline(text: string): string | undefined {

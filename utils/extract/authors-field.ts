@@ -183,7 +183,7 @@ function unsignedBody(ctx: ExtractionContext, raw: string): boolean {
   return !cleanAuthors([raw]).every((name) => signed.has(squash(name)));
 }
 
-/** An author tag that is the site's address card ("Kirche und Leben, Münster, Germany"). */
+/** An author tag that is the site's address card ("Glaube und Alltag, Musterstadt, Germany"). */
 function siteLed(ctx: ExtractionContext, raw: string): boolean {
   const parts = raw.split(',');
   if (parts.length < 2) return false;
@@ -192,7 +192,7 @@ function siteLed(ctx: ExtractionContext, raw: string): boolean {
 }
 
 /**
- * citation_author / DC.creator naming the site ("Madame Figaro") yields to a byline the reader
+ * citation_author / DC.creator naming the site ("Madame Beispiel") yields to a byline the reader
  * sees naming someone else; with no such byline, the site is the author it declares.
  */
 function citedOrByline(ctx: ExtractionContext, names: string[]): string[] | undefined {

@@ -28,9 +28,9 @@ const TRAILING_GLUE = [
   /\s*\d{4}\s*年.*$/u,
   // A day and month after the name: "Christian Thiele 07 Dezember", "Jan Jansen 3 mei".
   /\s+\d{1,2}\.?\s+(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|januari|februari|maart|mei|augustus)\b.*$/iu,
-  // Run together by textContent: "Yomi KazeemPublished May 3", "Meg WagnerNEW YORK DAILY NEWS".
+  // Run together by textContent: "Anna de VriesPublished May 3", "Ina LangeNORDSTADT MORNING POST".
   /(?<=\p{Ll})(?:PUBLISHED|UPDATED|POSTED)\b.*$/u,
-  // A weekday run into the name before the date: "Heiko SauerDo 9 Apr 2020".
+  // A weekday run into the name before the date: "Jonas BergMi 8 Apr 2020".
   /(?<=\p{Ll})(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+\d{1,2}\b.*$/u,
   /(?<=\p{Ll})\p{Lu}{3,}\s+\p{Lu}{3,}.*$/u,
   /(?<=\p{Ll})(?:Published|Updated|Posted|Veröffentlicht|Aktualisiert|Gepubliceerd)\b.*$/u,
@@ -204,7 +204,7 @@ export function cleanAuthor(raw: string, userNames = false): string | undefined 
   )
     return undefined;
   if (/^(?:https?:|www\.)/i.test(name) || name.includes('@')) return undefined;
-  // A user name may hold digits ("freeman1984", "happyface313"); a name in words may not.
+  // A user name may hold digits ("blauwal1977", "lezer42"); a name in words may not.
   const userName = userNames && USER_NAME.test(name) && /\p{L}{3}/u.test(name);
   if (LOOKS_LIKE_DATE_OR_NUMBER.test(name) && !userName) return undefined;
   const folded = fold(name);
