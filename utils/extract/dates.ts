@@ -47,8 +47,11 @@ const NUMERIC_DMY = /\b(\d{1,2})[-/.]\s?(\d{1,2})[-/.]\s?(\d{4})\b/;
 /** "24.01.22": a two-digit year only with dots, as German and Dutch pages write it. */
 const SHORT_DMY = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])/;
 const YEAR_SLASH = /\b(\d{4})\/(\d{1,2})\/(\d{1,2})\b/;
-/** "2019.03.05", "2023. 11. 02." (Japanese and Korean pages), not a version number "2.2019.03". */
-const YEAR_DOT = /(?<![\d.])(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})(?!\d|\.\d)/;
+/**
+ * "2019.03.05", "2023. 11. 02." (Japanese and Korean pages): month and day in two digits, so a
+ * version number ("2024.1.2", "2.2019.03") is no date.
+ */
+const YEAR_DOT = /(?<![\d.])(\d{4})\.\s?(\d{2})\.\s?(\d{2})(?!\d|\.\d)/;
 /** "2019年4月2日", "2019年4月" (Japanese and Chinese pages). */
 const CJK = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/;
 const YEAR_ONLY = /^\D{0,20}?\b(1[5-9]\d{2}|20\d{2})\b\D{0,20}$/;

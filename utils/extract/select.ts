@@ -16,6 +16,9 @@ type Test = ((el: Element, tag: string) => boolean) & {
 /** One compound selector's parts: a tag, then `[name]`, `[name="value"]`, `[name~="value"]`, `[name*="value"]`. */
 const PART = /([a-z][a-z0-9]*|\*)|\[([a-z][\w-]*)(?:([~*]?=)"([^"\\]*)")?\]/iy;
 /** Attributes read here: `rel` matches case-insensitively in HTML, these case-sensitively. */
+/** What CSS separates `~=` words by: not every JavaScript space (no-break space is a letter here). */
+const CSS_SPACE = /[ \t\n\f\r]/;
+const CSS_SPACES = /[ \t\n\f\r]+/;
 const ATTRIBUTES =
   /^(?:rel|class|id|itemprop|itemscope|itemtype|href|role|name|datetime|(?:aria|data)-[\w-]+)$/;
 
@@ -30,8 +33,10 @@ function attributeTest(name: string, op: string | undefined, raw: string): Test 
   if (!op) return (el) => el.hasAttribute(name);
   if (op === '=') return (el) => read(el) === value;
   // An empty value, or (~=) one with a space, matches nothing.
-  if (!value || (op === '~=' && /\s/.test(value))) return () => false;
-  return op === '~=' ? (el) => !!read(el)?.split(/\s+/).includes(value) : (el) => !!read(el)?.includes(value);
+  if (!value || (op === '~=' && CSS_SPACE.test(value))) return () => false;
+  return op === '~='
+    ? (el) => !!read(el)?.split(CSS_SPACES).includes(value)
+    : (el) => !!read(el)?.includes(value);
 }
 
 /** A compound selector as a test, or undefined when it has parts this reader does not know. */

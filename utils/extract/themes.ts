@@ -114,9 +114,13 @@ const fromTaxonomyLinks: Rule<string[]> = (ctx) => {
   return out;
 };
 
-/** Classes of a block of topic links: "categories", "tags", "tag-list", "cate", "topics", "schlagworte". */
+/**
+ * Classes of a block of topic links: "categories", "entry-tags", "tag-list", "cate", "topics",
+ * "schlagworte". The word ends the class name: WordPress's "category-rapporten" on an article
+ * names the article's category, not a block of links.
+ */
 const TOPIC_BLOCK =
-  /(?:^|[\s_-])(?:categories|category|cate|cats|tags|tag-?list|tag-?links|topics?|keywords|themen|schlagworte|subjects?)(?:$|[\s_-])/i;
+  /(?:^|\s)(?:[\w-]*[_-])?(?:categories|category|cate|cats|tags|tag-?list|tag-?links|topics?|keywords|themen|schlagworte|subjects?)(?=\s|$)/i;
 const MAX_TOPIC_LINKS = 2_000;
 /** Share buttons, menus and jump links are no topics, wherever their class says "tags". */
 const NOT_TOPICS = /share|social|menu|nav|jump|skip/i;
@@ -133,6 +137,8 @@ const fromTopicBlock: Rule<string[]> = (ctx) => {
     for (let up = 0; block && up < 3 && !TOPIC_BLOCK.test(block.getAttribute('class') ?? ''); up++)
       block = block.parentElement;
     if (!block || !TOPIC_BLOCK.test(block.getAttribute('class') ?? '') || elsewhere(ctx, block)) continue;
+    // The block that holds the heading is the article, not a list of its topics.
+    if (ctx.heading && block.contains(ctx.heading)) continue;
     if (NOT_TOPICS.test(block.getAttribute('class') ?? '') || block.closest(NOT_TOPIC_PLACES)) continue;
     const items = [...block.querySelectorAll('a[href]')].slice(0, 21).map((a) => textOf(a, 100));
     return items.length <= 20 ? items : undefined;

@@ -32,6 +32,8 @@ describe('year-first dates with 年月日 or dots', () => {
   it('not a version number or an amount', () => {
     expect(parseDate('Version 1.2019.03.05')).toBeUndefined();
     expect(parseDate('2019.03.05.7')).toBeUndefined();
+    expect(parseDate('Werkwijzer 2024.1.2 verschenen')).toBeUndefined();
+    expect(parseDate('Versie 2024.1.2, 5 december 2026')).toBe('2026-12-05');
   });
   it('the date line of a Japanese article', () => {
     const body =

@@ -52,6 +52,11 @@ describe('themes: a block of topic links', () => {
     expect(record?.themes).toEqual(['Éducation', 'Claire Morel']);
   });
 
+  it('does not read the links of an article whose class names its category (category-rapporten)', () => {
+    const body = `<main><article class="post hentry category-rapporten"><h1>Een rapport</h1><div class="entry-content"><p>Lees het <a href="/rapport.pdf">rapport</a> en de <a href="/samenvatting">samenvatting</a>.</p>${TEXT}</div></article></main>`;
+    expect(readPage('', body, URL)?.themes ?? []).toEqual([]);
+  });
+
   it('does not read share buttons or a menu that a class calls tags', () => {
     const share =
       '<div class="tags share-bar"><a href="/share?x">Tweet</a> <a href="/save">Speichern</a></div>';
