@@ -61,8 +61,15 @@ export const BYLINE_LINE = new RegExp(
   'u',
 );
 
-/** "Autor: Jane Roe" inside a meta row ("Datum: 03.11.2021 Autor: Peter Maahn Lesezeit: 5 min"). */
-const LABEL_IN_ROW = new RegExp(`(?:^|\\s)((?:${alternatives(AUTHOR_LABELS)})\\s*[:：]\\s*\\p{Lu}.*)$`, 'u');
+/**
+ * "Autor: Jane Roe" inside a meta row ("Datum: 03.11.2021 Autor: Peter Maahn Lesezeit: 5 min").
+ * Not "Text:"/"Tekst:", which open a byline only at the start of a line: inside one they are
+ * "Full text: Available as PDF", "Volledige tekst: Download".
+ */
+const LABEL_IN_ROW = new RegExp(
+  `(?:^|\\s)((?:${alternatives(AUTHOR_LABELS.filter((word) => word !== 'text' && word !== 'tekst'))})\\s*[:：]\\s*\\p{Lu}.*)$`,
+  'u',
+);
 
 /** "Von Hamburg nach Kiel", "Van Utrecht naar Zwolle": a route, not a byline. */
 const ROUTE = /^\s*[Vv][oa]n\s+\p{Lu}[^,.:;]{0,60}?\s(?:nach|bis|naar|tot)\s+\p{Lu}/u;

@@ -65,6 +65,9 @@ describe('bylines in meta rows and boxes', () => {
       'Autor: Peter Maahn Lesezeit: 5 min',
     );
     expect(bylineOf('Politik | Berlin | 3. Mai 2021')).toBeUndefined();
+    expect(bylineOf('Full text: Available as PDF')).toBeUndefined();
+    expect(bylineOf('Volledige tekst: Download de PDF')).toBeUndefined();
+    expect(bylineOf('Text: Anna Muster')).toBe('Text: Anna Muster');
     expect(
       extract(page('', article('<div>Datum: 03.11.2021 Autor: Peter Maahn/SP-X Lesezeit: 5 min</div>')))
         ?.authors,
