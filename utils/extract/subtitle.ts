@@ -84,6 +84,9 @@ const standfirstAfterHeading: Rule<string> = (ctx) => {
  * healthcare and transit workers won't need to pay.</div>): a plain element with no children, a
  * short sentence or two, not the first of the body's paragraphs (no paragraph follows it directly).
  */
+/** A label and its value ("Thema's: Klimaat, Energie", "Reading time: 12 minutes"): up to three words, a colon. */
+const LABEL_LINE = /^\s*\p{L}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,2}\s*[:：]\s/u;
+
 const plainLineUnderHeading: Rule<string> = (ctx) => {
   // A site's name in its banner with the site's motto under it is no item's heading and dek.
   const heading = fold(ctx.headingText);
@@ -103,7 +106,14 @@ const plainLineUnderHeading: Rule<string> = (ctx) => {
   const text = textOf(next, 300);
   if (text.length < 20 || text.length > 200 || (text.match(/[.!?](?:\s|$)/g) ?? []).length > 2)
     return undefined;
-  if (BYLINE_LINE.test(text) || labelField(text) || parseDate(text) || /\d{4}/.test(text)) return undefined;
+  if (
+    BYLINE_LINE.test(text) ||
+    labelField(text) ||
+    LABEL_LINE.test(text) ||
+    parseDate(text) ||
+    /\d{4}/.test(text)
+  )
+    return undefined;
   return fold(text) === fold(ctx.headingText) ? undefined : text;
 };
 

@@ -43,4 +43,14 @@ describe('subtitle: the dek under the heading', () => {
     );
     expect(motto?.subtitle).toBeUndefined();
   });
+
+  it('does not take a label line under the heading (themes, reading time)', () => {
+    for (const line of ["Thema's: Klimaat, Energie en Wonen", 'Reading time: twelve minutes or so']) {
+      const record = readPage(
+        '',
+        `<main><h1>City extends free bike rentals for night-shift staff</h1><div>${line}</div><section><a href="/a">Ida</a></section>${BODY}</main>`,
+      );
+      expect(record?.subtitle, line).toBeUndefined();
+    }
+  });
 });
