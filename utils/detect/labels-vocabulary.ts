@@ -68,10 +68,31 @@ for (const [field, words] of Object.entries(LABEL_WORDS) as [LabelField, string]
   for (const word of words.split('|')) FIELD_BY_KEY.set(labelKey(word), field);
 }
 
+/**
+ * Label words too common outside publications to count as evidence of one: product tables,
+ * calendars and forms print "Type", "Format", "Date" and "Year" too. Extraction still reads the
+ * value behind them; detection (`evidenceLabelField`) passes them over.
+ */
+const WEAK_EVIDENCE = new Set(
+  (
+    'jaar|datum|date|year|jahr|released|issued|uitgegeven|door|by|von|text|tekst|tag|tags|' +
+    'type|soort|categorie|format|subject|subjects|issues|organisatie|organisation|organization|dossier|dossiers'
+  )
+    .split('|')
+    .map(labelKey),
+);
+
 /** The field a short text labels ("Thema's:" → themes), or undefined. */
 export function labelWordField(text: string): LabelField | undefined {
   if (text.length > 40) return undefined;
   return FIELD_BY_KEY.get(labelKey(text));
+}
+
+/** The field a short text labels, when that label is evidence of a publication, a vacancy or an event. */
+export function evidenceLabelField(text: string): LabelField | undefined {
+  if (text.length > 40) return undefined;
+  const key = labelKey(text);
+  return WEAK_EVIDENCE.has(key) ? undefined : FIELD_BY_KEY.get(key);
 }
 
 /** The label words of some fields, folded (first letters of topic labels, for a cheap pre-check). */

@@ -3,7 +3,7 @@
  * publication labels, a PDF download, how much running text there is, and repeated cards.
  * Every query is bounded; nothing here reads layout or walks the whole text.
  */
-import { labelWordField, type LabelField } from './labels-vocabulary';
+import { evidenceLabelField, type LabelField } from './labels-vocabulary';
 import { bylineOf } from './vocabulary';
 import { wordTable } from './words';
 
@@ -238,10 +238,10 @@ export function publicationLabels(
 /** The kind of label a short text is: "Auteur(s)", "Thema's:" or "Publicatiedatum: 25 november 2021". */
 function labelKind(content: string): string | undefined {
   if (!content) return undefined;
-  const field = labelWordField(content);
+  const field = evidenceLabelField(content);
   if (field) return LABEL_KINDS[field];
   const colon = content.indexOf(':');
-  const before = colon > 0 && colon <= 40 ? labelWordField(content.slice(0, colon)) : undefined;
+  const before = colon > 0 && colon <= 40 ? evidenceLabelField(content.slice(0, colon)) : undefined;
   return before && LABEL_KINDS[before];
 }
 

@@ -127,6 +127,18 @@ describe('what the page shows', () => {
     expect(detect(prose).signals.filter((s) => s.startsWith('label:'))).toEqual([]);
   });
 
+  it('does not take the words of a product table (Type, Format, Date, Year) for publication labels', () => {
+    const product = page(
+      '',
+      '<h1>Beamer X200</h1><table><tr><th>Type</th><td>LED</td></tr><tr><th>Format</th><td>16:9</td></tr>' +
+        '<tr><th>Date</th><td>2024</td></tr><tr><th>Year</th><td>2024</td></tr></table>',
+      { lang: 'en' },
+    );
+    const verdict = detect(product);
+    expect(verdict.signals.filter((s) => s.startsWith('label:'))).toEqual([]);
+    expect(verdict.detected).toBe(false);
+  });
+
   it('does not take the filter facets of an overview for publication labels', () => {
     const doc = page(
       '',
