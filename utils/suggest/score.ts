@@ -36,10 +36,17 @@ export function emptyParts(): ScoreParts {
   return { theme: 0, text: 0, coListing: 0, author: 0, publisher: 0, keyword: 0, freshness: 0 };
 }
 
+/** Σ weight × part, written out: it runs once per candidate per ranking, and a key list is garbage. */
 export function combine(weights: ScoreWeights, parts: ScoreParts): number {
-  let score = 0;
-  for (const name of Object.keys(parts) as (keyof ScoreParts)[]) score += weights[name] * parts[name];
-  return score;
+  return (
+    weights.theme * parts.theme +
+    weights.text * parts.text +
+    weights.coListing * parts.coListing +
+    weights.author * parts.author +
+    weights.publisher * parts.publisher +
+    weights.keyword * parts.keyword +
+    weights.freshness * parts.freshness
+  );
 }
 
 /** Theme shapes and pairwise similarities, kept across rankings: pure functions of the labels. */
