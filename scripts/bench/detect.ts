@@ -3,7 +3,8 @@
  *
  * Detection runs in two steps (utils/detect/README.md): the content script's first check (head
  * and address) on every matching page, then, where that does not rule the page out, the
- * full check (full-check.js), injected by the background, which decides.
+ * full check (full-check.js), injected by the background, which decides; where it finds a
+ * publication the background injects the extractor (extractor.js) for the record.
  *
  * 1. Node (linkedom): time of `firstCheck` and of the full `isPublicationPage` per page, DOM
  *    parsing excluded; median and 95th percentile over the fixture pages and the Readability
@@ -12,9 +13,9 @@
  *    script's size as shipped; then every page served from localhost at its own address, timed with
  *    performance.now() in the page. On the publisher pages (the ones the content script runs on) the
  *    extension's own figures, which the background keeps per tab: the first check in the content
- *    script's isolated world, and the full check (full-check.js, with the record where it finds a
- *    publication) the background then ran, if it did: its time in the page and its round trip seen
- *    from the background. Then both checks bundled into the page's main world on every page (for
+ *    script's isolated world, the full check (full-check.js) the background then ran, if it did,
+ *    and the record (extractor.js) it ran where that found a publication: their times in the page
+ *    and their round trips seen from the background, apart and summed per page. Then both checks bundled into the page's main world on every page (for
  *    precision and recall), timed first run (cold) and warm on the pages the extension does not run
  *    on, with the full extraction bundled in where they are publications. Both checks are timed as
  *    on a page's first load (`headMayBeStale: false`), as the extension runs them.
@@ -181,11 +182,17 @@ interface TabFigures {
   firstOnSite: boolean;
   checkMs: number;
   ruledOut: boolean;
-  extractMs?: number;
+  /** full-check.js in the page, where the first check let the page through. */
+  fullCheckMs?: number;
   /** The same run from the background: injection, loading and compiling the script, messages. */
-  extractRoundTripMs?: number;
+  fullCheckRoundTripMs?: number;
+  /** extractor.js in the page, where the full check found a publication; and its round trip. */
+  recordMs?: number;
+  recordRoundTripMs?: number;
   detected?: boolean;
 }
+
+const TIMINGS = ['fullCheckMs', 'fullCheckRoundTripMs', 'recordMs', 'recordRoundTripMs'] as const;
 
 /** The extension's own figures for this tab, once the background has finished with the page. */
 async function tabFigures(
@@ -196,7 +203,7 @@ async function tabFigures(
   const worker = await browser.serviceWorker();
   for (let attempt = 0; attempt < 60; attempt++) {
     const figures = await worker.evaluate(
-      async ({ id, url }: { id: number; url: string }) => {
+      async ({ id, url, names }: { id: number; url: string; names: string[] }) => {
         const key = `tab:${id}`;
         const state = (await chrome.storage.session.get(key))[key] as
           | {
@@ -204,24 +211,22 @@ async function tabFigures(
               checkMs?: unknown;
               firstCheck?: { ruledOut?: boolean };
               extraction?: { detected?: boolean };
-              extractMs?: unknown;
-              extractRoundTripMs?: unknown;
+              timings?: Record<string, unknown>;
             }
           | undefined;
         if (state?.url !== url || typeof state.checkMs !== 'number' || !state.firstCheck) return undefined;
         const ruledOut = state.firstCheck.ruledOut === true;
-        // Not ruled out: wait for the full check the background runs next.
+        // Not ruled out: wait for the full check (and the record where it detects) the background
+        // runs next; it stores them together.
         if (!ruledOut && !state.extraction) return undefined;
-        return {
-          checkMs: state.checkMs,
-          ruledOut,
-          extractMs: typeof state.extractMs === 'number' ? state.extractMs : undefined,
-          extractRoundTripMs:
-            typeof state.extractRoundTripMs === 'number' ? state.extractRoundTripMs : undefined,
-          detected: state.extraction?.detected,
-        };
+        const timings: Record<string, number | undefined> = {};
+        for (const name of names) {
+          const ms = state.timings?.[name];
+          timings[name] = typeof ms === 'number' ? ms : undefined;
+        }
+        return { checkMs: state.checkMs, ruledOut, ...timings, detected: state.extraction?.detected };
       },
-      { id: tabId, url: tab.url() },
+      { id: tabId, url: tab.url(), names: [...TIMINGS] },
     );
     if (figures) return figures;
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -318,21 +323,23 @@ function perPageMedians(runs: Array<Map<string, TabFigures>>): TabFigures[] {
   const names = new Set(runs.flatMap((run) => [...run.keys()]));
   return [...names].map((name) => {
     const seen = runs.map((run) => run.get(name)).filter((f): f is TabFigures => f !== undefined);
-    const extractMs = seen.map((f) => f.extractMs).filter((ms): ms is number => ms !== undefined);
-    const roundTrips = seen.map((f) => f.extractRoundTripMs).filter((ms): ms is number => ms !== undefined);
-    return {
+    const figures: TabFigures = {
       firstOnSite: seen[0].firstOnSite,
       ruledOut: seen[0].ruledOut,
       detected: seen[0].detected,
       checkMs: median(seen.map((f) => f.checkMs)),
-      extractMs: extractMs.length ? median(extractMs) : undefined,
-      extractRoundTripMs: roundTrips.length ? median(roundTrips) : undefined,
     };
+    for (const name of TIMINGS) {
+      const values = seen.map((f) => f[name]).filter((ms): ms is number => ms !== undefined);
+      if (values.length) figures[name] = median(values);
+    }
+    return figures;
   });
 }
 
 function printShipped(label: string, figures: TabFigures[]): void {
-  const extracted = figures.filter((f) => f.extractMs !== undefined);
+  const checked = figures.filter((f) => f.fullCheckMs !== undefined);
+  const recorded = checked.filter((f) => f.recordMs !== undefined);
   const split = (what: string, all: TabFigures[], value: (f: TabFigures) => number) => {
     console.log(row(`${what} (${all.length} pages)`, all.map(value)));
     const first = all.filter((f) => f.firstOnSite);
@@ -341,25 +348,50 @@ function printShipped(label: string, figures: TabFigures[]): void {
     if (further.length)
       console.log(row(`  on further pages of that site (${further.length})`, further.map(value)));
   };
+  const roundTrips = (what: string, values: Array<number | undefined>) => {
+    const measured = values.filter((ms): ms is number => ms !== undefined);
+    console.log(row(`  seen from the background: ${what} (${measured.length})`, measured));
+  };
   console.log(label);
   split('first check, shipped content script', figures, (f) => f.checkMs);
   console.log(
-    `  then: ruled out on ${figures.filter((f) => f.ruledOut).length} pages; full check run by the background on ${extracted.length} ` +
-      `(detected ${extracted.filter((f) => f.detected).length}, not ${extracted.filter((f) => f.detected === false).length})`,
+    `  then: ruled out on ${figures.filter((f) => f.ruledOut).length} pages; full check run by the background on ${checked.length} ` +
+      `(detected ${checked.filter((f) => f.detected).length}, not ${checked.filter((f) => f.detected === false).length}); ` +
+      `record read on ${recorded.length}`,
   );
-  if (extracted.length) {
-    split('full check (+ record if detected), full-check.js', extracted, (f) => f.extractMs!);
-    const roundTrips = extracted
-      .filter((f) => f.extractRoundTripMs !== undefined)
-      .map((f) => f.extractRoundTripMs!);
-    console.log(
-      row(`  seen from the background: inject, load, compile, run (${roundTrips.length})`, roundTrips),
+  if (checked.length) {
+    split('full check alone, full-check.js', checked, (f) => f.fullCheckMs!);
+    roundTrips(
+      'inject, load, compile, run',
+      checked.map((f) => f.fullCheckRoundTripMs),
+    );
+  }
+  if (recorded.length) {
+    split('record where detected, extractor.js', recorded, (f) => f.recordMs!);
+    roundTrips(
+      'inject, load, compile, run',
+      recorded.map((f) => f.recordRoundTripMs),
+    );
+  }
+  if (checked.length) {
+    split(
+      'full check (+ record if detected), both scripts',
+      checked,
+      (f) => f.fullCheckMs! + (f.recordMs ?? 0),
+    );
+    roundTrips(
+      'both injections, summed',
+      checked.map((f) =>
+        f.fullCheckRoundTripMs === undefined
+          ? undefined
+          : f.fullCheckRoundTripMs + (f.recordRoundTripMs ?? 0),
+      ),
     );
   }
   console.log(
     row(
-      `both steps, per page (${figures.length} pages)`,
-      figures.map((f) => f.checkMs + (f.extractMs ?? 0)),
+      `both steps (+ record if detected), per page (${figures.length} pages)`,
+      figures.map((f) => f.checkMs + (f.fullCheckMs ?? 0) + (f.recordMs ?? 0)),
     ),
   );
 }
@@ -380,6 +412,11 @@ async function benchChromium(pages: BenchPage[], extensionDir: string): Promise<
   if (existsSync(join(extensionDir, 'full-check.js'))) {
     console.log(
       `full check full-check.js: ${fileSize(extensionDir, 'full-check.js')}, injected only where the first check does not rule the page out`,
+    );
+  }
+  if (existsSync(join(extensionDir, 'extractor.js'))) {
+    console.log(
+      `extractor extractor.js: ${fileSize(extensionDir, 'extractor.js')}, injected only where the full check finds a publication (or the reader asks)`,
     );
   }
 

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { firstCheck, isPublicationPage } from '@/utils/detect';
 import { extractPage } from '@/utils/extract';
+import { fullCheck } from '@/utils/extract/check';
 import type { ExtractionResult } from '@/utils/record';
 import { readText, shortText } from '@/utils/extract/text';
 import { PUBLICATION_FIELDS, sanitizeExtraction, TEXT_FIELDS } from '@/utils/record';
@@ -186,7 +187,8 @@ function timed<T>(what: string, run: () => T): T {
 
 /**
  * Every way the extension reads a page: the first check (first load, after in-page navigation,
- * asked lazily), the full check, and extractPage as the reader's save and as full-check.js run it.
+ * asked lazily), the full check (as full-check.js runs it), and extractPage as the reader's save and
+ * as extractor.js runs it after full-check.js.
  * Returns the reader's-save extraction.
  */
 function readEveryWay(document: Document, url: string): ExtractionResult {
@@ -200,7 +202,9 @@ function readEveryWay(document: Document, url: string): ExtractionResult {
   expectPlainData(full);
   expect(full.confidence).toBeGreaterThanOrEqual(0);
   expect(full.confidence).toBeLessThanOrEqual(1);
-  for (const options of [{ recordOnlyIfDetected: true }, { headMayBeStale: false }]) {
+  const checked = timed('fullCheck', () => fullCheck(document, url));
+  expectPlainData(checked);
+  for (const options of [{ detection: checked }, { headMayBeStale: false }]) {
     expectSoundResult(
       timed('extractPage', () => extractPage(document, url, options)),
       url,

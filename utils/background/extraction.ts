@@ -37,10 +37,10 @@ export interface Extracted {
 }
 
 /**
- * Runs the full check in the tab, with the record: `'full-check'` (after the first check) reads
- * the record only where the page is a publication, `'extractor'` (the reader asks) always.
- * Undefined without access to the tab (browser pages, the web store, no permission) or when the
- * result is not an extraction.
+ * Runs one of our scripts in the tab: `'full-check'` (after the first check) gives the full
+ * check's verdict only, `'extractor'` the verdict and the record (after a detection, or where the
+ * reader asks). Undefined without access to the tab (browser pages, the web store, no permission)
+ * or when the result is not an extraction.
  */
 export async function extractInTab(
   inject: (tabId: number, script: InjectedScript) => Promise<unknown>,

@@ -1,6 +1,6 @@
 /**
- * A page in a tab: the content script's first check came in (check → extract → visit → badge), or
- * the popup asks what the tab holds.
+ * A page in a tab: the content script's first check came in (full check → record where detected →
+ * visit → badge), or the popup asks what the tab holds.
  */
 import { recordVisit, touchCatalogEntry, type VisitResult } from '@/utils/db';
 import type { FirstCheck } from '@/utils/detect';
@@ -11,12 +11,20 @@ import { badgeState, isDetected, savedFor } from './badges';
 import { afterListChange } from './changes';
 import type { Background } from './context';
 import { extractInTab, ownedBy } from './extraction';
-import { autoSaveHeld, getTabState, holdAutoSave, setTabState, type StoredTabState } from './tab-state';
+import {
+  autoSaveHeld,
+  getTabState,
+  holdAutoSave,
+  setTabState,
+  type PageTimings,
+  type StoredTabState,
+} from './tab-state';
 
 /**
  * The content script's first check ran: remember it, and where it did not rule the page out, run
- * full-check.js, whose full check decides whether this is a publication (the badge). `url` is the
- * address the content script saw, checked by the handler against the sender's tab and origin.
+ * the full check (full-check.js), which decides whether this is a publication (the badge), and
+ * where it is one, the extractor for its record (extractor.js). `url` is the address the content
+ * script saw, checked by the handler against the sender's tab and origin.
  */
 export async function onPageChecked(
   bg: Background,
@@ -30,28 +38,63 @@ export async function onPageChecked(
   const state: StoredTabState = { url, firstCheck, checkMs };
   if (previous?.url === url && previous.extraction && !previous.trimmed) {
     state.extraction = previous.extraction;
-    state.extractMs = previous.extractMs;
-    state.extractRoundTripMs = previous.extractRoundTripMs;
+    state.timings = previous.timings;
   }
   await setTabState(bg.session, tabId, state);
 
-  if (!firstCheck.ruledOut && !state.extraction) {
-    const extracted = await extractInTab(bg.inject, tabId, 'full-check');
-    // The tab may have moved on meanwhile (a single-page app's next view): its check is newer.
-    if ((await getTabState(bg.session, tabId))?.url !== url) return;
-    if (extracted) {
-      state.extraction = ownedBy(url, extracted.extraction);
-      state.extractMs = extracted.ms;
-      state.extractRoundTripMs = extracted.roundTripMs;
-      await setTabState(bg.session, tabId, state);
-    }
-  }
+  if (!firstCheck.ruledOut && !state.extraction && !(await readPage(bg, tabId, state))) return;
 
   const detected = isDetected(state);
   const publication = state.extraction?.publication;
   const saved =
     publication && detected ? await visit(bg, tabId, publication) : (await savedFor(bg, url)).saved;
   await bg.setBadge(tabId, badgeState(saved !== undefined, detected));
+}
+
+/**
+ * Runs full-check.js in the tab and, only where it finds a publication, extractor.js for the
+ * record (a page that is not one never loads the extractor); stores what they give in `state`.
+ * False when the tab moved on meanwhile (a single-page app's next view): its check is newer.
+ */
+async function readPage(bg: Background, tabId: number, state: StoredTabState): Promise<boolean> {
+  const { url } = state;
+  const movedOn = async () => (await getTabState(bg.session, tabId))?.url !== url;
+  const checked = await extractInTab(bg.inject, tabId, 'full-check');
+  if (await movedOn()) return false;
+  if (!checked) return true;
+  state.extraction = ownedBy(url, checked.extraction);
+  const timings: PageTimings = { fullCheckMs: checked.ms, fullCheckRoundTripMs: checked.roundTripMs };
+  state.timings = timings;
+  if (checked.extraction.detected) {
+    // Takes the verdict full-check.js left in the page, so the page is not checked twice.
+    const reading = extractInTab(bg.inject, tabId, 'extractor');
+    await showDetected(bg, tabId, url, movedOn).catch(() => {});
+    const read = await reading;
+    if (await movedOn()) return false;
+    if (read) {
+      state.extraction = ownedBy(url, read.extraction);
+      timings.recordMs = read.ms;
+      timings.recordRoundTripMs = read.roundTripMs;
+    }
+  }
+  await setTabState(bg.session, tabId, state);
+  return true;
+}
+
+/**
+ * The badge as soon as the full check found a publication, while extractor.js reads the record:
+ * ✓ where the page is saved at this address, else +. Not + where auto-save may save the page a
+ * moment later (no + turning ✓); the badge after the visit settles it either way.
+ */
+async function showDetected(
+  bg: Background,
+  tabId: number,
+  url: string,
+  movedOn: () => Promise<boolean>,
+): Promise<void> {
+  const { saved } = await savedFor(bg, url);
+  if (!saved && (await bg.settings()).autoSave) return;
+  if (!(await movedOn())) await bg.setBadge(tabId, badgeState(saved !== undefined, true));
 }
 
 /**

@@ -35,7 +35,10 @@ export interface BadgeMark {
   title: string;
 }
 
-/** The scripts the background injects: the full check, and the extractor the reader asks for. */
+/**
+ * The scripts the background injects: the full check (detection only) where the first check let
+ * the page through, and the extractor (the record) where that finds a publication or the reader asks.
+ */
 export type InjectedScript = 'full-check' | 'extractor';
 
 export interface BackgroundPorts {

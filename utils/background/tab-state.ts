@@ -14,13 +14,24 @@ export interface StoredTabState {
   firstCheck?: FirstCheck;
   /** Time the content script's first check took in the page, in ms (performance.now()). */
   checkMs?: number;
-  /** Time full-check.js took in the page, run by the background after the first check, in ms. */
-  extractMs?: number;
-  /** The same run seen from the background: injecting, loading, compiling and running it, in ms. */
-  extractRoundTripMs?: number;
+  /** What the background's own run after the first check took (utils/background/page.ts). */
+  timings?: PageTimings;
   extraction?: ExtractionResult;
   /** The extraction was cut to the tab's storage budget (utils/tab-budget.ts): read the page again for all of it. */
   trimmed?: boolean;
+}
+
+/**
+ * In ms: each script's time in the page (performance.now(), as it reported it) and its round trip
+ * seen from the background (injecting, loading, compiling and running it, and the messages).
+ */
+export interface PageTimings {
+  /** full-check.js: the full check, on every page the first check let through. */
+  fullCheckMs?: number;
+  fullCheckRoundTripMs?: number;
+  /** extractor.js, injected next where the full check found a publication: the record. */
+  recordMs?: number;
+  recordRoundTripMs?: number;
 }
 
 const key = (tabId: number) => `tab:${tabId}`;

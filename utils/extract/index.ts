@@ -1,6 +1,6 @@
 /**
- * The extractor: one publication record from one page, read only. Runs in the page (full-check.js
- * and extractor.js, injected by the background; Chromium, Firefox) and in Node over linkedom (CLI,
+ * The extractor: one publication record from one page, read only. Runs in the page (extractor.js,
+ * injected by the background; Chromium, Firefox) and in Node over linkedom (CLI,
  * eval, tests), so it uses only DOM APIs both have: querySelectorAll, textContent, getAttribute,
  * children.
  *
@@ -8,10 +8,11 @@
  * needs (meta table, JSON-LD, labels, heading, related blocks) is computed once in the context.
  * Nothing here throws: a field that fails is left out, and a page that fails gives no record.
  */
-import { isPublicationPage, type CheckOptions } from '@/utils/detect';
+import type { Detection } from '@/utils/detect';
 import { walkedElements } from '@/utils/detect/walked';
 import type { ExtractionResult, Publication } from '@/utils/record';
 import { extractAuthors } from './authors-field';
+import { fullCheck } from './check';
 import { createContext, type ExtractionContext, type ExtractOptions } from './context';
 import { elementsByTag, indexElements, type ElementIndex } from './elements';
 import { extractCanonicalUrl, extractDoi, extractIsbn, extractPdfUrl } from './identifiers';
@@ -88,24 +89,12 @@ function extractionSignals(publication: Publication | undefined): string[] {
   return signals;
 }
 
-/** The full check, never throwing: a page that breaks it is not detected. */
-function check(doc: Document, url: string, options: CheckOptions): ExtractionResult {
-  try {
-    const found = isPublicationPage(doc, url, options);
-    return { detected: found.detected, confidence: found.confidence, signals: [...found.signals] };
-  } catch {
-    return { detected: false, confidence: 0, signals: ['detect:error'] };
-  }
-}
-
 /**
- * Detection (the full check's decision) plus the record. Never throws.
+ * Detection (the full check's decision) plus the record. Never throws. One walk over the page
+ * serves the check and the record: some DOMs (linkedom) walk the whole tree on every query.
  *
- * `recordOnlyIfDetected` (full-check.js, the background's own run after the first check): the
- * check asks the DOM, and the page is walked for the record only where it finds a publication, so
- * a page that is not one costs no walk and no field extraction, however large. Without it (the
- * reader asks to save; Node), one walk over the page serves the check and the record: some DOMs
- * (linkedom) walk the whole tree on every query.
+ * `detection`: the full check already made on this page (full-check.js, left for extractor.js,
+ * `utils/extract/check.ts`); it is taken as the verdict and the page is not checked again.
  *
  * `headMayBeStale` (default true): the page may have changed its address in place since it loaded,
  * so a head whose canonical names another page of the site is ignored (see the detection README).
@@ -113,13 +102,8 @@ function check(doc: Document, url: string, options: CheckOptions): ExtractionRes
 export function extractPage(
   doc: Document,
   url: string,
-  { recordOnlyIfDetected = false, headMayBeStale = true } = {},
+  { headMayBeStale = true, detection }: { headMayBeStale?: boolean; detection?: Detection } = {},
 ): ExtractionResult {
-  let detection: ExtractionResult | undefined;
-  if (recordOnlyIfDetected) {
-    detection = check(doc, url, { headMayBeStale });
-    if (!detection.detected) return detection;
-  }
   let elements: ElementIndex | undefined;
   try {
     elements = indexElements(doc);
@@ -127,7 +111,7 @@ export function extractPage(
     // Left to the check and the extractor's own guards.
   }
   const index = elements;
-  detection ??= check(doc, url, {
+  detection ??= fullCheck(doc, url, {
     headMayBeStale,
     walked: index && walkedElements(index.all, (tag) => elementsByTag(index, tag)),
   });

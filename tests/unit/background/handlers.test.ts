@@ -11,7 +11,7 @@ import { createHandlers, type ZoteroPort } from '@/utils/background/handlers';
 import type { Handlers } from '@/utils/background/router';
 import { getTabState, setTabState } from '@/utils/background/tab-state';
 import type { SenderInfo } from '@/utils/messages';
-import { fakeBackground, LETS_THROUGH, pageResult, publication, type Fakes, listed } from './helpers';
+import { checkedPage, fakeBackground, LETS_THROUGH, publication, type Fakes, listed } from './helpers';
 
 const PAGE: SenderInfo = { id: 'leesmap', url: 'chrome-extension://leesmap/popup.html' };
 const URL_A = publication().url;
@@ -36,7 +36,7 @@ const ids = () => f.broadcasts.map((b) => b.payload.ids);
 describe('content/checked', () => {
   it('files the check under the address the script saw, within the sender’s origin', async () => {
     f.tabs.set(5, URL_A);
-    f.pages.set(5, { 'full-check': pageResult(publication()) });
+    f.pages.set(5, checkedPage(publication()));
     const sender = { ...PAGE, url: 'https://www.nsob.nl/publicaties', tab: { id: 5 } };
     await h['content/checked']({ url: URL_A, check: LETS_THROUGH, ms: 4 }, sender);
     expect(await getTabState(f.session, 5)).toMatchObject({ url: URL_A, checkMs: 4 });

@@ -143,6 +143,16 @@ export function pageResult(p: Publication | undefined, detected = true, ms = 12)
   return { result, ms };
 }
 
+/**
+ * A page as the background's run after the first check finds it: full-check.js gives its verdict
+ * only (4 ms in the page), and extractor.js, injected where that is a publication, the record
+ * (12 ms). `p` undefined: a page that is not a publication.
+ */
+export function checkedPage(p: Publication | undefined): Partial<Record<InjectedScript, unknown>> {
+  if (!p) return { 'full-check': pageResult(undefined, false, 4), extractor: pageResult(undefined, false) };
+  return { 'full-check': pageResult(undefined, true, 4), extractor: pageResult(p) };
+}
+
 export const LETS_THROUGH: FirstCheck = { ruledOut: false, signals: [] };
 export const RULED_OUT: FirstCheck = { ruledOut: true, signals: ['path:contact'] };
 

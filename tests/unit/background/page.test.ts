@@ -1,8 +1,16 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { listCatalog, listPublications, savePublication } from '@/utils/db';
 import { onPageChecked, tabStateFor } from '@/utils/background/page';
 import { getTabState, setTabState } from '@/utils/background/tab-state';
-import { fakeBackground, LETS_THROUGH, pageResult, publication, RULED_OUT, type Fakes } from './helpers';
+import {
+  checkedPage,
+  fakeBackground,
+  LETS_THROUGH,
+  pageResult,
+  publication,
+  RULED_OUT,
+  type Fakes,
+} from './helpers';
 
 const URL_A = 'https://www.nsob.nl/publicaties/leren-van-doen';
 
@@ -17,24 +25,115 @@ async function visitEssays(count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
     const url = `https://www.nsob.nl/publicaties/essay-${i}`;
     f.tabs.set(1, url);
-    f.pages.set(1, { 'full-check': pageResult(publication({ url, title: `Essay ${i}` })) });
+    f.pages.set(1, checkedPage(publication({ url, title: `Essay ${i}` })));
     await onPageChecked(f.bg, 1, url, LETS_THROUGH);
   }
 }
 
 describe('onPageChecked', () => {
-  it('runs the full check where the first check let the page through, catalogs the publication and shows +', async () => {
-    f.pages.set(1, { 'full-check': pageResult(publication()) });
+  it('runs the full check where the first check let the page through, then the extractor on the publication it found; catalogs it and shows +', async () => {
+    f.pages.set(1, checkedPage(publication()));
     await onPageChecked(f.bg, 1, URL_A, LETS_THROUGH, 3);
-    expect(f.injected).toEqual([{ tabId: 1, script: 'full-check' }]);
+    expect(f.injected).toEqual([
+      { tabId: 1, script: 'full-check' },
+      { tabId: 1, script: 'extractor' },
+    ]);
     expect(f.badges.get(1)).toBe('detected');
     expect((await listCatalog(f.db)).map((e) => e.title)).toEqual(['Leren van doen']);
     const state = await getTabState(f.session, 1);
-    expect(state).toMatchObject({ url: URL_A, checkMs: 3, extractMs: 12, extraction: { detected: true } });
+    expect(state).toMatchObject({
+      url: URL_A,
+      checkMs: 3,
+      timings: { fullCheckMs: 4, recordMs: 12 },
+      extraction: { detected: true, publication: { title: 'Leren van doen' } },
+    });
+    expect(state?.timings?.fullCheckRoundTripMs).toBeGreaterThanOrEqual(0);
+    expect(state?.timings?.recordRoundTripMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('never loads the extractor into a page the full check does not call a publication', async () => {
+    f.pages.set(1, checkedPage(undefined));
+    await onPageChecked(f.bg, 1, URL_A, LETS_THROUGH, 3);
+    expect(f.injected).toEqual([{ tabId: 1, script: 'full-check' }]);
+    expect(f.badges.get(1)).toBe('none');
+    expect(await listCatalog(f.db)).toEqual([]);
+    const state = await getTabState(f.session, 1);
+    expect(state).toMatchObject({ checkMs: 3, timings: { fullCheckMs: 4 }, extraction: { detected: false } });
+    expect(state?.timings?.recordMs).toBeUndefined();
+  });
+
+  it('shows + on a detected page whose record could not be read, and catalogs nothing', async () => {
+    f.pages.set(1, { ...checkedPage(publication()), extractor: new Error('Cannot access') });
+    await onPageChecked(f.bg, 1, URL_A, LETS_THROUGH);
+    expect(f.badges.get(1)).toBe('detected');
+    expect(await listCatalog(f.db)).toEqual([]);
+    expect((await getTabState(f.session, 1))?.extraction).toMatchObject({ detected: true });
+  });
+
+  it('loads no extractor into a tab that moved on after the full check', async () => {
+    const next = 'https://www.nsob.nl/publicaties/volgende';
+    const page = checkedPage(publication());
+    f.bg.inject = async (tabId, script) => {
+      f.injected.push({ tabId, script });
+      await setTabState(f.session, 1, { url: next, firstCheck: LETS_THROUGH });
+      return page[script];
+    };
+    await onPageChecked(f.bg, 1, URL_A, LETS_THROUGH);
+    expect(f.injected).toEqual([{ tabId: 1, script: 'full-check' }]);
+    expect((await getTabState(f.session, 1))?.url).toBe(next);
+    expect(await listCatalog(f.db)).toEqual([]);
+  });
+
+  it('shows + as soon as the full check finds a publication, while the record is still being read', async () => {
+    const page = checkedPage(publication());
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    f.bg.inject = async (tabId, script) => {
+      if (script === 'extractor') await held;
+      return page[script];
+    };
+    const checking = onPageChecked(f.bg, 1, URL_A, LETS_THROUGH);
+    await vi.waitFor(() => expect(f.badges.get(1)).toBe('detected'));
+    expect(await listCatalog(f.db)).toEqual([]);
+    release();
+    await checking;
+    expect((await listCatalog(f.db)).map((e) => e.title)).toEqual(['Leren van doen']);
+    expect(f.shown).toEqual([
+      { tabId: 1, badge: 'detected' },
+      { tabId: 1, badge: 'detected' },
+    ]);
+  });
+
+  it('shows no + before the record where auto-save may save the page, and ✓ at once where it is saved', async () => {
+    f.settings.autoSave = true;
+    f.pages.set(1, checkedPage(publication()));
+    await onPageChecked(f.bg, 1, URL_A, LETS_THROUGH);
+    expect(f.shown).toEqual([{ tabId: 1, badge: 'saved' }]);
+    f.shown.length = 0;
+    f.tabs.set(2, URL_A);
+    f.pages.set(2, checkedPage(publication()));
+    await onPageChecked(f.bg, 2, URL_A, LETS_THROUGH);
+    expect(f.shown).toEqual([
+      { tabId: 2, badge: 'saved' },
+      { tabId: 2, badge: 'saved' },
+    ]);
+  });
+
+  it('reads a page once: the same address checked again keeps its record and timings', async () => {
+    f.pages.set(1, checkedPage(publication()));
+    await onPageChecked(f.bg, 1, URL_A, LETS_THROUGH, 3);
+    await onPageChecked(f.bg, 1, URL_A, LETS_THROUGH, 2);
+    expect(f.injected).toHaveLength(2);
+    expect(await getTabState(f.session, 1)).toMatchObject({
+      checkMs: 2,
+      timings: { fullCheckMs: 4, recordMs: 12 },
+      extraction: { publication: { title: 'Leren van doen' } },
+    });
+    expect(f.badges.get(1)).toBe('detected');
   });
 
   it('injects nothing into a page the first check ruled out, and shows no badge', async () => {
-    f.pages.set(1, { 'full-check': pageResult(publication()) });
+    f.pages.set(1, checkedPage(publication()));
     await onPageChecked(f.bg, 1, URL_A, RULED_OUT);
     expect(f.injected).toEqual([]);
     expect(f.badges.get(1)).toBe('none');
@@ -43,20 +142,20 @@ describe('onPageChecked', () => {
 
   it('shows ✓ on a page the reader saved, also one the full check does not call a publication', async () => {
     await savePublication(f.db, publication());
-    f.pages.set(1, { 'full-check': pageResult(undefined, false) });
+    f.pages.set(1, checkedPage(undefined));
     await onPageChecked(f.bg, 1, URL_A, LETS_THROUGH);
     expect(f.badges.get(1)).toBe('saved');
   });
 
   it('files the publication under the address the browser reported, never the page’s own claim', async () => {
     const claimed = publication({ url: 'https://www.nsob.nl/elders' });
-    f.pages.set(1, { 'full-check': pageResult(claimed) });
+    f.pages.set(1, checkedPage(claimed));
     await onPageChecked(f.bg, 1, URL_A, LETS_THROUGH);
     expect((await getTabState(f.session, 1))?.extraction?.publication?.url).toBe(URL_A);
   });
 
   it('drops an extraction of another origin (the tab moved on while the script ran)', async () => {
-    f.pages.set(1, { 'full-check': pageResult(publication({ url: 'https://evil.example/x' })) });
+    f.pages.set(1, checkedPage(publication({ url: 'https://evil.example/x' })));
     await onPageChecked(f.bg, 1, URL_A, LETS_THROUGH);
     expect((await getTabState(f.session, 1))?.extraction?.publication).toBeUndefined();
     expect(await listCatalog(f.db)).toEqual([]);
@@ -75,7 +174,7 @@ describe('onPageChecked', () => {
 
   it('auto-saves a detected publication when the reader asked for it, and tells open pages', async () => {
     f.settings.autoSave = true;
-    f.pages.set(1, { 'full-check': pageResult(publication()) });
+    f.pages.set(1, checkedPage(publication()));
     await onPageChecked(f.bg, 1, URL_A, LETS_THROUGH);
     const [saved] = await listPublications(f.db);
     expect(saved.title).toBe('Leren van doen');
@@ -85,7 +184,7 @@ describe('onPageChecked', () => {
 
   it('auto-saves in the visit’s own transaction: one write, no catalog entry left behind', async () => {
     f.settings.autoSave = true;
-    f.pages.set(1, { 'full-check': pageResult(publication()) });
+    f.pages.set(1, checkedPage(publication()));
     const before = f.counts.readwrite;
     await onPageChecked(f.bg, 1, URL_A, LETS_THROUGH);
     expect(f.counts.readwrite - before).toBe(1);
@@ -97,7 +196,7 @@ describe('onPageChecked', () => {
     f.settings.autoSave = true;
     await savePublication(f.db, publication());
     for (let i = 0; i < 6; i++) {
-      f.pages.set(1, { 'full-check': pageResult(publication()) });
+      f.pages.set(1, checkedPage(publication()));
       await onPageChecked(f.bg, 1, URL_A, LETS_THROUGH);
     }
     await visitEssays(5);
