@@ -89,6 +89,23 @@ describe('combine', () => {
     expect(combine(DEFAULT_WEIGHTS, parts)).toBeCloseTo(1 + 0.75 + 0.25 + 0.15 + 0.05, 12);
     expect(combine({ ...DEFAULT_WEIGHTS, theme: 0 }, parts)).toBeCloseTo(0.75 + 0.25 + 0.15 + 0.05, 12);
   });
+
+  it('counts every part there is, each by its own weight', () => {
+    const names = Object.keys(emptyParts()) as (keyof typeof DEFAULT_WEIGHTS)[];
+    const values = fc.double({ min: -1, max: 1, noNaN: true });
+    fc.assert(
+      fc.property(fc.array(values, { minLength: 14, maxLength: 14 }), (numbers) => {
+        const parts = emptyParts();
+        const weights = { ...DEFAULT_WEIGHTS };
+        names.forEach((name, i) => {
+          parts[name] = numbers[i];
+          weights[name] = numbers[names.length + i];
+        });
+        const expected = names.reduce((sum, name) => sum + weights[name] * parts[name], 0);
+        expect(combine(weights, parts)).toBeCloseTo(expected, 12);
+      }),
+    );
+  });
 });
 
 describe('theme affinity', () => {
