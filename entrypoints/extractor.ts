@@ -6,14 +6,13 @@ import { takeDetection } from '@/utils/extract/check';
  * Injected by the background (scripting.executeScript) for the record: where full-check.js found
  * a publication (taking the verdict it left, so the page is not checked twice), and where the
  * reader asks (the popup, the shortcut, the context menu; then it runs the full check itself). Its
- * return value is the injection's result: the full check's verdict and the record, and how long
- * they took in the page.
+ * return value is the injection's result: the full check's verdict and the record, how long they
+ * took in the page, the address it ran at, and whether it took full-check.js's verdict.
  */
 export default defineUnlistedScript(() => {
   const started = performance.now();
-  const result = extractPage(document, location.href, {
-    headMayBeStale: documentHeadMayBeStale(),
-    detection: takeDetection(globalThis, location.href),
-  });
-  return { result, ms: performance.now() - started };
+  const url = location.href;
+  const detection = takeDetection(globalThis, url, started);
+  const result = extractPage(document, url, { headMayBeStale: documentHeadMayBeStale(), detection });
+  return { result, ms: performance.now() - started, url, handedOff: detection !== undefined };
 });

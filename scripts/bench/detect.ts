@@ -216,9 +216,11 @@ async function tabFigures(
           | undefined;
         if (state?.url !== url || typeof state.checkMs !== 'number' || !state.firstCheck) return undefined;
         const ruledOut = state.firstCheck.ruledOut === true;
-        // Not ruled out: wait for the full check (and the record where it detects) the background
-        // runs next; it stores them together.
+        // Not ruled out: wait for the full check, and the record where it detects, that the
+        // background runs next (it stores the detection first, then the record with its times).
         if (!ruledOut && !state.extraction) return undefined;
+        if (state.extraction?.detected && typeof state.timings?.recordRoundTripMs !== 'number')
+          return undefined;
         const timings: Record<string, number | undefined> = {};
         for (const name of names) {
           const ms = state.timings?.[name];

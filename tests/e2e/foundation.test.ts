@@ -15,7 +15,8 @@ declare const chrome: any;
 
 interface TabStateSeen {
   firstCheck?: { ruledOut: boolean };
-  extraction?: { detected: boolean };
+  extraction?: { detected: boolean; publication?: { title: string } };
+  timings?: { handedOff?: boolean };
 }
 
 describe('foundation: detect, save, list, keep', () => {
@@ -40,6 +41,14 @@ describe('foundation: detect, save, list, keep', () => {
     const page = await session.browser.open(session.fixture(REFERENCE).url);
     const tabId = await session.browser.tabId(page);
     expect(await badgeOf(session, tabId)).toBe('+');
+    // extractor.js read the record under the verdict full-check.js left in the isolated world,
+    // without checking the page again.
+    const state = await waitFor(
+      () => tabState(tabId),
+      (s) => s?.timings?.handedOff !== undefined,
+    );
+    expect(state?.timings?.handedOff).toBe(true);
+    expect(state?.extraction?.publication?.title).toBeTruthy();
   });
 
   it('shows nothing on pages that are not publications, whichever step tells', async () => {

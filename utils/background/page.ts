@@ -10,7 +10,7 @@ import { safeHttpUrl, type Publication, type SavedPublication } from '@/utils/re
 import { badgeState, isDetected, savedFor } from './badges';
 import { afterListChange } from './changes';
 import type { Background } from './context';
-import { extractInTab, ownedBy } from './extraction';
+import { extractInTab, ownedBy, ranAt } from './extraction';
 import {
   autoSaveHeld,
   getTabState,
@@ -34,11 +34,14 @@ export async function onPageChecked(
   checkMs?: number,
 ): Promise<void> {
   const previous = await getTabState(bg.session, tabId);
-  // A new address (also after in-page navigation) never keeps the previous page's extraction.
+  // A new address (also after in-page navigation) never keeps the previous page's extraction, and
+  // the same address keeps only a finished read: a detection whose record was never read (the
+  // extractor failed, say the page reloaded meanwhile, or the worker stopped) is read again.
   const state: StoredTabState = { url, firstCheck, checkMs };
-  if (previous?.url === url && previous.extraction && !previous.trimmed) {
-    state.extraction = previous.extraction;
-    state.timings = previous.timings;
+  const kept = previous?.url === url && !previous.trimmed ? previous.extraction : undefined;
+  if (kept && (kept.publication || !kept.detected)) {
+    state.extraction = kept;
+    state.timings = previous?.timings;
   }
   await setTabState(bg.session, tabId, state);
 
@@ -54,47 +57,55 @@ export async function onPageChecked(
 /**
  * Runs full-check.js in the tab and, only where it finds a publication, extractor.js for the
  * record (a page that is not one never loads the extractor); stores what they give in `state`.
- * False when the tab moved on meanwhile (a single-page app's next view): its check is newer.
+ * False when the tab moved on meanwhile (a single-page app's next view, a link followed): its
+ * check is newer, or comes shortly. Each script says where it ran, which may be the next page
+ * before its content script has reported it: then nothing it read is kept under `url`.
  */
 async function readPage(bg: Background, tabId: number, state: StoredTabState): Promise<boolean> {
   const { url } = state;
   const movedOn = async () => (await getTabState(bg.session, tabId))?.url !== url;
   const checked = await extractInTab(bg.inject, tabId, 'full-check');
-  if (await movedOn()) return false;
+  if ((checked && !ranAt(checked, url)) || (await movedOn())) return false;
   if (!checked) return true;
   state.extraction = ownedBy(url, checked.extraction);
   const timings: PageTimings = { fullCheckMs: checked.ms, fullCheckRoundTripMs: checked.roundTripMs };
   state.timings = timings;
-  if (checked.extraction.detected) {
-    // Takes the verdict full-check.js left in the page, so the page is not checked twice.
-    const reading = extractInTab(bg.inject, tabId, 'extractor');
-    await showDetected(bg, tabId, url, movedOn).catch(() => {});
-    const read = await reading;
-    if (await movedOn()) return false;
-    if (read) {
-      state.extraction = ownedBy(url, read.extraction);
-      timings.recordMs = read.ms;
-      timings.recordRoundTripMs = read.roundTripMs;
-    }
-  }
+  // Stored before the record is read, so a badge refreshed meanwhile (another tab saved) knows the
+  // page is a publication; onPageChecked reads again a detection stored without its record.
   await setTabState(bg.session, tabId, state);
+  if (!checked.extraction.detected) return true;
+  // Takes the verdict full-check.js left in the page, so the page is not checked twice.
+  const reading = extractInTab(bg.inject, tabId, 'extractor');
+  await showSaved(bg, tabId, url, movedOn).catch(() => {});
+  const read = await reading;
+  if ((read && !ranAt(read, url)) || (await movedOn())) return false;
+  if (read) {
+    state.extraction = ownedBy(url, read.extraction);
+    Object.assign(timings, {
+      recordMs: read.ms,
+      recordRoundTripMs: read.roundTripMs,
+      handedOff: read.handedOff,
+    });
+    await setTabState(bg.session, tabId, state);
+  }
   return true;
 }
 
 /**
- * The badge as soon as the full check found a publication, while extractor.js reads the record:
- * ✓ where the page is saved at this address, else +. Not + where auto-save may save the page a
- * moment later (no + turning ✓); the badge after the visit settles it either way.
+ * The badge as soon as the full check found a publication, while extractor.js reads the record,
+ * only where it is final: ✓ where the page is saved at this address (a record saved under its
+ * address is always the page's). No + yet: the record may link the page to one saved under another
+ * address (its DOI, its canonical address) or auto-save may save it, and + would turn ✓; the badge
+ * after the visit settles it.
  */
-async function showDetected(
+async function showSaved(
   bg: Background,
   tabId: number,
   url: string,
   movedOn: () => Promise<boolean>,
 ): Promise<void> {
   const { saved } = await savedFor(bg, url);
-  if (!saved && (await bg.settings()).autoSave) return;
-  if (!(await movedOn())) await bg.setBadge(tabId, badgeState(saved !== undefined, true));
+  if (saved && !(await movedOn())) await bg.setBadge(tabId, 'saved');
 }
 
 /**
@@ -140,7 +151,8 @@ export async function tabStateFor(bg: Background, tabId: number, extract: boolea
   // trimmed to the tab's storage budget is not all of it: read the page now.
   if (extract && web && (!extraction?.publication || state.trimmed)) {
     const extracted = await extractInTab(bg.inject, tabId, 'extractor');
-    if (extracted) {
+    // Not when the tab showed another page meanwhile: that page's record is not this address's.
+    if (extracted && ranAt(extracted, url)) {
       extraction = ownedBy(url, extracted.extraction);
       // The timings are the background's own run's (after the first check), not this one's.
       const { firstCheck, checkMs } = state;

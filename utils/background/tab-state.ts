@@ -22,7 +22,7 @@ export interface StoredTabState {
 }
 
 /**
- * In ms: each script's time in the page (performance.now(), as it reported it) and its round trip
+ * In ms (but `handedOff`): each script's time in the page (performance.now(), as it reported it) and its round trip
  * seen from the background (injecting, loading, compiling and running it, and the messages).
  */
 export interface PageTimings {
@@ -32,6 +32,8 @@ export interface PageTimings {
   /** extractor.js, injected next where the full check found a publication: the record. */
   recordMs?: number;
   recordRoundTripMs?: number;
+  /** extractor.js took full-check.js's verdict rather than checking the page again. */
+  handedOff?: boolean;
 }
 
 const key = (tabId: number) => `tab:${tabId}`;

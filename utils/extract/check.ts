@@ -26,29 +26,43 @@ const HANDOFF = '__leesmapFullCheck';
 interface Handoff {
   url: string;
   detection: Detection;
+  /** When it was left (performance.now() of the page). */
+  at: number;
 }
 
 /**
- * full-check.js: keeps a publication's verdict for the extractor.js that follows, for this
- * address only. A page that is not one keeps nothing (and drops an earlier view's verdict).
+ * How long a verdict waits for extractor.js, in ms: the background injects it right after the
+ * full check, so a verdict older than this was left behind (the tab moved on and the background
+ * stopped), and a save the reader asks for later checks the page as it is then.
  */
-export function leaveDetection(scope: object, url: string, detection: Detection): void {
+export const HANDOFF_MS = 2_000;
+
+/**
+ * full-check.js: keeps a publication's verdict for the extractor.js that follows, for this
+ * address only and for HANDOFF_MS after `now`. A page that is not one keeps nothing (and drops an
+ * earlier view's verdict).
+ */
+export function leaveDetection(scope: object, url: string, detection: Detection, now: number): void {
   if (detection.detected) {
-    const handoff: Handoff = { url, detection: { ...detection, signals: [...detection.signals] } };
+    const handoff: Handoff = { url, detection: { ...detection, signals: [...detection.signals] }, at: now };
     Reflect.set(scope, HANDOFF, handoff);
   } else Reflect.deleteProperty(scope, HANDOFF);
 }
 
 /**
- * extractor.js: the verdict full-check.js left for this address, taken once; undefined when there
- * is none (the reader asks to save, or the page moved on), and the extractor checks the page itself.
+ * extractor.js: the verdict full-check.js left for this address at most HANDOFF_MS before `now`,
+ * taken once; undefined when there is none (the reader asks to save, the page moved on, or the
+ * verdict was left behind), and the extractor checks the page itself.
  */
-export function takeDetection(scope: object, url: string): Detection | undefined {
+export function takeDetection(scope: object, url: string, now: number): Detection | undefined {
   const handoff = Reflect.get(scope, HANDOFF) as Partial<Handoff> | undefined;
   Reflect.deleteProperty(scope, HANDOFF);
   const detection = handoff?.detection;
+  const at = handoff?.at;
   if (
     handoff?.url !== url ||
+    typeof at !== 'number' ||
+    !(now >= at && now - at <= HANDOFF_MS) ||
     typeof detection !== 'object' ||
     detection === null ||
     typeof detection.detected !== 'boolean' ||

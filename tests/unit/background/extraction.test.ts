@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { extractInTab, ownedBy, sameOrigin } from '@/utils/background/extraction';
+import { extractInTab, ownedBy, ranAt, sameOrigin } from '@/utils/background/extraction';
 import { pageResult, publication } from './helpers';
 
 const URL_A = 'https://www.nsob.nl/publicaties/leren-van-doen';
@@ -35,6 +35,18 @@ describe('ownedBy', () => {
   });
 });
 
+describe('ranAt', () => {
+  it.each([
+    [URL_A, true],
+    [`${URL_A}#hoofdstuk-2`, true],
+    [`${URL_A}?pagina=2`, false],
+    ['https://www.nsob.nl/publicaties/volgende', false],
+    [undefined, false],
+  ])('says whether the script ran on the page at the address, ignoring the #fragment: %s', (seen, same) => {
+    expect(ranAt({ url: seen }, URL_A)).toBe(same);
+  });
+});
+
 describe('sameOrigin', () => {
   it.each([
     ['https://a.nl/x', 'https://a.nl/y?z', true],
@@ -57,6 +69,19 @@ describe('extractInTab', () => {
     expect(extracted?.extraction.publication?.title).toBe('Leren van doen');
     expect(extracted?.ms).toBe(12);
     expect(extracted?.roundTripMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('gives the address the script ran at and whether it took the full check’s verdict', async () => {
+    const output = { ...(pageResult(publication()) as object), url: `${URL_A}#x`, handedOff: true };
+    expect(await extractInTab(async () => output, 1, 'extractor')).toMatchObject({
+      url: `${URL_A}#x`,
+      handedOff: true,
+    });
+    const odd = { ...(pageResult(publication()) as object), url: 'javascript:alert(1)', handedOff: 'yes' };
+    expect(await extractInTab(async () => odd, 1, 'extractor')).toMatchObject({
+      url: undefined,
+      handedOff: false,
+    });
   });
 
   it('ignores a time that is no time', async () => {

@@ -71,7 +71,10 @@ export interface Fakes {
   /** Every badge and passing mark shown, and every wait, in order. */
   shown: Array<{ tabId: number; badge: BadgeState | BadgeMark } | { waitMs: number }>;
   broadcasts: Sent[];
-  /** What each tab's injected script returns (per script), or an Error to throw. */
+  /**
+   * What each tab's injected script returns (per script), or an Error to throw; run at the tab's
+   * address (its `url`) unless the result names another.
+   */
   pages: Map<number, Partial<Record<InjectedScript, unknown>>>;
   injected: Array<{ tabId: number; script: InjectedScript }>;
   settings: Settings;
@@ -111,7 +114,7 @@ export async function fakeBackground(overrides: Partial<BackgroundPorts> = {}): 
       injected.push({ tabId, script });
       const result = pages.get(tabId)?.[script];
       if (result instanceof Error || result === undefined) throw result ?? new Error('Cannot access');
-      return structuredClone(result);
+      return ranAt(tabs.get(tabId), result);
     },
     settings: async () => ({ ...settings }),
     now: () => clock.now,
@@ -133,10 +136,19 @@ export async function fakeBackground(overrides: Partial<BackgroundPorts> = {}): 
   };
 }
 
+/** A script's result as the page at `url` gives it: the address it ran at, unless it names one. */
+export function ranAt(url: string | undefined, result: unknown): unknown {
+  const copy = structuredClone(result);
+  return typeof copy === 'object' && copy !== null && !('url' in copy) ? { ...copy, url } : copy;
+}
+
 /** The reference record the db tests use too. */
 export { publication } from '../db/helpers';
 
-/** What full-check.js / extractor.js return from a page: the extraction and its time. */
+/**
+ * What full-check.js / extractor.js return from a page: the extraction and its time (the fake
+ * `inject` adds the address it ran at).
+ */
 export function pageResult(p: Publication | undefined, detected = true, ms = 12): unknown {
   const result: ExtractionResult = { detected, confidence: detected ? 0.9 : 0.1, signals: [] };
   if (p) result.publication = p;
@@ -146,11 +158,14 @@ export function pageResult(p: Publication | undefined, detected = true, ms = 12)
 /**
  * A page as the background's run after the first check finds it: full-check.js gives its verdict
  * only (4 ms in the page), and extractor.js, injected where that is a publication, the record
- * (12 ms). `p` undefined: a page that is not a publication.
+ * (12 ms), taking full-check.js's verdict. `p` undefined: a page that is not a publication.
  */
 export function checkedPage(p: Publication | undefined): Partial<Record<InjectedScript, unknown>> {
   if (!p) return { 'full-check': pageResult(undefined, false, 4), extractor: pageResult(undefined, false) };
-  return { 'full-check': pageResult(undefined, true, 4), extractor: pageResult(p) };
+  return {
+    'full-check': pageResult(undefined, true, 4),
+    extractor: { ...(pageResult(p) as object), handedOff: true },
+  };
 }
 
 export const LETS_THROUGH: FirstCheck = { ruledOut: false, signals: [] };

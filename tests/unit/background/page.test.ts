@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { listCatalog, listPublications, savePublication } from '@/utils/db';
 import { onPageChecked, tabStateFor } from '@/utils/background/page';
+import { refreshBadges } from '@/utils/background/badges';
 import { getTabState, setTabState } from '@/utils/background/tab-state';
 import {
   checkedPage,
@@ -44,7 +45,7 @@ describe('onPageChecked', () => {
     expect(state).toMatchObject({
       url: URL_A,
       checkMs: 3,
-      timings: { fullCheckMs: 4, recordMs: 12 },
+      timings: { fullCheckMs: 4, recordMs: 12, handedOff: true },
       extraction: { detected: true, publication: { title: 'Leren van doen' } },
     });
     expect(state?.timings?.fullCheckRoundTripMs).toBeGreaterThanOrEqual(0);
@@ -62,12 +63,36 @@ describe('onPageChecked', () => {
     expect(state?.timings?.recordMs).toBeUndefined();
   });
 
-  it('shows + on a detected page whose record could not be read, and catalogs nothing', async () => {
-    f.pages.set(1, { ...checkedPage(publication()), extractor: new Error('Cannot access') });
+  it('shows + on a detected page whose record could not be read, and reads it when checked again', async () => {
+    f.settings.autoSave = true;
+    f.pages.set(1, { ...checkedPage(publication()), extractor: new Error('Frame with ID 0 was removed.') });
     await onPageChecked(f.bg, 1, URL_A, LETS_THROUGH);
     expect(f.badges.get(1)).toBe('detected');
-    expect(await listCatalog(f.db)).toEqual([]);
+    expect(await listPublications(f.db)).toEqual([]);
     expect((await getTabState(f.session, 1))?.extraction).toMatchObject({ detected: true });
+    // The page reloaded during the read: its content script reports the same address again.
+    f.pages.set(1, checkedPage(publication()));
+    await onPageChecked(f.bg, 1, URL_A, LETS_THROUGH);
+    expect(f.injected.map((i) => i.script)).toEqual(['full-check', 'extractor', 'full-check', 'extractor']);
+    expect((await listPublications(f.db)).map((p) => p.title)).toEqual(['Leren van doen']);
+    expect(f.badges.get(1)).toBe('saved');
+  });
+
+  it('files nothing under the address when the tab shows the next page before its content script said so', async () => {
+    const next = 'https://www.nsob.nl/publicaties/volgende';
+    // The reader followed a link: both scripts, or only the extractor, ran on the next page.
+    for (const ranNext of [['full-check', 'extractor'], ['extractor']]) {
+      const page = checkedPage(publication({ url: next, title: 'Volgende' }));
+      for (const script of ranNext)
+        page[script as 'extractor'] = { ...(page[script as 'extractor'] as object), url: next };
+      f.pages.set(1, page);
+      await onPageChecked(f.bg, 1, URL_A, LETS_THROUGH);
+      const state = await getTabState(f.session, 1);
+      expect(state?.extraction?.publication).toBeUndefined();
+      expect(await listCatalog(f.db)).toEqual([]);
+      expect(f.badges.has(1)).toBe(false);
+    }
+    expect(f.injected.map((i) => i.script)).toEqual(['full-check', 'full-check', 'extractor']);
   });
 
   it('loads no extractor into a tab that moved on after the full check', async () => {
@@ -84,39 +109,65 @@ describe('onPageChecked', () => {
     expect(await listCatalog(f.db)).toEqual([]);
   });
 
-  it('shows + as soon as the full check finds a publication, while the record is still being read', async () => {
-    const page = checkedPage(publication());
+  /** Holds extractor.js until `release` is called; `reading` once it was injected. */
+  function holdExtractor(): { release: () => void; reading: () => boolean } {
+    const inject = f.bg.inject;
     let release = () => {};
+    let reading = false;
     const held = new Promise<void>((resolve) => (release = resolve));
     f.bg.inject = async (tabId, script) => {
-      if (script === 'extractor') await held;
-      return page[script];
+      if (script === 'extractor') {
+        reading = true;
+        await held;
+      }
+      return inject(tabId, script);
     };
+    return { release: () => release(), reading: () => reading };
+  }
+
+  it('shows ✓ as soon as the full check finds a publication saved at this address, before the record', async () => {
+    await savePublication(f.db, publication());
+    f.pages.set(1, checkedPage(publication()));
+    const { release } = holdExtractor();
     const checking = onPageChecked(f.bg, 1, URL_A, LETS_THROUGH);
-    await vi.waitFor(() => expect(f.badges.get(1)).toBe('detected'));
-    expect(await listCatalog(f.db)).toEqual([]);
+    await vi.waitFor(() => expect(f.badges.get(1)).toBe('saved'));
     release();
     await checking;
-    expect((await listCatalog(f.db)).map((e) => e.title)).toEqual(['Leren van doen']);
     expect(f.shown).toEqual([
-      { tabId: 1, badge: 'detected' },
-      { tabId: 1, badge: 'detected' },
+      { tabId: 1, badge: 'saved' },
+      { tabId: 1, badge: 'saved' },
     ]);
   });
 
-  it('shows no + before the record where auto-save may save the page, and ✓ at once where it is saved', async () => {
-    f.settings.autoSave = true;
-    f.pages.set(1, checkedPage(publication()));
+  it('shows no + before the record, which may turn out saved under another address or be auto-saved', async () => {
+    const doi = '10.1234/leren';
+    await savePublication(
+      f.db,
+      publication({ url: 'https://www.nsob.nl/publicaties/leren-van-doen-pdf', doi }),
+    );
+    f.pages.set(1, checkedPage(publication({ doi })));
     await onPageChecked(f.bg, 1, URL_A, LETS_THROUGH);
     expect(f.shown).toEqual([{ tabId: 1, badge: 'saved' }]);
-    f.shown.length = 0;
-    f.tabs.set(2, URL_A);
-    f.pages.set(2, checkedPage(publication()));
-    await onPageChecked(f.bg, 2, URL_A, LETS_THROUGH);
-    expect(f.shown).toEqual([
-      { tabId: 2, badge: 'saved' },
-      { tabId: 2, badge: 'saved' },
-    ]);
+    f.settings.autoSave = true;
+    f.tabs.set(2, 'https://www.nsob.nl/publicaties/ander-essay');
+    f.pages.set(
+      2,
+      checkedPage(publication({ url: 'https://www.nsob.nl/publicaties/ander-essay', title: 'Ander essay' })),
+    );
+    await onPageChecked(f.bg, 2, 'https://www.nsob.nl/publicaties/ander-essay', LETS_THROUGH);
+    expect(f.shown.slice(1)).toEqual([{ tabId: 2, badge: 'saved' }]);
+  });
+
+  it('keeps the + of a detected page whose record is being read when another tab saves meanwhile', async () => {
+    f.pages.set(1, checkedPage(publication()));
+    const { release, reading } = holdExtractor();
+    const checking = onPageChecked(f.bg, 1, URL_A, LETS_THROUGH);
+    await vi.waitFor(() => expect(reading()).toBe(true));
+    await refreshBadges(f.bg);
+    expect(f.badges.get(1)).toBe('detected');
+    release();
+    await checking;
+    expect(f.badges.get(1)).toBe('detected');
   });
 
   it('reads a page once: the same address checked again keeps its record and timings', async () => {
@@ -147,11 +198,14 @@ describe('onPageChecked', () => {
     expect(f.badges.get(1)).toBe('saved');
   });
 
-  it('files the publication under the address the browser reported, never the page’s own claim', async () => {
-    const claimed = publication({ url: 'https://www.nsob.nl/elders' });
-    f.pages.set(1, checkedPage(claimed));
+  it('files the publication under the address the content script reported, a #fragment jump no other page', async () => {
+    const page = checkedPage(publication({ url: `${URL_A}#hoofdstuk-2` }));
+    for (const script of ['full-check', 'extractor'] as const)
+      page[script] = { ...(page[script] as object), url: `${URL_A}#hoofdstuk-2` };
+    f.pages.set(1, page);
     await onPageChecked(f.bg, 1, URL_A, LETS_THROUGH);
     expect((await getTabState(f.session, 1))?.extraction?.publication?.url).toBe(URL_A);
+    expect((await listCatalog(f.db)).map((e) => e.url)).toEqual([URL_A]);
   });
 
   it('drops an extraction of another origin (the tab moved on while the script ran)', async () => {
@@ -231,6 +285,16 @@ describe('tabStateFor', () => {
     const elsewhere = await tabStateFor(f.bg, 2, true);
     expect(elsewhere.saved).toBeUndefined();
     expect(elsewhere.resembles?.map((r) => r.id)).toEqual([saved.id]);
+  });
+
+  it('takes no record read from the next page the tab shows meanwhile', async () => {
+    const next = 'https://www.nsob.nl/publicaties/volgende';
+    f.pages.set(1, {
+      extractor: { ...(pageResult(publication({ url: next }), false) as object), url: next },
+    });
+    const state = await tabStateFor(f.bg, 1, true);
+    expect(state.extraction).toBeUndefined();
+    expect((await getTabState(f.session, 1))?.extraction).toBeUndefined();
   });
 
   it('never injects into a page that is not on the web', async () => {

@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '@/utils/extract';
-import { fullCheck, leaveDetection, takeDetection } from '@/utils/extract/check';
+import { fullCheck, HANDOFF_MS, leaveDetection, takeDetection } from '@/utils/extract/check';
 
 // After the first check the background runs the full check alone (full-check.js), and reads the
 // record (extractor.js) only where that finds a publication; a reader who asks to save any page
@@ -63,32 +63,51 @@ describe('the verdict full-check.js leaves for extractor.js', () => {
 
   it('is taken once, for its own address only', () => {
     const scope = {};
-    leaveDetection(scope, ESSAY_URL, detected);
-    expect(takeDetection(scope, 'https://www.nsob.nl/publicaties/volgende')).toBeUndefined();
-    expect(takeDetection(scope, ESSAY_URL)).toBeUndefined();
-    leaveDetection(scope, ESSAY_URL, detected);
-    expect(takeDetection(scope, ESSAY_URL)).toEqual(detected);
-    expect(takeDetection(scope, ESSAY_URL)).toBeUndefined();
+    leaveDetection(scope, ESSAY_URL, detected, 100);
+    expect(takeDetection(scope, 'https://www.nsob.nl/publicaties/volgende', 150)).toBeUndefined();
+    expect(takeDetection(scope, ESSAY_URL, 150)).toBeUndefined();
+    leaveDetection(scope, ESSAY_URL, detected, 100);
+    expect(takeDetection(scope, ESSAY_URL, 150)).toEqual(detected);
+    expect(takeDetection(scope, ESSAY_URL, 150)).toBeUndefined();
+  });
+
+  it('is not taken once it was left behind: a later save checks the page as it is then', () => {
+    const scope = {};
+    leaveDetection(scope, ESSAY_URL, detected, 1_000);
+    expect(takeDetection(scope, ESSAY_URL, 1_000 + HANDOFF_MS)).toEqual(detected);
+    leaveDetection(scope, ESSAY_URL, detected, 1_000);
+    expect(takeDetection(scope, ESSAY_URL, 1_000 + HANDOFF_MS + 1)).toBeUndefined();
+    expect(Object.keys(scope)).toEqual([]);
+    leaveDetection(scope, ESSAY_URL, detected, 1_000);
+    expect(takeDetection(scope, ESSAY_URL, 999)).toBeUndefined();
   });
 
   it('is not left by a page that is not a publication, which also drops an earlier view’s', () => {
     const scope = {};
-    leaveDetection(scope, ESSAY_URL, detected);
-    leaveDetection(scope, ESSAY_URL, { detected: false, confidence: 0.2, signals: [] });
-    expect(takeDetection(scope, ESSAY_URL)).toBeUndefined();
+    leaveDetection(scope, ESSAY_URL, detected, 100);
+    leaveDetection(scope, ESSAY_URL, { detected: false, confidence: 0.2, signals: [] }, 110);
+    expect(takeDetection(scope, ESSAY_URL, 120)).toBeUndefined();
     expect(Object.keys(scope)).toEqual([]);
   });
 
   it('ignores anything else found under its name', () => {
-    for (const value of [null, 'x', { url: ESSAY_URL }, { url: ESSAY_URL, detection: { detected: 'yes' } }]) {
+    const cases = [
+      null,
+      'x',
+      { url: ESSAY_URL },
+      { url: ESSAY_URL, detection: { detected: 'yes' }, at: 100 },
+      { url: ESSAY_URL, detection: detected },
+      { url: ESSAY_URL, detection: detected, at: '100' },
+    ];
+    for (const value of cases) {
       const scope = { __leesmapFullCheck: value };
-      expect(takeDetection(scope, ESSAY_URL)).toBeUndefined();
+      expect(takeDetection(scope, ESSAY_URL, 120)).toBeUndefined();
     }
     const scope = {};
-    leaveDetection(scope, ESSAY_URL, { ...detected, signals: ['a'] });
+    leaveDetection(scope, ESSAY_URL, { ...detected, signals: ['a'] }, 100);
     (
       Reflect.get(scope, '__leesmapFullCheck') as { detection: { signals: unknown[] } }
     ).detection.signals.push(1);
-    expect(takeDetection(scope, ESSAY_URL)).toBeUndefined();
+    expect(takeDetection(scope, ESSAY_URL, 120)).toBeUndefined();
   });
 });
