@@ -71,6 +71,21 @@ function inArticleMeta(ctx: ExtractionContext, el: Element): boolean {
   );
 }
 
+/** What a page's own text sits in: a wrapper that holds one is no sidebar. */
+const MAIN_TEXT =
+  'h1, main, article, [itemprop="articleBody"], [class*="entry-content"], [class*="post-content"], [class*="postcontent"]';
+
+/**
+ * In a sidebar, not in a layout wrapper named after the sidebar it makes room for (<div
+ * class="main-wrap with-sidebar">, <div class="zen-one-sidebar-second"> around the heading and
+ * the article's own date line).
+ */
+function inSidebar(ctx: ExtractionContext, el: Element): boolean {
+  const side = el.closest('[class*="sidebar"]');
+  if (!side) return false;
+  return ctx.heading ? !side.contains(ctx.heading) : !ctx.select.first(MAIN_TEXT, side);
+}
+
 /**
  * Cards of other pages, comments and chrome hold dates that are not this page's. A widget that
  * holds the page's own heading or post is the article (a blog engine puts its posts in one).
@@ -78,7 +93,7 @@ function inArticleMeta(ctx: ExtractionContext, el: Element): boolean {
 function elsewhere(ctx: ExtractionContext, el: Element): boolean {
   const own = inArticleMeta(ctx, el);
   if (!own && (ctx.isElsewhere(el) || el.closest('aside'))) return true;
-  if (el.closest('form, [role="complementary"], [class*="comment"], [id*="comment"], [class*="sidebar"]'))
+  if (el.closest('form, [role="complementary"], [class*="comment"], [id*="comment"]') || inSidebar(ctx, el))
     return true;
   if (inTeaserCard(el, ctx.heading)) return true;
   const widget = el.closest('[class*="widget"]');
