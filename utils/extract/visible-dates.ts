@@ -157,9 +157,23 @@ function dateOfLine(text: string, asOf = false): string | undefined {
     const stand = AS_OF.test(part);
     if (stand !== asOf || UPDATE_WORDS.test(part.replace(AS_OF, ''))) continue;
     const date = parseDate(part);
-    if (date?.length === 10 && isDateOnlyLine(part.replace(AS_OF, ''), 0)) return date;
+    if (date?.length === 10 && isDateOnlyLine(withoutByline(part.replace(AS_OF, '')), 0)) return date;
   }
   return undefined;
+}
+
+/**
+ * A byline after the date ("23.01.2019 By Jan Smit and Eva Berg", "15.2.2018, 19:51 > jsmit",
+ * "Erstellt am: 30.01.2022 18:36 / sk") or before it ("Von Deutscher Tennis Bund 4. 2. 2022"): no
+ * digit in it, a separator or "By"/"Von" opening it (after the date a capital one: not a line
+ * that goes on as a sentence, "on 6/13/2018 by …").
+ */
+const BYLINE_AFTER = /(?:\s*[/>]|\s+(?:By|Von|Door|Par|Por))\s+\D{1,60}$/u;
+const BYLINE_BEFORE = /^(?:by|von|door|par|por)\s+\D{1,60}?\s+(?=\d)/i;
+
+/** A meta row's date part without the byline beside it. */
+function withoutByline(part: string): string {
+  return part.replace(BYLINE_AFTER, '').replace(BYLINE_BEFORE, '');
 }
 
 /**

@@ -23,3 +23,24 @@ describe('a layout wrapper named after the sidebar', () => {
     expect(extract(page('', wrapped('')))?.published).toBeUndefined();
   });
 });
+
+describe('a date line with the byline beside it', () => {
+  const publishedOf = (row: string) =>
+    extract(
+      page(
+        '',
+        `<main><article><header><h1>Neue Regeln</h1></header><div class="row"><small>${row}</small></div>${INTRO}</article></main>`,
+      ),
+    )?.published;
+
+  it('reads the date before or after the byline', () => {
+    expect(publishedOf('23.01.2019 By Jan Smit and Eva Berg')).toBe('2019-01-23');
+    expect(publishedOf('Donnerstag, 15.2.2018, 19:51 &gt; jsmit')).toBe('2018-02-15');
+    expect(publishedOf('Erstellt am: 30.01.2022 18:36 / sk')).toBe('2022-01-30');
+    expect(publishedOf('Von Deutsche Tennisfreunde 4. 2. 2022')).toBe('2022-02-04');
+  });
+
+  it('not a sentence that mentions a date', () => {
+    expect(publishedOf('Am 23.01.2019 beschloss der Rat neue Regeln für alle Gemeinden')).toBeUndefined();
+  });
+});
