@@ -8,6 +8,7 @@
 import type { ExtractionContext } from './context';
 import { MONTH_WORDS, parseDate } from './dates';
 import { textOf } from './text';
+import { foldWords } from '@/utils/detect/words';
 
 const MAX_ELEMENTS = 8_000;
 const MAX_LINE = 90;
@@ -86,6 +87,14 @@ function inSidebar(ctx: ExtractionContext, el: Element): boolean {
   return ctx.heading ? !side.contains(ctx.heading) : !ctx.select.first(MAIN_TEXT, side);
 }
 
+/** The site's header ("today" widgets, the edition's date), not an article's own <header>. */
+function inSiteHeader(ctx: ExtractionContext, el: Element): boolean {
+  const header = el.closest('header, [role="banner"]');
+  if (!header) return false;
+  const heading = titleHeading(ctx);
+  return !(heading && header.contains(heading)) && !header.closest('article, main');
+}
+
 /**
  * Cards of other pages, comments and chrome hold dates that are not this page's. A widget that
  * holds the page's own heading or post is the article (a blog engine puts its posts in one).
@@ -95,7 +104,7 @@ function elsewhere(ctx: ExtractionContext, el: Element): boolean {
   if (!own && (ctx.isElsewhere(el) || el.closest('aside'))) return true;
   if (el.closest('form, [role="complementary"], [class*="comment"], [id*="comment"]') || inSidebar(ctx, el))
     return true;
-  if (inTeaserCard(el, ctx.heading)) return true;
+  if (inTeaserCard(el, ctx.heading) || inSiteHeader(ctx, el)) return true;
   const widget = el.closest('[class*="widget"]');
   return Boolean(
     widget &&
@@ -177,12 +186,34 @@ function withoutByline(part: string): string {
 }
 
 /**
+ * The main heading; on a page without an h1 that says anything (a logo's <h1>, no h1 at all), the
+ * first h2 whose text is in the document's <title>: the item's own heading, with its date line
+ * under it.
+ */
+function titleHeading(ctx: ExtractionContext): Element | null {
+  if (ctx.heading && ctx.headingText) return ctx.heading;
+  let found = ctx.cache.get('titleHeading') as Element | null | undefined;
+  if (found === undefined) {
+    found = null;
+    const title = foldWords(ctx.docTitle);
+    const headings = ctx.elements.sectionHeadings;
+    for (let i = 0; title && i < headings.length && !found; i++) {
+      if (headings[i].tagName.toLowerCase() !== 'h2') continue;
+      const text = foldWords(textOf(headings[i], 200));
+      if (text.length >= 12 && title.includes(text)) found = headings[i];
+    }
+    ctx.cache.set('titleHeading', found);
+  }
+  return found ?? ctx.heading;
+}
+
+/**
  * A date line among the elements around the main heading, in page order (the kicker above it, the
  * meta row or dateline below it: "03.02.2022", "Veröffentlicht am 16.08.2019 Dauer: …"), where
  * nothing marks it as the date. From the one element list; bounded.
  */
 export function fromLineNearHeading(ctx: ExtractionContext, asOf = false): string | undefined {
-  const heading = ctx.heading;
+  const heading = titleHeading(ctx);
   if (!heading) return undefined;
   const all = ctx.elements.all;
   const at = all.indexOf(heading);

@@ -44,3 +44,30 @@ describe('a date line with the byline beside it', () => {
     expect(publishedOf('Am 23.01.2019 beschloss der Rat neue Regeln für alle Gemeinden')).toBeUndefined();
   });
 });
+
+describe('the site header above the item', () => {
+  const body = (meta: string) =>
+    `<header class="site-top"><div>Dienstag, 11. Mai 2021</div><a href="/">Start</a></header><main><article><h1>Neue Regeln</h1>${meta}${INTRO}</article></main>`;
+
+  it('gives no date: its "today" is not the publication’s', () => {
+    expect(extract(page('', body('')))?.published).toBeUndefined();
+  });
+
+  it('the article’s own date line under the heading counts', () => {
+    expect(extract(page('', body('<div><span>3. Mai 2021</span></div>')))?.published).toBe('2021-05-03');
+  });
+});
+
+describe('a page whose title is an h2 (no h1, or a logo’s)', () => {
+  const head = '<title>Neue Regeln für Gemeinden | Beispielportal</title>';
+  const body = (heading: string) =>
+    `<main>${heading}<div class="row"><small>Erstellt am: 30.01.2022 18:36 / sk</small></div>${INTRO}</main>`;
+
+  it('reads the date line under the h2 that is the title', () => {
+    expect(extract(page(head, body('<h2>Neue Regeln für Gemeinden</h2>')))?.published).toBe('2022-01-30');
+  });
+
+  it('not under an h2 that is not the title', () => {
+    expect(extract(page(head, body('<h2>Weitere Meldungen</h2>')))?.published).toBeUndefined();
+  });
+});
