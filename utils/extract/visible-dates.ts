@@ -19,7 +19,7 @@ const DATE_MARK =
 const NOT_PUBLISHED =
   /modif|updat|lastchanged|changed|geaendert|geändert|aktualisiert|bijgewerkt|comment|kommentar|event|agenda|termin|veranstaltung|today|heute|current|weather|wetter|copyright|footer|cookie/i;
 const UPDATE_WORDS =
-  /\b(?:update[ds]?|aktualisiert|letzte änderung|zuletzt geändert|geändert|bijgewerkt|gewijzigd|modified|stand)\b/i;
+  /\b(?:update[ds]?|aktualisiert|letzte änderung|zuletzt geändert|geändert|bijgewerkt|gewijzigd|modified|stand)\b|更新/i;
 /** "Stand: 19.10.2019 11:05 Uhr": the day a page was last brought up to date (see fromLineNearHeading). */
 const AS_OF = /^\s*stand:?\s/i;
 /** What any full-day date holds: a four-digit year or "24.01.22" (a cheap test before parsing). */
@@ -31,6 +31,12 @@ const LINE_WORDS =
   /\b(?:gepubliceerd|publicatiedatum|verschenen|datum|op|published|publication|date|posted|on|at|geplaatst|veröffentlicht|veroeffentlicht|erschienen|publiziert|erstellt|am|vom|von|um|uhr|le|el|de|del|par|publié|publiée|publicado|pubblicato|mis|en|ligne|pressemitteilung|pressemeldung|mitteilung|meldung|news|nachricht|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mo|di|mi|do|fr|sa|so|am|pm|utc|cet|cest|gmt)\b/gi;
 
 /**
+ * The same in Japanese and Chinese ("2019年02月22日 14時30分 公開"): year, month, day, hour,
+ * minute and second marks, "published", "posted", "released". Not "updated" (更新).
+ */
+const CJK_LINE_WORDS = /[年月日時分秒]|公開|掲載|配信|投稿|発表|发布/g;
+
+/**
  * A line that is a date and little else ("Veröffentlicht am 06.10.2023", "Friday, December 23,
  * 2016"): at most `otherWords` words besides the date and its usual words.
  */
@@ -38,6 +44,7 @@ export function isDateOnlyLine(text: string, otherWords = 2): boolean {
   const rest = text
     .replace(LINE_WORDS, ' ')
     .replace(MONTH_WORDS, ' ')
+    .replace(CJK_LINE_WORDS, ' ')
     .replace(/[\d\s.,:;/|()\-–—>]+/g, ' ')
     .trim();
   return rest.split(' ').filter(Boolean).length <= otherWords;

@@ -71,3 +71,21 @@ describe('a page whose title is an h2 (no h1, or a logo’s)', () => {
     expect(extract(page(head, body('<h2>Weitere Meldungen</h2>')))?.published).toBeUndefined();
   });
 });
+
+describe('a Japanese or Chinese date line', () => {
+  const publishedOf = (line: string) =>
+    extract(
+      page(
+        '',
+        `<main><div class="info"><span>${line}</span></div><div class="title"><h1>新しい規則について</h1></div>${INTRO}</main>`,
+      ),
+    )?.published;
+
+  it('reads the date with its hour, minute and "published" marks', () => {
+    expect(publishedOf('2019年02月22日 14時30分 公開')).toBe('2019-02-22');
+  });
+
+  it('not an update stamp', () => {
+    expect(publishedOf('2019年02月22日 14時30分 更新')).toBeUndefined();
+  });
+});
