@@ -141,10 +141,28 @@ export function markedElements(ctx: ExtractionContext): { dates: Element[]; brea
   return found;
 }
 
+/**
+ * An element's text with a space between its parts, where a theme sets the day, month and year
+ * apart (<div class="date"><span>Apr</span> <span>04</span><span>2013</span></div>).
+ */
+function spacedText(el: Element): string {
+  if (!el.children.length) return textOf(el, MAX_LINE + 10);
+  let text = '';
+  for (let node = el.firstChild; node && text.length < MAX_LINE * 2; node = node.nextSibling) {
+    // Text nodes run on (a DOM may split one at an entity: "2019&#x5E74;2"); elements stand apart.
+    if (node.nodeType === 3) text += node.nodeValue ?? '';
+    else if (node.nodeType === 1) text += ` ${textOf(node as Element, MAX_LINE + 10)} `;
+  }
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_LINE + 10);
+}
+
 /** The first element marked as a date whose text is a full-day date line. */
 export function fromDateMarkedElement(ctx: ExtractionContext): string | undefined {
   for (const el of markedElements(ctx).dates) {
-    const text = textOf(el, MAX_LINE + 10);
+    const text = spacedText(el);
     if (!text || text.length > MAX_LINE || UPDATE_WORDS.test(text) || TIME_RANGE.test(text)) continue;
     const date = parseDate(text);
     if (!date || date.length < 10 || !isDateOnlyLine(text) || elsewhere(ctx, el)) continue;

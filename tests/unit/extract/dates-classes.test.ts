@@ -89,3 +89,10 @@ describe('a Japanese or Chinese date line', () => {
     expect(publishedOf('2019年02月22日 14時30分 更新')).toBeUndefined();
   });
 });
+
+describe('a date set apart in parts', () => {
+  it('reads day, month and year from the parts of an element marked as the date', () => {
+    const body = `<main><article><header><h1>Neue Regeln</h1><div class="date"><span class="month">Apr</span> <span class="day">04</span><span class="year">2013</span></div></header>${INTRO}</article></main>`;
+    expect(extract(page('', body))?.published).toBe('2013-04-04');
+  });
+});
