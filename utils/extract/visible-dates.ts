@@ -84,14 +84,15 @@ const MAIN_TEXT =
   'h1, main, article, [itemprop="articleBody"], [class*="entry-content"], [class*="post-content"], [class*="postcontent"]';
 
 /**
- * In a sidebar, not in a layout wrapper named after the sidebar it makes room for (<div
- * class="main-wrap with-sidebar">, <div class="zen-one-sidebar-second"> around the heading and
- * the article's own date line).
+ * In a sidebar or a form, not in a layout wrapper named after the sidebar it makes room for (<div
+ * class="main-wrap with-sidebar">, <div class="zen-one-sidebar-second">) or a form around the
+ * whole page (ASP.NET's <form id="aspnetForm">), which hold the heading and the article's own
+ * date line.
  */
-function inSidebar(ctx: ExtractionContext, el: Element): boolean {
-  const side = el.closest('[class*="sidebar"]');
-  if (!side) return false;
-  return ctx.heading ? !side.contains(ctx.heading) : !ctx.select.first(MAIN_TEXT, side);
+function around(ctx: ExtractionContext, el: Element, selector: string): boolean {
+  const box = el.closest(selector);
+  if (!box) return false;
+  return ctx.heading ? !box.contains(ctx.heading) : !ctx.select.first(MAIN_TEXT, box);
 }
 
 /** The site's header ("today" widgets, the edition's date), not an article's own <header>. */
@@ -109,8 +110,8 @@ function inSiteHeader(ctx: ExtractionContext, el: Element): boolean {
 function elsewhere(ctx: ExtractionContext, el: Element): boolean {
   const own = inArticleMeta(ctx, el);
   if (!own && (ctx.isElsewhere(el) || el.closest('aside'))) return true;
-  if (el.closest('form, [role="complementary"], [class*="comment"], [id*="comment"]') || inSidebar(ctx, el))
-    return true;
+  if (el.closest('[role="complementary"], [class*="comment"], [id*="comment"]')) return true;
+  if (around(ctx, el, '[class*="sidebar"]') || around(ctx, el, 'form')) return true;
   if (inTeaserCard(el, ctx.heading) || inSiteHeader(ctx, el)) return true;
   const widget = el.closest('[class*="widget"]');
   return Boolean(

@@ -96,3 +96,22 @@ describe('a date set apart in parts', () => {
     expect(extract(page('', body))?.published).toBe('2013-04-04');
   });
 });
+
+describe('a form around the whole page', () => {
+  const body = (meta: string) =>
+    `<form id="pageForm" action="/seite"><main><article><header><h1>Neue Regeln</h1></header>${meta}${INTRO}</article></main></form>`;
+
+  it('holds the article’s own date line', () => {
+    expect(
+      extract(page('', body('<div class="meta"><span class="date">12. Mai 2021</span></div>')))?.published,
+    ).toBe('2021-05-12');
+  });
+
+  it('a form beside the article still gives no date', () => {
+    const html = page(
+      '',
+      `<main><article><h1>Neue Regeln</h1>${INTRO}</article></main><form action="/suche"><span class="date">3. Juni 2021</span></form>`,
+    );
+    expect(extract(html)?.published).toBeUndefined();
+  });
+});
