@@ -115,3 +115,20 @@ describe('a form around the whole page', () => {
     expect(extract(html)?.published).toBeUndefined();
   });
 });
+
+describe('a page brought up to date since its first version', () => {
+  const head =
+    '<meta property="article:published_time" content="2021-03-01T10:00:00+01:00"><meta property="article:modified_time" content="2022-01-12T09:00:00+01:00">';
+  const body = (box: string) =>
+    `<main><article><h1>Neue Regeln</h1>${INTRO}<div class="author-box"><span class="icon-calendar"></span> ${box}</div></article></main>`;
+
+  it('takes the day of the last change where the page shows that day as its date, and not the first one', () => {
+    expect(extract(page(head, body('12.01.2022 ca. 8 Min. Lesezeit')))?.published).toBe('2022-01-12');
+  });
+
+  it('keeps the publication day where the page shows the change as an update', () => {
+    expect(
+      extract(page(head, body('Zuletzt aktualisiert: 12.01.2022 · ca. 8 Min. Lesezeit')))?.published,
+    ).toBe('2021-03-01');
+  });
+});
