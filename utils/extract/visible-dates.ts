@@ -212,6 +212,25 @@ function withoutByline(part: string): string {
 }
 
 /**
+ * A press release's dateline opening its first paragraph ("Karlsruhe, (12.11.2021). Traditionell
+ * …", "(21. November 2022) Verbraucher erhalten …", "Berlin, 3. Mai 2021 – Der Rat …"): a place
+ * and a comma, or a bracket, before the date, then the text (not a date that opens a sentence).
+ */
+const DATELINE =
+  /^(?:\p{Lu}[\p{L}. -]{1,30},\s*\(?|\()(\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4})\)?\s*[.:–—-]?\s+\p{Lu}/u;
+
+function datelineOf(text: string): string | undefined {
+  if (text.length <= MAX_LINE) return undefined;
+  const match = DATELINE.exec(text);
+  const date = parseDate(match?.[1]);
+  // "Bern, 17.08.2007 - Rede beim Städtegipfel, Basel, 18. August 2007": a line of two days tells
+  // an event's day too, and not which one the page is from.
+  if (!match || date?.length !== 10 || parseDate(text.slice(match[0].length))?.length === 10)
+    return undefined;
+  return date;
+}
+
+/**
  * The main heading; on a page without an h1 that says anything (a logo's <h1>, no h1 at all), the
  * first h2 whose text is in the document's <title>: the item's own heading, with its date line
  * under it.
@@ -250,7 +269,7 @@ export function fromLineNearHeading(ctx: ExtractionContext, asOf = false): strin
     if (el === heading || el.children.length > 4 || heading.contains(el)) continue;
     const text = textOf(el, MAX_LINE * 2);
     if (!text || !/\d/.test(text)) continue;
-    const date = dateOfLine(text, asOf);
+    const date = dateOfLine(text, asOf) ?? (i > at && !asOf ? datelineOf(text) : undefined);
     // A date in a link is another page's ("Lagebericht vom 25. Februar 2020").
     if (date && !el.closest('a') && !elsewhere(ctx, el)) return date;
   }

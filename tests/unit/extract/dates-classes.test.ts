@@ -132,3 +132,20 @@ describe('a page brought up to date since its first version', () => {
     ).toBe('2021-03-01');
   });
 });
+
+describe('a press release’s dateline opening its first paragraph', () => {
+  const publishedOf = (lead: string) =>
+    extract(
+      page('', `<main><article><h1>Neue Regeln</h1><p>${lead} ${INTRO.slice(3, -4)}</p></article></main>`),
+    )?.published;
+
+  it('reads the place and date, or the bracketed date, before the text', () => {
+    expect(publishedOf('Karlsruhe, (12.11.2021). Der Rat hat beschlossen:')).toBe('2021-11-12');
+    expect(publishedOf('(21. November 2022) Verbraucher erhalten eine Entlastung.')).toBe('2022-11-21');
+  });
+
+  it('not a sentence that opens with a date, nor a line with a second day', () => {
+    expect(publishedOf('12.11.2021 war ein Tag, an dem der Rat beschlossen hat:')).toBeUndefined();
+    expect(publishedOf('Bern, 17.08.2007 - Rede beim Städtegipfel, Basel, 18. August 2007.')).toBeUndefined();
+  });
+});
