@@ -28,7 +28,7 @@ const FULL_DAY_HINT = /\d{4}|\d\.\d{1,2}\.\d{2}/;
 export const TIME_RANGE = /\d{1,2}[:.]\d{2}\s*(?:uhr|h|am|pm)?\s*[-–—]\s*\d{1,2}[:.]\d{2}/i;
 /** Words a date line may hold besides the date (weekday, time, "veröffentlicht am", "von"). */
 const LINE_WORDS =
-  /\b(?:gepubliceerd|publicatiedatum|verschenen|datum|op|published|publication|date|posted|on|at|geplaatst|veröffentlicht|veroeffentlicht|erschienen|publiziert|erstellt|am|vom|von|um|uhr|le|el|de|del|par|publié|publiée|publicado|pubblicato|mis|en|ligne|pressemitteilung|pressemeldung|mitteilung|meldung|news|nachricht|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mo|di|mi|do|fr|sa|so|am|pm|utc|cet|cest|gmt)\b/gi;
+  /\b(?:gepubliceerd|publicatiedatum|verschenen|datum|op|published|publication|date|posted|on|at|geplaatst|veröffentlicht|veroeffentlicht|erschienen|publiziert|erstellt|am|vom|von|um|uhr|le|el|de|del|par|publié|publiée|publicado|pubblicato|mis|en|ligne|pressemitteilung|pressemeldung|mitteilung|meldung|news|nachricht|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|jueves|viernes|domingo|sabato|domenica|mo|di|mi|do|fr|sa|so|am|pm|utc|cet|cest|gmt)\b/gi;
 
 /**
  * The same in Japanese and Chinese ("2019年02月22日 14時30分 公開"): year, month, day, hour,
@@ -204,7 +204,7 @@ function dateOfLine(text: string, asOf = false): string | undefined {
  * that goes on as a sentence, "on 6/13/2018 by …").
  */
 const BYLINE_AFTER = /(?:\s*[/>]|\s+(?:By|Von|Door|Par|Por))\s+\D{1,60}$/u;
-const BYLINE_BEFORE = /^(?:by|von|door|par|por)\s+\D{1,60}?\s+(?=\d)/i;
+const BYLINE_BEFORE = /^(?:by|von|door|par|por)(?:\s+[^\d\s]\S{0,30}){1,6}?\s+(?=\d)/i;
 
 /** A meta row's date part without the byline beside it. */
 function withoutByline(part: string): string {

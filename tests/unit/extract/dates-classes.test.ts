@@ -149,3 +149,22 @@ describe('a press release’s dateline opening its first paragraph', () => {
     expect(publishedOf('Bern, 17.08.2007 - Rede beim Städtegipfel, Basel, 18. August 2007.')).toBeUndefined();
   });
 });
+
+describe('weekdays and user names in a date line', () => {
+  const publishedOf = (line: string) =>
+    extract(
+      page(
+        '',
+        `<main><div class="title"><h1>Neue Regeln</h1></div><div class="meta"><span>${line}</span></div>${INTRO}</main>`,
+      ),
+    )?.published;
+
+  it('reads a French, Spanish or Italian weekday as part of the date line', () => {
+    expect(publishedOf('jueves 10.12.2019')).toBe('2019-12-10');
+    expect(publishedOf('vendredi 13.12.2019')).toBe('2019-12-13');
+  });
+
+  it('reads the date after a byline whose user name holds a digit', () => {
+    expect(publishedOf('von jsmit1 am 20.09.2020')).toBe('2020-09-20');
+  });
+});
