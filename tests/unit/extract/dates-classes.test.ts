@@ -150,6 +150,26 @@ describe('a press release’s dateline opening its first paragraph', () => {
   });
 });
 
+describe('month words as whole words', () => {
+  const publishedOf = (line: string) =>
+    extract(
+      page(
+        '',
+        `<main><div class="title"><h1>Neue Regeln</h1></div><div class="meta"><span>${line}</span></div>${INTRO}</main>`,
+      ),
+    )?.published;
+
+  it('a word that only starts like a month ("Novelle", "Energie") is no month word of a date line', () => {
+    expect(publishedOf('Novelle vom 12.05.2021')).toBeUndefined();
+    expect(publishedOf('Energie 12.05.2021')).toBeUndefined();
+  });
+
+  it('month names and their abbreviations still are', () => {
+    expect(publishedOf('Veröffentlicht am 12. Mai 2021')).toBe('2021-05-12');
+    expect(publishedOf('Sept. 3, 2021')).toBe('2021-09-03');
+  });
+});
+
 describe('weekdays and user names in a date line', () => {
   const publishedOf = (line: string) =>
     extract(
