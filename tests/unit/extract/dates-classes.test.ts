@@ -5,6 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { extract, page } from './helpers';
 
+/** Each line read as the date it gives (undefined: none). */
+function expectDays(read: (line: string) => string | undefined, cases: [string, string | undefined][]): void {
+  for (const [line, day] of cases) expect(read(line), line).toBe(day);
+}
+
 const INTRO =
   '<p>Ein Absatz mit genug Text, um als laufender Text zu gelten, über Verwaltung und Politik in Deutschland.</p>';
 
@@ -34,14 +39,16 @@ describe('a date line with the byline beside it', () => {
     )?.published;
 
   it('reads the date before or after the byline', () => {
-    expect(publishedOf('23.01.2019 By Jan Smit and Eva Berg')).toBe('2019-01-23');
-    expect(publishedOf('Donnerstag, 15.2.2018, 19:51 &gt; jsmit')).toBe('2018-02-15');
-    expect(publishedOf('Erstellt am: 30.01.2022 18:36 / sk')).toBe('2022-01-30');
-    expect(publishedOf('Von Deutsche Tennisfreunde 4. 2. 2022')).toBe('2022-02-04');
+    expectDays(publishedOf, [
+      ['23.01.2019 By Jan Smit and Eva Berg', '2019-01-23'],
+      ['Donnerstag, 15.2.2018, 19:51 &gt; jsmit', '2018-02-15'],
+      ['Erstellt am: 30.01.2022 18:36 / sk', '2022-01-30'],
+      ['Von Deutsche Tennisfreunde 4. 2. 2022', '2022-02-04'],
+    ]);
   });
 
   it('not a sentence that mentions a date', () => {
-    expect(publishedOf('Am 23.01.2019 beschloss der Rat neue Regeln für alle Gemeinden')).toBeUndefined();
+    expectDays(publishedOf, [['Am 23.01.2019 beschloss der Rat neue Regeln für alle Gemeinden', undefined]]);
   });
 });
 
@@ -82,11 +89,11 @@ describe('a Japanese or Chinese date line', () => {
     )?.published;
 
   it('reads the date with its hour, minute and "published" marks', () => {
-    expect(publishedOf('2019年02月22日 14時30分 公開')).toBe('2019-02-22');
+    expectDays(publishedOf, [['2019年02月22日 14時30分 公開', '2019-02-22']]);
   });
 
   it('not an update stamp', () => {
-    expect(publishedOf('2019年02月22日 14時30分 更新')).toBeUndefined();
+    expectDays(publishedOf, [['2019年02月22日 14時30分 更新', undefined]]);
   });
 });
 
@@ -139,18 +146,18 @@ describe('a press release’s dateline opening its first paragraph', () => {
       page('', `<main><article><h1>Neue Regeln</h1><p>${lead} ${INTRO.slice(3, -4)}</p></article></main>`),
     )?.published;
 
-  it('reads the place and date, or the bracketed date, before the text', () => {
-    expect(publishedOf('Karlsruhe, (12.11.2021). Der Rat hat beschlossen:')).toBe('2021-11-12');
-    expect(publishedOf('(21. November 2022) Verbraucher erhalten eine Entlastung.')).toBe('2022-11-21');
-  });
-
-  it('not a sentence that opens with a date, nor a line with a second day', () => {
-    expect(publishedOf('12.11.2021 war ein Tag, an dem der Rat beschlossen hat:')).toBeUndefined();
-    expect(publishedOf('Bern, 17.08.2007 - Rede beim Städtegipfel, Basel, 18. August 2007.')).toBeUndefined();
+  it('reads the place and date, or the bracketed date, before the text; not a sentence that opens with a date, nor a line with a second day', () => {
+    expectDays(publishedOf, [
+      ['Karlsruhe, (12.11.2021). Der Rat hat beschlossen:', '2021-11-12'],
+      ['(21. November 2022) Verbraucher erhalten eine Entlastung.', '2022-11-21'],
+      ['12.11.2021 war ein Tag, an dem der Rat beschlossen hat:', undefined],
+      ['Bern, 17.08.2007 - Rede beim Städtegipfel, Basel, 18. August 2007.', undefined],
+    ]);
   });
 });
 
-describe('month words as whole words', () => {
+describe('the words a date line holds besides the date', () => {
+  /** The date read from a line in its own block under the heading's. */
   const publishedOf = (line: string) =>
     extract(
       page(
@@ -159,32 +166,18 @@ describe('month words as whole words', () => {
       ),
     )?.published;
 
-  it('a word that only starts like a month ("Novelle", "Energie") is no month word of a date line', () => {
-    expect(publishedOf('Novelle vom 12.05.2021')).toBeUndefined();
-    expect(publishedOf('Energie 12.05.2021')).toBeUndefined();
+  it('month names and abbreviations and French, Spanish or Italian weekdays; not a word that only starts like a month', () => {
+    expectDays(publishedOf, [
+      ['Veröffentlicht am 12. Mai 2021', '2021-05-12'],
+      ['Sept. 3, 2021', '2021-09-03'],
+      ['jueves 10.12.2019', '2019-12-10'],
+      ['vendredi 13.12.2019', '2019-12-13'],
+      ['Novelle vom 12.05.2021', undefined],
+      ['Energie 12.05.2021', undefined],
+    ]);
   });
 
-  it('month names and their abbreviations still are', () => {
-    expect(publishedOf('Veröffentlicht am 12. Mai 2021')).toBe('2021-05-12');
-    expect(publishedOf('Sept. 3, 2021')).toBe('2021-09-03');
-  });
-});
-
-describe('weekdays and user names in a date line', () => {
-  const publishedOf = (line: string) =>
-    extract(
-      page(
-        '',
-        `<main><div class="title"><h1>Neue Regeln</h1></div><div class="meta"><span>${line}</span></div>${INTRO}</main>`,
-      ),
-    )?.published;
-
-  it('reads a French, Spanish or Italian weekday as part of the date line', () => {
-    expect(publishedOf('jueves 10.12.2019')).toBe('2019-12-10');
-    expect(publishedOf('vendredi 13.12.2019')).toBe('2019-12-13');
-  });
-
-  it('reads the date after a byline whose user name holds a digit', () => {
-    expect(publishedOf('von jsmit1 am 20.09.2020')).toBe('2020-09-20');
+  it('a byline whose user name holds a digit', () => {
+    expectDays(publishedOf, [['von jsmit1 am 20.09.2020', '2020-09-20']]);
   });
 });
