@@ -22,10 +22,17 @@ const MONTH_NAMES: [number, string[]][] = [
   [11, ['november', 'nov', 'novembre', 'noviembre']],
   [12, ['december', 'dezember', 'dec', 'dez', 'décembre', 'decembre', 'déc', 'diciembre', 'dicembre']],
 ];
-/** A month word or its abbreviation in a date line, in any of these languages ("Jan.", "févr", "agosto"). */
-export const MONTH_WORDS =
-  /(?<!\p{L})(?:jan|feb|fév|fev|mar|mär|mrt|apr|avr|abr|may|mai|mag|mei|jun|jui|giu|jul|lug|aug|aoû|aou|ago|sep|set|oct|okt|ott|nov|dec|déc|dez|dic|ene|gen)\p{L}*\.?/giu;
 for (const [month, names] of MONTH_NAMES) for (const name of names) MONTHS[name] = month;
+/**
+ * A month word or its abbreviation in a date line, in any of these languages ("Jan.", "févr",
+ * "agosto"), as a whole word: "Energie" and "Mars" of a sentence are no month words.
+ */
+export const MONTH_WORDS = new RegExp(
+  `(?<!\\p{L})(?:${Object.keys(MONTHS)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})\\.?(?!\\p{L})`,
+  'giu',
+);
 
 /** Every month word, longest first so "januari" is not read as "jan". */
 const MONTH = `(${Object.keys(MONTHS)

@@ -222,6 +222,19 @@ function shownOverMetadata(ctx: ExtractionContext, date: string, local: string):
   } catch {
     // Keep the metadata's day.
   }
-  if (!line || line === date || pageShowsDay(ctx, date)) return local;
-  return line;
+  if (line === date || pageShowsDay(ctx, date)) return local;
+  return line ?? shownModifiedDay(ctx) ?? local;
+}
+
+/**
+ * The day metadata gives as the last change, where the page shows that day as its date and not
+ * the day of its first version (a guide brought up to date since 2021 that shows "12.01.2022"):
+ * the date the page presents itself with. Not where it shows it as an update ("Last updated:
+ * January 7, 2025", "last edited on"): the publication date stays.
+ */
+function shownModifiedDay(ctx: ExtractionContext): string | undefined {
+  const stamp =
+    firstMeta(ctx.meta, 'article:modified_time', 'og:updated_time') ?? mainValue(ctx.jsonLd, 'dateModified');
+  const day = parseDate(stamp);
+  return day?.length === 10 && pageShowsDay(ctx, day, true) ? day : undefined;
 }

@@ -6,6 +6,7 @@
  */
 import type { ExtractionContext } from './context';
 import { parseDate } from './dates';
+import { textOf } from './text';
 
 /** Characters of page text looked at: past them, a day counts as not shown. */
 const MAX_CHARS = 400_000;
@@ -14,15 +15,17 @@ const NOT_SHOWN = new Set(['script', 'style', 'noscript', 'template', 'head', 't
 const DATE_LIKE =
   /\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/-]\d{1,2}[/-]\d{4}|\d{4}\/\d{1,2}\/\d{1,2}|\d{1,2}(?:st|nd|rd|th|e)?\.?\s*\p{L}{3,9}\.?,?\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}/gu;
 
-const cache = new WeakMap<ExtractionContext, Map<string, Set<string>>>();
+const cache = new WeakMap<ExtractionContext, Map<string, Shown>>();
 
 /**
- * The text nodes of the page's elements (not scripts or styles) that hold the year ("2022", or
- * ".22" as in "24.01.22"), each apart, bounded.
+ * The text of the page's elements (not scripts or styles) whose own text nodes hold the year
+ * ("2022", or ".22" as in "24.01.22"), each apart, bounded; `labelled`: those whose element
+ * names the text an update ("Last updated: …", "Zuletzt bearbeitet am …").
  */
-function shownText(ctx: ExtractionContext, year: string): string {
+function shownText(ctx: ExtractionContext, year: string): { all: string; labelled: string } {
   const short = `.${year.slice(2)}`;
   const parts: string[] = [];
+  const labelled: string[] = [];
   let length = 0;
   const all = ctx.elements.all;
   for (let i = 0; i < all.length && length < MAX_CHARS; i++) {
@@ -34,29 +37,49 @@ function shownText(ctx: ExtractionContext, year: string): string {
       if (!value.includes(year) && !value.includes(short)) continue;
       parts.push(value);
       length += value.length;
+      if (UPDATE_LABEL.test(textOf(el, 200))) labelled.push(value);
     }
   }
-  return parts.join(' ').slice(0, MAX_CHARS);
+  return { all: parts.join(' ').slice(0, MAX_CHARS), labelled: labelled.join(' ').slice(0, MAX_CHARS) };
 }
 
-/** Every full day of that year the page's text shows (one with slashes read both ways: 11/08/2023). */
-function shownDays(ctx: ExtractionContext, year: string): Set<string> {
-  let byYear = cache.get(ctx);
-  if (!byYear) cache.set(ctx, (byYear = new Map()));
-  const cached = byYear.get(year);
-  if (cached) return cached;
+/** An update stamp's words, in the element that holds a date. */
+const UPDATE_LABEL =
+  /updated|last edited|modified|aktualisiert|bearbeitet|geändert|bijgewerkt|gewijzigd|mis à jour|actualizado|更新/i;
+
+/** Every full day in a text (one with slashes read both ways: 11/08/2023). */
+function daysIn(text: string): Set<string> {
   const days = new Set<string>();
-  for (const match of shownText(ctx, year).matchAll(DATE_LIKE)) {
+  for (const match of text.matchAll(DATE_LIKE)) {
     for (const dayFirst of match[0].includes('/') ? [true, false] : [true]) {
       const day = parseDate(match[0], dayFirst);
       if (day?.length === 10) days.add(day);
     }
   }
-  byYear.set(year, days);
   return days;
 }
 
-/** Does the page's text show this YYYY-MM-DD day? */
-export function pageShowsDay(ctx: ExtractionContext, day: string): boolean {
-  return shownDays(ctx, day.slice(0, 4)).has(day);
+interface Shown {
+  days: Set<string>;
+  /** Days shown only as the date of an update. */
+  asUpdate: Set<string>;
+}
+
+/** Every full day of that year the page's text shows. */
+function shownDays(ctx: ExtractionContext, year: string): Shown {
+  let byYear = cache.get(ctx);
+  if (!byYear) cache.set(ctx, (byYear = new Map()));
+  const cached = byYear.get(year);
+  if (cached) return cached;
+  const text = shownText(ctx, year);
+  const shown: Shown = { days: daysIn(text.all), asUpdate: new Set() };
+  if (text.labelled) for (const day of daysIn(text.labelled)) shown.asUpdate.add(day);
+  byYear.set(year, shown);
+  return shown;
+}
+
+/** Does the page's text show this YYYY-MM-DD day? `asDate`: other than as an update's date. */
+export function pageShowsDay(ctx: ExtractionContext, day: string, asDate = false): boolean {
+  const shown = shownDays(ctx, day.slice(0, 4));
+  return shown.days.has(day) && !(asDate && shown.asUpdate.has(day));
 }

@@ -8,6 +8,7 @@
 import type { ExtractionContext } from './context';
 import { MONTH_WORDS, parseDate } from './dates';
 import { textOf } from './text';
+import { foldWords } from '@/utils/detect/words';
 
 const MAX_ELEMENTS = 8_000;
 const MAX_LINE = 90;
@@ -18,7 +19,7 @@ const DATE_MARK =
 const NOT_PUBLISHED =
   /modif|updat|lastchanged|changed|geaendert|geändert|aktualisiert|bijgewerkt|comment|kommentar|event|agenda|termin|veranstaltung|today|heute|current|weather|wetter|copyright|footer|cookie/i;
 const UPDATE_WORDS =
-  /\b(?:update[ds]?|aktualisiert|letzte änderung|zuletzt geändert|geändert|bijgewerkt|gewijzigd|modified|stand)\b/i;
+  /\b(?:update[ds]?|aktualisiert|letzte änderung|zuletzt geändert|geändert|bijgewerkt|gewijzigd|modified|stand)\b|更新/i;
 /** "Stand: 19.10.2019 11:05 Uhr": the day a page was last brought up to date (see fromLineNearHeading). */
 const AS_OF = /^\s*stand:?\s/i;
 /** What any full-day date holds: a four-digit year or "24.01.22" (a cheap test before parsing). */
@@ -27,7 +28,13 @@ const FULL_DAY_HINT = /\d{4}|\d\.\d{1,2}\.\d{2}/;
 export const TIME_RANGE = /\d{1,2}[:.]\d{2}\s*(?:uhr|h|am|pm)?\s*[-–—]\s*\d{1,2}[:.]\d{2}/i;
 /** Words a date line may hold besides the date (weekday, time, "veröffentlicht am", "von"). */
 const LINE_WORDS =
-  /\b(?:gepubliceerd|publicatiedatum|verschenen|datum|op|published|publication|date|posted|on|at|geplaatst|veröffentlicht|veroeffentlicht|erschienen|publiziert|erstellt|am|vom|von|um|uhr|le|el|de|del|par|publié|publiée|publicado|pubblicato|mis|en|ligne|pressemitteilung|pressemeldung|mitteilung|meldung|news|nachricht|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mo|di|mi|do|fr|sa|so|am|pm|utc|cet|cest|gmt)\b/gi;
+  /\b(?:gepubliceerd|publicatiedatum|verschenen|datum|op|published|publication|date|posted|on|at|geplaatst|veröffentlicht|veroeffentlicht|erschienen|publiziert|erstellt|am|vom|von|um|uhr|le|el|de|del|par|publié|publiée|publicado|pubblicato|mis|en|ligne|pressemitteilung|pressemeldung|mitteilung|meldung|news|nachricht|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|jueves|viernes|domingo|sabato|domenica|mo|di|mi|do|fr|sa|so|am|pm|utc|cet|cest|gmt)\b/gi;
+
+/**
+ * The same in Japanese and Chinese ("2019年02月22日 14時30分 公開"): year, month, day, hour,
+ * minute and second marks, "published", "posted", "released". Not "updated" (更新).
+ */
+const CJK_LINE_WORDS = /[年月日時分秒]|公開|掲載|配信|投稿|発表|发布/g;
 
 /**
  * A line that is a date and little else ("Veröffentlicht am 06.10.2023", "Friday, December 23,
@@ -37,6 +44,7 @@ export function isDateOnlyLine(text: string, otherWords = 2): boolean {
   const rest = text
     .replace(LINE_WORDS, ' ')
     .replace(MONTH_WORDS, ' ')
+    .replace(CJK_LINE_WORDS, ' ')
     .replace(/[\d\s.,:;/|()\-–—>]+/g, ' ')
     .trim();
   return rest.split(' ').filter(Boolean).length <= otherWords;
@@ -71,6 +79,30 @@ function inArticleMeta(ctx: ExtractionContext, el: Element): boolean {
   );
 }
 
+/** What a page's own text sits in: a wrapper that holds one is no sidebar. */
+const MAIN_TEXT =
+  'h1, main, article, [itemprop="articleBody"], [class*="entry-content"], [class*="post-content"], [class*="postcontent"]';
+
+/**
+ * In a sidebar or a form, not in a layout wrapper named after the sidebar it makes room for (<div
+ * class="main-wrap with-sidebar">, <div class="zen-one-sidebar-second">) or a form around the
+ * whole page (ASP.NET's <form id="aspnetForm">), which hold the heading and the article's own
+ * date line.
+ */
+function around(ctx: ExtractionContext, el: Element, selector: string): boolean {
+  const box = el.closest(selector);
+  if (!box) return false;
+  return ctx.heading ? !box.contains(ctx.heading) : !ctx.select.first(MAIN_TEXT, box);
+}
+
+/** The site's header ("today" widgets, the edition's date), not an article's own <header>. */
+function inSiteHeader(ctx: ExtractionContext, el: Element): boolean {
+  const header = el.closest('header, [role="banner"]');
+  if (!header) return false;
+  const heading = titleHeading(ctx);
+  return !(heading && header.contains(heading)) && !header.closest('article, main');
+}
+
 /**
  * Cards of other pages, comments and chrome hold dates that are not this page's. A widget that
  * holds the page's own heading or post is the article (a blog engine puts its posts in one).
@@ -78,9 +110,9 @@ function inArticleMeta(ctx: ExtractionContext, el: Element): boolean {
 function elsewhere(ctx: ExtractionContext, el: Element): boolean {
   const own = inArticleMeta(ctx, el);
   if (!own && (ctx.isElsewhere(el) || el.closest('aside'))) return true;
-  if (el.closest('form, [role="complementary"], [class*="comment"], [id*="comment"], [class*="sidebar"]'))
-    return true;
-  if (inTeaserCard(el, ctx.heading)) return true;
+  if (el.closest('[role="complementary"], [class*="comment"], [id*="comment"]')) return true;
+  if (around(ctx, el, '[class*="sidebar"]') || around(ctx, el, 'form')) return true;
+  if (inTeaserCard(el, ctx.heading) || inSiteHeader(ctx, el)) return true;
   const widget = el.closest('[class*="widget"]');
   return Boolean(
     widget &&
@@ -110,10 +142,28 @@ export function markedElements(ctx: ExtractionContext): { dates: Element[]; brea
   return found;
 }
 
+/**
+ * An element's text with a space between its parts, where a theme sets the day, month and year
+ * apart (<div class="date"><span>Apr</span> <span>04</span><span>2013</span></div>).
+ */
+function spacedText(el: Element): string {
+  if (!el.children.length) return textOf(el, MAX_LINE + 10);
+  let text = '';
+  for (let node = el.firstChild; node && text.length < MAX_LINE * 2; node = node.nextSibling) {
+    // Text nodes run on (a DOM may split one at an entity: "2019&#x5E74;2"); elements stand apart.
+    if (node.nodeType === 3) text += node.nodeValue ?? '';
+    else if (node.nodeType === 1) text += ` ${textOf(node as Element, MAX_LINE + 10)} `;
+  }
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_LINE + 10);
+}
+
 /** The first element marked as a date whose text is a full-day date line. */
 export function fromDateMarkedElement(ctx: ExtractionContext): string | undefined {
   for (const el of markedElements(ctx).dates) {
-    const text = textOf(el, MAX_LINE + 10);
+    const text = spacedText(el);
     if (!text || text.length > MAX_LINE || UPDATE_WORDS.test(text) || TIME_RANGE.test(text)) continue;
     const date = parseDate(text);
     if (!date || date.length < 10 || !isDateOnlyLine(text) || elsewhere(ctx, el)) continue;
@@ -142,9 +192,64 @@ function dateOfLine(text: string, asOf = false): string | undefined {
     const stand = AS_OF.test(part);
     if (stand !== asOf || UPDATE_WORDS.test(part.replace(AS_OF, ''))) continue;
     const date = parseDate(part);
-    if (date?.length === 10 && isDateOnlyLine(part.replace(AS_OF, ''), 0)) return date;
+    if (date?.length === 10 && isDateOnlyLine(withoutByline(part.replace(AS_OF, '')), 0)) return date;
   }
   return undefined;
+}
+
+/**
+ * A byline after the date ("23.01.2019 By Jan Smit and Eva Berg", "15.2.2018, 19:51 > jsmit",
+ * "Erstellt am: 30.01.2022 18:36 / sk") or before it ("Von Deutscher Tennis Bund 4. 2. 2022"): no
+ * digit in it, a separator or "By"/"Von" opening it (after the date a capital one: not a line
+ * that goes on as a sentence, "on 6/13/2018 by …").
+ */
+const BYLINE_AFTER = /(?:\s*[/>]|\s+(?:By|Von|Door|Par|Por))\s+\D{1,60}$/u;
+const BYLINE_BEFORE = /^(?:by|von|door|par|por)(?:\s+[^\d\s]\S{0,30}){1,6}?\s+(?=\d)/i;
+
+/** A meta row's date part without the byline beside it. */
+function withoutByline(part: string): string {
+  return part.replace(BYLINE_AFTER, '').replace(BYLINE_BEFORE, '');
+}
+
+/**
+ * A press release's dateline opening its first paragraph ("Karlsruhe, (12.11.2021). Traditionell
+ * …", "(21. November 2022) Verbraucher erhalten …", "Berlin, 3. Mai 2021 – Der Rat …"): a place
+ * and a comma, or a bracket, before the date, then the text (not a date that opens a sentence).
+ */
+const DATELINE =
+  /^(?:\p{Lu}[\p{L}. -]{1,30},\s*\(?|\()(\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4})\)?\s*[.:–—-]?\s+\p{Lu}/u;
+
+function datelineOf(text: string): string | undefined {
+  if (text.length <= MAX_LINE) return undefined;
+  const match = DATELINE.exec(text);
+  const date = parseDate(match?.[1]);
+  // "Bern, 17.08.2007 - Rede beim Städtegipfel, Basel, 18. August 2007": a line of two days tells
+  // an event's day too, and not which one the page is from.
+  if (!match || date?.length !== 10 || parseDate(text.slice(match[0].length))?.length === 10)
+    return undefined;
+  return date;
+}
+
+/**
+ * The main heading; on a page without an h1 that says anything (a logo's <h1>, no h1 at all), the
+ * first h2 whose text is in the document's <title>: the item's own heading, with its date line
+ * under it.
+ */
+function titleHeading(ctx: ExtractionContext): Element | null {
+  if (ctx.heading && ctx.headingText) return ctx.heading;
+  let found = ctx.cache.get('titleHeading') as Element | null | undefined;
+  if (found === undefined) {
+    found = null;
+    const title = foldWords(ctx.docTitle);
+    const headings = ctx.elements.sectionHeadings;
+    for (let i = 0; title && i < headings.length && !found; i++) {
+      if (headings[i].tagName.toLowerCase() !== 'h2') continue;
+      const text = foldWords(textOf(headings[i], 200));
+      if (text.length >= 12 && title.includes(text)) found = headings[i];
+    }
+    ctx.cache.set('titleHeading', found);
+  }
+  return found ?? ctx.heading;
 }
 
 /**
@@ -153,7 +258,7 @@ function dateOfLine(text: string, asOf = false): string | undefined {
  * nothing marks it as the date. From the one element list; bounded.
  */
 export function fromLineNearHeading(ctx: ExtractionContext, asOf = false): string | undefined {
-  const heading = ctx.heading;
+  const heading = titleHeading(ctx);
   if (!heading) return undefined;
   const all = ctx.elements.all;
   const at = all.indexOf(heading);
@@ -164,7 +269,7 @@ export function fromLineNearHeading(ctx: ExtractionContext, asOf = false): strin
     if (el === heading || el.children.length > 4 || heading.contains(el)) continue;
     const text = textOf(el, MAX_LINE * 2);
     if (!text || !/\d/.test(text)) continue;
-    const date = dateOfLine(text, asOf);
+    const date = dateOfLine(text, asOf) ?? (i > at && !asOf ? datelineOf(text) : undefined);
     // A date in a link is another page's ("Lagebericht vom 25. Februar 2020").
     if (date && !el.closest('a') && !elsewhere(ctx, el)) return date;
   }
