@@ -200,12 +200,18 @@ function goesOn(longer: string, start: string): boolean {
   return Boolean(after.trim()) && !/^\s*[|\-–—\\/>»›·•:(]/.test(after);
 }
 
-function preferHeading(ctx: ExtractionContext, declared: string): string {
+function preferHeading(ctx: ExtractionContext, declared: string, titles: string[]): string {
   const heading = ctx.headingText;
   if (!heading || heading.length < 4 || words(heading) > 40) return declared;
   const h = fold(heading);
   const d = fold(declared);
   if (!h || h === d) return declared;
+  // The document title, og:title or JSON-LD headline (site name off) is the heading word for word:
+  // the two agree against one reworded for search or sharing ("Schrödinger’s Hack" in og:title, a
+  // shorter JSON-LD headline). Not against the end of the heading: the part before it is a kicker.
+  // (twitter:title alone is no second voice: it is often the heading where og:title and <title>
+  // carry the publisher's chosen title.)
+  if (words(h) >= 3 && !h.endsWith(d) && titles.some((title) => fold(title) === h)) return heading;
   // The declared title is the start of the heading, which goes on without a separator
   // ("Ultium Cells erhöht Gigafactory-Kapazität" for "… in Tennessee"): the heading the reader
   // sees. Words before it are a kicker run into the heading's text ("Open ProgressWhy …").
@@ -222,10 +228,7 @@ function preferHeading(ctx: ExtractionContext, declared: string): string {
     if (after && !/^\s*(?:[|\-–—\\/>»›·•:]|\s-)/.test(after) && d.startsWith(h)) return declared;
     return heading;
   }
-  if (overlap(heading, declared) >= 0.6) return heading;
-  // A reworded declared title against a document title (site name off) that is the heading word for
-  // word: the two the reader sees agree against one written for sharing ("Schrödinger’s Hack").
-  return words(h) >= 3 && fold(stripSiteName(ctx.docTitle, siteNames(ctx))) === h ? heading : declared;
+  return overlap(heading, declared) >= 0.6 ? heading : declared;
 }
 
 /** Classes of a kicker or overline inside a heading ("overline", "dachzeile", "label", "titleheader"). */
@@ -313,7 +316,7 @@ export function extractTitle(page: ExtractionContext): string | undefined {
     }),
     (value) => value.length >= 2 && !isSectionName(fold(value)),
   );
-  if (declared) return preferHeading(ctx, declared);
+  if (declared) return preferHeading(ctx, declared, titles);
   return firstRule(
     ctx,
     [

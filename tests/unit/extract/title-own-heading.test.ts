@@ -5,7 +5,7 @@
  * in the document title is left off.
  */
 import { describe, expect, it } from 'vitest';
-import { titleOf } from './helpers';
+import { jsonLd, titleOf } from './helpers';
 
 const TEXT =
   '<p>Der erste Absatz des Artikels erzählt, worum es geht, in mehr als achtzig Zeichen, damit er als Text zählt.</p>';
@@ -71,6 +71,27 @@ describe('title: the declared title against the heading', () => {
         `<h1>Locks, Keys, and the Race to Faster Machines</h1>`,
       ),
     ).toBe('Locks, Keys, and the Race to Faster Machines');
+  });
+
+  it('takes the heading when og:title repeats it against a reworded JSON-LD headline', () => {
+    expect(
+      titleWith(
+        '<title>Zonnepanelen op het dak | Gemeente Voorbeeld</title>' +
+          '<meta property="og:title" content="Schone stroom: de sporthal krijgt zonnepanelen">' +
+          jsonLd({ '@type': 'NewsArticle', headline: 'Zonnepanelen op het dak van de sporthal' }),
+        `<h1>Schone stroom: de sporthal krijgt zonnepanelen</h1>`,
+      ),
+    ).toBe('Schone stroom: de sporthal krijgt zonnepanelen');
+  });
+
+  it('takes the heading the document title repeats over a JSON-LD headline that is its start', () => {
+    const ld = jsonLd({ '@type': 'Article', headline: 'Können Vögel Farben sehen?' });
+    expect(
+      titleWith(
+        `<title>Können Vögel Farben sehen / unterscheiden?</title>${ld}`,
+        `<h1>Können Vögel Farben sehen / unterscheiden?</h1>`,
+      ),
+    ).toBe('Können Vögel Farben sehen / unterscheiden?');
   });
 
   it('keeps the declared title when the heading adds a site name after a separator', () => {
