@@ -228,7 +228,12 @@ function preferHeading(ctx: ExtractionContext, declared: string, titles: string[
     if (after && !/^\s*(?:[|\-–—\\/>»›·•:]|\s-)/.test(after) && d.startsWith(h)) return declared;
     return heading;
   }
-  return overlap(heading, declared) >= 0.6 ? heading : declared;
+  if (overlap(heading, declared) >= 0.6) return heading;
+  // The heading the page marks as the entry's title (hAtom's class "entry-title"), against a title
+  // reworded for search ("… • Site" for "… – Warum …"): the publisher's own mark on the item.
+  return ctx.heading && /(?:^|\s)entry-title(?:\s|$)/.test(ctx.heading.getAttribute('class') ?? '')
+    ? heading
+    : declared;
 }
 
 /** Classes of a kicker or overline inside a heading ("overline", "dachzeile", "label", "titleheader"). */

@@ -94,6 +94,26 @@ describe('title: the declared title against the heading', () => {
     ).toBe('Können Vögel Farben sehen / unterscheiden?');
   });
 
+  it('takes a heading marked entry-title over a title reworded for search', () => {
+    expect(
+      titleWith(
+        '<title>Regenwater opvangen in de tuin • Tuinblad</title>' +
+          '<meta property="og:title" content="Regenwater opvangen in de tuin • Tuinblad">',
+        `<h1 class="entry-title">Regenton – waarom elke tuin er een nodig heeft</h1>`,
+      ),
+    ).toBe('Regenton – waarom elke tuin er een nodig heeft');
+  });
+
+  it('keeps the declared title over a section heading that is not marked as the entry', () => {
+    expect(
+      titleWith(
+        '<meta property="og:title" content="Regenwater opvangen in de tuin • Tuinblad">' +
+          '<meta property="og:site_name" content="Tuinblad">',
+        `<h1 class="page-title">Tips voor de moestuin</h1>`,
+      ),
+    ).toBe('Regenwater opvangen in de tuin');
+  });
+
   it('keeps the declared title when the heading adds a site name after a separator', () => {
     expect(
       titleWith(
