@@ -274,12 +274,26 @@ function headingWithoutKicker(ctx: ExtractionContext, declared: string[]): strin
 
 const NOT_TEXT = /^(?:style|script|noscript|template)$/i;
 
-/** Text of a heading's part, without <style> or <script> inside it (CSS-in-JS puts them there). */
+const MAX_NODES = 2_000;
+
+/**
+ * Text of a heading's part, without <style> or <script> inside it (CSS-in-JS puts them there): its
+ * text nodes in order until `max` characters, without recursion (a page can nest thousands deep)
+ * and within a node budget.
+ */
 function visibleText(el: Node, max: number): string {
   let out = '';
-  for (let node = el.firstChild; node && out.length < max; node = node.nextSibling) {
+  let node: Node | null = el.firstChild;
+  for (let visited = 0; node && out.length < max && visited < MAX_NODES; visited++) {
     if (node.nodeType === 3) out += node.nodeValue ?? '';
-    else if (node.nodeType === 1 && !NOT_TEXT.test(node.nodeName)) out += visibleText(node, max - out.length);
+    const down = node.nodeType === 1 && !NOT_TEXT.test(node.nodeName) ? node.firstChild : null;
+    if (down) {
+      node = down;
+      continue;
+    }
+    // Next sibling, else up to the first ancestor (below `el`) that has one.
+    while (node && node !== el && !node.nextSibling) node = node.parentNode;
+    node = node && node !== el ? node.nextSibling : null;
   }
   return out;
 }
