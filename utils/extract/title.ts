@@ -312,7 +312,46 @@ function startsWithText(el: Element, first: Element): boolean {
   return false;
 }
 
-export function extractTitle(page: ExtractionContext): string | undefined {
+/**
+ * Whether the heading is a link up to the site's front page or a section above this page
+ * (<h1><a href="/">Site name</a></h1>, a blog's header): it names the site, not the item.
+ */
+function headingLinksUp(ctx: ExtractionContext): boolean {
+  let el = ctx.heading;
+  for (
+    let i = 0;
+    el && i < 2 && el.tagName.toLowerCase() !== 'a' && el.children.length === 1 && !ownText(el);
+    i++
+  )
+    el = el.firstElementChild;
+  const link = el?.tagName.toLowerCase() === 'a' ? el : ctx.heading?.parentElement?.closest('a');
+  const href = link?.getAttribute('href');
+  if (!href) return false;
+  try {
+    const target = new URL(href, ctx.base);
+    const here = new URL(ctx.url);
+    return (
+      target.host === here.host &&
+      target.pathname.endsWith('/') &&
+      here.pathname.length > target.pathname.length &&
+      here.pathname.startsWith(target.pathname)
+    );
+  } catch {
+    return false;
+  }
+}
+
+export function extractTitle(found: ExtractionContext): string | undefined {
+  // The site's name in the heading is taken off the document title too ("Item - Site name").
+  const page =
+    found.heading && headingLinksUp(found)
+      ? {
+          ...found,
+          heading: null,
+          headingText: '',
+          docTitle: stripSiteName(found.docTitle, [found.headingText]),
+        }
+      : found;
   const names = siteNames(page);
   const titles = [
     page.docTitle,
