@@ -239,6 +239,7 @@ function preferHeading(ctx: ExtractionContext, declared: string, titles: string[
 /** Classes of a kicker or overline inside a heading ("overline", "dachzeile", "label", "titleheader"). */
 const KICKER_CLASS =
   /kicker|overline|dachzeile|spitzmarke|topline|eyebrow|roofline|supertitle|pre-?title|pre-?headline|titleheader|label|subtitle|rubri|category/i;
+const HEADLINE_CLASS = /(?:^|[\s_-])(?:headline|title)(?:$|[\s_-])/i;
 const LEADING_SEPARATOR = /^[\s|\-–—:·•›»]+/;
 
 /**
@@ -262,8 +263,13 @@ function headingWithoutKicker(ctx: ExtractionContext, declared: string[]): strin
   if (words(kicker) > 10 || words(rest) < 2) return undefined;
   const k = fold(kicker);
   const r = fold(rest);
+  const last = el.lastElementChild;
   const confirmed =
     KICKER_CLASS.test(first.getAttribute('class') ?? '') ||
+    // The rest in an element of its own marked as the headline (<span class="headline">).
+    (last && last !== first && HEADLINE_CLASS.test(last.getAttribute('class') ?? '')
+      ? fold(visibleText(last, 500)) === r
+      : false) ||
     declared.some((title) => {
       // "Kicker - Title"; "Kicker: Title" is often the title as a whole ("Editor's Letter: …").
       const parts = titleParts(title).map((part) => fold(part));

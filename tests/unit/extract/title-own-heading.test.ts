@@ -148,3 +148,25 @@ describe('title: a trail after the heading in the document title', () => {
     expect(trail(title)).toBe(title);
   });
 });
+
+describe('title: a kicker beside a part marked as the headline', () => {
+  it('leaves out the kicker when the rest of the heading is marked as the headline', () => {
+    expect(
+      titleWith(
+        '<title>Netzausbau, Speicher: Länder fordern schnellere Genehmigungen - Beispielportal</title>',
+        '<h1><span class="text-green small">Netzausbau – Speicher</span><span class="invisible">: </span>' +
+          '<span class="headline">Länder fordern schnellere Genehmigungen, Verbände protestieren</span></h1>',
+      ),
+    ).toBe('Länder fordern schnellere Genehmigungen, Verbände protestieren');
+  });
+
+  it('keeps a lead-in when the rest is not marked as the headline', () => {
+    expect(
+      titleWith(
+        '<title>Netzausbau, Speicher: Länder fordern schnellere Genehmigungen - Beispielportal</title>',
+        '<h1><span class="text-green small">Netzausbau – Speicher</span><span class="invisible">: </span>' +
+          '<span class="big">Länder fordern schnellere Genehmigungen, Verbände protestieren</span></h1>',
+      ),
+    ).toBe('Netzausbau – Speicher: Länder fordern schnellere Genehmigungen, Verbände protestieren');
+  });
+});
