@@ -54,26 +54,30 @@ export function headingWithoutKicker(ctx: ExtractionContext, declared: string[])
 
 const NOT_TEXT = /^(?:style|script|noscript|template)$/i;
 
-const MAX_NODES = 2_000;
+const MAX_TEXT_NODES = 2_000;
+const MAX_DEPTH = 64;
+
+/** Whether a text node sits in a <style>, <script>, <noscript> or <template> inside `el`. */
+function hiddenIn(node: Node, el: Element): boolean {
+  let ancestor = node.parentElement;
+  for (let depth = 0; ancestor && ancestor !== el && depth < MAX_DEPTH; depth++) {
+    if (NOT_TEXT.test(ancestor.nodeName)) return true;
+    ancestor = ancestor.parentElement;
+  }
+  return false;
+}
 
 /**
  * Text of a heading's part, without <style> or <script> inside it (CSS-in-JS puts them there): its
- * text nodes in order until `max` characters, without recursion (a page can nest thousands deep)
- * and within a node budget.
+ * text nodes in order until `max` characters, read with a tree walker rather than recursion (a
+ * page can nest thousands of elements deep), within a budget of text nodes.
  */
-function visibleText(el: Node, max: number): string {
+function visibleText(el: Element, max: number): string {
   let out = '';
-  let node: Node | null = el.firstChild;
-  for (let visited = 0; node && out.length < max && visited < MAX_NODES; visited++) {
-    if (node.nodeType === 3) out += node.nodeValue ?? '';
-    const down = node.nodeType === 1 && !NOT_TEXT.test(node.nodeName) ? node.firstChild : null;
-    if (down) {
-      node = down;
-      continue;
-    }
-    // Next sibling, else up to the first ancestor (below `el`) that has one.
-    while (node && node !== el && !node.nextSibling) node = node.parentNode;
-    node = node && node !== el ? node.nextSibling : null;
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let i = 0, node = walker.nextNode(); node && out.length < max && i < MAX_TEXT_NODES; i++) {
+    if (!hiddenIn(node, el)) out += node.nodeValue ?? '';
+    node = walker.nextNode();
   }
   return out;
 }
