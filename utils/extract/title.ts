@@ -5,10 +5,7 @@ import { isSectionName } from '@/utils/detect/vocabulary';
 import { extractAuthors } from './authors-field';
 import { cleanText, fold } from './text';
 import { decodeEntities, siteNames, stripSiteName, TITLE_PARTS, titleParts } from './site-names';
-
-function words(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
-}
+import { headingLinksUp, headingWithoutKicker, words } from './title-heading';
 
 /**
  * The document <title> without what sites append, after Mozilla Readability's rule of thumb:
@@ -200,12 +197,18 @@ function goesOn(longer: string, start: string): boolean {
   return Boolean(after.trim()) && !/^\s*[|\-–—\\/>»›·•:(]/.test(after);
 }
 
-function preferHeading(ctx: ExtractionContext, declared: string): string {
+function preferHeading(ctx: ExtractionContext, declared: string, titles: string[]): string {
   const heading = ctx.headingText;
   if (!heading || heading.length < 4 || words(heading) > 40) return declared;
   const h = fold(heading);
   const d = fold(declared);
   if (!h || h === d) return declared;
+  // The document title, og:title or JSON-LD headline (site name off) is the heading word for word:
+  // the two agree against one reworded for search or sharing ("Schrödinger’s Hack" in og:title, a
+  // shorter JSON-LD headline). Not against the end of the heading: the part before it is a kicker.
+  // (twitter:title alone is no second voice: it is often the heading where og:title and <title>
+  // carry the publisher's chosen title.)
+  if (words(h) >= 3 && !h.endsWith(d) && titles.some((title) => fold(title) === h)) return heading;
   // The declared title is the start of the heading, which goes on without a separator
   // ("Ultium Cells erhöht Gigafactory-Kapazität" for "… in Tennessee"): the heading the reader
   // sees. Words before it are a kicker run into the heading's text ("Open ProgressWhy …").
@@ -223,74 +226,24 @@ function preferHeading(ctx: ExtractionContext, declared: string): string {
     return heading;
   }
   if (overlap(heading, declared) >= 0.6) return heading;
-  // A reworded declared title against a document title (site name off) that is the heading word for
-  // word: the two the reader sees agree against one written for sharing ("Schrödinger’s Hack").
-  return words(h) >= 3 && fold(stripSiteName(ctx.docTitle, siteNames(ctx))) === h ? heading : declared;
+  // The heading the page marks as the entry's title (hAtom's class "entry-title"), against a title
+  // reworded for search ("… • Site" for "… – Warum …"): the publisher's own mark on the item.
+  return ctx.heading && /(?:^|\s)entry-title(?:\s|$)/.test(ctx.heading.getAttribute('class') ?? '')
+    ? heading
+    : declared;
 }
 
-/** Classes of a kicker or overline inside a heading ("overline", "dachzeile", "label", "titleheader"). */
-const KICKER_CLASS =
-  /kicker|overline|dachzeile|spitzmarke|topline|eyebrow|roofline|supertitle|pre-?title|pre-?headline|titleheader|label|subtitle|rubri|category/i;
-const LEADING_SEPARATOR = /^[\s|\-–—:·•›»]+/;
-
-/**
- * The heading's own title when the heading opens with a kicker in an element of its own
- * (<h1><span class="overline">Die Zukunft der Arbeit</span>"Wir dekorieren …"</h1>): the kicker
- * counts when its class says so, or when the document title, og:title or JSON-LD headline holds it
- * as a part of its own ("Kicker - Title") or is the rest alone. Undefined when the heading has none.
- */
-function headingWithoutKicker(ctx: ExtractionContext, declared: string[]): string | undefined {
-  let el = ctx.heading;
-  // Through a wrapper that holds all of the heading (<h1><a href="…">…</a></h1>).
-  for (let i = 0; el && i < 2 && el.children.length === 1 && !ownText(el); i++) el = el.firstElementChild;
-  let first = el?.firstElementChild;
-  while (first && NOT_TEXT.test(first.nodeName)) first = first.nextElementSibling;
-  if (!el || !first || startsWithText(el, first)) return undefined;
-  const lead = visibleText(first, 200).trim();
-  const kicker = cleanText(lead, 200).replace(/[\s:|\-–—·•]+$/, '');
-  const whole = visibleText(el, 800).trimStart();
-  if (!kicker || !whole.startsWith(lead)) return undefined;
-  const rest = cleanText(whole.slice(lead.length).replace(LEADING_SEPARATOR, ''), 500);
-  if (words(kicker) > 10 || words(rest) < 2) return undefined;
-  const k = fold(kicker);
-  const r = fold(rest);
-  const confirmed =
-    KICKER_CLASS.test(first.getAttribute('class') ?? '') ||
-    declared.some((title) => {
-      // "Kicker - Title"; "Kicker: Title" is often the title as a whole ("Editor's Letter: …").
-      const parts = titleParts(title).map((part) => fold(part));
-      return fold(title) === r || (parts.includes(k) && fold(title).includes(r));
-    });
-  return confirmed ? rest : undefined;
-}
-
-const NOT_TEXT = /^(?:style|script|noscript|template)$/i;
-
-/** Text of a heading's part, without <style> or <script> inside it (CSS-in-JS puts them there). */
-function visibleText(el: Node, max: number): string {
-  let out = '';
-  for (let node = el.firstChild; node && out.length < max; node = node.nextSibling) {
-    if (node.nodeType === 3) out += node.nodeValue ?? '';
-    else if (node.nodeType === 1 && !NOT_TEXT.test(node.nodeName)) out += visibleText(node, max - out.length);
-  }
-  return out;
-}
-
-/** Whether an element holds text of its own (not only in its children). */
-function ownText(el: Element): boolean {
-  for (let node = el.firstChild; node; node = node.nextSibling)
-    if (node.nodeType === 3 && (node.nodeValue ?? '').trim()) return true;
-  return false;
-}
-
-/** Whether text comes before `first` in the element. */
-function startsWithText(el: Element, first: Element): boolean {
-  for (let node = el.firstChild; node && node !== first; node = node.nextSibling)
-    if (node.nodeType === 3 && (node.nodeValue ?? '').trim()) return true;
-  return false;
-}
-
-export function extractTitle(page: ExtractionContext): string | undefined {
+export function extractTitle(found: ExtractionContext): string | undefined {
+  // The site's name in the heading is taken off the document title too ("Item - Site name").
+  const page =
+    found.heading && headingLinksUp(found)
+      ? {
+          ...found,
+          heading: null,
+          headingText: '',
+          docTitle: stripSiteName(found.docTitle, [found.headingText]),
+        }
+      : found;
   const names = siteNames(page);
   const titles = [
     page.docTitle,
@@ -313,7 +266,7 @@ export function extractTitle(page: ExtractionContext): string | undefined {
     }),
     (value) => value.length >= 2 && !isSectionName(fold(value)),
   );
-  if (declared) return preferHeading(ctx, declared);
+  if (declared) return preferHeading(ctx, declared, titles);
   return firstRule(
     ctx,
     [

@@ -5,7 +5,7 @@
  * in the document title is left off.
  */
 import { describe, expect, it } from 'vitest';
-import { titleOf } from './helpers';
+import { jsonLd, titleOf } from './helpers';
 
 const TEXT =
   '<p>Der erste Absatz des Artikels erzählt, worum es geht, in mehr als achtzig Zeichen, damit er als Text zählt.</p>';
@@ -73,6 +73,47 @@ describe('title: the declared title against the heading', () => {
     ).toBe('Locks, Keys, and the Race to Faster Machines');
   });
 
+  it('takes the heading when og:title repeats it against a reworded JSON-LD headline', () => {
+    expect(
+      titleWith(
+        '<title>Zonnepanelen op het dak | Gemeente Voorbeeld</title>' +
+          '<meta property="og:title" content="Schone stroom: de sporthal krijgt zonnepanelen">' +
+          jsonLd({ '@type': 'NewsArticle', headline: 'Zonnepanelen op het dak van de sporthal' }),
+        `<h1>Schone stroom: de sporthal krijgt zonnepanelen</h1>`,
+      ),
+    ).toBe('Schone stroom: de sporthal krijgt zonnepanelen');
+  });
+
+  it('takes the heading the document title repeats over a JSON-LD headline that is its start', () => {
+    const ld = jsonLd({ '@type': 'Article', headline: 'Können Vögel Farben sehen?' });
+    expect(
+      titleWith(
+        `<title>Können Vögel Farben sehen / unterscheiden?</title>${ld}`,
+        `<h1>Können Vögel Farben sehen / unterscheiden?</h1>`,
+      ),
+    ).toBe('Können Vögel Farben sehen / unterscheiden?');
+  });
+
+  it('takes a heading marked entry-title over a title reworded for search', () => {
+    expect(
+      titleWith(
+        '<title>Regenwater opvangen in de tuin • Tuinblad</title>' +
+          '<meta property="og:title" content="Regenwater opvangen in de tuin • Tuinblad">',
+        `<h1 class="entry-title">Regenton – waarom elke tuin er een nodig heeft</h1>`,
+      ),
+    ).toBe('Regenton – waarom elke tuin er een nodig heeft');
+  });
+
+  it('keeps the declared title over a section heading that is not marked as the entry', () => {
+    expect(
+      titleWith(
+        '<meta property="og:title" content="Regenwater opvangen in de tuin • Tuinblad">' +
+          '<meta property="og:site_name" content="Tuinblad">',
+        `<h1 class="page-title">Tips voor de moestuin</h1>`,
+      ),
+    ).toBe('Regenwater opvangen in de tuin');
+  });
+
   it('keeps the declared title when the heading adds a site name after a separator', () => {
     expect(
       titleWith(
@@ -105,5 +146,27 @@ describe('title: a trail after the heading in the document title', () => {
   it('keeps one part after the heading, as Readability does ("Title - Author")', () => {
     const title = 'On Some Recent Debates - Jonas P. Berg ( Jon ) ( jberg )';
     expect(trail(title)).toBe(title);
+  });
+});
+
+describe('title: a kicker beside a part marked as the headline', () => {
+  it('leaves out the kicker when the rest of the heading is marked as the headline', () => {
+    expect(
+      titleWith(
+        '<title>Netzausbau, Speicher: Länder fordern schnellere Genehmigungen - Beispielportal</title>',
+        '<h1><span class="text-green small">Netzausbau – Speicher</span><span class="invisible">: </span>' +
+          '<span class="headline">Länder fordern schnellere Genehmigungen, Verbände protestieren</span></h1>',
+      ),
+    ).toBe('Länder fordern schnellere Genehmigungen, Verbände protestieren');
+  });
+
+  it('keeps a lead-in when the rest is not marked as the headline', () => {
+    expect(
+      titleWith(
+        '<title>Netzausbau, Speicher: Länder fordern schnellere Genehmigungen - Beispielportal</title>',
+        '<h1><span class="text-green small">Netzausbau – Speicher</span><span class="invisible">: </span>' +
+          '<span class="big">Länder fordern schnellere Genehmigungen, Verbände protestieren</span></h1>',
+      ),
+    ).toBe('Netzausbau – Speicher: Länder fordern schnellere Genehmigungen, Verbände protestieren');
   });
 });

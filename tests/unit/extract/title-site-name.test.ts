@@ -26,3 +26,38 @@ describe('title: the site spelled out after the item', () => {
     );
   });
 });
+
+describe('title: a heading that links up to the front page is the site', () => {
+  const article =
+    '<article><h2>Rueda-Figuren</h2><p>Die Figur beginnt im Kreis und endet mit einem Partnerwechsel nach rechts, langsam getanzt.</p></article>';
+
+  it('takes it off the document title and does not use it as the title', () => {
+    expect(
+      titleOf(
+        '<title>Vuelta Figuren - Tanzen - Salsa in Ostdorf</title>',
+        `<header><h1><a href="/"><span>Tanzen - Salsa in Ostdorf</span></a></h1></header>${article}`,
+        'https://salsa-ostdorf.example/figuren/vuelta',
+      ),
+    ).toBe('Vuelta Figuren');
+  });
+
+  it('gives way to the declared title it is part of', () => {
+    expect(
+      titleOf(
+        '<meta property="og:title" content="Ostblog Datenschutzerklärung">',
+        `<h1 class="title"><a href="https://ostblog.example/">Datenschutzerklärung</a></h1>${article}`,
+        'https://ostblog.example/2020/01/ostblog-datenschutzerklarung.html',
+      ),
+    ).toBe('Ostblog Datenschutzerklärung');
+  });
+
+  it('keeps a heading that links to the page itself (a post title)', () => {
+    expect(
+      titleOf(
+        '<meta property="og:title" content="Ostblog Datenschutzerklärung">',
+        `<h1><a href="/2020/01/datenschutz.html">Datenschutzerklärung</a></h1>${article}`,
+        'https://ostblog.example/2020/01/datenschutz.html',
+      ),
+    ).toBe('Datenschutzerklärung');
+  });
+});

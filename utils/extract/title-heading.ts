@@ -1,0 +1,126 @@
+/**
+ * The main heading as the title rules read it: a kicker in an element of its own inside it
+ * (left out of the title), and a heading that links up to the site's front page (the site's name).
+ */
+import type { ExtractionContext } from './context';
+import { titleParts } from './site-names';
+import { cleanText, fold } from './text';
+
+export function words(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** Classes of a kicker or overline inside a heading ("overline", "dachzeile", "label", "titleheader"). */
+const KICKER_CLASS =
+  /kicker|overline|dachzeile|spitzmarke|topline|eyebrow|roofline|supertitle|pre-?title|pre-?headline|titleheader|label|subtitle|rubri|category/i;
+const HEADLINE_CLASS = /(?:^|[\s_-])(?:headline|title)(?:$|[\s_-])/i;
+const LEADING_SEPARATOR = /^[\s|\-–—:·•›»]+/;
+
+/**
+ * The heading's own title when the heading opens with a kicker in an element of its own
+ * (<h1><span class="overline">Die Zukunft der Arbeit</span>"Wir dekorieren …"</h1>): the kicker
+ * counts when its class says so, or when the document title, og:title or JSON-LD headline holds it
+ * as a part of its own ("Kicker - Title") or is the rest alone. Undefined when the heading has none.
+ */
+export function headingWithoutKicker(ctx: ExtractionContext, declared: string[]): string | undefined {
+  let el = ctx.heading;
+  // Through a wrapper that holds all of the heading (<h1><a href="…">…</a></h1>).
+  for (let i = 0; el && i < 2 && el.children.length === 1 && !ownText(el); i++) el = el.firstElementChild;
+  let first = el?.firstElementChild;
+  while (first && NOT_TEXT.test(first.nodeName)) first = first.nextElementSibling;
+  if (!el || !first || startsWithText(el, first)) return undefined;
+  const lead = visibleText(first, 200).trim();
+  const kicker = cleanText(lead, 200).replace(/[\s:|\-–—·•]+$/, '');
+  const whole = visibleText(el, 800).trimStart();
+  if (!kicker || !whole.startsWith(lead)) return undefined;
+  const rest = cleanText(whole.slice(lead.length).replace(LEADING_SEPARATOR, ''), 500);
+  if (words(kicker) > 10 || words(rest) < 2) return undefined;
+  const k = fold(kicker);
+  const r = fold(rest);
+  const last = el.lastElementChild;
+  const confirmed =
+    KICKER_CLASS.test(first.getAttribute('class') ?? '') ||
+    // The rest in an element of its own marked as the headline (<span class="headline">).
+    (last && last !== first && HEADLINE_CLASS.test(last.getAttribute('class') ?? '')
+      ? fold(visibleText(last, 500)) === r
+      : false) ||
+    declared.some((title) => {
+      // "Kicker - Title"; "Kicker: Title" is often the title as a whole ("Editor's Letter: …").
+      const parts = titleParts(title).map((part) => fold(part));
+      return fold(title) === r || (parts.includes(k) && fold(title).includes(r));
+    });
+  return confirmed ? rest : undefined;
+}
+
+const NOT_TEXT = /^(?:style|script|noscript|template)$/i;
+
+const MAX_TEXT_NODES = 2_000;
+const MAX_DEPTH = 64;
+
+/** Whether a text node sits in a <style>, <script>, <noscript> or <template> inside `el`. */
+function hiddenIn(node: Node, el: Element): boolean {
+  let ancestor = node.parentElement;
+  for (let depth = 0; ancestor && ancestor !== el && depth < MAX_DEPTH; depth++) {
+    if (NOT_TEXT.test(ancestor.nodeName)) return true;
+    ancestor = ancestor.parentElement;
+  }
+  return false;
+}
+
+/**
+ * Text of a heading's part, without <style> or <script> inside it (CSS-in-JS puts them there): its
+ * text nodes in order until `max` characters, read with a tree walker rather than recursion (a
+ * page can nest thousands of elements deep), within a budget of text nodes.
+ */
+function visibleText(el: Element, max: number): string {
+  let out = '';
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let i = 0, node = walker.nextNode(); node && out.length < max && i < MAX_TEXT_NODES; i++) {
+    if (!hiddenIn(node, el)) out += node.nodeValue ?? '';
+    node = walker.nextNode();
+  }
+  return out;
+}
+
+/** Whether an element holds text of its own (not only in its children). */
+function ownText(el: Element): boolean {
+  for (let node = el.firstChild; node; node = node.nextSibling)
+    if (node.nodeType === 3 && (node.nodeValue ?? '').trim()) return true;
+  return false;
+}
+
+/** Whether text comes before `first` in the element. */
+function startsWithText(el: Element, first: Element): boolean {
+  for (let node = el.firstChild; node && node !== first; node = node.nextSibling)
+    if (node.nodeType === 3 && (node.nodeValue ?? '').trim()) return true;
+  return false;
+}
+
+/**
+ * Whether the heading is a link up to the site's front page or a section above this page
+ * (<h1><a href="/">Site name</a></h1>, a blog's header): it names the site, not the item.
+ */
+export function headingLinksUp(ctx: ExtractionContext): boolean {
+  let el = ctx.heading;
+  for (
+    let i = 0;
+    el && i < 2 && el.tagName.toLowerCase() !== 'a' && el.children.length === 1 && !ownText(el);
+    i++
+  )
+    el = el.firstElementChild;
+  const link = el?.tagName.toLowerCase() === 'a' ? el : ctx.heading?.parentElement?.closest('a');
+  const href = link?.getAttribute('href');
+  if (!href) return false;
+  try {
+    const target = new URL(href, ctx.base);
+    const here = new URL(ctx.url);
+    return (
+      target.host === here.host &&
+      target.pathname.endsWith('/') &&
+      here.pathname.length > target.pathname.length &&
+      here.pathname.startsWith(target.pathname)
+    );
+  } catch {
+    return false;
+  }
+}
