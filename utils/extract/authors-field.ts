@@ -243,10 +243,13 @@ function isDocument(ctx: ExtractionContext): boolean {
 /** Rules that read an author from metadata only. */
 const METADATA_RULES = new Set<Rule<string[]>>([fromJsonLd]);
 
-/** The page's text, folded, read once (capped). */
+const COPYRIGHT_NOTICE = /(?:©|\(c\)(?=\s*\d{4})|copyright\b)[^.]{0,80}/gi;
+
+/** The page's text without copyright notices, folded, read once (capped). */
 function pageText(ctx: ExtractionContext): { words: string; squashed: string } {
   if (!ctx.cache.has('pageText')) {
-    const raw = readableText(ctx);
+    // A copyright notice names the site's owner, not the article's author ("© 2020 by Jan Jansen").
+    const raw = readableText(ctx).replace(COPYRIGHT_NOTICE, ' ');
     // fold() reads 10,000 characters at most: fold the text piece by piece.
     let words = ' ';
     for (let at = 0; at < raw.length; at += 10_000) words += `${fold(raw.slice(at, at + 10_000))} `;
@@ -274,6 +277,9 @@ const SHOWN_RULES = new Set<Rule<string[]>>([fromLabels, fromBylineText, fromByl
 const DECLARED_RULES = new Set<Rule<string[]>>([fromCitationMeta, fromAuthorMeta]);
 
 export function extractAuthors(ctx: ExtractionContext): string[] {
+  // A person the structured data names but the page never shows: an author tag repeating the
+  // name is no more evidence that the reader sees them as the author.
+  const hidden = new Set<string>();
   const found = firstRule(
     ctx,
     [...RULES, fromJsonLdOrganisation].map((rule) => (c: ExtractionContext) => {
@@ -286,8 +292,13 @@ export function extractAuthors(ctx: ExtractionContext): string[] {
         SHOWN_RULES.has(rule) && raw.length === 1,
       );
       if (rule === fromCitationMeta) return citedOrByline(c, names);
-      const shown =
-        METADATA_RULES.has(rule) && !isDocument(c) ? names.filter((name) => shownOnPage(c, name)) : names;
+      const metadata = METADATA_RULES.has(rule) && !isDocument(c);
+      const shown = names.filter((name) => {
+        if (rule === fromAuthorMeta) return !hidden.has(squash(name));
+        if (!metadata || shownOnPage(c, name)) return true;
+        hidden.add(squash(name));
+        return false;
+      });
       return withoutSiteName(c, shown, VISIBLE_RULES.has(rule), DECLARED_RULES.has(rule));
     }),
     (names) => names.length > 0,

@@ -1,0 +1,37 @@
+/**
+ * An author only the metadata names (issue 13): the JSON-LD person the page never shows is no
+ * author, and neither is the author tag that repeats them; a copyright notice does not show them.
+ */
+import { describe, expect, it } from 'vitest';
+import { jsonLd, readPage } from './helpers';
+
+const TEXT =
+  '<p>Ein Absatz mit genug Text, um als laufender Text zu gelten, über Verwaltung und Politik in Deutschland und anderswo.</p>';
+const person = (name: string) =>
+  jsonLd({ '@context': 'https://schema.org', '@type': 'NewsArticle', author: { '@type': 'Person', name } });
+
+describe('authors: a name the metadata gives but the page does not show', () => {
+  it('drops the author tag that repeats a JSON-LD person the page never shows', () => {
+    const head = `${person('Wiebke Tannhauser')}<meta name="author" content="Wiebke Tannhauser">`;
+    const body = `<main><article><h1>Neue Ladesäulen am Stadtrand</h1>${TEXT}</article></main>`;
+    expect(readPage(head, body)?.authors).toEqual([]);
+  });
+
+  it('keeps them where the page shows the name', () => {
+    const head = `${person('Wiebke Tannhauser')}<meta name="author" content="Wiebke Tannhauser">`;
+    const body = `<main><article><h1>Neue Ladesäulen am Stadtrand</h1><p class="meta">Wiebke Tannhauser, 3. Mai 2021</p>${TEXT}</article></main>`;
+    expect(readPage(head, body)?.authors).toEqual(['Wiebke Tannhauser']);
+  });
+
+  it('keeps an author tag alone, as Readability does', () => {
+    const head = '<meta name="author" content="Wiebke Tannhauser">';
+    const body = `<main><article><h1>Neue Ladesäulen am Stadtrand</h1>${TEXT}</article></main>`;
+    expect(readPage(head, body)?.authors).toEqual(['Wiebke Tannhauser']);
+  });
+
+  it('does not count the site owner’s copyright notice as showing the name', () => {
+    const head = `${person('Wiebke Tannhauser')}<meta name="author" content="Wiebke Tannhauser">`;
+    const body = `<main><article><h1>Neue Ladesäulen am Stadtrand</h1>${TEXT}</article></main><footer><p>© 2019 Stadtblog by Wiebke Tannhauser</p></footer>`;
+    expect(readPage(head, body)?.authors).toEqual([]);
+  });
+});
