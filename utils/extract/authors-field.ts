@@ -201,9 +201,12 @@ function citedOrByline(ctx: ExtractionContext, names: string[]): string[] | unde
   return visibleBylineNames(ctx).some((name) => !cited.has(squash(name))) ? undefined : names;
 }
 
-/** Words of an organisation's name, never of a person's ("Perform Media Deutschland GmbH", "TOUR Magazin"). */
+/**
+ * Words of an organisation's name, never of a person's ("Perform Media Deutschland GmbH", "TOUR Magazin"), also
+ * as the end of a German compound ("Landtagsfraktion", "Wirtschaftsverband").
+ */
 const ORGANISATION =
-  /(?<!\p{L})(?:gmbh|ag|e\.\s?v|ltd|inc|llc|b\.?v|n\.?v|verlag|media|medien|magazin|magazine|zeitung|krant|redaktion|redactie|bundesministerium|ministerium|ministerie|ministry|departement|department|fraktion|partei|stiftung|stichting|foundation|verband|vereniging|association|agentur|sekretariat|secretariaat)(?!\p{L})/iu;
+  /(?<!\p{L})(?:gmbh|ag|e\.\s?v|ltd|inc|llc|b\.?v|n\.?v|verlag|media|medien|magazin|magazine|zeitung|krant|redaktion|redactie|bundesministerium|ministerium|ministerie|ministry|departement|department|fraktion|partei|stiftung|stichting|foundation|verband|vereniging|association|agentur|sekretariat|secretariaat)(?!\p{L})|\p{L}(?:fraktion|ministerium|verband|stiftung|zeitung|verlag|agentur|redaktion|partei)(?!\p{L})/iu;
 
 /** The JSON-LD authors typed Person. */
 function jsonLdPersons(ctx: ExtractionContext): string[] {

@@ -55,6 +55,14 @@ describe('authors: the site beside or instead of a person', () => {
     expect(readPage(head, body)?.authors).toEqual([]);
   });
 
+  it('reads no author from an author tag naming a parliamentary group in one German compound', () => {
+    const head = '<meta name="author" content="Bürgerbund Landtagsfraktion Beispielland">';
+    const body = `<main><article><h1>Mehr Busse auf dem Land</h1>${TEXT}</article></main>`;
+    expect(readPage(head, body)?.authors).toEqual([]);
+    const signed = `<main><article><h1>Mehr Busse auf dem Land</h1><p>Von Bürgerbund Landtagsfraktion Beispielland</p>${TEXT}</article></main>`;
+    expect(readPage(head, signed)?.authors).toEqual(['Bürgerbund Landtagsfraktion Beispielland']);
+  });
+
   it('reads the visible byline when the publisher tag only repeats the author tag', () => {
     const head =
       '<meta property="og:site_name" content="dschungel.example"><meta property="article:author" content="dschungel.example"><meta name="author" content="Paul Kessler"><meta name="dcterms.publisher" content="Paul Kessler">';
