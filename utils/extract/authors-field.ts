@@ -6,7 +6,7 @@ import { allMeta, firstMeta } from './meta';
 import { extractPublisher } from './publisher';
 import { extractType } from './type';
 import { fold, readableText } from './text';
-import { fromBylineElements, fromBylineText } from './authors-bylines';
+import { fromAuthorLinks, fromBylineElements, fromBylineText } from './authors-bylines';
 import { siteNames } from './site-names';
 
 function jsonLdAuthors(ctx: ExtractionContext): unknown {
@@ -85,6 +85,7 @@ const RULES: Rule<string[]>[] = [
   fromAuthorMeta,
   fromBylineElements,
   fromBylineText,
+  fromAuthorLinks,
 ];
 
 /**
