@@ -34,6 +34,8 @@ const TRAILING_GLUE = [
   /(?<=\p{Ll})(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+\d{1,2}\b.*$/u,
   /(?<=\p{Ll})\p{Lu}{3,}\s+\p{Lu}{3,}.*$/u,
   /(?<=\p{Ll})(?:Published|Updated|Posted|Veröffentlicht|Aktualisiert|Gepubliceerd)\b.*$/u,
+  // A word run into the name before a number: "José WilsonHace 13 horas", "Jan JansenVor 2 Stunden".
+  /(?<=\p{Ll}{2})\p{Lu}\p{Ll}+\s+\d.*$/u,
 ];
 /** What CMSes put where no one signed (Joomla's "Super User", WordPress's "admin"). */
 const PLACEHOLDERS = new Set([

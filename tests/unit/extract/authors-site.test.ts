@@ -84,6 +84,12 @@ describe('authors: what follows the name on a byline row', () => {
     expect(cleanAuthors(['Jonas BergMi 8 Apr 2020'])).toEqual(['Jonas Berg']);
   });
 
+  it('drops a "time ago" run into the last name', () => {
+    expect(
+      cleanAuthors(['Ana Ruiz, Luis Pardo y José Miguel SotoHace 13 horas Tiempo de lectura: 8 minutos']),
+    ).toEqual(['Ana Ruiz', 'Luis Pardo', 'José Miguel Soto']);
+  });
+
   it('drops the masthead run into the name', () => {
     expect(cleanAuthors(['Ina LangeNORDSTADT MORNING POSTMar 2, 2019'])).toEqual(['Ina Lange']);
   });
