@@ -273,6 +273,16 @@ function shownOnPage(ctx: ExtractionContext, name: string): boolean {
   return text.squashed.includes(words.join('')) || (last.length >= 4 && text.words.includes(` ${last} `));
 }
 
+/**
+ * A first name alone in the structured data ("Todd") where the byline shows the whole name
+ * ("By Todd Bates"): the byline's.
+ */
+function fullerName(ctx: ExtractionContext, name: string): string {
+  if (/\s/.test(name)) return name;
+  const head = `${fold(name)} `;
+  return visibleBylineNames(ctx).find((shown) => fold(shown).startsWith(head)) ?? name;
+}
+
 /** Rules that read a byline the reader sees, as opposed to metadata a CMS fills in. */
 const VISIBLE_RULES = new Set<Rule<string[]>>([fromLabels, fromBylineText]);
 /** Rules that read what the page shows, where a blog's lower-case user name signs ("karstenruppert"). */
@@ -297,7 +307,7 @@ export function extractAuthors(ctx: ExtractionContext): string[] {
       );
       if (rule === fromCitationMeta) return citedOrByline(c, names);
       const metadata = METADATA_RULES.has(rule) && !isDocument(c);
-      const shown = names.filter((name) => {
+      const shown = (metadata ? names.map((name) => fullerName(c, name)) : names).filter((name) => {
         if (rule === fromAuthorMeta) return !hidden.has(squash(name));
         if (!metadata || shownOnPage(c, name)) return true;
         hidden.add(squash(name));

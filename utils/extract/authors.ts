@@ -15,6 +15,8 @@ const TRAILING_GLUE = [
   /\s+(?:am|on|op|le|el)\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|\d).*$/i,
   /\s*(?:more posts|view all posts|all posts by|alle beiträge|alle artikel|alles von|zeige alle|mehr vom autor|mehr von|zu allen|kontakt\b|follow\b|folgen\b).*$/i,
   /\s*\b(?:datum|date|lesezeit|reading time|leestijd)\s*:.*$/i,
+  // "Todd Bates Date February 5, 2020": the label without its colon, then the date.
+  /\s+(?:datum|date)\s+(?:\p{L}+\.?,?\s+)?\d.*$/iu,
   /(?:\s+|(?<=\p{Ll}))vor\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen).*$/iu,
   // "Dominique — veröffentlicht am …", "Jan Jansen | Published 3 May".
   /\s+[—–|·-]\s+(?:veröffentlicht|publiziert|erschienen|published|posted|gepubliceerd|geplaatst)\b.*$/i,

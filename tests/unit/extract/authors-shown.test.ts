@@ -35,3 +35,15 @@ describe('authors: a name the metadata gives but the page does not show', () => 
     expect(readPage(head, body)?.authors).toEqual([]);
   });
 });
+
+describe('authors: a first name in the metadata, the whole name in the byline', () => {
+  it('reads the byline’s whole name', () => {
+    const body = `<main><article><h1>Neue Ladesäulen am Stadtrand</h1><p>By Wiebke Tannhauser Date February 5, 2020 Share</p>${TEXT}</article></main>`;
+    expect(readPage(person('Wiebke'), body)?.authors).toEqual(['Wiebke Tannhauser']);
+  });
+
+  it('keeps a first name the byline shows alone', () => {
+    const body = `<main><article><h1>Neue Ladesäulen am Stadtrand</h1><p>Von Wiebke, 5. Februar 2020</p>${TEXT}</article></main>`;
+    expect(readPage(person('Wiebke'), body)?.authors).toEqual(['Wiebke']);
+  });
+});
