@@ -283,6 +283,14 @@ function fullerName(ctx: ExtractionContext, name: string): string {
   return visibleBylineNames(ctx).find((shown) => fold(shown).startsWith(head)) ?? name;
 }
 
+/** A blog's user name the page shows after a byline prefix ("von flerche", "by anna_k"). */
+function signsAsUser(ctx: ExtractionContext, raw: string): boolean {
+  const name = fold(raw);
+  if (!/^[a-z\d]{3,30}$/.test(name)) return false;
+  const { words } = pageText(ctx);
+  return [' von ', ' by ', ' door ', ' par ', ' por '].some((prefix) => words.includes(`${prefix}${name} `));
+}
+
 /** Rules that read a byline the reader sees, as opposed to metadata a CMS fills in. */
 const VISIBLE_RULES = new Set<Rule<string[]>>([fromLabels, fromBylineText]);
 /** Rules that read what the page shows, where a blog's lower-case user name signs ("karstenruppert"). */
@@ -303,7 +311,7 @@ export function extractAuthors(ctx: ExtractionContext): string[] {
         DECLARED_RULES.has(rule) || rule === fromJsonLd
           ? raw.filter((item) => !unsignedBody(c, item) && !siteLed(c, item))
           : raw,
-        SHOWN_RULES.has(rule) && raw.length === 1,
+        raw.length === 1 && (SHOWN_RULES.has(rule) || (rule === fromJsonLd && signsAsUser(c, raw[0]))),
       );
       if (rule === fromCitationMeta) return citedOrByline(c, names);
       const metadata = METADATA_RULES.has(rule) && !isDocument(c);

@@ -47,3 +47,15 @@ describe('authors: a first name in the metadata, the whole name in the byline', 
     expect(readPage(person('Wiebke'), body)?.authors).toEqual(['Wiebke']);
   });
 });
+
+describe('authors: a blog’s user name in the metadata', () => {
+  it('reads the user name the page shows after “von”', () => {
+    const body = `<main><article><h1>Wir unterstützen die Demo</h1><p class="meta">Allgemein · von wtannhauser · 21. September 2019</p>${TEXT}</article></main>`;
+    expect(readPage(person('wtannhauser'), body)?.authors).toEqual(['wtannhauser']);
+  });
+
+  it('reads no user name the page does not sign with', () => {
+    const body = `<main><article><h1>Wir unterstützen die Demo</h1><p>Ein Text über wtannhauser und andere.</p>${TEXT}</article></main>`;
+    expect(readPage(person('wtannhauser'), body)?.authors).toEqual([]);
+  });
+});
