@@ -283,7 +283,7 @@ function fullerName(ctx: ExtractionContext, name: string): string {
   return visibleBylineNames(ctx).find((shown) => fold(shown).startsWith(head)) ?? name;
 }
 
-/** A blog's user name the page shows after a byline prefix ("von flerche", "by anna_k"). */
+/** A blog's user name the page shows after a byline prefix ("von flerche", "by annak42"). */
 function signsAsUser(ctx: ExtractionContext, raw: string): boolean {
   const name = fold(raw);
   if (!/^[a-z\d]{3,30}$/.test(name)) return false;
@@ -318,7 +318,8 @@ export function extractAuthors(ctx: ExtractionContext): string[] {
       const shown = (metadata ? names.map((name) => fullerName(c, name)) : names).filter((name) => {
         if (rule === fromAuthorMeta) return !hidden.has(squash(name));
         if (!metadata || shownOnPage(c, name)) return true;
-        hidden.add(squash(name));
+        // A person's own site shows their name as the site's (og:site_name "Jana Klein").
+        if (!ownSiteNames(c).some((site) => squash(site) === squash(name))) hidden.add(squash(name));
         return false;
       });
       return withoutSiteName(c, shown, VISIBLE_RULES.has(rule), DECLARED_RULES.has(rule));
