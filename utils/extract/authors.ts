@@ -222,6 +222,8 @@ export function cleanAuthor(raw: string, userNames = false): string | undefined 
   )
     return undefined;
   if (name.split(/\s+/).length > 8 || isPhrase(name)) return undefined;
+  // Several words run together ("Hire the authorJan JansenPython Engineer"): a widget's text, not a name.
+  if ((name.match(/\p{Ll}{3}\p{Lu}/gu) ?? []).length >= 2) return undefined;
   // SHOUTED NAMES read better in title case; a single word in capitals is an acronym ("SER", "OECD").
   if (name === name.toUpperCase() && /\p{L}{3}/u.test(name) && /\s/.test(name)) {
     name = name

@@ -94,3 +94,16 @@ describe('authors: what follows the name on a byline row', () => {
     expect(cleanAuthors(['Ina LangeNORDSTADT MORNING POSTMar 2, 2019'])).toEqual(['Ina Lange']);
   });
 });
+
+describe('authors: text that is no name', () => {
+  it('reads no name from a widget whose words run together', () => {
+    expect(cleanAuthors(['Hire the authorJan JansenPython Engineer'])).toEqual([]);
+  });
+
+  it('keeps names with a capital inside a word', () => {
+    expect(cleanAuthors(['Mary McDonaldson', 'Lena DeWitt-MacAllister'])).toEqual([
+      'Mary McDonaldson',
+      'Lena DeWitt-MacAllister',
+    ]);
+  });
+});
