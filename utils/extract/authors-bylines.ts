@@ -150,3 +150,28 @@ function prefixApart(el: Element, text: string): string | undefined {
   if (!prefix || !BYLINE_PREFIX_ONLY.test(prefix) || !text.startsWith(prefix)) return undefined;
   return bylineOf(`${prefix} ${text.slice(prefix.length).trim()}`);
 }
+
+/** A link to the writer's page ("/author/jan-jansen/", "/autoren/", "/about/editors/"). */
+const AUTHOR_PAGE = /\/(?:authors?|autor(?:en|in)?|auteurs?|editors?|redakteur(?:e|in)?)\/[^/?#]/i;
+
+/**
+ * Links to the writers' pages in the article, where the byline has no byline class or prefix
+ * ("<a href="/about/editors/jan-jansen/">Jan Jansen</a>, @jan · 1h ago"): the names of the first
+ * run of such links (one parent), never in chrome, cards or comments.
+ */
+export const fromAuthorLinks: Rule<string[]> = (ctx) => {
+  const links = ctx.links();
+  for (let i = 0; i < links.length; i++) {
+    const { el, href } = links[i];
+    if (!AUTHOR_PAGE.test(href) || bylineElsewhere(ctx, el) || el.closest(`aside, ${COMMENTS}`)) continue;
+    const parent = el.parentElement;
+    const names: string[] = [];
+    for (let j = i; j < links.length && names.length < 12; j++) {
+      if (links[j].el.parentElement !== parent || !AUTHOR_PAGE.test(links[j].href)) break;
+      const text = textOf(links[j].el, 100);
+      if (text) names.push(text);
+    }
+    if (names.length) return names;
+  }
+  return undefined;
+};

@@ -6,7 +6,7 @@ import { allMeta, firstMeta } from './meta';
 import { extractPublisher } from './publisher';
 import { extractType } from './type';
 import { fold, readableText } from './text';
-import { fromBylineElements, fromBylineText } from './authors-bylines';
+import { fromAuthorLinks, fromBylineElements, fromBylineText } from './authors-bylines';
 import { siteNames } from './site-names';
 
 function jsonLdAuthors(ctx: ExtractionContext): unknown {
@@ -85,6 +85,7 @@ const RULES: Rule<string[]>[] = [
   fromAuthorMeta,
   fromBylineElements,
   fromBylineText,
+  fromAuthorLinks,
 ];
 
 /**
@@ -201,9 +202,12 @@ function citedOrByline(ctx: ExtractionContext, names: string[]): string[] | unde
   return visibleBylineNames(ctx).some((name) => !cited.has(squash(name))) ? undefined : names;
 }
 
-/** Words of an organisation's name, never of a person's ("Perform Media Deutschland GmbH", "TOUR Magazin"). */
+/**
+ * Words of an organisation's name, never of a person's ("Perform Media Deutschland GmbH", "TOUR Magazin"), also
+ * as the end of a German compound ("Landtagsfraktion", "Wirtschaftsverband").
+ */
 const ORGANISATION =
-  /(?<!\p{L})(?:gmbh|ag|e\.\s?v|ltd|inc|llc|b\.?v|n\.?v|verlag|media|medien|magazin|magazine|zeitung|krant|redaktion|redactie|bundesministerium|ministerium|ministerie|ministry|departement|department|fraktion|partei|stiftung|stichting|foundation|verband|vereniging|association|agentur|sekretariat|secretariaat)(?!\p{L})/iu;
+  /(?<!\p{L})(?:gmbh|ag|e\.\s?v|ltd|inc|llc|b\.?v|n\.?v|verlag|media|medien|magazin|magazine|zeitung|krant|redaktion|redactie|bundesministerium|ministerium|ministerie|ministry|departement|department|fraktion|partei|stiftung|stichting|foundation|verband|vereniging|association|agentur|sekretariat|secretariaat)(?!\p{L})|\p{L}(?:fraktion|ministerium|verband|stiftung|zeitung|verlag|agentur|redaktion|partei)(?!\p{L})/iu;
 
 /** The JSON-LD authors typed Person. */
 function jsonLdPersons(ctx: ExtractionContext): string[] {
@@ -243,10 +247,13 @@ function isDocument(ctx: ExtractionContext): boolean {
 /** Rules that read an author from metadata only. */
 const METADATA_RULES = new Set<Rule<string[]>>([fromJsonLd]);
 
-/** The page's text, folded, read once (capped). */
+const COPYRIGHT_NOTICE = /(?:©|\(c\)(?=\s*\d{4})|copyright\b)[^.]{0,80}/gi;
+
+/** The page's text without copyright notices, folded, read once (capped). */
 function pageText(ctx: ExtractionContext): { words: string; squashed: string } {
   if (!ctx.cache.has('pageText')) {
-    const raw = readableText(ctx);
+    // A copyright notice names the site's owner, not the article's author ("© 2020 by Jan Jansen").
+    const raw = readableText(ctx).replace(COPYRIGHT_NOTICE, ' ');
     // fold() reads 10,000 characters at most: fold the text piece by piece.
     let words = ' ';
     for (let at = 0; at < raw.length; at += 10_000) words += `${fold(raw.slice(at, at + 10_000))} `;
@@ -266,6 +273,24 @@ function shownOnPage(ctx: ExtractionContext, name: string): boolean {
   return text.squashed.includes(words.join('')) || (last.length >= 4 && text.words.includes(` ${last} `));
 }
 
+/**
+ * A first name alone in the structured data ("Todd") where the byline shows the whole name
+ * ("By Todd Bates"): the byline's.
+ */
+function fullerName(ctx: ExtractionContext, name: string): string {
+  if (/\s/.test(name)) return name;
+  const head = `${fold(name)} `;
+  return visibleBylineNames(ctx).find((shown) => fold(shown).startsWith(head)) ?? name;
+}
+
+/** A blog's user name the page shows after a byline prefix ("von flerche", "by annak42"). */
+function signsAsUser(ctx: ExtractionContext, raw: string): boolean {
+  const name = fold(raw);
+  if (!/^[a-z\d]{3,30}$/.test(name)) return false;
+  const { words } = pageText(ctx);
+  return [' von ', ' by ', ' door ', ' par ', ' por '].some((prefix) => words.includes(`${prefix}${name} `));
+}
+
 /** Rules that read a byline the reader sees, as opposed to metadata a CMS fills in. */
 const VISIBLE_RULES = new Set<Rule<string[]>>([fromLabels, fromBylineText]);
 /** Rules that read what the page shows, where a blog's lower-case user name signs ("karstenruppert"). */
@@ -274,6 +299,9 @@ const SHOWN_RULES = new Set<Rule<string[]>>([fromLabels, fromBylineText, fromByl
 const DECLARED_RULES = new Set<Rule<string[]>>([fromCitationMeta, fromAuthorMeta]);
 
 export function extractAuthors(ctx: ExtractionContext): string[] {
+  // A person the structured data names but the page never shows: an author tag repeating the
+  // name is no more evidence that the reader sees them as the author.
+  const hidden = new Set<string>();
   const found = firstRule(
     ctx,
     [...RULES, fromJsonLdOrganisation].map((rule) => (c: ExtractionContext) => {
@@ -283,11 +311,17 @@ export function extractAuthors(ctx: ExtractionContext): string[] {
         DECLARED_RULES.has(rule) || rule === fromJsonLd
           ? raw.filter((item) => !unsignedBody(c, item) && !siteLed(c, item))
           : raw,
-        SHOWN_RULES.has(rule) && raw.length === 1,
+        raw.length === 1 && (SHOWN_RULES.has(rule) || (rule === fromJsonLd && signsAsUser(c, raw[0]))),
       );
       if (rule === fromCitationMeta) return citedOrByline(c, names);
-      const shown =
-        METADATA_RULES.has(rule) && !isDocument(c) ? names.filter((name) => shownOnPage(c, name)) : names;
+      const metadata = METADATA_RULES.has(rule) && !isDocument(c);
+      const shown = (metadata ? names.map((name) => fullerName(c, name)) : names).filter((name) => {
+        if (rule === fromAuthorMeta) return !hidden.has(squash(name));
+        if (!metadata || shownOnPage(c, name)) return true;
+        // A person's own site shows their name as the site's (og:site_name "Jana Klein").
+        if (!ownSiteNames(c).some((site) => squash(site) === squash(name))) hidden.add(squash(name));
+        return false;
+      });
       return withoutSiteName(c, shown, VISIBLE_RULES.has(rule), DECLARED_RULES.has(rule));
     }),
     (names) => names.length > 0,

@@ -15,6 +15,8 @@ const TRAILING_GLUE = [
   /\s+(?:am|on|op|le|el)\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|\d).*$/i,
   /\s*(?:more posts|view all posts|all posts by|alle beiträge|alle artikel|alles von|zeige alle|mehr vom autor|mehr von|zu allen|kontakt\b|follow\b|folgen\b).*$/i,
   /\s*\b(?:datum|date|lesezeit|reading time|leestijd)\s*:.*$/i,
+  // "Todd Bates Date February 5, 2020": the label without its colon, then the date.
+  /\s+(?:datum|date)\s+(?:\p{L}+\.?,?\s+)?\d.*$/iu,
   /(?:\s+|(?<=\p{Ll}))vor\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen).*$/iu,
   // "Dominique — veröffentlicht am …", "Jan Jansen | Published 3 May".
   /\s+[—–|·-]\s+(?:veröffentlicht|publiziert|erschienen|published|posted|gepubliceerd|geplaatst)\b.*$/i,
@@ -34,6 +36,8 @@ const TRAILING_GLUE = [
   /(?<=\p{Ll})(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+\d{1,2}\b.*$/u,
   /(?<=\p{Ll})\p{Lu}{3,}\s+\p{Lu}{3,}.*$/u,
   /(?<=\p{Ll})(?:Published|Updated|Posted|Veröffentlicht|Aktualisiert|Gepubliceerd)\b.*$/u,
+  // A word run into the name before a number: "José WilsonHace 13 horas", "Jan JansenVor 2 Stunden".
+  /(?<=\p{Ll}{2})\p{Lu}\p{Ll}+\s+\d.*$/u,
 ];
 /** What CMSes put where no one signed (Joomla's "Super User", WordPress's "admin"). */
 const PLACEHOLDERS = new Set([
@@ -218,6 +222,8 @@ export function cleanAuthor(raw: string, userNames = false): string | undefined 
   )
     return undefined;
   if (name.split(/\s+/).length > 8 || isPhrase(name)) return undefined;
+  // Several words run together ("Hire the authorJan JansenPython Engineer"): a widget's text, not a name.
+  if ((name.match(/\p{Ll}{3}\p{Lu}/gu) ?? []).length >= 2) return undefined;
   // SHOUTED NAMES read better in title case; a single word in capitals is an acronym ("SER", "OECD").
   if (name === name.toUpperCase() && /\p{L}{3}/u.test(name) && /\s/.test(name)) {
     name = name

@@ -55,6 +55,14 @@ describe('authors: the site beside or instead of a person', () => {
     expect(readPage(head, body)?.authors).toEqual([]);
   });
 
+  it('reads no author from an author tag naming a parliamentary group in one German compound', () => {
+    const head = '<meta name="author" content="Bürgerbund Landtagsfraktion Beispielland">';
+    const body = `<main><article><h1>Mehr Busse auf dem Land</h1>${TEXT}</article></main>`;
+    expect(readPage(head, body)?.authors).toEqual([]);
+    const signed = `<main><article><h1>Mehr Busse auf dem Land</h1><p>Von Bürgerbund Landtagsfraktion Beispielland</p>${TEXT}</article></main>`;
+    expect(readPage(head, signed)?.authors).toEqual(['Bürgerbund Landtagsfraktion Beispielland']);
+  });
+
   it('reads the visible byline when the publisher tag only repeats the author tag', () => {
     const head =
       '<meta property="og:site_name" content="dschungel.example"><meta property="article:author" content="dschungel.example"><meta name="author" content="Paul Kessler"><meta name="dcterms.publisher" content="Paul Kessler">';
@@ -76,7 +84,26 @@ describe('authors: what follows the name on a byline row', () => {
     expect(cleanAuthors(['Jonas BergMi 8 Apr 2020'])).toEqual(['Jonas Berg']);
   });
 
+  it('drops a "time ago" run into the last name', () => {
+    expect(
+      cleanAuthors(['Ana Ruiz, Luis Pardo y José Miguel SotoHace 13 horas Tiempo de lectura: 8 minutos']),
+    ).toEqual(['Ana Ruiz', 'Luis Pardo', 'José Miguel Soto']);
+  });
+
   it('drops the masthead run into the name', () => {
     expect(cleanAuthors(['Ina LangeNORDSTADT MORNING POSTMar 2, 2019'])).toEqual(['Ina Lange']);
+  });
+});
+
+describe('authors: text that is no name', () => {
+  it('reads no name from a widget whose words run together', () => {
+    expect(cleanAuthors(['Hire the authorJan JansenPython Engineer'])).toEqual([]);
+  });
+
+  it('keeps names with a capital inside a word', () => {
+    expect(cleanAuthors(['Mary McDonaldson', 'Lena DeWitt-MacAllister'])).toEqual([
+      'Mary McDonaldson',
+      'Lena DeWitt-MacAllister',
+    ]);
   });
 });

@@ -1,0 +1,31 @@
+/**
+ * Bylines that are only links to the writers' pages (issue 13): no byline class, no "By" prefix,
+ * only the address says who wrote the article.
+ */
+import { describe, expect, it } from 'vitest';
+import { readPage } from './helpers';
+
+/** An article with `meta` under its heading and `after` below its text. */
+const article = (meta: string, after = '') =>
+  `<main><article><h1>Scooters free for nurses</h1>${meta}<p>A paragraph long enough to count as running text, about housing policy in several European cities and what came of it.</p>${after}</article></main>`;
+
+describe('authors: links to the writers’ pages', () => {
+  it('reads the name linked to the writer’s page under the heading', () => {
+    const meta =
+      '<div class="meta-bar"><a href="/about/editors/lena-voss/">Lena Voss</a>, <a href="https://social.example/lenavoss">@lenavoss</a> 1h ago</div>';
+    expect(readPage('', article(meta))?.authors).toEqual(['Lena Voss']);
+  });
+
+  it('reads every writer of one byline', () => {
+    const meta =
+      '<p class="meta"><a href="/autoren/lena-voss">Lena Voss</a> und <a href="/autoren/jan-brink">Jan Brink</a></p>';
+    expect(readPage('', article(meta))?.authors).toEqual(['Lena Voss', 'Jan Brink']);
+  });
+
+  it('reads no writer from links in the site’s footer or in reader comments', () => {
+    const comments = '<div id="comments"><p><a href="/author/pim">Pim Roos</a> says: nice</p></div>';
+    const footer =
+      '<footer><a href="/authors/">Our authors</a> <a href="/author/lena-voss">Lena Voss</a></footer>';
+    expect(readPage('', article('', comments) + footer)?.authors).toEqual([]);
+  });
+});

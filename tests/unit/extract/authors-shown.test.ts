@@ -1,0 +1,61 @@
+/**
+ * An author only the metadata names (issue 13): the JSON-LD person the page never shows is no
+ * author, and neither is the author tag that repeats them; a copyright notice does not show them.
+ */
+import { describe, expect, it } from 'vitest';
+import { jsonLd, readPage } from './helpers';
+
+const TEXT =
+  '<p>Ein Absatz mit genug Text, um als laufender Text zu gelten, über Verwaltung und Politik in Deutschland und anderswo.</p>';
+const person = (name: string) =>
+  jsonLd({ '@context': 'https://schema.org', '@type': 'NewsArticle', author: { '@type': 'Person', name } });
+
+describe('authors: a name the metadata gives but the page does not show', () => {
+  it('drops the author tag that repeats a JSON-LD person the page never shows', () => {
+    const head = `${person('Wiebke Tannhauser')}<meta name="author" content="Wiebke Tannhauser">`;
+    const body = `<main><article><h1>Neue Ladesäulen am Stadtrand</h1>${TEXT}</article></main>`;
+    expect(readPage(head, body)?.authors).toEqual([]);
+  });
+
+  it('keeps them where the page shows the name', () => {
+    const head = `${person('Wiebke Tannhauser')}<meta name="author" content="Wiebke Tannhauser">`;
+    const body = `<main><article><h1>Neue Ladesäulen am Stadtrand</h1><p class="meta">Wiebke Tannhauser, 3. Mai 2021</p>${TEXT}</article></main>`;
+    expect(readPage(head, body)?.authors).toEqual(['Wiebke Tannhauser']);
+  });
+
+  it('keeps an author tag alone, as Readability does', () => {
+    const head = '<meta name="author" content="Wiebke Tannhauser">';
+    const body = `<main><article><h1>Neue Ladesäulen am Stadtrand</h1>${TEXT}</article></main>`;
+    expect(readPage(head, body)?.authors).toEqual(['Wiebke Tannhauser']);
+  });
+
+  it('does not count the site owner’s copyright notice as showing the name', () => {
+    const head = `${person('Wiebke Tannhauser')}<meta name="author" content="Wiebke Tannhauser">`;
+    const body = `<main><article><h1>Neue Ladesäulen am Stadtrand</h1>${TEXT}</article></main><footer><p>© 2019 Stadtblog by Wiebke Tannhauser</p></footer>`;
+    expect(readPage(head, body)?.authors).toEqual([]);
+  });
+});
+
+describe('authors: a first name in the metadata, the whole name in the byline', () => {
+  it('reads the byline’s whole name', () => {
+    const body = `<main><article><h1>Neue Ladesäulen am Stadtrand</h1><p>By Wiebke Tannhauser Date February 5, 2020 Share</p>${TEXT}</article></main>`;
+    expect(readPage(person('Wiebke'), body)?.authors).toEqual(['Wiebke Tannhauser']);
+  });
+
+  it('keeps a first name the byline shows alone', () => {
+    const body = `<main><article><h1>Neue Ladesäulen am Stadtrand</h1><p>Von Wiebke, 5. Februar 2020</p>${TEXT}</article></main>`;
+    expect(readPage(person('Wiebke'), body)?.authors).toEqual(['Wiebke']);
+  });
+});
+
+describe('authors: a blog’s user name in the metadata', () => {
+  it('reads the user name the page shows after “von”', () => {
+    const body = `<main><article><h1>Wir unterstützen die Demo</h1><p class="meta">Allgemein · von wtannhauser · 21. September 2019</p>${TEXT}</article></main>`;
+    expect(readPage(person('wtannhauser'), body)?.authors).toEqual(['wtannhauser']);
+  });
+
+  it('reads no user name the page does not sign with', () => {
+    const body = `<main><article><h1>Wir unterstützen die Demo</h1><p>Ein Text über wtannhauser und andere.</p>${TEXT}</article></main>`;
+    expect(readPage(person('wtannhauser'), body)?.authors).toEqual([]);
+  });
+});
