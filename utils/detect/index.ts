@@ -22,10 +22,9 @@ import {
   type Head,
   type TagLookup,
 } from './first-check';
+import { cardGroups, datedItems } from './cards';
 import {
-  cardGroups,
   chromeTest,
-  datedItems,
   headingContext,
   pdfLinkCount,
   publicationLabels,
