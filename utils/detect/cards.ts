@@ -24,19 +24,36 @@ export interface CardGroups {
   largest: number;
   /** The same, for groups outside the <article> that holds the main heading or under a "related" heading. */
   largestBesideArticle: number;
+  /**
+   * The items of every group of three or more whose headings link to other pages, the main
+   * heading's own item aside: teasers, whose text belongs to the pages they link to.
+   */
+  teasers: Set<Element>;
+  /** The elements that hold those teasers side by side. */
+  teaserLists: Set<Element>;
 }
+
+/** Sibling items, each with a linked heading, from one list; `away`: those whose link leaves the page. */
+interface Group {
+  members: Set<Element>;
+  away: Element[];
+}
+
+/** Teasers this many or more side by side are a list of other pages, however few. */
+const MIN_TEASERS = 3;
 
 /** Elements of a card heading looked at for its link: a heading that holds more is not a card's. */
 const MAX_HEADING_ELEMENTS = 100;
 
 /**
- * Whether a heading holds a link among its first elements. Not getElementsByTagName: that walks
- * the whole subtree, for each of thousands of headings that may be nested around a large one.
+ * The link a heading holds among its first elements, or the link around it. Not
+ * getElementsByTagName: that walks the whole subtree, for each of thousands of headings that may be
+ * nested around a large one.
  */
-function holdsLink(el: Element): boolean {
+function linkOf(el: Element): Element | null {
   let node: Element | null = el.firstElementChild;
   for (let visited = 0; node && visited < MAX_HEADING_ELEMENTS; visited++) {
-    if (node.localName === 'a') return true;
+    if (node.localName === 'a') return node;
     const child: Element | null = node.firstElementChild;
     if (child) {
       node = child;
@@ -45,7 +62,13 @@ function holdsLink(el: Element): boolean {
     while (node && node !== el && !node.nextElementSibling) node = node.parentElement;
     node = node && node !== el ? node.nextElementSibling : null;
   }
-  return false;
+  return el.closest('a');
+}
+
+/** A link to another page, not an anchor on this one ("#section-2") or a named anchor. */
+function linksAway(link: Element): boolean {
+  const href = link.getAttribute('href')?.trim();
+  return Boolean(href) && !href!.startsWith('#');
 }
 
 /**
@@ -53,13 +76,14 @@ function holdsLink(el: Element): boolean {
  * link. Five related publications under an essay are normal; an overview has many more.
  */
 export function cardGroups(find: Finder, heading: Element | null, inChrome: ChromeTest): CardGroups {
-  const groups = new Map<Element, Set<Element>>();
+  const groups = new Map<Element, Group>();
   // Headings first, then whether each is or holds a link: one plain tag query instead of eight
   // descendant selectors over every element.
   const headings = find('cardHeadings');
   for (let i = 0, seen = 0; i < headings.length && seen < MAX_CARD_HEADINGS; i++) {
     const cardHeading = headings[i];
-    if (cardHeading === heading || (!holdsLink(cardHeading) && !cardHeading.closest('a'))) continue;
+    const link = cardHeading === heading ? null : linkOf(cardHeading);
+    if (!link) continue;
     seen++;
     let item =
       cardHeading.closest('li, article') ??
@@ -69,20 +93,30 @@ export function cardGroups(find: Finder, heading: Element | null, inChrome: Chro
     for (let up = 0; up < 3 && item?.parentElement && isOnlyChild(item); up++) item = item.parentElement;
     const list = item?.parentElement;
     if (!item || !list) continue;
-    let members = groups.get(list);
-    if (!members) groups.set(list, (members = new Set()));
-    members.add(item);
+    let group = groups.get(list);
+    if (!group) groups.set(list, (group = { members: new Set(), away: [] }));
+    if (!group.members.has(item) && linksAway(link)) group.away.push(item);
+    group.members.add(item);
   }
   // Only the few big groups need the dearer checks: navigation, and where they stand.
   const ownArticle = heading?.closest('article') ?? null;
-  let largest = 0;
-  let largestBesideArticle = 0;
-  for (const [list, members] of groups) {
+  const found: CardGroups = {
+    largest: 0,
+    largestBesideArticle: 0,
+    teasers: new Set(),
+    teaserLists: new Set(),
+  };
+  for (const [list, { members, away }] of groups) {
+    if (away.length >= MIN_TEASERS) {
+      found.teaserLists.add(list);
+      for (const item of away) if (!(heading && item.contains(heading))) found.teasers.add(item);
+    }
     if (members.size < 6 || inChrome(list)) continue;
-    if (isBeside(list, ownArticle)) largestBesideArticle = Math.max(largestBesideArticle, members.size);
-    else largest = Math.max(largest, members.size);
+    if (isBeside(list, ownArticle))
+      found.largestBesideArticle = Math.max(found.largestBesideArticle, members.size);
+    else found.largest = Math.max(found.largest, members.size);
   }
-  return { largest, largestBesideArticle };
+  return found;
 }
 
 /** Dates shown in repeated items (a news list without headings still dates every entry), related blocks aside. */

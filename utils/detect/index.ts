@@ -24,6 +24,7 @@ import {
 } from './first-check';
 import { cardGroups, datedItems } from './cards';
 import {
+  ancestorTest,
   chromeTest,
   headingContext,
   pdfLinkCount,
@@ -67,6 +68,26 @@ export interface WalkedElements {
 /** Labels beyond this many ("Auteur", "Thema", "Publicatiejaar") add nothing more. */
 const MAX_LABEL_SIGNALS = 3;
 
+/** What stands beside the main heading: a byline, a date, a kicker, its article, where its link goes. */
+function headingSignals(
+  heading: Element,
+  address: URL | undefined,
+  add: (signal: string, weight: number) => void,
+  isTeaser: (el: Element) => boolean,
+): void {
+  const context = headingContext(heading, isTeaser);
+  if (context.byline) add('byline', 1.5);
+  if (context.date) add('heading-date', 1);
+  if (context.kind) add(`kicker:${context.kind}`, context.kind === 'publication' ? 1 : -3);
+  if (heading.closest('article')) add('article-element', 1);
+  // A main heading that links to another page of the site is a teaser for that page (a home
+  // page's lead story). Blogs often link the heading to the post's own permalink: that is fine.
+  const link = heading.querySelector('a[href]')?.getAttribute('href');
+  const target = link && address ? pageKey(link, address) : undefined;
+  const here = address && pageKey(address.href, address);
+  if (target && here && target.host === here.host && target.path !== here.path) add('heading-links-away', -3);
+}
+
 /**
  * The body's signals, each with its weight where it is added (the head's and the address's are in
  * first-check.ts; the threshold is 3). Page cues weigh less than what the publisher declares.
@@ -95,19 +116,14 @@ function bodySignals(
   for (const type of microOther) add(`microdata:${type}`, -3);
 
   const heading = mainHeading(tags('h1'), true);
+  // Cards after the page's own article (related, recirculation) count for little; cards around a
+  // heading that has no article of its own are the page. A teaser's text, date and byline are
+  // those of the page it links to, not this page's.
+  const cards = cardGroups(find, heading, inChrome);
+  const inTeaser = ancestorTest((node) => cards.teasers.has(node));
+  const teasing = cards.teasers.size > 0;
   if (heading) {
-    const context = headingContext(heading);
-    if (context.byline) add('byline', 1.5);
-    if (context.date) add('heading-date', 1);
-    if (context.kind) add(`kicker:${context.kind}`, context.kind === 'publication' ? 1 : -3);
-    if (heading.closest('article')) add('article-element', 1);
-    // A main heading that links to another page of the site is a teaser for that page (a home
-    // page's lead story). Blogs often link the heading to the post's own permalink: that is fine.
-    const link = heading.querySelector('a[href]')?.getAttribute('href');
-    const target = link && address ? pageKey(link, address) : undefined;
-    const here = address && pageKey(address.href, address);
-    if (target && here && target.host === here.host && target.path !== here.path)
-      add('heading-links-away', -3);
+    headingSignals(heading, address, add, (el) => cards.teasers.has(el) || cards.teaserLists.has(el));
   } else if (find('articles').length === 1) {
     add('article-element', 1);
   }
@@ -124,14 +140,11 @@ function bodySignals(
   if (pdfs > 0 && pdfs <= 6) add('pdf-link', 1);
   else if (metas.get('citation_pdf_url')) add('pdf-link', 1);
 
-  const textScore = runningTextScore(find, heading, inChrome);
+  const textScore = runningTextScore(find, heading, inChrome, teasing ? inTeaser : undefined);
   if (textScore > 20) add('running-text', 2);
   if (textScore > 60) add('long-running-text', 1);
 
-  // Cards after the page's own article (related, recirculation) count for little; cards around a
-  // heading that has no article of its own are the page. Publisher-declared structure
-  // (JSON-LD, citation_*, microdata) also outweighs a recirculation grid.
-  const cards = cardGroups(find, heading, inChrome);
+  // Publisher-declared structure (JSON-LD, citation_*, microdata) outweighs a recirculation grid.
   const structured = signals.some(
     (s) => /^(citation_|jsonld:|microdata:)/.test(s) && !NON_PUBLICATION_TYPE.test(s.replace(/^\w+:/, '')),
   );

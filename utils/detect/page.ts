@@ -44,14 +44,15 @@ function statesDate(line: string): boolean {
 const CHROME_TAGS = new Set(['nav', 'footer', 'form']);
 const CHROME_ROLES = new Set(['navigation', 'search', 'dialog']);
 
-/** Whether an element sits in site chrome (navigation, footer, a form, a dialog). */
+/** Whether an element sits in some place: site chrome (navigation, footer, a form, a dialog), a teaser. */
 export type ChromeTest = (el: Element) => boolean;
 
 /**
- * A chrome test for one check that remembers every ancestor it has seen: hundreds of paragraphs
- * share a few dozen ancestors, and some DOMs (linkedom) compile a selector on every closest().
+ * A test of whether an element or one of its ancestors matches, for one check, that remembers every
+ * ancestor it has seen: hundreds of paragraphs share a few dozen ancestors, and some DOMs
+ * (linkedom) compile a selector on every closest().
  */
-export function chromeTest(): ChromeTest {
+export function ancestorTest(matches: (node: Element) => boolean): ChromeTest {
   const known = new Map<Element, boolean>();
   return (el) => {
     const path: Element[] = [];
@@ -63,11 +64,7 @@ export function chromeTest(): ChromeTest {
         break;
       }
       path.push(node);
-      if (
-        CHROME_TAGS.has(node.localName) ||
-        CHROME_ROLES.has(node.getAttribute('role') ?? '') ||
-        node.getAttribute('aria-modal') === 'true'
-      ) {
+      if (matches(node)) {
         answer = true;
         break;
       }
@@ -75,6 +72,16 @@ export function chromeTest(): ChromeTest {
     for (const node of path) known.set(node, answer);
     return answer;
   };
+}
+
+/** Whether an element sits in site chrome (navigation, footer, a form, a dialog). */
+export function chromeTest(): ChromeTest {
+  return ancestorTest(
+    (node) =>
+      CHROME_TAGS.has(node.localName) ||
+      CHROME_ROLES.has(node.getAttribute('role') ?? '') ||
+      node.getAttribute('aria-modal') === 'true',
+  );
 }
 
 /**
@@ -134,9 +141,10 @@ const KICKERS = wordTable(
 
 /**
  * A byline or date right beside the main heading: in the few elements around it, not in lists or
- * card grids further down (a listing has dates too, but in its cards).
+ * card grids further down (a listing has dates too, but in its cards). `isTeaser`: whether an
+ * element is a teaser of another page or a row of them (cards.ts), which lends the heading nothing.
  */
-export function headingContext(heading: Element): HeadingContext {
+export function headingContext(heading: Element, isTeaser: ChromeTest = () => false): HeadingContext {
   let anchor: Element = heading;
   // Climb wrappers that hold only the heading (<div class="title"><h1>…</h1></div>).
   for (let i = 0; i < 3 && anchor.parentElement && isOnlyChild(anchor); i++) {
@@ -151,26 +159,32 @@ export function headingContext(heading: Element): HeadingContext {
         .toLowerCase(),
     );
   }
-  inspectNeighbours(anchor, result);
+  inspectNeighbours(anchor, result, isTeaser);
   // The byline row may sit a level or two up, beside the heading's own row or column.
   let level: Element | null = anchor;
   for (let i = 0; i < 2 && !(result.byline && result.date); i++) {
     level = level.parentElement;
     if (!level || level.matches('body, main, article, [role="main"]')) break;
-    inspectNeighbours(level, result);
+    inspectNeighbours(level, result, isTeaser);
   }
   return result;
 }
 
-function inspectNeighbours(anchor: Element, result: HeadingContext): void {
+function inspectNeighbours(anchor: Element, result: HeadingContext, isTeaser: ChromeTest): void {
   const neighbours: Element[] = [];
   for (let el = anchor.previousElementSibling, i = 0; el && i < 2; el = el.previousElementSibling, i++)
     neighbours.push(el);
   for (let el = anchor.nextElementSibling, i = 0; el && i < 4; el = el.nextElementSibling, i++)
     neighbours.push(el);
   for (const el of neighbours) {
-    // A list or grid beside the heading is navigation or cards, not the heading's own line.
-    if (el.matches('ul, ol, table, nav, form, section, script, style') || el.children.length > 8) continue;
+    // A list or grid beside the heading is navigation or cards, not the heading's own line; nor is
+    // a teaser of another page, or a row of them.
+    if (
+      el.matches('ul, ol, table, nav, form, section, script, style') ||
+      el.children.length > 8 ||
+      isTeaser(el)
+    )
+      continue;
     const line = text(el, 300);
     if (line.length > 280) continue;
     if (
@@ -255,9 +269,15 @@ export function pdfLinkCount(find: Finder, inChrome: ChromeTest): number {
 
 /**
  * Readability's isProbablyReaderable measure, bounded: the square roots of the lengths of long
- * paragraphs (over 140 characters), outside navigation and dialogs, stopping once clearly long.
+ * paragraphs (over 140 characters), outside navigation, dialogs and teasers of other pages
+ * (`inTeaser`), stopping once clearly long.
  */
-export function runningTextScore(find: Finder, heading: Element | null, inChrome: ChromeTest): number {
+export function runningTextScore(
+  find: Finder,
+  heading: Element | null,
+  inChrome: ChromeTest,
+  inTeaser: ChromeTest = () => false,
+): number {
   let score = 0;
   const nodes = find('text');
   const articles = find('articles').length;
@@ -271,7 +291,7 @@ export function runningTextScore(find: Finder, heading: Element | null, inChrome
       const card = node.closest('li, article');
       if (card && (card.tagName === 'LI' || (articles > 1 && !(heading && card.contains(heading))))) continue;
     }
-    if (inChrome(node)) continue;
+    if (inChrome(node) || inTeaser(node)) continue;
     // Capped: past 3,000 characters one node already counts as clearly long.
     const length = text(node, 3000).length;
     if (length >= 140) score += Math.sqrt(length - 140);

@@ -1,0 +1,92 @@
+/**
+ * Listing, overview, press-release index, collection and search pages are not publications,
+ * however much metadata they carry; a publication with a list of related ones beside it still is.
+ * Every page is checked both ways (asking the DOM, and over the extractor's walked elements).
+ */
+import { describe, expect, it } from 'vitest';
+import { isPublicationPage, type Detection } from '@/utils/detect';
+import { walkedElements } from '@/utils/detect/walked';
+import { elementsByTag, indexElements } from '@/utils/extract/elements';
+import { LONG_PARAGRAPH, page } from './helpers';
+
+const OG_ARTICLE = '<meta property="og:type" content="article">';
+const PUBLISHED = '<meta property="article:published_time" content="2022-01-25T10:00:00+01:00">';
+
+function detect(doc: Document, url: string): Detection {
+  const asked = isPublicationPage(doc, url, { headMayBeStale: false });
+  const index = indexElements(doc);
+  const walked = walkedElements(index.all, (tag) => elementsByTag(index, tag));
+  expect(isPublicationPage(doc, url, { headMayBeStale: false, walked })).toEqual(asked);
+  return asked;
+}
+
+/** `n` teaser cards, each a date, a heading linking to its item and (when given) a teaser text. */
+function teasers(n: number, teaserText = '', date = (i: number) => `${20 + i}.01.2022`): string {
+  return Array.from(
+    { length: n },
+    (_, i) => `
+<div class="teaser">
+  <p class="teaser__date">${date(i)}</p>
+  <h2 class="teaser__title"><a href="/presse/pressemitteilung-${i}">Förderprogramm Wärmenetze: Runde ${i} beginnt</a></h2>
+  ${teaserText}
+</div>`,
+  ).join('');
+}
+
+describe('press-release indexes and news overviews', () => {
+  it('stays silent on five dated teasers with teaser text, even beside og:type=article', () => {
+    const index = detect(
+      page(OG_ARTICLE, `<h1>Pressemitteilungen</h1>${teasers(5, LONG_PARAGRAPH)}`, { lang: 'de' }),
+      'https://www.ministerium.example/presse/uebersicht',
+    );
+    expect(index.signals).not.toContain('running-text');
+    expect(index.detected).toBe(false);
+  });
+
+  it('still counts the same text as running text on the item page itself', () => {
+    const item = detect(
+      page(
+        OG_ARTICLE,
+        `<h1>Förderprogramm Wärmenetze: Runde 1 beginnt</h1><p>21.01.2022</p>${LONG_PARAGRAPH}${LONG_PARAGRAPH}`,
+        { lang: 'de' },
+      ),
+      'https://www.ministerium.example/presse/pressemitteilung-1',
+    );
+    expect(item.signals).toContain('running-text');
+    expect(item.detected).toBe(true);
+  });
+
+  it("lends the main heading no date from the first teaser's date", () => {
+    const index = detect(
+      page(`${OG_ARTICLE}${PUBLISHED}`, `<h1>Nieuws</h1>${teasers(4, '', (i) => `${i + 2} december 2026`)}`),
+      'https://www.raad.example/actueel/overzicht',
+    );
+    expect(index.signals).not.toContain('heading-date');
+    expect(index.detected).toBe(false);
+  });
+
+  it('still detects a publication whose own text is followed by related teasers', () => {
+    const essay = detect(
+      page(
+        OG_ARTICLE,
+        `<h1>Wat een burgerberaad wel en niet kan</h1><p class="byline">Door Pieter Smit</p><p>22 september 2020</p>${LONG_PARAGRAPH}${LONG_PARAGRAPH}<h2>Lees ook</h2><div class="related">${teasers(4, LONG_PARAGRAPH)}</div>`,
+      ),
+      'https://www.instituut.example/blog/burgerberaad',
+    );
+    expect(essay.signals).toEqual(expect.arrayContaining(['byline', 'heading-date', 'running-text']));
+    expect(essay.detected).toBe(true);
+  });
+
+  it('keeps the text of sections whose headings link to anchors on the page', () => {
+    const sections = Array.from(
+      { length: 4 },
+      (_, i) => `<div class="section"><h2><a href="#deel-${i}">Deel ${i}</a></h2>${LONG_PARAGRAPH}</div>`,
+    ).join('');
+    const report = detect(
+      page(OG_ARTICLE, `<h1>Leren van doen</h1>${sections}`),
+      'https://www.instituut.example/publicaties/leren-van-doen',
+    );
+    expect(report.signals).toContain('running-text');
+    expect(report.detected).toBe(true);
+  });
+});
