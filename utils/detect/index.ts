@@ -34,6 +34,7 @@ import {
   type Finder,
   type Query,
 } from './page';
+import { listingAddressSignals } from './address-listing';
 import { pageMarkers } from './markers';
 import { carriesSearchWords } from './url';
 
@@ -155,6 +156,9 @@ function bodySignals(
   if (datedItems(find, heading, inChrome) >= 6) add('listing:dates', -2);
 
   if (address && markers.searchForm && carriesSearchWords(address)) add('search-results', -6);
+  // What the first check leaves to this one (it keeps the content script small): more overview addresses.
+  if (address && !signals.some((s) => s === 'home-page' || s.startsWith('path:')))
+    for (const signal of listingAddressSignals(address)) add(signal, signal === 'address:search' ? -6 : -3);
   if (markers.calendarLink) add('calendar', -3);
   if (markers.price || metas.get('product:price:amount')) add('price', -4);
   // A login wall hides the text; a log-in box in the header of a long text is just site chrome.

@@ -90,3 +90,46 @@ describe('press-release indexes and news overviews', () => {
     expect(report.detected).toBe(true);
   });
 });
+
+describe('overview addresses the first check leaves to the full check', () => {
+  const teaser = `<p class="date">3. März 2021</p>${LONG_PARAGRAPH}${LONG_PARAGRAPH}`;
+  const post = `<article><h1>Wärmenetze in der Kommune</h1><p class="byline">Von Anna Beispiel</p>${teaser}</article>`;
+
+  it('knows archives, tag pages and German listing words by the address', () => {
+    for (const [url, signal] of [
+      ['https://blog.beispiel.example/2021/03/', 'address:listing'],
+      ['https://blog.beispiel.example/2021/03/14', 'address:listing'],
+      ['https://www.verband.example/archiv/2020', 'address:listing'],
+      ['https://www.verband.example/presse/pressemitteilungen', 'address:listing'],
+      ['https://www.verband.example/aktuelles', 'address:listing'],
+      ['https://blog.beispiel.example/schlagwort/energiewende', 'address:hub'],
+      ['https://blog.beispiel.example/kategorie/politik/', 'address:hub'],
+    ]) {
+      const detection = detect(page(OG_ARTICLE, post, { lang: 'de' }), url);
+      expect(detection.signals, url).toContain(signal);
+    }
+    const archive = detect(
+      page(OG_ARTICLE, `<h1>Archiv 2020</h1>${teasers(2, LONG_PARAGRAPH)}`, { lang: 'de' }),
+      'https://www.verband.example/archiv/2020',
+    );
+    expect(archive.detected).toBe(false);
+  });
+
+  it('leaves posts alone: a post number, a slug under a listing word, an item addressed by the query', () => {
+    for (const url of [
+      'https://blog.beispiel.example/1927',
+      'https://blog.beispiel.example/2021/03/waermenetze-in-der-kommune',
+      'https://www.verband.example/presse/pressemitteilungen/waermenetze-in-der-kommune',
+      'https://www.verband.example/aktuelles?tx_news_pi1[news]=812',
+      'https://www.verband.example/aktuelles/detail?id=812',
+      'https://blog.beispiel.example/schlagwort/energiewende/waermenetze',
+    ]) {
+      const detection = detect(page(OG_ARTICLE, post, { lang: 'de' }), url);
+      expect(
+        detection.signals.some((s) => s.startsWith('address:')),
+        url,
+      ).toBe(false);
+      expect(detection.detected, url).toBe(true);
+    }
+  });
+});
