@@ -155,7 +155,8 @@ function bodySignals(
   if (cards.largestBesideArticle >= 6) add('listing:cards-beside-article', -1);
   if (datedItems(find, heading, inChrome) >= 6) add('listing:dates', -2);
 
-  if (address && markers.searchForm && carriesSearchWords(address)) add('search-results', -6);
+  if (address && carriesSearchWords(address) && (markers.searchForm || (heading && saysResults(heading))))
+    add('search-results', -6);
   // What the first check leaves to this one (it keeps the content script small): more overview addresses.
   if (address && !signals.some((s) => s === 'home-page' || s.startsWith('path:')))
     for (const signal of listingAddressSignals(address)) add(signal, signal === 'address:search' ? -6 : -3);
@@ -163,6 +164,14 @@ function bodySignals(
   if (markers.price || metas.get('product:price:amount')) add('price', -4);
   // A login wall hides the text; a log-in box in the header of a long text is just site chrome.
   if (textScore <= 20 && markers.password) add('login', -3);
+}
+
+/** A heading that announces search results: "Search results for …", "Suchergebnisse", "12 resultaten voor …". */
+const RESULTS_HEADING =
+  /^(?:\d+\s+)?(?:search results|results for|suchergebnisse|ergebnisse für|treffer für|zoekresultaten|resultaten voor)\b/i;
+
+function saysResults(heading: Element): boolean {
+  return RESULTS_HEADING.test((heading.textContent ?? '').slice(0, 200).trim());
 }
 
 export interface CheckOptions {

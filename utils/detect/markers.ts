@@ -39,7 +39,9 @@ export function readMarker(el: Element, markers: Markers): boolean {
     type === 'search' ||
     el.getAttribute('role') === 'search' ||
     action.includes('search') ||
-    action.includes('zoek');
+    action.includes('zoek') ||
+    action.includes('suche') ||
+    action.includes('Suche');
   const calendar =
     href.endsWith('.ics') ||
     href.includes('.ics?') ||

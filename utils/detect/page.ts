@@ -97,6 +97,7 @@ export const QUERIES = {
   listTimes: 'li time, article time, li [itemprop="datePublished"]',
   markers:
     '[itemscope][itemtype], input[type="search"], input[type="password"], [role="search"], form[action*="search"], form[action*="zoek"], ' +
+    'form[action*="suche"], form[action*="Suche"], ' +
     'form[action*="cart"], a[href$=".ics"], a[href*=".ics?"], a[href*="calendar.google.com/calendar/render"], ' +
     'a[href*="outlook.live.com/calendar"], [itemprop="price"], [data-add-to-cart], button[name="add-to-cart"]',
 };

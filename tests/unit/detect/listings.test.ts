@@ -133,3 +133,37 @@ describe('overview addresses the first check leaves to the full check', () => {
     }
   });
 });
+
+describe('search pages', () => {
+  const results = Array.from(
+    { length: 3 },
+    (_, i) =>
+      `<div class="result"><h3><a href="/themen/klima-${i}">Klimaschutz ${i}</a></h3>${LONG_PARAGRAPH}</div>`,
+  ).join('');
+
+  it('stays silent on German search results with a plain text field', () => {
+    const detection = detect(
+      page(
+        OG_ARTICLE,
+        `<h1>Suche</h1><form action="/service/suche"><input type="text" name="query" value="klima"><button>Suchen</button></form>${results}`,
+        { lang: 'de' },
+      ),
+      'https://www.ministerium.example/service/suche?query=klima',
+    );
+    expect(detection.signals).toEqual(expect.arrayContaining(['search-results', 'address:search']));
+    expect(detection.detected).toBe(false);
+  });
+
+  it('knows results by their heading where the form is elsewhere', () => {
+    const main = `<h1>Search results for “housing”</h1>${results}`;
+    const detection = detect(
+      page(OG_ARTICLE, main, { lang: 'en' }),
+      'https://www.institute.example/find?q=housing',
+    );
+    expect(detection.signals).toContain('search-results');
+    expect(detection.detected).toBe(false);
+    // The same heading without search words in the address is left to the other signals.
+    const noQuery = detect(page(OG_ARTICLE, main, { lang: 'en' }), 'https://www.institute.example/find');
+    expect(noQuery.signals).not.toContain('search-results');
+  });
+});
