@@ -129,7 +129,9 @@ function bodySignals(
     add('article-element', 1);
   }
 
-  const labels = publicationLabels(doc, heading, inChrome, walked?.labelCandidates());
+  // A teaser's labels (its year, its authors) are those of the page it links to.
+  const elsewhere = teasing ? (el: Element) => inChrome(el) || inTeaser(el) : inChrome;
+  const labels = publicationLabels(doc, heading, elsewhere, walked?.labelCandidates());
   const otherLabels: string[] = labels.filter((kind) => kind === 'vacancy' || kind === 'event');
   labels
     .filter((kind) => !otherLabels.includes(kind))

@@ -216,11 +216,14 @@ export function labelCandidates(doc: Document): ArrayLike<Element> {
   );
 }
 
-/** Distinct kinds of label on the page: a publication's (year, author, theme, type, identifier), a vacancy's or an event's. */
+/**
+ * Distinct kinds of label on the page: a publication's (year, author, theme, type, identifier), a
+ * vacancy's or an event's. Not those `elsewhere`: in site chrome, or in teasers of other pages.
+ */
 export function publicationLabels(
   doc: Document,
   heading: Element | null,
-  inChrome: ChromeTest,
+  elsewhere: ChromeTest,
   candidates = labelCandidates(doc),
 ): string[] {
   const kinds = new Set<string>();
@@ -229,7 +232,7 @@ export function publicationLabels(
     const kind = labelKind(text(el, 60));
     if (!kind || kinds.has(kind)) continue;
     // Filter facets on an overview ("Thema's" above checkboxes) are labels of a search, not of a work.
-    if (inChrome(el) || el.parentElement?.querySelector('input, select')) continue;
+    if (elsewhere(el) || el.parentElement?.querySelector('input, select')) continue;
     kinds.add(kind);
   }
   // "Soort publicatie: Advies<br>Auteurs: …" in a plain block under the heading: line by line.
@@ -238,6 +241,7 @@ export function publicationLabels(
     block && i < 3;
     block = block.nextElementSibling, i++
   ) {
+    if (elsewhere(block)) continue;
     const lines = block.childNodes;
     for (let j = 0; j < lines.length && j < 40; j++) {
       const kind =

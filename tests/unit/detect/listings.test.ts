@@ -167,3 +167,30 @@ describe('search pages', () => {
     expect(noQuery.signals).not.toContain('search-results');
   });
 });
+
+describe('collections of reports', () => {
+  const cards = Array.from(
+    { length: 4 },
+    (_, i) =>
+      `<div class="card"><h3><a href="/adviezen/advies-${i}">Advies ${i}</a></h3><dl><dt>Publicatiejaar</dt><dd>202${i}</dd><dt>Auteur(s)</dt><dd>Jan Jansen</dd><dt>Thema</dt><dd>Wonen</dd></dl></div>`,
+  ).join('');
+
+  it("does not take the labels of each report's card for the page's own", () => {
+    const collection = detect(
+      page(OG_ARTICLE, `<h1>Adviezen van de raad</h1>${cards}`),
+      'https://www.raad.example/werk',
+    );
+    expect(collection.signals.some((s) => s.startsWith('label:'))).toBe(false);
+    expect(collection.detected).toBe(false);
+    // One report's own labels still count.
+    const report = detect(
+      page(
+        OG_ARTICLE,
+        '<h1>Ruimte voor wonen</h1><dl><dt>Publicatiejaar</dt><dd>2021</dd><dt>Auteur(s)</dt><dd>Jan Jansen</dd></dl>',
+      ),
+      'https://www.raad.example/adviezen/ruimte-voor-wonen',
+    );
+    expect(report.signals).toEqual(expect.arrayContaining(['label:year', 'label:author']));
+    expect(report.detected).toBe(true);
+  });
+});
