@@ -51,7 +51,8 @@ export interface Detection {
 
 const MICRODATA_PUBLICATION =
   /schema\.org\/(Article|NewsArticle|BlogPosting|Report|ScholarlyArticle|CreativeWork|Book|Chapter|Thesis|TechArticle)\b/;
-const MICRODATA_OTHER = /schema\.org\/(Event|Product|Offer|JobPosting)\b/;
+const MICRODATA_OTHER =
+  /schema\.org\/(Event|Product|Offer|JobPosting|CollectionPage|ItemList|SearchResultsPage)\b/;
 
 /**
  * The page's elements as the extractor has already walked them (walked.ts): given these, the check

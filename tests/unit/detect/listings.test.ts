@@ -193,4 +193,16 @@ describe('collections of reports', () => {
     expect(report.signals).toEqual(expect.arrayContaining(['label:year', 'label:author']));
     expect(report.detected).toBe(true);
   });
+
+  it('reads a collection declared in microdata', () => {
+    const detection = detect(
+      page(
+        OG_ARTICLE,
+        `<div itemscope itemtype="https://schema.org/CollectionPage"><h1>Adviezen van de raad</h1><p class="byline">Door de redactie</p><p>3 mei 2021</p></div>`,
+      ),
+      'https://www.raad.example/werk',
+    );
+    expect(detection.signals).toContain('microdata:CollectionPage');
+    expect(detection.detected).toBe(false);
+  });
 });
