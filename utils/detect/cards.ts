@@ -2,7 +2,12 @@
  * Repeated items on a page: cards (sibling items each with a linked heading) and dated list items.
  * An overview is made of them; a publication has a few beside its own text (related, recirculation).
  */
-import { isOnlyChild, text, type ChromeTest, type Finder } from './page';
+import { closestTag, isOnlyChild, text, type ChromeTest, type Finder } from './page';
+
+const LINK = new Set(['a']);
+const ITEM = new Set(['li', 'article']);
+const DIV = new Set(['div']);
+const ARTICLE = new Set(['article']);
 
 const MAX_CARD_HEADINGS = 300;
 const MAX_TIMES = 200;
@@ -62,7 +67,7 @@ function linkOf(el: Element): Element | null {
     while (node && node !== el && !node.nextElementSibling) node = node.parentElement;
     node = node && node !== el ? node.nextElementSibling : null;
   }
-  return el.closest('a');
+  return closestTag(el, LINK);
 }
 
 /** A link to another page, not an anchor on this one ("#section-2") or a named anchor. */
@@ -86,8 +91,8 @@ export function cardGroups(find: Finder, heading: Element | null, inChrome: Chro
     if (!link) continue;
     seen++;
     let item =
-      cardHeading.closest('li, article') ??
-      cardHeading.parentElement?.closest('div') ??
+      closestTag(cardHeading, ITEM) ??
+      closestTag(cardHeading.parentElement, DIV) ??
       cardHeading.parentElement;
     // Views wrap each card in its own row (<div class="views-row"><article>…): the rows are the siblings.
     for (let up = 0; up < 3 && item?.parentElement && isOnlyChild(item); up++) item = item.parentElement;
@@ -99,7 +104,7 @@ export function cardGroups(find: Finder, heading: Element | null, inChrome: Chro
     group.members.add(item);
   }
   // Only the few big groups need the dearer checks: navigation, and where they stand.
-  const ownArticle = heading?.closest('article') ?? null;
+  const ownArticle = closestTag(heading, ARTICLE);
   const found: CardGroups = {
     largest: 0,
     largestBesideArticle: 0,
@@ -122,11 +127,11 @@ export function cardGroups(find: Finder, heading: Element | null, inChrome: Chro
 /** Dates shown in repeated items (a news list without headings still dates every entry), related blocks aside. */
 export function datedItems(find: Finder, heading: Element | null, inChrome: ChromeTest): number {
   const items = new Set<Element>();
-  const ownArticle = heading?.closest('article') ?? null;
+  const ownArticle = closestTag(heading, ARTICLE);
   const besideByList = new Map<Element, boolean>();
   const times = find('listTimes');
   for (let i = 0; i < times.length && i < MAX_TIMES; i++) {
-    const item = times[i].closest('li, article');
+    const item = closestTag(times[i], ITEM);
     const list = item?.parentElement;
     if (!item || !list || (heading && item.contains(heading))) continue;
     let beside = besideByList.get(list);

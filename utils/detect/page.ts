@@ -5,6 +5,7 @@
  */
 import { evidenceLabelField, type LabelField } from './labels-vocabulary';
 import { bylineOf } from './vocabulary';
+import { startOfText } from './text-start';
 import { wordTable } from './words';
 
 const MAX_LABEL_CANDIDATES = 300;
@@ -105,22 +106,23 @@ export type Query = keyof typeof QUERIES;
 /** The elements that match a query, in document order. */
 export type Finder = (query: Query) => ArrayLike<Element>;
 
+/**
+ * The element or its nearest ancestor with one of these tags: `closest('li, article')` written out
+ * (some DOMs, such as linkedom, compile the selector on every call).
+ */
+export function closestTag(el: Element | null | undefined, tags: ReadonlySet<string>): Element | null {
+  for (let node = el; node; node = node.parentElement) if (tags.has(node.localName)) return node;
+  return null;
+}
+
 /** Sibling links, not `parent.children.length`: that counts every card of a 20,000-card list. */
 export function isOnlyChild(el: Element): boolean {
   return !el.previousElementSibling && !el.nextElementSibling;
 }
 
-/**
- * The start of an element's text, whitespace folded, reading no further than `max` characters:
- * textContent would copy all of it (a whole article body when the element is its wrapper).
- */
+/** The start of an element's text, whitespace folded, reading no further than `max` characters. */
 export function text(el: Element | null | undefined, max = 400): string {
-  if (!el) return '';
-  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
-  let collected = '';
-  for (let node = walker.nextNode(); node && collected.length <= max; node = walker.nextNode())
-    collected += node.nodeValue;
-  return collected.slice(0, max).replace(/\s+/g, ' ').trim();
+  return startOfText(el, max);
 }
 
 export interface HeadingContext {
@@ -129,6 +131,9 @@ export interface HeadingContext {
   /** What the line just above the heading says the page is ("Rapport", "Vacature", "Event"), folded. */
   kind?: 'publication' | 'vacancy' | 'calendar' | 'hub';
 }
+
+/** `body, main, article, [role="main"]`: the byline row is looked for below these. */
+const MAIN_REGION = new Set(['body', 'main', 'article']);
 
 /** Kicker words above a heading, by the kind of page they announce. */
 const KICKERS = wordTable(
@@ -153,7 +158,7 @@ export function headingContext(heading: Element, isTeaser: ChromeTest = () => fa
   }
   const result: HeadingContext = { byline: false, date: false };
   const kicker = anchor.previousElementSibling;
-  if (kicker && kicker.children.length <= 2) {
+  if (kicker && !hasMoreChildren(kicker, 2)) {
     result.kind = KICKERS.get(
       text(kicker, 60)
         .replace(/[\s·|:-]+$/, '')
@@ -165,10 +170,55 @@ export function headingContext(heading: Element, isTeaser: ChromeTest = () => fa
   let level: Element | null = anchor;
   for (let i = 0; i < 2 && !(result.byline && result.date); i++) {
     level = level.parentElement;
-    if (!level || level.matches('body, main, article, [role="main"]')) break;
+    if (!level || MAIN_REGION.has(level.localName) || level.getAttribute('role') === 'main') break;
     inspectNeighbours(level, result, isTeaser);
   }
   return result;
+}
+
+/** Tags of neighbours that are no line of the heading's: lists, tables, navigation, forms, sections, code. */
+const NOT_A_LINE = new Set(['ul', 'ol', 'table', 'nav', 'form', 'section', 'script', 'style']);
+/** `[rel~="author"]`: the word in the rel list, in any case, as selectors match rel in HTML. */
+const AUTHOR_REL = /(?:^|\s)author(?:$|\s)/i;
+
+/** Whether an element has more than `max` element children (without building the list of them). */
+function hasMoreChildren(el: Element, max: number): boolean {
+  let count = 0;
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling)
+    if (++count > max) return true;
+  return false;
+}
+
+/**
+ * Raises `found.byline` or `found.date` where `el` or an element inside it is marked as such:
+ * `[rel~="author"], [itemprop="author"], [class*="byline"]` (on `el` itself also
+ * `[class*="author"]`); `time[datetime], [itemprop="datePublished"]`. One walk of the subtree, the
+ * selectors' conditions written out (some DOMs, such as linkedom, compile a selector per call).
+ */
+function readMarkup(el: Element, found: HeadingContext): void {
+  for (let node: Element | null = el; node && !(found.byline && found.date);) {
+    if (node.hasAttributes()) {
+      const itemprop = node.getAttribute('itemprop');
+      if (!found.byline) {
+        const className = node.getAttributeNode('class')?.value ?? '';
+        found.byline =
+          itemprop === 'author' ||
+          className.includes('byline') ||
+          (node === el && className.includes('author')) ||
+          AUTHOR_REL.test(node.getAttribute('rel') ?? '');
+      }
+      if (!found.date)
+        found.date =
+          itemprop === 'datePublished' || (node.localName === 'time' && node.hasAttribute('datetime'));
+    }
+    // Next in document order, within el.
+    let next: Element | null = node.firstElementChild;
+    while (!next && node && node !== el) {
+      next = node.nextElementSibling;
+      if (!next) node = node.parentElement;
+    }
+    node = next;
+  }
 }
 
 function inspectNeighbours(anchor: Element, result: HeadingContext, isTeaser: ChromeTest): void {
@@ -178,30 +228,15 @@ function inspectNeighbours(anchor: Element, result: HeadingContext, isTeaser: Ch
   for (let el = anchor.nextElementSibling, i = 0; el && i < 4; el = el.nextElementSibling, i++)
     neighbours.push(el);
   for (const el of neighbours) {
+    if (result.byline && result.date) return;
     // A list or grid beside the heading is navigation or cards, not the heading's own line; nor is
     // a teaser of another page, or a row of them.
-    if (
-      el.matches('ul, ol, table, nav, form, section, script, style') ||
-      el.children.length > 8 ||
-      isTeaser(el)
-    )
-      continue;
+    if (NOT_A_LINE.has(el.localName) || hasMoreChildren(el, 8) || isTeaser(el)) continue;
     const line = text(el, 300);
     if (line.length > 280) continue;
-    if (
-      bylineOf(line) !== undefined ||
-      el.matches('[rel~="author"], [itemprop="author"], [class*="byline"], [class*="author"]') ||
-      el.querySelector('[rel~="author"], [itemprop="author"], [class*="byline"]')
-    ) {
-      result.byline = true;
-    }
-    if (
-      el.matches('time[datetime], [itemprop="datePublished"]') ||
-      el.querySelector('time[datetime], [itemprop="datePublished"]') ||
-      statesDate(line)
-    ) {
-      result.date = true;
-    }
+    if (!result.byline && bylineOf(line) !== undefined) result.byline = true;
+    if (!result.date && statesDate(line)) result.date = true;
+    readMarkup(el, result);
   }
 }
 
@@ -272,6 +307,8 @@ export function pdfLinkCount(find: Finder, inChrome: ChromeTest): number {
   return count;
 }
 
+const LIST_ITEM = new Set(['li', 'article']);
+
 /**
  * Readability's isProbablyReaderable measure, bounded: the square roots of the lengths of long
  * paragraphs (over 140 characters), outside navigation, dialogs and teasers of other pages
@@ -293,7 +330,7 @@ export function runningTextScore(
     if (node.tagName === 'ARTICLE' && articles > 1 && !(heading && node.contains(heading))) continue;
     // Teasers in list items or in other articles' cards belong to those items, not to this page.
     if (node.tagName === 'P') {
-      const card = node.closest('li, article');
+      const card = closestTag(node, LIST_ITEM);
       if (card && (card.tagName === 'LI' || (articles > 1 && !(heading && card.contains(heading))))) continue;
     }
     if (inChrome(node) || inTeaser(node)) continue;
