@@ -15,6 +15,10 @@ export interface Markers {
 }
 
 const MAX_MARKERS = 300;
+/** a[href*=…] of QUERIES.markers: a calendar file or an "add to my calendar" link. */
+const CALENDAR_LINKS = ['.ics?', 'calendar.google.com/calendar/render', 'outlook.live.com/calendar'];
+/** form[action*=…] of QUERIES.markers: a site search. */
+const SEARCH_ACTIONS = ['search', 'zoek', 'suche', 'Suche'];
 
 /**
  * Raises the flags `el` stands for, by the same conditions as QUERIES.markers; true when it is a
@@ -30,22 +34,14 @@ export function readMarker(el: Element, markers: Markers): boolean {
   let password = false;
   if (tag === 'a') {
     const href = el.getAttribute('href') ?? '';
-    calendar =
-      href.endsWith('.ics') ||
-      href.includes('.ics?') ||
-      href.includes('calendar.google.com/calendar/render') ||
-      href.includes('outlook.live.com/calendar');
+    calendar = href.endsWith('.ics') || CALENDAR_LINKS.some((part) => href.includes(part));
   } else if (tag === 'input') {
     const type = (el.getAttribute('type') ?? '').toLowerCase();
     search = type === 'search';
     password = type === 'password';
   } else if (tag === 'form') {
     const action = el.getAttribute('action') ?? '';
-    search =
-      action.includes('search') ||
-      action.includes('zoek') ||
-      action.includes('suche') ||
-      action.includes('Suche');
+    search = SEARCH_ACTIONS.some((part) => action.includes(part));
     price = action.includes('cart');
   } else if (tag === 'button') {
     price = el.getAttribute('name') === 'add-to-cart';
