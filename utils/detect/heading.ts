@@ -3,6 +3,7 @@
  * beside it) and the extractor (utils/extract/context.ts: the title, subtitle, byline and dates
  * around it). Not imported by the first check.
  */
+import { startOfText } from './text-start';
 import { isSectionName } from './vocabulary';
 import { foldWords } from './words';
 
@@ -10,15 +11,6 @@ import { foldWords } from './words';
 const HIDDEN =
   /(?:^|\s)(?:aural|sr-only|visually-hidden|screen-reader-text|is-hidden|hidden|invisible|element-invisible)(?:\s|$)/;
 const MAX_H1 = 20;
-
-/** The first `max` characters of an element's text, whitespace collapsed. */
-function startOfText(el: Element, max: number): string {
-  let text = '';
-  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node && text.length <= max; node = walker.nextNode())
-    text += node.nodeValue;
-  return text.slice(0, max).replace(/\s+/g, ' ').trim();
-}
 
 /** An h1 that can be the item's: visible, with text, not a section's name ("Pressemitteilungen"). */
 function candidate(el: Element): boolean {

@@ -22,10 +22,10 @@ import {
   type Head,
   type TagLookup,
 } from './first-check';
+import { cardGroups, datedItems } from './cards';
 import {
-  cardGroups,
+  ancestorTest,
   chromeTest,
-  datedItems,
   headingContext,
   pdfLinkCount,
   publicationLabels,
@@ -34,6 +34,7 @@ import {
   type Finder,
   type Query,
 } from './page';
+import { listingAddressSignals } from './address-listing';
 import { pageMarkers } from './markers';
 import { carriesSearchWords } from './url';
 
@@ -50,7 +51,8 @@ export interface Detection {
 
 const MICRODATA_PUBLICATION =
   /schema\.org\/(Article|NewsArticle|BlogPosting|Report|ScholarlyArticle|CreativeWork|Book|Chapter|Thesis|TechArticle)\b/;
-const MICRODATA_OTHER = /schema\.org\/(Event|Product|Offer|JobPosting)\b/;
+const MICRODATA_OTHER =
+  /schema\.org\/(Event|Product|Offer|JobPosting|CollectionPage|ItemList|SearchResultsPage)\b/;
 
 /**
  * The page's elements as the extractor has already walked them (walked.ts): given these, the check
@@ -67,6 +69,26 @@ export interface WalkedElements {
 
 /** Labels beyond this many ("Auteur", "Thema", "Publicatiejaar") add nothing more. */
 const MAX_LABEL_SIGNALS = 3;
+
+/** What stands beside the main heading: a byline, a date, a kicker, its article, where its link goes. */
+function headingSignals(
+  heading: Element,
+  address: URL | undefined,
+  add: (signal: string, weight: number) => void,
+  isTeaser: (el: Element) => boolean,
+): void {
+  const context = headingContext(heading, isTeaser);
+  if (context.byline) add('byline', 1.5);
+  if (context.date) add('heading-date', 1);
+  if (context.kind) add(`kicker:${context.kind}`, context.kind === 'publication' ? 1 : -3);
+  if (heading.closest('article')) add('article-element', 1);
+  // A main heading that links to another page of the site is a teaser for that page (a home
+  // page's lead story). Blogs often link the heading to the post's own permalink: that is fine.
+  const link = heading.querySelector('a[href]')?.getAttribute('href');
+  const target = link && address ? pageKey(link, address) : undefined;
+  const here = address && pageKey(address.href, address);
+  if (target && here && target.host === here.host && target.path !== here.path) add('heading-links-away', -3);
+}
 
 /**
  * The body's signals, each with its weight where it is added (the head's and the address's are in
@@ -96,24 +118,21 @@ function bodySignals(
   for (const type of microOther) add(`microdata:${type}`, -3);
 
   const heading = mainHeading(tags('h1'), true);
+  // Cards after the page's own article (related, recirculation) count for little; cards around a
+  // heading that has no article of its own are the page. A teaser's text, date and byline are
+  // those of the page it links to, not this page's.
+  const cards = cardGroups(find, heading, inChrome);
+  const inTeaser = ancestorTest((node) => cards.teasers.has(node));
+  const teasing = cards.teasers.size > 0;
   if (heading) {
-    const context = headingContext(heading);
-    if (context.byline) add('byline', 1.5);
-    if (context.date) add('heading-date', 1);
-    if (context.kind) add(`kicker:${context.kind}`, context.kind === 'publication' ? 1 : -3);
-    if (heading.closest('article')) add('article-element', 1);
-    // A main heading that links to another page of the site is a teaser for that page (a home
-    // page's lead story). Blogs often link the heading to the post's own permalink: that is fine.
-    const link = heading.querySelector('a[href]')?.getAttribute('href');
-    const target = link && address ? pageKey(link, address) : undefined;
-    const here = address && pageKey(address.href, address);
-    if (target && here && target.host === here.host && target.path !== here.path)
-      add('heading-links-away', -3);
+    headingSignals(heading, address, add, (el) => cards.teasers.has(el) || cards.teaserLists.has(el));
   } else if (find('articles').length === 1) {
     add('article-element', 1);
   }
 
-  const labels = publicationLabels(doc, heading, inChrome, walked?.labelCandidates());
+  // A teaser's labels (its year, its authors) are those of the page it links to.
+  const elsewhere = teasing ? (el: Element) => inChrome(el) || inTeaser(el) : inChrome;
+  const labels = publicationLabels(doc, heading, elsewhere, walked?.labelCandidates());
   const otherLabels: string[] = labels.filter((kind) => kind === 'vacancy' || kind === 'event');
   labels
     .filter((kind) => !otherLabels.includes(kind))
@@ -125,14 +144,11 @@ function bodySignals(
   if (pdfs > 0 && pdfs <= 6) add('pdf-link', 1);
   else if (metas.get('citation_pdf_url')) add('pdf-link', 1);
 
-  const textScore = runningTextScore(find, heading, inChrome);
+  const textScore = runningTextScore(find, heading, inChrome, teasing ? inTeaser : undefined);
   if (textScore > 20) add('running-text', 2);
   if (textScore > 60) add('long-running-text', 1);
 
-  // Cards after the page's own article (related, recirculation) count for little; cards around a
-  // heading that has no article of its own are the page. Publisher-declared structure
-  // (JSON-LD, citation_*, microdata) also outweighs a recirculation grid.
-  const cards = cardGroups(find, heading, inChrome);
+  // Publisher-declared structure (JSON-LD, citation_*, microdata) outweighs a recirculation grid.
   const structured = signals.some(
     (s) => /^(citation_|jsonld:|microdata:)/.test(s) && !NON_PUBLICATION_TYPE.test(s.replace(/^\w+:/, '')),
   );
@@ -142,11 +158,23 @@ function bodySignals(
   if (cards.largestBesideArticle >= 6) add('listing:cards-beside-article', -1);
   if (datedItems(find, heading, inChrome) >= 6) add('listing:dates', -2);
 
-  if (address && markers.searchForm && carriesSearchWords(address)) add('search-results', -6);
+  if (address && carriesSearchWords(address) && (markers.searchForm || (heading && saysResults(heading))))
+    add('search-results', -6);
+  // What the first check leaves to this one (it keeps the content script small): more overview addresses.
+  if (address && !signals.some((s) => s === 'home-page' || s.startsWith('path:')))
+    for (const signal of listingAddressSignals(address)) add(signal, signal === 'address:search' ? -6 : -3);
   if (markers.calendarLink) add('calendar', -3);
   if (markers.price || metas.get('product:price:amount')) add('price', -4);
   // A login wall hides the text; a log-in box in the header of a long text is just site chrome.
   if (textScore <= 20 && markers.password) add('login', -3);
+}
+
+/** A heading that announces search results: "Search results for …", "Suchergebnisse", "12 resultaten voor …". */
+const RESULTS_HEADING =
+  /^(?:\d+\s+)?(?:search results|results for|suchergebnisse|ergebnisse für|treffer für|zoekresultaten|resultaten voor)\b/i;
+
+function saysResults(heading: Element): boolean {
+  return RESULTS_HEADING.test((heading.textContent ?? '').slice(0, 200).trim());
 }
 
 export interface CheckOptions {

@@ -15,42 +15,39 @@ export interface Markers {
 }
 
 const MAX_MARKERS = 300;
+/** a[href*=…] of QUERIES.markers: a calendar file or an "add to my calendar" link. */
+const CALENDAR_LINKS = ['.ics?', 'calendar.google.com/calendar/render', 'outlook.live.com/calendar'];
+/** form[action*=…] of QUERIES.markers: a site search. */
+const SEARCH_ACTIONS = ['search', 'zoek', 'suche', 'Suche'];
 
-/** The attributes the conditions below read: an element with none of them is no marker. */
-const MARKER_ATTRIBUTES = new Set([
-  'type',
-  'action',
-  'href',
-  'role',
-  'itemprop',
-  'data-add-to-cart',
-  'name',
-  'itemscope',
-]);
-
-/** Raises the flags `el` stands for, by the same conditions as QUERIES.markers; true when it is a marker at all. */
+/**
+ * Raises the flags `el` stands for, by the same conditions as QUERIES.markers; true when it is a
+ * marker at all. Runs on every element of the extractor's walk: an element without attributes is
+ * answered at once, and each attribute is read only on the tags it matters for.
+ */
 export function readMarker(el: Element, markers: Markers): boolean {
-  if (!el.getAttributeNames().some((name) => MARKER_ATTRIBUTES.has(name))) return false;
+  if (!el.hasAttributes()) return false;
   const tag = el.localName;
-  const type = tag === 'input' ? (el.getAttribute('type') ?? '').toLowerCase() : '';
-  const action = tag === 'form' ? (el.getAttribute('action') ?? '') : '';
-  const href = tag === 'a' ? (el.getAttribute('href') ?? '') : '';
-  const search =
-    type === 'search' ||
-    el.getAttribute('role') === 'search' ||
-    action.includes('search') ||
-    action.includes('zoek');
-  const calendar =
-    href.endsWith('.ics') ||
-    href.includes('.ics?') ||
-    href.includes('calendar.google.com/calendar/render') ||
-    href.includes('outlook.live.com/calendar');
-  const price =
-    action.includes('cart') ||
-    el.getAttribute('itemprop') === 'price' ||
-    el.hasAttribute('data-add-to-cart') ||
-    (tag === 'button' && el.getAttribute('name') === 'add-to-cart');
-  const password = type === 'password';
+  let search = false;
+  let calendar = false;
+  let price = false;
+  let password = false;
+  if (tag === 'a') {
+    const href = el.getAttribute('href') ?? '';
+    calendar = href.endsWith('.ics') || CALENDAR_LINKS.some((part) => href.includes(part));
+  } else if (tag === 'input') {
+    const type = (el.getAttribute('type') ?? '').toLowerCase();
+    search = type === 'search';
+    password = type === 'password';
+  } else if (tag === 'form') {
+    const action = el.getAttribute('action') ?? '';
+    search = SEARCH_ACTIONS.some((part) => action.includes(part));
+    price = action.includes('cart');
+  } else if (tag === 'button') {
+    price = el.getAttribute('name') === 'add-to-cart';
+  }
+  search ||= el.getAttribute('role') === 'search';
+  price ||= el.getAttribute('itemprop') === 'price' || el.hasAttribute('data-add-to-cart');
   markers.searchForm ||= search;
   markers.calendarLink ||= calendar;
   markers.price ||= price;

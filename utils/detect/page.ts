@@ -5,12 +5,11 @@
  */
 import { evidenceLabelField, type LabelField } from './labels-vocabulary';
 import { bylineOf } from './vocabulary';
+import { startOfText } from './text-start';
 import { wordTable } from './words';
 
 const MAX_LABEL_CANDIDATES = 300;
 const MAX_TEXT_NODES = 200;
-const MAX_CARD_HEADINGS = 300;
-const MAX_TIMES = 200;
 // Markers (microdata, forms, calendar links, prices) are read in one pass: see pageMarkers.
 
 /** What a label counts as evidence of: a publication's field, a vacancy's or an event's. */
@@ -46,14 +45,15 @@ function statesDate(line: string): boolean {
 const CHROME_TAGS = new Set(['nav', 'footer', 'form']);
 const CHROME_ROLES = new Set(['navigation', 'search', 'dialog']);
 
-/** Whether an element sits in site chrome (navigation, footer, a form, a dialog). */
+/** Whether an element sits in some place: site chrome (navigation, footer, a form, a dialog), a teaser. */
 export type ChromeTest = (el: Element) => boolean;
 
 /**
- * A chrome test for one check that remembers every ancestor it has seen: hundreds of paragraphs
- * share a few dozen ancestors, and some DOMs (linkedom) compile a selector on every closest().
+ * A test of whether an element or one of its ancestors matches, for one check, that remembers every
+ * ancestor it has seen: hundreds of paragraphs share a few dozen ancestors, and some DOMs
+ * (linkedom) compile a selector on every closest().
  */
-export function chromeTest(): ChromeTest {
+export function ancestorTest(matches: (node: Element) => boolean): ChromeTest {
   const known = new Map<Element, boolean>();
   return (el) => {
     const path: Element[] = [];
@@ -65,11 +65,7 @@ export function chromeTest(): ChromeTest {
         break;
       }
       path.push(node);
-      if (
-        CHROME_TAGS.has(node.localName) ||
-        CHROME_ROLES.has(node.getAttribute('role') ?? '') ||
-        node.getAttribute('aria-modal') === 'true'
-      ) {
+      if (matches(node)) {
         answer = true;
         break;
       }
@@ -77,6 +73,16 @@ export function chromeTest(): ChromeTest {
     for (const node of path) known.set(node, answer);
     return answer;
   };
+}
+
+/** Whether an element sits in site chrome (navigation, footer, a form, a dialog). */
+export function chromeTest(): ChromeTest {
+  return ancestorTest(
+    (node) =>
+      CHROME_TAGS.has(node.localName) ||
+      CHROME_ROLES.has(node.getAttribute('role') ?? '') ||
+      node.getAttribute('aria-modal') === 'true',
+  );
 }
 
 /**
@@ -92,6 +98,7 @@ export const QUERIES = {
   listTimes: 'li time, article time, li [itemprop="datePublished"]',
   markers:
     '[itemscope][itemtype], input[type="search"], input[type="password"], [role="search"], form[action*="search"], form[action*="zoek"], ' +
+    'form[action*="suche"], form[action*="Suche"], ' +
     'form[action*="cart"], a[href$=".ics"], a[href*=".ics?"], a[href*="calendar.google.com/calendar/render"], ' +
     'a[href*="outlook.live.com/calendar"], [itemprop="price"], [data-add-to-cart], button[name="add-to-cart"]',
 };
@@ -99,22 +106,23 @@ export type Query = keyof typeof QUERIES;
 /** The elements that match a query, in document order. */
 export type Finder = (query: Query) => ArrayLike<Element>;
 
+/**
+ * The element or its nearest ancestor with one of these tags: `closest('li, article')` written out
+ * (some DOMs, such as linkedom, compile the selector on every call).
+ */
+export function closestTag(el: Element | null | undefined, tags: ReadonlySet<string>): Element | null {
+  for (let node = el; node; node = node.parentElement) if (tags.has(node.localName)) return node;
+  return null;
+}
+
 /** Sibling links, not `parent.children.length`: that counts every card of a 20,000-card list. */
-function isOnlyChild(el: Element): boolean {
+export function isOnlyChild(el: Element): boolean {
   return !el.previousElementSibling && !el.nextElementSibling;
 }
 
-/**
- * The start of an element's text, whitespace folded, reading no further than `max` characters:
- * textContent would copy all of it (a whole article body when the element is its wrapper).
- */
-function text(el: Element | null | undefined, max = 400): string {
-  if (!el) return '';
-  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
-  let collected = '';
-  for (let node = walker.nextNode(); node && collected.length <= max; node = walker.nextNode())
-    collected += node.nodeValue;
-  return collected.slice(0, max).replace(/\s+/g, ' ').trim();
+/** The start of an element's text, whitespace folded, reading no further than `max` characters. */
+export function text(el: Element | null | undefined, max = 400): string {
+  return startOfText(el, max);
 }
 
 export interface HeadingContext {
@@ -123,6 +131,9 @@ export interface HeadingContext {
   /** What the line just above the heading says the page is ("Rapport", "Vacature", "Event"), folded. */
   kind?: 'publication' | 'vacancy' | 'calendar' | 'hub';
 }
+
+/** `body, main, article, [role="main"]`: the byline row is looked for below these. */
+const MAIN_REGION = new Set(['body', 'main', 'article']);
 
 /** Kicker words above a heading, by the kind of page they announce. */
 const KICKERS = wordTable(
@@ -136,9 +147,10 @@ const KICKERS = wordTable(
 
 /**
  * A byline or date right beside the main heading: in the few elements around it, not in lists or
- * card grids further down (a listing has dates too, but in its cards).
+ * card grids further down (a listing has dates too, but in its cards). `isTeaser`: whether an
+ * element is a teaser of another page or a row of them (cards.ts), which lends the heading nothing.
  */
-export function headingContext(heading: Element): HeadingContext {
+export function headingContext(heading: Element, isTeaser: ChromeTest = () => false): HeadingContext {
   let anchor: Element = heading;
   // Climb wrappers that hold only the heading (<div class="title"><h1>…</h1></div>).
   for (let i = 0; i < 3 && anchor.parentElement && isOnlyChild(anchor); i++) {
@@ -146,49 +158,85 @@ export function headingContext(heading: Element): HeadingContext {
   }
   const result: HeadingContext = { byline: false, date: false };
   const kicker = anchor.previousElementSibling;
-  if (kicker && kicker.children.length <= 2) {
+  if (kicker && !hasMoreChildren(kicker, 2)) {
     result.kind = KICKERS.get(
       text(kicker, 60)
         .replace(/[\s·|:-]+$/, '')
         .toLowerCase(),
     );
   }
-  inspectNeighbours(anchor, result);
+  inspectNeighbours(anchor, result, isTeaser);
   // The byline row may sit a level or two up, beside the heading's own row or column.
   let level: Element | null = anchor;
   for (let i = 0; i < 2 && !(result.byline && result.date); i++) {
     level = level.parentElement;
-    if (!level || level.matches('body, main, article, [role="main"]')) break;
-    inspectNeighbours(level, result);
+    if (!level || MAIN_REGION.has(level.localName) || level.getAttribute('role') === 'main') break;
+    inspectNeighbours(level, result, isTeaser);
   }
   return result;
 }
 
-function inspectNeighbours(anchor: Element, result: HeadingContext): void {
+/** Tags of neighbours that are no line of the heading's: lists, tables, navigation, forms, sections, code. */
+const NOT_A_LINE = new Set(['ul', 'ol', 'table', 'nav', 'form', 'section', 'script', 'style']);
+/** `[rel~="author"]`: the word in the rel list, in any case, as selectors match rel in HTML. */
+const AUTHOR_REL = /(?:^|\s)author(?:$|\s)/i;
+
+/** Whether an element has more than `max` element children (without building the list of them). */
+function hasMoreChildren(el: Element, max: number): boolean {
+  let count = 0;
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling)
+    if (++count > max) return true;
+  return false;
+}
+
+/**
+ * Raises `found.byline` or `found.date` where `el` or an element inside it is marked as such:
+ * `[rel~="author"], [itemprop="author"], [class*="byline"]` (on `el` itself also
+ * `[class*="author"]`); `time[datetime], [itemprop="datePublished"]`. One walk of the subtree, the
+ * selectors' conditions written out (some DOMs, such as linkedom, compile a selector per call).
+ */
+function readMarkup(el: Element, found: HeadingContext): void {
+  for (let node: Element | null = el; node && !(found.byline && found.date);) {
+    if (node.hasAttributes()) {
+      const itemprop = node.getAttribute('itemprop');
+      if (!found.byline) {
+        const className = node.getAttributeNode('class')?.value ?? '';
+        found.byline =
+          itemprop === 'author' ||
+          className.includes('byline') ||
+          (node === el && className.includes('author')) ||
+          AUTHOR_REL.test(node.getAttribute('rel') ?? '');
+      }
+      if (!found.date)
+        found.date =
+          itemprop === 'datePublished' || (node.localName === 'time' && node.hasAttribute('datetime'));
+    }
+    // Next in document order, within el.
+    let next: Element | null = node.firstElementChild;
+    while (!next && node && node !== el) {
+      next = node.nextElementSibling;
+      if (!next) node = node.parentElement;
+    }
+    node = next;
+  }
+}
+
+function inspectNeighbours(anchor: Element, result: HeadingContext, isTeaser: ChromeTest): void {
   const neighbours: Element[] = [];
   for (let el = anchor.previousElementSibling, i = 0; el && i < 2; el = el.previousElementSibling, i++)
     neighbours.push(el);
   for (let el = anchor.nextElementSibling, i = 0; el && i < 4; el = el.nextElementSibling, i++)
     neighbours.push(el);
   for (const el of neighbours) {
-    // A list or grid beside the heading is navigation or cards, not the heading's own line.
-    if (el.matches('ul, ol, table, nav, form, section, script, style') || el.children.length > 8) continue;
+    if (result.byline && result.date) return;
+    // A list or grid beside the heading is navigation or cards, not the heading's own line; nor is
+    // a teaser of another page, or a row of them.
+    if (NOT_A_LINE.has(el.localName) || hasMoreChildren(el, 8) || isTeaser(el)) continue;
     const line = text(el, 300);
     if (line.length > 280) continue;
-    if (
-      bylineOf(line) !== undefined ||
-      el.matches('[rel~="author"], [itemprop="author"], [class*="byline"], [class*="author"]') ||
-      el.querySelector('[rel~="author"], [itemprop="author"], [class*="byline"]')
-    ) {
-      result.byline = true;
-    }
-    if (
-      el.matches('time[datetime], [itemprop="datePublished"]') ||
-      el.querySelector('time[datetime], [itemprop="datePublished"]') ||
-      statesDate(line)
-    ) {
-      result.date = true;
-    }
+    if (!result.byline && bylineOf(line) !== undefined) result.byline = true;
+    if (!result.date && statesDate(line)) result.date = true;
+    readMarkup(el, result);
   }
 }
 
@@ -203,11 +251,14 @@ export function labelCandidates(doc: Document): ArrayLike<Element> {
   );
 }
 
-/** Distinct kinds of label on the page: a publication's (year, author, theme, type, identifier), a vacancy's or an event's. */
+/**
+ * Distinct kinds of label on the page: a publication's (year, author, theme, type, identifier), a
+ * vacancy's or an event's. Not those `elsewhere`: in site chrome, or in teasers of other pages.
+ */
 export function publicationLabels(
   doc: Document,
   heading: Element | null,
-  inChrome: ChromeTest,
+  elsewhere: ChromeTest,
   candidates = labelCandidates(doc),
 ): string[] {
   const kinds = new Set<string>();
@@ -216,7 +267,7 @@ export function publicationLabels(
     const kind = labelKind(text(el, 60));
     if (!kind || kinds.has(kind)) continue;
     // Filter facets on an overview ("Thema's" above checkboxes) are labels of a search, not of a work.
-    if (inChrome(el) || el.parentElement?.querySelector('input, select')) continue;
+    if (elsewhere(el) || el.parentElement?.querySelector('input, select')) continue;
     kinds.add(kind);
   }
   // "Soort publicatie: Advies<br>Auteurs: …" in a plain block under the heading: line by line.
@@ -225,6 +276,7 @@ export function publicationLabels(
     block && i < 3;
     block = block.nextElementSibling, i++
   ) {
+    if (elsewhere(block)) continue;
     const lines = block.childNodes;
     for (let j = 0; j < lines.length && j < 40; j++) {
       const kind =
@@ -255,11 +307,19 @@ export function pdfLinkCount(find: Finder, inChrome: ChromeTest): number {
   return count;
 }
 
+const LIST_ITEM = new Set(['li', 'article']);
+
 /**
  * Readability's isProbablyReaderable measure, bounded: the square roots of the lengths of long
- * paragraphs (over 140 characters), outside navigation and dialogs, stopping once clearly long.
+ * paragraphs (over 140 characters), outside navigation, dialogs and teasers of other pages
+ * (`inTeaser`), stopping once clearly long.
  */
-export function runningTextScore(find: Finder, heading: Element | null, inChrome: ChromeTest): number {
+export function runningTextScore(
+  find: Finder,
+  heading: Element | null,
+  inChrome: ChromeTest,
+  inTeaser: ChromeTest = () => false,
+): number {
   let score = 0;
   const nodes = find('text');
   const articles = find('articles').length;
@@ -270,108 +330,13 @@ export function runningTextScore(find: Finder, heading: Element | null, inChrome
     if (node.tagName === 'ARTICLE' && articles > 1 && !(heading && node.contains(heading))) continue;
     // Teasers in list items or in other articles' cards belong to those items, not to this page.
     if (node.tagName === 'P') {
-      const card = node.closest('li, article');
+      const card = closestTag(node, LIST_ITEM);
       if (card && (card.tagName === 'LI' || (articles > 1 && !(heading && card.contains(heading))))) continue;
     }
-    if (inChrome(node)) continue;
+    if (inChrome(node) || inTeaser(node)) continue;
     // Capped: past 3,000 characters one node already counts as clearly long.
     const length = text(node, 3000).length;
     if (length >= 140) score += Math.sqrt(length - 140);
   }
   return score;
-}
-
-/** Headings of blocks that list other publications beside this one. */
-const RELATED_HEADING =
-  /gerelateerd|lees ook|lees meer|meer over|ook interessant|related|see also|read more|more on|recommended/i;
-
-/** Whether a list stands beside the page's own content: outside its article, or under a "related" heading. */
-function isBeside(list: Element, ownArticle: Element | null): boolean {
-  if (ownArticle && !ownArticle.contains(list)) return true;
-  return RELATED_HEADING.test(
-    text(list.previousElementSibling ?? list.parentElement?.previousElementSibling, 60),
-  );
-}
-
-export interface CardGroups {
-  /** The largest number of sibling items that each carry a linked heading, in the page's own content. */
-  largest: number;
-  /** The same, for groups outside the <article> that holds the main heading or under a "related" heading. */
-  largestBesideArticle: number;
-}
-
-/** Elements of a card heading looked at for its link: a heading that holds more is not a card's. */
-const MAX_HEADING_ELEMENTS = 100;
-
-/**
- * Whether a heading holds a link among its first elements. Not getElementsByTagName: that walks
- * the whole subtree, for each of thousands of headings that may be nested around a large one.
- */
-function holdsLink(el: Element): boolean {
-  let node: Element | null = el.firstElementChild;
-  for (let visited = 0; node && visited < MAX_HEADING_ELEMENTS; visited++) {
-    if (node.localName === 'a') return true;
-    const child: Element | null = node.firstElementChild;
-    if (child) {
-      node = child;
-      continue;
-    }
-    while (node && node !== el && !node.nextElementSibling) node = node.parentElement;
-    node = node && node !== el ? node.nextElementSibling : null;
-  }
-  return false;
-}
-
-/**
- * Repeated cards: sibling items (list items, articles, divs) each with a heading that is or holds a
- * link. Five related publications under an essay are normal; an overview has many more.
- */
-export function cardGroups(find: Finder, heading: Element | null, inChrome: ChromeTest): CardGroups {
-  const groups = new Map<Element, Set<Element>>();
-  // Headings first, then whether each is or holds a link: one plain tag query instead of eight
-  // descendant selectors over every element.
-  const headings = find('cardHeadings');
-  for (let i = 0, seen = 0; i < headings.length && seen < MAX_CARD_HEADINGS; i++) {
-    const cardHeading = headings[i];
-    if (cardHeading === heading || (!holdsLink(cardHeading) && !cardHeading.closest('a'))) continue;
-    seen++;
-    let item =
-      cardHeading.closest('li, article') ??
-      cardHeading.parentElement?.closest('div') ??
-      cardHeading.parentElement;
-    // Views wrap each card in its own row (<div class="views-row"><article>…): the rows are the siblings.
-    for (let up = 0; up < 3 && item?.parentElement && isOnlyChild(item); up++) item = item.parentElement;
-    const list = item?.parentElement;
-    if (!item || !list) continue;
-    let members = groups.get(list);
-    if (!members) groups.set(list, (members = new Set()));
-    members.add(item);
-  }
-  // Only the few big groups need the dearer checks: navigation, and where they stand.
-  const ownArticle = heading?.closest('article') ?? null;
-  let largest = 0;
-  let largestBesideArticle = 0;
-  for (const [list, members] of groups) {
-    if (members.size < 6 || inChrome(list)) continue;
-    if (isBeside(list, ownArticle)) largestBesideArticle = Math.max(largestBesideArticle, members.size);
-    else largest = Math.max(largest, members.size);
-  }
-  return { largest, largestBesideArticle };
-}
-
-/** Dates shown in repeated items (a news list without headings still dates every entry), related blocks aside. */
-export function datedItems(find: Finder, heading: Element | null, inChrome: ChromeTest): number {
-  const items = new Set<Element>();
-  const ownArticle = heading?.closest('article') ?? null;
-  const besideByList = new Map<Element, boolean>();
-  const times = find('listTimes');
-  for (let i = 0; i < times.length && i < MAX_TIMES; i++) {
-    const item = times[i].closest('li, article');
-    const list = item?.parentElement;
-    if (!item || !list || (heading && item.contains(heading))) continue;
-    let beside = besideByList.get(list);
-    if (beside === undefined) besideByList.set(list, (beside = isBeside(list, ownArticle) || inChrome(list)));
-    if (!beside) items.add(item);
-  }
-  return items.size;
 }

@@ -9,8 +9,6 @@ import type { WalkedElements } from './index';
 import { readMarker, type Markers } from './markers';
 import type { Query } from './page';
 
-const TEXT_TAGS = new Set(['p', 'pre', 'article']);
-const CARD_HEADING_TAGS = new Set(['h2', 'h3', 'h4', 'h5']);
 /** labelCandidates' selector (page.ts): these tags, and span or div with "label" in the class. */
 const LABEL_TAGS = new Set(['dt', 'th', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'p', 'li']);
 const MAX_LABEL_CANDIDATES = 300;
@@ -22,22 +20,46 @@ const SCRATCH_MARKERS: Markers = {
   password: false,
 };
 
-const CONDITIONS: Record<Query, (el: Element) => boolean> = {
-  pdfLinks: (el) => {
-    const href = el.localName === 'a' ? el.getAttribute('href') : null;
-    return href !== null && (href.includes('.pdf') || href.includes('.PDF'));
-  },
-  text: (el) => TEXT_TAGS.has(el.localName),
-  articles: (el) => el.localName === 'article',
-  cardHeadings: (el) => CARD_HEADING_TAGS.has(el.localName),
-  listTimes: (el) =>
-    el.localName === 'time'
-      ? Boolean(el.parentElement?.closest('li, article'))
-      : el.getAttribute('itemprop') === 'datePublished' && Boolean(el.parentElement?.closest('li')),
+type Answers = Record<Query, Element[]>;
+
+/**
+ * Files `el` under every query whose selector it matches, its tag read once: the conditions say
+ * exactly what QUERIES says, query by query (the fixture test holds them to it).
+ */
+function file(el: Element, found: Answers): void {
+  const tag = el.localName;
+  switch (tag) {
+    case 'a': {
+      // pdfLinks: a[href*=".pdf"], a[href*=".PDF"]
+      const href = el.getAttribute('href');
+      if (href !== null && (href.includes('.pdf') || href.includes('.PDF'))) found.pdfLinks.push(el);
+      break;
+    }
+    case 'article': // text: p, pre, article; articles: article
+      found.text.push(el);
+      found.articles.push(el);
+      break;
+    case 'p':
+    case 'pre':
+      found.text.push(el);
+      break;
+    case 'h2': // cardHeadings: h2, h3, h4, h5
+    case 'h3':
+    case 'h4':
+    case 'h5':
+      found.cardHeadings.push(el);
+      break;
+  }
+  // listTimes: li time, article time, li [itemprop="datePublished"]
+  if (
+    tag === 'time'
+      ? el.parentElement?.closest('li, article')
+      : el.getAttribute('itemprop') === 'datePublished' && el.parentElement?.closest('li')
+  )
+    found.listTimes.push(el);
   // Only the answer counts here; the flags land on a scratch record (pageMarkers sets the real ones).
-  markers: (el) => readMarker(el, SCRATCH_MARKERS),
-};
-const QUERY_NAMES = Object.keys(CONDITIONS) as Query[];
+  if (readMarker(el, SCRATCH_MARKERS)) found.markers.push(el);
+}
 
 function isLabelCandidate(el: Element): boolean {
   const tag = el.localName;
@@ -67,16 +89,14 @@ export function walkedElements(
   byTag: (tag: string) => ArrayLike<Element>,
 ): WalkedElements {
   // Every query's answer in one pass, on the first question.
-  let answers: Record<Query, Element[]> | undefined;
+  let answers: Answers | undefined;
   return {
     // All scripts and links: the readers pick the JSON-LD ones and the canonical link.
     byTag: (what) => byTag(what === 'jsonLd' ? 'script' : what === 'canonical' ? 'link' : what),
     find: (query) => {
       if (!answers) {
-        const found = Object.fromEntries(QUERY_NAMES.map((name) => [name, [] as Element[]]));
-        for (let i = 0; i < all.length; i++)
-          for (const name of QUERY_NAMES) if (CONDITIONS[name](all[i])) found[name].push(all[i]);
-        answers = found as Record<Query, Element[]>;
+        answers = { pdfLinks: [], text: [], articles: [], cardHeadings: [], listTimes: [], markers: [] };
+        for (let i = 0; i < all.length; i++) file(all[i], answers);
       }
       return answers[query];
     },

@@ -84,19 +84,23 @@ export function findLabels(
 
 type Pair = { field: LabelField; value: LabelValue };
 
+/**
+ * The class attribute as written. Not getAttribute('class') or className: some DOMs (linkedom)
+ * answer those by building the element's token list.
+ */
+function classOf(el: Element): string {
+  return el.getAttributeNode('class')?.value ?? '';
+}
+
 const LABEL_TAGS = new Set(['dt', 'th', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'label']);
 const LINE_TAGS = new Set(['p', 'li', 'span', 'div']);
 const LEADING_LABEL = /^[^:\n]{2,30}:/;
 
 /** Cheapest checks first: this runs on thousands of elements per page. Values only of `wanted` fields. */
 function readPairs(el: Element, wanted: (field: LabelField) => boolean = () => true): Pair[] {
-  const tag = el.tagName.toLowerCase();
+  const tag = el.localName;
   const isLine = LINE_TAGS.has(tag);
-  if (
-    LABEL_TAGS.has(tag) ||
-    (isLine && /label/i.test(el.getAttribute('class') ?? '')) ||
-    (tag === 'span' && isColonLabel(el))
-  ) {
+  if (LABEL_TAGS.has(tag) || (isLine && /label/i.test(classOf(el))) || (tag === 'span' && isColonLabel(el))) {
     // A label is short: an element holding more text or nodes is none (read no further).
     const raw = shortText(el, 120);
     if (raw !== undefined) {
@@ -149,10 +153,7 @@ function labelValue(el: Element, tag: string, label: string): LabelValue | undef
   if (tag === 'th') return el.nextElementSibling ? valueOf(el.nextElementSibling) : undefined;
   const next = el.nextElementSibling;
   // <strong>Label:</strong> value, <span class="label">Topics</span> <a>A</a>, <a>B</a>: the rest of the parent.
-  if (
-    /^(?:strong|b|label|span)$/.test(tag) &&
-    (!next || next.tagName.toLowerCase() === 'a' || next.tagName.toLowerCase() === 'br')
-  ) {
+  if (/^(?:strong|b|label|span)$/.test(tag) && (!next || next.localName === 'a' || next.localName === 'br')) {
     return inlineValue(el, label);
   }
   return next ? siblingRunValue(next) : inlineValue(el, label);
@@ -164,10 +165,10 @@ function labelValue(el: Element, tag: string, label: string): LabelValue | undef
  */
 function siblingRunValue(first: Element): LabelValue {
   const run: Element[] = [first];
-  const tag = first.tagName;
-  const className = first.getAttribute('class') ?? '';
+  const tag = first.localName;
+  const className = classOf(first);
   for (let el = first.nextElementSibling; el && run.length < 50; el = el.nextElementSibling) {
-    if (el.tagName !== tag || (el.getAttribute('class') ?? '') !== className) break;
+    if (el.localName !== tag || classOf(el) !== className) break;
     run.push(el);
   }
   if (run.length === 1) return valueOf(first);
@@ -187,8 +188,9 @@ function nameElement(el: Element): Element {
  */
 function readLines(el: Element, wanted: (field: LabelField) => boolean): Pair[] {
   let hasBreak = false;
-  for (let i = 0; i < el.children.length && i < 60; i++) {
-    if (el.children[i].tagName.toLowerCase() === 'br') {
+  // Sibling steps, not `children[i]`: some DOMs (linkedom) build the whole list on every access.
+  for (let child = el.firstElementChild, i = 0; child && i < 60; child = child.nextElementSibling, i++) {
+    if (child.localName === 'br') {
       hasBreak = true;
       break;
     }
@@ -215,7 +217,7 @@ function readLines(el: Element, wanted: (field: LabelField) => boolean): Pair[] 
   const nodes = el.childNodes;
   for (let i = 0; i < nodes.length && i < 200; i++) {
     const node = nodes[i];
-    if (node.nodeType === 1 && (node as Element).tagName.toLowerCase() === 'br') {
+    if (node.nodeType === 1 && (node as Element).localName === 'br') {
       flush();
       continue;
     }
@@ -251,7 +253,7 @@ function ddValue(dt: Element): LabelValue | undefined {
   const hrefs: string[] = [];
   for (
     let dd = dt.nextElementSibling, n = 0;
-    dd && dd.tagName.toLowerCase() === 'dd' && n < 50;
+    dd && dd.localName === 'dd' && n < 50;
     dd = dd.nextElementSibling, n++
   ) {
     const part = valueOf(dd);
@@ -281,7 +283,7 @@ function inlineValue(labelEl: Element, label: string): LabelValue | undefined {
 /** The value in an element: list items, else links (when more than one), else the text. */
 export function valueOf(el: Element): LabelValue {
   const text = textOf(el, MAX_VALUE);
-  const tag = el.tagName.toLowerCase();
+  const tag = el.localName;
   const links = el.querySelectorAll('a[href]');
   if (tag === 'ul' || tag === 'ol') {
     // A person's name beside their role (<span itemprop="name">…</span> <span>Director</span>).
