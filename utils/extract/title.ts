@@ -233,10 +233,28 @@ function preferHeading(ctx: ExtractionContext, declared: string, titles: string[
     : declared;
 }
 
+/**
+ * Whether a heading that links up names the site: it is one of the site's names, or it is not the
+ * main part of <title> or og:title. An item's own title links up too (its second page, AMP, print
+ * and comment pages link the heading to the item): that heading is the title.
+ */
+function headingNamesSite(ctx: ExtractionContext): boolean {
+  const heading = fold(ctx.headingText);
+  if (!heading) return false;
+  const names = siteNames(ctx);
+  if (names.some((name) => fold(name) === heading)) return true;
+  return ![ctx.docTitle, firstMeta(ctx.meta, 'og:title') ?? ''].some((raw) => {
+    if (!raw) return false;
+    const title = decodeEntities(raw);
+    const main = stripSiteName(title, names);
+    return [title, main, titleParts(main)[0] ?? ''].some((part) => fold(part) === heading);
+  });
+}
+
 export function extractTitle(found: ExtractionContext): string | undefined {
   // The site's name in the heading is taken off the document title too ("Item - Site name").
   const page =
-    found.heading && headingLinksUp(found)
+    found.heading && headingLinksUp(found) && headingNamesSite(found)
       ? {
           ...found,
           heading: null,

@@ -60,4 +60,24 @@ describe('title: a heading that links up to the front page is the site', () => {
       ),
     ).toBe('Datenschutzerklärung');
   });
+
+  it('keeps an item’s title that links up to the item from its second page', () => {
+    expect(
+      titleOf(
+        '<title>Neue Regeln für Gemeinden | Beispiel</title>',
+        `<h1><a href="/2021/05/neue-regeln/">Neue Regeln für Gemeinden</a></h1>${article}`,
+        'https://beispiel.example/2021/05/neue-regeln/2/',
+      ),
+    ).toBe('Neue Regeln für Gemeinden');
+  });
+
+  it('still drops a heading that links up with the site’s own name', () => {
+    expect(
+      titleOf(
+        '<title>Vuelta Figuren | Salsa Ostdorf</title><meta property="og:site_name" content="Salsa Ostdorf">',
+        `<h1><a href="/">Salsa Ostdorf</a></h1>${article}`,
+        'https://tanzen.example/figuren/vuelta',
+      ),
+    ).toBe('Vuelta Figuren');
+  });
 });
