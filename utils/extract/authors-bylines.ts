@@ -154,6 +154,9 @@ function prefixApart(el: Element, text: string): string | undefined {
 /** A link to the writer's page ("/author/jan-jansen/", "/autoren/", "/about/editors/"). */
 const AUTHOR_PAGE = /\/(?:authors?|autor(?:en|in)?|auteurs?|editors?|redakteur(?:e|in)?)\/[^/?#]/i;
 
+/** Links in one run at most: a byline's writers, each with a portrait link and a name link. */
+const MAX_RUN = 40;
+
 /**
  * Links to the writers' pages in the article, where the byline has no byline class or prefix
  * ("<a href="/about/editors/jan-jansen/">Jan Jansen</a>, @jan · 1h ago"): the names of the first
@@ -166,12 +169,15 @@ export const fromAuthorLinks: Rule<string[]> = (ctx) => {
     if (!AUTHOR_PAGE.test(href) || bylineElsewhere(ctx, el) || el.closest(`aside, ${COMMENTS}`)) continue;
     const parent = el.parentElement;
     const names: string[] = [];
-    for (let j = i; j < links.length && names.length < 12; j++) {
+    let j = i;
+    for (; j < links.length; j++) {
       if (links[j].el.parentElement !== parent || !AUTHOR_PAGE.test(links[j].href)) break;
-      const text = textOf(links[j].el, 100);
+      const text = j - i < MAX_RUN && names.length < 12 ? textOf(links[j].el, 100) : '';
       if (text) names.push(text);
     }
-    if (names.length) return names;
+    // A longer run is a list of the site's writers, not a byline; a run is read once.
+    if (names.length && j - i <= MAX_RUN) return names;
+    i = j - 1;
   }
   return undefined;
 };

@@ -29,3 +29,12 @@ describe('authors: links to the writers’ pages', () => {
     expect(readPage('', article('', comments) + footer)?.authors).toEqual([]);
   });
 });
+
+describe('authors: a hostile run of links to writers’ pages', () => {
+  it('reads no writer from a run of 20,000 author links and still reads the page', () => {
+    const run = `<div><a href="/author/jan-brink/">Jan Brink</a>${'<a href="/author/x/"> </a>'.repeat(20_000)}</div>`;
+    const result = readPage('', article(run));
+    expect(result?.title).toBe('Scooters free for nurses');
+    expect(result?.authors).toEqual([]);
+  });
+});
