@@ -36,8 +36,11 @@ const TRAILING_GLUE = [
   /(?<=\p{Ll})(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+\d{1,2}\b.*$/u,
   /(?<=\p{Ll})\p{Lu}{3,}\s+\p{Lu}{3,}.*$/u,
   /(?<=\p{Ll})(?:Published|Updated|Posted|Veröffentlicht|Aktualisiert|Gepubliceerd)\b.*$/u,
-  // A word run into the name before a number: "José WilsonHace 13 horas", "Jan JansenVor 2 Stunden".
-  /(?<=\p{Ll}{2})\p{Lu}\p{Ll}+\s+\d.*$/u,
+  // A time word run into the name before a number: "José WilsonHace 13 horas", "Jan JansenVor 2
+  // Stunden"; only those words, so "MacKenzie", "VanDerBeek" stay whole.
+  /(?<=\p{Ll}{2})(?:Hace|Vor|Il y a|Há|Fa|Updated|Posted|Publicado|Actualizado|Atualizado|Pubblicato|Aggiornato|Gepubliceerd|Geplaatst|Bijgewerkt)\s+\d.*$/u,
+  // A comment count after the name: "Kate Berg 5 Kommentare", "Jan Smit 12 reacties".
+  /\s+\d{1,5}\s+(?:comments?|kommentare?|reacties?|commentaires?|comentarios?|commenti)\b.*$/iu,
 ];
 /** What CMSes put where no one signed (Joomla's "Super User", WordPress's "admin"). */
 const PLACEHOLDERS = new Set([

@@ -90,6 +90,12 @@ describe('authors: what follows the name on a byline row', () => {
     ).toEqual(['Ana Ruiz', 'Luis Pardo', 'José Miguel Soto']);
   });
 
+  it('keeps a surname with a capital inside it before a date or a comment count', () => {
+    expect(cleanAuthors(['By Ewan MacKenzie 12 May 2021'])).toEqual(['Ewan MacKenzie']);
+    expect(cleanAuthors(['Kate VanDerBeek 5 Kommentare'])).toEqual(['Kate VanDerBeek']);
+    expect(cleanAuthors(['Jan JansenVor 2 Stunden'])).toEqual(['Jan Jansen']);
+  });
+
   it('drops the masthead run into the name', () => {
     expect(cleanAuthors(['Ina LangeNORDSTADT MORNING POSTMar 2, 2019'])).toEqual(['Ina Lange']);
   });
