@@ -151,15 +151,27 @@ function prefixApart(el: Element, text: string): string | undefined {
   return bylineOf(`${prefix} ${text.slice(prefix.length).trim()}`);
 }
 
-/** A link to the writer's page ("/author/jan-jansen/", "/autoren/", "/about/editors/"). */
-const AUTHOR_PAGE = /\/(?:authors?|autor(?:en|in)?|auteurs?|editors?|redakteur(?:e|in)?)\/[^/?#]/i;
+/**
+ * A link to the writer's page ("/author/jan-jansen/", "/autoren/"); not "/editors/", most often an
+ * editorial board ("Academic Editor: <a href="/editors/…">").
+ */
+const AUTHOR_PAGE = /\/(?:authors?|autor(?:en|in)?|auteurs?|redakteur(?:e|in)?)\/[^/?#]/i;
+
+/**
+ * Whether the links stand in running text ("As our colleague <a>Jan Jansen</a> wrote last week,
+ * …"): their parent's text is much longer than theirs. A byline adds little ("Lena Voss, @lena 1h ago").
+ */
+function inSentence(parent: Element | null, names: string[]): boolean {
+  const own = names.reduce((sum, name) => sum + name.length, 0);
+  return textOf(parent, own + 120).length > own + 40;
+}
 
 /** Links in one run at most: a byline's writers, each with a portrait link and a name link. */
 const MAX_RUN = 40;
 
 /**
  * Links to the writers' pages in the article, where the byline has no byline class or prefix
- * ("<a href="/about/editors/jan-jansen/">Jan Jansen</a>, @jan · 1h ago"): the names of the first
+ * ("<a href="/about/authors/jan-jansen/">Jan Jansen</a>, @jan · 1h ago"): the names of the first
  * run of such links (one parent), never in chrome, cards or comments.
  */
 export const fromAuthorLinks: Rule<string[]> = (ctx) => {
@@ -176,7 +188,7 @@ export const fromAuthorLinks: Rule<string[]> = (ctx) => {
       if (text) names.push(text);
     }
     // A longer run is a list of the site's writers, not a byline; a run is read once.
-    if (names.length && j - i <= MAX_RUN) return names;
+    if (names.length && j - i <= MAX_RUN && !inSentence(parent, names)) return names;
     i = j - 1;
   }
   return undefined;

@@ -12,7 +12,7 @@ const article = (meta: string, after = '') =>
 describe('authors: links to the writers’ pages', () => {
   it('reads the name linked to the writer’s page under the heading', () => {
     const meta =
-      '<div class="meta-bar"><a href="/about/editors/lena-voss/">Lena Voss</a>, <a href="https://social.example/lenavoss">@lenavoss</a> 1h ago</div>';
+      '<div class="meta-bar"><a href="/about/authors/lena-voss/">Lena Voss</a>, <a href="https://social.example/lenavoss">@lenavoss</a> 1h ago</div>';
     expect(readPage('', article(meta))?.authors).toEqual(['Lena Voss']);
   });
 
@@ -27,6 +27,19 @@ describe('authors: links to the writers’ pages', () => {
     const footer =
       '<footer><a href="/authors/">Our authors</a> <a href="/author/lena-voss">Lena Voss</a></footer>';
     expect(readPage('', article('', comments) + footer)?.authors).toEqual([]);
+  });
+});
+
+describe('authors: links to writers’ pages that are no byline', () => {
+  it('reads no writer from a link to the editorial board', () => {
+    const meta = '<p>Academic Editor: <a href="/editors/jan-jansen">Jan Jansen</a></p>';
+    expect(readPage('', article(meta))?.authors).toEqual([]);
+  });
+
+  it('reads no writer from a link to a writer’s page in running text', () => {
+    const meta =
+      '<p>As our colleague <a href="/author/jan-jansen/">Jan Jansen</a> wrote last week, the city council has not yet said how it will pay for the new housing plans.</p>';
+    expect(readPage('', article(meta))?.authors).toEqual([]);
   });
 });
 
