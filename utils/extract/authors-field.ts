@@ -275,12 +275,14 @@ function shownOnPage(ctx: ExtractionContext, name: string): boolean {
 
 /**
  * A first name alone in the structured data ("Todd") where the byline shows the whole name
- * ("By Todd Bates"): the byline's.
+ * ("By Todd Bates"): the byline's. Two names in the byline that begin with it ("By Anna Berg and
+ * Anna Klein"): the structured data's, as no one can tell which is meant.
  */
 function fullerName(ctx: ExtractionContext, name: string): string {
   if (/\s/.test(name)) return name;
   const head = `${fold(name)} `;
-  return visibleBylineNames(ctx).find((shown) => fold(shown).startsWith(head)) ?? name;
+  const fuller = new Set(visibleBylineNames(ctx).filter((shown) => fold(shown).startsWith(head)));
+  return fuller.size === 1 ? [...fuller][0] : name;
 }
 
 /** A blog's user name the page shows after a byline prefix ("von flerche", "by annak42"). */

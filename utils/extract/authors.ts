@@ -139,8 +139,9 @@ const ROLE_WORDS = new Set(
   ].map(fold),
 );
 const SPLIT = /\s*(?:[,;|\n\r•·]|\s+(?:and|en|und|et|y)\s+)\s*/i;
+/** "Jane Doe March 11, 2015": a month as a whole word ("Jansen", "Mayer" are names, not months). */
 const TRAILING_DATE =
-  /\s+(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januari|februari|maart|mei|juni|juli|augustus|oktober)[a-z]*\.?\s+\d{1,2}\b.*$/i;
+  /\s+(?:on\s+)?(?:jan(?:uary|uari)?|feb(?:ruary|ruari)?|mar(?:ch)?|maart|apr(?:il)?|may|mei|jun[ei]?|jul[yi]?|aug(?:ust|ustus)?|sept?(?:ember)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?\s+\d{1,2}\b.*$/i;
 /** "John Doe 3 October 2023", "Petra Smit 14 juni 2023": a day-first date after the name. */
 const TRAILING_DAY_FIRST_DATE =
   /\s+(?:on\s+|op\s+)?\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:jan|feb|mar|mrt|apr|may|mei|jun|jul|aug|sep|oct|okt|nov|dec)[a-z]*\.?,?\s+\d{4}\b.*$/i;

@@ -46,6 +46,11 @@ describe('authors: a first name in the metadata, the whole name in the byline', 
     const body = `<main><article><h1>Neue Ladesäulen am Stadtrand</h1><p>Von Wiebke, 5. Februar 2020</p>${TEXT}</article></main>`;
     expect(readPage(person('Wiebke'), body)?.authors).toEqual(['Wiebke']);
   });
+
+  it('keeps the first name where two names in the byline begin with it', () => {
+    const body = `<main><article><h1>Neue Ladesäulen am Stadtrand</h1><p>By Wiebke Tannhauser and Wiebke Klein</p>${TEXT}</article></main>`;
+    expect(readPage(person('Wiebke'), body)?.authors).toEqual(['Wiebke']);
+  });
 });
 
 describe('authors: a blog’s user name in the metadata', () => {

@@ -96,6 +96,12 @@ describe('authors: what follows the name on a byline row', () => {
     expect(cleanAuthors(['Jan JansenVor 2 Stunden'])).toEqual(['Jan Jansen']);
   });
 
+  it('keeps a surname that begins like a month before the date', () => {
+    expect(cleanAuthors(['Jan Jansen 12 May 2021'])).toEqual(['Jan Jansen']);
+    expect(cleanAuthors(['Tom Mayer 12 Mar 2021'])).toEqual(['Tom Mayer']);
+    expect(cleanAuthors(['Jane Doe March 11, 2015 3:46 PM'])).toEqual(['Jane Doe']);
+  });
+
   it('drops the masthead run into the name', () => {
     expect(cleanAuthors(['Ina LangeNORDSTADT MORNING POSTMar 2, 2019'])).toEqual(['Ina Lange']);
   });
