@@ -264,12 +264,18 @@ export function fromLineNearHeading(ctx: ExtractionContext, asOf = false): strin
   const at = all.indexOf(heading);
   if (at < 0) return undefined;
   const end = Math.min(all.length, at + AFTER_HEADING);
+  // A dateline opens the first paragraph under the heading (the first element after it of more
+  // than a line): not a chronology's "Brüssel, 12. März 2020: …" further down, nor text above it.
+  let lead = !asOf;
   for (let i = Math.max(0, at - BEFORE_HEADING); i < end; i++) {
     const el = all[i];
     if (el === heading || el.children.length > 4 || heading.contains(el)) continue;
     const text = textOf(el, MAX_LINE * 2);
+    const opens = lead && i > at && text.length > MAX_LINE;
+    if (opens) lead = false;
     if (!text || !/\d/.test(text)) continue;
-    const date = dateOfLine(text, asOf) ?? (i > at && !asOf ? datelineOf(text) : undefined);
+    const date =
+      dateOfLine(text, asOf) ?? (opens && !el.closest('li, blockquote') ? datelineOf(text) : undefined);
     // A date in a link is another page's ("Lagebericht vom 25. Februar 2020").
     if (date && !el.closest('a') && !elsewhere(ctx, el)) return date;
   }
