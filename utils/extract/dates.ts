@@ -34,6 +34,14 @@ export const MONTH_WORDS = new RegExp(
   'giu',
 );
 
+/**
+ * The words of an update stamp ("Last update: 12.01.2022", "Letzte Aktualisierung", "Mise à jour
+ * le …", "Laatste wijziging", "Stand: …", "Revised …"): the day of a change, not of publication.
+ * Shared by the date line rules and the check of the days a page shows.
+ */
+export const UPDATE_WORDS =
+  /(?<!\p{L})(?:update[ds]?|last edited|modified|revised|aktualisier\p{L}*|(?:letzte |zuletzt )?(?:änderung(?:en)?|geändert)|bearbeitet|überarbeitet|bijgewerkt|gewijzigd|wijziging(?:en)?|mise? à jour|actualizado|stand)(?!\p{L})|更新/iu;
+
 /** Every month word, longest first so "januari" is not read as "jan". */
 const MONTH = `(${Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)

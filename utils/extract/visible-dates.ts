@@ -6,7 +6,7 @@
  * before the dates of comments and of other articles further down.
  */
 import type { ExtractionContext } from './context';
-import { MONTH_WORDS, parseDate } from './dates';
+import { MONTH_WORDS, UPDATE_WORDS, parseDate } from './dates';
 import { textOf } from './text';
 import { foldWords } from '@/utils/detect/words';
 
@@ -18,8 +18,6 @@ const DATE_MARK =
 /** An update stamp, a comment's or an event's date, or a "today" widget: not the publication date. */
 const NOT_PUBLISHED =
   /modif|updat|lastchanged|changed|geaendert|geändert|aktualisiert|bijgewerkt|comment|kommentar|event|agenda|termin|veranstaltung|today|heute|current|weather|wetter|copyright|footer|cookie/i;
-const UPDATE_WORDS =
-  /\b(?:update[ds]?|aktualisiert|letzte änderung|zuletzt geändert|geändert|bijgewerkt|gewijzigd|modified|stand)\b|更新/i;
 /** "Stand: 19.10.2019 11:05 Uhr": the day a page was last brought up to date (see fromLineNearHeading). */
 const AS_OF = /^\s*stand:?\s/i;
 /** What any full-day date holds: a four-digit year or "24.01.22" (a cheap test before parsing). */
