@@ -7,6 +7,7 @@
  */
 import type { ExtractionContext } from './context';
 import { MONTH_WORDS, UPDATE_WORDS, parseDate } from './dates';
+import { siteNames, stripSiteName, titleParts } from './site-names';
 import { textOf } from './text';
 import { foldWords } from '@/utils/detect/words';
 
@@ -229,6 +230,19 @@ function datelineOf(text: string): string | undefined {
 }
 
 /**
+ * The document's <title> without the site's name ("Neue Regeln für Gemeinden | Beispielportal"),
+ * folded; `notItem`: the site's names and the title's parts beside the item's own (its longest),
+ * which an h2 of the site header ("Beispielportal") may hold.
+ */
+function itemTitle(ctx: ExtractionContext): { title: string; notItem: Set<string> } {
+  const names = siteNames(ctx);
+  const parts = titleParts(ctx.docTitle);
+  const longest = parts.reduce((a, b) => (b.length > a.length ? b : a), '');
+  const notItem = new Set([...names, ...parts.filter((part) => part !== longest)].map(foldWords));
+  return { title: foldWords(stripSiteName(ctx.docTitle, names)), notItem };
+}
+
+/**
  * The main heading; on a page without an h1 that says anything (a logo's <h1>, no h1 at all), the
  * first h2 whose text is in the document's <title>: the item's own heading, with its date line
  * under it.
@@ -238,12 +252,12 @@ function titleHeading(ctx: ExtractionContext): Element | null {
   let found = ctx.cache.get('titleHeading') as Element | null | undefined;
   if (found === undefined) {
     found = null;
-    const title = foldWords(ctx.docTitle);
+    const item = itemTitle(ctx);
     const headings = ctx.elements.sectionHeadings;
-    for (let i = 0; title && i < headings.length && !found; i++) {
+    for (let i = 0; item.title && i < headings.length && !found; i++) {
       if (headings[i].tagName.toLowerCase() !== 'h2') continue;
       const text = foldWords(textOf(headings[i], 200));
-      if (text.length >= 12 && title.includes(text)) found = headings[i];
+      if (text.length >= 12 && item.title.includes(text) && !item.notItem.has(text)) found = headings[i];
     }
     ctx.cache.set('titleHeading', found);
   }
