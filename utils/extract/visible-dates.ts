@@ -94,12 +94,25 @@ function around(ctx: ExtractionContext, el: Element, selector: string): boolean 
   return ctx.heading ? !box.contains(ctx.heading) : !ctx.select.first(MAIN_TEXT, box);
 }
 
-/** The site's header ("today" widgets, the edition's date), not an article's own <header>. */
+/** A link to the site's front page ("/", "https://www.example.org/", "/index.html"). */
+const HOME_LINK = /^(?:(?:https?:)?\/\/[^/?#]+)?\/(?:index\.\w{2,5})?(?:[?#]|$)/i;
+
+/**
+ * The site's header ("today" widgets, the edition's date), not a post's own <header class=
+ * "entry-header"> outside <article>/<main>: one above the page's heading, without it, that holds
+ * the site's navigation or a link home (a banner role says so itself).
+ */
 function inSiteHeader(ctx: ExtractionContext, el: Element): boolean {
   const header = el.closest('header, [role="banner"]');
-  if (!header) return false;
+  if (!header || header.closest('article, main')) return false;
+  if (header.getAttribute('role') === 'banner') return true;
   const heading = titleHeading(ctx);
-  return !(heading && header.contains(heading)) && !header.closest('article, main');
+  // Node.DOCUMENT_POSITION_FOLLOWING: the heading comes after the header.
+  if (heading && (header.contains(heading) || !(header.compareDocumentPosition(heading) & 4))) return false;
+  if (header.querySelector('nav, [role="navigation"]')) return true;
+  return Array.from(header.querySelectorAll('a[href]')).some((a) =>
+    HOME_LINK.test(a.getAttribute('href') ?? ''),
+  );
 }
 
 /**
