@@ -25,7 +25,7 @@ const MONTH_NAMES: [number, string[]][] = [
 for (const [month, names] of MONTH_NAMES) for (const name of names) MONTHS[name] = month;
 /**
  * A month word or its abbreviation in a date line, in any of these languages ("Jan.", "févr",
- * "agosto"), as a whole word: "Energie" and "Mars" of a sentence are no month words.
+ * "agosto"), as a whole word: "Energie" and "Maine" of a sentence are no month words.
  */
 export const MONTH_WORDS = new RegExp(
   `(?<!\\p{L})(?:${Object.keys(MONTHS)

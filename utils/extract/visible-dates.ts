@@ -25,9 +25,12 @@ const AS_OF = /^\s*stand:?\s/i;
 const FULL_DAY_HINT = /\d{4}|\d\.\d{1,2}\.\d{2}/;
 /** "13:15 Uhr - 19:00 Uhr": the hours of an event, whose day is not the publication's. */
 export const TIME_RANGE = /\d{1,2}[:.]\d{2}\s*(?:uhr|h|am|pm)?\s*[-–—]\s*\d{1,2}[:.]\d{2}/i;
-/** Words a date line may hold besides the date (weekday, time, "veröffentlicht am", "von"). */
+/**
+ * Words a date line may hold besides the date (weekday, time, "veröffentlicht am", "von"), as whole
+ * words between letters, not ASCII \b: "publié", "lunedì", "sábado" end or start with an accent.
+ */
 const LINE_WORDS =
-  /\b(?:gepubliceerd|publicatiedatum|verschenen|datum|op|published|publication|date|posted|on|at|geplaatst|veröffentlicht|veroeffentlicht|erschienen|publiziert|erstellt|am|vom|von|um|uhr|le|el|de|del|par|publié|publiée|publicado|pubblicato|mis|en|ligne|pressemitteilung|pressemeldung|mitteilung|meldung|news|nachricht|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|jueves|viernes|domingo|sabato|domenica|mo|di|mi|do|fr|sa|so|am|pm|utc|cet|cest|gmt)\b/gi;
+  /(?<!\p{L})(?:gepubliceerd|publicatiedatum|verschenen|datum|op|published|publication|date|posted|on|at|geplaatst|veröffentlicht|veroeffentlicht|erschienen|publiziert|erstellt|am|vom|von|um|uhr|le|el|de|del|par|publié|publiée|publicado|pubblicato|mis|en|ligne|pressemitteilung|pressemeldung|mitteilung|meldung|news|nachricht|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|lunedì|lunedi|martedì|martedi|mercoledì|mercoledi|giovedì|giovedi|venerdì|venerdi|sabato|domenica|mo|di|mi|do|fr|sa|so|am|pm|utc|cet|cest|gmt)(?!\p{L})/giu;
 
 /**
  * The same in Japanese and Chinese ("2019年02月22日 14時30分 公開"): year, month, day, hour,
@@ -215,8 +218,19 @@ function dateOfLine(text: string, asOf = false): string | undefined {
  * digit in it, a separator or "By"/"Von" opening it (after the date a capital one: not a line
  * that goes on as a sentence, "on 6/13/2018 by …").
  */
+// Both run only on parts of at most MAX_LINE (90) characters of a text cut at 200 (dateOfLine):
+// BYLINE_AFTER backtracks badly on a 100k-character input. Keep those caps.
 const BYLINE_AFTER = /(?:\s*[/>]|\s+(?:By|Von|Door|Par|Por))\s+\D{1,60}$/u;
-const BYLINE_BEFORE = /^(?:by|von|door|par|por)(?:\s+[^\d\s]\S{0,30}){1,6}?\s+(?=\d)/i;
+/**
+ * Before the date, a name: capitalised words with their particles ("Von der Redaktion", "Par Jean
+ * Dupont") or a user name with a digit ("von jsmit1 am"), not "Par arrêté du", "Par Décision du".
+ */
+const NAME_WORD = String.raw`(?:\p{Lu}[^\d\s]{0,30}|(?=\S*\d)[^\d\s]\S{0,30})`;
+const PARTICLE = String.raw`(?:van|von|de|der|den|du|la|le|ten|ter|zu|da|di|dos)\s+`;
+const BYLINE_BEFORE = new RegExp(
+  String.raw`^(?:[Bb]y|[Vv]on|[Dd]oor|[Pp]ar|[Pp]or)(?:\s+(?:${PARTICLE})*${NAME_WORD}){1,6}?(?:\s+(?:am|on|op|le|el))?\s+(?=\d)`,
+  'u',
+);
 
 /** A meta row's date part without the byline beside it. */
 function withoutByline(part: string): string {
