@@ -25,7 +25,7 @@ const MONTH_NAMES: [number, string[]][] = [
 for (const [month, names] of MONTH_NAMES) for (const name of names) MONTHS[name] = month;
 /**
  * A month word or its abbreviation in a date line, in any of these languages ("Jan.", "févr",
- * "agosto"), as a whole word: "Energie" and "Mars" of a sentence are no month words.
+ * "agosto"), as a whole word: "Energie" and "Maine" of a sentence are no month words.
  */
 export const MONTH_WORDS = new RegExp(
   `(?<!\\p{L})(?:${Object.keys(MONTHS)
@@ -33,6 +33,14 @@ export const MONTH_WORDS = new RegExp(
     .join('|')})\\.?(?!\\p{L})`,
   'giu',
 );
+
+/**
+ * The words of an update stamp ("Last update: 12.01.2022", "Letzte Aktualisierung", "Mise à jour
+ * le …", "Laatste wijziging", "Stand: …", "Revised …"): the day of a change, not of publication.
+ * Shared by the date line rules and the check of the days a page shows.
+ */
+export const UPDATE_WORDS =
+  /(?<!\p{L})(?:update[ds]?|last edited|modified|revised|aktualisier\p{L}*|(?:letzte |zuletzt )?(?:änderung(?:en)?|geändert)|bearbeitet|überarbeitet|bijgewerkt|gewijzigd|wijziging(?:en)?|mise? à jour|actualizado|stand)(?!\p{L})|更新/iu;
 
 /** Every month word, longest first so "januari" is not read as "jan". */
 const MONTH = `(${Object.keys(MONTHS)

@@ -5,7 +5,7 @@
  * day. Read only when a rule asks (a metadata day and a date line disagree), once per extraction.
  */
 import type { ExtractionContext } from './context';
-import { parseDate } from './dates';
+import { UPDATE_WORDS, parseDate } from './dates';
 import { textOf } from './text';
 
 /** Characters of page text looked at: past them, a day counts as not shown. */
@@ -37,15 +37,11 @@ function shownText(ctx: ExtractionContext, year: string): { all: string; labelle
       if (!value.includes(year) && !value.includes(short)) continue;
       parts.push(value);
       length += value.length;
-      if (UPDATE_LABEL.test(textOf(el, 200))) labelled.push(value);
+      if (UPDATE_WORDS.test(textOf(el, 200))) labelled.push(value);
     }
   }
   return { all: parts.join(' ').slice(0, MAX_CHARS), labelled: labelled.join(' ').slice(0, MAX_CHARS) };
 }
-
-/** An update stamp's words, in the element that holds a date. */
-const UPDATE_LABEL =
-  /updated|last edited|modified|aktualisiert|bearbeitet|geändert|bijgewerkt|gewijzigd|mis à jour|actualizado|更新/i;
 
 /** Every full day in a text (one with slashes read both ways: 11/08/2023). */
 function daysIn(text: string): Set<string> {

@@ -6,7 +6,8 @@
  * before the dates of comments and of other articles further down.
  */
 import type { ExtractionContext } from './context';
-import { MONTH_WORDS, parseDate } from './dates';
+import { MONTH_WORDS, UPDATE_WORDS, parseDate } from './dates';
+import { siteNames, stripSiteName, titleParts } from './site-names';
 import { textOf } from './text';
 import { foldWords } from '@/utils/detect/words';
 
@@ -18,17 +19,18 @@ const DATE_MARK =
 /** An update stamp, a comment's or an event's date, or a "today" widget: not the publication date. */
 const NOT_PUBLISHED =
   /modif|updat|lastchanged|changed|geaendert|geändert|aktualisiert|bijgewerkt|comment|kommentar|event|agenda|termin|veranstaltung|today|heute|current|weather|wetter|copyright|footer|cookie/i;
-const UPDATE_WORDS =
-  /\b(?:update[ds]?|aktualisiert|letzte änderung|zuletzt geändert|geändert|bijgewerkt|gewijzigd|modified|stand)\b|更新/i;
 /** "Stand: 19.10.2019 11:05 Uhr": the day a page was last brought up to date (see fromLineNearHeading). */
 const AS_OF = /^\s*stand:?\s/i;
 /** What any full-day date holds: a four-digit year or "24.01.22" (a cheap test before parsing). */
 const FULL_DAY_HINT = /\d{4}|\d\.\d{1,2}\.\d{2}/;
 /** "13:15 Uhr - 19:00 Uhr": the hours of an event, whose day is not the publication's. */
 export const TIME_RANGE = /\d{1,2}[:.]\d{2}\s*(?:uhr|h|am|pm)?\s*[-–—]\s*\d{1,2}[:.]\d{2}/i;
-/** Words a date line may hold besides the date (weekday, time, "veröffentlicht am", "von"). */
+/**
+ * Words a date line may hold besides the date (weekday, time, "veröffentlicht am", "von"), as whole
+ * words between letters, not ASCII \b: "publié", "lunedì", "sábado" end or start with an accent.
+ */
 const LINE_WORDS =
-  /\b(?:gepubliceerd|publicatiedatum|verschenen|datum|op|published|publication|date|posted|on|at|geplaatst|veröffentlicht|veroeffentlicht|erschienen|publiziert|erstellt|am|vom|von|um|uhr|le|el|de|del|par|publié|publiée|publicado|pubblicato|mis|en|ligne|pressemitteilung|pressemeldung|mitteilung|meldung|news|nachricht|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|jueves|viernes|domingo|sabato|domenica|mo|di|mi|do|fr|sa|so|am|pm|utc|cet|cest|gmt)\b/gi;
+  /(?<!\p{L})(?:gepubliceerd|publicatiedatum|verschenen|datum|op|published|publication|date|posted|on|at|geplaatst|veröffentlicht|veroeffentlicht|erschienen|publiziert|erstellt|am|vom|von|um|uhr|le|el|de|del|par|publié|publiée|publicado|pubblicato|mis|en|ligne|pressemitteilung|pressemeldung|mitteilung|meldung|news|nachricht|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|lunedì|lunedi|martedì|martedi|mercoledì|mercoledi|giovedì|giovedi|venerdì|venerdi|sabato|domenica|mo|di|mi|do|fr|sa|so|am|pm|utc|cet|cest|gmt)(?!\p{L})/giu;
 
 /**
  * The same in Japanese and Chinese ("2019年02月22日 14時30分 公開"): year, month, day, hour,
@@ -95,12 +97,25 @@ function around(ctx: ExtractionContext, el: Element, selector: string): boolean 
   return ctx.heading ? !box.contains(ctx.heading) : !ctx.select.first(MAIN_TEXT, box);
 }
 
-/** The site's header ("today" widgets, the edition's date), not an article's own <header>. */
+/** A link to the site's front page ("/", "https://www.example.org/", "/index.html"). */
+const HOME_LINK = /^(?:(?:https?:)?\/\/[^/?#]+)?\/(?:index\.\w{2,5})?(?:[?#]|$)/i;
+
+/**
+ * The site's header ("today" widgets, the edition's date), not a post's own <header class=
+ * "entry-header"> outside <article>/<main>: one above the page's heading, without it, that holds
+ * the site's navigation or a link home (a banner role says so itself).
+ */
 function inSiteHeader(ctx: ExtractionContext, el: Element): boolean {
   const header = el.closest('header, [role="banner"]');
-  if (!header) return false;
+  if (!header || header.closest('article, main')) return false;
+  if (header.getAttribute('role') === 'banner') return true;
   const heading = titleHeading(ctx);
-  return !(heading && header.contains(heading)) && !header.closest('article, main');
+  // Node.DOCUMENT_POSITION_FOLLOWING: the heading comes after the header.
+  if (heading && (header.contains(heading) || !(header.compareDocumentPosition(heading) & 4))) return false;
+  if (header.querySelector('nav, [role="navigation"]')) return true;
+  return Array.from(header.querySelectorAll('a[href]')).some((a) =>
+    HOME_LINK.test(a.getAttribute('href') ?? ''),
+  );
 }
 
 /**
@@ -203,8 +218,19 @@ function dateOfLine(text: string, asOf = false): string | undefined {
  * digit in it, a separator or "By"/"Von" opening it (after the date a capital one: not a line
  * that goes on as a sentence, "on 6/13/2018 by …").
  */
+// Both run only on parts of at most MAX_LINE (90) characters of a text cut at 200 (dateOfLine):
+// BYLINE_AFTER backtracks badly on a 100k-character input. Keep those caps.
 const BYLINE_AFTER = /(?:\s*[/>]|\s+(?:By|Von|Door|Par|Por))\s+\D{1,60}$/u;
-const BYLINE_BEFORE = /^(?:by|von|door|par|por)(?:\s+[^\d\s]\S{0,30}){1,6}?\s+(?=\d)/i;
+/**
+ * Before the date, a name: capitalised words with their particles ("Von der Redaktion", "Par Jean
+ * Dupont") or a user name with a digit ("von jsmit1 am"), not "Par arrêté du", "Par Décision du".
+ */
+const NAME_WORD = String.raw`(?:\p{Lu}[^\d\s]{0,30}|(?=\S*\d)[^\d\s]\S{0,30})`;
+const PARTICLE = String.raw`(?:van|von|de|der|den|du|la|le|ten|ter|zu|da|di|dos)\s+`;
+const BYLINE_BEFORE = new RegExp(
+  String.raw`^(?:[Bb]y|[Vv]on|[Dd]oor|[Pp]ar|[Pp]or)(?:\s+(?:${PARTICLE})*${NAME_WORD}){1,6}?(?:\s+(?:am|on|op|le|el))?\s+(?=\d)`,
+  'u',
+);
 
 /** A meta row's date part without the byline beside it. */
 function withoutByline(part: string): string {
@@ -231,6 +257,19 @@ function datelineOf(text: string): string | undefined {
 }
 
 /**
+ * The document's <title> without the site's name ("Neue Regeln für Gemeinden | Beispielportal"),
+ * folded; `notItem`: the site's names and the title's parts beside the item's own (its longest),
+ * which an h2 of the site header ("Beispielportal") may hold.
+ */
+function itemTitle(ctx: ExtractionContext): { title: string; notItem: Set<string> } {
+  const names = siteNames(ctx);
+  const parts = titleParts(ctx.docTitle);
+  const longest = parts.reduce((a, b) => (b.length > a.length ? b : a), '');
+  const notItem = new Set([...names, ...parts.filter((part) => part !== longest)].map(foldWords));
+  return { title: foldWords(stripSiteName(ctx.docTitle, names)), notItem };
+}
+
+/**
  * The main heading; on a page without an h1 that says anything (a logo's <h1>, no h1 at all), the
  * first h2 whose text is in the document's <title>: the item's own heading, with its date line
  * under it.
@@ -240,12 +279,12 @@ function titleHeading(ctx: ExtractionContext): Element | null {
   let found = ctx.cache.get('titleHeading') as Element | null | undefined;
   if (found === undefined) {
     found = null;
-    const title = foldWords(ctx.docTitle);
+    const item = itemTitle(ctx);
     const headings = ctx.elements.sectionHeadings;
-    for (let i = 0; title && i < headings.length && !found; i++) {
+    for (let i = 0; item.title && i < headings.length && !found; i++) {
       if (headings[i].tagName.toLowerCase() !== 'h2') continue;
       const text = foldWords(textOf(headings[i], 200));
-      if (text.length >= 12 && title.includes(text)) found = headings[i];
+      if (text.length >= 12 && item.title.includes(text) && !item.notItem.has(text)) found = headings[i];
     }
     ctx.cache.set('titleHeading', found);
   }
@@ -264,12 +303,18 @@ export function fromLineNearHeading(ctx: ExtractionContext, asOf = false): strin
   const at = all.indexOf(heading);
   if (at < 0) return undefined;
   const end = Math.min(all.length, at + AFTER_HEADING);
+  // A dateline opens the first paragraph under the heading (the first element after it of more
+  // than a line): not a chronology's "Brüssel, 12. März 2020: …" further down, nor text above it.
+  let lead = !asOf;
   for (let i = Math.max(0, at - BEFORE_HEADING); i < end; i++) {
     const el = all[i];
     if (el === heading || el.children.length > 4 || heading.contains(el)) continue;
     const text = textOf(el, MAX_LINE * 2);
+    const opens = lead && i > at && text.length > MAX_LINE;
+    if (opens) lead = false;
     if (!text || !/\d/.test(text)) continue;
-    const date = dateOfLine(text, asOf) ?? (i > at && !asOf ? datelineOf(text) : undefined);
+    const date =
+      dateOfLine(text, asOf) ?? (opens && !el.closest('li, blockquote') ? datelineOf(text) : undefined);
     // A date in a link is another page's ("Lagebericht vom 25. Februar 2020").
     if (date && !el.closest('a') && !elsewhere(ctx, el)) return date;
   }

@@ -180,4 +180,19 @@ describe('the words a date line holds besides the date', () => {
   it('a byline whose user name holds a digit', () => {
     expectDays(publishedOf, [['von jsmit1 am 20.09.2020', '2020-09-20']]);
   });
+
+  it('Italian and Spanish weekdays with accents, "publié le"; a name with its particles before the date; not "Par arrêté du …"', () => {
+    expectDays(publishedOf, [
+      ['lunedì 10.05.2021', '2021-05-10'],
+      ['venerdì 14.05.2021', '2021-05-14'],
+      ['miércoles 12.05.2021', '2021-05-12'],
+      ['sábado 15.05.2021', '2021-05-15'],
+      ['publié le 12.05.2021', '2021-05-12'],
+      ['Von der Redaktion 12.05.2021', '2021-05-12'],
+      ['Par Jean Dupont 12.05.2021', '2021-05-12'],
+      ['Par arrêté du 12.05.2021', undefined],
+      ['Par décision du 3 mai 2021', undefined],
+      ['Par Décision du 3 mai 2021', undefined],
+    ]);
+  });
 });
