@@ -37,6 +37,9 @@ export function headingWithoutKicker(ctx: ExtractionContext, declared: string[])
   if (words(kicker) > 10 || words(rest) < 2) return undefined;
   const k = fold(kicker);
   const r = fold(rest);
+  // A declared title that is this first part alone names it the title, the rest its subtitle
+  // ("Intel NUCで…比較してみた" for "<span>Intel NUCで…比較してみた</span>：さらば平成…").
+  if (declared.some((title) => fold(title) === k)) return undefined;
   const last = el.lastElementChild;
   const confirmed =
     KICKER_CLASS.test(first.getAttribute('class') ?? '') ||

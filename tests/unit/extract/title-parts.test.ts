@@ -1,0 +1,26 @@
+/**
+ * Titles as real pages build them (issue 13): the heading's first part that a declared title
+ * names as the title, and the other shapes real pages give their heading and document title.
+ */
+import { describe, expect, it } from 'vitest';
+import { titleOf } from './helpers';
+
+const TEXT =
+  '<p>Der erste Absatz des Artikels erzählt, worum es geht, in mehr als achtzig Zeichen, damit er als Text zählt.</p>';
+
+/** The title of a page with this head, and this body (the heading) over a paragraph of text in its <main>. */
+const titleWith = (head: string, heading: string, url?: string) =>
+  titleOf(head, `<main>${heading}${TEXT}</main>`, url);
+
+describe('title: the heading in parts', () => {
+  it('keeps the heading whole when og:title is its first part alone (a title and its subtitle)', () => {
+    expect(
+      titleWith(
+        '<title>小型PCでSSDを比べてみた：静かな夏、速い読み書き（1/2 ページ） - 例のニュース</title>' +
+          '<meta property="og:title" content="小型PCでSSDを比べてみた">' +
+          '<meta property="og:site_name" content="例のニュース">',
+        '<h1><span>小型PCでSSDを比べてみた</span>：静かな夏、速い読み書き（1/2 ページ）</h1>',
+      ),
+    ).toBe('小型PCでSSDを比べてみた：静かな夏、速い読み書き（1/2 ページ）');
+  });
+});
