@@ -3,7 +3,7 @@
  * (left out of the title), and a heading that links up to the site's front page (the site's name).
  */
 import type { ExtractionContext } from './context';
-import { titleParts } from './site-names';
+import { TITLE_PARTS, titleParts } from './site-names';
 import { cleanText, fold } from './text';
 
 export function words(text: string): number {
@@ -126,4 +126,51 @@ export function headingLinksUp(ctx: ExtractionContext): boolean {
   } catch {
     return false;
   }
+}
+
+/** Classes of a heading that is the site's logo or hidden from sight ("logo", "header_Logo__x", "sr-only"). */
+const NOT_THE_ITEMS =
+  /(?:^|[\s_-])(?:logo|brand)(?:$|[\s_-])|(?:^|\s)(?:hidden|sr-only|visually-hidden|screen-reader-text|is-hidden|invisible)(?:\s|$)/i;
+const MAX_HEADINGS = 20;
+
+/** The heading's visible text as the title rules read it. */
+export function headingText(el: Element): string {
+  return cleanText(visibleText(el, 600), 500);
+}
+
+/**
+ * The heading the title rules read: the main heading, unless it is the site's logo or hidden (a
+ * site's name in an <h1 class="logo">): then the next h1, or where the page has no other, the
+ * first h2 that the document title or og:title names as a part of its own ("Grundrezept :
+ * Rezepte", "Site | Title", "Title (2021/5)"); else none.
+ */
+export function headingForTitle(ctx: ExtractionContext, titles: string[]): Element | null {
+  const main = ctx.heading;
+  if (main && !NOT_THE_ITEMS.test(main.getAttribute('class') ?? '')) return main;
+  const h1s = ctx.elements.byTag.get('h1') ?? [];
+  for (let i = 0; i < Math.min(h1s.length, MAX_HEADINGS); i++) {
+    const el = h1s[i];
+    if (el !== main && ownHeading(ctx, el) && words(headingText(el)) > 0) return el;
+  }
+  const parts = new Set(
+    titles.flatMap((title) => [title, ...title.split(TITLE_PARTS), withoutNumber(title)].map(fold)),
+  );
+  parts.delete('');
+  const h2s = ctx.elements.sectionHeadings;
+  for (let i = 0, seen = 0; i < h2s.length && seen < MAX_HEADINGS; i++) {
+    if (h2s[i].tagName.toLowerCase() !== 'h2') continue;
+    seen++;
+    if (ownHeading(ctx, h2s[i]) && parts.has(fold(headingText(h2s[i])))) return h2s[i];
+  }
+  return null;
+}
+
+/** A heading that is neither the site's logo, hidden, nor in navigation, a footer or a related block. */
+function ownHeading(ctx: ExtractionContext, el: Element): boolean {
+  return !NOT_THE_ITEMS.test(el.getAttribute('class') ?? '') && !ctx.isElsewhere(el);
+}
+
+/** A title without a number in parentheses after it ("Der historische Purzelbaum (2021/5)"). */
+export function withoutNumber(title: string): string {
+  return title.replace(/\s*[(（][^()（）]{0,20}\d[^()（）]{0,20}[)）]\s*$/u, '');
 }

@@ -5,7 +5,7 @@ import { isSectionName } from '@/utils/detect/vocabulary';
 import { extractAuthors } from './authors-field';
 import { cleanText, fold } from './text';
 import { decodeEntities, siteNames, stripSiteName, TITLE_PARTS, titleParts } from './site-names';
-import { headingLinksUp, headingWithoutKicker, words } from './title-heading';
+import { headingForTitle, headingLinksUp, headingText, headingWithoutKicker, words } from './title-heading';
 
 /**
  * The document <title> without what sites append, after Mozilla Readability's rule of thumb:
@@ -251,7 +251,10 @@ function headingNamesSite(ctx: ExtractionContext): boolean {
   });
 }
 
-export function extractTitle(found: ExtractionContext): string | undefined {
+export function extractTitle(read: ExtractionContext): string | undefined {
+  const heading = headingForTitle(read, [read.docTitle, firstMeta(read.meta, 'og:title') ?? '']);
+  const found =
+    heading === read.heading ? read : { ...read, heading, headingText: heading ? headingText(heading) : '' };
   // The site's name in the heading is taken off the document title too ("Item - Site name").
   const page =
     found.heading && headingLinksUp(found) && headingNamesSite(found)

@@ -24,3 +24,25 @@ describe('title: the heading in parts', () => {
     ).toBe('小型PCでSSDを比べてみた：静かな夏、速い読み書き（1/2 ページ）');
   });
 });
+
+describe('title: the heading when the h1 is the site’s logo', () => {
+  it('reads the h2 the document title names when the only h1 is the logo', () => {
+    expect(
+      titleOf(
+        '<title>Apfelkuchen vom Blech : Backen mit Oma</title>',
+        '<header><h1 class="logo">Backen mit Oma</h1></header>' +
+          `<div class="post"><h2>Apfelkuchen vom Blech</h2>${TEXT}</div>`,
+      ),
+    ).toBe('Apfelkuchen vom Blech');
+  });
+
+  it('keeps the document title when no h2 is a part of it', () => {
+    expect(
+      titleOf(
+        '<title>Apfelkuchen vom Blech : Backen mit Oma</title>',
+        '<header><h1 class="logo">Backen mit Oma</h1></header>' +
+          `<div class="post"><h2>Zutaten für den Teig</h2>${TEXT}</div>`,
+      ),
+    ).toBe('Apfelkuchen vom Blech : Backen mit Oma');
+  });
+});
