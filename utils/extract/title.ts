@@ -5,7 +5,14 @@ import { isSectionName } from '@/utils/detect/vocabulary';
 import { extractAuthors } from './authors-field';
 import { cleanText, fold } from './text';
 import { decodeEntities, siteNames, stripSiteName, TITLE_PARTS, titleParts } from './site-names';
-import { headingForTitle, headingLinksUp, headingText, headingWithoutKicker, words } from './title-heading';
+import {
+  headingForTitle,
+  headingLinksUp,
+  headingText,
+  headingWithoutKicker,
+  withoutNumber,
+  words,
+} from './title-heading';
 
 /**
  * The document <title> without what sites append, after Mozilla Readability's rule of thumb:
@@ -47,7 +54,8 @@ const headingIsTitlePart: Rule<string> = (ctx) => {
   const parts = stripSiteName(ctx.docTitle, siteNames(ctx))
     .split(TITLE_PARTS)
     .map((part) => part.trim());
-  const index = parts.findIndex((part) => fold(part) === heading);
+  // A part may carry a number in parentheses the heading leaves off ("Ferienhaus Feinen (40222)").
+  const index = parts.findIndex((part) => fold(part) === heading || fold(withoutNumber(part)) === heading);
   if (index < 0) return undefined;
   const rest = parts.filter((_, i) => i !== index).join(' ');
   // The rest is a site name or section: a few words, not much longer than the heading (in Chinese
@@ -221,8 +229,10 @@ function preferHeading(ctx: ExtractionContext, declared: string, titles: string[
     const rest = d.replace(h, ' ').trim();
     if (namesAnAuthor(ctx, rest)) return declared;
     // The heading is the start of a longer declared title without a separator: the title goes on.
+    // Not a number in parentheses after it (an issue, an object number: "… (2021/5)").
     const after = declared.slice(declared.toLowerCase().indexOf(heading.toLowerCase()) + heading.length);
-    if (after && !/^\s*(?:[|\-–—\\/>»›·•:]|\s-)/.test(after) && d.startsWith(h)) return declared;
+    if (after && !/^\s*(?:[|\-–—\\/>»›·•:]|\s-)/.test(after) && d.startsWith(h) && withoutNumber(after))
+      return declared;
     return heading;
   }
   if (overlap(heading, declared) >= 0.6) return heading;

@@ -46,3 +46,29 @@ describe('title: the heading when the h1 is the site’s logo', () => {
     ).toBe('Apfelkuchen vom Blech : Backen mit Oma');
   });
 });
+
+describe('title: a number in parentheses after the heading', () => {
+  it('leaves off an issue number og:title adds to the heading', () => {
+    expect(
+      titleWith(
+        '<meta property="og:title" content="Die Brücke über den Inn (2021/5)">',
+        '<h1>Die Brücke über den Inn</h1>',
+      ),
+    ).toBe('Die Brücke über den Inn');
+  });
+
+  it('leaves off an object number and the section after it in the document title', () => {
+    expect(
+      titleWith('<title>Haus am Weiher (40222) - Ferienhäuser Lindholm</title>', '<h1>Haus am Weiher</h1>'),
+    ).toBe('Haus am Weiher');
+  });
+
+  it('keeps words in parentheses that are no number', () => {
+    expect(
+      titleWith(
+        '<meta property="og:title" content="Die Brücke über den Inn (und ihre Geschichte)">',
+        '<h1>Die Brücke über den Inn</h1>',
+      ),
+    ).toBe('Die Brücke über den Inn (und ihre Geschichte)');
+  });
+});
