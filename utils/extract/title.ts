@@ -59,7 +59,9 @@ const headingIsTitlePart: Rule<string> = (ctx) => {
   if (index < 0) return undefined;
   const rest = parts.filter((_, i) => i !== index).join(' ');
   // The rest is a site name or section: a few words, not much longer than the heading (in Chinese
-  // or Japanese, without spaces, a whole title is one "word").
+  // or Japanese, without spaces, a whole title is one "word"). Before the heading as the last part
+  // ("Gregor's Digital Home | Title"), it is the site's name and sections, which may be longer.
+  if (index > 0 && index === parts.length - 1 && words(rest) <= 6) return ctx.headingText;
   return words(rest) <= 3 && rest.length < 2 * ctx.headingText.length ? ctx.headingText : undefined;
 };
 

@@ -72,3 +72,23 @@ describe('title: a number in parentheses after the heading', () => {
     ).toBe('Die Brücke über den Inn (und ihre Geschichte)');
   });
 });
+
+describe('title: the site’s name before the heading in the document title', () => {
+  it('leaves off a site name of several words before the heading', () => {
+    expect(
+      titleWith(
+        '<title>Marta Kowalski’s Little Workshop | Why our parser moved to a new language</title>',
+        '<h1>Why our parser moved to a new language</h1>',
+      ),
+    ).toBe('Why our parser moved to a new language');
+  });
+
+  it('keeps a long first part that reads as the title, with the heading after it', () => {
+    expect(
+      titleWith(
+        '<title>How a small town in the north rebuilt its old harbour and its market | Harbour news</title>',
+        '<h1>Harbour news</h1>',
+      ),
+    ).toBe('How a small town in the north rebuilt its old harbour and its market');
+  });
+});
