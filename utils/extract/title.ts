@@ -88,14 +88,19 @@ const headingOpensTitle: Rule<string> = (ctx) => {
  * The heading, when the document title (site name removed) is that heading with a word or two
  * in front or behind and no separator ("Verkenning Zorgwerk houdbaar maken" for the heading
  * "Zorgwerk houdbaar maken"): the extra words are a kicker or section, not part of the title.
+ * Also a one-word heading when the rest is the site's name.
  */
 const headingWithinTitle: Rule<string> = (ctx) => {
   if (!ctx.headingText || !ctx.docTitle) return undefined;
   const heading = ctx.headingText.toLowerCase();
-  if (words(heading) < 2) return undefined;
-  const title = stripSiteName(ctx.docTitle, siteNames(ctx)).toLowerCase();
+  const names = siteNames(ctx);
+  const title = stripSiteName(ctx.docTitle, names).toLowerCase();
   const at = title.indexOf(heading);
   if (at < 0 || title === heading) return undefined;
+  // The site's name run into the title without a separator ("Trails! Ischgl"), in any case or spacing.
+  const around = fold(`${title.slice(0, at)} ${title.slice(at + heading.length)}`).replace(/ /g, '');
+  if (around && names.some((name) => fold(name).replace(/ /g, '') === around)) return ctx.headingText;
+  if (words(heading) < 2) return undefined;
   // Only plain words around it: "… · V8" or "… _光明网" is a site suffix, which other rules weigh.
   const extra = `${title.slice(0, at)} ${title.slice(at + heading.length)}`;
   if (!/^[\p{L}\p{N}\s]*$/u.test(extra)) return undefined;

@@ -92,3 +92,25 @@ describe('title: the site’s name before the heading in the document title', ()
     ).toBe('How a small town in the north rebuilt its old harbour and its market');
   });
 });
+
+describe('title: the site’s name run into the document title', () => {
+  it('leaves off the site’s name before a one-word heading, written in its own case', () => {
+    expect(
+      titleWith(
+        '<title>Bergpfade! Ischgl</title>',
+        '<h1>Ischgl</h1>',
+        'https://bergpfade.example/regionen/ischgl/',
+      ),
+    ).toBe('Ischgl');
+  });
+
+  it('keeps a word before the heading that is not the site’s name', () => {
+    expect(
+      titleWith(
+        '<title>Wandern! Ischgl</title>',
+        '<h1>Ischgl</h1>',
+        'https://bergpfade.example/regionen/ischgl/',
+      ),
+    ).toBe('Wandern! Ischgl');
+  });
+});
