@@ -118,13 +118,15 @@ const documentTitle: Rule<string> = (ctx) => {
   ].map((el) => cleanText(el.textContent ?? '', 500));
   const title = cleanDocumentTitle(stripSiteName(ctx.docTitle, siteNames(ctx)), h1s);
   if (ctx.headingText) {
-    const headingWords = new Set(fold(ctx.headingText).split(' '));
+    // The heading's words, and each two run together ("Mailaktion" for "Mail-Aktion").
+    const folded = fold(ctx.headingText).split(' ');
+    const headingWords = new Set([...folded, ...folded.slice(1).map((word, i) => folded[i] + word)]);
     const shortForm = fold(titleParts(stripSiteName(ctx.docTitle, siteNames(ctx)))[0] ?? '')
       .split(' ')
       .filter(Boolean);
     if (
       shortForm.length &&
-      shortForm.length < headingWords.size &&
+      shortForm.length < new Set(folded).size &&
       shortForm.every((word) => headingWords.has(word))
     ) {
       return ctx.headingText;

@@ -114,3 +114,23 @@ describe('title: the site’s name run into the document title', () => {
     ).toBe('Wandern! Ischgl');
   });
 });
+
+describe('title: a document title that shortens the heading', () => {
+  it('takes the heading when the document title runs two of its words together and drops others', () => {
+    expect(
+      titleWith(
+        '<title>Briefaktion an den Landtag</title>',
+        '<h1>Brief-Aktion an den Bayerischen Landtag</h1>',
+      ),
+    ).toBe('Brief-Aktion an den Bayerischen Landtag');
+  });
+
+  it('keeps a document title with words the heading does not have', () => {
+    expect(
+      titleWith(
+        '<title>Briefaktion an den Landtag gestartet</title>',
+        '<h1>Brief-Aktion an den Bayerischen Landtag</h1>',
+      ),
+    ).toBe('Briefaktion an den Landtag gestartet');
+  });
+});
