@@ -25,6 +25,11 @@ export function titleParts(title: string): string[] {
     .filter(Boolean);
 }
 
+/** Words of a text, as separated by spaces (a Chinese or Japanese title without spaces is one). */
+export function words(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
 /** Drop parts equal to the site's name ("Leren van doen | Publicaties | NSOB" → "Leren van doen | Publicaties"). */
 export function stripSiteName(raw: string, siteNames: string[]): string {
   const title = cleanText(raw, 500);
@@ -60,7 +65,10 @@ export function stripSiteName(raw: string, siteNames: string[]): string {
     (part, i) =>
       !names.has(squash(part)) && !((i === 0 || i === parts.length - 1) && namesHost(part, hostWords)),
   );
-  if (kept.length === parts.length || !kept.length) return title;
+  if (kept.length === parts.length) return title;
+  // Every part names the site: one of them is the page's title a CMS put in og:site_name too
+  // ("Windpark eröffnet | EnBW" with og:site_name "Windpark eröffnet"): the longest.
+  if (!kept.length) return parts.reduce((longest, part) => (words(part) > words(longest) ? part : longest));
   // Keep the original separators of the remaining run: cut the title around the kept parts.
   const first = title.indexOf(kept[0]);
   const last = kept[kept.length - 1];

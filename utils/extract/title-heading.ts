@@ -3,12 +3,8 @@
  * (left out of the title), and a heading that links up to the site's front page (the site's name).
  */
 import type { ExtractionContext } from './context';
-import { TITLE_PARTS, titleParts } from './site-names';
+import { TITLE_PARTS, titleParts, words } from './site-names';
 import { cleanText, fold } from './text';
-
-export function words(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
-}
 
 /** Classes of a kicker or overline inside a heading ("overline", "dachzeile", "label", "titleheader"). */
 const KICKER_CLASS =

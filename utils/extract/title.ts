@@ -4,14 +4,13 @@ import { allMeta, firstMeta } from './meta';
 import { isSectionName } from '@/utils/detect/vocabulary';
 import { extractAuthors } from './authors-field';
 import { cleanText, fold } from './text';
-import { decodeEntities, siteNames, stripSiteName, TITLE_PARTS, titleParts } from './site-names';
+import { decodeEntities, siteNames, stripSiteName, TITLE_PARTS, titleParts, words } from './site-names';
 import {
   headingForTitle,
   headingLinksUp,
   headingText,
   headingWithoutKicker,
   withoutNumber,
-  words,
 } from './title-heading';
 
 /**

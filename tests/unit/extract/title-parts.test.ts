@@ -134,3 +134,16 @@ describe('title: a document title that shortens the heading', () => {
     ).toBe('Briefaktion an den Landtag gestartet');
   });
 });
+
+describe('title: og:site_name that repeats the page’s title', () => {
+  it('takes off the site’s own name, not the title a CMS also put in og:site_name', () => {
+    expect(
+      titleOf(
+        '<title>Solarpark Lindholm eröffnet | Stadtwerke</title>' +
+          '<meta property="og:site_name" content="Solarpark Lindholm eröffnet">',
+        `<main><p>Kurz.</p>${TEXT}</main>`,
+        'https://www.stadtwerke.example/presse/solarpark',
+      ),
+    ).toBe('Solarpark Lindholm eröffnet');
+  });
+});
