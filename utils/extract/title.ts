@@ -224,7 +224,12 @@ function preferHeading(ctx: ExtractionContext, declared: string, titles: string[
   // shorter JSON-LD headline). Not against the end of the heading: the part before it is a kicker.
   // (twitter:title alone is no second voice: it is often the heading where og:title and <title>
   // carry the publisher's chosen title.)
-  if (words(h) >= 3 && !h.endsWith(d) && titles.some((title) => fold(title) === h)) return heading;
+  // A kicker before a colon is the heading's own ("Nutzerbasierte Abrechnung: Musik-Stars …") where
+  // another title repeats the whole heading, or where the page marks the heading as the entry's.
+  const kicker = colonBefore(heading, declared);
+  if (words(h) >= 3 && (!h.endsWith(d) || kicker) && titles.some((title) => fold(title) === h))
+    return heading;
+  if (kicker && isEntryTitle(ctx)) return heading;
   // The declared title is the start of the heading, which goes on without a separator
   // ("Ultium Cells erhöht Gigafactory-Kapazität" for "… in Tennessee"): the heading the reader
   // sees. Words before it are a kicker run into the heading's text ("Open ProgressWhy …").
@@ -246,9 +251,18 @@ function preferHeading(ctx: ExtractionContext, declared: string, titles: string[
   if (overlap(heading, declared) >= 0.6) return heading;
   // The heading the page marks as the entry's title (hAtom's class "entry-title"), against a title
   // reworded for search ("… • Site" for "… – Warum …"): the publisher's own mark on the item.
-  return ctx.heading && /(?:^|\s)entry-title(?:\s|$)/.test(ctx.heading.getAttribute('class') ?? '')
-    ? heading
-    : declared;
+  return isEntryTitle(ctx) ? heading : declared;
+}
+
+/** Whether the page marks its heading as the entry's title (hAtom's class "entry-title"). */
+function isEntryTitle(ctx: ExtractionContext): boolean {
+  return Boolean(ctx.heading && /(?:^|\s)entry-title(?:\s|$)/.test(ctx.heading.getAttribute('class') ?? ''));
+}
+
+/** Whether the heading is the declared title after a colon ("„Pure Leere“: Title" for "Title"). */
+function colonBefore(heading: string, declared: string): boolean {
+  const at = heading.toLowerCase().lastIndexOf(declared.toLowerCase());
+  return at > 0 && at + declared.length === heading.length && /[:：]\s*$/.test(heading.slice(0, at));
 }
 
 /**

@@ -3,7 +3,7 @@
  * names as the title, and the other shapes real pages give their heading and document title.
  */
 import { describe, expect, it } from 'vitest';
-import { titleOf } from './helpers';
+import { jsonLd, titleOf } from './helpers';
 
 const TEXT =
   '<p>Der erste Absatz des Artikels erzählt, worum es geht, in mehr als achtzig Zeichen, damit er als Text zählt.</p>';
@@ -145,5 +145,38 @@ describe('title: og:site_name that repeats the page’s title', () => {
         'https://www.stadtwerke.example/presse/solarpark',
       ),
     ).toBe('Solarpark Lindholm eröffnet');
+  });
+});
+
+describe('title: a kicker before a colon in the heading', () => {
+  it('keeps the kicker when the document title and og:title repeat the whole heading', () => {
+    expect(
+      titleWith(
+        '<title>Neue Abrechnung: Musiker fordern ein anderes Modell</title>' +
+          '<meta property="og:title" content="Neue Abrechnung: Musiker fordern ein anderes Modell">' +
+          jsonLd({ '@type': 'NewsArticle', headline: 'Musiker fordern ein anderes Modell' }),
+        '<h1>Neue Abrechnung: Musiker fordern ein anderes Modell</h1>',
+      ),
+    ).toBe('Neue Abrechnung: Musiker fordern ein anderes Modell');
+  });
+
+  it('keeps a quoted kicker in a heading marked as the entry’s title', () => {
+    expect(
+      titleWith(
+        '<meta property="og:title" content="Springerin verpasst die Spiele in Lindholm - Sprungblatt">' +
+          '<meta property="og:site_name" content="Sprungblatt">',
+        '<h1 class="entry-title">„Große Leere“: Springerin verpasst die Spiele in Lindholm</h1>',
+      ),
+    ).toBe('„Große Leere“: Springerin verpasst die Spiele in Lindholm');
+  });
+
+  it('keeps the shorter JSON-LD headline when the words before it are no kicker with a colon', () => {
+    expect(
+      titleWith(
+        '<title>Rapport over de nieuwe haven</title>' +
+          jsonLd({ '@type': 'Report', headline: 'De nieuwe haven' }),
+        '<h1>Rapport over de nieuwe haven</h1>',
+      ),
+    ).toBe('De nieuwe haven');
   });
 });
