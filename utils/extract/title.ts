@@ -157,10 +157,19 @@ function nameAsTitle(ctx: ExtractionContext, name: string): string | undefined {
   return Math.max(overlap(name, ctx.docTitle), overlap(name, ctx.headingText)) >= 0.5 ? name : undefined;
 }
 
+/** Chinese and Japanese script, written without spaces between words. */
+const CJK = /[\u3040-\u30ff\u3400-\u9fff]/;
+
+/** A text's words; in Chinese or Japanese, its characters (a whole sentence runs without spaces). */
+function tokens(text: string): string[] {
+  const folded = fold(text);
+  return CJK.test(folded) ? Array.from(folded.replace(/ /g, '')) : folded.split(' ').filter(Boolean);
+}
+
 /** Token F1 of two texts: how much of one the other repeats. */
 function overlap(a: string, b: string): number {
-  const left = fold(a).split(' ').filter(Boolean);
-  const right = new Set(fold(b).split(' ').filter(Boolean));
+  const left = tokens(a);
+  const right = new Set(tokens(b));
   if (!left.length || !right.size) return 0;
   const common = left.filter((word) => right.has(word)).length;
   return common ? (2 * common) / (left.length + right.size) : 0;

@@ -180,3 +180,25 @@ describe('title: a kicker before a colon in the heading', () => {
     ).toBe('De nieuwe haven');
   });
 });
+
+describe('title: Japanese and Chinese titles compared by their characters', () => {
+  it('takes the heading when og:title rewords its end (most characters shared)', () => {
+    expect(
+      titleOf(
+        '<meta property="og:title" content="新しい棚は引越しにも使える！ 本も家具も簡単に固定 | 例のサイト">' +
+          '<meta property="og:site_name" content="例のサイト">',
+        '<header><h1 class="header_Logo__x1">examplesite</h1></header>' +
+          `<article><h1>新しい棚は引越しにも使える！ 家具の固定も簡単</h1>${TEXT}</article>`,
+      ),
+    ).toBe('新しい棚は引越しにも使える！ 家具の固定も簡単');
+  });
+
+  it('keeps og:title when it shares few characters with the heading', () => {
+    expect(
+      titleOf(
+        '<meta property="og:title" content="夏の旅行で役立つ十の道具">',
+        `<article><h1>新しい棚は引越しにも使える！</h1>${TEXT}</article>`,
+      ),
+    ).toBe('夏の旅行で役立つ十の道具');
+  });
+});
