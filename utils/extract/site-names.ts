@@ -132,3 +132,31 @@ export function decodeEntities(text: string): string {
     return ENTITIES[name.toLowerCase()] ?? whole;
   });
 }
+
+/** Windows-1252's characters for the bytes 0x80–0x9f, as a page read in that charset shows them. */
+const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+/** UTF-8 read as Latin-1 or Windows-1252 ("NPCÂ´s", "FÃ¼r", "itâ€™s"): a lead byte before a continuation byte. */
+const MOJIBAKE = new RegExp(`[\u00c2-\u00f4][\u0080-\u00bf${CP1252}]`);
+
+/** The byte a character stands for in Latin-1 or Windows-1252, or -1. */
+function byteOf(char: string): number {
+  const code = char.charCodeAt(0);
+  if (code < 0x80 || (code >= 0xa0 && code <= 0xff)) return code;
+  const at = CP1252.indexOf(char);
+  return at < 0 ? -1 : 0x80 + at;
+}
+
+/**
+ * A title whose UTF-8 bytes a site wrote out as Latin-1 or Windows-1252 characters ("Quests und
+ * NPCÂ´s"), read back as UTF-8 ("Quests und NPC´s"); any other text as it is.
+ */
+export function repairMojibake(text: string): string {
+  if (text.length > 2_000 || !MOJIBAKE.test(text)) return text;
+  const bytes = Array.from(text, byteOf);
+  if (bytes.includes(-1)) return text;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bytes));
+  } catch {
+    return text;
+  }
+}

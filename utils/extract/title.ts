@@ -4,7 +4,15 @@ import { allMeta, firstMeta } from './meta';
 import { isSectionName } from '@/utils/detect/vocabulary';
 import { extractAuthors } from './authors-field';
 import { cleanText, fold } from './text';
-import { decodeEntities, siteNames, stripSiteName, TITLE_PARTS, titleParts, words } from './site-names';
+import {
+  decodeEntities,
+  repairMojibake,
+  siteNames,
+  stripSiteName,
+  TITLE_PARTS,
+  titleParts,
+  words,
+} from './site-names';
 import {
   headingForTitle,
   headingLinksUp,
@@ -294,8 +302,16 @@ function headingNamesSite(ctx: ExtractionContext): boolean {
 
 export function extractTitle(read: ExtractionContext): string | undefined {
   const heading = headingForTitle(read, [read.docTitle, firstMeta(read.meta, 'og:title') ?? '']);
+  const docTitle = repairMojibake(read.docTitle);
   const found =
-    heading === read.heading ? read : { ...read, heading, headingText: heading ? headingText(heading) : '' };
+    heading === read.heading && docTitle === read.docTitle
+      ? read
+      : {
+          ...read,
+          docTitle,
+          heading,
+          headingText: heading === read.heading ? read.headingText : heading ? headingText(heading) : '',
+        };
   // The site's name in the heading is taken off the document title too ("Item - Site name").
   const page =
     found.heading && headingLinksUp(found) && headingNamesSite(found)
@@ -313,7 +329,7 @@ export function extractTitle(read: ExtractionContext): string | undefined {
     typeof page.jsonLd.main?.headline === 'string' ? page.jsonLd.main.headline : '',
   ]
     .filter(Boolean)
-    .map((title) => stripSiteName(decodeEntities(title), names));
+    .map((title) => stripSiteName(repairMojibake(decodeEntities(title)), names));
   const own = page.heading ? headingWithoutKicker(page, titles) : undefined;
   // The rules below read the heading without its kicker.
   const ctx = own ? { ...page, headingText: own } : page;
@@ -324,7 +340,7 @@ export function extractTitle(read: ExtractionContext): string | undefined {
       const raw = rule(c);
       return raw === undefined
         ? undefined
-        : headingWithin(stripSiteName(decodeEntities(raw), names), c.headingText);
+        : headingWithin(stripSiteName(repairMojibake(decodeEntities(raw)), names), c.headingText);
     }),
     (value) => value.length >= 2 && !isSectionName(fold(value)),
   );

@@ -202,3 +202,23 @@ describe('title: Japanese and Chinese titles compared by their characters', () =
     ).toBe('夏の旅行で役立つ十の道具');
   });
 });
+
+describe('title: UTF-8 a site wrote out as Latin-1', () => {
+  it('reads the document title’s characters back (“FÃ¼r” is “Für”)', () => {
+    expect(titleWith('<title>Neue Wege fÃ¼r Radfahrer in der Stadt</title>', '<p>Kurz.</p>')).toBe(
+      'Neue Wege für Radfahrer in der Stadt',
+    );
+  });
+
+  it('reads og:title back too, also from Windows-1252, and leaves alone Latin-1 letters that are meant', () => {
+    expect(titleWith('<meta property="og:title" content="Quests und NPCÂ´s im Ãœberblick">', '')).toBe(
+      'Quests und NPC´s im Überblick',
+    );
+    expect(titleWith('<meta property="og:title" content="Why itâ€™s time to read again">', '')).toBe(
+      'Why it’s time to read again',
+    );
+    expect(titleWith('<meta property="og:title" content="Ã la carte: Â¡Hola!">', '')).toBe(
+      'Ã la carte: Â¡Hola!',
+    );
+  });
+});
