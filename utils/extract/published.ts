@@ -4,7 +4,7 @@ import { MONTH_WORDS, parseDate } from './dates';
 import { mainValue, typesOf } from './jsonld';
 import { firstMeta } from './meta';
 import { textOf } from './text';
-import { pageShowsDay } from './shown-dates';
+import { pageShowsAnyDate, pageShowsDay } from './shown-dates';
 import { fromDateMarkedElement, fromLineNearHeading, inTeaserCard, TIME_RANGE } from './visible-dates';
 
 const MODIFIED = /modif|updat|bijgewerkt|gewijzigd|aktualisiert|geändert/i;
@@ -96,9 +96,45 @@ function jsonLdDate(ctx: ExtractionContext, key: string): unknown {
 
 /** How many of the first RULES read metadata (JSON-LD, citation, Dublin Core, Open Graph). */
 const METADATA_RULES = 4;
+/**
+ * The rules that may read a date nobody sees: metadata, an itemprop's content, JSON-LD's
+ * dateCreated, the address. Where the page shows no date at all (a recipe, a product, a guide),
+ * what they read is the day a CMS or an SEO plugin stamped on the page, not a date it has.
+ */
+const STAMPS = new WeakSet<Rule<unknown>>();
+function stamp(rule: Rule<unknown>): Rule<unknown> {
+  STAMPS.add(rule);
+  return rule;
+}
+
+/** JSON-LD types of a posting: a blog's, a forum's or a social network's post is dated by nature. */
+const POSTING_TYPES = new Set([
+  'socialmediaposting',
+  'blogposting',
+  'liveblogposting',
+  'discussionforumposting',
+]);
+
+/**
+ * Metadata set for the item itself, not stamped on every page: a newsroom's analytics keys
+ * (Parse.ly, Sailthru), scholarly citation metadata, a posting's JSON-LD node.
+ */
+function datedItem(ctx: ExtractionContext): boolean {
+  const main = ctx.jsonLd.main;
+  return (
+    Boolean(
+      firstMeta(ctx.meta, 'parsely-pub-date', 'sailthru.date', 'citation_publication_date', 'citation_date'),
+    ) || Boolean(main && typesOf(main).some((type) => POSTING_TYPES.has(type)))
+  );
+}
+
+/** A date a CMS stamped on a page that shows none: not the page's date. */
+function stampOnly(ctx: ExtractionContext, rule: Rule<unknown>): boolean {
+  return STAMPS.has(rule) && !datedItem(ctx) && !pageShowsAnyDate(ctx);
+}
 
 const RULES: Rule<unknown>[] = [
-  (ctx) => jsonLdDate(ctx, 'datePublished'),
+  stamp((ctx) => jsonLdDate(ctx, 'datePublished')),
   (ctx) =>
     firstMeta(
       ctx.meta,
@@ -107,7 +143,7 @@ const RULES: Rule<unknown>[] = [
       'citation_online_date',
       'citation_cover_date',
     ),
-  (ctx) =>
+  stamp((ctx) =>
     firstMeta(
       ctx.meta,
       'dc.date.issued',
@@ -119,7 +155,8 @@ const RULES: Rule<unknown>[] = [
       'dcterms.created',
       'dc.date.created',
     ),
-  (ctx) =>
+  ),
+  stamp((ctx) =>
     firstMeta(
       ctx.meta,
       'article:published_time',
@@ -135,15 +172,16 @@ const RULES: Rule<unknown>[] = [
       'datepublished',
       'datecreated',
     ),
+  ),
   (ctx) => ctx.labels.get('published')?.text,
-  fromElements,
-  (ctx) => jsonLdDate(ctx, 'dateCreated'),
+  stamp(fromElements),
+  stamp((ctx) => jsonLdDate(ctx, 'dateCreated')),
   fromTimeElement,
   // A line that is only a date comes before a line near the heading that mentions one.
   fromLineNearHeading,
   nearHeading,
   fromDateMarkedElement,
-  (ctx) => urlDay(ctx.url),
+  stamp((ctx) => urlDay(ctx.url)),
   // "Stand: 19.10.2019 11:05 Uhr" at the heading: the day a news page was last brought up to date,
   // where it shows no other.
   (ctx) => fromLineNearHeading(ctx, true),
@@ -198,6 +236,7 @@ export function extractPublished(ctx: ExtractionContext): string | undefined {
       // One broken rule never sinks the field.
     }
     if (!date || (partial && !date.startsWith(partial))) continue;
+    if (stampOnly(ctx, RULES[i])) continue;
     if (date.length < 10) {
       partial ??= date;
       continue;

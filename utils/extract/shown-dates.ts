@@ -5,7 +5,7 @@
  * day. Read only when a rule asks (a metadata day and a date line disagree), once per extraction.
  */
 import type { ExtractionContext } from './context';
-import { UPDATE_WORDS, parseDate } from './dates';
+import { MONTH_WORDS, UPDATE_WORDS, parseDate } from './dates';
 import { textOf } from './text';
 
 /** Characters of page text looked at: past them, a day counts as not shown. */
@@ -78,4 +78,62 @@ function shownDays(ctx: ExtractionContext, year: string): Shown {
 export function pageShowsDay(ctx: ExtractionContext, day: string, asDate = false): boolean {
   const shown = shownDays(ctx, day.slice(0, 4));
   return shown.days.has(day) && !(asDate && shown.asUpdate.has(day));
+}
+
+const MONTH_WORD = MONTH_WORDS.source;
+/** A text longer than a line is running prose, whose dates are events' ("Am 21. Januar 2012 beendete sie …"). */
+const LINE = 120;
+/**
+ * A date in any form a page shows its own: a day with a two- or four-digit year ("02/11/23",
+ * "24.01.2022", "2021-11-01", "03.Mär.19", "29 / Dezember / 2022", "4 de Mayo de 2022", "Nov. 8,
+ * 2023", "2019年4月2日"), or a time ago ("vor 2 Stunden", "3 days ago", "hace 3 horas", "2 uur
+ * geleden"). Numeric days are checked after the match (not "20-20-20", a fertiliser's formula).
+ */
+const ANY_DATE = new RegExp(
+  [
+    String.raw`(?<![\d.,])(\d{1,2})[./-]\s?(\d{1,2})[./-]\s?(?:\d{4}|\d{2})(?!\d|[.,]\d)`,
+    String.raw`(?<![\d.,])(?:19|20)\d{2}([./-])(\d{1,2})\3(\d{1,2})(?!\d)`,
+    String.raw`(?<!\d)\d{1,2}(?:st|nd|rd|th|e|er)?\.?\s*(?:[/.-]\s*)?(?:de\s+)?\p{L}{3,9}\.?\s*(?:[/.,-]\s*)?(?:de\s+)?\d{4}(?!\d)`,
+    String.raw`(?<!\d)\d{1,2}\.?\s*(?:[/.-]\s*)?${MONTH_WORD}\s*(?:[/.,-]\s*)?\d{2}(?!\d)`,
+    String.raw`${MONTH_WORD}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)`,
+    String.raw`\d{2,4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日`,
+    String.raw`(?<!\p{L})(?:vor|il y a|hace|há)\s+(?:\d+|einer?|einem|une?|una?)\s+(?:sek|min|stund|tag|woche|monat|seconde|heure|jour|semaine|segundo|hora|día|dia|semana)`,
+    String.raw`\d+\s*(?:sec|min|h|hrs?|hours?|days?|weeks?|months?)\.?\s+ago(?!\p{L})`,
+    String.raw`\d+\s+(?:seconden|minuten|minuut|uur|dagen|dag|weken|week|maanden|maand)\s+geleden`,
+    String.raw`\d+\s*(?:分|時間|日)前`,
+  ].join('|'),
+  'giu',
+);
+
+/** A numeric day whose parts make a day and a month, either way round ("31/12/19", "12/31/19"). */
+function possibleDay(match: RegExpMatchArray): boolean {
+  const [a, b] = match[1] ? [+match[1], +match[2]] : match[4] ? [+match[5], +match[4]] : [1, 1];
+  return a >= 1 && b >= 1 && ((a <= 31 && b <= 12) || (a <= 12 && b <= 31));
+}
+
+/**
+ * Does the page's text show any date at all (its own, another item's, a comment's)? A page that
+ * shows none, a recipe, a product or a guide kept up to date, has no date a reader sees: a day
+ * only its metadata holds is the day its CMS made it. Once per extraction, bounded.
+ */
+export function pageShowsAnyDate(ctx: ExtractionContext): boolean {
+  const cached = ctx.cache.get('pageShowsAnyDate');
+  if (typeof cached === 'boolean') return cached;
+  // A <time> element shows a date, even one the page's script fills in.
+  let found = Boolean(ctx.elements.byTag.get('time')?.length);
+  let length = 0;
+  const all = ctx.elements.all;
+  for (let i = 0; i < all.length && length < MAX_CHARS && !found; i++) {
+    const el = all[i];
+    if (NOT_SHOWN.has(el.tagName.toLowerCase())) continue;
+    for (let node = el.firstChild; node && !found; node = node.nextSibling) {
+      if (node.nodeType !== 3) continue;
+      const value = node.nodeValue ?? '';
+      length += value.length;
+      if (!/\d/.test(value) || value.replace(/\s+/g, ' ').trim().length > LINE) continue;
+      for (const match of value.slice(0, 2_000).matchAll(ANY_DATE)) if ((found = possibleDay(match))) break;
+    }
+  }
+  ctx.cache.set('pageShowsAnyDate', found);
+  return found;
 }

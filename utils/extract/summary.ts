@@ -5,6 +5,7 @@ import { labelField } from './labels';
 import { firstMeta } from './meta';
 import { cleanText, fold } from './text';
 import { decodeEntities, siteNames } from './site-names';
+import { BYLINE_LINE } from '@/utils/detect/vocabulary';
 
 export const MAX_SUMMARY = 1_000;
 const MIN_PARAGRAPH = 80;
@@ -114,6 +115,16 @@ function saysNothing(ctx: ExtractionContext, text: string): boolean {
   return same(site) || same(ctx.headingText) || same(ctx.docTitle) || same(firstMeta(ctx.meta, 'og:title'));
 }
 
+/**
+ * A social card's quote or byline in the description slot ("“A woman's hair is part of her core
+ * identity.”", "By Jane Roe", "Par Didier Roy (Planète Asie, 21 juin 2018)"): words from the
+ * item or about its author, not a summary of it.
+ */
+function quoteOrByline(text: string): boolean {
+  if (/^["“„«»‘'][\s\S]*["”“«»’']$/u.test(text)) return true;
+  return BYLINE_LINE.test(text) && text.split(/\s+/).length <= 12;
+}
+
 const significant = (text: string) =>
   fold(text)
     .split(' ')
@@ -176,7 +187,7 @@ const fromDescription: Rule<string> = (ctx) => {
   for (const rule of DESCRIPTION_RULES) {
     try {
       const text = cleanText(decodeEntities(rule(ctx) ?? ''), MAX_SUMMARY * 2);
-      if (text && !saysNothing(ctx, text)) candidates.push(text);
+      if (text && !saysNothing(ctx, text) && !quoteOrByline(text)) candidates.push(text);
     } catch {
       // One broken source never sinks the field.
     }

@@ -9,6 +9,8 @@ import { extract, jsonLd, page } from './helpers';
 const INTRO =
   '<p>Ein Absatz mit genug Text, um als laufender Text zu gelten, über Verwaltung und Politik in Deutschland.</p>';
 const article = (row: string) => `<main><article><h1>Neue Regeln</h1>${row}${INTRO}</article></main>`;
+/** A comment's date: the page shows dates, if not its own. */
+const COMMENT = '<section class="comments"><p>Anna, 3. Januar 2024</p></section>';
 
 describe('a date the page does not show', () => {
   const made = (type: string) =>
@@ -19,12 +21,12 @@ describe('a date the page does not show', () => {
   });
 
   it('keeps the date of an article node, or of a WebPage whose head states the article date', () => {
-    expect(extract(page(made('Article'), article('')))?.published).toBe('2019-01-10');
+    expect(extract(page(made('Article'), article('') + COMMENT))?.published).toBe('2019-01-10');
     expect(
       extract(
         page(
           `${made('WebPage')}<meta property="article:published_time" content="2019-01-10T10:44:43+01:00">`,
-          article(''),
+          article('') + COMMENT,
         ),
       )?.published,
     ).toBe('2019-01-10');
@@ -74,10 +76,14 @@ describe('the day an address is filed under', () => {
   const url = 'https://www.example.org/2022/05/06/ein-beitrag/';
 
   it('corrects an instant in UTC to the local day', () => {
-    expect(extract(page(at('2022-05-07T03:43:46Z'), article('')), url)?.published).toBe('2022-05-06');
+    expect(extract(page(at('2022-05-07T03:43:46Z'), article('') + COMMENT), url)?.published).toBe(
+      '2022-05-06',
+    );
   });
 
   it('not an instant stated in the page’s own time', () => {
-    expect(extract(page(at('2022-05-07T13:43:46-05:00'), article('')), url)?.published).toBe('2022-05-07');
+    expect(extract(page(at('2022-05-07T13:43:46-05:00'), article('') + COMMENT), url)?.published).toBe(
+      '2022-05-07',
+    );
   });
 });

@@ -215,13 +215,15 @@ describe('dates around the heading and in the address', () => {
 
   it('the day the address is filed under, where the page states none, and for an instant a day off', () => {
     const filed = 'https://www.example.org/2016/12/15/neue-regeln/';
-    expect(extract(page('', article('')), filed)?.published).toBe('2016-12-15');
+    // The page shows dates, a comment's, but not its own.
+    const dated = `${article('')}<div id="comments"><p>Anna, 3. Januar 2017</p></div>`;
+    expect(extract(page('', dated), filed)?.published).toBe('2016-12-15');
     expect(
-      extract(page('', article('')), 'https://www.example.org/2016/12/neue-regeln/')?.published,
+      extract(page('', dated), 'https://www.example.org/2016/12/neue-regeln/')?.published,
     ).toBeUndefined();
     const utc = (day: string) => `<meta property="article:published_time" content="${day}T03:10:00Z">`;
-    expect(extract(page(utc('2016-12-16'), article('')), filed)?.published).toBe('2016-12-15');
-    expect(extract(page(utc('2016-12-20'), article('')), filed)?.published).toBe('2016-12-20');
+    expect(extract(page(utc('2016-12-16'), dated), filed)?.published).toBe('2016-12-15');
+    expect(extract(page(utc('2016-12-20'), dated), filed)?.published).toBe('2016-12-20');
   });
 });
 
