@@ -8,12 +8,20 @@ import { databaseSource, importPorts, onListChanged, send, wholeList } from '@/u
 import { prepareWhenIdle } from '@/utils/stores/idle';
 import { createNoticeStore } from '@/utils/stores/notice';
 import { followListSettings } from '@/utils/stores/page-settings';
-import { markFirstListPaint } from '@/utils/stores/paint-mark';
+import { afterFirstListFrame, markFirstListPaint } from '@/utils/stores/paint-mark';
 import { createReadingListStore } from '@/utils/stores/reading-list';
 
+/**
+ * Records read before the first paint: the rows of a window 2,400 px tall (132 px each) and the
+ * list's overscan. Each one is a step of the database cursor; the rest come in one read after.
+ */
+const FIRST_SCREEN = 20;
+
 async function start() {
-  const list = createReadingListStore({ source: databaseSource(), send, firstScreenSize: 40 });
+  const list = createReadingListStore({ source: databaseSource(), send, firstScreenSize: FIRST_SCREEN });
   markFirstListPaint(list);
+  // The names panel, export and import and "Send to Zotero" follow the list's first frame.
+  const listShown = afterFirstListFrame(list);
   const loaded = list.load();
   const notices = createNoticeStore();
   const cite = await followListSettings(list, () => t('libraryTitle'), notices);
@@ -50,6 +58,7 @@ async function start() {
       }}
       cite={cite}
       notices={notices}
+      secondaryReady={listShown}
     />,
     document.getElementById('app')!,
   );

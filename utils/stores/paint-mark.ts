@@ -2,7 +2,7 @@
  * Marks (User Timing, local to the page; nothing is sent anywhere) the first frame in which the
  * reading list shows records, so the benchmark can read "open to first list paint".
  */
-import { effect } from '@preact/signals';
+import { effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { ReadingListStore } from './reading-list';
 
 export const LIST_PAINTED_MARK = 'leesmap:list-painted';
@@ -14,4 +14,20 @@ export function markFirstListPaint(store: ReadingListStore): void {
     requestAnimationFrame(() => performance.mark(LIST_PAINTED_MARK));
     queueMicrotask(() => stop());
   });
+}
+
+/**
+ * False until the frame that first shows the list (its rows, or its empty or error state) has
+ * been painted, then true: what a page renders only then (panels beside or below the list) does
+ * not hold up that frame.
+ */
+export function afterFirstListFrame(store: ReadingListStore): ReadonlySignal<boolean> {
+  const painted = signal(false);
+  const stop = effect(() => {
+    if (store.phase.value === 'loading') return;
+    // The next frame shows the list; a task queued from its animation frame runs after its paint.
+    requestAnimationFrame(() => setTimeout(() => (painted.value = true)));
+    queueMicrotask(() => stop());
+  });
+  return painted;
 }
