@@ -8,7 +8,7 @@ import { databaseSource, importPorts, onListChanged, send, wholeList } from '@/u
 import { prepareWhenIdle } from '@/utils/stores/idle';
 import { createNoticeStore } from '@/utils/stores/notice';
 import { followListSettings } from '@/utils/stores/page-settings';
-import { afterFirstListFrame, markFirstListPaint } from '@/utils/stores/paint-mark';
+import { afterFirstListFrame, firstScreenIn, markFirstListPaint } from '@/utils/stores/paint-mark';
 import { createReadingListStore } from '@/utils/stores/reading-list';
 
 /**
@@ -16,6 +16,8 @@ import { createReadingListStore } from '@/utils/stores/reading-list';
  * list's overscan. Each one is a step of the database cursor; the rest come in one read after.
  */
 const FIRST_SCREEN = 20;
+/** How long the page waits for those records before it shows itself with "Loading…" instead. */
+const FIRST_SCREEN_WAIT = 150;
 
 async function start() {
   const list = createReadingListStore({ source: databaseSource(), send, firstScreenSize: FIRST_SCREEN });
@@ -26,6 +28,8 @@ async function start() {
   const notices = createNoticeStore();
   const cite = await followListSettings(list, () => t('libraryTitle'), notices);
   onListChanged((ids) => void list.refresh(ids));
+  // One render with the first records, not an empty page first (a slow database: "Loading…").
+  await firstScreenIn(list, FIRST_SCREEN_WAIT);
   render(
     <LibraryApp
       store={list}

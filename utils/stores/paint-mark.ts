@@ -31,3 +31,23 @@ export function afterFirstListFrame(store: ReadingListStore): ReadonlySignal<boo
   });
   return painted;
 }
+
+/**
+ * Resolves once the list has left its loading phase (first records in, empty or failed), or after
+ * `wait` ms if the database is slow: a page rendered then shows its list in its first render
+ * instead of rendering everything twice, empty and then with the records, before its first paint.
+ */
+export function firstScreenIn(store: ReadingListStore, wait: number): Promise<void> {
+  return new Promise((resolve) => {
+    // Called from a timer or a microtask, so after `stop` is set.
+    const done = () => {
+      clearTimeout(timer);
+      stop();
+      resolve();
+    };
+    const timer = setTimeout(done, wait);
+    const stop = effect(() => {
+      if (store.phase.value !== 'loading') queueMicrotask(done);
+    });
+  });
+}

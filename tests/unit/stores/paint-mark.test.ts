@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { SavedPublication } from '@/utils/record';
-import { afterFirstListFrame } from '@/utils/stores/paint-mark';
+import { afterFirstListFrame, firstScreenIn } from '@/utils/stores/paint-mark';
 import { createReadingListStore, type ReadingListSource } from '@/utils/stores/reading-list';
 import { record } from '../ui/records';
 
@@ -50,5 +50,38 @@ describe('afterFirstListFrame', () => {
 
   it('also follows a list that failed to load', async () => {
     expect((await shownAfter(new Error('blocked'))).after).toBe(true);
+  });
+});
+
+describe('firstScreenIn', () => {
+  it('resolves as soon as the first records are in, not at its time limit', async () => {
+    const { source, arrive } = heldSource([record({ title: 'Wonen' })]);
+    const store = createReadingListStore({ source, send: (async () => ({})) as never });
+    const loaded = store.load();
+    const started = Date.now();
+    const ready = firstScreenIn(store, 10_000);
+    setTimeout(arrive, 20);
+    await ready;
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(store.results.value.map((r) => r.title)).toEqual(['Wonen']);
+    await loaded;
+  });
+
+  it('resolves at once for a list already in, and after its time limit for a database that does not answer', async () => {
+    const { source } = heldSource([]);
+    const store = createReadingListStore({ source, send: (async () => ({})) as never });
+    void store.load();
+    const started = Date.now();
+    await firstScreenIn(store, 60);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(55);
+    expect(store.phase.value).toBe('loading');
+
+    const loadedStore = createReadingListStore({
+      source: { all: async () => [record({ title: 'Zorg' })] },
+      send: (async () => ({})) as never,
+    });
+    await loadedStore.load();
+    await firstScreenIn(loadedStore, 10_000);
+    expect(loadedStore.phase.value).toBe('ready');
   });
 });
