@@ -4,7 +4,7 @@
  * over the list (components/library-keys.ts). Each row has two Tab stops: its title and its
  * actions toolbar.
  */
-import { useSignal } from '@preact/signals';
+import { useSignal, type ReadonlySignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatNumber, t } from '@/utils/i18n';
@@ -42,6 +42,11 @@ export interface LibraryAppProps {
   notices?: NoticeStore;
   /** More actions on the selection (none selected: the whole list), in the bulk bar (Send to Zotero). */
   bulkActions?: (ids: string[]) => ComponentChildren;
+  /**
+   * False while the list is on its way to the screen: the names panel, the export and import
+   * panels and `bulkActions` wait for it, so they do not delay its first frame. Not given: all at once.
+   */
+  secondaryReady?: ReadonlySignal<boolean>;
 }
 
 function Panels(p: LibraryAppProps & { selectedIds: string[]; isSelected: (id: string) => boolean }) {
@@ -58,11 +63,15 @@ function Panels(p: LibraryAppProps & { selectedIds: string[]; isSelected: (id: s
   );
 }
 
-function Sidebar({ store, saveNames }: Pick<LibraryAppProps, 'store' | 'saveNames'>) {
+function Sidebar({
+  store,
+  saveNames,
+  secondary,
+}: Pick<LibraryAppProps, 'store' | 'saveNames'> & { secondary: boolean }) {
   return (
     <aside class="library-side">
       <ThemeOverview store={store} />
-      {saveNames && <NamesManager store={store} save={saveNames} />}
+      {secondary && saveNames && <NamesManager store={store} save={saveNames} />}
       <p class="muted small">{t('keyboardHelp')}</p>
     </aside>
   );
@@ -155,6 +164,7 @@ export function LibraryApp(props: LibraryAppProps) {
   const [notice, setNotice] = useState('');
   const search = useRef<HTMLInputElement>(null);
   const results = store.results.value;
+  const secondary = props.secondaryReady?.value ?? true;
   useSlashToSearch(search);
   const [active, setActive] = useActiveRow(results.length);
 
@@ -174,7 +184,7 @@ export function LibraryApp(props: LibraryAppProps) {
         <ResultCount store={store} />
       </header>
       <div class="library-layout">
-        <Sidebar store={store} saveNames={props.saveNames} />
+        <Sidebar store={store} saveNames={props.saveNames} secondary={secondary} />
         <main>
           <SearchBox store={store} idPrefix="library" inputRef={search} />
           <FilterControls store={store} idPrefix="library" />
@@ -184,7 +194,7 @@ export function LibraryApp(props: LibraryAppProps) {
             run={run}
             remove={() => void removeIds(selectedIds)}
           >
-            {props.bulkActions?.(selectedIds)}
+            {secondary && props.bulkActions?.(selectedIds)}
           </BulkBar>
           {notice && (
             <p class="error" role="alert">
@@ -208,7 +218,9 @@ export function LibraryApp(props: LibraryAppProps) {
               detailed
             />
           </div>
-          <Panels {...props} selectedIds={selectedIds} isSelected={(id) => selected.peek().has(id)} />
+          {secondary && (
+            <Panels {...props} selectedIds={selectedIds} isSelected={(id) => selected.peek().has(id)} />
+          )}
         </main>
       </div>
       {props.notices && <Toast store={props.notices} />}

@@ -8,16 +8,28 @@ import { databaseSource, importPorts, onListChanged, send, wholeList } from '@/u
 import { prepareWhenIdle } from '@/utils/stores/idle';
 import { createNoticeStore } from '@/utils/stores/notice';
 import { followListSettings } from '@/utils/stores/page-settings';
-import { markFirstListPaint } from '@/utils/stores/paint-mark';
+import { afterFirstListFrame, firstScreenIn, markFirstListPaint } from '@/utils/stores/paint-mark';
 import { createReadingListStore } from '@/utils/stores/reading-list';
 
+/**
+ * Records read before the first paint: the rows of a window 2,400 px tall (132 px each) and the
+ * list's overscan. Each one is a step of the database cursor; the rest come in one read after.
+ */
+const FIRST_SCREEN = 20;
+/** How long the page waits for those records before it shows itself with "Loading…" instead. */
+const FIRST_SCREEN_WAIT = 150;
+
 async function start() {
-  const list = createReadingListStore({ source: databaseSource(), send, firstScreenSize: 40 });
+  const list = createReadingListStore({ source: databaseSource(), send, firstScreenSize: FIRST_SCREEN });
   markFirstListPaint(list);
+  // The names panel, export and import and "Send to Zotero" follow the list's first frame.
+  const listShown = afterFirstListFrame(list);
   const loaded = list.load();
   const notices = createNoticeStore();
   const cite = await followListSettings(list, () => t('libraryTitle'), notices);
   onListChanged((ids) => void list.refresh(ids));
+  // One render with the first records, not an empty page first (a slow database: "Loading…").
+  await firstScreenIn(list, FIRST_SCREEN_WAIT);
   render(
     <LibraryApp
       store={list}
@@ -50,6 +62,7 @@ async function start() {
       }}
       cite={cite}
       notices={notices}
+      secondaryReady={listShown}
     />,
     document.getElementById('app')!,
   );

@@ -12,7 +12,9 @@
  * since navigation start; "to first item visible" is the same seen from outside (Playwright).
  *
  * Usage: npm run bench -- ui   (builds first)   or
- *        npx tsx scripts/bench/ui.ts [--extension-dir=.output/chrome-mv3]
+ *        npx tsx scripts/bench/ui.ts [--extension-dir=.output/chrome-mv3] [--only=library] [--library-runs=N]
+ * --only=library fills the list and times only the library's opens (for A/B runs of two builds,
+ * interleaved); --library-runs sets how many opens are timed (default 5).
  */
 import { loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
@@ -217,9 +219,14 @@ const loadAverage = () =>
     .map((l) => l.toFixed(2))
     .join(' ');
 
+/** The value of a `--name=value` argument, if given. */
+const option = (name: string): string | undefined =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+
 async function main(): Promise<void> {
-  const dirArg = process.argv.find((a) => a.startsWith('--extension-dir='));
-  const extensionDir = dirArg ? dirArg.slice('--extension-dir='.length) : EXTENSION_DIR;
+  const extensionDir = option('extension-dir') ?? EXTENSION_DIR;
+  const libraryOnly = option('only') === 'library';
+  const libraryRuns = Number(option('library-runs') ?? LIBRARY_RUNS);
   await withBenchBrowser(extensionDir, async (browser, chromiumVersion) => {
     const base = `chrome-extension://${browser.extensionId}`;
     const size = `${LIST_SIZE.toLocaleString('en')} saved records`;
@@ -242,6 +249,14 @@ async function main(): Promise<void> {
     const status = (await setup.getByTestId('import-status').textContent()) ?? '';
     if (!/^Imported|^Geïmporteerd/.test(status)) throw new Error(`import failed: ${status}`);
     await setup.close();
+
+    if (libraryOnly) {
+      const opens = await timeOpens(browser, `${base}/library.html`, libraryRuns);
+      report('library: open to first list paint (page mark)', opens.marks, 300);
+      report('library: open to first item visible (from outside)', opens.outside);
+      console.log(`load average at the end: ${loadAverage()}`);
+      return;
+    }
 
     const popupSize = { width: 400, height: 600 };
     const popupOpens = await timeOpens(browser, `${base}/popup.html`, OPEN_RUNS, popupSize);
@@ -300,7 +315,7 @@ async function main(): Promise<void> {
     console.log(`${'popup: "samenwerking" finds'.padEnd(54)} ${hits}`);
     await popup.close();
 
-    const libraryOpens = await timeOpens(browser, `${base}/library.html`, LIBRARY_RUNS);
+    const libraryOpens = await timeOpens(browser, `${base}/library.html`, libraryRuns);
     report('library: open to first list paint (page mark)', libraryOpens.marks, 300);
     report('library: open to first item visible (from outside)', libraryOpens.outside);
 
