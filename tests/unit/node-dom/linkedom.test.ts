@@ -3,8 +3,10 @@
  * addEventListener instead of in every node's constructor (a WeakMap entry and a Map per element,
  * text and attribute: over half of the parse time on real pages, and most of its garbage), and
  * (2) keep compiled selectors across closest()/matches()/querySelector() calls instead of
- * compiling each time. The CLI, eval and tests read pages through linkedom, so events and
- * selectors on its nodes must still behave.
+ * compiling each time, and (3) lower-case an HTML element's attribute names as browsers do (old
+ * pages write `<META NAME="Description">`, which the extension reads in the browser). The CLI,
+ * eval and tests read pages through linkedom, so events and selectors on its nodes must still
+ * behave.
  */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
@@ -75,5 +77,24 @@ describe('linkedom with compiled selectors kept across calls', () => {
     const { document } = parseHTML('<html><body><p>A</p></body></html>');
     expect(() => document.querySelector('p[')).toThrow();
     expect(() => document.querySelector('p[')).toThrow();
+  });
+});
+
+describe('linkedom reading attribute names as a browser does', () => {
+  it('finds an upper-case meta description by its lower-case name, the first of a repeated name winning', () => {
+    const { document } = parseHTML(
+      '<html><head><META NAME="Description" CONTENT="Over de woningmarkt" name="later"></head><body></body></html>',
+    );
+    const meta = document.querySelector('meta[name="Description"]');
+    expect(meta?.getAttribute('content')).toBe('Over de woningmarkt');
+    expect(meta?.getAttributeNames()).toEqual(['name', 'content']);
+  });
+
+  it("keeps an SVG drawing's attribute names in their case", () => {
+    const { document } = parseHTML(
+      '<html><body><svg viewBox="0 0 2 2"><path fillRule="evenodd"/></svg></body></html>',
+    );
+    expect(document.querySelector('svg')?.getAttribute('viewBox')).toBe('0 0 2 2');
+    expect(document.querySelector('path')?.getAttributeNames()).toEqual(['fillRule']);
   });
 });
