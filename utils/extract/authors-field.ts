@@ -101,6 +101,24 @@ const fromPublishingBody: Rule<string[]> = (ctx) => {
   return publisher ? [publisher] : undefined;
 };
 
+/** The editorial desk's name, a CMS placeholder unless both the metadata and the byline sign with it. */
+const DESKS = new Set(['redaktion', 'die redaktion', 'redactie', 'de redactie']);
+
+/**
+ * "Redaktion" as the author: where the structured data's author and the byline the reader sees
+ * both name the desk (<a href="/author/redaktion/">Redaktion</a>), the desk signs the article. On
+ * its own, in one place only, it is the CMS's default.
+ */
+const fromSigningDesk: Rule<string[]> = (ctx) => {
+  const declared = [...namesOf(ctx.jsonLd, jsonLdAuthors(ctx)), ...allMeta(ctx.meta, 'author')];
+  const desk = declared.map((name) => fold(name)).find((name) => DESKS.has(name));
+  if (!desk) return undefined;
+  const shown = [fromBylineElements, fromAuthorLinks, fromBylineText].some((rule) =>
+    (rule(ctx) ?? []).some((raw) => ` ${fold(raw)} `.includes(` ${desk} `)),
+  );
+  return shown ? [declared.find((name) => fold(name) === desk)!.trim()] : undefined;
+};
+
 /**
  * The site's own name (og:site_name, the host, the publisher) in an author slot is the CMS's
  * default, not a byline: dropped, except on an advice or report, which the institution signs, and
@@ -295,5 +313,5 @@ export function extractAuthors(ctx: ExtractionContext): string[] {
     }),
     (names) => names.length > 0,
   );
-  return found ?? firstRule(ctx, [fromPublishingBody], (names) => names.length > 0) ?? [];
+  return found ?? firstRule(ctx, [fromSigningDesk, fromPublishingBody], (names) => names.length > 0) ?? [];
 }
