@@ -166,6 +166,16 @@ function isPhrase(name: string): boolean {
   return words.filter((word) => /^\p{Ll}/u.test(word) && !PARTICLES.has(word)).length >= 3;
 }
 
+/**
+ * Words that open or close a name in lower case, no particle: a phrase or a widget's text ("See
+ * all", "deinen Hochzeitsbloggern", "the National"), not a name.
+ */
+function lowerEdge(name: string): boolean {
+  const words = name.split(/\s+/);
+  if (words.length < 2) return false;
+  return /^\p{Ll}/u.test(words[0]) && !PARTICLES.has(words[0]);
+}
+
 /** One raw string (possibly several names) → cleaned names. */
 export function splitAuthors(raw: string, userNames = false): string[] {
   let text = cleanText(raw.replace(/<[^>]*>/g, ' ').replace(/\r?\n/g, ' , '), 1_000);
@@ -225,7 +235,7 @@ export function cleanAuthor(raw: string, userNames = false): string | undefined 
     !(userNames && USER_NAME.test(name) && !/admin|publisher/.test(name))
   )
     return undefined;
-  if (name.split(/\s+/).length > 8 || isPhrase(name)) return undefined;
+  if (name.split(/\s+/).length > 8 || isPhrase(name) || lowerEdge(name)) return undefined;
   // Several words run together ("Hire the authorJan JansenPython Engineer"): a widget's text, not a name.
   if ((name.match(/\p{Ll}{3}\p{Lu}/gu) ?? []).length >= 2) return undefined;
   // SHOUTED NAMES read better in title case; a single word in capitals is an acronym ("SER", "OECD").
