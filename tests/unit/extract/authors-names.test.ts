@@ -31,3 +31,17 @@ describe('authors: a name that opens with a lower-case word', () => {
     expect(readPage(head, body)?.authors).toEqual(['Jonas Berg']);
   });
 });
+
+describe('authors: an advertisement’s label and a role in the byline', () => {
+  it('reads no one from an advertisement’s label', () => {
+    expect(cleanAuthors(['Sponsored Post'])).toEqual([]);
+    expect(cleanAuthors(['Gesponserte Inhalte'])).toEqual([]);
+    expect(cleanAuthors(['Anzeige'])).toEqual([]);
+  });
+
+  it('reads the name, not its label and the role at a body after it', () => {
+    const body = `<main><article><h1>Die schönsten Orte</h1>${TEXT}<p>Autor: Jonas Berg (Sponsored Post), Redner bei beispiel-trauung.de</p></article></main>`;
+    expect(readPage('', body)?.authors).toEqual(['Jonas Berg']);
+    expect(cleanAuthors(['Lena Voss, Fellow at Example Institute'])).toEqual(['Lena Voss']);
+  });
+});
