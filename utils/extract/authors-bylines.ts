@@ -166,6 +166,14 @@ function inSentence(parent: Element | null, names: string[]): boolean {
   return textOf(parent, own + 120).length > own + 40;
 }
 
+/**
+ * The name a link to the writer's page shows: its itemprop=name where it marks one, not the
+ * portrait's credit beside it ("© Jana Klein Jana Klein").
+ */
+function linkName(link: Element): string {
+  return textOf(link.querySelector('[itemprop="name"]') ?? link, 100);
+}
+
 /** Links in one run at most: a byline's writers, each with a portrait link and a name link. */
 const MAX_RUN = 40;
 
@@ -184,7 +192,7 @@ export const fromAuthorLinks: Rule<string[]> = (ctx) => {
     let j = i;
     for (; j < links.length; j++) {
       if (links[j].el.parentElement !== parent || !AUTHOR_PAGE.test(links[j].href)) break;
-      const text = j - i < MAX_RUN && names.length < 12 ? textOf(links[j].el, 100) : '';
+      const text = j - i < MAX_RUN && names.length < 12 ? linkName(links[j].el) : '';
       if (text) names.push(text);
     }
     // A longer run is a list of the site's writers, not a byline; a run is read once.
