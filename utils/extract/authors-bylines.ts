@@ -1,5 +1,5 @@
 /**
- * Visible bylines: byline elements (rel=author, itemprop=author, class "byline"/"author") and
+ * Visible bylines: byline elements (<byline>, rel=author, itemprop=author, class "byline"/"author") and
  * byline lines ("Door A en B", "By A and B", "Von A") in the article, never in chrome or cards.
  */
 import { cleanAuthors } from './authors';
@@ -11,7 +11,7 @@ const MAX_BYLINE_NODES = 300;
 /** Reader comments (not an article of class "commentary"). */
 const COMMENTS = '#comments, [id^="comment"], [class*="comment"]:not([class*="commentary"])';
 const BYLINE_SELECTOR =
-  '[rel~="author"], [itemprop="author"], [class*="byline"], [id*="byline"], [class*="author"], [class*="Author"], [class*="writtenby"], [class*="p-author"]';
+  'byline, [rel~="author"], [itemprop="author"], [class*="byline"], [id*="byline"], [class*="author"], [class*="Author"], [class*="writtenby"], [class*="p-author"]';
 
 const HIDDEN = '[hidden], [style*="display: none"], [style*="display:none"]';
 /**
