@@ -21,10 +21,21 @@ const HIDDEN = '[hidden], [style*="display: none"], [style*="display:none"]';
 function bylineElsewhere(ctx: ExtractionContext, el: Element): boolean {
   // A byline the theme hides (a microformat copy, style="display: none") is no one the reader sees.
   if (el.closest(HIDDEN)) return true;
+  if (anotherArticle(ctx, el)) return true;
   if (!ctx.isElsewhere(el)) return false;
   if (ctx.relatedBlocks.some((block) => block.contains(el))) return true;
   if (el.closest('nav, [role="navigation"], [role="contentinfo"]')) return true;
   return !el.closest('footer')?.parentElement?.closest('article');
+}
+
+/**
+ * A byline in an <article> other than the one that holds the page's heading, beside it or inside
+ * it: another article's teaser card (a slider of opinion pieces), not this one's byline.
+ */
+function anotherArticle(ctx: ExtractionContext, el: Element): boolean {
+  const own = ctx.heading?.closest('article');
+  const card = own && el.closest('article');
+  return Boolean(card && card !== own && !card.contains(own));
 }
 
 /** Byline elements: rel=author, itemprop=author, class "byline"/"author" — short text only. */

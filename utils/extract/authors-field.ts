@@ -8,7 +8,7 @@ import { extractType } from './type';
 import { fold } from './text';
 import { shownOnPage, signsAsUser } from './authors-shown';
 import { fromAuthorLinks, fromBylineElements, fromBylineText } from './authors-bylines';
-import { siteNames } from './site-names';
+import { siteNames, titleParts } from './site-names';
 
 function jsonLdAuthors(ctx: ExtractionContext): unknown {
   const author = mainValue(ctx.jsonLd, 'author');
@@ -167,7 +167,10 @@ function ownSiteNames(ctx: ExtractionContext): string[] {
   const publisher = extractPublisher(ctx) ?? '';
   const author = firstMeta(ctx.meta, 'author') ?? '';
   const repeated = squash(publisher) === squash(author) && squash(publisher) !== squash(declared);
-  return repeated ? [declared] : [declared, publisher];
+  // A site name that holds the page's title ("Achtsam leben | Die Wochenschrift"): its last part too.
+  const parts = titleParts(declared);
+  const site = parts.length > 1 ? [declared, parts[parts.length - 1]] : [declared];
+  return repeated ? site : [...site, publisher];
 }
 
 /**
