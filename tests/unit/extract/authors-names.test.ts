@@ -10,11 +10,10 @@ const TEXT =
   '<p>Ein Absatz mit genug Text, um als laufender Text zu gelten, über Verwaltung und Politik in Deutschland und anderswo.</p>';
 
 describe('authors: a name that opens with a lower-case word', () => {
-  it('is a phrase, not a name', () => {
-    expect(cleanAuthors(['deinen Hochzeitsplanern'])).toEqual([]);
-    expect(cleanAuthors(['the Morning Desk'])).toEqual([]);
-    expect(cleanAuthors(['selbst gemacht Magazin'])).toEqual([]);
-  });
+  it.each(['deinen Hochzeitsplanern', 'the Morning Desk', 'selbst gemacht Magazin'])(
+    'reads “%s” as a phrase, not a name',
+    (phrase) => expect(cleanAuthors([phrase])).toEqual([]),
+  );
 
   it('keeps names that open with a particle, and a user name', () => {
     expect(cleanAuthors(['van der Berg', 'de Vries', 'di Lorenzo'])).toEqual([
@@ -33,11 +32,9 @@ describe('authors: a name that opens with a lower-case word', () => {
 });
 
 describe('authors: an advertisement’s label and a role in the byline', () => {
-  it('reads no one from an advertisement’s label', () => {
-    expect(cleanAuthors(['Sponsored Post'])).toEqual([]);
-    expect(cleanAuthors(['Gesponserte Inhalte'])).toEqual([]);
-    expect(cleanAuthors(['Anzeige'])).toEqual([]);
-  });
+  it.each(['Sponsored Post', 'Gesponserte Inhalte', 'Anzeige'])('reads no one from the label “%s”', (label) =>
+    expect(cleanAuthors([label])).toEqual([]),
+  );
 
   it('reads the name, not its label and the role at a body after it', () => {
     const body = `<main><article><h1>Die schönsten Orte</h1>${TEXT}<p>Autor: Jonas Berg (Sponsored Post), Redner bei beispiel-trauung.de</p></article></main>`;
