@@ -1,5 +1,5 @@
 /**
- * Visible bylines: byline elements (rel=author, itemprop=author, class "byline"/"author") and
+ * Visible bylines: byline elements (<byline>, rel=author, itemprop=author, class "byline"/"author") and
  * byline lines ("Door A en B", "By A and B", "Von A") in the article, never in chrome or cards.
  */
 import { cleanAuthors } from './authors';
@@ -11,7 +11,7 @@ const MAX_BYLINE_NODES = 300;
 /** Reader comments (not an article of class "commentary"). */
 const COMMENTS = '#comments, [id^="comment"], [class*="comment"]:not([class*="commentary"])';
 const BYLINE_SELECTOR =
-  '[rel~="author"], [itemprop="author"], [class*="byline"], [id*="byline"], [class*="author"], [class*="Author"], [class*="writtenby"], [class*="p-author"]';
+  'byline, [rel~="author"], [itemprop="author"], [class*="byline"], [id*="byline"], [class*="author"], [class*="Author"], [class*="writtenby"], [class*="p-author"]';
 
 const HIDDEN = '[hidden], [style*="display: none"], [style*="display:none"]';
 /**
@@ -21,10 +21,21 @@ const HIDDEN = '[hidden], [style*="display: none"], [style*="display:none"]';
 function bylineElsewhere(ctx: ExtractionContext, el: Element): boolean {
   // A byline the theme hides (a microformat copy, style="display: none") is no one the reader sees.
   if (el.closest(HIDDEN)) return true;
+  if (anotherArticle(ctx, el)) return true;
   if (!ctx.isElsewhere(el)) return false;
   if (ctx.relatedBlocks.some((block) => block.contains(el))) return true;
   if (el.closest('nav, [role="navigation"], [role="contentinfo"]')) return true;
   return !el.closest('footer')?.parentElement?.closest('article');
+}
+
+/**
+ * A byline in an <article> other than the one that holds the page's heading, beside it or inside
+ * it: another article's teaser card (a slider of opinion pieces), not this one's byline.
+ */
+function anotherArticle(ctx: ExtractionContext, el: Element): boolean {
+  const own = ctx.heading?.closest('article');
+  const card = own && el.closest('article');
+  return Boolean(card && card !== own && !card.contains(own));
 }
 
 /** Byline elements: rel=author, itemprop=author, class "byline"/"author" — short text only. */
@@ -166,6 +177,14 @@ function inSentence(parent: Element | null, names: string[]): boolean {
   return textOf(parent, own + 120).length > own + 40;
 }
 
+/**
+ * The name a link to the writer's page shows: its itemprop=name where it marks one, not the
+ * portrait's credit beside it ("© Jana Klein Jana Klein").
+ */
+function linkName(link: Element): string {
+  return textOf(link.querySelector('[itemprop="name"]') ?? link, 100);
+}
+
 /** Links in one run at most: a byline's writers, each with a portrait link and a name link. */
 const MAX_RUN = 40;
 
@@ -184,7 +203,7 @@ export const fromAuthorLinks: Rule<string[]> = (ctx) => {
     let j = i;
     for (; j < links.length; j++) {
       if (links[j].el.parentElement !== parent || !AUTHOR_PAGE.test(links[j].href)) break;
-      const text = j - i < MAX_RUN && names.length < 12 ? textOf(links[j].el, 100) : '';
+      const text = j - i < MAX_RUN && names.length < 12 ? linkName(links[j].el) : '';
       if (text) names.push(text);
     }
     // A longer run is a list of the site's writers, not a byline; a run is read once.

@@ -5,9 +5,10 @@ import { mainValue, namesOf, resolve, typesOf, type JsonNode } from './jsonld';
 import { allMeta, firstMeta } from './meta';
 import { extractPublisher } from './publisher';
 import { extractType } from './type';
-import { fold, readableText } from './text';
+import { fold } from './text';
+import { shownOnPage, signsAsUser } from './authors-shown';
 import { fromAuthorLinks, fromBylineElements, fromBylineText } from './authors-bylines';
-import { siteNames } from './site-names';
+import { siteNames, titleParts } from './site-names';
 
 function jsonLdAuthors(ctx: ExtractionContext): unknown {
   const author = mainValue(ctx.jsonLd, 'author');
@@ -100,6 +101,24 @@ const fromPublishingBody: Rule<string[]> = (ctx) => {
   return publisher ? [publisher] : undefined;
 };
 
+/** The editorial desk's name, a CMS placeholder unless both the metadata and the byline sign with it. */
+const DESKS = new Set(['redaktion', 'die redaktion', 'redactie', 'de redactie']);
+
+/**
+ * "Redaktion" as the author: where the structured data's author and the byline the reader sees
+ * both name the desk (<a href="/author/redaktion/">Redaktion</a>), the desk signs the article. On
+ * its own, in one place only, it is the CMS's default.
+ */
+const fromSigningDesk: Rule<string[]> = (ctx) => {
+  const declared = [...namesOf(ctx.jsonLd, jsonLdAuthors(ctx)), ...allMeta(ctx.meta, 'author')];
+  const desk = declared.map((name) => fold(name)).find((name) => DESKS.has(name));
+  if (!desk) return undefined;
+  const shown = [fromBylineElements, fromAuthorLinks, fromBylineText].some((rule) =>
+    (rule(ctx) ?? []).some((raw) => ` ${fold(raw)} `.includes(` ${desk} `)),
+  );
+  return shown ? [declared.find((name) => fold(name) === desk)!.trim()] : undefined;
+};
+
 /**
  * The site's own name (og:site_name, the host, the publisher) in an author slot is the CMS's
  * default, not a byline: dropped, except on an advice or report, which the institution signs, and
@@ -148,7 +167,10 @@ function ownSiteNames(ctx: ExtractionContext): string[] {
   const publisher = extractPublisher(ctx) ?? '';
   const author = firstMeta(ctx.meta, 'author') ?? '';
   const repeated = squash(publisher) === squash(author) && squash(publisher) !== squash(declared);
-  return repeated ? [declared] : [declared, publisher];
+  // A site name that holds the page's title ("Achtsam leben | Die Wochenschrift"): its last part too.
+  const parts = titleParts(declared);
+  const site = parts.length > 1 ? [declared, parts[parts.length - 1]] : [declared];
+  return repeated ? site : [...site, publisher];
 }
 
 /**
@@ -247,32 +269,6 @@ function isDocument(ctx: ExtractionContext): boolean {
 /** Rules that read an author from metadata only. */
 const METADATA_RULES = new Set<Rule<string[]>>([fromJsonLd]);
 
-const COPYRIGHT_NOTICE = /(?:©|\(c\)(?=\s*\d{4})|copyright\b)[^.]{0,80}/gi;
-
-/** The page's text without copyright notices, folded, read once (capped). */
-function pageText(ctx: ExtractionContext): { words: string; squashed: string } {
-  if (!ctx.cache.has('pageText')) {
-    // A copyright notice names the site's owner, not the article's author ("© 2020 by Jan Jansen").
-    const raw = readableText(ctx).replace(COPYRIGHT_NOTICE, ' ');
-    // fold() reads 10,000 characters at most: fold the text piece by piece.
-    let words = ' ';
-    for (let at = 0; at < raw.length; at += 10_000) words += `${fold(raw.slice(at, at + 10_000))} `;
-    ctx.cache.set('pageText', { words, squashed: words.replace(/ /g, '') });
-  }
-  return ctx.cache.get('pageText') as { words: string; squashed: string };
-}
-
-/**
- * The name appears in the page's text: whole (textContent may run it into the next word,
- * "Evan HalperStaff Writer") or by its last word (a surname on its own, "Von Halper").
- */
-function shownOnPage(ctx: ExtractionContext, name: string): boolean {
-  const text = pageText(ctx);
-  const words = fold(name).split(' ').filter(Boolean);
-  const last = words[words.length - 1] ?? '';
-  return text.squashed.includes(words.join('')) || (last.length >= 4 && text.words.includes(` ${last} `));
-}
-
 /**
  * A first name alone in the structured data ("Todd") where the byline shows the whole name
  * ("By Todd Bates"): the byline's. Two names in the byline that begin with it ("By Anna Berg and
@@ -283,14 +279,6 @@ function fullerName(ctx: ExtractionContext, name: string): string {
   const head = `${fold(name)} `;
   const fuller = new Set(visibleBylineNames(ctx).filter((shown) => fold(shown).startsWith(head)));
   return fuller.size === 1 ? [...fuller][0] : name;
-}
-
-/** A blog's user name the page shows after a byline prefix ("von flerche", "by annak42"). */
-function signsAsUser(ctx: ExtractionContext, raw: string): boolean {
-  const name = fold(raw);
-  if (!/^[a-z\d]{3,30}$/.test(name)) return false;
-  const { words } = pageText(ctx);
-  return [' von ', ' by ', ' door ', ' par ', ' por '].some((prefix) => words.includes(`${prefix}${name} `));
 }
 
 /** Rules that read a byline the reader sees, as opposed to metadata a CMS fills in. */
@@ -328,5 +316,5 @@ export function extractAuthors(ctx: ExtractionContext): string[] {
     }),
     (names) => names.length > 0,
   );
-  return found ?? firstRule(ctx, [fromPublishingBody], (names) => names.length > 0) ?? [];
+  return found ?? firstRule(ctx, [fromSigningDesk, fromPublishingBody], (names) => names.length > 0) ?? [];
 }

@@ -59,6 +59,9 @@ const PLACEHOLDERS = new Set([
   'editor',
   'redactie',
 ]);
+/** A label an advertisement carries in the author's place ("Sponsored Post", "Anzeige"). */
+const SPONSORED =
+  /^(?:sponsored(?: post| content| by)?|gesponsert(?:e inhalte)?|anzeige|werbung|advertorial|promoted|paid (?:post|content)|partner content|in samenwerking met)$/;
 const TITLES = /^(?:(?:prof|dr|drs|mr|ir|ing|ds|mw|dhr|mevr|mrs?|ms|sir|dame)\.?\s+)+/i;
 const POSTNOMINALS =
   'phd|ph\\.d\\.|dphil|msc|m\\.sc\\.|mba|md|llm|ll\\.m\\.|llb|bsc|mphil|mpa|mpp|fba|frs|obe|cbe|mbe|jr\\.?|sr\\.?';
@@ -166,6 +169,16 @@ function isPhrase(name: string): boolean {
   return words.filter((word) => /^\p{Ll}/u.test(word) && !PARTICLES.has(word)).length >= 3;
 }
 
+/**
+ * Words that open or close a name in lower case, no particle: a phrase or a widget's text ("See
+ * all", "deinen Hochzeitsbloggern", "the National"), not a name.
+ */
+function lowerEdge(name: string): boolean {
+  const words = name.split(/\s+/);
+  if (words.length < 2) return false;
+  return /^\p{Ll}/u.test(words[0]) && !PARTICLES.has(words[0]);
+}
+
 /** One raw string (possibly several names) → cleaned names. */
 export function splitAuthors(raw: string, userNames = false): string[] {
   let text = cleanText(raw.replace(/<[^>]*>/g, ' ').replace(/\r?\n/g, ' , '), 1_000);
@@ -216,7 +229,10 @@ export function cleanAuthor(raw: string, userNames = false): string | undefined 
   const userName = userNames && USER_NAME.test(name) && /\p{L}{3}/u.test(name);
   if (LOOKS_LIKE_DATE_OR_NUMBER.test(name) && !userName) return undefined;
   const folded = fold(name);
-  if (!folded || ROLE_WORDS.has(folded) || PLACEHOLDERS.has(folded)) return undefined;
+  if (!folded || ROLE_WORDS.has(folded) || PLACEHOLDERS.has(folded) || SPONSORED.test(folded))
+    return undefined;
+  // "Redner bei Beispiel.de", "Fellow at Example": a role at a body, after the name.
+  if (/^\p{L}+\s+(?:bei|bij|at|für|chez)\s/u.test(name)) return undefined;
   // All-lower-case text is a role or a phrase ("senior onderzoeker bij het CPB"), not a name; one
   // lower-case word is a user name, as blogs sign ("karstenruppert", "marc").
   if (
@@ -225,7 +241,7 @@ export function cleanAuthor(raw: string, userNames = false): string | undefined 
     !(userNames && USER_NAME.test(name) && !/admin|publisher/.test(name))
   )
     return undefined;
-  if (name.split(/\s+/).length > 8 || isPhrase(name)) return undefined;
+  if (name.split(/\s+/).length > 8 || isPhrase(name) || lowerEdge(name)) return undefined;
   // Several words run together ("Hire the authorJan JansenPython Engineer"): a widget's text, not a name.
   if ((name.match(/\p{Ll}{3}\p{Lu}/gu) ?? []).length >= 2) return undefined;
   // SHOUTED NAMES read better in title case; a single word in capitals is an acronym ("SER", "OECD").

@@ -82,10 +82,11 @@ export function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
 
 /**
  * The text a reader can see: every text node outside the head, scripts (JSON-LD names the author
- * too) and styles, up to `max` characters. Walked with a stack, not recursion (deep pages), and
- * from the root, not <body> (a stray tag can leave a parsed body empty).
+ * too) and styles, up to `max` characters, leaving out the elements `skip` names. Walked with a
+ * stack, not recursion (deep pages), and from the root, not <body> (a stray tag can leave a parsed
+ * body empty).
  */
-function walkReadableText(root: Element | null, max: number): string {
+export function walkReadableText(root: Element | null, max: number, skip?: (el: Element) => boolean): string {
   let out = '';
   const stack: Node[] = root ? [root] : [];
   for (let visited = 0; stack.length && out.length < max && visited < 200_000; visited++) {
@@ -95,15 +96,9 @@ function walkReadableText(root: Element | null, max: number): string {
       continue;
     }
     if (node.nodeType !== 1 || /^(?:head|script|style|noscript|template)$/i.test(node.nodeName)) continue;
+    if (skip?.(node as Element)) continue;
     const children = node.childNodes;
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
   return out.slice(0, max);
-}
-
-/** The page's readable text (300,000 characters at most), read once per extraction. */
-export function readableText(ctx: { doc: Document; cache: Map<string, unknown> }): string {
-  if (!ctx.cache.has('readableText'))
-    ctx.cache.set('readableText', walkReadableText(ctx.doc.documentElement, 300_000));
-  return ctx.cache.get('readableText') as string;
 }

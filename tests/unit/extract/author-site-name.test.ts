@@ -41,6 +41,33 @@ describe('authors: the site’s name in the author tag', () => {
   });
 });
 
+describe('authors: the site’s name in a site name that holds the title', () => {
+  it('is no author; the byline is', () => {
+    const head =
+      '<meta property="og:site_name" content="Neue Regeln | Die Wochenschrift"><meta name="author" content="Die Wochenschrift">';
+    const body = `<main><article><h1>Neue Regeln</h1><p>von Jana Klein</p>${INTRO}</article></main>`;
+    expect(extract(page(head, body))?.authors).toEqual(['Jana Klein']);
+  });
+});
+
+describe('authors: another article’s teaser card', () => {
+  it('gives no author, beside or inside the article', () => {
+    const card =
+      '<article class="teaser"><h2><a href="/meinung/zuversicht">Zuversicht</a></h2><footer><span class="teaser__author">Tom Brink</span></footer></article>';
+    const inside = `<main><article><h1>Neue Regeln</h1><div class="slider">${card}</div>${INTRO}</article></main>`;
+    expect(extract(page('', inside))?.authors).toEqual([]);
+    const beside = `<main>${card}<article><h1>Neue Regeln</h1>${INTRO}</article></main>`;
+    expect(extract(page('', beside))?.authors).toEqual([]);
+  });
+
+  it('leaves the article’s own byline, also where the heading stands above the article', () => {
+    const own = `<main><article><h1>Neue Regeln</h1><span class="author">Jana Klein</span>${INTRO}</article></main>`;
+    expect(extract(page('', own))?.authors).toEqual(['Jana Klein']);
+    const above = `<main><h1>Neue Regeln</h1><article><span class="author">Jana Klein</span>${INTRO}</article></main>`;
+    expect(extract(page('', above))?.authors).toEqual(['Jana Klein']);
+  });
+});
+
 describe('authors: a numeric date after the name', () => {
   it('is cut off', () => {
     expect(cleanAuthors(['Von Beispiel Bund 4. 2. 2022.'])).toEqual(['Beispiel Bund']);

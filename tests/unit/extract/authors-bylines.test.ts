@@ -33,6 +33,13 @@ describe('authors: bylines the reader sees', () => {
   });
 });
 
+describe('authors: the news markup’s own byline element', () => {
+  it('reads <byline> as a byline', () => {
+    const body = `<main><article><h1>Junge Anleger an der Börse</h1><p>Quelle: Agentur</p><byline>Von Jonas Berg</byline>${TEXT}</article></main>`;
+    expect(readPage('', body)?.authors).toEqual(['Jonas Berg']);
+  });
+});
+
 describe('authors: what a byline row holds besides the name', () => {
   it('reads “By” in its own element before the name', () => {
     const body = `<main><article><h1>Harbour plans</h1><div class="meta"><span class="c1">By</span><span><a href="/team/kl-marsh">K.L. Marsh</a></span><span><span class="c2"> </span><span class="c3"><img alt="KVN logo" src="/l.png"></span></span></div>${TEXT}</article></main>`;

@@ -22,6 +22,12 @@ describe('authors: links to the writers’ pages', () => {
     expect(readPage('', article(meta))?.authors).toEqual(['Lena Voss', 'Jan Brink']);
   });
 
+  it('reads the name the link marks, not the credit of the portrait beside it', () => {
+    const meta =
+      '<span class="autor"><a href="/autoren/lena-voss"><img src="lena.jpg" alt="Lena Voss"><span class="credit">© Lena Voss</span><span itemprop="name">Lena Voss</span></a></span> am 3. Mai 2022';
+    expect(readPage('', article(meta))?.authors).toEqual(['Lena Voss']);
+  });
+
   it('reads no writer from links in the site’s footer or in reader comments', () => {
     const comments = '<div id="comments"><p><a href="/author/pim">Pim Roos</a> says: nice</p></div>';
     const footer =

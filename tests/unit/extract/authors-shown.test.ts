@@ -3,7 +3,7 @@
  * author, and neither is the author tag that repeats them; a copyright notice does not show them.
  */
 import { describe, expect, it } from 'vitest';
-import { jsonLd, readPage } from './helpers';
+import { extract, jsonLd, readPage } from './helpers';
 
 const TEXT =
   '<p>Ein Absatz mit genug Text, um als laufender Text zu gelten, über Verwaltung und Politik in Deutschland und anderswo.</p>';
@@ -33,6 +33,29 @@ describe('authors: a name the metadata gives but the page does not show', () => 
     const head = `${person('Wiebke Tannhauser')}<meta name="author" content="Wiebke Tannhauser">`;
     const body = `<main><article><h1>Neue Ladesäulen am Stadtrand</h1>${TEXT}</article></main><footer><p>© 2019 Stadtblog by Wiebke Tannhauser</p></footer>`;
     expect(readPage(head, body)?.authors).toEqual([]);
+  });
+});
+
+describe('authors: a JSON-LD person shown only where the reader does not see them as the author', () => {
+  const heading = '<h1>Neue Ladesäulen am Stadtrand</h1>';
+
+  it('is no author when the name is only in hidden markup', () => {
+    const hidden = `<div class="author vcard" style="display: none"><span class="fn">Wiebke Tannhauser</span></div>`;
+    const body = `<main><article>${heading}${TEXT}${hidden}</article></main>`;
+    expect(readPage(person('Wiebke Tannhauser'), body)?.authors).toEqual([]);
+    const attribute = `<main><article>${heading}${TEXT}<p hidden>Wiebke Tannhauser</p></article></main>`;
+    expect(readPage(person('Wiebke Tannhauser'), attribute)?.authors).toEqual([]);
+  });
+
+  it('is no author when only a reader comment names them', () => {
+    const comments = `<div id="comments"><div class="comment"><span class="comment-author">Lars</span><p>Dear Wiebke Tannhauser, thank you.</p></div></div>`;
+    const body = `<main><article>${heading}${TEXT}</article>${comments}</main>`;
+    expect(readPage(person('Wiebke Tannhauser'), body)?.authors).toEqual([]);
+  });
+
+  it('is the author where the article shows the name, on a page whose body names comments', () => {
+    const html = `<!doctype html><html><head>${person('Wiebke Tannhauser')}</head><body class="single showing-comments"><main><article>${heading}<p class="meta">Wiebke Tannhauser, 3. Mai 2021</p>${TEXT}</article></main></body></html>`;
+    expect(extract(html)?.authors).toEqual(['Wiebke Tannhauser']);
   });
 });
 

@@ -1,0 +1,44 @@
+/**
+ * What is a name in an author slot (issue 13): a phrase, a widget's text or a label a CMS puts
+ * there is no one, a person's name with its particles is.
+ */
+import { describe, expect, it } from 'vitest';
+import { cleanAuthors } from '@/utils/extract/authors';
+import { readPage } from './helpers';
+
+const TEXT =
+  '<p>Ein Absatz mit genug Text, um als laufender Text zu gelten, über Verwaltung und Politik in Deutschland und anderswo.</p>';
+
+describe('authors: a name that opens with a lower-case word', () => {
+  it.each(['deinen Hochzeitsplanern', 'the Morning Desk', 'selbst gemacht Magazin'])(
+    'reads “%s” as a phrase, not a name',
+    (phrase) => expect(cleanAuthors([phrase])).toEqual([]),
+  );
+
+  it('keeps names that open with a particle, and a user name', () => {
+    expect(cleanAuthors(['van der Berg', 'de Vries', 'di Lorenzo'])).toEqual([
+      'van der Berg',
+      'de Vries',
+      'di Lorenzo',
+    ]);
+    expect(cleanAuthors(['annak42'], true)).toEqual(['annak42']);
+  });
+
+  it('leaves the author tag’s phrase for the byline the reader sees', () => {
+    const head = '<meta name="author" content="deinen Hochzeitsplanern">';
+    const body = `<main><article><h1>Die schönsten Orte</h1><p>Von Jonas Berg</p>${TEXT}</article></main>`;
+    expect(readPage(head, body)?.authors).toEqual(['Jonas Berg']);
+  });
+});
+
+describe('authors: an advertisement’s label and a role in the byline', () => {
+  it.each(['Sponsored Post', 'Gesponserte Inhalte', 'Anzeige'])('reads no one from the label “%s”', (label) =>
+    expect(cleanAuthors([label])).toEqual([]),
+  );
+
+  it('reads the name, not its label and the role at a body after it', () => {
+    const body = `<main><article><h1>Die schönsten Orte</h1>${TEXT}<p>Autor: Jonas Berg (Sponsored Post), Redner bei beispiel-trauung.de</p></article></main>`;
+    expect(readPage('', body)?.authors).toEqual(['Jonas Berg']);
+    expect(cleanAuthors(['Lena Voss, Fellow at Example Institute'])).toEqual(['Lena Voss']);
+  });
+});
