@@ -5,7 +5,13 @@ import { mainValue, typesOf } from './jsonld';
 import { firstMeta } from './meta';
 import { textOf } from './text';
 import { pageShowsAnyDate, pageShowsDay } from './shown-dates';
-import { fromDateMarkedElement, fromLineNearHeading, inTeaserCard, TIME_RANGE } from './visible-dates';
+import {
+  fromDateMarkedElement,
+  fromLineNearHeading,
+  fromPostedSentence,
+  inTeaserCard,
+  TIME_RANGE,
+} from './visible-dates';
 
 const MODIFIED = /modif|updat|bijgewerkt|gewijzigd|aktualisiert|geändert/i;
 
@@ -181,6 +187,7 @@ const RULES: Rule<unknown>[] = [
   fromLineNearHeading,
   nearHeading,
   fromDateMarkedElement,
+  fromPostedSentence,
   stamp((ctx) => urlDay(ctx.url)),
   // "Stand: 19.10.2019 11:05 Uhr" at the heading: the day a news page was last brought up to date,
   // where it shows no other.

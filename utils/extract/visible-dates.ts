@@ -320,3 +320,33 @@ export function fromLineNearHeading(ctx: ExtractionContext, asOf = false): strin
   }
   return undefined;
 }
+
+/**
+ * A blog theme's sentence under the post ("This entry was posted on Saturday, December 3rd, 2011
+ * at …", "Dieser Beitrag wurde am Samstag, 3. Dezember 2011 um 10:15 Uhr veröffentlicht", "Dieser
+ * Artikel wurde am 14. Dezember 2015 von Heiner geschrieben"): the post's own date, told once at
+ * its foot, in the post that holds the heading.
+ */
+const POSTED_SENTENCE =
+  /^(?:this|dieser|diese|deze|dit)\s+(?:entry|post|article|beitrag|artikel|eintrag|bericht)\s+(?:was|wurde|werd|is)\s/i;
+const POSTED_VERB =
+  /(?<!\p{L})(?:posted|published|written|veröffentlicht|geschrieben|verfasst|gepubliceerd|geplaatst|geschreven)(?!\p{L})/iu;
+/** Elements of the post looked at after its heading. */
+const POST_ELEMENTS = 3_000;
+
+export function fromPostedSentence(ctx: ExtractionContext): string | undefined {
+  const heading = ctx.heading;
+  const post = heading?.closest('article, .hentry, .post');
+  if (!heading || !post) return undefined;
+  const all = ctx.elements.all;
+  const at = all.indexOf(heading);
+  for (let i = at + 1; at >= 0 && i < all.length && i < at + POST_ELEMENTS && post.contains(all[i]); i++) {
+    const first = all[i].firstChild;
+    const own = first?.nodeType === 3 ? (first.nodeValue ?? '').trimStart() : '';
+    if (!POSTED_SENTENCE.test(own)) continue;
+    const text = textOf(all[i], 160);
+    const date = parseDate(text);
+    if (date?.length === 10 && POSTED_VERB.test(text) && !elsewhere(ctx, all[i])) return date;
+  }
+  return undefined;
+}
