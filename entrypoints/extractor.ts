@@ -13,6 +13,11 @@ export default defineUnlistedScript(() => {
   const started = performance.now();
   const url = location.href;
   const detection = takeDetection(globalThis, url, started);
-  const result = extractPage(document, url, { headMayBeStale: documentHeadMayBeStale(), detection });
+  // A browser's selector engine is native: the check and the field rules ask it (extractPage).
+  const result = extractPage(document, url, {
+    headMayBeStale: documentHeadMayBeStale(),
+    detection,
+    askDom: true,
+  });
   return { result, ms: performance.now() - started, url, handedOff: detection !== undefined };
 });
