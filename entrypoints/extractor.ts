@@ -14,8 +14,8 @@ export default defineUnlistedScript(() => {
   const url = location.href;
   const detection = takeDetection(globalThis, url, started);
   // The head's staleness matters to the check alone: not asked (the navigation entries read)
-  // where full-check.js's verdict is taken. A browser's selector engine is native: the check and
-  // the field rules ask it (extractPage's askDom).
+  // where full-check.js's verdict is taken. A browser's selector engine is native: where the page
+  // is checked here, the check asks it (extractPage's askDom).
   const headMayBeStale = detection ? undefined : documentHeadMayBeStale();
   const result = extractPage(document, url, { headMayBeStale, detection, askDom: true });
   return { result, ms: performance.now() - started, url, handedOff: detection !== undefined };

@@ -76,13 +76,11 @@ export interface ExtractOptions {
   ignoreHead?: boolean;
   /** The page's element index when the caller has built it already (indexElements, whole page). */
   elements?: ElementIndex;
-  /** `select` asks the DOM rather than the element index (a browser's native selector engine; see extractPage). */
-  askDom?: boolean;
 }
 
 export function createContext(doc: Document, url: string, options: ExtractOptions = {}): ExtractionContext {
   const elements = options.elements ?? indexElements(doc, options.ignoreHead);
-  const select = selector(doc, elements, options.askDom);
+  const select = selector(doc, elements);
   const baseHref = select.first('base[href]')?.getAttribute('href');
   const base = (baseHref && absoluteUrl(baseHref, url)) || url;
   let host = '';

@@ -102,10 +102,13 @@ export interface ExtractPageOptions {
    */
   detection?: Detection;
   /**
-   * Ask the DOM its selector queries (the check's and the field rules') rather than filtering the
-   * one list of the page's elements: in a browser, whose selector engine is native, a query costs
-   * less than a pass of script calls over every element; in linkedom (Node) each query walks the
-   * whole tree, so there the list is cheaper (the default). The answers are the same either way.
+   * Where the page is checked here, the check asks the DOM its selector queries rather than
+   * filtering the one list of the page's elements (walked.ts): in a browser, whose selector engine
+   * is native, that costs less than a pass of script calls (getAttribute, closest) over every
+   * element; in linkedom (Node) each query walks the whole tree, so there the list is cheaper (the
+   * default). The field rules keep their queries on the list (ctx.select): they ask the same
+   * selectors again and again within parts of the page, which the list answers from one pass.
+   * The answers are the same either way.
    */
   askDom?: boolean;
 }
@@ -135,7 +138,6 @@ export function extractPage(
   const publication = extractPublication(doc, url, {
     ignoreHead,
     elements: ignoreHead ? undefined : elements,
-    askDom,
   });
   const result: ExtractionResult = {
     detected: detection.detected,

@@ -84,8 +84,8 @@ export interface Selector {
   first(selector: string, scope?: Element): Element | null;
 }
 
-/** Queries over `doc`, from `index` where it holds the whole page (and `askDom` is not set). */
-export function selector(doc: Document, index: ElementIndex, askDom = false): Selector {
+/** Queries over `doc`, from `index` where it holds the whole page. */
+export function selector(doc: Document, index: ElementIndex): Selector {
   const matches = new Map<string, number[]>();
   const ranges = new Map<Element, [number, number] | null>();
   /** Positions (in index.all) of the elements matching a known selector. */
@@ -115,7 +115,7 @@ export function selector(doc: Document, index: ElementIndex, askDom = false): Se
     return known;
   };
   const all = (selector: string, scope?: Element): ArrayLike<Element> => {
-    const test = index.whole && !askDom ? compile(selector) : null;
+    const test = index.whole ? compile(selector) : null;
     const bounds = test && scope ? range(scope) : [0, index.all.length];
     if (!test || !bounds) return (scope ?? doc).querySelectorAll(selector);
     const out: Element[] = [];
