@@ -31,6 +31,8 @@ export default defineConfig({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     // The import worker (utils/stores/import-worker.ts) loads citation-js on demand: a module worker.
     worker: { format: 'es' },
+    // LEESMAP_NO_MINIFY=1: readable function names in CPU profiles (scripts/profile-browser.ts).
+    ...(process.env.LEESMAP_NO_MINIFY === '1' && { build: { minify: false } }),
     resolve: {
       // citation-js (BibTeX/RIS) imports fetch libraries for DOI look-ups Leesmap never makes;
       // a stand-in that throws keeps network code out of the bundle (utils/export/README.md).

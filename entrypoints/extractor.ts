@@ -13,6 +13,10 @@ export default defineUnlistedScript(() => {
   const started = performance.now();
   const url = location.href;
   const detection = takeDetection(globalThis, url, started);
-  const result = extractPage(document, url, { headMayBeStale: documentHeadMayBeStale(), detection });
+  // The head's staleness matters to the check alone: not asked (the navigation entries read)
+  // where full-check.js's verdict is taken. A browser's selector engine is native: where the page
+  // is checked here, the check asks it (extractPage's askDom).
+  const headMayBeStale = detection ? undefined : documentHeadMayBeStale();
+  const result = extractPage(document, url, { headMayBeStale, detection, askDom: true });
   return { result, ms: performance.now() - started, url, handedOff: detection !== undefined };
 });

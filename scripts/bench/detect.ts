@@ -431,7 +431,8 @@ async function benchChromium(pages: BenchPage[], extensionDir: string): Promise<
     const definition = await bundle(
       `import { extractPage } from '@/utils/extract'; (globalThis as any).__leesmapBenchExtract = extractPage;`,
     );
-    bundledExtractor = `${definition};(() => { const started = performance.now(); const result = globalThis.__leesmapBenchExtract(document, location.href, { headMayBeStale: false }); return { result, ms: performance.now() - started }; })()`;
+    // As extractor.js runs it (entrypoints/extractor.ts): the DOM answers the selector queries.
+    bundledExtractor = `${definition};(() => { const started = performance.now(); const result = globalThis.__leesmapBenchExtract(document, location.href, { headMayBeStale: false, askDom: true }); return { result, ms: performance.now() - started }; })()`;
   }
 
   const server = await startFixtureServer();

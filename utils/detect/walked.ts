@@ -1,8 +1,9 @@
 /**
- * The check's queries (page.ts QUERIES) as conditions on elements already walked, for the extractor:
- * it has listed every element of the page once (utils/extract/elements.ts), and filtering that list
- * costs less than a dozen more walks in some DOMs. Where no walk is wanted (full-check.js, before
- * it knows the page is a publication) the check asks the DOM with the selectors instead. Each
+ * The check's queries (page.ts QUERIES) as conditions on elements already walked, for the extractor
+ * in Node: it has listed every element of the page once (utils/extract/elements.ts), and filtering
+ * that list costs less than a dozen more walks in linkedom. Where no walk is wanted (full-check.js,
+ * before it knows the page is a publication) and in a browser (extractor.js asks its native
+ * selector engine: `askDom` in utils/extract/index.ts) the check asks the DOM with the selectors. Each
  * condition says exactly what its selector says; a fixture test checks both agree.
  */
 import type { WalkedElements } from './index';

@@ -89,20 +89,38 @@ function extractionSignals(publication: Publication | undefined): string[] {
   return signals;
 }
 
+/** How extractPage reads a page, besides the address. */
+export interface ExtractPageOptions {
+  /**
+   * Default true: the page may have changed its address in place since it loaded, so a head whose
+   * canonical names another page of the site is ignored (see the detection README).
+   */
+  headMayBeStale?: boolean;
+  /**
+   * The full check already made on this page (full-check.js, left for extractor.js,
+   * `utils/extract/check.ts`); it is taken as the verdict and the page is not checked again.
+   */
+  detection?: Detection;
+  /**
+   * Where the page is checked here, the check asks the DOM its selector queries rather than
+   * filtering the one list of the page's elements (walked.ts): in a browser, whose selector engine
+   * is native, that costs less than a pass of script calls (getAttribute, closest) over every
+   * element; in linkedom (Node) each query walks the whole tree, so there the list is cheaper (the
+   * default). The field rules keep their queries on the list (ctx.select): they ask the same
+   * selectors again and again within parts of the page, which the list answers from one pass.
+   * The answers are the same either way.
+   */
+  askDom?: boolean;
+}
+
 /**
  * Detection (the full check's decision) plus the record. Never throws. One walk over the page
  * serves the check and the record: some DOMs (linkedom) walk the whole tree on every query.
- *
- * `detection`: the full check already made on this page (full-check.js, left for extractor.js,
- * `utils/extract/check.ts`); it is taken as the verdict and the page is not checked again.
- *
- * `headMayBeStale` (default true): the page may have changed its address in place since it loaded,
- * so a head whose canonical names another page of the site is ignored (see the detection README).
  */
 export function extractPage(
   doc: Document,
   url: string,
-  { headMayBeStale = true, detection }: { headMayBeStale?: boolean; detection?: Detection } = {},
+  { headMayBeStale = true, detection, askDom = false }: ExtractPageOptions = {},
 ): ExtractionResult {
   let elements: ElementIndex | undefined;
   try {
@@ -113,7 +131,7 @@ export function extractPage(
   const index = elements;
   detection ??= fullCheck(doc, url, {
     headMayBeStale,
-    walked: index && walkedElements(index.all, (tag) => elementsByTag(index, tag)),
+    walked: index && !askDom ? walkedElements(index.all, (tag) => elementsByTag(index, tag)) : undefined,
   });
   // After in-page navigation the head may still describe the previous view: never keep its metadata.
   const ignoreHead = detection.signals.includes('stale-metadata');
