@@ -113,30 +113,38 @@ function stamp(rule: Rule<unknown>): Rule<unknown> {
   return rule;
 }
 
-/** JSON-LD types of a posting: a blog's, a forum's or a social network's post is dated by nature. */
-const POSTING_TYPES = new Set([
+/**
+ * JSON-LD types dated by nature: a blog's, a forum's or a social network's post, and a
+ * publication (a report, a paper, a thesis, a book or its chapter).
+ */
+const DATED_TYPES = new Set([
   'socialmediaposting',
   'blogposting',
   'liveblogposting',
   'discussionforumposting',
+  'report',
+  'scholarlyarticle',
+  'thesis',
+  'book',
+  'chapter',
 ]);
 
 /**
  * Metadata set for the item itself, not stamped on every page: a newsroom's analytics keys
- * (Parse.ly, Sailthru), scholarly citation metadata, a posting's JSON-LD node.
+ * (Parse.ly, Sailthru), scholarly citation metadata, a posting's or a publication's JSON-LD node.
  */
 function datedItem(ctx: ExtractionContext): boolean {
   const main = ctx.jsonLd.main;
   return (
     Boolean(
       firstMeta(ctx.meta, 'parsely-pub-date', 'sailthru.date', 'citation_publication_date', 'citation_date'),
-    ) || Boolean(main && typesOf(main).some((type) => POSTING_TYPES.has(type)))
+    ) || Boolean(main && typesOf(main).some((type) => DATED_TYPES.has(type)))
   );
 }
 
 /** A date a CMS stamped on a page that shows none: not the page's date. */
-function stampOnly(ctx: ExtractionContext, rule: Rule<unknown>): boolean {
-  return STAMPS.has(rule) && !datedItem(ctx) && !pageShowsAnyDate(ctx);
+function stampOnly(ctx: ExtractionContext, rule: Rule<unknown>, date: string): boolean {
+  return STAMPS.has(rule) && !datedItem(ctx) && !pageShowsAnyDate(ctx, date);
 }
 
 const RULES: Rule<unknown>[] = [
@@ -243,7 +251,7 @@ export function extractPublished(ctx: ExtractionContext): string | undefined {
       // One broken rule never sinks the field.
     }
     if (!date || (partial && !date.startsWith(partial))) continue;
-    if (stampOnly(ctx, RULES[i])) continue;
+    if (stampOnly(ctx, RULES[i], date)) continue;
     if (date.length < 10) {
       partial ??= date;
       continue;
