@@ -62,7 +62,8 @@ const PLACEHOLDERS = new Set([
 /** A label an advertisement carries in the author's place ("Sponsored Post", "Anzeige"). */
 const SPONSORED =
   /^(?:sponsored(?: post| content| by)?|gesponsert(?:e inhalte)?|anzeige|werbung|advertorial|promoted|paid (?:post|content)|partner content|in samenwerking met)$/;
-const TITLES = /^(?:(?:prof|dr|drs|mr|ir|ing|ds|mw|dhr|mevr|mrs?|ms|sir|dame)\.?\s+)+/i;
+/** "prof. dr.", "prof.dr.", "dr.ir.", "em. prof.": titles, spaced or run together. */
+const TITLES = /^(?:(?:prof|dr|drs|mr|ir|ing|ds|mw|dhr|mevr|mrs?|ms|sir|dame|em)(?:\.\s*|\s+))+/i;
 const POSTNOMINALS =
   'phd|ph\\.d\\.|dphil|msc|m\\.sc\\.|mba|md|llm|ll\\.m\\.|llb|bsc|mphil|mpa|mpp|fba|frs|obe|cbe|mbe|jr\\.?|sr\\.?';
 /** MA and BA only in capitals: "Jack Ma" keeps his name. */
@@ -163,6 +164,11 @@ const PARTICLES = new Set(
     ' ',
   ),
 );
+/** Particles that open a surname on its own ("op de Beeck", "vom Bruch", "in 't Veld", "uit den Bogaard"). */
+const LEADING_PARTICLES = new Set([
+  ...PARTICLES,
+  ..."op vom auf uit in aan am zum bij het 't ’t d' d’".split(' '),
+]);
 /** A phrase, not a name: three lower-case words that are no particles ("Fotos zum Download finden Sie hier"). */
 function isPhrase(name: string): boolean {
   const words = name.split(/\s+/);
@@ -175,8 +181,11 @@ function isPhrase(name: string): boolean {
  */
 function lowerEdge(name: string): boolean {
   const words = name.split(/\s+/);
-  if (words.length < 2) return false;
-  return /^\p{Ll}/u.test(words[0]) && !PARTICLES.has(words[0]);
+  if (words.length < 2 || !/^\p{Ll}/u.test(words[0])) return false;
+  if (PARTICLES.has(words[0])) return false;
+  // A run of particles, then the surname: "op de Beeck", "auf der Heide".
+  const first = words.findIndex((word) => !LEADING_PARTICLES.has(word));
+  return first < 0 || !/^\p{Lu}/u.test(words[first]);
 }
 
 /** One raw string (possibly several names) → cleaned names. */
