@@ -48,6 +48,13 @@ describe('authors: the site’s name in a site name that holds the title', () =>
     const body = `<main><article><h1>Neue Regeln</h1><p>von Jana Klein</p>${INTRO}</article></main>`;
     expect(extract(page(head, body))?.authors).toEqual(['Jana Klein']);
   });
+
+  it('leaves the blog owner in a site name that holds no title (“Blog | Jana Klein”)', () => {
+    const head =
+      '<title>Neue Regeln | Blog | Jana Klein</title><meta property="og:site_name" content="Blog | Jana Klein"><meta name="author" content="Jana Klein">';
+    const body = `<main><article><h1>Neue Regeln</h1>${INTRO}</article></main>`;
+    expect(extract(page(head, body))?.authors).toEqual(['Jana Klein']);
+  });
 });
 
 describe('authors: another article’s teaser card', () => {
