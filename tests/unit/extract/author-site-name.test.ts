@@ -73,6 +73,12 @@ describe('authors: another article’s teaser card', () => {
     const above = `<main><h1>Neue Regeln</h1><article><span class="author">Jana Klein</span>${INTRO}</article></main>`;
     expect(extract(page('', above))?.authors).toEqual(['Jana Klein']);
   });
+
+  it('reads the article’s own experts, rendered as articles inside it (Drupal)', () => {
+    const expert = `<div class="field--name-field-experts"><article class="node--type-expert"><span itemprop="author">Jana Klein</span></article></div>`;
+    const body = `<main><article class="node--type-publication"><h1>Neue Regeln</h1>${expert}${INTRO}</article></main>`;
+    expect(extract(page('', body))?.authors).toEqual(['Jana Klein']);
+  });
 });
 
 describe('authors: a numeric date after the name', () => {
