@@ -29,14 +29,23 @@ function bylineElsewhere(ctx: ExtractionContext, el: Element): boolean {
 }
 
 /**
- * A byline in an <article> other than the one that holds the page's heading, beside it or inside
- * it: another article's teaser card (a slider of opinion pieces), not this one's byline.
+ * A byline in an <article> other than the one that holds the page's heading: beside it, another
+ * article's teaser card; inside it, a card only where it heads a link of its own to another page
+ * (a slider of opinion pieces). Drupal renders the article's own experts as nested articles
+ * (<article class="node--type-expert">, a linked name as heading): those are this article's.
  */
 function anotherArticle(ctx: ExtractionContext, el: Element): boolean {
   const own = ctx.heading?.closest('article');
   const card = own && el.closest('article');
-  return Boolean(card && card !== own && !card.contains(own));
+  if (!card || card === own || card.contains(own)) return false;
+  if (!own.contains(card)) return true;
+  if (PERSON_CARD.test(card.getAttribute('class') ?? '')) return false;
+  const link = card.querySelector('h2 a[href], h3 a[href], h4 a[href]');
+  return Boolean(link && !link.contains(el) && !el.contains(link) && !link.matches('[rel~="author"]'));
 }
+
+/** A nested article that is a person's card ("node--type-expert", "person-teaser"). */
+const PERSON_CARD = /(?:expert|person|people|author|auteur|autor|profile|staff|medewerker|contributor)/i;
 
 /** Byline elements: rel=author, itemprop=author, class "byline"/"author" — short text only. */
 export const fromBylineElements: Rule<string[]> = (ctx) => {

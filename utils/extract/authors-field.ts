@@ -168,9 +168,17 @@ function ownSiteNames(ctx: ExtractionContext): string[] {
   const author = firstMeta(ctx.meta, 'author') ?? '';
   const repeated = squash(publisher) === squash(author) && squash(publisher) !== squash(declared);
   // A site name that holds the page's title ("Achtsam leben | Die Wochenschrift"): its last part too.
+  // "Blog | Jan Jansen" holds no title: its last part is the blog's owner, who may sign.
   const parts = titleParts(declared);
-  const site = parts.length > 1 ? [declared, parts[parts.length - 1]] : [declared];
+  const lastPart = parts.length > 1 && (holdsTitle(ctx, parts) || visibleBylineNames(ctx).length > 0);
+  const site = lastPart ? [declared, parts[parts.length - 1]] : [declared];
   return repeated ? site : [...site, publisher];
+}
+
+/** A part before the last is the page's heading or its <title>'s first part. */
+function holdsTitle(ctx: ExtractionContext, parts: string[]): boolean {
+  const titles = [ctx.headingText, titleParts(ctx.docTitle)[0] ?? ''].map(squash).filter(Boolean);
+  return parts.slice(0, -1).some((part) => titles.includes(squash(part)));
 }
 
 /**

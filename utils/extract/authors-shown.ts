@@ -7,17 +7,27 @@ import { fold, walkReadableText } from './text';
 
 const COPYRIGHT_NOTICE = /(?:©|\(c\)(?=\s*\d{4})|copyright\b)[^.]{0,80}/gi;
 
+/** Reader comments, by whole class token or id ("comments-open", "commentaar-body", #commentary are not). */
+const COMMENT_CLASS =
+  /^(?:comments?|comment-(?:list|body|content|text|meta|author|respond|thread)|comments-(?:area|list|section|wrapper)|commentlist)$/;
+const COMMENT_ID = /^(?:comments|comment-\d+|respond|disqus_thread)$/;
+/** Hidden markup the reader may still open: a tab panel ("Auteurs"), a section, a fold-out. */
+const OPENABLE = /^(?:section|details|aside)$/i;
+const MAX_HIDDEN_COPY = 200;
+
 /**
- * Markup the reader does not see (hidden, display: none: a theme's microformat copy of the
- * author) and reader comments (a commenter named like the account, "Reply to Jana"), but never
- * the page itself (<body class="showing-comments">).
+ * Markup the reader does not see (a small hidden element, display: none: a theme's microformat
+ * copy of the author) and reader comments (a commenter named like the account, "Reply to Jana"),
+ * but never the page itself (<body class="showing-comments">) nor a hidden tab panel or section.
  */
 function notTheArticle(el: Element): boolean {
   if (/^(?:html|body|main|article)$/i.test(el.tagName)) return false;
-  if (el.hasAttribute('hidden') || /display:\s*none/i.test(el.getAttribute('style') ?? '')) return true;
-  if (/^comment/.test(el.getAttribute('id') ?? '')) return true;
-  const classes = el.getAttribute('class') ?? '';
-  return classes.includes('comment') && !classes.includes('commentary');
+  if (el.hasAttribute('hidden') || /display:\s*none/i.test(el.getAttribute('style') ?? '')) {
+    const openable = OPENABLE.test(el.tagName) || el.getAttribute('role') === 'tabpanel';
+    if (!openable && (el.textContent ?? '').length <= MAX_HIDDEN_COPY) return true;
+  }
+  if (COMMENT_ID.test(el.getAttribute('id') ?? '')) return true;
+  return (el.getAttribute('class') ?? '').split(/\s+/).some((token) => COMMENT_CLASS.test(token));
 }
 
 /** The page's text without hidden markup, comments and copyright notices, folded, read once (capped). */

@@ -61,8 +61,9 @@ const PLACEHOLDERS = new Set([
 ]);
 /** A label an advertisement carries in the author's place ("Sponsored Post", "Anzeige"). */
 const SPONSORED =
-  /^(?:sponsored(?: post| content| by)?|gesponsert(?:e inhalte)?|anzeige|werbung|advertorial|promoted|paid (?:post|content)|partner content|in samenwerking met)$/;
-const TITLES = /^(?:(?:prof|dr|drs|mr|ir|ing|ds|mw|dhr|mevr|mrs?|ms|sir|dame)\.?\s+)+/i;
+  /^(?:sponsored|gesponserte?|anzeige|werbung|advertorial|promoted|paid (?:post|content)|partner content|in samenwerking met)(?: |$)/;
+/** "prof. dr.", "prof.dr.", "dr.ir.", "em. prof.": titles, spaced or run together. */
+const TITLES = /^(?:(?:prof|dr|drs|mr|ir|ing|ds|mw|dhr|mevr|mrs?|ms|sir|dame|em)(?:\.\s*|\s+))+/i;
 const POSTNOMINALS =
   'phd|ph\\.d\\.|dphil|msc|m\\.sc\\.|mba|md|llm|ll\\.m\\.|llb|bsc|mphil|mpa|mpp|fba|frs|obe|cbe|mbe|jr\\.?|sr\\.?';
 /** MA and BA only in capitals: "Jack Ma" keeps his name. */
@@ -163,6 +164,11 @@ const PARTICLES = new Set(
     ' ',
   ),
 );
+/** Particles that open a surname on its own ("op de Beeck", "vom Bruch", "in 't Veld", "uit den Bogaard"). */
+const LEADING_PARTICLES = new Set([
+  ...PARTICLES,
+  ..."op vom auf uit in aan am zum bij het 't ’t d' d’".split(' '),
+]);
 /** A phrase, not a name: three lower-case words that are no particles ("Fotos zum Download finden Sie hier"). */
 function isPhrase(name: string): boolean {
   const words = name.split(/\s+/);
@@ -175,8 +181,55 @@ function isPhrase(name: string): boolean {
  */
 function lowerEdge(name: string): boolean {
   const words = name.split(/\s+/);
-  if (words.length < 2) return false;
-  return /^\p{Ll}/u.test(words[0]) && !PARTICLES.has(words[0]);
+  if (words.length < 2 || !/^\p{Ll}/u.test(words[0])) return false;
+  if (PARTICLES.has(words[0])) return false;
+  // A run of particles, then the surname: "op de Beeck", "auf der Heide".
+  const first = words.findIndex((word) => !LEADING_PARTICLES.has(word));
+  return first < 0 || !/^\p{Lu}/u.test(words[first]);
+}
+
+/** A role at a body after the name: "Senior Fellow at Clingendael", "Redner bei beispiel.de". */
+const AT_BODY = /\s+(bei|bij|at|für|chez)\s+(.*)$/u;
+/** Words that qualify a role ("Senior Fellow", "Visiting Researcher"). */
+const ROLE_QUALIFIERS = new Set([
+  'senior',
+  'junior',
+  'visiting',
+  'associate',
+  'nonresident',
+  'gast',
+  'guest',
+]);
+/** One-word roles before "at", "bei", "bij" ("Redner bei …", "Woordvoerder bij …"). */
+const AT_ROLES = new Set(
+  'redner rednerin sprecher sprecherin pressesprecher pressesprecherin referent referentin mitarbeiter mitarbeiterin leiter leiterin medewerker woordvoerder promovendus student intern spokesperson spokesman spokeswoman head chief member partner economist econoom journalist journalistin lecturer docent lector scientist wissenschaftler wissenschaftlerin expert expertin'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The name before a role at a body: "Jan Jansen Senior Fellow at Clingendael" → "Jan Jansen",
+ * "Jan at Clingendael" → "Jan"; a role alone ("Fellow at Clingendael") → "". A first name before
+ * "bij de" and a capitalised word is a surname ("Arie bij de Vaate").
+ */
+function withoutRoleAtBody(name: string): string {
+  const match = AT_BODY.exec(name);
+  if (!match) return name;
+  const words = name.slice(0, match.index).split(/\s+/);
+  if (
+    words.length === 1 &&
+    match[1] === 'bij' &&
+    /^(?:de|den|der|het|'t|’t)\s+\p{Lu}/u.test(match[2]) &&
+    !isRoleWord(words[0])
+  )
+    return name;
+  while (words.length && isRoleWord(words[words.length - 1])) words.pop();
+  return words.join(' ');
+}
+
+function isRoleWord(word: string): boolean {
+  const folded = fold(word);
+  return ROLE_WORDS.has(folded) || ROLE_QUALIFIERS.has(folded) || AT_ROLES.has(folded);
 }
 
 /** One raw string (possibly several names) → cleaned names. */
@@ -205,6 +258,8 @@ export function cleanAuthor(raw: string, userNames = false): string | undefined 
     .replace(BYLINE_PREFIX, '')
     .replace(TITLES, '');
   for (const glue of TRAILING_GLUE) name = name.replace(glue, '');
+  // "Redner bei Beispiel.de", "Jan Jansen Fellow at Example": a role at a body, after the name.
+  name = withoutRoleAtBody(name);
   if (/^(?:©|copyright\b|\(c\))|all rights reserved|alle rechte|alle rechten|tous droits/i.test(name))
     return undefined;
   name = withoutPostnominals(name);
@@ -231,8 +286,6 @@ export function cleanAuthor(raw: string, userNames = false): string | undefined 
   const folded = fold(name);
   if (!folded || ROLE_WORDS.has(folded) || PLACEHOLDERS.has(folded) || SPONSORED.test(folded))
     return undefined;
-  // "Redner bei Beispiel.de", "Fellow at Example": a role at a body, after the name.
-  if (/^\p{L}+\s+(?:bei|bij|at|für|chez)\s/u.test(name)) return undefined;
   // All-lower-case text is a role or a phrase ("senior onderzoeker bij het CPB"), not a name; one
   // lower-case word is a user name, as blogs sign ("karstenruppert", "marc").
   if (

@@ -48,6 +48,13 @@ describe('authors: the site’s name in a site name that holds the title', () =>
     const body = `<main><article><h1>Neue Regeln</h1><p>von Jana Klein</p>${INTRO}</article></main>`;
     expect(extract(page(head, body))?.authors).toEqual(['Jana Klein']);
   });
+
+  it('leaves the blog owner in a site name that holds no title (“Blog | Jana Klein”)', () => {
+    const head =
+      '<title>Neue Regeln | Blog | Jana Klein</title><meta property="og:site_name" content="Blog | Jana Klein"><meta name="author" content="Jana Klein">';
+    const body = `<main><article><h1>Neue Regeln</h1>${INTRO}</article></main>`;
+    expect(extract(page(head, body))?.authors).toEqual(['Jana Klein']);
+  });
 });
 
 describe('authors: another article’s teaser card', () => {
@@ -65,6 +72,12 @@ describe('authors: another article’s teaser card', () => {
     expect(extract(page('', own))?.authors).toEqual(['Jana Klein']);
     const above = `<main><h1>Neue Regeln</h1><article><span class="author">Jana Klein</span>${INTRO}</article></main>`;
     expect(extract(page('', above))?.authors).toEqual(['Jana Klein']);
+  });
+
+  it('reads the article’s own experts, rendered as articles inside it (Drupal)', () => {
+    const expert = `<div class="field--name-field-experts"><article class="node--type-expert"><span itemprop="author">Jana Klein</span></article></div>`;
+    const body = `<main><article class="node--type-publication"><h1>Neue Regeln</h1>${expert}${INTRO}</article></main>`;
+    expect(extract(page('', body))?.authors).toEqual(['Jana Klein']);
   });
 });
 
