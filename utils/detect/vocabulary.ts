@@ -55,9 +55,15 @@ const alternatives = (words: string[]) =>
     )
     .join('|');
 
-/** A byline line: a prefix or an author label, then a capitalised name ("Von Anna Dunst", "Author: Jane Roe"). */
+/** Dutch and German academic titles, written lower case and often run together ("prof.dr.", "dr.ir."). */
+const ACADEMIC_TITLES = '(?:(?:prof|dr|ir|mr|drs|ing|em)\\.\\s*)*';
+
+/**
+ * A byline line: a prefix or an author label, then a capitalised name, maybe after academic titles
+ * ("Von Anna Dunst", "Author: Jane Roe", "Door prof.dr. Jan Jansen").
+ */
 export const BYLINE_LINE = new RegExp(
-  `^\\s*(?:(?:${alternatives(BYLINE_PREFIXES)})\\s+|(?:${alternatives(AUTHOR_LABELS)})\\s*[:：]\\s*)\\p{Lu}`,
+  `^\\s*(?:(?:${alternatives(BYLINE_PREFIXES)})\\s+|(?:${alternatives(AUTHOR_LABELS)})\\s*[:：]\\s*)${ACADEMIC_TITLES}\\p{Lu}`,
   'u',
 );
 
@@ -92,7 +98,10 @@ export function bylineOf(line: string): string | undefined {
 export const BYLINE_PREFIX_ANY = new RegExp(`^\\s*(?:${alternatives(BYLINE_PREFIXES)})\\s+(?=\\S)`, 'u');
 
 /** The prefix itself, before a capitalised name, to be cut ("Erstellt von Andri Bryner" → "Andri Bryner"). */
-export const BYLINE_PREFIX = new RegExp(`^\\s*(?:${alternatives(BYLINE_PREFIXES)})\\s+(?=\\p{Lu})`, 'u');
+export const BYLINE_PREFIX = new RegExp(
+  `^\\s*(?:${alternatives(BYLINE_PREFIXES)})\\s+(?=${ACADEMIC_TITLES}\\p{Lu})`,
+  'u',
+);
 
 /**
  * Names of a site's sections and listings in nl/en/de ("Pressemitteilungen", "Nieuws", "Reden"):

@@ -22,6 +22,8 @@ describe('authors: titles run together', () => {
     '<p class="byline">Door prof.dr. Jan Jansen</p>',
     '<p>Auteur: prof.dr. Jan Jansen</p>',
     '<p>Door Prof.dr. Jan Jansen</p>',
+    '<p>Door prof.dr. Jan Jansen</p>',
+    '<p>Von dr. Jan Jansen</p>',
   ])('reads the person from the byline %s', (byline) => {
     const body = `<main><article><h1>Zorg dichtbij</h1>${byline}${TEXT}</article></main>`;
     expect(readPage('<title>Zorg dichtbij</title>', body)?.authors).toEqual(['Jan Jansen']);
