@@ -161,6 +161,19 @@ export function headingForTitle(ctx: ExtractionContext, titles: string[]): Eleme
   return null;
 }
 
+/** The text of an h2 of the item's own that reads as the text given, in any case or spacing; else none. */
+export function subheadingNamed(ctx: ExtractionContext, text: string): string | undefined {
+  const want = fold(text);
+  const h2s = ctx.elements.sectionHeadings;
+  for (let i = 0, seen = 0; i < h2s.length && seen < MAX_HEADINGS; i++) {
+    if (h2s[i].tagName.toLowerCase() !== 'h2') continue;
+    seen++;
+    const found = headingText(h2s[i]);
+    if (fold(found) === want && ownHeading(ctx, h2s[i])) return found;
+  }
+  return undefined;
+}
+
 /** A heading that is neither the site's logo, hidden, nor in navigation, a footer or a related block. */
 function ownHeading(ctx: ExtractionContext, el: Element): boolean {
   return !NOT_THE_ITEMS.test(el.getAttribute('class') ?? '') && !ctx.isElsewhere(el);

@@ -164,6 +164,26 @@ const GROUPS: Record<string, Case[]> = {
       want: '夏の旅行で役立つ十の道具',
     },
   ],
+  'a document-type label as the heading': [
+    {
+      it: 'reads the h2 the document title names when the h1 is a label after it (“Title | Beleidsadvies”)',
+      head: title('Zorg dichtbij voor ouderen | Beleidsadvies'),
+      body: main('<h1>Beleidsadvies</h1><h2>Zorg dichtbij voor ouderen</h2>'),
+      want: 'Zorg dichtbij voor ouderen',
+    },
+    {
+      it: 'does so for a label of two words (“Policy Brief”)',
+      head: title('Care close to home | Policy Brief'),
+      body: main('<h1>Policy Brief</h1><h2>Care close to home</h2>'),
+      want: 'Care close to home',
+    },
+    {
+      it: 'still reads the heading after the site’s name and its sections',
+      head: title('Instituut | Publicaties | Zorg dichtbij'),
+      body: main('<h1>Zorg dichtbij</h1>'),
+      want: 'Zorg dichtbij',
+    },
+  ],
   'UTF-8 a site wrote out as Latin-1': [
     {
       it: 'reads the document title’s characters back (“fÃ¼r” is “für”)',
@@ -191,6 +211,13 @@ const GROUPS: Record<string, Case[]> = {
     },
   ],
 };
+
+describe('title: a document-type label as the heading without an h2 that names the title', () => {
+  it('keeps the title the document title names, not the label', () => {
+    const got = titleOf(title('Zorg dichtbij voor ouderen | Kamerbrief'), main('<h1>Kamerbrief</h1>'));
+    expect(got).toContain('Zorg dichtbij voor ouderen');
+  });
+});
 
 for (const [group, cases] of Object.entries(GROUPS)) {
   describe(`title: ${group}`, () => {
