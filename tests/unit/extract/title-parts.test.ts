@@ -204,6 +204,12 @@ const GROUPS: Record<string, Case[]> = {
       want: 'Why it’s time to read again',
     },
     {
+      it: 'leaves alone a title in capitals whose accented letter comes before an ellipsis (“É…”)',
+      head: title('CAFÉ… EN ZO'),
+      body: main(''),
+      want: 'CAFÉ… EN ZO',
+    },
+    {
       it: 'leaves alone Latin-1 letters that are meant',
       head: og('og:title', 'Ã la carte: Â¡Hola!'),
       body: main(''),
