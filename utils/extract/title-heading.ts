@@ -124,9 +124,12 @@ export function headingLinksUp(ctx: ExtractionContext): boolean {
   }
 }
 
-/** Classes of a heading that is the site's logo or hidden from sight ("logo", "header_Logo__x", "sr-only"). */
+/**
+ * Classes of a heading that is the site's logo or hidden from sight ("logo", "header_Logo__x",
+ * "navbar-brand", "sr-only"); "brand" only as a whole class, not a modifier ("hero__title--brand").
+ */
 const NOT_THE_ITEMS =
-  /(?:^|[\s_-])(?:logo|brand)(?:$|[\s_-])|(?:^|\s)(?:hidden|sr-only|visually-hidden|screen-reader-text|is-hidden|invisible)(?:\s|$)/i;
+  /(?:^|[\s_-])logo(?:$|[\s_-])|(?:^|\s)(?:brand|navbar-brand|site-brand|brand-logo)(?:\s|$)|(?:^|\s)(?:hidden|sr-only|visually-hidden|screen-reader-text|is-hidden|invisible)(?:\s|$)/i;
 const MAX_HEADINGS = 20;
 
 /** The heading's visible text as the title rules read it. */

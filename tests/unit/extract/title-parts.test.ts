@@ -1,8 +1,9 @@
 /**
  * Titles as real pages build them (issue 13): a heading in parts, a logo h1, a number in
- * parentheses, the site's name before the heading or run into the title, a document title that
- * shortens the heading, og:site_name holding the title, a kicker before a colon, Japanese and
- * Chinese titles, and UTF-8 written out as Latin-1. Each case: what the reader sees, the title.
+ * parentheses, the site's name before the heading or run into the title, a document-type label as
+ * the h1, a document title that shortens the heading, og:site_name holding the title, a kicker
+ * before a colon, Japanese and Chinese titles, and UTF-8 written out as Latin-1 (but not capitals
+ * before an ellipsis). Each case: what the reader sees, the title.
  */
 import { describe, expect, it } from 'vitest';
 import { jsonLd, titleOf } from './helpers';
@@ -35,6 +36,18 @@ const GROUPS: Record<string, Case[]> = {
     },
   ],
   'the heading when the h1 is the site’s logo': [
+    {
+      it: 'reads an h1 whose class only modifies a block as “brand” (“hero__title--brand”)',
+      head: title('Zorg dichtbij | Instituut'),
+      body: main('<h1 class="hero__title hero__title--brand">Zorg dichtbij: keuzes voor gemeenten</h1>'),
+      want: 'Zorg dichtbij: keuzes voor gemeenten',
+    },
+    {
+      it: 'passes over an h1 marked as the brand (“navbar-brand”)',
+      head: title('Apfelkuchen vom Blech : Backen mit Oma'),
+      body: `${logo('Backen mit Oma', 'navbar-brand')}${main('<h2>Apfelkuchen vom Blech</h2>')}`,
+      want: 'Apfelkuchen vom Blech',
+    },
     {
       it: 'reads the h2 the document title names when the only h1 is the logo',
       head: title('Apfelkuchen vom Blech : Backen mit Oma'),
