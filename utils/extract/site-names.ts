@@ -135,8 +135,12 @@ export function decodeEntities(text: string): string {
 
 /** Windows-1252's characters for the bytes 0x80–0x9f, as a page read in that charset shows them. */
 const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
-/** UTF-8 read as Latin-1 or Windows-1252 ("NPCÂ´s", "FÃ¼r", "itâ€™s"): a lead byte before a continuation byte. */
-const MOJIBAKE = new RegExp(`[\u00c2-\u00f4][\u0080-\u00bf${CP1252}]`);
+/**
+ * UTF-8 read as Latin-1 or Windows-1252 ("NPCÂ´s", "FÃ¼r", "itâ€™s"), by the marks it shows: Ã or Â
+ * before a continuation byte (é, ü, ´, a non-breaking space) or â€ (quotes, dashes). Not any lead
+ * byte before a continuation byte: "CAFÉ…" decodes too but is how a title in capitals is written.
+ */
+const MOJIBAKE = new RegExp(`[\u00c2\u00c3][\u0080-\u00bf${CP1252}]|\u00e2[\u0080-\u00bf${CP1252}]{2}`);
 
 /** The byte a character stands for in Latin-1 or Windows-1252, or -1. */
 function byteOf(char: string): number {

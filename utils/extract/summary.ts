@@ -121,7 +121,8 @@ function saysNothing(ctx: ExtractionContext, text: string): boolean {
  * item or about its author, not a summary of it.
  */
 function quoteOrByline(text: string): boolean {
-  if (/^["“„«»‘'][\s\S]*["”“«»’']$/u.test(text)) return true;
+  // One quotation whole: no quote mark closes or opens inside ("„Thuis wonen“: … „Zorg dichtbij“" is a summary).
+  if (/^["“„«»‘'][^"“”„«»]*["”“«»’']$/u.test(text)) return true;
   return BYLINE_LINE.test(text) && text.split(/\s+/).length <= 12;
 }
 

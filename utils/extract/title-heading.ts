@@ -124,9 +124,12 @@ export function headingLinksUp(ctx: ExtractionContext): boolean {
   }
 }
 
-/** Classes of a heading that is the site's logo or hidden from sight ("logo", "header_Logo__x", "sr-only"). */
+/**
+ * Classes of a heading that is the site's logo or hidden from sight ("logo", "header_Logo__x",
+ * "navbar-brand", "sr-only"); "brand" only as a whole class, not a modifier ("hero__title--brand").
+ */
 const NOT_THE_ITEMS =
-  /(?:^|[\s_-])(?:logo|brand)(?:$|[\s_-])|(?:^|\s)(?:hidden|sr-only|visually-hidden|screen-reader-text|is-hidden|invisible)(?:\s|$)/i;
+  /(?:^|[\s_-])logo(?:$|[\s_-])|(?:^|\s)(?:brand|navbar-brand|site-brand|brand-logo)(?:\s|$)|(?:^|\s)(?:hidden|sr-only|visually-hidden|screen-reader-text|is-hidden|invisible)(?:\s|$)/i;
 const MAX_HEADINGS = 20;
 
 /** The heading's visible text as the title rules read it. */
@@ -159,6 +162,19 @@ export function headingForTitle(ctx: ExtractionContext, titles: string[]): Eleme
     if (ownHeading(ctx, h2s[i]) && parts.has(fold(headingText(h2s[i])))) return h2s[i];
   }
   return null;
+}
+
+/** The text of an h2 of the item's own that reads as the text given, in any case or spacing; else none. */
+export function subheadingNamed(ctx: ExtractionContext, text: string): string | undefined {
+  const want = fold(text);
+  const h2s = ctx.elements.sectionHeadings;
+  for (let i = 0, seen = 0; i < h2s.length && seen < MAX_HEADINGS; i++) {
+    if (h2s[i].tagName.toLowerCase() !== 'h2') continue;
+    seen++;
+    const found = headingText(h2s[i]);
+    if (fold(found) === want && ownHeading(ctx, h2s[i])) return found;
+  }
+  return undefined;
 }
 
 /** A heading that is neither the site's logo, hidden, nor in navigation, a footer or a related block. */

@@ -17,6 +17,7 @@ import {
   headingForTitle,
   headingLinksUp,
   headingText,
+  subheadingNamed,
   headingWithoutKicker,
   withoutNumber,
 } from './title-heading';
@@ -67,8 +68,14 @@ const headingIsTitlePart: Rule<string> = (ctx) => {
   const rest = parts.filter((_, i) => i !== index).join(' ');
   // The rest is a site name or section: a few words, not much longer than the heading (in Chinese
   // or Japanese, without spaces, a whole title is one "word"). Before the heading as the last part
-  // ("Gregor's Digital Home | Title"), it is the site's name and sections, which may be longer.
-  if (index > 0 && index === parts.length - 1 && words(rest) <= 6) return ctx.headingText;
+  // ("Gregor's Digital Home | Title"), it is the site's name and sections, which may be longer,
+  // but not one part longer than a heading that is then a label ("Zorg dichtbij | Beleidsadvies").
+  if (index > 0 && index === parts.length - 1 && words(rest) <= 6) {
+    if (index > 1 || words(heading) >= words(rest)) return ctx.headingText;
+    // A label as the heading ("Beleidsadvies") over the title in an h2: that h2.
+    const titled = subheadingNamed(ctx, parts[0]);
+    if (titled) return titled;
+  }
   return words(rest) <= 3 && rest.length < 2 * ctx.headingText.length ? ctx.headingText : undefined;
 };
 

@@ -36,6 +36,12 @@ describe('summary: a quote or a byline in the description slot', () => {
     expect(extract(page(head, BODY))?.summary).toBe(OPENING);
   });
 
+  it('a description that opens and ends with quotation marks but holds more than one quotation stays', () => {
+    const text =
+      '„Endlich sicher“: der Bundestag beschließt neue Regeln für Radwege in der Stadt mit dem Programm „Rad frei“';
+    expect(extract(page(meta('description', text), BODY))?.summary).toBe(text);
+  });
+
   it('a description that only opens with a quotation, or with "By the numbers", stays', () => {
     const opens = '“Endlich”, sagen Radfahrer: neue Regeln für Fahrräder gelten ab Mai in der Stadt.';
     expect(extract(page(meta('description', opens), BODY))?.summary).toBe(opens);

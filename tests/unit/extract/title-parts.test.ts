@@ -1,8 +1,9 @@
 /**
  * Titles as real pages build them (issue 13): a heading in parts, a logo h1, a number in
- * parentheses, the site's name before the heading or run into the title, a document title that
- * shortens the heading, og:site_name holding the title, a kicker before a colon, Japanese and
- * Chinese titles, and UTF-8 written out as Latin-1. Each case: what the reader sees, the title.
+ * parentheses, the site's name before the heading or run into the title, a document-type label as
+ * the h1, a document title that shortens the heading, og:site_name holding the title, a kicker
+ * before a colon, Japanese and Chinese titles, and UTF-8 written out as Latin-1 (but not capitals
+ * before an ellipsis). Each case: what the reader sees, the title.
  */
 import { describe, expect, it } from 'vitest';
 import { jsonLd, titleOf } from './helpers';
@@ -35,6 +36,18 @@ const GROUPS: Record<string, Case[]> = {
     },
   ],
   'the heading when the h1 is the site’s logo': [
+    {
+      it: 'reads an h1 whose class only modifies a block as “brand” (“hero__title--brand”)',
+      head: title('Zorg dichtbij | Instituut'),
+      body: main('<h1 class="hero__title hero__title--brand">Zorg dichtbij: keuzes voor gemeenten</h1>'),
+      want: 'Zorg dichtbij: keuzes voor gemeenten',
+    },
+    {
+      it: 'passes over an h1 marked as the brand (“navbar-brand”)',
+      head: title('Apfelkuchen vom Blech : Backen mit Oma'),
+      body: `${logo('Backen mit Oma', 'navbar-brand')}${main('<h2>Apfelkuchen vom Blech</h2>')}`,
+      want: 'Apfelkuchen vom Blech',
+    },
     {
       it: 'reads the h2 the document title names when the only h1 is the logo',
       head: title('Apfelkuchen vom Blech : Backen mit Oma'),
@@ -164,6 +177,26 @@ const GROUPS: Record<string, Case[]> = {
       want: '夏の旅行で役立つ十の道具',
     },
   ],
+  'a document-type label as the heading': [
+    {
+      it: 'reads the h2 the document title names when the h1 is a label after it (“Title | Beleidsadvies”)',
+      head: title('Zorg dichtbij voor ouderen | Beleidsadvies'),
+      body: main('<h1>Beleidsadvies</h1><h2>Zorg dichtbij voor ouderen</h2>'),
+      want: 'Zorg dichtbij voor ouderen',
+    },
+    {
+      it: 'does so for a label of two words (“Policy Brief”)',
+      head: title('Care close to home | Policy Brief'),
+      body: main('<h1>Policy Brief</h1><h2>Care close to home</h2>'),
+      want: 'Care close to home',
+    },
+    {
+      it: 'still reads the heading after the site’s name and its sections',
+      head: title('Instituut | Publicaties | Zorg dichtbij'),
+      body: main('<h1>Zorg dichtbij</h1>'),
+      want: 'Zorg dichtbij',
+    },
+  ],
   'UTF-8 a site wrote out as Latin-1': [
     {
       it: 'reads the document title’s characters back (“fÃ¼r” is “für”)',
@@ -184,6 +217,12 @@ const GROUPS: Record<string, Case[]> = {
       want: 'Why it’s time to read again',
     },
     {
+      it: 'leaves alone a title in capitals whose accented letter comes before an ellipsis (“É…”)',
+      head: title('CAFÉ… EN ZO'),
+      body: main(''),
+      want: 'CAFÉ… EN ZO',
+    },
+    {
       it: 'leaves alone Latin-1 letters that are meant',
       head: og('og:title', 'Ã la carte: Â¡Hola!'),
       body: main(''),
@@ -191,6 +230,13 @@ const GROUPS: Record<string, Case[]> = {
     },
   ],
 };
+
+describe('title: a document-type label as the heading without an h2 that names the title', () => {
+  it('keeps the title the document title names, not the label', () => {
+    const got = titleOf(title('Zorg dichtbij voor ouderen | Kamerbrief'), main('<h1>Kamerbrief</h1>'));
+    expect(got).toContain('Zorg dichtbij voor ouderen');
+  });
+});
 
 for (const [group, cases] of Object.entries(GROUPS)) {
   describe(`title: ${group}`, () => {
