@@ -9,25 +9,34 @@ const COPYRIGHT_NOTICE = /(?:©|\(c\)(?=\s*\d{4})|copyright\b)[^.]{0,80}/gi;
 
 /** Reader comments, by whole class token or id ("comments-open", "commentaar-body", #commentary are not). */
 const COMMENT_CLASS =
-  /^(?:comments?|comment-(?:list|body|content|text|meta|author|respond|thread)|comments-(?:area|list|section|wrapper)|commentlist)$/;
+  /(?:^|\s)(?:comments?|comment-(?:list|body|content|text|meta|author|respond|thread)|comments-(?:area|list|section|wrapper)|commentlist)(?=\s|$)/;
 const COMMENT_ID = /^(?:comments|comment-\d+|respond|disqus_thread)$/;
+const PAGE_ITSELF = new Set(['html', 'body', 'main', 'article']);
 /** Hidden markup the reader may still open: a tab panel ("Auteurs"), a section, a fold-out. */
-const OPENABLE = /^(?:section|details|aside)$/i;
+const OPENABLE = new Set(['section', 'details', 'aside']);
+const DISPLAY_NONE = /display:\s*none/i;
 const MAX_HIDDEN_COPY = 200;
+
+/** An attribute as written (getAttribute('class') makes some DOMs, linkedom, build a token list). */
+const written = (el: Element, name: string) => el.getAttributeNode(name)?.value;
 
 /**
  * Markup the reader does not see (a small hidden element, display: none: a theme's microformat
  * copy of the author) and reader comments (a commenter named like the account, "Reply to Jana"),
  * but never the page itself (<body class="showing-comments">) nor a hidden tab panel or section.
+ * Runs on every element of the page: cheapest checks first.
  */
 function notTheArticle(el: Element): boolean {
-  if (/^(?:html|body|main|article)$/i.test(el.tagName)) return false;
-  if (el.hasAttribute('hidden') || /display:\s*none/i.test(el.getAttribute('style') ?? '')) {
-    const openable = OPENABLE.test(el.tagName) || el.getAttribute('role') === 'tabpanel';
+  if (!el.hasAttributes() || PAGE_ITSELF.has(el.localName)) return false;
+  const style = written(el, 'style');
+  if (el.hasAttribute('hidden') || (style && DISPLAY_NONE.test(style))) {
+    const openable = OPENABLE.has(el.localName) || written(el, 'role') === 'tabpanel';
     if (!openable && (el.textContent ?? '').length <= MAX_HIDDEN_COPY) return true;
   }
-  if (COMMENT_ID.test(el.getAttribute('id') ?? '')) return true;
-  return (el.getAttribute('class') ?? '').split(/\s+/).some((token) => COMMENT_CLASS.test(token));
+  const id = written(el, 'id');
+  if (id && COMMENT_ID.test(id)) return true;
+  const classes = written(el, 'class');
+  return !!classes && COMMENT_CLASS.test(classes);
 }
 
 /** The page's text without hidden markup, comments and copyright notices, folded, read once (capped). */

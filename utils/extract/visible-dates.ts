@@ -148,7 +148,9 @@ export function markedElements(ctx: ExtractionContext): { dates: Element[]; brea
   const all = ctx.elements.all;
   for (let i = 0; i < all.length && i < MAX_ELEMENTS; i++) {
     const el = all[i];
-    const marks = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (!el.hasAttributes()) continue;
+    // As written: getAttribute('class') makes some DOMs (linkedom) build the token list.
+    const marks = `${el.getAttributeNode('class')?.value ?? ''} ${el.getAttributeNode('id')?.value ?? ''}`;
     if (marks.length < 4) continue;
     if (!found.breadcrumb && /breadcrumb/i.test(marks)) found.breadcrumb = el;
     if (el.children.length <= 6 && DATE_MARK.test(marks) && !NOT_PUBLISHED.test(marks)) found.dates.push(el);
