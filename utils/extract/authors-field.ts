@@ -163,6 +163,15 @@ const squash = (value: string) => fold(value).replace(/ /g, '');
  * only repeats the author tag (a CMS that fills both with the writer: "Ernst Lohoff").
  */
 function ownSiteNames(ctx: ExtractionContext): string[] {
+  // Asked once per name a rule finds: read once per extraction.
+  const cached = ctx.cache.get('ownSiteNames') as string[] | undefined;
+  if (cached) return cached;
+  const names = readOwnSiteNames(ctx);
+  ctx.cache.set('ownSiteNames', names);
+  return names;
+}
+
+function readOwnSiteNames(ctx: ExtractionContext): string[] {
   const declared = firstMeta(ctx.meta, 'og:site_name', 'application-name') ?? '';
   const publisher = extractPublisher(ctx) ?? '';
   const author = firstMeta(ctx.meta, 'author') ?? '';

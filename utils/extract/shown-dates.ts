@@ -176,6 +176,8 @@ function readNode(value: string, el: Element, seen: Seen): void {
   if (year && !el.closest('footer')) seen.years.add(year);
 }
 
+const BLANK = /^\s*$/;
+
 function seenOn(ctx: ExtractionContext): Seen {
   const cached = ctx.cache.get('pageShowsAnyDate') as Seen | undefined;
   if (cached) return cached;
@@ -194,6 +196,8 @@ function seenOn(ctx: ExtractionContext): Seen {
       if (node.nodeType !== 3) continue;
       const value = node.nodeValue ?? '';
       length += value.length;
+      // Most text nodes are the whitespace between elements: nothing to read.
+      if (BLANK.test(value)) continue;
       readNode(value.slice(0, 2_000), el, seen);
     }
   }
