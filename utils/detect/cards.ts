@@ -64,7 +64,9 @@ function linkOf(el: Element): Element | null {
       node = child;
       continue;
     }
-    while (node && node !== el && !node.nextElementSibling) node = node.parentElement;
+    // Counted too: a form's control may shadow its parentElement (<input name="parentElement">).
+    while (node && node !== el && !node.nextElementSibling && visited++ < MAX_HEADING_ELEMENTS)
+      node = node.parentElement;
     node = node && node !== el ? node.nextElementSibling : null;
   }
   return closestTag(el, LINK);

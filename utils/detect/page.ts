@@ -49,6 +49,13 @@ const CHROME_ROLES = new Set(['navigation', 'search', 'dialog']);
 export type ChromeTest = (el: Element) => boolean;
 
 /**
+ * Bounds on walks that step by parent and sibling: a form's controls can shadow its members
+ * (<input name="parentElement">), which turns such a walk into a cycle on a hostile page.
+ */
+const MAX_DEPTH = 1_000;
+const MAX_MARKUP_NODES = 5_000;
+
+/**
  * A test of whether an element or one of its ancestors matches, for one check, that remembers every
  * ancestor it has seen: hundreds of paragraphs share a few dozen ancestors, and some DOMs
  * (linkedom) compile a selector on every closest().
@@ -58,7 +65,11 @@ export function ancestorTest(matches: (node: Element) => boolean): ChromeTest {
   return (el) => {
     const path: Element[] = [];
     let answer = false;
-    for (let node: Element | null = el; node; node = node.parentElement) {
+    for (
+      let node: Element | null = el, depth = 0;
+      node && depth < MAX_DEPTH;
+      node = node.parentElement, depth++
+    ) {
       const seen = known.get(node);
       if (seen !== undefined) {
         answer = seen;
@@ -111,7 +122,8 @@ export type Finder = (query: Query) => ArrayLike<Element>;
  * (some DOMs, such as linkedom, compile the selector on every call).
  */
 export function closestTag(el: Element | null | undefined, tags: ReadonlySet<string>): Element | null {
-  for (let node = el; node; node = node.parentElement) if (tags.has(node.localName)) return node;
+  for (let node = el, depth = 0; node && depth < MAX_DEPTH; node = node.parentElement, depth++)
+    if (tags.has(node.localName)) return node;
   return null;
 }
 
@@ -196,7 +208,10 @@ function hasMoreChildren(el: Element, max: number): boolean {
  * selectors' conditions written out (some DOMs, such as linkedom, compile a selector per call).
  */
 function readMarkup(el: Element, found: HeadingContext): void {
-  for (let node: Element | null = el; node && !(found.byline && found.date);) {
+  for (
+    let node: Element | null = el, visited = 0;
+    node && !(found.byline && found.date) && visited < MAX_MARKUP_NODES;
+  ) {
     if (node.hasAttributes()) {
       const itemprop = node.getAttribute('itemprop');
       if (!found.byline) {
@@ -213,11 +228,12 @@ function readMarkup(el: Element, found: HeadingContext): void {
     }
     // Next in document order, within el.
     let next: Element | null = node.firstElementChild;
-    while (!next && node && node !== el) {
+    while (!next && node && node !== el && visited++ < MAX_MARKUP_NODES) {
       next = node.nextElementSibling;
       if (!next) node = node.parentElement;
     }
     node = next;
+    visited++;
   }
 }
 

@@ -4,6 +4,8 @@
  * TreeWalker's whole list of nodes when it is made.
  */
 
+const MAX_NODES = 5_000;
+
 /**
  * The text nodes under `el`, in document order, joined until more than `max` characters are
  * collected, then cut to `max`; whitespace folded, trimmed. What a SHOW_TEXT TreeWalker gives.
@@ -12,11 +14,13 @@ export function startOfText(el: Element | null | undefined, max: number): string
   if (!el) return '';
   let collected = '';
   let node: Node | null = el.firstChild;
-  while (node && collected.length <= max) {
+  // A node budget: a form's controls can shadow its firstChild, nextSibling and parentNode
+  // (<input name="nextSibling">), which turns this walk into a cycle on a hostile page.
+  for (let visited = 0; node && collected.length <= max && visited < MAX_NODES; visited++) {
     if (node.nodeType === 3) collected += node.nodeValue;
     // Next in document order, within el.
     let next: Node | null = node.firstChild;
-    while (!next && node && node !== el) {
+    while (!next && node && node !== el && visited++ < MAX_NODES) {
       next = node.nextSibling;
       if (!next) node = node.parentNode;
     }

@@ -45,7 +45,9 @@ export function readText(
       node = child;
       continue;
     }
-    while (node && node !== el && !node.nextSibling) node = node.parentNode;
+    // Counted too: a form's control may shadow its parentNode (<input name="parentNode">), a cycle.
+    while (node && node !== el && !node.nextSibling && ++visited <= maxNodes) node = node.parentNode;
+    if (visited > maxNodes) return { text, complete: false };
     node = node && node !== el ? node.nextSibling : null;
   }
   return { text, complete: true };
