@@ -41,18 +41,20 @@ describe('authors: the site’s name in the author tag', () => {
   });
 });
 
-describe('authors: the site’s name in a site name that holds the title', () => {
-  it('is no author; the byline is', () => {
-    const head =
-      '<meta property="og:site_name" content="Neue Regeln | Die Wochenschrift"><meta name="author" content="Die Wochenschrift">';
-    const body = `<main><article><h1>Neue Regeln</h1><p>von Jana Klein</p>${INTRO}</article></main>`;
-    expect(extract(page(head, body))?.authors).toEqual(['Jana Klein']);
-  });
-
-  it('leaves the blog owner in a site name that holds no title (“Blog | Jana Klein”)', () => {
-    const head =
-      '<title>Neue Regeln | Blog | Jana Klein</title><meta property="og:site_name" content="Blog | Jana Klein"><meta name="author" content="Jana Klein">';
-    const body = `<main><article><h1>Neue Regeln</h1>${INTRO}</article></main>`;
+describe('authors: the last part of a site name', () => {
+  it.each([
+    [
+      'in a site name that holds the title is the site, no author; the byline is',
+      '<meta property="og:site_name" content="Neue Regeln | Die Wochenschrift"><meta name="author" content="Die Wochenschrift">',
+      '<p>von Jana Klein</p>',
+    ],
+    [
+      'in a site name that holds no title (“Blog | Jana Klein”) is the blog owner, who signs',
+      '<title>Neue Regeln | Blog | Jana Klein</title><meta property="og:site_name" content="Blog | Jana Klein"><meta name="author" content="Jana Klein">',
+      '',
+    ],
+  ])('%s', (_case, head, byline) => {
+    const body = `<main><article><h1>Neue Regeln</h1>${byline}${INTRO}</article></main>`;
     expect(extract(page(head, body))?.authors).toEqual(['Jana Klein']);
   });
 });
