@@ -6,6 +6,7 @@ import { firstMeta } from './meta';
 import { cleanText, fold } from './text';
 import { decodeEntities, siteNames } from './site-names';
 import { BYLINE_LINE } from '@/utils/detect/vocabulary';
+import { leadOverDescription } from './summary-lead';
 
 export const MAX_SUMMARY = 1_000;
 const MIN_PARAGRAPH = 80;
@@ -221,5 +222,8 @@ export function extractSummary(ctx: ExtractionContext): string | undefined {
     ctx,
     RULES.map((rule) => (c: ExtractionContext) => cleanText(rule(c) ?? '', MAX_SUMMARY * 2) || undefined),
   );
-  return raw ? shorten(completeTruncated(ctx, raw)) : undefined;
+  if (!raw) return undefined;
+  // A description the page does not show gives way to the lead the page marks (summary-lead.ts).
+  const lead = raw === firstParagraph(ctx) ? undefined : firstRule(ctx, [(c) => leadOverDescription(c, raw)]);
+  return shorten(lead ?? completeTruncated(ctx, raw));
 }
