@@ -12,6 +12,8 @@ export const MAX_SUMMARY = 1_000;
 const MIN_PARAGRAPH = 80;
 const MIN_SENTENCE = 25;
 const MAX_PARAGRAPHS = 400;
+/** A paragraph this many times as long as a description cut from it with "…" is more than the cut. */
+const CUT_RUNS_ON = 3;
 
 /** Cut at a word boundary with an ellipsis, so a long text never ends mid-word. */
 export function shorten(text: string, max = MAX_SUMMARY): string {
@@ -212,9 +214,12 @@ function completeTruncated(ctx: ExtractionContext, description: string): string 
   const paragraph = firstParagraph(ctx);
   if (!paragraph || paragraph.length <= description.length) return description;
   // A "paragraph" longer than a summary may be is the body itself (a changelog, a post without
-  // paragraphs), not an intro: the publisher's own cut reads better than ours.
+  // paragraphs), not an intro, and one that runs on to several times a cut marked "…" is a long
+  // opening: the publisher's own cut reads better than ours.
   const opening = fold(paragraph).startsWith(stem);
-  return opening && paragraph.length <= MAX_SUMMARY ? paragraph : description;
+  const marked = /(?:…|\.\.\.|\[…\]|\(\.\.\.\))\s*$/.test(description);
+  const intro = paragraph.length <= (marked ? CUT_RUNS_ON * description.length : MAX_SUMMARY);
+  return opening && intro && paragraph.length <= MAX_SUMMARY ? paragraph : description;
 }
 
 export function extractSummary(ctx: ExtractionContext): string | undefined {
