@@ -45,21 +45,23 @@ export const UPDATE_WORDS =
 /**
  * Where a month stands: a word of 3 to 10 letters, read as a month only when MONTHS has it (see
  * `monthMatch`). Not one alternation of every month word: a page's browser compiles each pattern
- * afresh on every page, and that alternation took milliseconds to compile, per pattern.
+ * afresh on every page, and that alternation took milliseconds to compile, per pattern. For the
+ * same reason no `i` flag (with `u` it folds the case of every letter class): the few fixed words
+ * spell their cases out.
  */
 const MONTH = '(\\p{L}{3,10})\\.?';
 const ISO = /\b(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[T\s]|\b)/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:T|$)/;
 /** "22 september 2020", "26. Januar 2022", "3rd May 2021", "1er mai 2019", "30 de septiembre de 2018". */
 const DAY_MONTH_YEAR = new RegExp(
-  `\\b(\\d{1,2})(?:st|nd|rd|th|e|er)?\\.?\\s*(?:de\\s+)?${MONTH}\\s*,?\\s+(?:de\\s+|del\\s+)?(\\d{4})(?!\\d)`,
-  'giu',
+  `\\b(\\d{1,2})(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH]|[eE][rR]?)?\\.?\\s*(?:[dD][eE]\\s+)?${MONTH}\\s*,?\\s+(?:[dD][eE][lL]?\\s+)?(\\d{4})(?!\\d)`,
+  'gu',
 );
 const MONTH_DAY_YEAR = new RegExp(
-  `(?<!\\p{L})${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`,
-  'giu',
+  `(?<!\\p{L})${MONTH}\\s+(\\d{1,2})(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])?,?\\s+(\\d{4})(?!\\d)`,
+  'gu',
 );
-const MONTH_YEAR = new RegExp(`(?<!\\p{L})${MONTH}\\s*,?\\s+(\\d{4})(?!\\d)`, 'giu');
+const MONTH_YEAR = new RegExp(`(?<!\\p{L})${MONTH}\\s*,?\\s+(\\d{4})(?!\\d)`, 'gu');
 
 /** The month of a month word ("Jan", "MÄRZ", "août"), undefined for any other word. */
 function monthOf(word: string): number | undefined {
