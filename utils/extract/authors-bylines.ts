@@ -145,10 +145,14 @@ export const fromBylineText: Rule<string[]> = (ctx) => {
   const scopes = [near, main, ctx.doc.body].filter(
     (scope, i, all): scope is Element => Boolean(scope) && all.indexOf(scope) === i,
   );
+  // A line read in an inner scope is read no second time in an outer one: it was no byline there.
+  const read = new Set<Element>();
   for (const scope of scopes) {
     const lines = ctx.select.all(BYLINE_LINES, scope);
     for (let i = 0; i < lines.length && i < 400; i++) {
       const el = lines[i];
+      if (read.has(el)) continue;
+      read.add(el);
       if (el.children.length > 6) continue;
       const text = textOf(el, 200);
       const byline = text.length < 160 ? (bylineOf(text) ?? prefixApart(el, text)) : undefined;
