@@ -98,3 +98,13 @@ function isShortTextLeaf(el: Element): boolean {
 export function elementsByTag(index: ElementIndex, tag: string): Element[] {
   return index.byTag.get(tag) ?? [];
 }
+
+/**
+ * Whether `el` has more than `n` child elements: `children.length > n` without the list that some
+ * DOMs (linkedom) build of all of them for each ask. Counted no further than n + 1.
+ */
+export function moreChildrenThan(el: Element, n: number): boolean {
+  let count = 0;
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) if (++count > n) return true;
+  return false;
+}

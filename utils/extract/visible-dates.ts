@@ -7,6 +7,7 @@
  */
 import type { ExtractionContext } from './context';
 import { MONTH_WORDS, UPDATE_WORDS, parseDate } from './dates';
+import { moreChildrenThan } from './elements';
 import { siteNames, stripSiteName, titleParts } from './site-names';
 import { textOf } from './text';
 import { foldWords } from '@/utils/detect/words';
@@ -153,7 +154,7 @@ export function markedElements(ctx: ExtractionContext): { dates: Element[]; brea
     const marks = `${el.getAttributeNode('class')?.value ?? ''} ${el.getAttributeNode('id')?.value ?? ''}`;
     if (marks.length < 4) continue;
     if (!found.breadcrumb && /breadcrumb/i.test(marks)) found.breadcrumb = el;
-    if (el.children.length <= 6 && DATE_MARK.test(marks) && !NOT_PUBLISHED.test(marks)) found.dates.push(el);
+    if (DATE_MARK.test(marks) && !NOT_PUBLISHED.test(marks) && !moreChildrenThan(el, 6)) found.dates.push(el);
   }
   ctx.cache.set('markedElements', found);
   return found;
@@ -164,7 +165,7 @@ export function markedElements(ctx: ExtractionContext): { dates: Element[]; brea
  * apart (<div class="date"><span>Apr</span> <span>04</span><span>2013</span></div>).
  */
 function spacedText(el: Element): string {
-  if (!el.children.length) return textOf(el, MAX_LINE + 10);
+  if (!el.firstElementChild) return textOf(el, MAX_LINE + 10);
   let text = '';
   for (let node = el.firstChild; node && text.length < MAX_LINE * 2; node = node.nextSibling) {
     // Text nodes run on (a DOM may split one at an entity: "2019&#x5E74;2"); elements stand apart.
@@ -301,18 +302,13 @@ function titleHeading(ctx: ExtractionContext): Element | null {
 export function fromLineNearHeading(ctx: ExtractionContext, asOf = false): string | undefined {
   const heading = titleHeading(ctx);
   if (!heading) return undefined;
-  const all = ctx.elements.all;
-  const at = all.indexOf(heading);
-  if (at < 0) return undefined;
-  const end = Math.min(all.length, at + AFTER_HEADING);
+  const near = linesNearHeading(ctx, heading);
+  if (!near) return undefined;
   // A dateline opens the first paragraph under the heading (the first element after it of more
   // than a line): not a chronology's "Brüssel, 12. März 2020: …" further down, nor text above it.
   let lead = !asOf;
-  for (let i = Math.max(0, at - BEFORE_HEADING); i < end; i++) {
-    const el = all[i];
-    if (el === heading || el.children.length > 4 || heading.contains(el)) continue;
-    const text = textOf(el, MAX_LINE * 2);
-    const opens = lead && i > at && text.length > MAX_LINE;
+  for (const { el, below, text } of near.lines) {
+    const opens = lead && below && text.length > MAX_LINE;
     if (opens) lead = false;
     if (!text || !/\d/.test(text)) continue;
     const date =
@@ -321,6 +317,33 @@ export function fromLineNearHeading(ctx: ExtractionContext, asOf = false): strin
     if (date && !el.closest('a') && !elsewhere(ctx, el)) return date;
   }
   return undefined;
+}
+
+interface NearHeading {
+  heading: Element;
+  /** The elements around the heading, in page order, not the heading, inside it or with more than 4 children. */
+  lines: { el: Element; below: boolean; text: string }[];
+}
+
+/** The elements a date line near the heading may be, with their text: read once for both kinds of line. */
+function linesNearHeading(ctx: ExtractionContext, heading: Element): NearHeading | undefined {
+  const cached = ctx.cache.get('linesNearHeading') as NearHeading | undefined;
+  if (cached?.heading === heading) return cached;
+  const all = ctx.elements.all;
+  const at = all.indexOf(heading);
+  if (at < 0) return undefined;
+  const end = Math.min(all.length, at + AFTER_HEADING);
+  // The heading's own elements follow it in page order.
+  let inside = at + 1;
+  while (inside < end && heading.contains(all[inside])) inside++;
+  const near: NearHeading = { heading, lines: [] };
+  for (let i = Math.max(0, at - BEFORE_HEADING); i < end; i++) {
+    if (i >= at && i < inside) continue;
+    const el = all[i];
+    if (!moreChildrenThan(el, 4)) near.lines.push({ el, below: i > at, text: textOf(el, MAX_LINE * 2) });
+  }
+  ctx.cache.set('linesNearHeading', near);
+  return near;
 }
 
 /**
