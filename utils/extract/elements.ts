@@ -72,7 +72,8 @@ export function indexElements(doc: Document, skipHead = false): ElementIndex {
   index.whole = !(skipHead && doc.body) && count === all.length;
   for (let i = 0; i < count; i++) {
     const el = all[i];
-    const tag = el.tagName.toLowerCase();
+    // What tagName.toLowerCase() gives, without the upper-case copy some DOMs (linkedom) make for tagName.
+    const tag = el.localName.toLowerCase();
     index.all.push(el);
     index.tags.push(tag);
     if (LABEL_TAGS.has(tag)) index.labelCandidates.push(el);
