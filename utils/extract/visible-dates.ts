@@ -302,13 +302,16 @@ function titleHeading(ctx: ExtractionContext): Element | null {
 export function fromLineNearHeading(ctx: ExtractionContext, asOf = false): string | undefined {
   const heading = titleHeading(ctx);
   if (!heading) return undefined;
-  const near = linesNearHeading(ctx, heading);
+  const near = nearHeading(ctx, heading);
   if (!near) return undefined;
   // A dateline opens the first paragraph under the heading (the first element after it of more
   // than a line): not a chronology's "Brüssel, 12. März 2020: …" further down, nor text above it.
   let lead = !asOf;
-  for (const { el, below, text } of near.lines) {
-    const opens = lead && below && text.length > MAX_LINE;
+  for (let i = near.start; i < near.end; i++) {
+    const text = lineAt(ctx, near, i);
+    if (text === null) continue;
+    const el = ctx.elements.all[i];
+    const opens = lead && i > near.at && text.length > MAX_LINE;
     if (opens) lead = false;
     if (!text || !/\d/.test(text)) continue;
     const date =
@@ -319,31 +322,44 @@ export function fromLineNearHeading(ctx: ExtractionContext, asOf = false): strin
   return undefined;
 }
 
+/**
+ * The elements around the heading (positions start to end in the element index) and their texts,
+ * read as the date-line rules reach them and kept for the next rule (published, then "Stand:").
+ */
 interface NearHeading {
   heading: Element;
-  /** The elements around the heading, in page order, not the heading, inside it or with more than 4 children. */
-  lines: { el: Element; below: boolean; text: string }[];
+  at: number;
+  start: number;
+  end: number;
+  /** Past the heading's own elements (they follow it in page order). */
+  inside: number;
+  /** By position from start: the text, null for an element that is no line, undefined until read. */
+  texts: (string | null | undefined)[];
 }
 
-/** The elements a date line near the heading may be, with their text: read once for both kinds of line. */
-function linesNearHeading(ctx: ExtractionContext, heading: Element): NearHeading | undefined {
-  const cached = ctx.cache.get('linesNearHeading') as NearHeading | undefined;
+function nearHeading(ctx: ExtractionContext, heading: Element): NearHeading | undefined {
+  const cached = ctx.cache.get('nearHeading') as NearHeading | undefined;
   if (cached?.heading === heading) return cached;
   const all = ctx.elements.all;
   const at = all.indexOf(heading);
   if (at < 0) return undefined;
   const end = Math.min(all.length, at + AFTER_HEADING);
-  // The heading's own elements follow it in page order.
   let inside = at + 1;
   while (inside < end && heading.contains(all[inside])) inside++;
-  const near: NearHeading = { heading, lines: [] };
-  for (let i = Math.max(0, at - BEFORE_HEADING); i < end; i++) {
-    if (i >= at && i < inside) continue;
-    const el = all[i];
-    if (!moreChildrenThan(el, 4)) near.lines.push({ el, below: i > at, text: textOf(el, MAX_LINE * 2) });
-  }
-  ctx.cache.set('linesNearHeading', near);
+  const near: NearHeading = { heading, at, start: Math.max(0, at - BEFORE_HEADING), end, inside, texts: [] };
+  ctx.cache.set('nearHeading', near);
   return near;
+}
+
+/** The text of the element at position i, or null when it is the heading, inside it or has more than 4 children. */
+function lineAt(ctx: ExtractionContext, near: NearHeading, i: number): string | null {
+  let text = near.texts[i - near.start];
+  if (text === undefined) {
+    const el = ctx.elements.all[i];
+    text = (i >= near.at && i < near.inside) || moreChildrenThan(el, 4) ? null : textOf(el, MAX_LINE * 2);
+    near.texts[i - near.start] = text;
+  }
+  return text;
 }
 
 /**
