@@ -106,6 +106,7 @@ export function elementsByTag(index: ElementIndex, tag: string): Element[] {
  */
 export function moreChildrenThan(el: Element, n: number): boolean {
   let count = 0;
-  for (let child = el.firstElementChild; child; child = child.nextElementSibling) if (++count > n) return true;
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling)
+    if (++count > n) return true;
   return false;
 }

@@ -122,7 +122,7 @@ export function selector(doc: Document, index: ElementIndex): Selector {
     const found = positions(test, selector);
     // Positions ascend: the scope's first by binary search.
     let low = 0;
-    for (let high = found.length; low < high; ) {
+    for (let high = found.length; low < high;) {
       const mid = (low + high) >>> 1;
       if (found[mid] < bounds[0]) low = mid + 1;
       else high = mid;
@@ -133,7 +133,8 @@ export function selector(doc: Document, index: ElementIndex): Selector {
     const span = matchesIn(selector, scope);
     if (!span) return (scope ?? doc).querySelectorAll(selector);
     const out: Element[] = [];
-    for (let k = span.low; k < span.found.length && span.found[k] < span.end; k++) out.push(index.all[span.found[k]]);
+    for (let k = span.low; k < span.found.length && span.found[k] < span.end; k++)
+      out.push(index.all[span.found[k]]);
     return out;
   };
   // The first match alone, without the list of all of them.
