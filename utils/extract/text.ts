@@ -7,9 +7,14 @@ import { foldWords } from '@/utils/detect/words';
 /** No field value is longer than this; summaries are cut further (see summary.ts). */
 export const MAX_FIELD_LENGTH = 2_000;
 
+/** Whitespace other than one space between words, or a zero-width character. */
+const UNCLEAN = /[^\S ]| {2}|^ | $|[\u200b-\u200d\ufeff]/;
+
 /** Collapse whitespace (incl. non-breaking and zero-width), trim, cap. */
 export function cleanText(value: unknown, max = MAX_FIELD_LENGTH): string {
   if (typeof value !== 'string') return '';
+  // Already clean (no space but single ones between words, none of the zero-width ones): only the cap.
+  if (value.length <= max * 4 && !UNCLEAN.test(value)) return value.slice(0, max).trim();
   return value
     .slice(0, max * 4)
     .replace(/[\u200b-\u200d\ufeff]/g, '')
