@@ -3,7 +3,7 @@
  * byline lines ("Door A en B", "By A and B", "Von A") in the article, never in chrome or cards.
  */
 import { cleanAuthors } from './authors';
-import type { ExtractionContext, Rule } from './context';
+import { keptRule, type ExtractionContext, type Rule } from './context';
 import { textOf } from './text';
 import { BYLINE_LINE, BYLINE_PREFIX_ANY, BYLINE_PREFIX_ONLY, bylineOf } from '@/utils/detect/vocabulary';
 
@@ -48,7 +48,7 @@ function anotherArticle(ctx: ExtractionContext, el: Element): boolean {
 const PERSON_CARD = /(?:expert|person|people|author|auteur|autor|profile|staff|medewerker|contributor)/i;
 
 /** Byline elements: rel=author, itemprop=author, class "byline"/"author" — short text only. */
-export const fromBylineElements: Rule<string[]> = (ctx) => {
+export const fromBylineElements: Rule<string[]> = keptRule('bylineElements', (ctx) => {
   const nodes = ctx.select.all(BYLINE_SELECTOR);
   const found: string[] = [];
   const accepted: Element[] = [];
@@ -71,7 +71,7 @@ export const fromBylineElements: Rule<string[]> = (ctx) => {
     if (!el.matches('[rel~="author"], [itemprop="author"]')) break;
   }
   return found;
-};
+});
 
 /**
  * The name in a byline element: its itemprop=name, its own text, or, when the row also holds a
@@ -139,16 +139,20 @@ const BYLINE_LINES = 'p, span, div, li, i, em, small, address, strong, b, font';
  * "Door A en B" / "By A and B" / "Von A" on a line of its own: near the heading first, then in the
  * main region or article (the byline row may sit below a lead image), never in chrome or cards.
  */
-export const fromBylineText: Rule<string[]> = (ctx) => {
+export const fromBylineText: Rule<string[]> = keptRule('bylineText', (ctx) => {
   const near = ctx.heading?.parentElement?.parentElement;
   const main = ctx.select.first('main, [role="main"], article');
   const scopes = [near, main, ctx.doc.body].filter(
     (scope, i, all): scope is Element => Boolean(scope) && all.indexOf(scope) === i,
   );
+  // A line read in an inner scope is read no second time in an outer one: it was no byline there.
+  const read = new Set<Element>();
   for (const scope of scopes) {
     const lines = ctx.select.all(BYLINE_LINES, scope);
     for (let i = 0; i < lines.length && i < 400; i++) {
       const el = lines[i];
+      if (read.has(el)) continue;
+      read.add(el);
       if (el.children.length > 6) continue;
       const text = textOf(el, 200);
       const byline = text.length < 160 ? (bylineOf(text) ?? prefixApart(el, text)) : undefined;
@@ -157,7 +161,7 @@ export const fromBylineText: Rule<string[]> = (ctx) => {
     }
   }
   return undefined;
-};
+});
 
 /**
  * "By" in an element of its own and the name in the next, which textContent runs together
@@ -202,7 +206,7 @@ const MAX_RUN = 40;
  * ("<a href="/about/authors/jan-jansen/">Jan Jansen</a>, @jan · 1h ago"): the names of the first
  * run of such links (one parent), never in chrome, cards or comments.
  */
-export const fromAuthorLinks: Rule<string[]> = (ctx) => {
+export const fromAuthorLinks: Rule<string[]> = keptRule('authorLinks', (ctx) => {
   const links = ctx.links();
   for (let i = 0; i < links.length; i++) {
     const { el, href } = links[i];
@@ -220,4 +224,4 @@ export const fromAuthorLinks: Rule<string[]> = (ctx) => {
     i = j - 1;
   }
   return undefined;
-};
+});
