@@ -25,7 +25,8 @@ const MONTH_NAMES: [number, string[]][] = [
 for (const [month, names] of MONTH_NAMES) for (const name of names) MONTHS[name] = month;
 /**
  * A month word or its abbreviation in a date line, in any of these languages ("Jan.", "févr",
- * "agosto"), as a whole word: "Energie" and "Maine" of a sentence are no month words.
+ * "agosto"), as a whole word: "Energie" and "Maine" of a sentence are no month words. Part of the
+ * patterns in `shown-dates.ts`; a date line's words are tested with `withoutMonthWords`.
  */
 export const MONTH_WORDS = new RegExp(
   `(?<!\\p{L})(?:${Object.keys(MONTHS)
@@ -33,6 +34,20 @@ export const MONTH_WORDS = new RegExp(
     .join('|')})\\.?(?!\\p{L})`,
   'giu',
 );
+
+/** A whole word of 3 to 10 letters, maybe with a full stop: where a month word may stand. */
+const WORD = /(?<!\p{L})\p{L}{3,10}\.?(?!\p{L})/gu;
+
+/**
+ * The text with each month word (and its full stop) replaced by a space, as `MONTH_WORDS` would
+ * replace them, without compiling that alternation on the page: every word of a month's length is
+ * looked up instead.
+ */
+export function withoutMonthWords(text: string): string {
+  return text.replace(WORD, (word) =>
+    monthOf(word.endsWith('.') ? word.slice(0, -1) : word) === undefined ? word : ' ',
+  );
+}
 
 /**
  * The words of an update stamp ("Last update: 12.01.2022", "Letzte Aktualisierung", "Mise à jour

@@ -1,6 +1,6 @@
 /** Field: the publication date (never the modified date), as precise as the page states it. */
 import type { ExtractionContext, Rule } from './context';
-import { MONTH_WORDS, parseDate } from './dates';
+import { parseDate, withoutMonthWords } from './dates';
 import { mainValue, typesOf } from './jsonld';
 import { firstMeta } from './meta';
 import { textOf } from './text';
@@ -46,9 +46,7 @@ const DATE_LINE_WORDS =
 
 /** "Gepubliceerd op 14 juni 2023", "3 October 2023": the line is the date, not a sentence that mentions one. */
 function isDateLine(text: string): boolean {
-  const rest = text
-    .replace(DATE_LINE_WORDS, ' ')
-    .replace(MONTH_WORDS, ' ')
+  const rest = withoutMonthWords(text.replace(DATE_LINE_WORDS, ' '))
     .replace(/[\d\s.,:;/|()\-–—]+/g, ' ')
     .trim();
   return rest.split(' ').filter(Boolean).length <= 1;

@@ -6,7 +6,7 @@
  * before the dates of comments and of other articles further down.
  */
 import type { ExtractionContext } from './context';
-import { MONTH_WORDS, UPDATE_WORDS, parseDate } from './dates';
+import { UPDATE_WORDS, parseDate, withoutMonthWords } from './dates';
 import { moreChildrenThan } from './elements';
 import { siteNames, stripSiteName, titleParts } from './site-names';
 import { textOf } from './text';
@@ -44,9 +44,7 @@ const CJK_LINE_WORDS = /[年月日時分秒]|公開|掲載|配信|投稿|発表|
  * 2016"): at most `otherWords` words besides the date and its usual words.
  */
 export function isDateOnlyLine(text: string, otherWords = 2): boolean {
-  const rest = text
-    .replace(LINE_WORDS, ' ')
-    .replace(MONTH_WORDS, ' ')
+  const rest = withoutMonthWords(text.replace(LINE_WORDS, ' '))
     .replace(CJK_LINE_WORDS, ' ')
     .replace(/[\d\s.,:;/|()\-–—>]+/g, ' ')
     .trim();

@@ -4,7 +4,7 @@
  * mayo de 2022"); each with a counter-case that must not read as a day.
  */
 import { describe, expect, it } from 'vitest';
-import { parseDate } from '@/utils/extract/dates';
+import { parseDate, withoutMonthWords } from '@/utils/extract/dates';
 import { extract, page } from './helpers';
 
 /** Dates as pages write them, and the day (or month) each states. */
@@ -68,4 +68,12 @@ describe('month words', () => {
     expect(parseDate('Valueof 2020 hasOwnProperty')).toBe('2020');
     expect(parseDate('Constructor, 2020')).toBe('2020');
   });
+});
+
+it('a date line loses its month words, whole words only, and the words of a sentence stay', () => {
+  expect(withoutMonthWords('Veröffentlicht am 5. Dez. 2026')).toBe('Veröffentlicht am 5.   2026');
+  expect(withoutMonthWords('MÄRZ 2021, août, sept.x')).toBe('  2021,  ,  .x');
+  expect(withoutMonthWords('Energie in Maine, Januaries, Mayday')).toBe(
+    'Energie in Maine, Januaries, Mayday',
+  );
 });
