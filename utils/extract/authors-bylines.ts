@@ -139,7 +139,20 @@ const BYLINE_LINES = 'p, span, div, li, i, em, small, address, strong, b, font';
  * "Door A en B" / "By A and B" / "Von A" on a line of its own: near the heading first, then in the
  * main region or article (the byline row may sit below a lead image), never in chrome or cards.
  */
-export const fromBylineText: Rule<string[]> = (ctx) => {
+export const fromBylineText: Rule<string[]> = (ctx) => bylineLine(ctx);
+
+/**
+ * The first byline line `accept` takes: a republished article's own byline ("Written by: Jan
+ * Jansen" in the text) after the site's row above it ("By The Weekly Planet - May 3, 2021").
+ */
+export function bylineLineWhere(accept: (ctx: ExtractionContext, byline: string) => boolean): Rule<string[]> {
+  return (ctx) => bylineLine(ctx, accept);
+}
+
+function bylineLine(
+  ctx: ExtractionContext,
+  accept?: (ctx: ExtractionContext, byline: string) => boolean,
+): string[] | undefined {
   const near = ctx.heading?.parentElement?.parentElement;
   const main = ctx.select.first('main, [role="main"], article');
   const scopes = [near, main, ctx.doc.body].filter(
@@ -152,12 +165,17 @@ export const fromBylineText: Rule<string[]> = (ctx) => {
       if (el.children.length > 6) continue;
       const text = textOf(el, 200);
       const byline = text.length < 160 ? (bylineOf(text) ?? prefixApart(el, text)) : undefined;
-      if (byline && !bylineElsewhere(ctx, el) && !el.closest(`aside, figure, figcaption, ${COMMENTS}`))
+      if (
+        byline &&
+        !bylineElsewhere(ctx, el) &&
+        !el.closest(`aside, figure, figcaption, ${COMMENTS}`) &&
+        (!accept || accept(ctx, byline))
+      )
         return [byline];
     }
   }
   return undefined;
-};
+}
 
 /**
  * "By" in an element of its own and the name in the next, which textContent runs together

@@ -7,7 +7,7 @@ import { extractPublisher } from './publisher';
 import { extractType } from './type';
 import { fold } from './text';
 import { shownOnPage, signsAsUser } from './authors-shown';
-import { fromAuthorLinks, fromBylineElements, fromBylineText } from './authors-bylines';
+import { bylineLineWhere, fromAuthorLinks, fromBylineElements, fromBylineText } from './authors-bylines';
 import { siteNames, titleParts } from './site-names';
 
 function jsonLdAuthors(ctx: ExtractionContext): unknown {
@@ -79,13 +79,22 @@ const fromCitationMeta: Rule<string[]> = (ctx) => {
   return values.length ? cleanPersonList(values) : undefined;
 };
 
+/**
+ * The first byline line, passing over one that names only the site ("By The Weekly Planet" above
+ * the republished article's "Written by: Jan Jansen").
+ */
+const fromSignedBylineText = bylineLineWhere((ctx, byline) => {
+  const names = cleanAuthors([byline], true);
+  return !names.length || withoutSiteName(ctx, names, true).length > 0;
+});
+
 const RULES: Rule<string[]>[] = [
   fromJsonLd,
   fromCitationMeta,
   fromLabels,
   fromAuthorMeta,
   fromBylineElements,
-  fromBylineText,
+  fromSignedBylineText,
   fromAuthorLinks,
 ];
 
@@ -299,9 +308,9 @@ function fullerName(ctx: ExtractionContext, name: string): string {
 }
 
 /** Rules that read a byline the reader sees, as opposed to metadata a CMS fills in. */
-const VISIBLE_RULES = new Set<Rule<string[]>>([fromLabels, fromBylineText]);
+const VISIBLE_RULES = new Set<Rule<string[]>>([fromLabels, fromSignedBylineText]);
 /** Rules that read what the page shows, where a blog's lower-case user name signs ("karstenruppert"). */
-const SHOWN_RULES = new Set<Rule<string[]>>([fromLabels, fromBylineText, fromBylineElements]);
+const SHOWN_RULES = new Set<Rule<string[]>>([fromLabels, fromSignedBylineText, fromBylineElements]);
 /** Tags that name the author on purpose (citation_author, DC.creator, meta author), even when that is the site. */
 const DECLARED_RULES = new Set<Rule<string[]>>([fromCitationMeta, fromAuthorMeta]);
 

@@ -79,3 +79,13 @@ describe('authors: “Redaktion:” and “Text:” labels, roles and phrases', 
     expect(readPage('', body)?.authors).toEqual([]);
   });
 });
+
+describe('authors: a republished article’s own byline', () => {
+  it('reads “Written by:” in the text past the site’s own byline row', () => {
+    const head = '<meta property="og:site_name" content="The Weekly Planet">';
+    const body = `<main><article><h1>Forests and climate</h1><div class="meta"><span>By The Weekly Planet - January 17, 2020</span></div><p><em>Courtesy of Forest Notes</em></p><p><em>Written by: <a href="https://forest.example/1">Jana Klein</a></em></p>${TEXT}</article></main>`;
+    expect(readPage(head, body, 'https://www.weeklyplanet.example/2020/01/forests/')?.authors).toEqual([
+      'Jana Klein',
+    ]);
+  });
+});
