@@ -89,3 +89,15 @@ describe('authors: a republished article’s own byline', () => {
     ]);
   });
 });
+
+describe('authors: a guest post’s byline', () => {
+  it.each([
+    ['Blog Beitrag von Margit Lorenz', 'Margit Lorenz'],
+    ['Ein Gastbeitrag von Margit Lorenz', 'Margit Lorenz'],
+    ['Een bijdrage van Els de Wit', 'Els de Wit'],
+    ['A guest post by Sara Lind', 'Sara Lind'],
+  ])('reads “%s” as a byline', (line, name) => {
+    const body = `<main><article><h1>Vegetarisch leben</h1><p><em>Eine Analyse</em></p><p>${line}</p>${TEXT}</article></main>`;
+    expect(readPage('', body)?.authors).toEqual([name]);
+  });
+});
