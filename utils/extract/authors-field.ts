@@ -9,6 +9,7 @@ import { fold } from './text';
 import { shownOnPage, signsAsUser } from './authors-shown';
 import { bylineLineWhere, fromAuthorLinks, fromBylineElements, fromBylineText } from './authors-bylines';
 import { siteNames, titleParts } from './site-names';
+import { fromSignature } from './authors-signature';
 
 function jsonLdAuthors(ctx: ExtractionContext): unknown {
   const author = mainValue(ctx.jsonLd, 'author');
@@ -96,6 +97,7 @@ const RULES: Rule<string[]>[] = [
   fromBylineElements,
   fromSignedBylineText,
   fromAuthorLinks,
+  fromSignature,
 ];
 
 /**

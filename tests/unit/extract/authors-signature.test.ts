@@ -1,0 +1,33 @@
+/**
+ * A signature at the end of the text (issue 13): the writer's name on a line of its own, or after
+ * an author label without its colon, where the page has no byline above the text.
+ */
+import { describe, expect, it } from 'vitest';
+import { readPage } from './helpers';
+
+const LONG =
+  '<p>Ein Absatz mit genug Text, um als laufender Text zu gelten, über Verwaltung und Politik in Deutschland und anderswo, über Haushalte, Gemeinden und Länder, und über das, was sie im nächsten Jahr erwartet.</p>';
+const TEASERS =
+  '<div class="teasers"><p>Ein Hinweis auf eine Seminarreihe mit genug Text, um als laufender Text zu gelten, über Kreislaufanlagen, Fischzucht und Wasserqualität, mit Terminen im Frühjahr und im Herbst in mehreren Städten.</p></div>';
+
+describe('authors: a signature at the end of the text', () => {
+  it('reads the name on the text’s last line', () => {
+    const body = `<main><article><h1>Buch der Woche</h1><div class="text">${LONG}${LONG}<p><strong>Ein Buch</strong><br>Blessing, 816 Seiten</p><p><strong>Marina Vogt</strong></p></div>${TEASERS}</article></main>`;
+    expect(readPage('', body)?.authors).toEqual(['Marina Vogt']);
+  });
+
+  it('reads the names after an author label without its colon', () => {
+    const body = `<main><h1>Sperrfristen</h1><div class="text">${LONG}${LONG}<p>Weitere Informationen geben die Dienststellen.</p><p>Autoren Jelko Berg und Jutta Klein</p></div>${TEASERS}</main>`;
+    expect(readPage('', body)?.authors).toEqual(['Jelko Berg', 'Jutta Klein']);
+  });
+
+  it('reads no author from a link that closes the text', () => {
+    const body = `<main><article><h1>Buch der Woche</h1><div class="text">${LONG}${LONG}<p><a href="/more">Read More</a></p></div></article></main>`;
+    expect(readPage('', body)?.authors).toEqual([]);
+  });
+
+  it('reads no author from a name inside the text, followed by more text', () => {
+    const body = `<main><article><h1>Buch der Woche</h1><div class="text">${LONG}<p><strong>Marina Vogt</strong></p>${LONG}${LONG}${LONG}${LONG}</div></article></main>`;
+    expect(readPage('', body)?.authors).toEqual([]);
+  });
+});
