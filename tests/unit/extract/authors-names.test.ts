@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cleanAuthors } from '@/utils/extract/authors';
-import { readPage } from './helpers';
+import { jsonLd, readPage } from './helpers';
 
 const TEXT =
   '<p>Ein Absatz mit genug Text, um als laufender Text zu gelten, über Verwaltung und Politik in Deutschland und anderswo.</p>';
@@ -40,5 +40,20 @@ describe('authors: an advertisement’s label and a role in the byline', () => {
     const body = `<main><article><h1>Die schönsten Orte</h1>${TEXT}<p>Autor: Jonas Berg (Sponsored Post), Redner bei beispiel-trauung.de</p></article></main>`;
     expect(readPage('', body)?.authors).toEqual(['Jonas Berg']);
     expect(cleanAuthors(['Lena Voss, Fellow at Example Institute'])).toEqual(['Lena Voss']);
+  });
+});
+
+describe('authors: a CMS login in the structured data', () => {
+  const ld = (name: string) =>
+    jsonLd({ '@context': 'https://schema.org', '@type': 'NewsArticle', author: { '@type': 'Person', name } });
+
+  it('reads “jana.klein” as the person the page shows, Jana Klein', () => {
+    const body = `<main><article><h1>Die Wahl ist vorbei</h1>${TEXT}<p class="img-text">Chefredakteurin Jana Klein bewertet den Wahlausgang.</p></article></main>`;
+    expect(readPage(ld('jana.klein'), body)?.authors).toEqual(['Jana Klein']);
+  });
+
+  it('reads no one from a login the page never shows', () => {
+    const body = `<main><article><h1>Die Wahl ist vorbei</h1>${TEXT}</article></main>`;
+    expect(readPage(ld('jana.klein'), body)?.authors).toEqual([]);
   });
 });
