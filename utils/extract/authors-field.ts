@@ -10,6 +10,7 @@ import { shownOnPage, signsAsUser } from './authors-shown';
 import { bylineLineWhere, fromAuthorLinks, fromBylineElements, fromBylineText } from './authors-bylines';
 import { siteNames, titleParts } from './site-names';
 import { fromSignature } from './authors-signature';
+import { withoutSiteOwner } from './authors-owner';
 
 function jsonLdAuthors(ctx: ExtractionContext): unknown {
   const author = mainValue(ctx.jsonLd, 'author');
@@ -335,12 +336,14 @@ export function extractAuthors(ctx: ExtractionContext): string[] {
     [...RULES, fromJsonLdOrganisation].map((rule) => (c: ExtractionContext) => {
       const raw = rule(c);
       if (!raw) return undefined;
-      const names = cleanAuthors(
+      let names = cleanAuthors(
         DECLARED_RULES.has(rule) || rule === fromJsonLd
           ? raw.filter((item) => !unsignedBody(c, item) && !siteLed(c, item))
           : raw,
         raw.length === 1 && (SHOWN_RULES.has(rule) || (rule === fromJsonLd && signsAsUser(c, raw[0]))),
       );
+      if (DECLARED_RULES.has(rule))
+        names = withoutSiteOwner(c, names, () => [...visibleBylineNames(c), ...jsonLdPersons(c)]);
       if (rule === fromCitationMeta) return citedOrByline(c, names);
       const metadata = METADATA_RULES.has(rule) && !isDocument(c);
       const shown = (metadata ? names.map((name) => fullerName(c, name)) : names).filter((name) => {
