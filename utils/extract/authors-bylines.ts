@@ -2,7 +2,7 @@
  * Visible bylines: byline elements (<byline>, rel=author, itemprop=author, class "byline"/"author") and
  * byline lines ("Door A en B", "By A and B", "Von A") in the article, never in chrome or cards.
  */
-import { cleanAuthors } from './authors';
+import { cleanAuthors, isNameAlone } from './authors';
 import type { ExtractionContext, Rule } from './context';
 import { textOf } from './text';
 import { BYLINE_LINE, BYLINE_PREFIX_ANY, BYLINE_PREFIX_ONLY, bylineOf } from '@/utils/detect/vocabulary';
@@ -89,7 +89,10 @@ function bylineName(el: Element): string | undefined {
     '[rel~="author"], [class*="byauthor"], [class*="author-name"], [class*="author__name"]',
   );
   const innerText = inner ? textOf(inner, 200) : '';
-  return usable(innerText) ? innerText : undefined;
+  if (usable(innerText)) return innerText;
+  // An author box: the name is its heading, the rest a role, a bio and buttons ("Follow").
+  const heading = textOf(el.querySelector('h2, h3, h4, h5'), 200);
+  return isNameAlone(heading) && usable(heading) ? heading : undefined;
 }
 
 /**

@@ -4,6 +4,7 @@
  * there ("Autoren Jan Jansen und Els de Wit").
  */
 import type { ExtractionContext, Rule } from './context';
+import { isNameAlone } from './authors';
 import { elementsByTag } from './elements';
 import { textOf } from './text';
 import { AUTHOR_LABELS, bylineOf } from '@/utils/detect/vocabulary';
@@ -22,9 +23,6 @@ const LABEL_WITHOUT_COLON = new RegExp(
   `^(?:${AUTHOR_LABELS.filter((word) => !/^(?:text|tekst|redaktion|redactie)$/.test(word)).join('|')})\\s+(?=\\p{Lu})`,
   'iu',
 );
-/** Two to four capitalised words (particles between): a name, not a sentence. */
-const NAME_ALONE =
-  /^\p{Lu}[\p{L}'’.-]+(?:\s+(?:(?:von|van|der|den|de|du|da|di|la|le|zu|ter|ten)\s+)*\p{Lu}[\p{L}'’.-]*){1,3}$/u;
 
 /**
  * The last paragraph of the article's text: of the element that holds the most long paragraphs
@@ -70,5 +68,5 @@ export const fromSignature: Rule<string[]> = (ctx) => {
   if (byline) return [byline];
   // A link closing the text is a widget ("Read more", "Abonnieren"), not a signature.
   if (el.matches('a, button') || el.querySelector('a, button')) return undefined;
-  return NAME_ALONE.test(line) ? [line] : undefined;
+  return isNameAlone(line) ? [line] : undefined;
 };

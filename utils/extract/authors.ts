@@ -232,6 +232,15 @@ function isRoleWord(word: string): boolean {
   return ROLE_WORDS.has(folded) || ROLE_QUALIFIERS.has(folded) || AT_ROLES.has(folded);
 }
 
+/** Two to four capitalised words (particles between): a name, not a sentence. */
+const NAME_ALONE =
+  /^\p{Lu}[\p{L}'’.-]+(?:\s+(?:(?:von|van|der|den|de|du|da|di|la|le|zu|ter|ten)\s+)*\p{Lu}[\p{L}'’.-]*){1,3}$/u;
+
+/** A line that is a person's name and nothing else ("Marina Vogt", "Jan van der Berg"). */
+export function isNameAlone(text: string): boolean {
+  return NAME_ALONE.test(text);
+}
+
 /** One raw string (possibly several names) → cleaned names. */
 export function splitAuthors(raw: string, userNames = false): string[] {
   let text = cleanText(raw.replace(/<[^>]*>/g, ' ').replace(/\r?\n/g, ' , '), 1_000);

@@ -101,3 +101,15 @@ describe('authors: a guest post’s byline', () => {
     expect(readPage('', body)?.authors).toEqual([name]);
   });
 });
+
+describe('authors: an author box whose name is its heading', () => {
+  it('reads the heading’s name, not the box’s buttons and role', () => {
+    const body = `<main><article><h1>Hochzeit im Wendland</h1><div class="author-info"><img alt="Inga Holm" src="/i.jpg"><section><h3><a href="/in/ingaholm" aria-label="View profile for Inga Holm">Inga Holm</a><a class="author-info__follow-button" href="/login">Follow</a></h3><h4>Transformationsbegleiterin und Expertin für Neue Arbeit und Neues Lernen. Schwerpunkte: Home-Office und Meetings</h4></section></div>${TEXT}</article></main>`;
+    expect(readPage('', body)?.authors).toEqual(['Inga Holm']);
+  });
+
+  it('reads no author from a box whose heading is no name', () => {
+    const body = `<main><article><h1>Hochzeit im Wendland</h1><div class="author-posts"><h3><a href="/lernpfad">Lernpfad 7. Schulstufe</a></h3><p>Mehr Beiträge und Materialien für den Unterricht in der Schule und zu Hause, für Lehrkräfte und für Eltern.</p></div>${TEXT}</article></main>`;
+    expect(readPage('', body)?.authors).toEqual([]);
+  });
+});
