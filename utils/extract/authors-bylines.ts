@@ -24,8 +24,20 @@ function bylineElsewhere(ctx: ExtractionContext, el: Element): boolean {
   if (anotherArticle(ctx, el)) return true;
   if (!ctx.isElsewhere(el)) return false;
   if (ctx.relatedBlocks.some((block) => block.contains(el))) return true;
-  if (el.closest('nav, [role="navigation"], [role="contentinfo"]')) return true;
+  const nav = el.closest('nav, [role="navigation"], [role="contentinfo"]');
+  if (nav) return !headingsMetaRow(ctx, nav);
   return !el.closest('footer')?.parentElement?.closest('article');
+}
+
+/**
+ * A <nav> in the heading's own block, beside the heading and the standfirst (<div class="hd"><h1>
+ * …</h1><h2>…</h2><nav class="post-by">Edited by …</nav></div>): the article's meta row, not the
+ * site's navigation.
+ */
+function headingsMetaRow(ctx: ExtractionContext, nav: Element): boolean {
+  const block = nav.parentElement;
+  if (!block || !ctx.heading || /^(?:body|main|article|html)$/i.test(block.tagName)) return false;
+  return block === ctx.heading.parentElement || block === ctx.heading.parentElement?.parentElement;
 }
 
 /**

@@ -113,3 +113,15 @@ describe('authors: an author box whose name is its heading', () => {
     expect(readPage('', body)?.authors).toEqual([]);
   });
 });
+
+describe('authors: a meta row the theme marks up as <nav>', () => {
+  it('reads the author in a <nav> in the heading’s own block', () => {
+    const body = `<nav class="menu"><a href="/">Home</a></nav><main><div class="hd"><div class="ttl"><h1>Trade talks resume</h1></div><h2 class="dek">The government will decide on the matter today.</h2><nav class="post-by"><span><a href="/india">All India</a></span><span>Edited by <a href="/topic/swati-rao"><span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Swati Rao</span></span></a> (with inputs from Agencies)</span></nav></div>${TEXT}</main>`;
+    expect(readPage('', body)?.authors).toEqual(['Swati Rao']);
+  });
+
+  it('reads no author from the site’s navigation', () => {
+    const body = `<nav class="menu"><a href="/authors/swati-rao" rel="author">Swati Rao</a></nav><main><div class="hd"><h1>Trade talks resume</h1></div>${TEXT}</main>`;
+    expect(readPage('', body)?.authors).toEqual([]);
+  });
+});
