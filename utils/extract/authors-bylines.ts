@@ -4,6 +4,7 @@
  */
 import { cleanAuthors, isNameAlone } from './authors';
 import type { ExtractionContext, Rule } from './context';
+import { allMeta } from './meta';
 import { textOf } from './text';
 import { BYLINE_LINE, BYLINE_PREFIX_ANY, BYLINE_PREFIX_ONLY, bylineOf } from '@/utils/detect/vocabulary';
 
@@ -227,6 +228,27 @@ function linkName(link: Element): string {
   return textOf(link.querySelector('[itemprop="name"]') ?? link, 100);
 }
 
+/** A page's address by its last path step ("https://x.example/about/editors/jon-berg/" → "jon-berg"). */
+function lastStep(href: string): string {
+  const path = href.replace(/[?#].*$/, '').replace(/\/+$/, '');
+  return path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+}
+
+/**
+ * A link to a writer's page: by its path (/author/, /autoren/), or to the profile that
+ * article:author names ("https://x.example/editors/jon-berg", the byline's link to
+ * "/about/editors/jon-berg/").
+ */
+function writerPages(ctx: ExtractionContext): (href: string) => boolean {
+  const profiles = new Set(
+    allMeta(ctx.meta, 'article:author')
+      .filter((value) => /^https?:\/\//.test(value))
+      .map(lastStep)
+      .filter((step) => /\p{L}{2}.*-/u.test(step)),
+  );
+  return (href) => AUTHOR_PAGE.test(href) || (profiles.size > 0 && profiles.has(lastStep(href)));
+}
+
 /** Links in one run at most: a byline's writers, each with a portrait link and a name link. */
 const MAX_RUN = 40;
 
@@ -237,14 +259,15 @@ const MAX_RUN = 40;
  */
 export const fromAuthorLinks: Rule<string[]> = (ctx) => {
   const links = ctx.links();
+  const writerPage = writerPages(ctx);
   for (let i = 0; i < links.length; i++) {
     const { el, href } = links[i];
-    if (!AUTHOR_PAGE.test(href) || bylineElsewhere(ctx, el) || el.closest(`aside, ${COMMENTS}`)) continue;
+    if (!writerPage(href) || bylineElsewhere(ctx, el) || el.closest(`aside, ${COMMENTS}`)) continue;
     const parent = el.parentElement;
     const names: string[] = [];
     let j = i;
     for (; j < links.length; j++) {
-      if (links[j].el.parentElement !== parent || !AUTHOR_PAGE.test(links[j].href)) break;
+      if (links[j].el.parentElement !== parent || !writerPage(links[j].href)) break;
       const text = j - i < MAX_RUN && names.length < 12 ? linkName(links[j].el) : '';
       if (text) names.push(text);
     }
