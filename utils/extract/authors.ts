@@ -28,6 +28,8 @@ const TRAILING_GLUE = [
   /(?<=\p{Ll})\s*\/\s*\p{Lu}[\p{Lu}\d-]{1,8}$/u,
   // A date in Chinese or Japanese after the name: "ZDNet Japan Staff 2019年04月28日".
   /\s*\d{4}\s*年.*$/u,
+  // An ISO date after the name, often run into it: "Li Wei2017-03-01 14:27:02".
+  /\s*\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?(?:\s.*)?$/u,
   // A day and month after the name: "Christian Thiele 07 Dezember", "Jan Jansen 3 mei".
   /\s+\d{1,2}\.?\s+(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|januari|februari|maart|mei|augustus)\b.*$/iu,
   // Run together by textContent: "Anna de VriesPublished May 3", "Ina LangeNORDSTADT MORNING POST".

@@ -51,6 +51,11 @@ describe('authors: what a byline row holds besides the name', () => {
     expect(readPage('', body)?.authors).toEqual(['Kenji Sato']);
   });
 
+  it('drops an ISO date run into the name', () => {
+    const body = `<main><article><h1>约会软件</h1><div class="author"><a class="avatar" href="javascript:void(0)"><img src="/face.jpg"></a><span class="name">李伟</span><span class="date">2017-03-01 14:27:02</span></div>${TEXT}</article></main>`;
+    expect(readPage('', body)?.authors).toEqual(['李伟']);
+  });
+
   it('reads the user name after “von” in a meta row, not the row’s date and category', () => {
     const body = `<main><article><h1>Lean Management</h1><div class="entry-byline">März 12, 2020 · von blauwal1977 · in Uncategorized · Hinterlasse einen Kommentar</div>${TEXT}</article></main>`;
     expect(readPage('', body)?.authors).toEqual(['blauwal1977']);
