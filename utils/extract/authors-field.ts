@@ -1,11 +1,11 @@
 /** Field: authors, one person (or authoring body) per item, in page order. */
-import { cleanAuthors, cleanPersonList } from './authors';
+import { cleanAuthors, cleanPersonList, isNameAlone } from './authors';
 import { firstRule, type ExtractionContext, type Rule } from './context';
 import { mainValue, namesOf, resolve, typesOf, type JsonNode } from './jsonld';
 import { allMeta, firstMeta } from './meta';
 import { extractPublisher } from './publisher';
 import { extractType } from './type';
-import { fold } from './text';
+import { fold, uniqueBy } from './text';
 import { shownOnPage, signsAsUser } from './authors-shown';
 import { bylineLineWhere, fromAuthorLinks, fromBylineElements, fromBylineText } from './authors-bylines';
 import { siteNames, titleParts } from './site-names';
@@ -320,6 +320,24 @@ function fullerName(ctx: ExtractionContext, name: string): string {
   return fuller.size === 1 ? [...fuller][0] : name;
 }
 
+/**
+ * The structured data names the byline's first writer only ("Rudolf Berg") where the byline the
+ * reader sees names more ("von Rudolf Berg, Simon Kohl"): the byline's writers.
+ */
+function withCoauthors(ctx: ExtractionContext, names: string[]): string[] {
+  if (!names.length) return names;
+  for (const rule of [fromLabels, fromBylineText, fromBylineElements]) {
+    const raw = rule(ctx) ?? [];
+    // One byline row names them all (not a byline and an author box's "About the author").
+    if (raw.length !== 1) continue;
+    const byline = uniqueBy(cleanAuthors(raw), squash);
+    if (byline.length <= names.length || byline.length > 6) continue;
+    const signed = new Set(byline.map(squash));
+    if (names.every((name) => signed.has(squash(name))) && byline.every(isNameAlone)) return byline;
+  }
+  return names;
+}
+
 /** Rules that read a byline the reader sees, as opposed to metadata a CMS fills in. */
 const VISIBLE_RULES = new Set<Rule<string[]>>([fromLabels, fromSignedBylineText]);
 /** Rules that read what the page shows, where a blog's lower-case user name signs ("karstenruppert"). */
@@ -346,7 +364,14 @@ export function extractAuthors(ctx: ExtractionContext): string[] {
         names = withoutSiteOwner(c, names, () => [...visibleBylineNames(c), ...jsonLdPersons(c)]);
       if (rule === fromCitationMeta) return citedOrByline(c, names);
       const metadata = METADATA_RULES.has(rule) && !isDocument(c);
-      const shown = (metadata ? names.map((name) => fullerName(c, name)) : names).filter((name) => {
+      const shown = (
+        metadata
+          ? withCoauthors(
+              c,
+              names.map((name) => fullerName(c, name)),
+            )
+          : names
+      ).filter((name) => {
         if (rule === fromAuthorMeta) return !hidden.has(squash(name));
         if (!metadata || shownOnPage(c, name)) return true;
         // A person's own site shows their name as the site's (og:site_name "Jana Klein").

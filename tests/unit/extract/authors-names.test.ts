@@ -57,3 +57,12 @@ describe('authors: a CMS login in the structured data', () => {
     expect(readPage(ld('jana.klein'), body)?.authors).toEqual([]);
   });
 });
+
+describe('authors: co-authors the structured data leaves out', () => {
+  const ld = jsonLd({ '@type': 'NewsArticle', author: { '@type': 'Person', name: 'Rudolf Berg' } });
+
+  it('reads every writer of the byline row where the structured data names only the first', () => {
+    const body = `<main><article><h1>Das neue Rad im Test</h1><div class="entry-meta"><span class="vcard author"><span class="fn">von Rudolf Berg, Simon Kohl</span></span></div>${TEXT}</article></main>`;
+    expect(readPage(ld, body)?.authors).toEqual(['Rudolf Berg', 'Simon Kohl']);
+  });
+});
