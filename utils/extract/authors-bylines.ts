@@ -57,6 +57,20 @@ function anotherArticle(ctx: ExtractionContext, el: Element): boolean {
   return Boolean(link && !link.contains(el) && !el.contains(link) && !link.matches('[rel~="author"]'));
 }
 
+/**
+ * A further author element in a teaser card below the byline: a block headed by a link to another
+ * page ("Related": <h3><a href="/other-post/">…</a></h3> … By <a rel="author">…</a>), up to the
+ * block that holds the article's byline.
+ */
+function teaserCard(el: Element, byline: Element): boolean {
+  for (let block = el.parentElement, i = 0; block && i < 6 && !block.contains(byline); i++) {
+    const link = block.querySelector('h2 a[href], h3 a[href], h4 a[href]');
+    if (link && !link.contains(el) && !el.contains(link) && !link.matches('[rel~="author"]')) return true;
+    block = block.parentElement;
+  }
+  return false;
+}
+
 /** A nested article that is a person's card ("node--type-expert", "person-teaser"). */
 const PERSON_CARD = /(?:expert|person|people|author|auteur|autor|profile|staff|medewerker|contributor)/i;
 
@@ -70,6 +84,7 @@ export const fromBylineElements: Rule<string[]> = (ctx) => {
     const el = nodes[i];
     if (bylineElsewhere(ctx, el) || el.closest(`header[role="banner"], ${COMMENTS}`)) continue;
     if (accepted.some((outer) => outer.contains(el))) continue;
+    if (accepted.length && teaserCard(el, accepted[0])) continue;
     // A box that yields no name ("By Oli Coleman View author archive …") leaves to its inner
     // elements only a line that is a byline ("By Oli Coleman"), not its other widgets' names.
     const inFailed = failed.some((outer) => outer.contains(el));

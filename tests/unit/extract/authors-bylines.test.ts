@@ -130,3 +130,15 @@ describe('authors: a meta row the theme marks up as <nav>', () => {
     expect(readPage('', body)?.authors).toEqual([]);
   });
 });
+
+describe('authors: a further author link in a teaser card', () => {
+  it('reads the byline’s writer, not the writer of a related post’s card', () => {
+    const body = `<main><h1>Dealing with gropers</h1><p class="meta">By <a href="/author/amelie/" rel="author">Amelie Sato</a> <time>Feb 8, 2020</time></p>${TEXT}<div class="more"><div class="post-item"><h3><a href="/kanji-cheat-sheet/">Kanji cheat sheet</a></h3><p>Vegan food is hard to find.</p><p class="post-item-meta">By <a href="/author/chiara/" rel="author">Chiara Rossi</a> <time>Feb 18, 2020</time></p></div></div></main>`;
+    expect(readPage('', body)?.authors).toEqual(['Amelie Sato']);
+  });
+
+  it('reads every writer of one byline', () => {
+    const body = `<main><h1>Dealing with gropers</h1><p class="meta">By <a href="/author/amelie/" rel="author">Amelie Sato</a> and <a href="/author/chiara/" rel="author">Chiara Rossi</a></p>${TEXT}</main>`;
+    expect(readPage('', body)?.authors).toEqual(['Amelie Sato', 'Chiara Rossi']);
+  });
+});
