@@ -6,7 +6,13 @@ import { cleanAuthors, isNameAlone } from './authors';
 import type { ExtractionContext, Rule } from './context';
 import { allMeta } from './meta';
 import { textOf } from './text';
-import { BYLINE_LINE, BYLINE_PREFIX_ANY, BYLINE_PREFIX_ONLY, bylineOf } from '@/utils/detect/vocabulary';
+import {
+  AUTHOR_LABELS,
+  BYLINE_LINE,
+  BYLINE_PREFIX_ANY,
+  BYLINE_PREFIX_ONLY,
+  bylineOf,
+} from '@/utils/detect/vocabulary';
 
 const MAX_BYLINE_NODES = 300;
 /** Reader comments (not an article of class "commentary"). */
@@ -193,9 +199,8 @@ function bylineLine(
     const lines = ctx.select.all(BYLINE_LINES, scope);
     for (let i = 0; i < lines.length && i < 400; i++) {
       const el = lines[i];
-      if (el.children.length > 6) continue;
-      const text = textOf(el, 200);
-      const byline = text.length < 160 ? (bylineOf(text) ?? prefixApart(el, text)) : undefined;
+      const text = el.children.length > 6 ? '' : textOf(el, 200);
+      const byline = text && text.length < 160 ? (bylineOf(text) ?? prefixApart(el, text)) : closingLabel(el);
       if (
         byline &&
         !bylineElsewhere(ctx, el) &&
@@ -204,6 +209,30 @@ function bylineLine(
       )
         return [byline];
     }
+  }
+  return undefined;
+}
+
+/** "Autor: Jan Jansen" as the last line of a text written with <br> between its paragraphs. */
+const CLOSING_LABEL = new RegExp(
+  `^(?:${AUTHOR_LABELS.filter((word) => !/^(?:text|tekst|redaktion|redactie)$/.test(word)).join('|')})\\s*[:：]\\s*\\p{Lu}`,
+  'iu',
+);
+
+/**
+ * The author label on the last line of a long block whose paragraphs are separated by <br> (a
+ * signature: "…, rügte das Gericht.<br><br>Autor: <a>Rechtsanwalt</a> Jan Jansen"); the line
+ * after the block's last <br>, a few nodes at most.
+ */
+function closingLabel(el: Element): string | undefined {
+  let line = '';
+  let node = el.lastChild;
+  for (let i = 0; node && i < 8; i++, node = node.previousSibling) {
+    if (node.nodeName === 'BR' || node.nodeName === 'br') {
+      const text = line.replace(/\s+/g, ' ').trim();
+      return text.length < 120 && CLOSING_LABEL.test(text) ? text : undefined;
+    }
+    line = (node.textContent ?? '').slice(0, 200) + line;
   }
   return undefined;
 }

@@ -64,6 +64,9 @@ const PLACEHOLDERS = new Set([
 /** A label an advertisement carries in the author's place ("Sponsored Post", "Anzeige"). */
 const SPONSORED =
   /^(?:sponsored|gesponserte?|anzeige|werbung|advertorial|promoted|paid (?:post|content)|partner content|in samenwerking met)(?: |$)/;
+/** A profession before the name ("Rechtsanwalt Jan Jansen", "advocaat mr. Els de Wit"). */
+const PROFESSION =
+  /^(?:rechtsanw(?:alt|ältin|aeltin)|fachanw(?:alt|ältin|aeltin)|notar(?:in)?|steuerberater(?:in)?|advocaat|notaris|attorney(?: at law)?)\s+(?=\p{L})/iu;
 /** "prof. dr.", "prof.dr.", "dr.ir.", "em. prof.": titles, spaced or run together. */
 const TITLES = /^(?:(?:prof|dr|drs|mr|ir|ing|ds|mw|dhr|mevr|mrs?|ms|sir|dame|em)(?:\.\s*|\s+))+/i;
 const POSTNOMINALS =
@@ -267,6 +270,7 @@ export function cleanAuthor(raw: string, userNames = false): string | undefined 
     .replace(/^(?:and|en|&)\s+/i, '')
     .replace(PREFIX, '')
     .replace(BYLINE_PREFIX, '')
+    .replace(PROFESSION, '')
     .replace(TITLES, '');
   for (const glue of TRAILING_GLUE) name = name.replace(glue, '');
   // "Redner bei Beispiel.de", "Jan Jansen Fellow at Example": a role at a body, after the name.

@@ -31,3 +31,18 @@ describe('authors: a signature at the end of the text', () => {
     expect(readPage('', body)?.authors).toEqual([]);
   });
 });
+
+describe('authors: an author label on the last line of a text written with <br>', () => {
+  const text =
+    'Das Verwaltungsgericht hielt die ablehnende Entscheidung des Bezirksamtes für rechtmäßig. Die Inanspruchnahme der Sozialleistung sei hier unangemessen.<br><br>Ein passendes Stellenangebot habe er abgelehnt, rügte das Gericht.<br><br>Quelle: Rechtsnews für Ihre Homepage<br><br>';
+
+  it('reads the name after “Autor:” on the text’s last line', () => {
+    const body = `<div class="content"><h1>Kein Wohngeld ohne Bewerbungen</h1><div class="text">${text}Autor: <a href="/rechtsanwalt/">Rechtsanwalt</a> Sebastian Holm</div></div>`;
+    expect(readPage('', body)?.authors).toEqual(['Sebastian Holm']);
+  });
+
+  it('reads no author from another last line', () => {
+    const body = `<div class="content"><h1>Kein Wohngeld ohne Bewerbungen</h1><div class="text">${text}Von Montag bis Freitag erreichbar</div></div>`;
+    expect(readPage('', body)?.authors).toEqual([]);
+  });
+});
