@@ -294,7 +294,9 @@ export function cleanAuthor(raw: string, userNames = false): string | undefined 
     ONLY_CAPITAL_POSTNOMINAL.test(name)
   )
     return undefined;
-  if (/^(?:https?:|www\.)/i.test(name) || name.includes('@')) return undefined;
+  // A blog signs with its address in a byline the reader sees ("Autor: www.reiseblog.example").
+  const signsWithAddress = userNames && /^www\.[\p{L}\d-]+\.\p{L}{2,}$/u.test(name);
+  if ((/^(?:https?:|www\.)/i.test(name) && !signsWithAddress) || name.includes('@')) return undefined;
   // A user name may hold digits ("blauwal1977", "lezer42"); a name in words may not.
   const userName = userNames && USER_NAME.test(name) && /\p{L}{3}/u.test(name);
   if (LOOKS_LIKE_DATE_OR_NUMBER.test(name) && !userName) return undefined;
@@ -306,7 +308,8 @@ export function cleanAuthor(raw: string, userNames = false): string | undefined 
   if (
     !/\p{Lu}/u.test(name) &&
     !/[\u3400-\u9fff]/.test(name) &&
-    !(userNames && USER_NAME.test(name) && !/admin|publisher/.test(name))
+    !(userNames && USER_NAME.test(name) && !/admin|publisher/.test(name)) &&
+    !signsWithAddress
   )
     return undefined;
   if (name.split(/\s+/).length > 8 || isPhrase(name) || lowerEdge(name)) return undefined;

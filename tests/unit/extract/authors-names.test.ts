@@ -66,3 +66,16 @@ describe('authors: co-authors the structured data leaves out', () => {
     expect(readPage(ld, body)?.authors).toEqual(['Rudolf Berg', 'Simon Kohl']);
   });
 });
+
+describe('authors: a blog that signs with its address', () => {
+  it('reads the address the byline names (“Autor: www.koffer.example”)', () => {
+    const body = `<main><article><h1>Die Überforderung</h1><div class="post-meta"><span class="post-meta-date">Datum: 13. April 2017</span><span class="post-meta-author">Autor: <a href="/author/koffer/">www.koffer.example</a></span></div>${TEXT}</article></main>`;
+    expect(readPage('', body)?.authors).toEqual(['www.koffer.example']);
+  });
+
+  it('reads no author from an address in the author tag', () => {
+    const head = '<meta name="author" content="www.koffer.example">';
+    const body = `<main><article><h1>Die Überforderung</h1>${TEXT}</article></main>`;
+    expect(readPage(head, body)?.authors).toEqual([]);
+  });
+});
