@@ -160,8 +160,11 @@ const DATE_LINE =
   /\b(?:last\s+)?(?:updated|modified|bijgewerkt|gewijzigd|laatst gewijzigd|published|posted on|gepubliceerd|geplaatst|publiziert|veröffentlicht|aktualisiert|geändert|geaendert)(?![\p{L}])/iu;
 const LOOKS_LIKE_DATE_OR_NUMBER = /\d{3,}|\d{1,2}:\d{2}/;
 
-/** A blog's user name: one word of 3 to 30 letters, digits, dashes or underscores (not a domain). */
-const USER_NAME = /^[\p{Ll}\d_-]{3,30}$/u;
+/**
+ * A blog's user name: one word of 4 to 30 letters, digits, dashes or underscores (not a domain);
+ * three lower-case letters are an editor's initials or an agency's code ("cpm", "zvg"), not a name.
+ */
+const USER_NAME = /^[\p{Ll}\d_-]{4,30}$/u;
 
 /** Lower-case words a name may hold: particles ("van der", "von", "de la"), "and" between two. */
 const PARTICLES = new Set(

@@ -79,3 +79,14 @@ describe('authors: a blog that signs with its address', () => {
     expect(readPage(head, body)?.authors).toEqual([]);
   });
 });
+
+describe('authors: an editor’s initials in the byline', () => {
+  it.each(['cpm', 'zvg'])('reads no author from the lower-case initials “%s”', (initials) => {
+    const body = `<main><article><h1>Neue Pfarrei</h1><div class="author" itemprop="author" itemscope itemtype="http://schema.org/Person"><span itemprop="name"><a href="/impressum/">${initials}</a></span></div>${TEXT}</article></main>`;
+    expect(readPage('', body)?.authors).toEqual([]);
+  });
+
+  it('keeps a blog’s user name of four letters or more', () => {
+    expect(cleanAuthors(['marc'], true)).toEqual(['marc']);
+  });
+});
