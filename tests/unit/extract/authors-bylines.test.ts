@@ -142,3 +142,10 @@ describe('authors: a further author link in a teaser card', () => {
     expect(readPage('', body)?.authors).toEqual(['Amelie Sato', 'Chiara Rossi']);
   });
 });
+
+describe('authors: a writer element', () => {
+  it('reads the writer’s name below the text', () => {
+    const body = `<main><article><h1>新しいスマートフォン</h1>${TEXT}</article><span class="writer writer-name">《KT》</span></main>`;
+    expect(readPage('', body)?.authors).toEqual(['《KT》']);
+  });
+});
