@@ -5,12 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import { readPage } from './helpers';
 
+/** A paragraph of running text. */
 const LONG =
   '<p>Ein Absatz mit genug Text, um als laufender Text zu gelten, über Verwaltung und Politik in Deutschland und anderswo, über Haushalte, Gemeinden und Länder, und über das, was sie im nächsten Jahr erwartet.</p>';
-const TEASERS =
-  '<div class="teasers"><p>Ein Hinweis auf eine Seminarreihe mit genug Text, um als laufender Text zu gelten, über Kreislaufanlagen, Fischzucht und Wasserqualität, mit Terminen im Frühjahr und im Herbst in mehreren Städten.</p></div>';
 
 describe('authors: a signature at the end of the text', () => {
+  /** A block of other pages' teasers below the article's text. */
+  const TEASERS =
+    '<div class="teasers"><p>Ein Hinweis auf eine Seminarreihe mit genug Text, um als laufender Text zu gelten, über Kreislaufanlagen, Fischzucht und Wasserqualität, mit Terminen im Frühjahr und im Herbst in mehreren Städten.</p></div>';
+
   it('reads the name on the text’s last line', () => {
     const body = `<main><article><h1>Buch der Woche</h1><div class="text">${LONG}${LONG}<p><strong>Ein Buch</strong><br>Blessing, 816 Seiten</p><p><strong>Marina Vogt</strong></p></div>${TEASERS}</article></main>`;
     expect(readPage('', body)?.authors).toEqual(['Marina Vogt']);
