@@ -284,16 +284,26 @@ function jsonLdPersons(ctx: ExtractionContext): string[] {
 function visibleBylineNames(ctx: ExtractionContext): string[] {
   if (!ctx.cache.has('visibleBylines')) {
     const names: string[] = [];
-    for (const rule of [fromLabels, fromBylineText, fromBylineElements]) {
-      try {
-        names.push(...cleanAuthors(rule(ctx) ?? []));
-      } catch {
-        // One broken rule never sinks the field.
-      }
-    }
+    for (const raw of visibleBylines(ctx)) names.push(...cleanAuthors(raw));
     ctx.cache.set('visibleBylines', names);
   }
   return ctx.cache.get('visibleBylines') as string[];
+}
+
+/** What each visible-byline rule reads (labels, byline lines, byline elements), read once per extraction. */
+function visibleBylines(ctx: ExtractionContext): string[][] {
+  if (!ctx.cache.has('visibleBylineRows')) {
+    const rows = [fromLabels, fromBylineText, fromBylineElements].map((rule) => {
+      try {
+        return rule(ctx) ?? [];
+      } catch {
+        // One broken rule never sinks the field.
+        return [];
+      }
+    });
+    ctx.cache.set('visibleBylineRows', rows);
+  }
+  return ctx.cache.get('visibleBylineRows') as string[][];
 }
 
 /**
@@ -326,8 +336,7 @@ function fullerName(ctx: ExtractionContext, name: string): string {
  */
 function withCoauthors(ctx: ExtractionContext, names: string[]): string[] {
   if (!names.length) return names;
-  for (const rule of [fromLabels, fromBylineText, fromBylineElements]) {
-    const raw = rule(ctx) ?? [];
+  for (const raw of visibleBylines(ctx)) {
     // One byline row names them all (not a byline and an author box's "About the author").
     if (raw.length !== 1) continue;
     const byline = uniqueBy(cleanAuthors(raw), squash);
