@@ -112,21 +112,68 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
   };
   const extensionId = new URL((await serviceWorker()).url()).host;
 
+  /**
+   * A read-only message from an extension page: it starts a worker Chromium stopped. Best effort:
+   * on a crowded machine the page may load too late, and the caller just waits on.
+   */
+  const wakeWorker = async () => {
+    const page = await context.newPage();
+    try {
+      await page.goto(`chrome-extension://${extensionId}/options.html`, { timeout: 60_000 });
+      await page.evaluate(() =>
+        chrome.runtime.sendMessage({ leesmap: 1, type: 'page/catalog', payload: { limit: 1 } }),
+      );
+    } catch {
+      // The worker may answer anyway; the caller's own timeout bounds the wait.
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  };
+
+  /**
+   * Asks the service worker (`ask` evaluates code in it). Playwright's evaluate on a worker that
+   * Chromium stopped waits for a restart nothing may trigger: while no answer comes, the worker is
+   * woken every 15 s. A call the stop cut off (it throws) is asked again, twice at most.
+   */
+  const inWorker = async <R>(ask: (worker: Worker) => Promise<R>): Promise<R> => {
+    for (let attempt = 1; ; attempt++) {
+      const answer = ask(await serviceWorker()).then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error }),
+      );
+      let outcome: { value: R } | { error: unknown } | undefined;
+      while (!outcome) {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const pause = new Promise<undefined>((resolve) => {
+          timer = setTimeout(() => resolve(undefined), 15_000);
+        });
+        outcome = await Promise.race([answer, pause]);
+        clearTimeout(timer);
+        if (!outcome) await wakeWorker();
+      }
+      if ('value' in outcome) return outcome.value;
+      if (attempt === 3) throw outcome.error;
+    }
+  };
+
   const tabId = async (page: Page): Promise<number> => {
     const url = page.url();
-    const sw = await serviceWorker();
     // Tab addresses are visible to the extension only on hosts it may access ...
-    const byUrl = await sw.evaluate(async (address: string) => {
-      const tabs = await chrome.tabs.query({});
-      return tabs.find((t: { url?: string }) => t.url === address)?.id as number | undefined;
-    }, url);
+    const byUrl = await inWorker((sw) =>
+      sw.evaluate(async (address: string) => {
+        const tabs = await chrome.tabs.query({});
+        return tabs.find((t: { url?: string }) => t.url === address)?.id as number | undefined;
+      }, url),
+    );
     if (byUrl !== undefined) return byUrl;
     // ... elsewhere, bring the page to the front and take the active tab.
     await page.bringToFront();
-    const active = await sw.evaluate(async () => {
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      return tab?.id as number | undefined;
-    });
+    const active = await inWorker((sw) =>
+      sw.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab?.id as number | undefined;
+      }),
+    );
     if (active === undefined) throw new Error(`No tab for ${url}`);
     return active;
   };
@@ -143,8 +190,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     },
     tabId,
     async badgeText(id) {
-      const sw = await serviceWorker();
-      return sw.evaluate((t: number) => chrome.action.getBadgeText({ tabId: t }), id);
+      return inWorker((sw) => sw.evaluate((t: number) => chrome.action.getBadgeText({ tabId: t }), id));
     },
     async openPopup(forTabId) {
       const page = await context.newPage();

@@ -102,7 +102,8 @@ describe('foundation: detect, save, list, keep', () => {
   });
 
   it('caused no console error on the pages it ran on, nor in its own pages', async () => {
-    // Every fixture page, publication or not: the content script runs on all of them.
+    // Every fixture page, publication or not: the content script runs on all of them (about 25 s
+    // here; the timeout leaves room for a slower machine).
     for (const fixture of session.server.pages) {
       const page = await session.browser.open(fixture.url);
       await page.waitForTimeout(150);
@@ -112,7 +113,7 @@ describe('foundation: detect, save, list, keep', () => {
       (e) => e.source.startsWith('chrome-extension://') || /leesmap/i.test(e.text),
     );
     expect(ours).toEqual([]);
-  });
+  }, 180_000);
 
   it('made no network request of its own', () => {
     // Every host name is mapped to the local server, so nothing could leave the machine; what is

@@ -7,7 +7,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { startOfText } from '@/utils/detect/text-start';
 import { extractPage } from '@/utils/extract';
-import { readText } from '@/utils/extract/text';
+import { readText, walkReadableText } from '@/utils/extract/text';
 import { clobber } from './clobber';
 
 const CONTROLS = ['nextSibling', 'parentNode', 'firstChild', 'parentElement'];
@@ -34,6 +34,7 @@ describe('walks over a form whose controls shadow its members', () => {
         const wrap = document.getElementById('wrap') as unknown as Element;
         expect(startOfText(wrap, 200)).toContain('Gemeenten kiezen');
         expect(readText(wrap, 200).text).toContain('Gemeenten kiezen');
+        expect(walkReadableText(wrap, 200)).toContain('Gemeenten kiezen');
       } finally {
         undo();
       }

@@ -23,6 +23,9 @@ const SCRATCH_MARKERS: Markers = {
 
 type Answers = Record<Query, Element[]>;
 
+/** An attribute as written: what getAttribute gives in an HTML page, without the escaping check some DOMs (linkedom) make. */
+const written = (el: Element, name: string) => el.getAttributeNode(name)?.value;
+
 /**
  * Files `el` under every query whose selector it matches, its tag read once: the conditions say
  * exactly what QUERIES says, query by query (the fixture test holds them to it).
@@ -32,8 +35,8 @@ function file(el: Element, found: Answers): void {
   switch (tag) {
     case 'a': {
       // pdfLinks: a[href*=".pdf"], a[href*=".PDF"]
-      const href = el.getAttribute('href');
-      if (href !== null && (href.includes('.pdf') || href.includes('.PDF'))) found.pdfLinks.push(el);
+      const href = written(el, 'href');
+      if (href !== undefined && (href.includes('.pdf') || href.includes('.PDF'))) found.pdfLinks.push(el);
       break;
     }
     case 'article': // text: p, pre, article; articles: article
@@ -55,7 +58,7 @@ function file(el: Element, found: Answers): void {
   if (
     tag === 'time'
       ? el.parentElement?.closest('li, article')
-      : el.getAttribute('itemprop') === 'datePublished' && el.parentElement?.closest('li')
+      : written(el, 'itemprop') === 'datePublished' && el.parentElement?.closest('li')
   )
     found.listTimes.push(el);
   // Only the answer counts here; the flags land on a scratch record (pageMarkers sets the real ones).
@@ -74,7 +77,7 @@ function isLabelCandidate(el: Element): boolean {
 function mainRange(all: ArrayLike<Element>): [number, number] {
   for (let i = 0; i < all.length; i++) {
     const el = all[i];
-    if (el.localName !== 'main' && el.getAttribute('role') !== 'main') continue;
+    if (el.localName !== 'main' && written(el, 'role') !== 'main') continue;
     let after: Element | null = null;
     for (let up: Element | null = el; up && !after; up = up.parentElement) after = up.nextElementSibling;
     let end = i + 1;

@@ -3,7 +3,7 @@
  * byline lines ("Door A en B", "By A and B", "Von A") in the article, never in chrome or cards.
  */
 import { cleanAuthors, isNameAlone } from './authors';
-import type { ExtractionContext, Rule } from './context';
+import { keptRule, type ExtractionContext, type Rule } from './context';
 import { allMeta } from './meta';
 import { textOf } from './text';
 import {
@@ -81,7 +81,7 @@ function teaserCard(el: Element, byline: Element): boolean {
 const PERSON_CARD = /(?:expert|person|people|author|auteur|autor|profile|staff|medewerker|contributor)/i;
 
 /** Byline elements: rel=author, itemprop=author, class "byline"/"author" — short text only. */
-export const fromBylineElements: Rule<string[]> = (ctx) => {
+export const fromBylineElements: Rule<string[]> = keptRule('bylineElements', (ctx) => {
   const nodes = ctx.select.all(BYLINE_SELECTOR);
   const found: string[] = [];
   const accepted: Element[] = [];
@@ -105,7 +105,7 @@ export const fromBylineElements: Rule<string[]> = (ctx) => {
     if (!el.matches('[rel~="author"], [itemprop="author"]')) break;
   }
   return found;
-};
+});
 
 /**
  * The name in a byline element: its itemprop=name, its own text, or, when the row also holds a
@@ -176,7 +176,7 @@ const BYLINE_LINES = 'p, span, div, li, i, em, small, address, strong, b, font';
  * "Door A en B" / "By A and B" / "Von A" on a line of its own: near the heading first, then in the
  * main region or article (the byline row may sit below a lead image), never in chrome or cards.
  */
-export const fromBylineText: Rule<string[]> = (ctx) => bylineLine(ctx);
+export const fromBylineText: Rule<string[]> = keptRule('bylineText', (ctx) => bylineLine(ctx));
 
 /**
  * The first byline line `accept` takes: a republished article's own byline ("Written by: Jan
@@ -195,10 +195,14 @@ function bylineLine(
   const scopes = [near, main, ctx.doc.body].filter(
     (scope, i, all): scope is Element => Boolean(scope) && all.indexOf(scope) === i,
   );
+  // A line read in an inner scope is read no second time in an outer one: it was no byline there.
+  const read = new Set<Element>();
   for (const scope of scopes) {
     const lines = ctx.select.all(BYLINE_LINES, scope);
     for (let i = 0; i < lines.length && i < 400; i++) {
       const el = lines[i];
+      if (read.has(el)) continue;
+      read.add(el);
       const text = el.children.length > 6 ? '' : textOf(el, 200);
       const byline = text && text.length < 160 ? (bylineOf(text) ?? prefixApart(el, text)) : closingLabel(el);
       if (
@@ -301,7 +305,7 @@ const MAX_RUN = 40;
  * ("<a href="/about/authors/jan-jansen/">Jan Jansen</a>, @jan · 1h ago"): the names of the first
  * run of such links (one parent), never in chrome, cards or comments.
  */
-export const fromAuthorLinks: Rule<string[]> = (ctx) => {
+export const fromAuthorLinks: Rule<string[]> = keptRule('authorLinks', (ctx) => {
   const links = ctx.links();
   const writerPage = writerPages(ctx);
   for (let i = 0; i < links.length; i++) {
@@ -320,4 +324,4 @@ export const fromAuthorLinks: Rule<string[]> = (ctx) => {
     i = j - 1;
   }
   return undefined;
-};
+});

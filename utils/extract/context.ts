@@ -51,6 +51,17 @@ const MAX_LINKS = 5_000;
 
 export type Rule<T> = (ctx: ExtractionContext) => T | undefined;
 
+/**
+ * A rule whose answer is kept for the rest of the extraction (in ctx.cache under `key`), for rules
+ * several fields or checks ask. Callers must not change what it returns; a throw is not kept.
+ */
+export function keptRule<T>(key: string, rule: Rule<T>): Rule<T> {
+  return (ctx) => {
+    if (!ctx.cache.has(key)) ctx.cache.set(key, rule(ctx));
+    return ctx.cache.get(key) as T | undefined;
+  };
+}
+
 /** First rule that yields a value `accept` likes; a rule that throws is skipped. */
 export function firstRule<T>(
   ctx: ExtractionContext,

@@ -42,22 +42,46 @@ export const MONTH_WORDS = new RegExp(
 export const UPDATE_WORDS =
   /(?<!\p{L})(?:update[ds]?|last edited|modified|revised|aktualisier\p{L}*|(?:letzte |zuletzt )?(?:änderung(?:en)?|geändert)|bearbeitet|überarbeitet|bijgewerkt|gewijzigd|wijziging(?:en)?|mise? à jour|actualizado|stand)(?!\p{L})|更新/iu;
 
-/** Every month word, longest first so "januari" is not read as "jan". */
-const MONTH = `(${Object.keys(MONTHS)
-  .sort((a, b) => b.length - a.length)
-  .join('|')})\\.?`;
+/**
+ * Where a month stands: a word of 3 to 10 letters, read as a month only when MONTHS has it (see
+ * `monthMatch`). Not one alternation of every month word: a page's browser compiles each pattern
+ * afresh on every page, and that alternation took milliseconds to compile, per pattern. For the
+ * same reason no `i` flag (with `u` it folds the case of every letter class): the few fixed words
+ * spell their cases out.
+ */
+const MONTH = '(\\p{L}{3,10})\\.?';
 const ISO = /\b(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[T\s]|\b)/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:T|$)/;
 /** "22 september 2020", "26. Januar 2022", "3rd May 2021", "1er mai 2019", "30 de septiembre de 2018". */
 const DAY_MONTH_YEAR = new RegExp(
-  `\\b(\\d{1,2})(?:st|nd|rd|th|e|er)?\\.?\\s*(?:de\\s+)?${MONTH}\\s*,?\\s+(?:de\\s+|del\\s+)?(\\d{4})(?!\\d)`,
-  'iu',
+  `\\b(\\d{1,2})(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH]|[eE][rR]?)?\\.?\\s*(?:[dD][eE]\\s+)?${MONTH}\\s*,?\\s+(?:[dD][eE][lL]?\\s+)?(\\d{4})(?!\\d)`,
+  'gu',
 );
 const MONTH_DAY_YEAR = new RegExp(
-  `(?<!\\p{L})${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`,
-  'iu',
+  `(?<!\\p{L})${MONTH}\\s+(\\d{1,2})(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])?,?\\s+(\\d{4})(?!\\d)`,
+  'gu',
 );
-const MONTH_YEAR = new RegExp(`(?<!\\p{L})${MONTH}\\s*,?\\s+(\\d{4})(?!\\d)`, 'iu');
+const MONTH_YEAR = new RegExp(`(?<!\\p{L})${MONTH}\\s*,?\\s+(\\d{4})(?!\\d)`, 'gu');
+
+/** The month of a month word ("Jan", "MÄRZ", "août"), undefined for any other word. */
+function monthOf(word: string): number | undefined {
+  const key = word.toLowerCase();
+  return Object.hasOwn(MONTHS, key) ? MONTHS[key] : undefined;
+}
+
+/**
+ * The first match of `pattern` (global) in `text` whose group `group` is a month word: where a
+ * match's word is none, the search goes on from the next character, so the match found is the one
+ * a pattern naming every month word would find.
+ */
+function monthMatch(pattern: RegExp, text: string, group: number): RegExpExecArray | null {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (monthOf(m[group]) !== undefined) return m;
+    pattern.lastIndex = m.index + 1;
+  }
+  return null;
+}
 const NUMERIC_DMY = /\b(\d{1,2})[-/.]\s?(\d{1,2})[-/.]\s?(\d{4})\b/;
 /** "24.01.22": a two-digit year only with dots, as German and Dutch pages write it. */
 const SHORT_DMY = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])/;
@@ -100,12 +124,12 @@ export function parseDate(raw: unknown, dayFirst = true): string | undefined {
   if (m) return format(+m[1], +m[2], +m[3]);
   m = CJK.exec(text);
   if (m) return format(+m[1], +m[2], m[3] ? +m[3] : undefined);
-  m = DAY_MONTH_YEAR.exec(text);
-  if (m) return format(+m[3], MONTHS[m[2].toLowerCase()], +m[1]);
-  m = MONTH_DAY_YEAR.exec(text);
-  if (m) return format(+m[3], MONTHS[m[1].toLowerCase()], +m[2]);
-  m = MONTH_YEAR.exec(text);
-  if (m) return format(+m[2], MONTHS[m[1].toLowerCase()]);
+  m = monthMatch(DAY_MONTH_YEAR, text, 2);
+  if (m) return format(+m[3], monthOf(m[2]), +m[1]);
+  m = monthMatch(MONTH_DAY_YEAR, text, 1);
+  if (m) return format(+m[3], monthOf(m[1]), +m[2]);
+  m = monthMatch(MONTH_YEAR, text, 1);
+  if (m) return format(+m[2], monthOf(m[1]));
   m = NUMERIC_DMY.exec(text);
   if (m) {
     const [a, b] = [+m[1], +m[2]];

@@ -72,7 +72,8 @@ export function indexElements(doc: Document, skipHead = false): ElementIndex {
   index.whole = !(skipHead && doc.body) && count === all.length;
   for (let i = 0; i < count; i++) {
     const el = all[i];
-    const tag = el.tagName.toLowerCase();
+    // What tagName.toLowerCase() gives, without the upper-case copy some DOMs (linkedom) make for tagName.
+    const tag = el.localName.toLowerCase();
     index.all.push(el);
     index.tags.push(tag);
     if (LABEL_TAGS.has(tag)) index.labelCandidates.push(el);
@@ -97,4 +98,15 @@ function isShortTextLeaf(el: Element): boolean {
 
 export function elementsByTag(index: ElementIndex, tag: string): Element[] {
   return index.byTag.get(tag) ?? [];
+}
+
+/**
+ * Whether `el` has more than `n` child elements: `children.length > n` without the list that some
+ * DOMs (linkedom) build of all of them for each ask. Counted no further than n + 1.
+ */
+export function moreChildrenThan(el: Element, n: number): boolean {
+  let count = 0;
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling)
+    if (++count > n) return true;
+  return false;
 }

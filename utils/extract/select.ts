@@ -114,13 +114,35 @@ export function selector(doc: Document, index: ElementIndex): Selector {
     }
     return known;
   };
-  const all = (selector: string, scope?: Element): ArrayLike<Element> => {
+  /** The matches' positions and where the scope's first one is in them, or null to ask the DOM. */
+  const matchesIn = (selector: string, scope?: Element) => {
     const test = index.whole ? compile(selector) : null;
     const bounds = test && scope ? range(scope) : [0, index.all.length];
-    if (!test || !bounds) return (scope ?? doc).querySelectorAll(selector);
+    if (!test || !bounds) return null;
+    const found = positions(test, selector);
+    // Positions ascend: the scope's first by binary search.
+    let low = 0;
+    for (let high = found.length; low < high;) {
+      const mid = (low + high) >>> 1;
+      if (found[mid] < bounds[0]) low = mid + 1;
+      else high = mid;
+    }
+    return { found, low, end: bounds[1] };
+  };
+  const all = (selector: string, scope?: Element): ArrayLike<Element> => {
+    const span = matchesIn(selector, scope);
+    if (!span) return (scope ?? doc).querySelectorAll(selector);
     const out: Element[] = [];
-    for (const i of positions(test, selector)) if (i >= bounds[0] && i < bounds[1]) out.push(index.all[i]);
+    for (let k = span.low; k < span.found.length && span.found[k] < span.end; k++)
+      out.push(index.all[span.found[k]]);
     return out;
   };
-  return { all, first: (selector, scope) => all(selector, scope)[0] ?? null };
+  // The first match alone, without the list of all of them.
+  const first = (selector: string, scope?: Element): Element | null => {
+    const span = matchesIn(selector, scope);
+    if (!span) return (scope ?? doc).querySelector(selector);
+    const at = span.found[span.low];
+    return at !== undefined && at < span.end ? index.all[at] : null;
+  };
+  return { all, first };
 }

@@ -27,10 +27,10 @@ function shownText(ctx: ExtractionContext, year: string): { all: string; labelle
   const parts: string[] = [];
   const labelled: string[] = [];
   let length = 0;
-  const all = ctx.elements.all;
+  const { all, tags } = ctx.elements;
   for (let i = 0; i < all.length && length < MAX_CHARS; i++) {
     const el = all[i];
-    if (NOT_SHOWN.has(el.tagName.toLowerCase())) continue;
+    if (NOT_SHOWN.has(tags[i])) continue;
     for (let node = el.firstChild; node; node = node.nextSibling) {
       if (node.nodeType !== 3) continue;
       const value = node.nodeValue ?? '';
@@ -188,10 +188,10 @@ function seenOn(ctx: ExtractionContext): Seen {
     years: new Set(),
   };
   let length = 0;
-  const all = ctx.elements.all;
+  const { all, tags } = ctx.elements;
   for (let i = 0; i < all.length && length < MAX_CHARS && !seen.any; i++) {
     const el = all[i];
-    if (NOT_SHOWN.has(el.tagName.toLowerCase())) continue;
+    if (NOT_SHOWN.has(tags[i])) continue;
     for (let node = el.firstChild; node && !seen.any; node = node.nextSibling) {
       if (node.nodeType !== 3) continue;
       const value = node.nodeValue ?? '';

@@ -132,3 +132,9 @@ export function extractSubtitle(ctx: ExtractionContext, title: string | undefine
     (value) => !title || fold(value) !== fold(title),
   );
 }
+
+/** The subtitle as read before the title is known, once per extraction (the summary keeps clear of it). */
+export function subtitleLine(ctx: ExtractionContext): string | undefined {
+  if (!ctx.cache.has('subtitleLine')) ctx.cache.set('subtitleLine', extractSubtitle(ctx, undefined));
+  return ctx.cache.get('subtitleLine') as string | undefined;
+}

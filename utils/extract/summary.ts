@@ -6,11 +6,14 @@ import { firstMeta } from './meta';
 import { cleanText, fold } from './text';
 import { decodeEntities, siteNames } from './site-names';
 import { BYLINE_LINE } from '@/utils/detect/vocabulary';
+import { leadOverDescription } from './summary-lead';
 
 export const MAX_SUMMARY = 1_000;
 const MIN_PARAGRAPH = 80;
 const MIN_SENTENCE = 25;
 const MAX_PARAGRAPHS = 400;
+/** A paragraph this many times as long as a description cut from it with "…" is more than the cut. */
+const CUT_RUNS_ON = 3;
 
 /** Cut at a word boundary with an ellipsis, so a long text never ends mid-word. */
 export function shorten(text: string, max = MAX_SUMMARY): string {
@@ -211,9 +214,12 @@ function completeTruncated(ctx: ExtractionContext, description: string): string 
   const paragraph = firstParagraph(ctx);
   if (!paragraph || paragraph.length <= description.length) return description;
   // A "paragraph" longer than a summary may be is the body itself (a changelog, a post without
-  // paragraphs), not an intro: the publisher's own cut reads better than ours.
+  // paragraphs), not an intro, and one that runs on to several times a cut marked "…" is a long
+  // opening: the publisher's own cut reads better than ours.
   const opening = fold(paragraph).startsWith(stem);
-  return opening && paragraph.length <= MAX_SUMMARY ? paragraph : description;
+  const marked = /(?:…|\.\.\.|\[…\]|\(\.\.\.\))\s*$/.test(description);
+  const intro = paragraph.length <= (marked ? CUT_RUNS_ON * description.length : MAX_SUMMARY);
+  return opening && intro && paragraph.length <= MAX_SUMMARY ? paragraph : description;
 }
 
 export function extractSummary(ctx: ExtractionContext): string | undefined {
@@ -221,5 +227,8 @@ export function extractSummary(ctx: ExtractionContext): string | undefined {
     ctx,
     RULES.map((rule) => (c: ExtractionContext) => cleanText(rule(c) ?? '', MAX_SUMMARY * 2) || undefined),
   );
-  return raw ? shorten(completeTruncated(ctx, raw)) : undefined;
+  if (!raw) return undefined;
+  // A description the page does not show gives way to the lead the page marks (summary-lead.ts).
+  const lead = raw === firstParagraph(ctx) ? undefined : firstRule(ctx, [(c) => leadOverDescription(c, raw)]);
+  return shorten(lead ?? completeTruncated(ctx, raw));
 }

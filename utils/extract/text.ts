@@ -7,9 +7,14 @@ import { foldWords } from '@/utils/detect/words';
 /** No field value is longer than this; summaries are cut further (see summary.ts). */
 export const MAX_FIELD_LENGTH = 2_000;
 
+/** Whitespace other than one space between words, or a zero-width character. */
+const UNCLEAN = /[^\S ]| {2}|^ | $|[\u200b-\u200d\ufeff]/;
+
 /** Collapse whitespace (incl. non-breaking and zero-width), trim, cap. */
 export function cleanText(value: unknown, max = MAX_FIELD_LENGTH): string {
   if (typeof value !== 'string') return '';
+  // Already clean (no space but single ones between words, none of the zero-width ones): only the cap.
+  if (value.length <= max * 4 && !UNCLEAN.test(value)) return value.slice(0, max).trim();
   return value
     .slice(0, max * 4)
     .replace(/[\u200b-\u200d\ufeff]/g, '')
@@ -82,25 +87,32 @@ export function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
   return out;
 }
 
+/** Elements whose text no reader sees as the page's. */
+const UNREAD = /^(?:head|script|style|noscript|template)$/i;
+/** Nodes walkReadableText looks at, and steps back up it takes, at most. */
+const MAX_READABLE_NODES = 200_000;
+
 /**
  * The text a reader can see: every text node outside the head, scripts (JSON-LD names the author
- * too) and styles, up to `max` characters, leaving out the elements `skip` names. Walked with a
- * stack, not recursion (deep pages), and from the root, not <body> (a stray tag can leave a parsed
- * body empty).
+ * too) and styles, up to `max` characters, leaving out the elements `skip` names. Walked by
+ * sibling, not recursion (deep pages), with node budgets (a form's controls may shadow its
+ * members: a cycle), and from the root, not <body> (a stray tag can leave a parsed body empty).
  */
 export function walkReadableText(root: Element | null, max: number, skip?: (el: Element) => boolean): string {
   let out = '';
-  const stack: Node[] = root ? [root] : [];
-  for (let visited = 0; stack.length && out.length < max && visited < 200_000; visited++) {
-    const node = stack.pop()!;
-    if (node.nodeType === 3) {
-      out += `${node.nodeValue ?? ''} `;
-      continue;
+  let node: Node | null = root;
+  let climbs = 0;
+  for (let visited = 0; node && out.length < max && visited < MAX_READABLE_NODES; visited++) {
+    let next: Node | null = null;
+    if (node.nodeType === 3) out += `${node.nodeValue ?? ''} `;
+    else if (node.nodeType === 1 && !UNREAD.test((node as Element).localName) && !skip?.(node as Element))
+      next = node.firstChild;
+    // On a tree, no more steps up than elements entered; past that, a cycle.
+    while (!next && node && node !== root) {
+      next = node.nextSibling;
+      if (!next) node = ++climbs <= MAX_READABLE_NODES ? node.parentNode : null;
     }
-    if (node.nodeType !== 1 || /^(?:head|script|style|noscript|template)$/i.test(node.nodeName)) continue;
-    if (skip?.(node as Element)) continue;
-    const children = node.childNodes;
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    node = next;
   }
   return out.slice(0, max);
 }

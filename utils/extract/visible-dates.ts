@@ -7,6 +7,7 @@
  */
 import type { ExtractionContext } from './context';
 import { MONTH_WORDS, UPDATE_WORDS, parseDate } from './dates';
+import { moreChildrenThan } from './elements';
 import { siteNames, stripSiteName, titleParts } from './site-names';
 import { textOf } from './text';
 import { foldWords } from '@/utils/detect/words';
@@ -153,7 +154,7 @@ export function markedElements(ctx: ExtractionContext): { dates: Element[]; brea
     const marks = `${el.getAttributeNode('class')?.value ?? ''} ${el.getAttributeNode('id')?.value ?? ''}`;
     if (marks.length < 4) continue;
     if (!found.breadcrumb && /breadcrumb/i.test(marks)) found.breadcrumb = el;
-    if (el.children.length <= 6 && DATE_MARK.test(marks) && !NOT_PUBLISHED.test(marks)) found.dates.push(el);
+    if (DATE_MARK.test(marks) && !NOT_PUBLISHED.test(marks) && !moreChildrenThan(el, 6)) found.dates.push(el);
   }
   ctx.cache.set('markedElements', found);
   return found;
@@ -164,7 +165,7 @@ export function markedElements(ctx: ExtractionContext): { dates: Element[]; brea
  * apart (<div class="date"><span>Apr</span> <span>04</span><span>2013</span></div>).
  */
 function spacedText(el: Element): string {
-  if (!el.children.length) return textOf(el, MAX_LINE + 10);
+  if (!el.firstElementChild) return textOf(el, MAX_LINE + 10);
   let text = '';
   for (let node = el.firstChild; node && text.length < MAX_LINE * 2; node = node.nextSibling) {
     // Text nodes run on (a DOM may split one at an entity: "2019&#x5E74;2"); elements stand apart.
@@ -301,18 +302,16 @@ function titleHeading(ctx: ExtractionContext): Element | null {
 export function fromLineNearHeading(ctx: ExtractionContext, asOf = false): string | undefined {
   const heading = titleHeading(ctx);
   if (!heading) return undefined;
-  const all = ctx.elements.all;
-  const at = all.indexOf(heading);
-  if (at < 0) return undefined;
-  const end = Math.min(all.length, at + AFTER_HEADING);
+  const near = nearHeading(ctx, heading);
+  if (!near) return undefined;
   // A dateline opens the first paragraph under the heading (the first element after it of more
   // than a line): not a chronology's "Brüssel, 12. März 2020: …" further down, nor text above it.
   let lead = !asOf;
-  for (let i = Math.max(0, at - BEFORE_HEADING); i < end; i++) {
-    const el = all[i];
-    if (el === heading || el.children.length > 4 || heading.contains(el)) continue;
-    const text = textOf(el, MAX_LINE * 2);
-    const opens = lead && i > at && text.length > MAX_LINE;
+  for (let i = near.start; i < near.end; i++) {
+    const text = lineAt(ctx, near, i);
+    if (text === null) continue;
+    const el = ctx.elements.all[i];
+    const opens = lead && i > near.at && text.length > MAX_LINE;
     if (opens) lead = false;
     if (!text || !/\d/.test(text)) continue;
     const date =
@@ -321,6 +320,46 @@ export function fromLineNearHeading(ctx: ExtractionContext, asOf = false): strin
     if (date && !el.closest('a') && !elsewhere(ctx, el)) return date;
   }
   return undefined;
+}
+
+/**
+ * The elements around the heading (positions start to end in the element index) and their texts,
+ * read as the date-line rules reach them and kept for the next rule (published, then "Stand:").
+ */
+interface NearHeading {
+  heading: Element;
+  at: number;
+  start: number;
+  end: number;
+  /** Past the heading's own elements (they follow it in page order). */
+  inside: number;
+  /** By position from start: the text, null for an element that is no line, undefined until read. */
+  texts: (string | null | undefined)[];
+}
+
+function nearHeading(ctx: ExtractionContext, heading: Element): NearHeading | undefined {
+  const cached = ctx.cache.get('nearHeading') as NearHeading | undefined;
+  if (cached?.heading === heading) return cached;
+  const all = ctx.elements.all;
+  const at = all.indexOf(heading);
+  if (at < 0) return undefined;
+  const end = Math.min(all.length, at + AFTER_HEADING);
+  let inside = at + 1;
+  while (inside < end && heading.contains(all[inside])) inside++;
+  const near: NearHeading = { heading, at, start: Math.max(0, at - BEFORE_HEADING), end, inside, texts: [] };
+  ctx.cache.set('nearHeading', near);
+  return near;
+}
+
+/** The text of the element at position i, or null when it is the heading, inside it or has more than 4 children. */
+function lineAt(ctx: ExtractionContext, near: NearHeading, i: number): string | null {
+  let text = near.texts[i - near.start];
+  if (text === undefined) {
+    const el = ctx.elements.all[i];
+    text = (i >= near.at && i < near.inside) || moreChildrenThan(el, 4) ? null : textOf(el, MAX_LINE * 2);
+    near.texts[i - near.start] = text;
+  }
+  return text;
 }
 
 /**

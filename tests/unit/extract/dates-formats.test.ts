@@ -53,3 +53,19 @@ describe('French, Spanish and Italian month names', () => {
     expect(extract(page('', body))?.published).toBe('2018-09-30');
   });
 });
+
+describe('month words', () => {
+  it('in any case, after a word in the same place that is no month', () => {
+    expect(parseDate('5 MÄRZ 2021')).toBe('2021-03-05');
+    expect(parseDate('AOÛT 2021')).toBe('2021-08');
+    expect(parseDate('Band 3 Bände 2020, erschienen am 5. März 2021')).toBe('2021-03-05');
+    expect(parseDate('Chapter Three 2020 and then March 4, 2021')).toBe('2021-03-04');
+    expect(parseDate('Volume 2020, December 2021')).toBe('2021-12');
+  });
+  it('a word of the same shape that is no month, nor a name of the object model, is no date', () => {
+    expect(parseDate('12 Marchand 2020')).toBeUndefined();
+    expect(parseDate('12 toString 2020')).toBeUndefined();
+    expect(parseDate('Valueof 2020 hasOwnProperty')).toBe('2020');
+    expect(parseDate('Constructor, 2020')).toBe('2020');
+  });
+});
