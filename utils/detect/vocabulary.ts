@@ -19,6 +19,14 @@ export const BYLINE_PREFIXES = [
   'verfasst von',
   'ein artikel von',
   'ein beitrag von',
+  'ein gastbeitrag von',
+  'gastbeitrag von',
+  'blogbeitrag von',
+  'blog beitrag von',
+  'een bijdrage van',
+  'gastbijdrage van',
+  'a guest post by',
+  'guest post by',
   'text von',
   'text und fotos von',
   'zeige alle beiträge von',
@@ -58,12 +66,15 @@ const alternatives = (words: string[]) =>
 /** Dutch and German academic titles, written lower case and often run together ("prof.dr.", "dr.ir."). */
 const ACADEMIC_TITLES = '(?:(?:prof|dr|ir|mr|drs|ing|em)\\.\\s*)*';
 
+/** A colon some sites put after the prefix ("Written by: Jane Roe", "Von: Anna Dunst"). */
+const PREFIX_COLON = '(?:\\s*[:：])?';
+
 /**
  * A byline line: a prefix or an author label, then a capitalised name, maybe after academic titles
  * ("Von Anna Dunst", "Author: Jane Roe", "Door prof.dr. Jan Jansen").
  */
 export const BYLINE_LINE = new RegExp(
-  `^\\s*(?:(?:${alternatives(BYLINE_PREFIXES)})\\s+|(?:${alternatives(AUTHOR_LABELS)})\\s*[:：]\\s*)${ACADEMIC_TITLES}\\p{Lu}`,
+  `^\\s*(?:(?:${alternatives(BYLINE_PREFIXES)})${PREFIX_COLON}\\s+|(?:${alternatives(AUTHOR_LABELS)})\\s*[:：]\\s*)${ACADEMIC_TITLES}\\p{Lu}`,
   'u',
 );
 
@@ -99,7 +110,7 @@ export const BYLINE_PREFIX_ANY = new RegExp(`^\\s*(?:${alternatives(BYLINE_PREFI
 
 /** The prefix itself, before a capitalised name, to be cut ("Erstellt von Andri Bryner" → "Andri Bryner"). */
 export const BYLINE_PREFIX = new RegExp(
-  `^\\s*(?:${alternatives(BYLINE_PREFIXES)})\\s+(?=${ACADEMIC_TITLES}\\p{Lu})`,
+  `^\\s*(?:${alternatives(BYLINE_PREFIXES)})${PREFIX_COLON}\\s+(?=${ACADEMIC_TITLES}\\p{Lu})`,
   'u',
 );
 

@@ -2,16 +2,23 @@
  * Visible bylines: byline elements (<byline>, rel=author, itemprop=author, class "byline"/"author") and
  * byline lines ("Door A en B", "By A and B", "Von A") in the article, never in chrome or cards.
  */
-import { cleanAuthors } from './authors';
+import { cleanAuthors, isNameAlone } from './authors';
 import { keptRule, type ExtractionContext, type Rule } from './context';
+import { allMeta } from './meta';
 import { textOf } from './text';
-import { BYLINE_LINE, BYLINE_PREFIX_ANY, BYLINE_PREFIX_ONLY, bylineOf } from '@/utils/detect/vocabulary';
+import {
+  AUTHOR_LABELS,
+  BYLINE_LINE,
+  BYLINE_PREFIX_ANY,
+  BYLINE_PREFIX_ONLY,
+  bylineOf,
+} from '@/utils/detect/vocabulary';
 
 const MAX_BYLINE_NODES = 300;
 /** Reader comments (not an article of class "commentary"). */
 const COMMENTS = '#comments, [id^="comment"], [class*="comment"]:not([class*="commentary"])';
 const BYLINE_SELECTOR =
-  'byline, [rel~="author"], [itemprop="author"], [class*="byline"], [id*="byline"], [class*="author"], [class*="Author"], [class*="writtenby"], [class*="p-author"]';
+  'byline, [rel~="author"], [itemprop="author"], [class*="byline"], [id*="byline"], [class*="author"], [class*="Author"], [class*="writtenby"], [class~="writer"], [class*="writer-name"], [class*="p-author"]';
 
 const HIDDEN = '[hidden], [style*="display: none"], [style*="display:none"]';
 /**
@@ -24,8 +31,20 @@ function bylineElsewhere(ctx: ExtractionContext, el: Element): boolean {
   if (anotherArticle(ctx, el)) return true;
   if (!ctx.isElsewhere(el)) return false;
   if (ctx.relatedBlocks.some((block) => block.contains(el))) return true;
-  if (el.closest('nav, [role="navigation"], [role="contentinfo"]')) return true;
+  const nav = el.closest('nav, [role="navigation"], [role="contentinfo"]');
+  if (nav) return !headingsMetaRow(ctx, nav);
   return !el.closest('footer')?.parentElement?.closest('article');
+}
+
+/**
+ * A <nav> in the heading's own block, beside the heading and the standfirst (<div class="hd"><h1>
+ * …</h1><h2>…</h2><nav class="post-by">Edited by …</nav></div>): the article's meta row, not the
+ * site's navigation.
+ */
+function headingsMetaRow(ctx: ExtractionContext, nav: Element): boolean {
+  const block = nav.parentElement;
+  if (!block || !ctx.heading || /^(?:body|main|article|html)$/i.test(block.tagName)) return false;
+  return block === ctx.heading.parentElement || block === ctx.heading.parentElement?.parentElement;
 }
 
 /**
@@ -44,6 +63,20 @@ function anotherArticle(ctx: ExtractionContext, el: Element): boolean {
   return Boolean(link && !link.contains(el) && !el.contains(link) && !link.matches('[rel~="author"]'));
 }
 
+/**
+ * A further author element in a teaser card below the byline: a block headed by a link to another
+ * page ("Related": <h3><a href="/other-post/">…</a></h3> … By <a rel="author">…</a>), up to the
+ * block that holds the article's byline.
+ */
+function teaserCard(el: Element, byline: Element): boolean {
+  for (let block = el.parentElement, i = 0; block && i < 6 && !block.contains(byline); i++) {
+    const link = block.querySelector('h2 a[href], h3 a[href], h4 a[href]');
+    if (link && !link.contains(el) && !el.contains(link) && !link.matches('[rel~="author"]')) return true;
+    block = block.parentElement;
+  }
+  return false;
+}
+
 /** A nested article that is a person's card ("node--type-expert", "person-teaser"). */
 const PERSON_CARD = /(?:expert|person|people|author|auteur|autor|profile|staff|medewerker|contributor)/i;
 
@@ -57,6 +90,7 @@ export const fromBylineElements: Rule<string[]> = keptRule('bylineElements', (ct
     const el = nodes[i];
     if (bylineElsewhere(ctx, el) || el.closest(`header[role="banner"], ${COMMENTS}`)) continue;
     if (accepted.some((outer) => outer.contains(el))) continue;
+    if (accepted.length && teaserCard(el, accepted[0])) continue;
     // A box that yields no name ("By Oli Coleman View author archive …") leaves to its inner
     // elements only a line that is a byline ("By Oli Coleman"), not its other widgets' names.
     const inFailed = failed.some((outer) => outer.contains(el));
@@ -89,7 +123,10 @@ function bylineName(el: Element): string | undefined {
     '[rel~="author"], [class*="byauthor"], [class*="author-name"], [class*="author__name"]',
   );
   const innerText = inner ? textOf(inner, 200) : '';
-  return usable(innerText) ? innerText : undefined;
+  if (usable(innerText)) return innerText;
+  // An author box: the name is its heading, the rest a role, a bio and buttons ("Follow").
+  const heading = textOf(el.querySelector('h2, h3, h4, h5'), 200);
+  return isNameAlone(heading) && usable(heading) ? heading : undefined;
 }
 
 /**
@@ -139,7 +176,20 @@ const BYLINE_LINES = 'p, span, div, li, i, em, small, address, strong, b, font';
  * "Door A en B" / "By A and B" / "Von A" on a line of its own: near the heading first, then in the
  * main region or article (the byline row may sit below a lead image), never in chrome or cards.
  */
-export const fromBylineText: Rule<string[]> = keptRule('bylineText', (ctx) => {
+export const fromBylineText: Rule<string[]> = keptRule('bylineText', (ctx) => bylineLine(ctx));
+
+/**
+ * The first byline line `accept` takes: a republished article's own byline ("Written by: Jan
+ * Jansen" in the text) after the site's row above it ("By The Weekly Planet - May 3, 2021").
+ */
+export function bylineLineWhere(accept: (ctx: ExtractionContext, byline: string) => boolean): Rule<string[]> {
+  return (ctx) => bylineLine(ctx, accept);
+}
+
+function bylineLine(
+  ctx: ExtractionContext,
+  accept?: (ctx: ExtractionContext, byline: string) => boolean,
+): string[] | undefined {
   const near = ctx.heading?.parentElement?.parentElement;
   const main = ctx.select.first('main, [role="main"], article');
   const scopes = [near, main, ctx.doc.body].filter(
@@ -153,15 +203,43 @@ export const fromBylineText: Rule<string[]> = keptRule('bylineText', (ctx) => {
       const el = lines[i];
       if (read.has(el)) continue;
       read.add(el);
-      if (el.children.length > 6) continue;
-      const text = textOf(el, 200);
-      const byline = text.length < 160 ? (bylineOf(text) ?? prefixApart(el, text)) : undefined;
-      if (byline && !bylineElsewhere(ctx, el) && !el.closest(`aside, figure, figcaption, ${COMMENTS}`))
+      const text = el.children.length > 6 ? '' : textOf(el, 200);
+      const byline = text && text.length < 160 ? (bylineOf(text) ?? prefixApart(el, text)) : closingLabel(el);
+      if (
+        byline &&
+        !bylineElsewhere(ctx, el) &&
+        !el.closest(`aside, figure, figcaption, ${COMMENTS}`) &&
+        (!accept || accept(ctx, byline))
+      )
         return [byline];
     }
   }
   return undefined;
-});
+}
+
+/** "Autor: Jan Jansen" as the last line of a text written with <br> between its paragraphs. */
+const CLOSING_LABEL = new RegExp(
+  `^(?:${AUTHOR_LABELS.filter((word) => !/^(?:text|tekst|redaktion|redactie)$/.test(word)).join('|')})\\s*[:：]\\s*\\p{Lu}`,
+  'iu',
+);
+
+/**
+ * The author label on the last line of a long block whose paragraphs are separated by <br> (a
+ * signature: "…, rügte das Gericht.<br><br>Autor: <a>Rechtsanwalt</a> Jan Jansen"); the line
+ * after the block's last <br>, a few nodes at most.
+ */
+function closingLabel(el: Element): string | undefined {
+  let line = '';
+  let node = el.lastChild;
+  for (let i = 0; node && i < 8; i++, node = node.previousSibling) {
+    if (node.nodeName === 'BR' || node.nodeName === 'br') {
+      const text = line.replace(/\s+/g, ' ').trim();
+      return text.length < 120 && CLOSING_LABEL.test(text) ? text : undefined;
+    }
+    line = (node.textContent ?? '').slice(0, 200) + line;
+  }
+  return undefined;
+}
 
 /**
  * "By" in an element of its own and the name in the next, which textContent runs together
@@ -198,6 +276,27 @@ function linkName(link: Element): string {
   return textOf(link.querySelector('[itemprop="name"]') ?? link, 100);
 }
 
+/** A page's address by its last path step ("https://x.example/about/editors/jon-berg/" → "jon-berg"). */
+function lastStep(href: string): string {
+  const path = href.replace(/[?#].*$/, '').replace(/\/+$/, '');
+  return path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+}
+
+/**
+ * A link to a writer's page: by its path (/author/, /autoren/), or to the profile that
+ * article:author names ("https://x.example/editors/jon-berg", the byline's link to
+ * "/about/editors/jon-berg/").
+ */
+function writerPages(ctx: ExtractionContext): (href: string) => boolean {
+  const profiles = new Set(
+    allMeta(ctx.meta, 'article:author')
+      .filter((value) => /^https?:\/\//.test(value))
+      .map(lastStep)
+      .filter((step) => /\p{L}{2}.*-/u.test(step)),
+  );
+  return (href) => AUTHOR_PAGE.test(href) || (profiles.size > 0 && profiles.has(lastStep(href)));
+}
+
 /** Links in one run at most: a byline's writers, each with a portrait link and a name link. */
 const MAX_RUN = 40;
 
@@ -208,14 +307,15 @@ const MAX_RUN = 40;
  */
 export const fromAuthorLinks: Rule<string[]> = keptRule('authorLinks', (ctx) => {
   const links = ctx.links();
+  const writerPage = writerPages(ctx);
   for (let i = 0; i < links.length; i++) {
     const { el, href } = links[i];
-    if (!AUTHOR_PAGE.test(href) || bylineElsewhere(ctx, el) || el.closest(`aside, ${COMMENTS}`)) continue;
+    if (!writerPage(href) || bylineElsewhere(ctx, el) || el.closest(`aside, ${COMMENTS}`)) continue;
     const parent = el.parentElement;
     const names: string[] = [];
     let j = i;
     for (; j < links.length; j++) {
-      if (links[j].el.parentElement !== parent || !AUTHOR_PAGE.test(links[j].href)) break;
+      if (links[j].el.parentElement !== parent || !writerPage(links[j].href)) break;
       const text = j - i < MAX_RUN && names.length < 12 ? linkName(links[j].el) : '';
       if (text) names.push(text);
     }

@@ -1,14 +1,16 @@
 /** Field: authors, one person (or authoring body) per item, in page order. */
-import { cleanAuthors, cleanPersonList } from './authors';
+import { cleanAuthors, cleanPersonList, isNameAlone } from './authors';
 import { firstRule, type ExtractionContext, type Rule } from './context';
 import { mainValue, namesOf, resolve, typesOf, type JsonNode } from './jsonld';
 import { allMeta, firstMeta } from './meta';
 import { extractPublisher } from './publisher';
 import { extractType } from './type';
-import { fold } from './text';
+import { fold, uniqueBy } from './text';
 import { shownOnPage, signsAsUser } from './authors-shown';
-import { fromAuthorLinks, fromBylineElements, fromBylineText } from './authors-bylines';
+import { bylineLineWhere, fromAuthorLinks, fromBylineElements, fromBylineText } from './authors-bylines';
 import { siteNames, titleParts } from './site-names';
+import { fromSignature } from './authors-signature';
+import { withoutSiteOwner } from './authors-owner';
 
 function jsonLdAuthors(ctx: ExtractionContext): unknown {
   const author = mainValue(ctx.jsonLd, 'author');
@@ -36,8 +38,18 @@ function onlyOrganisations(ctx: ExtractionContext, value: unknown): boolean {
 /** JSON-LD persons; an organisation only waits for the page's own byline (see fromJsonLdOrganisation). */
 const fromJsonLd: Rule<string[]> = (ctx) => {
   const value = jsonLdAuthors(ctx);
-  return onlyOrganisations(ctx, value) ? undefined : namesOf(ctx.jsonLd, value);
+  return onlyOrganisations(ctx, value) ? undefined : namesOf(ctx.jsonLd, value).map(loginName);
 };
+
+/** A CMS login in the author's place ("jana.klein"): the person's name it spells ("Jana Klein"). */
+function loginName(name: string): string {
+  const login = /^(\p{Ll}{2,})\.(\p{Ll}{2,})$/u.exec(name.trim());
+  if (!login) return name;
+  return login
+    .slice(1)
+    .map((part) => part[0].toUpperCase() + part.slice(1))
+    .join(' ');
+}
 
 /** The JSON-LD organisation as author, when the page names no person ("Door Jan de Vries" beats it). */
 const fromJsonLdOrganisation: Rule<string[]> = (ctx) => {
@@ -79,14 +91,24 @@ const fromCitationMeta: Rule<string[]> = (ctx) => {
   return values.length ? cleanPersonList(values) : undefined;
 };
 
+/**
+ * The first byline line, passing over one that names only the site ("By The Weekly Planet" above
+ * the republished article's "Written by: Jan Jansen").
+ */
+const fromSignedBylineText = bylineLineWhere((ctx, byline) => {
+  const names = cleanAuthors([byline], true);
+  return !names.length || withoutSiteName(ctx, names, true).length > 0;
+});
+
 const RULES: Rule<string[]>[] = [
   fromJsonLd,
   fromCitationMeta,
   fromLabels,
   fromAuthorMeta,
   fromBylineElements,
-  fromBylineText,
+  fromSignedBylineText,
   fromAuthorLinks,
+  fromSignature,
 ];
 
 /**
@@ -262,16 +284,26 @@ function jsonLdPersons(ctx: ExtractionContext): string[] {
 function visibleBylineNames(ctx: ExtractionContext): string[] {
   if (!ctx.cache.has('visibleBylines')) {
     const names: string[] = [];
-    for (const rule of [fromLabels, fromBylineText, fromBylineElements]) {
-      try {
-        names.push(...cleanAuthors(rule(ctx) ?? []));
-      } catch {
-        // One broken rule never sinks the field.
-      }
-    }
+    for (const raw of visibleBylines(ctx)) names.push(...cleanAuthors(raw));
     ctx.cache.set('visibleBylines', names);
   }
   return ctx.cache.get('visibleBylines') as string[];
+}
+
+/** What each visible-byline rule reads (labels, byline lines, byline elements), read once per extraction. */
+function visibleBylines(ctx: ExtractionContext): string[][] {
+  if (!ctx.cache.has('visibleBylineRows')) {
+    const rows = [fromLabels, fromBylineText, fromBylineElements].map((rule) => {
+      try {
+        return rule(ctx) ?? [];
+      } catch {
+        // One broken rule never sinks the field.
+        return [];
+      }
+    });
+    ctx.cache.set('visibleBylineRows', rows);
+  }
+  return ctx.cache.get('visibleBylineRows') as string[][];
 }
 
 /**
@@ -298,10 +330,27 @@ function fullerName(ctx: ExtractionContext, name: string): string {
   return fuller.size === 1 ? [...fuller][0] : name;
 }
 
+/**
+ * The structured data names the byline's first writer only ("Rudolf Berg") where the byline the
+ * reader sees names more ("von Rudolf Berg, Simon Kohl"): the byline's writers.
+ */
+function withCoauthors(ctx: ExtractionContext, names: string[]): string[] {
+  if (!names.length) return names;
+  for (const raw of visibleBylines(ctx)) {
+    // One byline row names them all (not a byline and an author box's "About the author").
+    if (raw.length !== 1) continue;
+    const byline = uniqueBy(cleanAuthors(raw), squash);
+    if (byline.length <= names.length || byline.length > 6) continue;
+    const signed = new Set(byline.map(squash));
+    if (names.every((name) => signed.has(squash(name))) && byline.every(isNameAlone)) return byline;
+  }
+  return names;
+}
+
 /** Rules that read a byline the reader sees, as opposed to metadata a CMS fills in. */
-const VISIBLE_RULES = new Set<Rule<string[]>>([fromLabels, fromBylineText]);
+const VISIBLE_RULES = new Set<Rule<string[]>>([fromLabels, fromSignedBylineText]);
 /** Rules that read what the page shows, where a blog's lower-case user name signs ("karstenruppert"). */
-const SHOWN_RULES = new Set<Rule<string[]>>([fromLabels, fromBylineText, fromBylineElements]);
+const SHOWN_RULES = new Set<Rule<string[]>>([fromLabels, fromSignedBylineText, fromBylineElements]);
 /** Tags that name the author on purpose (citation_author, DC.creator, meta author), even when that is the site. */
 const DECLARED_RULES = new Set<Rule<string[]>>([fromCitationMeta, fromAuthorMeta]);
 
@@ -314,15 +363,24 @@ export function extractAuthors(ctx: ExtractionContext): string[] {
     [...RULES, fromJsonLdOrganisation].map((rule) => (c: ExtractionContext) => {
       const raw = rule(c);
       if (!raw) return undefined;
-      const names = cleanAuthors(
+      let names = cleanAuthors(
         DECLARED_RULES.has(rule) || rule === fromJsonLd
           ? raw.filter((item) => !unsignedBody(c, item) && !siteLed(c, item))
           : raw,
         raw.length === 1 && (SHOWN_RULES.has(rule) || (rule === fromJsonLd && signsAsUser(c, raw[0]))),
       );
+      if (DECLARED_RULES.has(rule))
+        names = withoutSiteOwner(c, names, () => [...visibleBylineNames(c), ...jsonLdPersons(c)]);
       if (rule === fromCitationMeta) return citedOrByline(c, names);
       const metadata = METADATA_RULES.has(rule) && !isDocument(c);
-      const shown = (metadata ? names.map((name) => fullerName(c, name)) : names).filter((name) => {
+      const shown = (
+        metadata
+          ? withCoauthors(
+              c,
+              names.map((name) => fullerName(c, name)),
+            )
+          : names
+      ).filter((name) => {
         if (rule === fromAuthorMeta) return !hidden.has(squash(name));
         if (!metadata || shownOnPage(c, name)) return true;
         // A person's own site shows their name as the site's (og:site_name "Jana Klein").

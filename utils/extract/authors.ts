@@ -28,6 +28,8 @@ const TRAILING_GLUE = [
   /(?<=\p{Ll})\s*\/\s*\p{Lu}[\p{Lu}\d-]{1,8}$/u,
   // A date in Chinese or Japanese after the name: "ZDNet Japan Staff 2019年04月28日".
   /\s*\d{4}\s*年.*$/u,
+  // An ISO date after the name, often run into it: "Li Wei2017-03-01 14:27:02".
+  /\s*\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?(?:\s.*)?$/u,
   // A day and month after the name: "Christian Thiele 07 Dezember", "Jan Jansen 3 mei".
   /\s+\d{1,2}\.?\s+(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|januari|februari|maart|mei|augustus)\b.*$/iu,
   // Run together by textContent: "Anna de VriesPublished May 3", "Ina LangeNORDSTADT MORNING POST".
@@ -62,6 +64,9 @@ const PLACEHOLDERS = new Set([
 /** A label an advertisement carries in the author's place ("Sponsored Post", "Anzeige"). */
 const SPONSORED =
   /^(?:sponsored|gesponserte?|anzeige|werbung|advertorial|promoted|paid (?:post|content)|partner content|in samenwerking met)(?: |$)/;
+/** A profession before the name ("Rechtsanwalt Jan Jansen", "advocaat mr. Els de Wit"). */
+const PROFESSION =
+  /^(?:rechtsanw(?:alt|ältin|aeltin)|fachanw(?:alt|ältin|aeltin)|notar(?:in)?|steuerberater(?:in)?|advocaat|notaris|attorney(?: at law)?)\s+(?=\p{L})/iu;
 /** "prof. dr.", "prof.dr.", "dr.ir.", "em. prof.": titles, spaced or run together. */
 const TITLES = /^(?:(?:prof|dr|drs|mr|ir|ing|ds|mw|dhr|mevr|mrs?|ms|sir|dame|em)(?:\.\s*|\s+))+/i;
 const POSTNOMINALS =
@@ -155,8 +160,11 @@ const DATE_LINE =
   /\b(?:last\s+)?(?:updated|modified|bijgewerkt|gewijzigd|laatst gewijzigd|published|posted on|gepubliceerd|geplaatst|publiziert|veröffentlicht|aktualisiert|geändert|geaendert)(?![\p{L}])/iu;
 const LOOKS_LIKE_DATE_OR_NUMBER = /\d{3,}|\d{1,2}:\d{2}/;
 
-/** A blog's user name: one word of 3 to 30 letters, digits, dashes or underscores (not a domain). */
-const USER_NAME = /^[\p{Ll}\d_-]{3,30}$/u;
+/**
+ * A blog's user name: one word of 4 to 30 letters, digits, dashes or underscores (not a domain);
+ * three lower-case letters are an editor's initials or an agency's code ("cpm", "zvg"), not a name.
+ */
+const USER_NAME = /^[\p{Ll}\d_-]{4,30}$/u;
 
 /** Lower-case words a name may hold: particles ("van der", "von", "de la"), "and" between two. */
 const PARTICLES = new Set(
@@ -232,6 +240,15 @@ function isRoleWord(word: string): boolean {
   return ROLE_WORDS.has(folded) || ROLE_QUALIFIERS.has(folded) || AT_ROLES.has(folded);
 }
 
+/** Two to four capitalised words (particles between): a name, not a sentence. */
+const NAME_ALONE =
+  /^\p{Lu}[\p{L}'’.-]+(?:\s+(?:(?:von|van|der|den|de|du|da|di|la|le|zu|ter|ten)\s+)*\p{Lu}[\p{L}'’.-]*){1,3}$/u;
+
+/** A line that is a person's name and nothing else ("Marina Vogt", "Jan van der Berg"). */
+export function isNameAlone(text: string): boolean {
+  return NAME_ALONE.test(text);
+}
+
 /** One raw string (possibly several names) → cleaned names. */
 export function splitAuthors(raw: string, userNames = false): string[] {
   let text = cleanText(raw.replace(/<[^>]*>/g, ' ').replace(/\r?\n/g, ' , '), 1_000);
@@ -256,6 +273,7 @@ export function cleanAuthor(raw: string, userNames = false): string | undefined 
     .replace(/^(?:and|en|&)\s+/i, '')
     .replace(PREFIX, '')
     .replace(BYLINE_PREFIX, '')
+    .replace(PROFESSION, '')
     .replace(TITLES, '');
   for (const glue of TRAILING_GLUE) name = name.replace(glue, '');
   // "Redner bei Beispiel.de", "Jan Jansen Fellow at Example": a role at a body, after the name.
@@ -279,7 +297,9 @@ export function cleanAuthor(raw: string, userNames = false): string | undefined 
     ONLY_CAPITAL_POSTNOMINAL.test(name)
   )
     return undefined;
-  if (/^(?:https?:|www\.)/i.test(name) || name.includes('@')) return undefined;
+  // A blog signs with its address in a byline the reader sees ("Autor: www.reiseblog.example").
+  const signsWithAddress = userNames && /^www\.[\p{L}\d-]+\.\p{L}{2,}$/u.test(name);
+  if ((/^(?:https?:|www\.)/i.test(name) && !signsWithAddress) || name.includes('@')) return undefined;
   // A user name may hold digits ("blauwal1977", "lezer42"); a name in words may not.
   const userName = userNames && USER_NAME.test(name) && /\p{L}{3}/u.test(name);
   if (LOOKS_LIKE_DATE_OR_NUMBER.test(name) && !userName) return undefined;
@@ -291,7 +311,8 @@ export function cleanAuthor(raw: string, userNames = false): string | undefined 
   if (
     !/\p{Lu}/u.test(name) &&
     !/[\u3400-\u9fff]/.test(name) &&
-    !(userNames && USER_NAME.test(name) && !/admin|publisher/.test(name))
+    !(userNames && USER_NAME.test(name) && !/admin|publisher/.test(name)) &&
+    !signsWithAddress
   )
     return undefined;
   if (name.split(/\s+/).length > 8 || isPhrase(name) || lowerEdge(name)) return undefined;

@@ -57,3 +57,17 @@ describe('authors: a hostile run of links to writers’ pages', () => {
     expect(result?.authors).toEqual([]);
   });
 });
+
+describe('authors: a link to the profile article:author names', () => {
+  const head = '<meta property="article:author" content="https://www.example.org/editors/lena-voss">';
+  const meta =
+    '<div class="meta-bar"><a href="https://www.example.org/about/editors/lena-voss/"><img src="lena.jpg"></a><div><a href="https://www.example.org/about/editors/lena-voss/">Lena Voss</a>, <a href="https://social.example/lenavoss">@lenavoss</a> 1h ago</div></div>';
+
+  it('reads the name linked to that profile, wherever the site keeps it', () => {
+    expect(readPage(head, article(meta))?.authors).toEqual(['Lena Voss']);
+  });
+
+  it('reads no author from an editor’s link that no author tag names', () => {
+    expect(readPage('', article(meta))?.authors).toEqual([]);
+  });
+});
