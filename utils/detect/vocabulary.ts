@@ -71,10 +71,12 @@ const PREFIX_COLON = '(?:\\s*[:：])?';
 
 /**
  * A byline line: a prefix or an author label, then a capitalised name, maybe after academic titles
- * ("Von Anna Dunst", "Author: Jane Roe", "Door prof.dr. Jan Jansen").
+ * ("Von Anna Dunst", "Author: Jane Roe", "Door prof.dr. Jan Jansen"). A colon after the prefix
+ * only where the prefix has two words or more ("Written by: Jane Roe"): after a bare "Von:",
+ * "Door:", "By:" it is a form's or a timetable's field ("Von: Berlin Hbf", "By: Appointment Only").
  */
 export const BYLINE_LINE = new RegExp(
-  `^\\s*(?:(?:${alternatives(BYLINE_PREFIXES)})${PREFIX_COLON}\\s+|(?:${alternatives(AUTHOR_LABELS)})\\s*[:：]\\s*)${ACADEMIC_TITLES}\\p{Lu}`,
+  `^\\s*(?:(?:${alternatives(BYLINE_PREFIXES)})\\s+|(?:${alternatives(BYLINE_PREFIXES.filter((prefix) => prefix.includes(' ')))})\\s*[:：]\\s+|(?:${alternatives(AUTHOR_LABELS)})\\s*[:：]\\s*)${ACADEMIC_TITLES}\\p{Lu}`,
   'u',
 );
 

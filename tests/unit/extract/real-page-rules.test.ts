@@ -68,6 +68,12 @@ describe('bylines in meta rows and boxes', () => {
     expect(bylineOf('Full text: Available as PDF')).toBeUndefined();
     expect(bylineOf('Volledige tekst: Download de PDF')).toBeUndefined();
     expect(bylineOf('Text: Anna Muster')).toBe('Text: Anna Muster');
+    // A colon after a prefix of two words or more; after a bare "Von:", "Door:", "By:" a field.
+    expect(bylineOf('Written by: Jana Klein')).toBe('Written by: Jana Klein');
+    expect(bylineOf('Geschrieben von: Max Muster')).toBe('Geschrieben von: Max Muster');
+    expect(bylineOf('Von: Berlin Hbf')).toBeUndefined();
+    expect(bylineOf('Door: Eiken fineer')).toBeUndefined();
+    expect(bylineOf('By: Appointment Only')).toBeUndefined();
     expect(
       extract(page('', article('<div>Datum: 03.11.2021 Autor: Peter Maahn/SP-X Lesezeit: 5 min</div>')))
         ?.authors,
