@@ -12,7 +12,14 @@ import { clobber } from './clobber';
 
 const CONTROLS = ['nextSibling', 'parentNode', 'firstChild', 'parentElement'];
 /** Not parentNode here: linkedom's own contains() steps by parentNode in script (a browser's is native). */
-const WHOLE_PAGE_CONTROLS = ['nextSibling', 'firstChild', 'parentElement'];
+const WHOLE_PAGE_CONTROLS = [
+  'nextSibling',
+  'firstChild',
+  'parentElement',
+  'localName',
+  'tagName',
+  'hasAttributes',
+];
 
 function clobberedPage(names: string[]) {
   const inputs = names.map((name) => `<input name="${name}">`).join('');

@@ -72,8 +72,10 @@ export function indexElements(doc: Document, skipHead = false): ElementIndex {
   index.whole = !(skipHead && doc.body) && count === all.length;
   for (let i = 0; i < count; i++) {
     const el = all[i];
-    // What tagName.toLowerCase() gives, without the upper-case copy some DOMs (linkedom) make for tagName.
-    const tag = el.localName.toLowerCase();
+    // What tagName.toLowerCase() gives, without the upper-case copy some DOMs (linkedom) make for
+    // tagName. Only a form's members can be shadowed (<input name="localName">): that is a form.
+    const name: unknown = el.localName;
+    const tag = typeof name === 'string' ? name.toLowerCase() : 'form';
     index.all.push(el);
     index.tags.push(tag);
     if (LABEL_TAGS.has(tag)) index.labelCandidates.push(el);
