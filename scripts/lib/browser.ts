@@ -113,36 +113,47 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
   const extensionId = new URL((await serviceWorker()).url()).host;
 
   /**
-   * A read-only message from an extension page: it starts a worker Chromium stopped. Best effort:
-   * on a crowded machine the page may load too late, and the caller just waits on.
+   * A read-only message from an extension page: it starts a worker Chromium stopped. One at a
+   * time, however many calls wait (200 tabs' badges are read at once). Best effort: on a crowded
+   * machine the page may load too late, and the callers just wait on.
    */
-  const wakeWorker = async () => {
-    const page = await context.newPage();
-    try {
-      await page.goto(`chrome-extension://${extensionId}/options.html`, { timeout: 60_000 });
-      await page.evaluate(() =>
-        chrome.runtime.sendMessage({ leesmap: 1, type: 'page/catalog', payload: { limit: 1 } }),
-      );
-    } catch {
-      // The worker may answer anyway; the caller's own timeout bounds the wait.
-    } finally {
-      await page.close().catch(() => undefined);
-    }
-  };
+  let waking: Promise<void> | undefined;
+  const wakeWorker = (): Promise<void> =>
+    (waking ??= (async () => {
+      const page = await context.newPage().catch(() => undefined);
+      try {
+        await page?.goto(`chrome-extension://${extensionId}/options.html`, { timeout: 60_000 });
+        await page?.evaluate(() =>
+          chrome.runtime.sendMessage({ leesmap: 1, type: 'page/catalog', payload: { limit: 1 } }),
+        );
+      } catch {
+        // The worker may answer anyway; the caller's deadline bounds the wait.
+      } finally {
+        await page?.close().catch(() => undefined);
+        waking = undefined;
+      }
+    })());
+
+  /** What Playwright throws for a call a worker's stop cut off, or while it waits for the worker. */
+  const CUT_OFF = /closed|destroyed|restarted|detached|serviceworker/i;
 
   /**
    * Asks the service worker (`ask` evaluates code in it). Playwright's evaluate on a worker that
    * Chromium stopped waits for a restart nothing may trigger: while no answer comes, the worker is
-   * woken every 15 s. A call the stop cut off (it throws) is asked again, twice at most.
+   * woken every 15 s, for two minutes at most. A call the stop cut off is asked again.
    */
   const inWorker = async <R>(ask: (worker: Worker) => Promise<R>): Promise<R> => {
-    for (let attempt = 1; ; attempt++) {
-      const answer = ask(await serviceWorker()).then(
-        (value) => ({ value }),
-        (error: unknown) => ({ error }),
-      );
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const answer = serviceWorker()
+        .then(ask)
+        .then(
+          (value) => ({ value }),
+          (error: unknown) => ({ error }),
+        );
       let outcome: { value: R } | { error: unknown } | undefined;
       while (!outcome) {
+        if (Date.now() > deadline) throw new Error('The service worker did not answer within 120 s.');
         let timer: ReturnType<typeof setTimeout> | undefined;
         const pause = new Promise<undefined>((resolve) => {
           timer = setTimeout(() => resolve(undefined), 15_000);
@@ -152,7 +163,8 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
         if (!outcome) await wakeWorker();
       }
       if ('value' in outcome) return outcome.value;
-      if (attempt === 3) throw outcome.error;
+      if (!CUT_OFF.test(String(outcome.error)) || Date.now() > deadline) throw outcome.error;
+      await wakeWorker();
     }
   };
 
