@@ -41,3 +41,25 @@ describe('summary: the marked lead over a description nobody sees', () => {
     expect(record?.summary).toBe(DESCRIPTION);
   });
 });
+
+describe('summary: marked blocks that are no lead keep the description (review)', () => {
+  const cases: Record<string, string> = {
+    'a card of another article': `<div class="teaser"><h3><a href="/andere">Andere Geschichte über Busse</a></h3>${LEAD}</div>`,
+    'a bio in a bold box': `<div class="font-bold">Anna Berg schreibt seit 2010 über Verkehr und Stadtplanung, zuerst für Lokalzeitungen, heute für uns.</div>`,
+    'a caption beside a bare picture': `<img src="/a.jpg" alt=""><p class="lead">Foto: Radfahrer auf dem neuen Weg in der Innenstadt, aufgenommen von unserem Fotografen Peter Müller.</p>`,
+    'a byline row': `<p class="lead">Von Anna Berg und Peter Müller, Redaktion Verkehr, 12. Mai 2023, mit Material der Agenturen und der Stadt.</p>`,
+    'a link that is most of the block': `<div class="intro"><a href="/dossier">${LEAD}</a> Mehr</div>`,
+  };
+  it.each(Object.entries(cases))('%s', (_, under) => {
+    expect(readPage(head, article(under))?.summary).toBe(DESCRIPTION);
+  });
+
+  it('a description shown above the heading (a kicker) stays', () => {
+    const page = `<main><article><p class="kicker">${DESCRIPTION}</p><h1>Neue Radwege für die Innenstadt</h1><p class="lead">${LEAD}</p>${BODY}</article></main>`;
+    expect(readPage(head, page)?.summary).toBe(DESCRIPTION);
+  });
+
+  it('large type on the one wrapper of a paragraph is a lead', () => {
+    expect(readPage(head, article(`<div class="text-lg mt-8"><p>${LEAD}</p></div>`))?.summary).toBe(LEAD);
+  });
+});
