@@ -5,7 +5,7 @@
 import { cleanAuthors, isNameAlone } from './authors';
 import { keptRule, type ExtractionContext, type Rule } from './context';
 import { allMeta } from './meta';
-import { textOf } from './text';
+import { fold, textOf } from './text';
 import {
   AUTHOR_LABELS,
   BYLINE_LINE,
@@ -126,7 +126,20 @@ function bylineName(el: Element): string | undefined {
   if (usable(innerText)) return innerText;
   // An author box: the name is its heading, the rest a role, a bio and buttons ("Follow").
   const heading = textOf(el.querySelector('h2, h3, h4, h5'), 200);
-  return isNameAlone(heading) && usable(heading) ? heading : undefined;
+  return isNameAlone(heading) && !boxTitle(heading) && usable(heading) ? heading : undefined;
+}
+
+/** Words of an author box's own title ("Über den Autor", "Meet The Team"), folded. */
+const BOX_TITLE_WORDS = new Set([
+  ...AUTHOR_LABELS,
+  ...'about uber ueber over meet team our unser unsere ons onze'.split(' '),
+]);
+
+/** An author box's title rather than the writer's name: a word of it is a label or "about". */
+function boxTitle(heading: string): boolean {
+  return fold(heading)
+    .split(' ')
+    .some((word) => BOX_TITLE_WORDS.has(word));
 }
 
 /**

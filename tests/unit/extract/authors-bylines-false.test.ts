@@ -1,0 +1,25 @@
+/**
+ * What a byline is not (issue 13, review): an author box's own title, or a name in the site's menu.
+ */
+import { describe, expect, it } from 'vitest';
+import { readPage } from './helpers';
+
+/** A paragraph of running text (~700 characters). */
+const LONG = `<p>${'Ein Absatz mit genug Text, um als laufender Text zu gelten, über Verwaltung und Politik in Deutschland und anderswo. '.repeat(6)}</p>`;
+
+describe('authors: an author box’s title is no name', () => {
+  it('reads no author from “Über den Autor”', () => {
+    const body = `<main><article><h1>Ein Titel hier</h1>${LONG}<div class="author-box"><h3>Über den Autor</h3><p>Er ist Journalist und schreibt seit 2001 über Politik und Wirtschaft in Berlin und anderswo.</p></div></article></main>`;
+    expect(readPage('', body)?.authors).toEqual([]);
+  });
+
+  it('reads no author from “Meet The Team”', () => {
+    const body = `<main><article><h1>A title here</h1>${LONG}<div class="author-box"><h3>Meet The Team</h3><p>We are journalists who have written since 2001 about politics and the economy in London.</p></div></article></main>`;
+    expect(readPage('', body)?.authors).toEqual([]);
+  });
+
+  it('still reads the writer’s name heading an author box', () => {
+    const body = `<main><article><h1>Ein Titel hier</h1>${LONG}<div class="author-box"><h3>Jan de Vries</h3><p>Er ist Journalist und schreibt seit 2001 über Politik und Wirtschaft in Berlin und anderswo.</p></div></article></main>`;
+    expect(readPage('', body)?.authors).toEqual(['Jan de Vries']);
+  });
+});
