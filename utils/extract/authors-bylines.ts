@@ -37,14 +37,21 @@ function bylineElsewhere(ctx: ExtractionContext, el: Element): boolean {
 }
 
 /**
- * A <nav> in the heading's own block, beside the heading and the standfirst (<div class="hd"><h1>
- * …</h1><h2>…</h2><nav class="post-by">Edited by …</nav></div>): the article's meta row, not the
- * site's navigation.
+ * A <nav> in the heading's own block (or the one around it), after the heading (<div class="hd"><h1>…</h1><h2>…</h2><nav
+ * class="post-by">Edited by …</nav></div>), with no list and a few links at most: the article's
+ * meta row, not the site's menu.
  */
 function headingsMetaRow(ctx: ExtractionContext, nav: Element): boolean {
   const block = nav.parentElement;
-  if (!block || !ctx.heading || /^(?:body|main|article|html)$/i.test(block.tagName)) return false;
-  return block === ctx.heading.parentElement || block === ctx.heading.parentElement?.parentElement;
+  const heading = ctx.heading;
+  if (!block || !heading || /^(?:body|main|article|html)$/i.test(block.tagName)) return false;
+  const branch = block === heading.parentElement ? heading : heading.parentElement;
+  if (!branch || branch.parentElement !== block) return false;
+  if (nav.querySelector('ul, ol') || nav.querySelectorAll('a').length > 3) return false;
+  // After the heading, among the next few elements of the block.
+  let next = branch.nextElementSibling;
+  for (let i = 0; next && next !== nav && i < 6; i++) next = next.nextElementSibling;
+  return next === nav;
 }
 
 /**

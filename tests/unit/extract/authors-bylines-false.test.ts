@@ -23,3 +23,15 @@ describe('authors: an author box’s title is no name', () => {
     expect(readPage('', body)?.authors).toEqual(['Jan de Vries']);
   });
 });
+
+describe('authors: a name in the site’s menu is no byline', () => {
+  it('reads no author from a menu link to a writer’s page', () => {
+    const body = `<div id="page"><nav class="menu"><ul><li><a href="/">Start</a></li><li><a href="/autor/anna-berg/">Anna Berg</a></li><li><a href="/autor/jan-jansen/">Jan Jansen</a></li></ul></nav><div class="content"><h1>Ein Titel hier</h1>${LONG}${LONG}</div></div>`;
+    expect(readPage('', body)?.authors).toEqual([]);
+  });
+
+  it('still reads the meta row beside the heading', () => {
+    const body = `<main><div class="hd"><h1>Ein Titel hier</h1><nav class="post-by">Von <a href="/autor/anna-berg/">Anna Berg</a></nav></div>${LONG}${LONG}</main>`;
+    expect(readPage('', body)?.authors).toEqual(['Anna Berg']);
+  });
+});
