@@ -249,16 +249,15 @@ const CLOSING_LABEL = new RegExp(
  * after the block's last <br>, a few nodes at most.
  */
 function closingLabel(el: Element): string | undefined {
+  // The last <br> among the last few nodes, found without reading any text.
+  let br: ChildNode | null = el.lastChild;
+  for (let i = 0; br && i < 8 && br.nodeName.toUpperCase() !== 'BR'; i++) br = br.previousSibling;
+  if (!br || br.nodeName.toUpperCase() !== 'BR') return undefined;
   let line = '';
-  let node = el.lastChild;
-  for (let i = 0; node && i < 8; i++, node = node.previousSibling) {
-    if (node.nodeName === 'BR' || node.nodeName === 'br') {
-      const text = line.replace(/\s+/g, ' ').trim();
-      return text.length < 120 && CLOSING_LABEL.test(text) ? text : undefined;
-    }
-    line = (node.textContent ?? '').slice(0, 200) + line;
-  }
-  return undefined;
+  for (let node = br.nextSibling; node && line.length < 200; node = node.nextSibling)
+    line += node.nodeType === 1 ? ` ${textOf(node as Element, 200)} ` : (node.nodeValue ?? '').slice(0, 200);
+  const text = line.replace(/\s+/g, ' ').trim();
+  return text.length < 120 && CLOSING_LABEL.test(text) ? text : undefined;
 }
 
 /**

@@ -2,7 +2,8 @@
  * What a byline is not (issue 13, review): an author box's own title, or a name in the site's menu.
  */
 import { describe, expect, it } from 'vitest';
-import { readPage } from './helpers';
+import { extractPublication } from '@/utils/extract';
+import { URL, doc, page, readPage } from './helpers';
 
 /** A paragraph of running text (~700 characters). */
 const LONG = `<p>${'Ein Absatz mit genug Text, um als laufender Text zu gelten, über Verwaltung und Politik in Deutschland und anderswo. '.repeat(6)}</p>`;
@@ -35,3 +36,38 @@ describe('authors: a name in the site’s menu is no byline', () => {
     expect(readPage('', body)?.authors).toEqual(['Anna Berg']);
   });
 });
+
+describe('authors: the closing label of a text written with <br> is read cheaply', () => {
+  it('reads no text of a long block’s last nodes when the block has no <br>', () => {
+    const spans = Array.from(
+      { length: 8 },
+      (_, i) => `<span class="part">Teil ${i} ${'des Textes '.repeat(30)}</span>`,
+    );
+    const html = page(
+      '',
+      `<main><h1>Ein Titel hier</h1><div class="text">${spans.join('')}</div>${LONG}</main>`,
+    );
+    const document = doc(html);
+    let reads = 0;
+    for (const span of document.querySelectorAll('.part')) {
+      const base = findTextContent(span);
+      Object.defineProperty(span, 'textContent', {
+        get() {
+          reads++;
+          return base.get?.call(this);
+        },
+      });
+    }
+    expect(extractPublication(document, URL)?.authors).toEqual([]);
+    expect(reads).toBe(0);
+  });
+});
+
+/** The textContent accessor an element inherits. */
+function findTextContent(el: object): PropertyDescriptor {
+  for (let proto = Object.getPrototypeOf(el); proto; proto = Object.getPrototypeOf(proto)) {
+    const found = Object.getOwnPropertyDescriptor(proto, 'textContent');
+    if (found) return found;
+  }
+  throw new Error('no textContent');
+}
