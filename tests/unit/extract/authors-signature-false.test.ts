@@ -12,21 +12,21 @@ const page = (after: string) =>
   `<main><article><h1>Ein Titel hier</h1>${LONG}${LONG}${after}</article></main>`;
 
 describe('authors: no signature from other lines after the text', () => {
-  const cases: [string, string][] = [
-    ['a related-articles heading', '<h2>Related Articles</h2>'],
-    ['a further-information heading', '<h3>Weitere Informationen</h3>'],
-    ['a comment form’s heading', '<h3>Leave A Reply</h3>'],
-    ['a newsletter box’s heading', '<div class="newsletter"><h3>Stay In Touch</h3></div>'],
-    ['a share line', '<p>Share This Article</p>'],
-    ['a picture’s credit', '<p><img src="a.jpg"></p><p>Getty Images</p>'],
-    ['a photo credit', '<p>Foto Jan Jansen</p>'],
-    ['the person a quotation is by', '<blockquote>„Wir sind froh.“</blockquote><p>Angela Merkel</p>'],
-    ['a press contact', '<p><strong>Noot voor de redactie</strong></p><p>Pieter de Vries</p>'],
-    ['an organisation', '<p><em>Gemeente Utrecht</em></p>'],
-    ['an author label before other words', '<p>Author Guidelines For Submissions</p>'],
-    ['an author label before one word', '<p>Autoren Gesucht</p>'],
-  ];
-  for (const [what, after] of cases) {
+  const cases: Record<string, string> = {
+    'a related-articles heading': '<h2>Related Articles</h2>',
+    'a further-information heading': '<h3>Weitere Informationen</h3>',
+    'a comment form’s heading': '<h3>Leave A Reply</h3>',
+    'a newsletter box’s heading': '<div class="newsletter"><h3>Stay In Touch</h3></div>',
+    'a share line': '<p>Share This Article</p>',
+    'a picture’s credit': '<p><img src="a.jpg"></p><p>Getty Images</p>',
+    'a photo credit': '<p>Foto Jan Jansen</p>',
+    'the person a quotation is by': '<blockquote>„Wir sind froh.“</blockquote><p>Angela Merkel</p>',
+    'a press contact': '<p><strong>Noot voor de redactie</strong></p><p>Pieter de Vries</p>',
+    'an organisation': '<p><em>Gemeente Utrecht</em></p>',
+    'an author label before other words': '<p>Author Guidelines For Submissions</p>',
+    'an author label before one word': '<p>Autoren Gesucht</p>',
+  };
+  for (const [what, after] of Object.entries(cases)) {
     it(`reads no author from ${what}`, () => {
       expect(readPage('', page(after))?.authors).toEqual([]);
     });
