@@ -5,7 +5,7 @@
 import { cleanAuthors, isNameAlone } from './authors';
 import { keptRule, type ExtractionContext, type Rule } from './context';
 import { allMeta } from './meta';
-import { textOf } from './text';
+import { fold, textOf } from './text';
 import {
   AUTHOR_LABELS,
   BYLINE_LINE,
@@ -37,14 +37,21 @@ function bylineElsewhere(ctx: ExtractionContext, el: Element): boolean {
 }
 
 /**
- * A <nav> in the heading's own block, beside the heading and the standfirst (<div class="hd"><h1>
- * …</h1><h2>…</h2><nav class="post-by">Edited by …</nav></div>): the article's meta row, not the
- * site's navigation.
+ * A <nav> in the heading's own block (or the one around it), after the heading (<div class="hd"><h1>…</h1><h2>…</h2><nav
+ * class="post-by">Edited by …</nav></div>), with no list and a few links at most: the article's
+ * meta row, not the site's menu.
  */
 function headingsMetaRow(ctx: ExtractionContext, nav: Element): boolean {
   const block = nav.parentElement;
-  if (!block || !ctx.heading || /^(?:body|main|article|html)$/i.test(block.tagName)) return false;
-  return block === ctx.heading.parentElement || block === ctx.heading.parentElement?.parentElement;
+  const heading = ctx.heading;
+  if (!block || !heading || /^(?:body|main|article|html)$/i.test(block.tagName)) return false;
+  const branch = block === heading.parentElement ? heading : heading.parentElement;
+  if (!branch || branch.parentElement !== block) return false;
+  if (nav.querySelector('ul, ol') || nav.querySelectorAll('a').length > 3) return false;
+  // After the heading, among the next few elements of the block.
+  let next = branch.nextElementSibling;
+  for (let i = 0; next && next !== nav && i < 6; i++) next = next.nextElementSibling;
+  return next === nav;
 }
 
 /**
@@ -126,7 +133,20 @@ function bylineName(el: Element): string | undefined {
   if (usable(innerText)) return innerText;
   // An author box: the name is its heading, the rest a role, a bio and buttons ("Follow").
   const heading = textOf(el.querySelector('h2, h3, h4, h5'), 200);
-  return isNameAlone(heading) && usable(heading) ? heading : undefined;
+  return isNameAlone(heading) && !boxTitle(heading) && usable(heading) ? heading : undefined;
+}
+
+/** Words of an author box's own title ("Über den Autor", "Meet The Team"), folded. */
+const BOX_TITLE_WORDS = new Set([
+  ...AUTHOR_LABELS,
+  ...'about uber ueber over meet team our unser unsere ons onze'.split(' '),
+]);
+
+/** An author box's title rather than the writer's name: a word of it is a label or "about". */
+function boxTitle(heading: string): boolean {
+  return fold(heading)
+    .split(' ')
+    .some((word) => BOX_TITLE_WORDS.has(word));
 }
 
 /**
@@ -229,16 +249,15 @@ const CLOSING_LABEL = new RegExp(
  * after the block's last <br>, a few nodes at most.
  */
 function closingLabel(el: Element): string | undefined {
+  // The last <br> among the last few nodes, found without reading any text.
+  let br: ChildNode | null = el.lastChild;
+  for (let i = 0; br && i < 8 && br.nodeName.toUpperCase() !== 'BR'; i++) br = br.previousSibling;
+  if (!br || br.nodeName.toUpperCase() !== 'BR') return undefined;
   let line = '';
-  let node = el.lastChild;
-  for (let i = 0; node && i < 8; i++, node = node.previousSibling) {
-    if (node.nodeName === 'BR' || node.nodeName === 'br') {
-      const text = line.replace(/\s+/g, ' ').trim();
-      return text.length < 120 && CLOSING_LABEL.test(text) ? text : undefined;
-    }
-    line = (node.textContent ?? '').slice(0, 200) + line;
-  }
-  return undefined;
+  for (let node = br.nextSibling; node && line.length < 200; node = node.nextSibling)
+    line += node.nodeType === 1 ? ` ${textOf(node as Element, 200)} ` : (node.nodeValue ?? '').slice(0, 200);
+  const text = line.replace(/\s+/g, ' ').trim();
+  return text.length < 120 && CLOSING_LABEL.test(text) ? text : undefined;
 }
 
 /**
