@@ -315,6 +315,11 @@ function isDocument(ctx: ExtractionContext): boolean {
   return Boolean(ctx.jsonLd.main && typesOf(ctx.jsonLd.main).some((type) => DOCUMENT_TYPES.has(type)));
 }
 
+/** A document, or a page with the citation_* tags of a paper. */
+function isScholarly(ctx: ExtractionContext): boolean {
+  return isDocument(ctx) || Boolean(firstMeta(ctx.meta, 'citation_author', 'citation_title'));
+}
+
 /** Rules that read an author from metadata only. */
 const METADATA_RULES = new Set<Rule<string[]>>([fromJsonLd]);
 
@@ -369,7 +374,9 @@ export function extractAuthors(ctx: ExtractionContext): string[] {
           : raw,
         raw.length === 1 && (SHOWN_RULES.has(rule) || (rule === fromJsonLd && signsAsUser(c, raw[0]))),
       );
-      if (DECLARED_RULES.has(rule))
+      // Not on a paper or thesis (citation_author, a JSON-LD report): its self-archiving writer
+      // holds its rights too.
+      if (DECLARED_RULES.has(rule) && !isScholarly(c))
         names = withoutSiteOwner(c, names, () => [...visibleBylineNames(c), ...jsonLdPersons(c)]);
       if (rule === fromCitationMeta) return citedOrByline(c, names);
       const metadata = METADATA_RULES.has(rule) && !isDocument(c);
