@@ -11,6 +11,7 @@ import { bylineLineWhere, fromAuthorLinks, fromBylineElements, fromBylineText } 
 import { siteNames, titleParts } from './site-names';
 import { fromSignature } from './authors-signature';
 import { withoutSiteOwner } from './authors-owner';
+import { loginName } from './authors-login';
 
 function jsonLdAuthors(ctx: ExtractionContext): unknown {
   const author = mainValue(ctx.jsonLd, 'author');
@@ -38,18 +39,10 @@ function onlyOrganisations(ctx: ExtractionContext, value: unknown): boolean {
 /** JSON-LD persons; an organisation only waits for the page's own byline (see fromJsonLdOrganisation). */
 const fromJsonLd: Rule<string[]> = (ctx) => {
   const value = jsonLdAuthors(ctx);
-  return onlyOrganisations(ctx, value) ? undefined : namesOf(ctx.jsonLd, value).map(loginName);
+  return onlyOrganisations(ctx, value)
+    ? undefined
+    : namesOf(ctx.jsonLd, value).map((name) => loginName(ctx, name));
 };
-
-/** A CMS login in the author's place ("jana.klein"): the person's name it spells ("Jana Klein"). */
-function loginName(name: string): string {
-  const login = /^(\p{Ll}{2,})\.(\p{Ll}{2,})$/u.exec(name.trim());
-  if (!login) return name;
-  return login
-    .slice(1)
-    .map((part) => part[0].toUpperCase() + part.slice(1))
-    .join(' ');
-}
 
 /** The JSON-LD organisation as author, when the page names no person ("Door Jan de Vries" beats it). */
 const fromJsonLdOrganisation: Rule<string[]> = (ctx) => {
