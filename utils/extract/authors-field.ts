@@ -308,11 +308,6 @@ function isDocument(ctx: ExtractionContext): boolean {
   return Boolean(ctx.jsonLd.main && typesOf(ctx.jsonLd.main).some((type) => DOCUMENT_TYPES.has(type)));
 }
 
-/** A document, or a page with the citation_* tags of a paper. */
-function isScholarly(ctx: ExtractionContext): boolean {
-  return isDocument(ctx) || Boolean(firstMeta(ctx.meta, 'citation_author', 'citation_title'));
-}
-
 /** Rules that read an author from metadata only. */
 const METADATA_RULES = new Set<Rule<string[]>>([fromJsonLd]);
 
@@ -356,6 +351,8 @@ export function extractAuthors(ctx: ExtractionContext): string[] {
   // A person the structured data names but the page never shows: an author tag repeating the
   // name is no more evidence that the reader sees them as the author.
   const hidden = new Set<string>();
+  // A blog's address in a byline ("Von: www.reiseblog.example"): the author only where no rule names a person.
+  let address: string[] | undefined;
   const found = firstRule(
     ctx,
     [...RULES, fromJsonLdOrganisation].map((rule) => (c: ExtractionContext) => {
@@ -367,9 +364,9 @@ export function extractAuthors(ctx: ExtractionContext): string[] {
           : raw,
         raw.length === 1 && (SHOWN_RULES.has(rule) || (rule === fromJsonLd && signsAsUser(c, raw[0]))),
       );
-      // Not on a paper or thesis (citation_author, a JSON-LD report): its self-archiving writer
-      // holds its rights too.
-      if (DECLARED_RULES.has(rule) && !isScholarly(c))
+      // Not on a paper (citation_* tags, a JSON-LD report): its self-archiving writer holds its rights.
+      const paper = isDocument(c) || firstMeta(c.meta, 'citation_author', 'citation_title');
+      if (DECLARED_RULES.has(rule) && !paper)
         names = withoutSiteOwner(c, names, () => [...visibleBylineNames(c), ...jsonLdPersons(c)]);
       if (rule === fromCitationMeta) return citedOrByline(c, names);
       const metadata = METADATA_RULES.has(rule) && !isDocument(c);
@@ -387,9 +384,17 @@ export function extractAuthors(ctx: ExtractionContext): string[] {
         if (!ownSiteNames(c).some((site) => squash(site) === squash(name))) hidden.add(squash(name));
         return false;
       });
-      return withoutSiteName(c, shown, VISIBLE_RULES.has(rule), DECLARED_RULES.has(rule));
+      const kept = withoutSiteName(c, shown, VISIBLE_RULES.has(rule), DECLARED_RULES.has(rule));
+      if (!kept.length || !kept.every((name) => /^www\./i.test(name))) return kept;
+      address ??= kept;
+      return undefined;
     }),
     (names) => names.length > 0,
   );
-  return found ?? firstRule(ctx, [fromSigningDesk, fromPublishingBody], (names) => names.length > 0) ?? [];
+  return (
+    found ??
+    address ??
+    firstRule(ctx, [fromSigningDesk, fromPublishingBody], (names) => names.length > 0) ??
+    []
+  );
 }
