@@ -11,6 +11,7 @@ import { bylineLineWhere, fromAuthorLinks, fromBylineElements, fromBylineText } 
 import { siteNames, titleParts } from './site-names';
 import { fromSignature } from './authors-signature';
 import { withoutSiteOwner } from './authors-owner';
+import { loginName } from './authors-login';
 
 function jsonLdAuthors(ctx: ExtractionContext): unknown {
   const author = mainValue(ctx.jsonLd, 'author');
@@ -38,18 +39,10 @@ function onlyOrganisations(ctx: ExtractionContext, value: unknown): boolean {
 /** JSON-LD persons; an organisation only waits for the page's own byline (see fromJsonLdOrganisation). */
 const fromJsonLd: Rule<string[]> = (ctx) => {
   const value = jsonLdAuthors(ctx);
-  return onlyOrganisations(ctx, value) ? undefined : namesOf(ctx.jsonLd, value).map(loginName);
+  return onlyOrganisations(ctx, value)
+    ? undefined
+    : namesOf(ctx.jsonLd, value).map((name) => loginName(ctx, name));
 };
-
-/** A CMS login in the author's place ("jana.klein"): the person's name it spells ("Jana Klein"). */
-function loginName(name: string): string {
-  const login = /^(\p{Ll}{2,})\.(\p{Ll}{2,})$/u.exec(name.trim());
-  if (!login) return name;
-  return login
-    .slice(1)
-    .map((part) => part[0].toUpperCase() + part.slice(1))
-    .join(' ');
-}
 
 /** The JSON-LD organisation as author, when the page names no person ("Door Jan de Vries" beats it). */
 const fromJsonLdOrganisation: Rule<string[]> = (ctx) => {
@@ -358,6 +351,8 @@ export function extractAuthors(ctx: ExtractionContext): string[] {
   // A person the structured data names but the page never shows: an author tag repeating the
   // name is no more evidence that the reader sees them as the author.
   const hidden = new Set<string>();
+  // A blog's address in a byline ("Von: www.reiseblog.example"): the author only where no rule names a person.
+  let address: string[] | undefined;
   const found = firstRule(
     ctx,
     [...RULES, fromJsonLdOrganisation].map((rule) => (c: ExtractionContext) => {
@@ -369,7 +364,9 @@ export function extractAuthors(ctx: ExtractionContext): string[] {
           : raw,
         raw.length === 1 && (SHOWN_RULES.has(rule) || (rule === fromJsonLd && signsAsUser(c, raw[0]))),
       );
-      if (DECLARED_RULES.has(rule))
+      // Not on a paper (citation_* tags, a JSON-LD report): its self-archiving writer holds its rights.
+      const paper = isDocument(c) || firstMeta(c.meta, 'citation_author', 'citation_title');
+      if (DECLARED_RULES.has(rule) && !paper)
         names = withoutSiteOwner(c, names, () => [...visibleBylineNames(c), ...jsonLdPersons(c)]);
       if (rule === fromCitationMeta) return citedOrByline(c, names);
       const metadata = METADATA_RULES.has(rule) && !isDocument(c);
@@ -387,9 +384,17 @@ export function extractAuthors(ctx: ExtractionContext): string[] {
         if (!ownSiteNames(c).some((site) => squash(site) === squash(name))) hidden.add(squash(name));
         return false;
       });
-      return withoutSiteName(c, shown, VISIBLE_RULES.has(rule), DECLARED_RULES.has(rule));
+      const kept = withoutSiteName(c, shown, VISIBLE_RULES.has(rule), DECLARED_RULES.has(rule));
+      if (!kept.length || !kept.every((name) => /^www\./i.test(name))) return kept;
+      address ??= kept;
+      return undefined;
     }),
     (names) => names.length > 0,
   );
-  return found ?? firstRule(ctx, [fromSigningDesk, fromPublishingBody], (names) => names.length > 0) ?? [];
+  return (
+    found ??
+    address ??
+    firstRule(ctx, [fromSigningDesk, fromPublishingBody], (names) => names.length > 0) ??
+    []
+  );
 }
