@@ -54,26 +54,30 @@ describe('French, Spanish and Italian month names', () => {
   });
 });
 
-describe('month words', () => {
-  it('in any case, after a word in the same place that is no month', () => {
-    expect(parseDate('5 MÄRZ 2021')).toBe('2021-03-05');
-    expect(parseDate('AOÛT 2021')).toBe('2021-08');
-    expect(parseDate('Band 3 Bände 2020, erschienen am 5. März 2021')).toBe('2021-03-05');
-    expect(parseDate('Chapter Three 2020 and then March 4, 2021')).toBe('2021-03-04');
-    expect(parseDate('Volume 2020, December 2021')).toBe('2021-12');
-  });
-  it('a word of the same shape that is no month, nor a name of the object model, is no date', () => {
-    expect(parseDate('12 Marchand 2020')).toBeUndefined();
-    expect(parseDate('12 toString 2020')).toBeUndefined();
-    expect(parseDate('Valueof 2020 hasOwnProperty')).toBe('2020');
-    expect(parseDate('Constructor, 2020')).toBe('2020');
-  });
+/** Month words in any case, after a word of the same shape that is no month (or an object-model name). */
+const MONTH_WORD_CASES: Array<[string, string | undefined]> = [
+  ['5 MÄRZ 2021', '2021-03-05'],
+  ['AOÛT 2021', '2021-08'],
+  ['Band 3 Bände 2020, erschienen am 5. März 2021', '2021-03-05'],
+  ['Chapter Three 2020 and then March 4, 2021', '2021-03-04'],
+  ['Volume 2020, December 2021', '2021-12'],
+  ['12 Marchand 2020', undefined],
+  ['12 toString 2020', undefined],
+  ['Valueof 2020 hasOwnProperty', '2020'],
+  ['Constructor, 2020', '2020'],
+];
+
+it('reads month words in any case, and no word of the same shape that is no month', () => {
+  const read = MONTH_WORD_CASES.map(([raw]) => [raw, parseDate(raw)]);
+  expect(read).toEqual(MONTH_WORD_CASES);
 });
 
 it('a date line loses its month words, whole words only, and the words of a sentence stay', () => {
-  expect(withoutMonthWords('Veröffentlicht am 5. Dez. 2026')).toBe('Veröffentlicht am 5.   2026');
-  expect(withoutMonthWords('MÄRZ 2021, août, sept.x')).toBe('  2021,  ,  .x');
-  expect(withoutMonthWords('Energie in Maine, Januaries, Mayday')).toBe(
-    'Energie in Maine, Januaries, Mayday',
-  );
+  const lines = {
+    'Veröffentlicht am 5. Dez. 2026': 'Veröffentlicht am 5.   2026',
+    'MÄRZ 2021, août, sept.x': '  2021,  ,  .x',
+    'Energie in Maine, Januaries, Mayday': 'Energie in Maine, Januaries, Mayday',
+  };
+  const read = Object.fromEntries(Object.keys(lines).map((line) => [line, withoutMonthWords(line)]));
+  expect(read).toEqual(lines);
 });
