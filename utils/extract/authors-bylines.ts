@@ -16,7 +16,7 @@ import {
 
 const MAX_BYLINE_NODES = 300;
 /** Reader comments (not an article of class "commentary"). */
-const COMMENTS = '#comments, [id^="comment"], [class*="comment"]:not([class*="commentary"])';
+export const COMMENTS = '#comments, [id^="comment"], [class*="comment"]:not([class*="commentary"])';
 const BYLINE_SELECTOR =
   'byline, [rel~="author"], [itemprop="author"], [class*="byline"], [id*="byline"], [class*="author"], [class*="Author"], [class*="writtenby"], [class~="writer"], [class*="writer-name"], [class*="p-author"]';
 

@@ -5,7 +5,7 @@ import { mainValue, namesOf, resolve, typesOf, type JsonNode } from './jsonld';
 import { allMeta, firstMeta } from './meta';
 import { extractPublisher } from './publisher';
 import { extractType } from './type';
-import { fold, uniqueBy } from './text';
+import { fold, squash, uniqueBy } from './text';
 import { shownOnPage, signsAsUser } from './authors-shown';
 import { bylineLineWhere, fromAuthorLinks, fromBylineElements, fromBylineText } from './authors-bylines';
 import { siteNames, titleParts } from './site-names';
@@ -170,8 +170,6 @@ function withoutSiteName(
   const signed = new Set([...visibleBylineNames(ctx), ...jsonLdPersons(ctx)].map(squash));
   return names.filter((name) => !unsigned(name) || signed.has(squash(name)));
 }
-
-const squash = (value: string) => fold(value).replace(/ /g, '');
 
 /**
  * The names the site declares for itself: og:site_name and the publisher, unless the publisher tag

@@ -6,7 +6,7 @@
  */
 import type { ExtractionContext } from './context';
 import { allMeta } from './meta';
-import { fold } from './text';
+import { squash } from './text';
 
 const OWNER_TAGS = [
   'copyright',
@@ -20,8 +20,6 @@ const OWNER_TAGS = [
 ];
 /** "© 2020 Jan Jansen. All rights reserved." → "Jan Jansen". */
 const NOTICE = /©|\(c\)|\bcopyright\b|\b(?:19|20)\d{2}\b|all rights reserved|alle rechte vorbehalten/gi;
-
-const squash = (value: string) => fold(value).replace(/ /g, '');
 
 /** The owners the metadata names, squashed, read once per extraction. */
 function owners(ctx: ExtractionContext): Set<string> {

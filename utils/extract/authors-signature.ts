@@ -5,12 +5,11 @@
  */
 import type { ExtractionContext, Rule } from './context';
 import { isNameAlone } from './authors';
+import { COMMENTS } from './authors-bylines';
 import { elementsByTag } from './elements';
 import { fold, textOf } from './text';
 import { AUTHOR_LABELS, bylineOf } from '@/utils/detect/vocabulary';
 
-/** Reader comments (their last paragraph is no end of the article). */
-const COMMENTS = '#comments, [id^="comment"], [class*="comment"]:not([class*="commentary"])';
 /** A paragraph of running text. */
 const LONG_PARAGRAPH = 200;
 /** Paragraphs read to find the article's text. */

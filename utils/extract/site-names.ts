@@ -7,7 +7,7 @@ import { publisherForHost } from '@/utils/publishers';
 import type { ExtractionContext } from './context';
 import { mainValue, namesOf } from './jsonld';
 import { firstMeta } from './meta';
-import { cleanText, fold } from './text';
+import { cleanText, fold, squash } from './text';
 
 /**
  * Separators between title parts, with spaces around ("Title | Site", "Title - Site"), or after
@@ -34,7 +34,6 @@ export function words(text: string): number {
 export function stripSiteName(raw: string, siteNames: string[]): string {
   const title = cleanText(raw, 500);
   // Compared without spaces too: "Adviesraad Internationale Vraagstukken" is adviesraadinternationalevraagstukken.nl.
-  const squash = (value: string) => fold(value).replace(/ /g, '');
   const names = new Set(siteNames.map(squash).filter(Boolean));
   // A site name that itself holds a separator ("AOC media - Analyse Opinion Critique"): cut it whole.
   for (const name of siteNames) {

@@ -75,6 +75,9 @@ export function fold(value: string): string {
   return foldWords(value.slice(0, 10_000));
 }
 
+/** A name or title folded and without spaces, for comparing "Jean-Luc Picard" with "JeanLuc Picard". */
+export const squash = (value: string): string => fold(value).replace(/ /g, '');
+
 export function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
   const seen = new Set<string>();
   const out: T[] = [];
