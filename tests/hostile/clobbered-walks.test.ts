@@ -19,6 +19,7 @@ const WHOLE_PAGE_CONTROLS = [
   'localName',
   'tagName',
   'hasAttributes',
+  'getAttributeNode',
 ];
 
 function clobberedPage(names: string[]) {

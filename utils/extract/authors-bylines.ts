@@ -206,10 +206,45 @@ export function bylineLineWhere(accept: (ctx: ExtractionContext, byline: string)
   return (ctx) => bylineLine(ctx, accept);
 }
 
+/**
+ * A word every byline line holds, in one text node (its prefix's last word or its label: "by",
+ * "von", "door", "van", "par", "por", "Autor", "Verfasser", "Redaktion", "Text"), at a word's start.
+ */
+const BYLINE_WORD = /\b(?:by|von|van|door|par|por|aut|verfasser|reda[ck]t|te[kx]st)/i;
+/** Nodes the walk for them looks at: past that, every line is read. */
+const MAX_WALKED_NODES = 200_000;
+
+/**
+ * The elements that hold a text node with a byline word, found in one walk of the page: a line
+ * without one is no byline, so its text need not be read. Undefined where the walk ran out.
+ */
+function bylineWordHolders(ctx: ExtractionContext): Set<Element> | undefined {
+  if (ctx.cache.has('bylineWordHolders')) return ctx.cache.get('bylineWordHolders') as Set<Element> | undefined;
+  let holders: Set<Element> | undefined = new Set<Element>();
+  const root = ctx.doc.documentElement;
+  let node: Node | null = root;
+  let steps = 0;
+  while (node && holders) {
+    if (++steps > MAX_WALKED_NODES) holders = undefined;
+    else if ((node.nodeType === 3 || node.nodeType === 4) && BYLINE_WORD.test(node.nodeValue ?? ''))
+      for (let el = node.parentElement; el && !holders.has(el); el = el.parentElement) holders.add(el);
+    let next: Node | null = node.nodeType === 1 ? node.firstChild : null;
+    // Steps up are counted too: a form's control may shadow parentNode (a cycle).
+    while (!next && node && node !== root && ++steps <= MAX_WALKED_NODES) {
+      next = node.nextSibling;
+      if (!next) node = node.parentNode;
+    }
+    node = next;
+  }
+  ctx.cache.set('bylineWordHolders', holders);
+  return holders;
+}
+
 function bylineLine(
   ctx: ExtractionContext,
   accept?: (ctx: ExtractionContext, byline: string) => boolean,
 ): string[] | undefined {
+  const holders = bylineWordHolders(ctx);
   const near = ctx.heading?.parentElement?.parentElement;
   const main = ctx.select.first('main, [role="main"], article');
   const scopes = [near, main, ctx.doc.body].filter(
@@ -223,6 +258,7 @@ function bylineLine(
       const el = lines[i];
       if (read.has(el)) continue;
       read.add(el);
+      if (holders && !holders.has(el)) continue;
       const text = el.children.length > 6 ? '' : textOf(el, 200);
       const byline = text && text.length < 160 ? (bylineOf(text) ?? prefixApart(el, text)) : closingLabel(el);
       if (

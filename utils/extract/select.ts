@@ -8,35 +8,53 @@
  */
 import type { ElementIndex } from './elements';
 
-type Test = ((el: Element, tag: string) => boolean) & {
+/** What a test reads of the element at a position of the index: each attribute once per page. */
+interface Reader {
+  tags: string[];
+  attribute(name: string, at: number): string | null;
+}
+
+type Test = ((reader: Reader, at: number) => boolean) & {
   /** Some part tests the tag alone: an element without attributes may match. */
   tagged?: boolean;
 };
 
 /** One compound selector's parts: a tag, then `[name]`, `[name="value"]`, `[name~="value"]`, `[name*="value"]`. */
 const PART = /([a-z][a-z0-9]*|\*)|\[([a-z][\w-]*)(?:([~*]?=)"([^"\\]*)")?\]/iy;
-/** Attributes read here: `rel` matches case-insensitively in HTML, these case-sensitively. */
 /** What CSS separates `~=` words by: not every JavaScript space (no-break space is a letter here). */
 const CSS_SPACE = /[ \t\n\f\r]/;
-const CSS_SPACES = /[ \t\n\f\r]+/;
+/** Attributes read here: `rel` matches case-insensitively in HTML, these case-sensitively. */
 const ATTRIBUTES =
   /^(?:rel|class|id|itemprop|itemscope|itemtype|href|role|name|datetime|(?:aria|data)-[\w-]+)$/;
+
+/** Whether a space-separated list holds `word` (what `~=` asks), without splitting it. */
+function holdsWord(list: string, word: string): boolean {
+  for (let at = list.indexOf(word); at >= 0; at = list.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    if ((at === 0 || CSS_SPACE.test(list[at - 1])) && (end === list.length || CSS_SPACE.test(list[end])))
+      return true;
+  }
+  return false;
+}
 
 function attributeTest(name: string, op: string | undefined, raw: string): Test | undefined {
   if (!ATTRIBUTES.test(name)) return undefined;
   const ignoreCase = name === 'rel';
   const value = ignoreCase ? raw.toLowerCase() : raw;
-  const read = (el: Element) => {
-    const found = el.getAttributeNode(name)?.value;
+  const read = (reader: Reader, at: number) => {
+    const found = reader.attribute(name, at);
     return ignoreCase ? found?.toLowerCase() : found;
   };
-  if (!op) return (el) => el.hasAttribute(name);
-  if (op === '=') return (el) => read(el) === value;
+  if (!op) return (reader, at) => reader.attribute(name, at) !== null;
+  if (op === '=') return (reader, at) => read(reader, at) === value;
   // An empty value, or (~=) one with a space, matches nothing.
   if (!value || (op === '~=' && CSS_SPACE.test(value))) return () => false;
   return op === '~='
-    ? (el) => !!read(el)?.split(CSS_SPACES).includes(value)
-    : (el) => !!read(el)?.includes(value);
+    ? (reader, at) => {
+        const found = read(reader, at);
+        return found ? holdsWord(found, value) : false;
+      }
+    : (reader, at) => !!read(reader, at)?.includes(value);
 }
 
 /** A compound selector as a test, or undefined when it has parts this reader does not know. */
@@ -55,7 +73,8 @@ function compound(selector: string): Test | undefined {
       tests.push(test);
     }
   }
-  const test: Test = (el, elTag) => (tag === undefined || elTag === tag) && tests.every((t) => t(el, elTag));
+  const test: Test = (reader, at) =>
+    (tag === undefined || reader.tags[at] === tag) && tests.every((t) => t(reader, at));
   test.tagged = !tests.length;
   return test;
 }
@@ -69,7 +88,7 @@ function compile(selector: string): Test | null {
     const parts = selector.split(',').map((part) => compound(part.trim()));
     test = null;
     if (parts.every(Boolean)) {
-      test = (el, tag) => parts.some((part) => part!(el, tag));
+      test = (reader, at) => parts.some((part) => part!(reader, at));
       test.tagged = parts.some((part) => part!.tagged);
     }
     compiled.set(selector, test);
@@ -88,17 +107,41 @@ export interface Selector {
 export function selector(doc: Document, index: ElementIndex): Selector {
   const matches = new Map<string, number[]>();
   const ranges = new Map<Element, [number, number] | null>();
+  // Attribute values by name, position by position: undefined not read yet, null absent.
+  const columns = new Map<string, (string | null | undefined)[]>();
+  const reader: Reader = {
+    tags: index.tags,
+    attribute(name, at) {
+      let column = columns.get(name);
+      if (!column) columns.set(name, (column = []));
+      let value = column[at];
+      if (value === undefined) {
+        const el = index.all[at];
+        // A form's <input name="getAttributeNode"> shadows the method: such a form has none.
+        value = typeof el.getAttributeNode === 'function' ? (el.getAttributeNode(name)?.value ?? null) : null;
+        column[at] = value;
+      }
+      return value;
+    },
+  };
+  // Whether the element at a position has no attributes, read once per page.
+  const bare: boolean[] = [];
+  const isBare = (at: number) => {
+    let known = bare[at];
+    if (known === undefined) {
+      const el = index.all[at];
+      // A form's <input name="hasAttributes"> shadows the method: test such an element.
+      known = bare[at] = typeof el.hasAttributes === 'function' && !el.hasAttributes();
+    }
+    return known;
+  };
   /** Positions (in index.all) of the elements matching a known selector. */
   const positions = (test: Test, selector: string): number[] => {
     let found = matches.get(selector);
     if (!found) {
       found = [];
-      for (let i = 0; i < index.all.length; i++) {
-        const el = index.all[i];
-        // A form's <input name="hasAttributes"> shadows the method: test such an element.
-        const bare = typeof el.hasAttributes === 'function' && !el.hasAttributes();
-        if ((test.tagged || !bare) && test(el, index.tags[i])) found.push(i);
-      }
+      for (let i = 0; i < index.all.length; i++)
+        if ((test.tagged || !isBare(i)) && test(reader, i)) found.push(i);
       matches.set(selector, found);
     }
     return found;
