@@ -14,10 +14,15 @@ interface Reader {
   attribute(name: string, at: number): string | null;
 }
 
-type Test = ((reader: Reader, at: number) => boolean) & {
-  /** Some part tests the tag alone: an element without attributes may match. */
-  tagged?: boolean;
-};
+type Test = (reader: Reader, at: number) => boolean;
+
+/** A selector list: the tags it asks for alone, and its other compound selectors (all need an attribute). */
+interface Compiled {
+  tags: Set<string>;
+  /** `*` alone: every element. */
+  any: boolean;
+  withAttributes: Test[];
+}
 
 /** One compound selector's parts: a tag, then `[name]`, `[name="value"]`, `[name~="value"]`, `[name*="value"]`. */
 const PART = /([a-z][a-z0-9]*|\*)|\[([a-z][\w-]*)(?:([~*]?=)"([^"\\]*)")?\]/iy;
@@ -57,8 +62,8 @@ function attributeTest(name: string, op: string | undefined, raw: string): Test 
     : (reader, at) => !!read(reader, at)?.includes(value);
 }
 
-/** A compound selector as a test, or undefined when it has parts this reader does not know. */
-function compound(selector: string): Test | undefined {
+/** A compound selector's tag (undefined: any) and attribute tests, or undefined when it has parts this reader does not know. */
+function compound(selector: string): { tag?: string; tests: Test[] } | undefined {
   const tests: Test[] = [];
   let tag: string | undefined;
   PART.lastIndex = 0;
@@ -73,27 +78,32 @@ function compound(selector: string): Test | undefined {
       tests.push(test);
     }
   }
-  const test: Test = (reader, at) =>
-    (tag === undefined || reader.tags[at] === tag) && tests.every((t) => t(reader, at));
-  test.tagged = !tests.length;
-  return test;
+  return { tag, tests };
 }
 
-const compiled = new Map<string, Test | null>();
+const compiled = new Map<string, Compiled | null>();
 
-/** A selector list as one test, or null when a part of it is not one this reader knows. */
-function compile(selector: string): Test | null {
-  let test = compiled.get(selector);
-  if (test === undefined) {
+/** A selector list as tags and tests, or null when a part of it is not one this reader knows. */
+function compile(selector: string): Compiled | null {
+  let known = compiled.get(selector);
+  if (known === undefined) {
     const parts = selector.split(',').map((part) => compound(part.trim()));
-    test = null;
+    known = null;
     if (parts.every(Boolean)) {
-      test = (reader, at) => parts.some((part) => part!(reader, at));
-      test.tagged = parts.some((part) => part!.tagged);
+      known = { tags: new Set(), any: false, withAttributes: [] };
+      for (const { tag, tests } of parts as { tag?: string; tests: Test[] }[]) {
+        if (!tests.length) {
+          if (tag === undefined) known.any = true;
+          else known.tags.add(tag);
+        } else
+          known.withAttributes.push(
+            (reader, at) => (tag === undefined || reader.tags[at] === tag) && tests.every((t) => t(reader, at)),
+          );
+      }
     }
-    compiled.set(selector, test);
+    compiled.set(selector, known);
   }
-  return test;
+  return known;
 }
 
 export interface Selector {
@@ -136,12 +146,18 @@ export function selector(doc: Document, index: ElementIndex): Selector {
     return known;
   };
   /** Positions (in index.all) of the elements matching a known selector. */
-  const positions = (test: Test, selector: string): number[] => {
+  const positions = (test: Compiled, selector: string): number[] => {
     let found = matches.get(selector);
     if (!found) {
       found = [];
+      const { tags, any, withAttributes } = test;
       for (let i = 0; i < index.all.length; i++)
-        if ((test.tagged || !isBare(i)) && test(reader, i)) found.push(i);
+        if (
+          any ||
+          tags.has(index.tags[i]) ||
+          (withAttributes.length && !isBare(i) && withAttributes.some((part) => part(reader, i)))
+        )
+          found.push(i);
       matches.set(selector, found);
     }
     return found;
