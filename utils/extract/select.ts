@@ -63,8 +63,9 @@ function attributeTest(name: string, op: string | undefined, raw: string): Test 
 }
 
 /** A compound selector's tag (undefined: any) and attribute tests, or undefined when it has parts this reader does not know. */
-function compound(selector: string): { tag?: string; tests: Test[] } | undefined {
+function compound(selector: string): { tag?: string; tests: Test[]; contains?: [string, string] } | undefined {
   const tests: Test[] = [];
+  let contains: [string, string] | undefined;
   let tag: string | undefined;
   PART.lastIndex = 0;
   while (PART.lastIndex < selector.length) {
@@ -73,12 +74,15 @@ function compound(selector: string): { tag?: string; tests: Test[] } | undefined
     if (!part || (part[1] && at > 0)) return undefined;
     if (part[1]) tag = part[1] === '*' ? undefined : part[1].toLowerCase();
     else {
-      const test = attributeTest(part[2].toLowerCase(), part[3], part[4] ?? '');
+      const name = part[2].toLowerCase();
+      const test = attributeTest(name, part[3], part[4] ?? '');
       if (!test) return undefined;
       tests.push(test);
+      contains = part[3] === '*=' && part[4] && name !== 'rel' ? [name, part[4]] : undefined;
     }
   }
-  return { tag, tests };
+  // `[name*="value"]` alone: tested with the list's others on the same attribute, in one pattern.
+  return { tag, tests, contains: tag === undefined && tests.length === 1 ? contains : undefined };
 }
 
 const compiled = new Map<string, Compiled | null>();
@@ -91,14 +95,23 @@ function compile(selector: string): Compiled | null {
     known = null;
     if (parts.every(Boolean)) {
       known = { tags: new Set(), any: false, withAttributes: [] };
-      for (const { tag, tests } of parts as { tag?: string; tests: Test[] }[]) {
-        if (!tests.length) {
+      const substrings = new Map<string, string[]>();
+      for (const { tag, tests, contains } of parts as NonNullable<ReturnType<typeof compound>>[]) {
+        if (contains) substrings.set(contains[0], [...(substrings.get(contains[0]) ?? []), contains[1]]);
+        else if (!tests.length) {
           if (tag === undefined) known.any = true;
           else known.tags.add(tag);
         } else
           known.withAttributes.push(
             (reader, at) => (tag === undefined || reader.tags[at] === tag) && tests.every((t) => t(reader, at)),
           );
+      }
+      for (const [name, values] of substrings) {
+        const pattern = new RegExp(values.map((value) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+        known.withAttributes.unshift((reader, at) => {
+          const value = reader.attribute(name, at);
+          return value !== null && pattern.test(value);
+        });
       }
     }
     compiled.set(selector, known);
