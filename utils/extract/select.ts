@@ -102,9 +102,11 @@ function compile(selector: string): Compiled | null {
           if (tag === undefined) known.any = true;
           else known.tags.add(tag);
         } else
-          known.withAttributes.push(
-            (reader, at) => (tag === undefined || reader.tags[at] === tag) && tests.every((t) => t(reader, at)),
-          );
+          known.withAttributes.push((reader, at) => {
+            if (tag !== undefined && reader.tags[at] !== tag) return false;
+            for (let k = 0; k < tests.length; k++) if (!tests[k](reader, at)) return false;
+            return true;
+          });
       }
       for (const [name, values] of substrings) {
         const pattern = new RegExp(values.map((value) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
@@ -164,13 +166,17 @@ export function selector(doc: Document, index: ElementIndex): Selector {
     if (!found) {
       found = [];
       const { tags, any, withAttributes } = test;
-      for (let i = 0; i < index.all.length; i++)
-        if (
-          any ||
-          tags.has(index.tags[i]) ||
-          (withAttributes.length && !isBare(i) && withAttributes.some((part) => part(reader, i)))
-        )
-          found.push(i);
+      const byTag = tags.size > 0;
+      // Plain loops: this runs over every element of the page for each selector list.
+      for (let i = 0; i < index.all.length; i++) {
+        if (any || (byTag && tags.has(index.tags[i]))) found.push(i);
+        else if (withAttributes.length && !isBare(i))
+          for (let k = 0; k < withAttributes.length; k++)
+            if (withAttributes[k](reader, i)) {
+              found.push(i);
+              break;
+            }
+      }
       matches.set(selector, found);
     }
     return found;
