@@ -8,7 +8,7 @@
  */
 import type { ElementIndex } from './elements';
 
-/** What a test reads of the element at a position of the index: each attribute once per page. */
+/** What a test reads of the element at a position of the index: its tag, an attribute as written. */
 interface Reader {
   tags: string[];
   attribute(name: string, at: number): string | null;
@@ -132,21 +132,12 @@ export interface Selector {
 export function selector(doc: Document, index: ElementIndex): Selector {
   const matches = new Map<string, number[]>();
   const ranges = new Map<Element, [number, number] | null>();
-  // Attribute values by name, position by position: undefined not read yet, null absent.
-  const columns = new Map<string, (string | null | undefined)[]>();
   const reader: Reader = {
     tags: index.tags,
     attribute(name, at) {
-      let column = columns.get(name);
-      if (!column) columns.set(name, (column = []));
-      let value = column[at];
-      if (value === undefined) {
-        const el = index.all[at];
-        // A form's <input name="getAttributeNode"> shadows the method: such a form has none.
-        value = typeof el.getAttributeNode === 'function' ? (el.getAttributeNode(name)?.value ?? null) : null;
-        column[at] = value;
-      }
-      return value;
+      const el = index.all[at];
+      // A form's <input name="getAttributeNode"> shadows the method: such a form has none.
+      return typeof el.getAttributeNode === 'function' ? (el.getAttributeNode(name)?.value ?? null) : null;
     },
   };
   // Whether the element at a position has no attributes, read once per page.
