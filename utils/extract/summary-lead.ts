@@ -84,11 +84,16 @@ function findLead(ctx: ExtractionContext): Lead | undefined {
     const el = all[i];
     const tag = ctx.elements.tags[i];
     if (!SEEN_TAGS.has(tag) || heading.contains(el)) continue;
+    const leaf = !el.firstElementChild;
+    // Text is read where it is seen (a paragraph, a leaf) or may be the lead (a marked block).
+    if (!leaf && tag !== 'p' && tag !== 'div') continue;
+    // The class as written (linkedom's getAttribute('class') builds a token list first).
+    const cls = el.getAttributeNode('class')?.value ?? '';
+    const marked = LEAD_CLASS.test(cls) || (STYLED_CLASS.test(cls) && styledParagraph(el, tag));
+    if (!leaf && tag === 'div' && !marked) continue;
     const text = textOf(el, MAX_LEAD * 2);
-    if (tag === 'p' || el.children.length === 0) seen += ` ${fold(text)}`;
+    if (tag === 'p' || leaf) seen += ` ${fold(text)}`;
     if ((tag !== 'p' && tag !== 'div') || text.length < MIN_LEAD || text.length > MAX_LEAD) continue;
-    const cls = el.getAttribute('class') ?? '';
-    const marked = LEAD_CLASS.test(cls) || (styledParagraph(el, tag) && STYLED_CLASS.test(cls));
     if (marked && !NOT_LEAD.test(cls) && !outsideText(ctx, el) && !notALead(el, text))
       return { text, seen: `${seen} ${fold(text)}` };
     // The body's first paragraph, unmarked: the page has no lead of its own.
