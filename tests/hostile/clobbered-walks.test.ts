@@ -7,6 +7,10 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { startOfText } from '@/utils/detect/text-start';
 import { extractPage } from '@/utils/extract';
+import { bylineWordHolders } from '@/utils/extract/byline-words';
+import { createContext } from '@/utils/extract/context';
+import { indexElements } from '@/utils/extract/elements';
+import { selector } from '@/utils/extract/select';
 import { readText, walkReadableText } from '@/utils/extract/text';
 import { clobber } from './clobber';
 
@@ -56,6 +60,59 @@ describe('walks over a form whose controls shadow its members', () => {
         headMayBeStale: false,
       });
       expect(result.publication?.title).toBe('Zorg dichtbij');
+    } finally {
+      undo();
+    }
+  });
+});
+
+describe('byline lines on a page whose markup shadows what the walks step by', () => {
+  // Not parentNode here: linkedom's own contains() steps by parentNode in script (see above).
+  const SHADOWING = [
+    '<form><input name="firstChild"><input name="firstChild"></form>',
+    '<div><form>Suche<input name="parentElement"></form></div>',
+    '<form><input id="nextSibling"></form>',
+    '<img name="documentElement" alt="">',
+  ];
+
+  it.each(SHADOWING.map((markup) => [markup]))('still reads the byline beside %s', (markup) => {
+    const { document } = parseHTML(
+      `<html lang="de"><head><title>Neue Regeln</title></head><body><main><article><h1>Neue Regeln für Gemeinden</h1>` +
+        `${markup}<p>Von Jonas Berg</p>` +
+        `<p>Ein Absatz mit genug Text, um als laufender Text zu gelten, über Verwaltung und Politik in Deutschland und anderswo.</p>` +
+        `</article></main></body></html>`,
+    );
+    const undo = clobber(document as unknown as Document);
+    try {
+      const result = extractPage(document as unknown as Document, 'https://example.org/artikel/neue-regeln', {
+        headMayBeStale: false,
+      });
+      expect(result.publication?.authors).toEqual(['Jonas Berg']);
+    } finally {
+      undo();
+    }
+  });
+
+  it('has every line read where a form shadows parentNode (the walk for byline words is not trusted)', () => {
+    const { document, undo } = clobberedPage(['parentNode']);
+    try {
+      const ctx = createContext(document as unknown as Document, 'https://example.org/publicaties/zorg');
+      expect(bylineWordHolders(ctx)).toBeUndefined();
+    } finally {
+      undo();
+    }
+  });
+
+  it('answers a selector from the index as the DOM does where a form shadows getAttributeNode', () => {
+    const { document } = parseHTML(
+      `<html><body><main><form class="byline"><input name="getAttributeNode"></form><p class="byline">Von Jonas Berg</p></main></body></html>`,
+    );
+    const doc = document as unknown as Document;
+    const query = '[class*="byline"], [itemprop="author"]';
+    const want = [...doc.querySelectorAll(query)];
+    const undo = clobber(doc);
+    try {
+      expect(Array.from(selector(doc, indexElements(doc)).all(query))).toEqual(want);
     } finally {
       undo();
     }

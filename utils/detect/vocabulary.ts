@@ -55,6 +55,11 @@ export const AUTHOR_LABELS = [
   'tekst',
 ];
 
+/** Author labels that name a person, not a desk or the text ("Text:", "Redaktion:"): a signature line opens with them. */
+export const PERSON_LABELS = AUTHOR_LABELS.filter(
+  (word) => !/^(?:text|tekst|redaktion|redactie)$/.test(word),
+);
+
 /** Words in any case, as a pattern that can still ask for a capital after them ("von Tobi", not "von der"). */
 const alternatives = (words: string[]) =>
   words

@@ -4,6 +4,7 @@
  */
 import { cleanAuthors, isNameAlone } from './authors';
 import { keptRule, type ExtractionContext, type Rule } from './context';
+import { bylineWordHolders } from './byline-words';
 import { allMeta } from './meta';
 import { fold, textOf } from './text';
 import {
@@ -11,6 +12,7 @@ import {
   BYLINE_LINE,
   BYLINE_PREFIX_ANY,
   BYLINE_PREFIX_ONLY,
+  PERSON_LABELS,
   bylineOf,
 } from '@/utils/detect/vocabulary';
 
@@ -206,40 +208,6 @@ export function bylineLineWhere(accept: (ctx: ExtractionContext, byline: string)
   return (ctx) => bylineLine(ctx, accept);
 }
 
-/**
- * A word every byline line holds, in one text node (its prefix's last word or its label: "by",
- * "von", "door", "van", "par", "por", "Autor", "Verfasser", "Redaktion", "Text"), at a word's start.
- */
-const BYLINE_WORD = /\b(?:by|von|van|door|par|por|aut|verfasser|reda[ck]t|te[kx]st)/i;
-/** Nodes the walk for them looks at: past that, every line is read. */
-const MAX_WALKED_NODES = 200_000;
-
-/**
- * The elements that hold a text node with a byline word, found in one walk of the page: a line
- * without one is no byline, so its text need not be read. Undefined where the walk ran out.
- */
-function bylineWordHolders(ctx: ExtractionContext): Set<Element> | undefined {
-  if (ctx.cache.has('bylineWordHolders')) return ctx.cache.get('bylineWordHolders') as Set<Element> | undefined;
-  let holders: Set<Element> | undefined = new Set<Element>();
-  const root = ctx.doc.documentElement;
-  let node: Node | null = root;
-  let steps = 0;
-  while (node && holders) {
-    if (++steps > MAX_WALKED_NODES) holders = undefined;
-    else if ((node.nodeType === 3 || node.nodeType === 4) && BYLINE_WORD.test(node.nodeValue ?? ''))
-      for (let el = node.parentElement; el && !holders.has(el); el = el.parentElement) holders.add(el);
-    let next: Node | null = node.nodeType === 1 ? node.firstChild : null;
-    // Steps up are counted too: a form's control may shadow parentNode (a cycle).
-    while (!next && node && node !== root && ++steps <= MAX_WALKED_NODES) {
-      next = node.nextSibling;
-      if (!next) node = node.parentNode;
-    }
-    node = next;
-  }
-  ctx.cache.set('bylineWordHolders', holders);
-  return holders;
-}
-
 function bylineLine(
   ctx: ExtractionContext,
   accept?: (ctx: ExtractionContext, byline: string) => boolean,
@@ -274,10 +242,7 @@ function bylineLine(
 }
 
 /** "Autor: Jan Jansen" as the last line of a text written with <br> between its paragraphs. */
-const CLOSING_LABEL = new RegExp(
-  `^(?:${AUTHOR_LABELS.filter((word) => !/^(?:text|tekst|redaktion|redactie)$/.test(word)).join('|')})\\s*[:：]\\s*\\p{Lu}`,
-  'iu',
-);
+const CLOSING_LABEL = new RegExp(`^(?:${PERSON_LABELS.join('|')})\\s*[:：]\\s*\\p{Lu}`, 'iu');
 
 /**
  * The author label on the last line of a long block whose paragraphs are separated by <br> (a

@@ -8,7 +8,7 @@ import { isNameAlone } from './authors';
 import { COMMENTS } from './authors-bylines';
 import { elementsByTag } from './elements';
 import { fold, textOf } from './text';
-import { AUTHOR_LABELS, bylineOf } from '@/utils/detect/vocabulary';
+import { bylineOf, PERSON_LABELS } from '@/utils/detect/vocabulary';
 
 /** A paragraph of running text. */
 const LONG_PARAGRAPH = 200;
@@ -18,10 +18,7 @@ const MAX_PARAGRAPHS = 2_000;
 const MAX_CLOSING_LINES = 3;
 
 /** "Autoren Jan Jansen und Els de Wit": an author label, its colon left out, then the names. */
-const LABEL_WITHOUT_COLON = new RegExp(
-  `^(?:${AUTHOR_LABELS.filter((word) => !/^(?:text|tekst|redaktion|redactie)$/.test(word)).join('|')})\\s+(?=\\p{Lu})`,
-  'iu',
-);
+const LABEL_WITHOUT_COLON = new RegExp(`^(?:${PERSON_LABELS.join('|')})\\s+(?=\\p{Lu})`, 'iu');
 
 /**
  * The last paragraph of the article's text: of the element that holds the most long paragraphs

@@ -63,7 +63,9 @@ function attributeTest(name: string, op: string | undefined, raw: string): Test 
 }
 
 /** A compound selector's tag (undefined: any) and attribute tests, or undefined when it has parts this reader does not know. */
-function compound(selector: string): { tag?: string; tests: Test[]; contains?: [string, string] } | undefined {
+function compound(
+  selector: string,
+): { tag?: string; tests: Test[]; contains?: [string, string] } | undefined {
   const tests: Test[] = [];
   let contains: [string, string] | undefined;
   let tag: string | undefined;
@@ -109,7 +111,9 @@ function compile(selector: string): Compiled | null {
           });
       }
       for (const [name, values] of substrings) {
-        const pattern = new RegExp(values.map((value) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+        const pattern = new RegExp(
+          values.map((value) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+        );
         known.withAttributes.unshift((reader, at) => {
           const value = reader.attribute(name, at);
           return value !== null && pattern.test(value);
@@ -128,48 +132,53 @@ export interface Selector {
   first(selector: string, scope?: Element): Element | null;
 }
 
+/**
+ * An attribute as written. A form's control shadows the form's method (<input
+ * name="getAttributeNode">): then the method is its prototype's, so the answer is still the DOM's.
+ */
+function attributeOf(el: Element, name: string): string | null {
+  let read: unknown = el.getAttributeNode;
+  for (
+    let proto = Object.getPrototypeOf(el);
+    typeof read !== 'function' && proto;
+    proto = Object.getPrototypeOf(proto)
+  )
+    read = Object.getOwnPropertyDescriptor(proto, 'getAttributeNode')?.value;
+  return typeof read === 'function'
+    ? ((read as Element['getAttributeNode']).call(el, name)?.value ?? null)
+    : null;
+}
+
+/** Positions (in index.all) of the elements a selector list matches: every element of the page, in plain loops. */
+function scan(index: ElementIndex, { tags, any, withAttributes }: Compiled): number[] {
+  const reader: Reader = { tags: index.tags, attribute: (name, at) => attributeOf(index.all[at], name) };
+  const found: number[] = [];
+  const byTag = tags.size > 0;
+  for (let i = 0; i < index.all.length; i++) {
+    if (any || (byTag && tags.has(index.tags[i]))) {
+      found.push(i);
+      continue;
+    }
+    const el = index.all[i];
+    // No attribute, no match. A form's <input name="hasAttributes"> shadows the method: test such a form.
+    if (!withAttributes.length || (typeof el.hasAttributes === 'function' && !el.hasAttributes())) continue;
+    for (let k = 0; k < withAttributes.length; k++)
+      if (withAttributes[k](reader, i)) {
+        found.push(i);
+        break;
+      }
+  }
+  return found;
+}
+
 /** Queries over `doc`, from `index` where it holds the whole page. */
 export function selector(doc: Document, index: ElementIndex): Selector {
   const matches = new Map<string, number[]>();
   const ranges = new Map<Element, [number, number] | null>();
-  const reader: Reader = {
-    tags: index.tags,
-    attribute(name, at) {
-      const el = index.all[at];
-      // A form's <input name="getAttributeNode"> shadows the method: such a form has none.
-      return typeof el.getAttributeNode === 'function' ? (el.getAttributeNode(name)?.value ?? null) : null;
-    },
-  };
-  // Whether the element at a position has no attributes, read once per page.
-  const bare: boolean[] = [];
-  const isBare = (at: number) => {
-    let known = bare[at];
-    if (known === undefined) {
-      const el = index.all[at];
-      // A form's <input name="hasAttributes"> shadows the method: test such an element.
-      known = bare[at] = typeof el.hasAttributes === 'function' && !el.hasAttributes();
-    }
-    return known;
-  };
-  /** Positions (in index.all) of the elements matching a known selector. */
+  /** Positions (in index.all) of the elements matching a known selector, found once per page. */
   const positions = (test: Compiled, selector: string): number[] => {
     let found = matches.get(selector);
-    if (!found) {
-      found = [];
-      const { tags, any, withAttributes } = test;
-      const byTag = tags.size > 0;
-      // Plain loops: this runs over every element of the page for each selector list.
-      for (let i = 0; i < index.all.length; i++) {
-        if (any || (byTag && tags.has(index.tags[i]))) found.push(i);
-        else if (withAttributes.length && !isBare(i))
-          for (let k = 0; k < withAttributes.length; k++)
-            if (withAttributes[k](reader, i)) {
-              found.push(i);
-              break;
-            }
-      }
-      matches.set(selector, found);
-    }
+    if (!found) matches.set(selector, (found = scan(index, test)));
     return found;
   };
   /** The positions an element's descendants take in index.all. */

@@ -17,7 +17,7 @@ const HTML = `<!doctype html><html><head><title>T</title><base href="/x/"><link 
 <ul><li lang="en-GB">One</li><li lang="en">Two</li><li data-x="1">Three</li></ul>
 <p id="last" class="a b">Text <b>bold</b></p></article></main>
 <aside role="complementary"><p class="byline">Other</p><input type="SEARCH"></aside>
-<footer><p>Foot <span class="x.y(z">s</span><i class="xy(z">i</i></p></footer></body></html>`;
+<footer><p>Foot <span class="x.y(z">s</span><i class="xy(z">i</i><i class="yaz">y</i></p></footer></body></html>`;
 
 const SELECTORS = [
   'p',
