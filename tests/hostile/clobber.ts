@@ -6,7 +6,8 @@
  *    <object> or an <img> that also has a name: by id too), a collection when several share it,
  *    an iframe's window for an iframe; before any member of Document, except `location`.
  *  - `form.<name>` is the form's control (input, button, select, textarea, fieldset, output,
- *    object) or img with that name or id, before any member of the form element.
+ *    object) or img with that name or id, inside it or naming it in its form attribute, before any
+ *    member of the form element.
  * Values are defined as own properties of the document and the forms; `clobber` returns the undo.
  * `head` and `body`, unless clobbered, are fixed to the real ones: linkedom's getters go through
  * `documentElement` (shadowed here) and create the element they miss, a browser's do neither.
@@ -72,7 +73,12 @@ export function clobber(doc: Document): () => void {
       add(documentNames, el.getAttribute('id'), el);
     if (tag === 'form') {
       const controls = new Map<string, Element[]>();
-      for (const control of el.querySelectorAll(FORM_LISTED)) {
+      // Its controls: inside it, and anywhere whose form attribute names it (<input form="search">).
+      const id = el.getAttribute('id');
+      const owned = id
+        ? all.filter((other) => other.matches(FORM_LISTED) && other.getAttribute('form') === id)
+        : [];
+      for (const control of [...el.querySelectorAll(FORM_LISTED), ...owned]) {
         add(controls, control.getAttribute('id'), control);
         add(controls, control.getAttribute('name'), control);
       }

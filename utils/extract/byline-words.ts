@@ -24,9 +24,8 @@ const WALKED_MEMBERS = new Set([
   'nodeType',
   'nodeValue',
 ]);
-/** Elements a name shadows document members by, and a form's controls (tests/hostile/clobber.ts). */
-const NAMED_TAGS = new Set(['form', 'img', 'embed', 'object', 'iframe']);
-const FORM_CONTROLS = 'input, button, select, textarea, fieldset, output, object, img';
+/** Any element named or identified as one of those: a form's control (wherever its form attribute puts it) or a named image. */
+const SHADOWING = [...WALKED_MEMBERS].map((member) => `[name="${member}"], [id="${member}"]`).join(', ');
 
 /**
  * The elements that hold a byline word in their text, found in one walk of the page: a line
@@ -41,21 +40,12 @@ export function bylineWordHolders(ctx: ExtractionContext): Set<Element> | undefi
 
 /** Whether the page's markup may shadow a member the walk steps by (or the index misses part of it). */
 function shadowsWalk(ctx: ExtractionContext): boolean {
-  const { all, tags, whole } = ctx.elements;
-  if (!whole) return true;
-  const shadows = (el: Element) =>
-    WALKED_MEMBERS.has(el.getAttribute('name') ?? '') || WALKED_MEMBERS.has(el.getAttribute('id') ?? '');
+  if (!ctx.elements.whole) return true;
   try {
-    for (let i = 0; i < all.length; i++) {
-      if (!NAMED_TAGS.has(tags[i])) continue;
-      if (shadows(all[i])) return true;
-      if (tags[i] === 'form' && Array.from(all[i].querySelectorAll(FORM_CONTROLS)).some(shadows)) return true;
-    }
+    return ctx.select.first(SHADOWING) !== null;
   } catch {
-    // A member the check itself reads is shadowed (<input name="getAttribute">).
     return true;
   }
-  return false;
 }
 
 /** Whether a text holds a byline word, alone or going on from the letters the text before it ends in. */
@@ -86,24 +76,36 @@ function walkForBylineWords(doc: Document): Set<Element> | undefined {
   const mark = (node: Node) => {
     for (let el = node.parentElement; el && !holders.has(el); el = el.parentElement) holders.add(el);
   };
-  // The text before, as a line reads it, and the run of letters the text before that ended in.
+  // The text before and the run of letters the text before that ended in: as textOf reads a line
+  // (text and CDATA), and as closingLabel does (every node's value, comments too).
   let previous = '';
   let previousRun = '';
+  let previousValue = '';
+  let previousValueRun = '';
   let node: Node | null = root;
   let steps = 0;
   while (node && steps <= MAX_WALKED_NODES) {
     steps++;
     const type: number = node.nodeType;
-    if (type === 3 || type === 4) {
+    if (type === 3 || type === 4 || type === 7 || type === 8) {
       // Text as the line reads it: zero-width characters dropped, a word perhaps begun before.
       const text = (node.nodeValue ?? '').replace(ZERO_WIDTH, '');
       if (text) {
-        const before = isAsciiLetter(text.charCodeAt(0)) ? letterRun(previous, previousRun) : '';
-        if (holdsBylineWord(text, before)) mark(node);
-        previous = text;
-        previousRun = before;
+        const letter = isAsciiLetter(text.charCodeAt(0));
+        const valueBefore = letter ? letterRun(previousValue, previousValueRun) : '';
+        let hit = false;
+        if (type === 3 || type === 4) {
+          const before = letter ? letterRun(previous, previousRun) : '';
+          hit =
+            holdsBylineWord(text, before) || (valueBefore !== before && holdsBylineWord(text, valueBefore));
+          previous = text;
+          previousRun = before;
+        } else hit = holdsBylineWord(text, valueBefore);
+        if (hit) mark(node);
+        previousValue = text;
+        previousValueRun = valueBefore;
       }
-    } else if (type === 8 && BYLINE_WORD.test(node.nodeValue ?? '')) mark(node); // closingLabel reads comments
+    }
     let next: Node | null = type === 1 ? node.firstChild : null;
     while (!next && node && node !== root && ++steps <= MAX_WALKED_NODES) {
       next = node.nextSibling;

@@ -65,9 +65,9 @@ function attributeTest(name: string, op: string | undefined, raw: string): Test 
 /** A compound selector's tag (undefined: any) and attribute tests, or undefined when it has parts this reader does not know. */
 function compound(
   selector: string,
-): { tag?: string; tests: Test[]; contains?: [string, string] } | undefined {
+): { tag?: string; tests: Test[]; single?: [string, string, string] } | undefined {
   const tests: Test[] = [];
-  let contains: [string, string] | undefined;
+  let single: [string, string, string] | undefined;
   let tag: string | undefined;
   PART.lastIndex = 0;
   while (PART.lastIndex < selector.length) {
@@ -80,11 +80,14 @@ function compound(
       const test = attributeTest(name, part[3], part[4] ?? '');
       if (!test) return undefined;
       tests.push(test);
-      contains = part[3] === '*=' && part[4] && name !== 'rel' ? [name, part[4]] : undefined;
+      single =
+        (part[3] === '*=' || part[3] === '=') && part[4] && name !== 'rel'
+          ? [name, part[3], part[4]]
+          : undefined;
     }
   }
-  // `[name*="value"]` alone: tested with the list's others on the same attribute, in one pattern.
-  return { tag, tests, contains: tag === undefined && tests.length === 1 ? contains : undefined };
+  // `[name*="value"]` or `[name="value"]` alone: tested with the list's others on the same attribute at once.
+  return { tag, tests, single: tag === undefined && tests.length === 1 ? single : undefined };
 }
 
 const compiled = new Map<string, Compiled | null>();
@@ -98,8 +101,11 @@ function compile(selector: string): Compiled | null {
     if (parts.every(Boolean)) {
       known = { tags: new Set(), any: false, withAttributes: [] };
       const substrings = new Map<string, string[]>();
-      for (const { tag, tests, contains } of parts as NonNullable<ReturnType<typeof compound>>[]) {
-        if (contains) substrings.set(contains[0], [...(substrings.get(contains[0]) ?? []), contains[1]]);
+      const values = new Map<string, Set<string>>();
+      for (const { tag, tests, single } of parts as NonNullable<ReturnType<typeof compound>>[]) {
+        if (single?.[1] === '*=')
+          substrings.set(single[0], [...(substrings.get(single[0]) ?? []), single[2]]);
+        else if (single) values.set(single[0], new Set([...(values.get(single[0]) ?? []), single[2]]));
         else if (!tests.length) {
           if (tag === undefined) known.any = true;
           else known.tags.add(tag);
@@ -110,9 +116,11 @@ function compile(selector: string): Compiled | null {
             return true;
           });
       }
-      for (const [name, values] of substrings) {
+      for (const [name, exact] of values)
+        known.withAttributes.unshift((reader, at) => exact.has(reader.attribute(name, at) ?? ''));
+      for (const [name, parts] of substrings) {
         const pattern = new RegExp(
-          values.map((value) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+          parts.map((value) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
         );
         known.withAttributes.unshift((reader, at) => {
           const value = reader.attribute(name, at);

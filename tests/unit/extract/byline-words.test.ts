@@ -30,6 +30,11 @@ describe('byline lines however the markup writes them', () => {
     expect(authorsOf('<p>V<!-- -->on Jonas Berg</p>')).toEqual(['Jonas Berg']);
   });
 
+  it('reads an author label on the last line of a long text, split by a comment', () => {
+    const long = 'Ein Satz über Verwaltung und Politik, der lang genug ist. '.repeat(6);
+    expect(authorsOf(`<div>${long}<br><br>Au<!--tor: Jonas Berg--></div>`)).toEqual(['Jonas Berg']);
+  });
+
   it('reads no author from a paragraph that only mentions the word', () => {
     expect(authorsOf('<p>Ein Bericht von gestern</p>')).toEqual([]);
   });
