@@ -4,46 +4,13 @@
  * academic titles ("prof. dr.") and roles (", decaan", "Senior Fellow"); keeps organisations.
  */
 import { BYLINE_PREFIX } from '@/utils/detect/vocabulary';
-import { cleanText, fold } from './text';
+import { withoutTrailingGlue } from './authors-glue';
+import { cleanText, fold, hasDigit } from './text';
 
 const MAX_AUTHORS = 50;
 
 const PREFIX =
   /^(?:(?:geschreven\s+)?door|(?:written\s+|posted\s+|reported\s+)?by|auteurs?|authors?|autor(?:in|en)?|verfasser(?:in)?|redactie|redaktion(?=\s*[:：])|tekst|text)\s*[:：]?\s+/i;
-/** What follows the name on a byline row: the date ("am Samstag", "on 3 May"), "More Posts", "Datum: …". */
-const TRAILING_GLUE = [
-  /\s+(?:am|on|op|le|el)\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|\d).*$/i,
-  /\s*(?:more posts|view all posts|all posts by|alle beiträge|alle artikel|alles von|zeige alle|mehr vom autor|mehr von|zu allen|kontakt\b|follow\b|folgen\b).*$/i,
-  /\s*\b(?:datum|date|lesezeit|reading time|leestijd)\s*:.*$/i,
-  // "Todd Bates Date February 5, 2020": the label without its colon, then the date.
-  /\s+(?:datum|date)\s+(?:\p{L}+\.?,?\s+)?\d.*$/iu,
-  /(?:\s+|(?<=\p{Ll}))vor\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen).*$/iu,
-  // "Dominique — veröffentlicht am …", "Jan Jansen | Published 3 May".
-  /\s+[—–|·-]\s+(?:veröffentlicht|publiziert|erschienen|published|posted|gepubliceerd|geplaatst)\b.*$/i,
-  /\s+(?:illustrations?|fotos?|photos?|bilder?|grafik|video)\s*(?:von|by|door|:).*$/i,
-  // A numeric date after the name: "Von Beispiel Bund 4. 2. 2022.", "Jan Jansen - 03.03.2019".
-  /\s+[-–—|·,]?\s*\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{2}|\d{4})\b.*$/,
-  // The source or agency after the name: "Fritz ImhofQuelle: Livenet", "Peter Maahn/SP-X".
-  /(?:\s+|(?<=\p{Ll}))(?:quelle|source|bron)\s*:.*$/iu,
-  /(?<=\p{Ll})\s*\/\s*\p{Lu}[\p{Lu}\d-]{1,8}$/u,
-  // A date in Chinese or Japanese after the name: "ZDNet Japan Staff 2019年04月28日".
-  /\s*\d{4}\s*年.*$/u,
-  // An ISO date after the name, often run into it: "Li Wei2017-03-01 14:27:02".
-  /\s*\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?(?:\s.*)?$/u,
-  // A day and month after the name: "Christian Thiele 07 Dezember", "Jan Jansen 3 mei".
-  /\s+\d{1,2}\.?\s+(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|januari|februari|maart|mei|augustus)\b.*$/iu,
-  // Run together by textContent: "Anna de VriesPublished May 3", "Ina LangeNORDSTADT MORNING POST".
-  /(?<=\p{Ll})(?:PUBLISHED|UPDATED|POSTED)\b.*$/u,
-  // A weekday run into the name before the date: "Jonas BergMi 8 Apr 2020".
-  /(?<=\p{Ll})(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+\d{1,2}\b.*$/u,
-  /(?<=\p{Ll})\p{Lu}{3,}\s+\p{Lu}{3,}.*$/u,
-  /(?<=\p{Ll})(?:Published|Updated|Posted|Veröffentlicht|Aktualisiert|Gepubliceerd)\b.*$/u,
-  // A time word run into the name before a number: "José WilsonHace 13 horas", "Jan JansenVor 2
-  // Stunden"; only those words, so "MacKenzie", "VanDerBeek" stay whole.
-  /(?<=\p{Ll}{2})(?:Hace|Vor|Il y a|Há|Fa|Updated|Posted|Publicado|Actualizado|Atualizado|Pubblicato|Aggiornato|Gepubliceerd|Geplaatst|Bijgewerkt)\s+\d.*$/u,
-  // A comment count after the name: "Kate Berg 5 Kommentare", "Jan Smit 12 reacties".
-  /\s+\d{1,5}\s+(?:comments?|kommentare?|reacties?|commentaires?|comentarios?|commenti)\b.*$/iu,
-];
 /** What CMSes put where no one signed (Joomla's "Super User", WordPress's "admin"). */
 const PLACEHOLDERS = new Set([
   'super user',
@@ -252,10 +219,15 @@ export function isNameAlone(text: string): boolean {
 /** One raw string (possibly several names) → cleaned names. */
 export function splitAuthors(raw: string, userNames = false): string[] {
   let text = cleanText(raw.replace(/<[^>]*>/g, ' ').replace(/\r?\n/g, ' , '), 1_000);
-  text = text.replace(PREFIX, '').replace(BYLINE_PREFIX, '').replace(INITIALS_WITH_NAME, ' $1 ');
-  for (const glue of TRAILING_GLUE) text = text.replace(glue, '');
+  text = text.replace(PREFIX, '').replace(BYLINE_PREFIX, '');
+  // Both patterns below need a parenthesis; most bylines hold none (and a browser compiles a
+  // pattern the first time it runs).
+  const parenthesised = text.includes('(');
+  if (parenthesised) text = text.replace(INITIALS_WITH_NAME, ' $1 ');
+  text = withoutTrailingGlue(text);
   // "(Pressesprecher des EJW)", "(senior fellow at X)": a role after the name, not a person.
-  text = text.replace(/\s*\([^()]*\s(?:des|der|bei|für|of|at|for|van|bij)\s[^()]*\)/giu, ' ');
+  if (parenthesised)
+    text = text.replace(/\s*\([^()]*\s(?:des|der|bei|für|of|at|for|van|bij)\s[^()]*\)/giu, ' ');
   // "(with X and Y)" style asides are authors too.
   text = text.replace(/[()]/g, ', ').replace(/\s+avec\s+/gi, ', ');
   const parts = text
@@ -275,7 +247,7 @@ export function cleanAuthor(raw: string, userNames = false): string | undefined 
     .replace(BYLINE_PREFIX, '')
     .replace(PROFESSION, '')
     .replace(TITLES, '');
-  for (const glue of TRAILING_GLUE) name = name.replace(glue, '');
+  name = withoutTrailingGlue(name);
   // "Redner bei Beispiel.de", "Jan Jansen Fellow at Example": a role at a body, after the name.
   name = withoutRoleAtBody(name);
   if (/^(?:©|copyright\b|\(c\))|all rights reserved|alle rechte|alle rechten|tous droits/i.test(name))
@@ -283,8 +255,10 @@ export function cleanAuthor(raw: string, userNames = false): string | undefined 
   name = withoutPostnominals(name);
   // "Jane Doe March 11, 2015 3:46 PM": the byline's date is not part of the name.
   // A date in the name's slot ("December 19", "Wednesday January 18") is no name.
-  if (ONLY_DATE.test(name)) return undefined;
-  const dated = name.replace(TRAILING_DATE, '').replace(TRAILING_DAY_FIRST_DATE, '');
+  // These three need a digit, as does LOOKS_LIKE_DATE_OR_NUMBER below.
+  const digits = hasDigit(name);
+  if (digits && ONLY_DATE.test(name)) return undefined;
+  const dated = digits ? name.replace(TRAILING_DATE, '').replace(TRAILING_DAY_FIRST_DATE, '') : name;
   if (dated !== name && dated.trim()) name = dated;
   // "Last Updated: January 7, 2025" in a byline slot is a date line, not a person.
   if (DATE_LINE.test(name)) return undefined;
@@ -302,7 +276,7 @@ export function cleanAuthor(raw: string, userNames = false): string | undefined 
   if ((/^(?:https?:|www\.)/i.test(name) && !signsWithAddress) || name.includes('@')) return undefined;
   // A user name may hold digits ("blauwal1977", "lezer42"); a name in words may not.
   const userName = userNames && USER_NAME.test(name) && /\p{L}{3}/u.test(name);
-  if (LOOKS_LIKE_DATE_OR_NUMBER.test(name) && !userName) return undefined;
+  if (hasDigit(name) && LOOKS_LIKE_DATE_OR_NUMBER.test(name) && !userName) return undefined;
   const folded = fold(name);
   if (!folded || ROLE_WORDS.has(folded) || PLACEHOLDERS.has(folded) || SPONSORED.test(folded))
     return undefined;

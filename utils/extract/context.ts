@@ -10,7 +10,7 @@ import { indexMeta, type MetaIndex } from './meta';
 import { findRelatedBlocks } from './related-blocks';
 import { selector, type Selector } from './select';
 import { mainHeading } from '@/utils/detect/heading';
-import { cleanText, textOf } from './text';
+import { cleanText, hasDigit, textOf } from './text';
 import { absoluteUrl } from './urls';
 
 export interface ExtractionContext {
@@ -164,7 +164,8 @@ function headingTextOf(heading: Element | null): string {
   let text = textOf(heading, 500);
   if (heading.querySelector('style, script'))
     text = cleanText(textWithoutStyles(heading, { left: 2_000 }), 500);
-  return text.replace(LEADING_DATE, '');
+  // LEADING_DATE needs a digit; most headings hold none.
+  return hasDigit(text) ? text.replace(LEADING_DATE, '') : text;
 }
 
 /** The short line just above the main heading (or its wrapper). */

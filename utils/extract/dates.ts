@@ -3,6 +3,8 @@
  * ISO and timestamps, "22 september 2020", "September 22, 2020", "Sept. 2020", "22-09-2020", "2020".
  */
 
+import { hasDigit } from './text';
+
 const MONTHS: Record<string, number> = {};
 /** Dutch, English and German month names and their abbreviations; French, Spanish and Italian names. */
 const MONTH_NAMES: [number, string[]][] = [
@@ -136,7 +138,9 @@ export function parseDate(raw: unknown, dayFirst = true): string | undefined {
   if (typeof raw === 'number' && raw > 1e11) raw = new Date(raw).toISOString();
   if (typeof raw !== 'string') return undefined;
   const text = raw.trim().slice(0, 200);
-  if (!text) return undefined;
+  // Every form below holds a digit: text without one is no date, and its patterns need not run
+  // (a page's browser compiles each the first time it runs in a renderer process).
+  if (!hasDigit(text)) return undefined;
   let m = COMPACT.exec(text);
   if (m) return format(+m[1], +m[2], +m[3]);
   m = ISO.exec(text);

@@ -78,6 +78,19 @@ export function fold(value: string): string {
 /** A name or title folded and without spaces, for comparing "Jean-Luc Picard" with "JeanLuc Picard". */
 export const squash = (value: string): string => fold(value).replace(/ /g, '');
 
+/**
+ * Whether the text holds a digit 0-9 (what `\d` matches, with or without the `u` flag). Asked
+ * before a pattern that needs one: a page's browser compiles a pattern the first time it runs in a
+ * renderer process, and most names and headings hold no digit.
+ */
+export function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
+}
+
 export function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
   const seen = new Set<string>();
   const out: T[] = [];
