@@ -65,8 +65,8 @@ export const UPDATE_WORDS =
  * words have 3 to 10 letters, so the pattern need not count them). Not one alternation of every
  * month word: a page's browser compiles each pattern afresh in every renderer process, and that
  * alternation took milliseconds to compile, per pattern. Nor a counted letter class: Chromium took
- * 40 to 70 ms to compile `\p{L}{3,10}` after the day's optional suffix, once per process, on text
- * outside Latin-1 (an em dash is enough); `\p{L}+` takes under 1 ms. For the same reason no `i`
+ * 57 to 68 ms to compile `\p{L}{3,10}` after the day's optional suffix, on its first run in a
+ * renderer process on text outside Latin-1 (an em dash is enough); `\p{L}+` takes under 1 ms. For the same reason no `i`
  * flag (with `u` it folds the case of every letter class): the few fixed words spell their cases
  * out.
  */
@@ -92,16 +92,21 @@ function monthOf(word: string): number | undefined {
 
 /**
  * The first match of `pattern` (global) in `text` whose group `group` is a month word: where a
- * match's word is none, the search goes on from the next character, so the match found is the one
+ * match's word is none, the search goes on from the next code point, so the match found is the one
  * a pattern naming every month word found on every corpus and fixture page. It differs where a day
  * suffix runs into the month ("1enero 2020" reads the suffix "e" and no month: the year only) and
  * on "ſ" or the Kelvin sign before a day.
  */
 function monthMatch(pattern: RegExp, text: string, group: number): RegExpExecArray | null {
   pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+  // Only forward: a match at or before one passed over ends the search rather than loop.
+  let passed = -1;
+  for (let m = pattern.exec(text); m && m.index > passed; m = pattern.exec(text)) {
     if (monthOf(m[group]) !== undefined) return m;
-    pattern.lastIndex = m.index + 1;
+    passed = m.index;
+    // On by one code point, as the engine's own search steps: with the u flag, a lastIndex
+    // inside a surrogate pair is moved back to the pair's start, and the same match comes back.
+    pattern.lastIndex = m.index + ((text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
   }
   return null;
 }

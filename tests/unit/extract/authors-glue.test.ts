@@ -31,7 +31,13 @@ const piece = fc.constantFrom(
   '年',
   'Published',
   'PUBLISHED',
+  'Updated',
+  'UPDATED',
+  'Posted',
+  'POSTED',
   'Veröffentlicht',
+  'Aktualisiert',
+  'Gepubliceerd',
   'Vor',
   'vor',
   'Hace',
@@ -57,7 +63,44 @@ const piece = fc.constantFrom(
   '١٢',
 );
 
+/** One byline per pattern, in TRAILING_GLUE's order, that the pattern cuts. */
+const EXAMPLES = [
+  'Karl Berg am Samstag, 3. Mai',
+  'Jan Jansen More Posts',
+  'Jan Jansen Datum: 3 mei',
+  'Todd Bates Date February 5, 2020',
+  'Jan Jansen vor 2 Stunden',
+  'Dominique — veröffentlicht am 3. Mai',
+  'Jan Jansen Fotos von Anna Berg',
+  'Jan Jansen - 03.03.2019',
+  'Fritz ImhofQuelle: Livenet',
+  'Peter Maahn/SP-X',
+  'ZDNet Japan Staff 2019年04月28日',
+  'Li Wei2017-03-01 14:27:02',
+  'Christian Thiele 07 Dezember',
+  'Anna de VriesPUBLISHED May 3',
+  'Jonas BergMi 8 Apr 2020',
+  'Ina LangeNORDSTADT MORNING POST',
+  'Anna de VriesPublished May 3',
+  'José WilsonHace 13 horas',
+  'Kate Berg 5 Kommentare',
+];
+
 describe('withoutTrailingGlue', () => {
+  // Each example needs its own pattern (without it the text comes out otherwise), so a pattern
+  // wrongly skipped for what it needs shows here, whatever fast-check draws below.
+  it('runs each pattern where its byline needs it', () => {
+    expect(EXAMPLES).toHaveLength(TRAILING_GLUE.length);
+    EXAMPLES.forEach((text, k) => {
+      const withoutIt = TRAILING_GLUE.filter((_, i) => i !== k).reduce(
+        (out, [pattern]) => out.replace(pattern, ''),
+        text,
+      );
+      expect(withoutIt, text).not.toBe(everyPattern(text));
+      expect(withoutTrailingGlue(text), text).toBe(everyPattern(text));
+    });
+  });
+
   it('cuts the date, the source or the count after a name', () => {
     expect(withoutTrailingGlue('Jan Jansen - 03.03.2019')).toBe('Jan Jansen');
     expect(withoutTrailingGlue('Peter Maahn/SP-X')).toBe('Peter Maahn');
