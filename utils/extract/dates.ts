@@ -62,13 +62,12 @@ export const UPDATE_WORDS =
 
 /**
  * Where a month stands: a word, read as a month only when MONTHS has it (see `monthMatch`; its
- * words have 3 to 10 letters, so the pattern need not count them). Not one alternation of every
- * month word: a page's browser compiles each pattern afresh in every renderer process, and that
- * alternation took milliseconds to compile, per pattern. Nor a counted letter class: Chromium took
- * 57 to 68 ms to compile `\p{L}{3,10}` after the day's optional suffix, on its first run in a
- * renderer process on text outside Latin-1 (an em dash is enough); `\p{L}+` takes under 1 ms. For the same reason no `i`
- * flag (with `u` it folds the case of every letter class): the few fixed words spell their cases
- * out.
+ * words have 3 to 10 letters, so the pattern need not count them). A page's browser compiles each
+ * pattern on its first run in a renderer process, so: not one alternation of every month word
+ * (milliseconds to compile, per pattern); not a counted letter class (Chromium took 57 to 68 ms to
+ * compile `\p{L}{3,10}` after the day's optional suffix on text outside Latin-1, an em dash is
+ * enough; `\p{L}+` takes under 1 ms); and no `i` flag (with `u` it folds the case of every letter
+ * class): the few fixed words spell their cases out.
  */
 const MONTH = '(\\p{L}+)\\.?';
 const ISO = /\b(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[T\s]|\b)/;
