@@ -6,7 +6,7 @@
  */
 import type { ExtractionContext } from './context';
 import { MONTH_WORDS, UPDATE_WORDS, parseDate } from './dates';
-import { textOf } from './text';
+import { hasDigit, textOf } from './text';
 
 /** Characters of page text looked at: past them, a day counts as not shown. */
 const MAX_CHARS = 400_000;
@@ -159,7 +159,7 @@ function monthsOf(match: RegExpMatchArray): string[] {
 function readNode(value: string, el: Element, seen: Seen): void {
   const text = value.replace(/\s+/g, ' ').trim();
   const line = text.length <= LINE;
-  if (!/\d/.test(text)) {
+  if (!hasDigit(text)) {
     seen.any = line && WORD_DATE.test(text);
     return;
   }

@@ -9,7 +9,7 @@ import type { ExtractionContext } from './context';
 import { UPDATE_WORDS, parseDate, withoutMonthWords } from './dates';
 import { moreChildrenThan } from './elements';
 import { siteNames, stripSiteName, titleParts } from './site-names';
-import { textOf } from './text';
+import { hasDigit, textOf } from './text';
 import { foldWords } from '@/utils/detect/words';
 
 const MAX_ELEMENTS = 8_000;
@@ -311,7 +311,7 @@ export function fromLineNearHeading(ctx: ExtractionContext, asOf = false): strin
     const el = ctx.elements.all[i];
     const opens = lead && i > near.at && text.length > MAX_LINE;
     if (opens) lead = false;
-    if (!text || !/\d/.test(text)) continue;
+    if (!text || !hasDigit(text)) continue;
     const date =
       dateOfLine(text, asOf) ?? (opens && !el.closest('li, blockquote') ? datelineOf(text) : undefined);
     // A date in a link is another page's ("Lagebericht vom 25. Februar 2020").
