@@ -43,21 +43,33 @@ function send<T>(page: Page, type: string, payload: unknown): Promise<Reply<T>> 
 const steps: string[] = [];
 
 /**
- * Fails with the step's name when it takes longer than `ms`, so a run on a slow or crowded machine
- * says which step did not answer instead of running into the test's overall timeout.
+ * Runs `work`, and fails with the step's name when it takes longer than `ms`, so a run on a slow
+ * or crowded machine says which step did not answer instead of running into the test's timeout.
  */
-async function within<T>(ms: number, step: string, work: Promise<T> | (() => Promise<T>)): Promise<T> {
+async function within<T>(ms: number, step: string, work: () => Promise<T>): Promise<T> {
   const started = Date.now();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${step}: no answer within ${ms / 1_000} s`)), ms);
   });
   try {
-    return await Promise.race([typeof work === 'function' ? work() : work, late]);
+    return await Promise.race([work(), late]);
   } finally {
     clearTimeout(timer);
     steps.push(`${step} ${((Date.now() - started) / 1_000).toFixed(1)} s`);
   }
+}
+
+/**
+ * `within` for the steps of one test. When vitest gives the test up (its time ran out: `signal`),
+ * its code runs on; from then on each step fails before it starts, so nothing of that test runs
+ * beside the next one.
+ */
+function stepsOf(signal: AbortSignal) {
+  return <T>(ms: number, step: string, work: () => Promise<T>): Promise<T> => {
+    signal.throwIfAborted();
+    return within(ms, step, work);
+  };
 }
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -66,18 +78,19 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * Closes a tab. Chromium can acknowledge a close that races a navigation's commit without closing
  * the tab (crbug.com/536385539; a page that navigates itself, as a flood does), and Playwright's
  * close then waits forever: while the tab stays open, it is asked again every 2 s through the page
- * itself (CDP Page.close), five times at most.
+ * itself (CDP Page.close), five times at most. (That way runs the page's beforeunload; no page
+ * here has one.)
  */
 async function closeTab(page: Page): Promise<void> {
   const closed = page.close().then(
     () => true,
     () => true,
   );
-  for (let attempt = 1; attempt <= 6; attempt++) {
+  for (let askedAgain = 0; ; askedAgain++) {
     if (await Promise.race([closed, pause(2_000).then(() => false)])) return;
-    if (attempt < 6) await page.close({ runBeforeUnload: true }).catch(() => undefined);
+    if (askedAgain === 5) throw new Error(`the tab at ${page.url()} did not close`);
+    void page.close({ runBeforeUnload: true }).catch(() => undefined);
   }
-  throw new Error(`the tab at ${page.url()} did not close`);
 }
 
 async function value<T>(page: Page, type: string, payload: unknown): Promise<T> {
@@ -123,6 +136,13 @@ describe('hostile pages against the built extension', () => {
   let ext: Page;
   const records = () => value<Rec[]>(ext, 'page/list', {});
   const catalog = () => value<Rec[]>(ext, 'page/catalog', {});
+  /** Set from an extension page: it reaches storage even while Chromium has the worker stopped. */
+  const setAutoSave = (on: boolean) =>
+    ext.evaluate(
+      (on: boolean) =>
+        chrome.storage.local.set({ settings: { autoSave: on, detectEverywhere: false, uiLanguage: 'auto' } }),
+      on,
+    );
 
   /** Opens a page and lets the extension finish with it: the badge settles, then a moment more for the visit's writes. */
   async function visit(url: string): Promise<{ page: Page; tabId: number; badge: string }> {
@@ -138,26 +158,38 @@ describe('hostile pages against the built extension', () => {
   }
 
   /**
-   * Starts a flood at `base` in a new tab. `stop()` ends it: the server answers the next address
-   * with a page that goes nowhere, then the tab closes. It also runs when vitest gives the test up
-   * (its time ran out): the test's code runs on, and a flood left going would load, and be counted
+   * Starts a flood at `base` in a new tab. `stop()` ends it: the server answers the tab's next
+   * step with a page that goes nowhere, then the tab closes. It also runs when vitest gives the
+   * test up (`signal`): the test's code runs on, and a flood left going would load, and be counted
    * by, the tests after it.
    */
   async function startFlood(base: string, signal: AbortSignal): Promise<{ stop: () => Promise<void> }> {
-    signal.throwIfAborted();
-    session.server.addPage(base, floodPage(base, 300));
-    const page = await within(30_000, 'opening the flood', session.browser.open(base));
-    const stop = async () => {
-      // The tab's next step loads a page that stays put; closed after that, not during a step.
+    const quiet = () =>
       session.server.addPage(
         base,
         documentHtml({ head: '<title>Vloed voorbij</title>', body: '<p>Voorbij.</p>' }),
       );
+    session.server.addPage(base, floodPage(base, 300));
+    let page: Page;
+    try {
+      page = await stepsOf(signal)(30_000, 'opening the flood', () => session.browser.open(base));
+    } catch (error) {
+      quiet(); // a tab that opens late shows the quiet page; afterEach closes it
+      throw error;
+    }
+    const onAbort = () => void stop().catch(() => undefined);
+    const stop = async () => {
+      signal.removeEventListener('abort', onAbort);
+      quiet();
+      // Closed once the tab shows the quiet page, not while it commits a step.
       await pause(1_000);
       await closeTab(page);
     };
-    if (signal.aborted) await stop();
-    else signal.addEventListener('abort', () => void stop().catch(() => undefined), { once: true });
+    if (signal.aborted) {
+      await stop();
+      signal.throwIfAborted();
+    }
+    signal.addEventListener('abort', onAbort, { once: true });
     return { stop };
   }
 
@@ -185,10 +217,18 @@ describe('hostile pages against the built extension', () => {
   afterEach(async ({ task }) => {
     if (steps.length) console.log(`${task.name}:\n  ${steps.join('\n  ')}`);
     steps.length = 0;
-    // Pages a failed test left open: closed, so they cannot load, or be counted by, the next tests.
-    const stray = session.browser.context.pages().filter((page) => page !== ext);
-    const outcomes = await Promise.allSettled(stray.map(closeTab));
+    if (!session || !ext) return;
+    // What a failed test may have left: auto-save on, and open pages, which could load or be
+    // counted by the next tests. Never throws: a failure here would be blamed on the next test.
+    const outcomes = await Promise.allSettled([
+      within(30_000, 'auto-save off', () => setAutoSave(false)),
+      ...session.browser.context
+        .pages()
+        .filter((page) => page !== ext)
+        .map(closeTab),
+    ]);
     for (const outcome of outcomes) if (outcome.status === 'rejected') console.warn(String(outcome.reason));
+    steps.length = 0;
   });
 
   it("a page that declares another report's canonical and a third one's DOI changes no saved record, over https or http", async () => {
@@ -275,24 +315,21 @@ describe('hostile pages against the built extension', () => {
   it(
     `a page that navigates its tab to fresh addresses for ${FLOOD_SECONDS} s adds at most the rate limit and keeps what the reader touched`,
     async ({ signal }) => {
+      const step = stepsOf(signal);
       // What the reader built: two pages visited, one of them looked at in the popup.
-      const read = await within(
-        30_000,
-        'the first visit',
+      const read = await step(30_000, 'the first visit', () =>
         visit(session.fixture('scp-thuis-in-de-buurt').url),
       );
-      await within(60_000, 'the popup on the first page', async () => {
+      await step(60_000, 'the popup on the first page', async () => {
         const popup = await session.browser.openPopup(read.tabId);
         await popup.getByTestId('current-title').waitFor();
         await popup.close();
       });
-      const second = await within(
-        30_000,
-        'the second visit',
+      const second = await step(30_000, 'the second visit', () =>
         visit(session.fixture('pbl-regionale-energiestrategieen').url),
       );
-      await within(30_000, 'closing both pages', Promise.all([second.page.close(), read.page.close()]));
-      const before = await within(30_000, 'the catalog before the flood', catalog());
+      await step(30_000, 'closing both pages', () => Promise.all([second.page.close(), read.page.close()]));
+      const before = await step(30_000, 'the catalog before the flood', catalog);
       expect(before.length).toBeGreaterThan(0);
 
       const flood = await startFlood('https://www.cpb.nl/publicaties/vloed', signal);
@@ -300,12 +337,11 @@ describe('hostile pages against the built extension', () => {
         await ext.waitForTimeout(FLOOD_SECONDS * 1_000);
       } finally {
         // Also when this test fails: a flood left running would load every test after it.
-        await within(30_000, 'ending the flood', flood.stop());
+        await within(30_000, 'ending the flood', flood.stop);
       }
-      signal.throwIfAborted(); // given up: nothing more of this test runs beside the next one
       await ext.waitForTimeout(1_000);
 
-      const after = await within(60_000, 'the catalog after the flood', catalog());
+      const after = await step(60_000, 'the catalog after the flood', catalog);
       const added = after.filter((entry) => !before.some((b) => b.id === entry.id));
       const limit = Math.min(
         WRITE_LIMITS.catalogPerTab.capacity + (FLOOD_SECONDS * WRITE_LIMITS.catalogPerTab.perHour) / 3_600,
@@ -327,39 +363,26 @@ describe('hostile pages against the built extension', () => {
           entry.title,
         ).toBe(true);
     },
-    // The sum of the steps' bounds: a step that runs late names itself before the test times out.
+    // Above the sum of the steps' bounds (301 s and the flood): a late step names itself first.
     (FLOOD_SECONDS + 330) * 1_000,
   );
 
   it(
     "with auto-save on, a flood saves at most auto-save's limit and the popup says it held the rest back",
     async ({ signal }) => {
-      // Set from an extension page: it reaches storage even while Chromium has the worker stopped.
-      const autoSave = (on: boolean) =>
-        within(
-          30_000,
-          `turning auto-save ${on ? 'on' : 'off'}`,
-          ext.evaluate(
-            (on: boolean) =>
-              chrome.storage.local.set({
-                settings: { autoSave: on, detectEverywhere: false, uiLanguage: 'auto' },
-              }),
-            on,
-          ),
-        );
-      await autoSave(true);
+      const step = stepsOf(signal);
+      await step(30_000, 'turning auto-save on', () => setAutoSave(true));
       try {
-        const before = await within(30_000, 'the list before the flood', records());
+        const before = await step(30_000, 'the list before the flood', records);
         const flood = await startFlood('https://www.pbl.nl/publicaties/vloed', signal);
         try {
           await ext.waitForTimeout(Math.min(FLOOD_SECONDS, 20) * 1_000);
         } finally {
-          await within(30_000, 'ending the flood', flood.stop());
+          await within(30_000, 'ending the flood', flood.stop);
         }
-        signal.throwIfAborted();
         await ext.waitForTimeout(1_000);
         // The limit is per site: count this flood's site only.
-        const added = (await within(60_000, 'the list after the flood', records())).filter(
+        const added = (await step(60_000, 'the list after the flood', records)).filter(
           (r) => !before.some((b) => b.id === r.id) && new URL(r.url).host === 'www.pbl.nl',
         );
         console.log(
@@ -367,22 +390,24 @@ describe('hostile pages against the built extension', () => {
         );
         expect(added.length).toBe(WRITE_LIMITS.autoSavePerSite.capacity);
 
-        const { tabId, page } = await within(
-          30_000,
-          'a visit after the flood',
+        const { tabId, page } = await step(30_000, 'a visit after the flood', () =>
           visit(session.fixture('cpb-co2-heffing-industrie').url),
         );
-        const popup = await within(30_000, 'opening the popup', session.browser.openPopup(tabId));
-        await expect
-          .poll(() => popup.getByTestId('auto-save-held').textContent(), { timeout: 30_000 })
-          .toContain('Planbureau voor de Leefomgeving');
-        await within(30_000, 'closing the popup and the page', Promise.all([popup.close(), page.close()]));
+        const popup = await step(30_000, 'opening the popup', () => session.browser.openPopup(tabId));
+        await step(60_000, "the popup's notice", () =>
+          expect
+            .poll(() => popup.getByTestId('auto-save-held').textContent(), { timeout: 30_000 })
+            .toContain('Planbureau voor de Leefomgeving'),
+        );
+        await step(30_000, 'closing the popup and the page', () =>
+          Promise.all([popup.close(), page.close()]),
+        );
       } finally {
-        await autoSave(false);
+        await within(30_000, 'turning auto-save off', () => setAutoSave(false));
       }
     },
-    // The sum of the steps' bounds: a step that runs late names itself before the test times out.
-    (Math.min(FLOOD_SECONDS, 20) + 300) * 1_000,
+    // Above the sum of the steps' bounds (361 s and the flood): a late step names itself first.
+    (Math.min(FLOOD_SECONDS, 20) + 420) * 1_000,
   );
 
   it('200 tabs of maximal pages keep their badges, within the session storage quota', async () => {
